@@ -1,0 +1,62 @@
+"""safelink: privacy-preserving record linkage for trusted third parties.
+
+The public API re-exported here mirrors the ``safelink`` command line.
+"""
+
+from safelink._version import __version__
+from safelink.config import (
+    ColumnRole,
+    ColumnSpec,
+    JobConfig,
+    SourceConfig,
+    load_config,
+    parse_config,
+)
+from safelink.errors import (
+    ConfigError,
+    DisclosureRiskError,
+    InputError,
+    KeyFilePermissions,
+    KeyFileTampered,
+    KeyNotFound,
+    KeyringError,
+    LinkageError,
+    OutputError,
+    SafelinkError,
+    VerificationError,
+    WrongPassphrase,
+)
+from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
+from safelink.keys import Keyring, ProviderKey, open_key_source
+from safelink.pseudonymise import Pseudonymised, RunSummary, pseudonymise, pseudonymise_file
+
+__all__ = [
+    "DIRECT_IDENTIFIERS",
+    "ColumnRole",
+    "ColumnSpec",
+    "ConfigError",
+    "DisclosureRiskError",
+    "Identifier",
+    "InputError",
+    "JobConfig",
+    "KeyFilePermissions",
+    "KeyFileTampered",
+    "KeyNotFound",
+    "Keyring",
+    "KeyringError",
+    "LinkageError",
+    "OutputError",
+    "ProviderKey",
+    "Pseudonymised",
+    "RunSummary",
+    "SafelinkError",
+    "SourceConfig",
+    "VerificationError",
+    "WrongPassphrase",
+    "__version__",
+    "load_config",
+    "open_key_source",
+    "parse_config",
+    "pseudonymise",
+    "pseudonymise_file",
+]

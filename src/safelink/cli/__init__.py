@@ -1,0 +1,1 @@
+"""The ``safelink`` command line: thin commands over the Python API."""

@@ -1,0 +1,59 @@
+"""``safelink pseudonymise``: split an extract into keyed tokens and content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from safelink.cli._common import console, open_keys, print_json
+from safelink.config import load_config
+from safelink.pseudonymise import RunSummary, pseudonymise_file
+
+
+def pseudonymise_command(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="CSV or Parquet extract.")],
+    config: Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output directory.")],
+    source: Annotated[str | None, typer.Option(help="Which source of the config.")] = None,
+    key_file: Annotated[Path | None, typer.Option(help="Key file (default: config's).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
+    job = load_config(config)
+    summary = pseudonymise_file(input_path, job, open_keys(job, key_file), output, source=source)
+    if as_json:
+        print_json(summary.to_dict())
+    else:
+        console.print(summary_table(summary))
+
+
+def summary_table(summary: RunSummary) -> Table:
+    """A terminal table of a run summary (counts only)."""
+    table = Table(
+        "column",
+        "kind",
+        "tokens",
+        "accepted",
+        "missing",
+        "rejected (by reason)",
+        title=f"{summary.source}: {summary.rows:,} rows, key {summary.key_id}",
+    )
+    for column in summary.columns:
+        reasons = ", ".join(f"{r}: {n:,}" for r, n in column.rejected.items()) or "-"
+        table.add_row(
+            column.column,
+            column.kind,
+            str(len(column.token_columns)),
+            f"{column.accepted:,}",
+            f"{column.missing:,}",
+            reasons,
+        )
+    return table
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``pseudonymise`` command to the CLI."""
+    app.command("pseudonymise")(pseudonymise_command)

@@ -1,0 +1,484 @@
+"""Reading extracts and writing outputs safely.
+
+Reading: CSV and Parquet, every CSV column read as text (identifiers keep their leading zeros),
+streamed in record batches for inputs larger than memory. Errors name the file, the line where
+known, what is wrong and how to fix it, and never quote a value from the data: a library's own
+message may contain a row, so it is replaced, never passed on.
+
+Writing: every output goes to a temporary file beside its destination and is renamed into place
+only when complete, so a crash or a full disk never leaves a half-written file. CSV for people is
+written with spreadsheet formula injection neutralised.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import secrets
+import shutil
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from safelink.errors import InputError, OutputError
+
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
+SUPPORTED_ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _check_readable(path: Path) -> str:
+    """Return the input's format ("csv" or "parquet") or raise a clear InputError."""
+    if not path.exists():
+        raise InputError(f"{path}: file not found. Check the path and try again.")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, expected a CSV or Parquet file.")
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        fmt = "csv"
+    elif suffix in PARQUET_SUFFIXES:
+        fmt = "parquet"
+    else:
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'!r}; give a .csv or .parquet file."
+        )
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty; expected a header row and data.")
+    return fmt
+
+
+def _check_encoding(encoding: str) -> str:
+    normalised = encoding.lower().replace("_", "-")
+    if normalised in {"utf8", "utf-8"}:
+        return "utf-8"
+    if normalised in {"windows-1252", "cp-1252"}:
+        return "cp1252"
+    if normalised in {"latin1", "iso-8859-1"}:
+        return "latin-1"
+    if normalised not in SUPPORTED_ENCODINGS:
+        raise InputError(
+            f"unsupported encoding {encoding!r}; use one of {', '.join(SUPPORTED_ENCODINGS)}."
+        )
+    return normalised
+
+
+def read_csv_header(path: Path, *, encoding: str = "utf-8", delimiter: str = ",") -> list[str]:
+    """Read and validate the header row of a CSV file.
+
+    Args:
+        path: the CSV file.
+        encoding: its text encoding.
+        delimiter: the field separator.
+
+    Returns:
+        The column names, in order.
+
+    Raises:
+        InputError: the header is missing, undecodable, has empty or duplicated names.
+
+    """
+    _check_readable(path)
+    encoding = _check_encoding(encoding)
+    try:
+        with path.open("r", encoding=encoding, newline="") as handle:
+            header = next(csv.reader(handle, delimiter=delimiter), None)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: line 1: the header is not valid {encoding} text; "
+            "pass the file's encoding (e.g. --encoding cp1252)."
+        ) from exc
+    except csv.Error as exc:
+        raise InputError(f"{path}: line 1: the header row cannot be parsed as CSV.") from exc
+    if not header or all(not name.strip() for name in header):
+        raise InputError(f"{path}: line 1: no header row; the first line must name the columns.")
+    header = [name.lstrip("\ufeff").strip() for name in header]
+    problems = []
+    for position, name in enumerate(header, start=1):
+        if not name:
+            problems.append(f"column {position} has no name")
+        if "\x00" in name:
+            problems.append(f"column {position} name contains a NUL byte")
+    duplicated = sorted(name for name, count in Counter(header).items() if count > 1)
+    if duplicated:
+        problems.append(f"duplicated column names {duplicated}")
+    if problems:
+        raise InputError(
+            f"{path}: line 1: " + "; ".join(problems) + ". Give every column a unique name."
+        )
+    return header
+
+
+def _diagnose_csv(path: Path, encoding: str, delimiter: str, width: int) -> str:
+    """Find the first structural problem in a CSV (slow path, only after a fast read failed)."""
+    line_number = 1
+    try:
+        with path.open("r", encoding=encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter, strict=True)
+            for row in reader:
+                line_number = reader.line_num
+                if "\x00" in "".join(row):
+                    return f"line {line_number}: contains a NUL byte; remove it or re-export."
+                if row and len(row) != width:
+                    return (
+                        f"line {line_number}: has {len(row)} fields, the header has {width}; "
+                        "fix the row (unquoted delimiter or missing field?)."
+                    )
+    except UnicodeDecodeError:
+        return (
+            f"after line {line_number}: text is not valid {encoding}; "
+            "pass the file's encoding (e.g. --encoding cp1252)."
+        )
+    except csv.Error:
+        return f"line {line_number + 1}: malformed quoting; check quotes in that row."
+    return "the file cannot be parsed as CSV; check that it is a CSV export."
+
+
+def _block_size_for(path: Path, batch_rows: int) -> int:
+    """Bytes per CSV block so that a block holds about ``batch_rows`` rows (bounds memory)."""
+    with path.open("rb") as handle:
+        sample = handle.read(1 << 20)
+    lines = max(sample.count(b"\n"), 1)
+    bytes_per_row = max(len(sample) // lines, 16)
+    return max(1 << 16, min(batch_rows * bytes_per_row, 1 << 28))
+
+
+def _csv_read_options(columns: Sequence[str], encoding: str, block_size: int) -> Any:
+    return pacsv.ReadOptions(
+        column_names=list(columns), skip_rows=1, encoding=encoding, block_size=block_size
+    )
+
+
+def iter_batches(
+    path: Path | str,
+    *,
+    batch_rows: int = 500_000,
+    columns: Sequence[str] | None = None,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Iterator[pa.RecordBatch]:
+    """Stream a CSV or Parquet file as Arrow record batches (CSV columns all text).
+
+    Args:
+        path: the input file.
+        batch_rows: rows per batch (approximate for CSV).
+        columns: read only these columns (all when None); each must exist.
+        encoding: text encoding of a CSV input.
+        delimiter: field separator of a CSV input.
+
+    Yields:
+        Record batches in file order.
+
+    Raises:
+        InputError: the file is missing, empty, malformed or lacks a named column.
+
+    """
+    path = Path(path)
+    fmt = _check_readable(path)
+    if fmt == "parquet":
+        yield from _iter_parquet(path, batch_rows, columns)
+        return
+    encoding = _check_encoding(encoding)
+    header = read_csv_header(path, encoding=encoding, delimiter=delimiter)
+    _require_columns(path, header, columns)
+    wanted = list(columns) if columns is not None else header
+    block_size = _block_size_for(path, batch_rows)
+    convert = pacsv.ConvertOptions(
+        column_types=dict.fromkeys(header, pa.large_string()),
+        include_columns=wanted,
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+    )
+    parse = pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True)
+    try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=_csv_read_options(header, encoding, block_size),
+            parse_options=parse,
+            convert_options=convert,
+        )
+        for batch in reader:
+            if batch.num_rows:
+                yield batch
+    except (pa.ArrowInvalid, UnicodeDecodeError, pa.ArrowException) as exc:
+        where = _diagnose_csv(path, encoding, delimiter, len(header))
+        raise InputError(f"{path}: {where}") from exc
+
+
+def _iter_parquet(
+    path: Path, batch_rows: int, columns: Sequence[str] | None
+) -> Iterator[pa.RecordBatch]:
+    try:
+        parquet = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(
+            f"{path}: not a readable Parquet file (corrupt or truncated); re-export it."
+        ) from exc
+    names = parquet.schema_arrow.names
+    duplicated = sorted(name for name, count in Counter(names).items() if count > 1)
+    if duplicated:
+        raise InputError(f"{path}: duplicated column names {duplicated}; rename them.")
+    _require_columns(path, names, columns)
+    try:
+        yield from parquet.iter_batches(batch_size=batch_rows, columns=columns)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(f"{path}: a Parquet row group cannot be read; re-export it.") from exc
+
+
+def _require_columns(path: Path, available: Sequence[str], wanted: Sequence[str] | None) -> None:
+    if wanted is None:
+        return
+    missing = [c for c in wanted if c not in set(available)]
+    if missing:
+        raise InputError(
+            f"{path}: missing column(s) {missing}; the file has {list(available)}. "
+            "Fix the config's column names or the extract."
+        )
+
+
+def read_frame(
+    path: Path | str,
+    *,
+    columns: Sequence[str] | None = None,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> pl.DataFrame:
+    """Read a whole CSV or Parquet file into a polars DataFrame (CSV columns as text).
+
+    Args:
+        path: the input file.
+        columns: read only these columns (all when None).
+        encoding: text encoding of a CSV input.
+        delimiter: field separator of a CSV input.
+
+    Returns:
+        The table; a header-only CSV gives an empty frame with its columns.
+
+    Raises:
+        InputError: see :func:`iter_batches`.
+
+    """
+    path = Path(path)
+    batches = list(iter_batches(path, columns=columns, encoding=encoding, delimiter=delimiter))
+    if batches:
+        frame = pl.from_arrow(pa.Table.from_batches(batches))
+        assert isinstance(frame, pl.DataFrame)
+        return frame
+    if _check_readable(path) == "parquet":
+        schema = pq.read_schema(path)
+        names = list(columns) if columns is not None else schema.names
+        return pl.from_arrow(schema.empty_table().select(names))  # type: ignore[return-value]
+    header = read_csv_header(path, encoding=encoding, delimiter=delimiter)
+    names = list(columns) if columns is not None else header
+    return pl.DataFrame({name: pl.Series(name, [], dtype=pl.String) for name in names})
+
+
+def to_polars(frame: Any) -> pl.DataFrame:
+    """Return a polars DataFrame for a polars or pandas DataFrame (pandas' index is ignored).
+
+    Raises:
+        InputError: the object is not a DataFrame, or has duplicated column names.
+
+    """
+    if isinstance(frame, pl.DataFrame):
+        return frame
+    if isinstance(frame, pl.LazyFrame):
+        return frame.collect()
+    import pandas as pd
+
+    if isinstance(frame, pd.DataFrame):
+        names = [str(c) for c in frame.columns]
+        duplicated = sorted(name for name, count in Counter(names).items() if count > 1)
+        if duplicated:
+            raise InputError(f"DataFrame has duplicated column names {duplicated}; rename them.")
+        plain = frame.reset_index(drop=True)
+        plain.columns = names
+        return pl.from_pandas(plain)
+    raise InputError(
+        f"expected a polars or pandas DataFrame, got {type(frame).__name__}; convert it first."
+    )
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_path(destination: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``destination``; rename it into place on success.
+
+    On any exception the temporary file is removed and the destination is left as it was.
+
+    Raises:
+        OutputError: the directory is missing or not writable, or the disk is full.
+
+    """
+    destination = Path(destination)
+    if destination.is_dir():
+        raise OutputError(f"{destination}: is a directory; give a file path for this output.")
+    parent = destination.parent
+    if not parent.is_dir():
+        raise OutputError(f"{parent}: output directory does not exist; create it first.")
+    temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
+    try:
+        yield temporary
+        if not temporary.exists():
+            raise OutputError(f"{destination}: nothing was written.")
+        _fsync(temporary)
+        os.replace(temporary, destination)
+    except OSError as exc:
+        raise _output_error(destination, exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+@contextlib.contextmanager
+def atomic_directory(destination: Path | str, *, replace: bool = False) -> Iterator[Path]:
+    """Yield a temporary directory beside ``destination``; rename it into place on success.
+
+    A reader sees either no directory or a complete one. With ``replace`` an existing
+    destination is swapped out only after the new one is complete.
+
+    Raises:
+        OutputError: the destination exists (without ``replace``) or cannot be written.
+
+    """
+    destination = Path(destination)
+    if destination.exists() and not replace:
+        raise OutputError(
+            f"{destination}: already exists; choose a new output directory or remove it."
+        )
+    parent = destination.parent
+    if not parent.is_dir():
+        raise OutputError(f"{parent}: output directory does not exist; create it first.")
+    temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
+    try:
+        temporary.mkdir()
+        yield temporary
+        old = None
+        if destination.exists():
+            old = parent / f".{destination.name}.old-{secrets.token_hex(6)}"
+            os.replace(destination, old)
+        os.replace(temporary, destination)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise _output_error(destination, exc) from exc
+    finally:
+        if temporary.exists():
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _output_error(destination: Path, exc: OSError) -> OutputError:
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "the disk is full; free space and run again",
+        errno.EACCES: "permission denied; choose a writable output directory",
+        errno.EROFS: "the file system is read-only; choose a writable output directory",
+        errno.EDQUOT: "disk quota exceeded; free space and run again",
+    }
+    reason = reasons.get(exc.errno or 0, f"the operating system refused ({exc.strerror})")
+    return OutputError(f"{destination}: cannot write: {reason}.")
+
+
+def write_parquet(
+    frame: pl.DataFrame, destination: Path | str, *, metadata: Mapping[str, str] | None = None
+) -> Path:
+    """Write a DataFrame as Parquet atomically, with optional key-value file metadata.
+
+    Returns:
+        The destination path.
+
+    """
+    destination = Path(destination)
+    table = frame.to_arrow()
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    with atomic_path(destination) as temporary:
+        pq.write_table(table, temporary, compression="zstd")
+    return destination
+
+
+def write_json(document: Any, destination: Path | str) -> Path:
+    """Write a JSON document atomically (sorted keys, UTF-8, trailing newline).
+
+    Returns:
+        The destination path.
+
+    """
+    destination = Path(destination)
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    with atomic_path(destination) as temporary:
+        temporary.write_text(text + "\n", encoding="utf-8")
+    return destination
+
+
+def neutralise_formula(cell: str) -> str:
+    """Make a text cell safe to open in a spreadsheet (no formula execution).
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is prefixed with a
+    single quote, as OWASP advises against CSV injection.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_PREFIXES) else cell
+
+
+def write_csv_safe(frame: pl.DataFrame, destination: Path | str) -> Path:
+    """Write a DataFrame as CSV that is safe to open in a spreadsheet, atomically.
+
+    Text cells that would start a formula are neutralised (see :func:`neutralise_formula`).
+
+    Returns:
+        The destination path.
+
+    """
+    destination = Path(destination)
+    text_columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    pattern = r"^[=+\-@\t\r]"
+    safe = frame.with_columns(
+        pl.when(pl.col(name).str.contains(pattern))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in text_columns
+    )
+    with atomic_path(destination) as temporary:
+        safe.write_csv(temporary)
+    return destination
+
+
+def sha256_file(path: Path | str) -> str:
+    """Return the hex SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Return the hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def csv_text(frame: pl.DataFrame) -> str:
+    """Render a DataFrame as CSV text (for small tables in reports)."""
+    buffer = io.StringIO()
+    frame.write_csv(buffer)
+    return buffer.getvalue()

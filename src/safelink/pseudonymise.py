@@ -1,0 +1,477 @@
+"""Keyed pseudonymisation: split an extract into a tokens part and a content part.
+
+Each identifier column is normalised (:mod:`safelink.normalise`) and replaced by keyed tokens:
+``hex(HMAC-SHA256(subkey, canonical_value_utf8)[:length])`` where the subkey is derived for the
+token's purpose (``link:nhs_number``, ``link:name``, ...). Derived tokens for fuzzy linkage are
+made the same way, each under its own purpose: phonetic codes and initials of names, the parts
+of a date of birth and its day/month-swapped form, postcode sector and district.
+
+Two purposes are deliberately shared so that linkage can catch common errors without cleartext:
+forename and surname tokens share ``link:name`` (a swapped forename and surname still match),
+and a date of birth and its day/month swap share ``link:dob``.
+
+Outputs (split files, joined only by a random ``record_id`` not derived from any identifier):
+``NAME.tokens.parquet`` for the linkage unit, ``NAME.content.parquet`` for the analyst, and
+``NAME.summary.json`` (rows, missing and rejected values per column by reason, key id, timings).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from safelink import io
+from safelink._version import __version__
+from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
+from safelink.errors import InputError, OutputError
+from safelink.identifiers import Identifier
+from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey
+from safelink.normalise import (
+    Normalised,
+    normalise,
+    nysiis,
+    postcode_district,
+    postcode_sector,
+    soundex,
+)
+
+RECORD_ID = "record_id"
+METADATA_PREFIX = "safelink."
+
+_NAME_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ColumnSummary:
+    """What happened to one identifier column (counts only, never values)."""
+
+    column: str
+    kind: str
+    token_columns: tuple[str, ...]
+    rows: int
+    missing: int
+    rejected: Mapping[str, int]
+
+    @property
+    def accepted(self) -> int:
+        """Values that produced a token."""
+        return self.rows - self.missing - sum(self.rejected.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunSummary:
+    """The record of a pseudonymisation run, saved as JSON beside its outputs."""
+
+    source: str
+    rows: int
+    key_id: str
+    token_length: int
+    columns: tuple[ColumnSummary, ...]
+    content_columns: tuple[str, ...]
+    timings: Mapping[str, float] = field(default_factory=dict)
+    outputs: Mapping[str, str] = field(default_factory=dict)
+    safelink_version: str = __version__
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        document = asdict(self)
+        for column, summary in zip(document["columns"], self.columns, strict=True):
+            column["accepted"] = summary.accepted
+        return document
+
+    def rejected_total(self) -> int:
+        """Total rejected values over all identifier columns."""
+        return sum(sum(c.rejected.values()) for c in self.columns)
+
+
+@dataclass(frozen=True, slots=True)
+class Pseudonymised:
+    """An in-memory result: the tokens part, the content part and the run summary."""
+
+    tokens: pl.DataFrame
+    content: pl.DataFrame
+    summary: RunSummary
+
+
+def _random_record_ids(count: int) -> pa.Array:
+    """Random 128-bit record ids (hex), from the OS CSPRNG, built without a Python loop."""
+    width = 32
+    data = secrets.token_bytes(16 * count).hex().encode("ascii")
+    offsets = pa.array(range(0, (count + 1) * width, width), type=pa.int64())
+    return pa.Array.from_buffers(
+        pa.large_string(), count, [None, offsets.buffers()[1], pa.py_buffer(data)]
+    )
+
+
+TokenDeriver = Callable[[pl.Series], pl.Series]
+
+
+def _dob_part(part: str) -> TokenDeriver:
+    slices = {"year": (0, 4), "month": (5, 2), "day": (8, 2)}
+    start, length = slices[part]
+    return lambda iso: iso.str.slice(start, length)
+
+
+def _dob_swapped(iso: pl.Series) -> pl.Series:
+    # Only a date whose day could be a month, and differs from it, has a distinct swap.
+    frame = pl.DataFrame({"d": iso})
+    day = pl.col("d").str.slice(8, 2)
+    month = pl.col("d").str.slice(5, 2)
+    swapped = pl.col("d").str.slice(0, 5) + day + "-" + month
+    plausible = (day.cast(pl.Int32, strict=False) <= 12) & (day != month)
+    swapped_expr = pl.when(plausible).then(swapped).otherwise(None)
+    return frame.select(swapped_expr.alias(iso.name)).to_series()
+
+
+def _first_part(canonical: pl.Series) -> pl.Series:
+    return canonical.str.split(" ").list.first()
+
+
+def _last_part(canonical: pl.Series) -> pl.Series:
+    return canonical.str.split(" ").list.last()
+
+
+def _initial(canonical: pl.Series) -> pl.Series:
+    return canonical.str.slice(0, 1)
+
+
+def _identity(canonical: pl.Series) -> pl.Series:
+    return canonical
+
+
+def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+    """The tokens made from one identifier column: (token column, key purpose, deriver).
+
+    Args:
+        spec: the identifier column.
+        settings: token settings (whether derived tokens are made).
+
+    Returns:
+        One entry per token column, the full-value token first.
+
+    """
+    assert spec.kind is not None
+    base = spec.token_column
+    kind = spec.kind
+    purpose = "link:name" if kind in _NAME_KINDS else f"link:{kind}"
+    if kind is Identifier.DATE_OF_BIRTH:
+        purpose = "link:dob"
+    plan: list[tuple[str, str, TokenDeriver]] = [(base, purpose, _identity)]
+    if not settings.derived:
+        return plan
+    if kind in _NAME_KINDS:
+        plan += [
+            (f"{base}_initial", "link:initial", _initial),
+            (f"{base}_soundex", "link:name_soundex", soundex),
+            (f"{base}_nysiis", "link:name_nysiis", nysiis),
+        ]
+        if kind is Identifier.SURNAME:
+            plan += [
+                (f"{base}_first_part", "link:name", _first_part),
+                (f"{base}_last_part", "link:name", _last_part),
+            ]
+    elif kind is Identifier.DATE_OF_BIRTH:
+        plan += [
+            (f"{base}_swapped", "link:dob", _dob_swapped),
+            (f"{base}_year", "link:dob_year", _dob_part("year")),
+            (f"{base}_month", "link:dob_month", _dob_part("month")),
+            (f"{base}_day", "link:dob_day", _dob_part("day")),
+        ]
+    elif kind is Identifier.POSTCODE:
+        plan += [
+            (f"{base}_sector", "link:postcode_sector", postcode_sector),
+            (f"{base}_district", "link:postcode_district", postcode_district),
+        ]
+    return plan
+
+
+class _Tokeniser:
+    """Tokenises batches of one source with subkeys derived once per run."""
+
+    def __init__(self, source: SourceConfig, key: NamespaceKey, settings: TokenSettings) -> None:
+        self.source = source
+        self.settings = settings
+        self.key_id = key.key_id
+        self._subkeys: dict[str, SubKey] = {}
+        self.plans = {spec.name: token_plan(spec, settings) for spec in source.identifiers}
+        for plan in self.plans.values():
+            for _, purpose, _ in plan:
+                if purpose not in self._subkeys:
+                    self._subkeys[purpose] = key.subkey(purpose)
+        self.missing: dict[str, int] = dict.fromkeys(self.plans, 0)
+        self.rejected: dict[str, dict[str, int]] = {name: {} for name in self.plans}
+        self.rows = 0
+
+    @property
+    def purposes(self) -> dict[str, str]:
+        """Token column -> key purpose, for the tokens file's metadata."""
+        return {col: purpose for plan in self.plans.values() for col, purpose, _ in plan}
+
+    def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Return (tokens, content) for one batch, updating the counts."""
+        record_ids = pl.Series(RECORD_ID, _random_record_ids(frame.height))
+        token_columns: list[pl.Series] = [record_ids]
+        for spec in self.source.identifiers:
+            assert spec.kind is not None
+            result = normalise(spec.kind, frame.get_column(spec.name))
+            self._count(spec.name, result)
+            for column, purpose, derive in self.plans[spec.name]:
+                canonical = derive(result.values)
+                tokens = self._subkeys[purpose].tokens(
+                    canonical.to_arrow(), length=self.settings.length
+                )
+                token_columns.append(pl.Series(column, tokens, dtype=pl.String))
+        content = (
+            frame.select(list(self.source.content))
+            .with_columns(record_ids.alias(RECORD_ID))
+            .select([RECORD_ID, *self.source.content])
+        )
+        self.rows += frame.height
+        return pl.DataFrame(token_columns), content
+
+    def _count(self, name: str, result: Normalised) -> None:
+        self.missing[name] += result.missing
+        for reason, count in result.rejected_counts().items():
+            self.rejected[name][reason] = self.rejected[name].get(reason, 0) + count
+
+    def summary(self, timings: Mapping[str, float], outputs: Mapping[str, str]) -> RunSummary:
+        """The run summary so far."""
+        columns = tuple(
+            ColumnSummary(
+                column=spec.name,
+                kind=str(spec.kind),
+                token_columns=tuple(col for col, _, _ in self.plans[spec.name]),
+                rows=self.rows,
+                missing=self.missing[spec.name],
+                rejected=dict(sorted(self.rejected[spec.name].items())),
+            )
+            for spec in self.source.identifiers
+        )
+        return RunSummary(
+            source=self.source.name,
+            rows=self.rows,
+            key_id=self.key_id,
+            token_length=self.settings.length,
+            columns=columns,
+            content_columns=self.source.content,
+            timings=dict(timings),
+            outputs=dict(outputs),
+        )
+
+    def metadata(self) -> dict[str, str]:
+        """Parquet key-value metadata for the tokens file (ids and purposes, no secrets)."""
+        return {
+            f"{METADATA_PREFIX}kind": "tokens",
+            f"{METADATA_PREFIX}version": __version__,
+            f"{METADATA_PREFIX}source": self.source.name,
+            f"{METADATA_PREFIX}key_id": self.key_id,
+            f"{METADATA_PREFIX}token_length": str(self.settings.length),
+            f"{METADATA_PREFIX}purposes": json.dumps(self.purposes, sort_keys=True),
+        }
+
+
+def _resolve_source(
+    config: JobConfig | SourceConfig, source: str | None
+) -> tuple[SourceConfig, TokenSettings]:
+    if isinstance(config, SourceConfig):
+        return config, TokenSettings()
+    return config.source(source), config.tokens
+
+
+def _check_columns(source: SourceConfig, available: list[str], where: str) -> None:
+    wanted = [c.name for c in source.columns]
+    missing = [c for c in wanted if c not in set(available)]
+    if missing:
+        raise InputError(
+            f"{where}: missing column(s) {missing} named in the config for source "
+            f"{source.name!r}; the input has {available}. Fix the config or the extract."
+        )
+
+
+def pseudonymise(
+    frame: Any,
+    config: JobConfig | SourceConfig,
+    keys: Keyring | ProviderKey,
+    *,
+    source: str | None = None,
+) -> Pseudonymised:
+    """Pseudonymise a pandas or polars DataFrame in memory.
+
+    Args:
+        frame: the extract (pandas or polars; the pandas index is ignored).
+        config: the job config (or one source's config).
+        keys: the project keyring, or a provider's exported link key.
+        source: which source of the config this frame is (optional when there is one).
+
+    Returns:
+        Tokens, content and the run summary. Tokens are byte-identical for the same values,
+        key and config, whatever the input library.
+
+    Raises:
+        InputError: a configured column is missing from the frame.
+
+    """
+    started = time.perf_counter()
+    source_config, settings = _resolve_source(config, source)
+    data = io.to_polars(frame)
+    _check_columns(source_config, data.columns, "DataFrame")
+    text = data.select(pl.col(c.name).cast(pl.String) for c in source_config.columns)
+    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
+    tokens, content = tokeniser.batch(text)
+    summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
+    return Pseudonymised(tokens=tokens, content=content, summary=summary)
+
+
+def output_paths(out_dir: Path, source: str) -> dict[str, Path]:
+    """Where a source's outputs go: tokens, content and summary files."""
+    return {
+        "tokens": out_dir / f"{source}.tokens.parquet",
+        "content": out_dir / f"{source}.content.parquet",
+        "summary": out_dir / f"{source}.summary.json",
+    }
+
+
+@contextlib.contextmanager
+def _parquet_pair(paths: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
+    """Temporary paths for the tokens and content files, renamed together on success."""
+    with (
+        io.atomic_path(paths["tokens"]) as tokens_tmp,
+        io.atomic_path(paths["content"]) as content_tmp,
+    ):
+        yield {"tokens": tokens_tmp, "content": content_tmp}
+
+
+def pseudonymise_file(
+    input_path: Path | str,
+    config: JobConfig | SourceConfig,
+    keys: Keyring | ProviderKey,
+    out_dir: Path | str,
+    *,
+    source: str | None = None,
+    batch_rows: int = 250_000,
+) -> RunSummary:
+    """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
+
+    Writes ``SOURCE.tokens.parquet``, ``SOURCE.content.parquet`` and ``SOURCE.summary.json``
+    in ``out_dir``; nothing is left behind if the run fails part way.
+
+    Args:
+        input_path: the extract.
+        config: the job config (or one source's config).
+        keys: the project keyring, or a provider's exported link key.
+        out_dir: the output directory (created if missing).
+        source: which source of the config the file is (optional when there is one).
+        batch_rows: rows per streamed batch.
+
+    Returns:
+        The run summary (also written as JSON).
+
+    Raises:
+        InputError: the input is missing, malformed, empty, or lacks a configured column.
+        OutputError: the outputs cannot be written.
+
+    """
+    started = time.perf_counter()
+    input_path = Path(input_path)
+    source_config, settings = _resolve_source(config, source)
+    out_dir = Path(out_dir)
+    if input_path.is_file() and input_path.suffix.lower() in io.CSV_SUFFIXES:
+        header = io.read_csv_header(
+            input_path, encoding=source_config.encoding, delimiter=source_config.delimiter
+        )
+        _check_columns(source_config, header, str(input_path))
+    else:
+        next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create the output directory.") from exc
+    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
+    paths = output_paths(out_dir, source_config.name)
+    names = [c.name for c in source_config.columns]
+    timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}
+    with _parquet_pair(paths) as temporary:
+        writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            for batch in io.iter_batches(
+                input_path,
+                batch_rows=batch_rows,
+                columns=names,
+                encoding=source_config.encoding,
+                delimiter=source_config.delimiter,
+            ):
+                tick = time.perf_counter()
+                frame = pl.from_arrow(batch)
+                assert isinstance(frame, pl.DataFrame)
+                text = frame.select(pl.col(n).cast(pl.String) for n in names)
+                tokens, content = tokeniser.batch(text)
+                tock = time.perf_counter()
+                _write_batch(writers, "tokens", temporary["tokens"], tokens, tokeniser.metadata())
+                _write_batch(writers, "content", temporary["content"], content, None)
+                timings["normalise_and_tokenise_seconds"] += tock - tick
+                timings["write_seconds"] += time.perf_counter() - tock
+        finally:
+            for writer in writers.values():
+                writer.close()
+        if tokeniser.rows == 0:
+            raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
+    outputs = {kind: io.sha256_file(paths[kind]) for kind in ("tokens", "content")}
+    timings["total_seconds"] = time.perf_counter() - started
+    summary = tokeniser.summary(
+        {k: round(v, 3) for k, v in timings.items()},
+        {paths[k].name: digest for k, digest in outputs.items()},
+    )
+    io.write_json(summary.to_dict(), paths["summary"])
+    return summary
+
+
+def _write_batch(
+    writers: dict[str, pq.ParquetWriter],
+    kind: str,
+    path: Path,
+    frame: pl.DataFrame,
+    metadata: Mapping[str, str] | None,
+) -> None:
+    table = frame.to_arrow()
+    if kind not in writers:
+        schema = table.schema
+        if metadata:
+            schema = schema.with_metadata(dict(metadata))
+        writers[kind] = pq.ParquetWriter(path, schema, compression="zstd")
+    writers[kind].write_table(table)
+
+
+def read_tokens_metadata(path: Path | str) -> dict[str, str]:
+    """Read the safelink metadata of a tokens file (source, key id, purposes).
+
+    Raises:
+        InputError: the file is not a safelink tokens file.
+
+    """
+    path = Path(path)
+    try:
+        schema = pq.read_schema(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: not a readable Parquet tokens file.") from exc
+    raw = schema.metadata or {}
+    metadata = {
+        k.decode()[len(METADATA_PREFIX) :]: v.decode()
+        for k, v in raw.items()
+        if k.decode().startswith(METADATA_PREFIX)
+    }
+    if metadata.get("kind") != "tokens":
+        raise InputError(
+            f"{path}: not a safelink tokens file (no safelink metadata); "
+            "make it with 'safelink pseudonymise'."
+        )
+    return metadata

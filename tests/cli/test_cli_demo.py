@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from safelink.demo import run_demo
+from safelink.errors import OutputError
+
+
+def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
+    result = run_demo(tmp_path / "demo", people=300, seed=3)
+    assert set(result.pseudonymised) == {"hospital", "social_care"}
+    for name, summary in result.pseudonymised.items():
+        tokens = pl.read_parquet(tmp_path / "demo" / "pseudonymised" / f"{name}.tokens.parquet")
+        assert tokens.height == summary.rows > 0
+        assert summary.key_id.startswith("kid_")
+    hospital_extract = pl.read_csv(result.extracts["hospital"], infer_schema=False)
+    tokens_bytes = (tmp_path / "demo" / "pseudonymised" / "hospital.tokens.parquet").read_bytes()
+    content_bytes = (tmp_path / "demo" / "pseudonymised" / "hospital.content.parquet").read_bytes()
+    for surname in hospital_extract["surname"].drop_nulls().unique().to_list()[:50]:
+        if len(surname) >= 5:
+            assert surname.encode() not in tokens_bytes + content_bytes
+
+
+def test_demo_refuses_non_empty_directory(tmp_path: Path):
+    (tmp_path / "x").write_text("keep me")
+    with pytest.raises(OutputError, match="not empty"):
+        run_demo(tmp_path)
+    assert (tmp_path / "x").read_text() == "keep me"
+
+
+def test_cli_demo_prints_summary(run_cli, tmp_path: Path):
+    result = run_cli("demo", "-o", str(tmp_path / "d"), "--people", "200")
+    assert result.code == 0, result.stderr
+    assert "hospital" in result.stdout and "kid_" in result.stdout

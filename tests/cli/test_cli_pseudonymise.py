@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from safelink.keys import Keyring
+
+PASSPHRASE = "a long synthetic test passphrase"
+
+
+def setup_project(tmp_path: Path) -> tuple[Path, Path]:
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    Keyring.create(keys / "p.key", project="p", passphrase=PASSPHRASE, scrypt_n=2**14)
+    config = tmp_path / "job.yaml"
+    config.write_text(
+        "project: p\nkey_file: keys/p.key\nsources:\n  clinic:\n    columns:\n"
+        "      nhs: {role: identifier, kind: nhs_number}\n"
+        "      name: {role: identifier, kind: surname}\n"
+        "      outcome: {role: content}\n"
+    )
+    extract = tmp_path / "clinic.csv"
+    pl.DataFrame(
+        {"nhs": ["943 476 5919", "9990000018"], "name": ["Okafor", "Nguyen"], "outcome": ["a", "b"]}
+    ).write_csv(extract)
+    return config, extract
+
+
+def test_cli_pseudonymise_writes_outputs_and_json_summary(run_cli, tmp_path: Path):
+    config, extract = setup_project(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli(
+        "pseudonymise", str(extract), "--config", str(config), "-o", str(out), "--json",
+        env={"SAFELINK_PASSPHRASE": PASSPHRASE},
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["rows"] == 2 and summary["key_id"].startswith("kid_")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "clinic.content.parquet", "clinic.summary.json", "clinic.tokens.parquet",
+    ]  # fmt: skip
+    everything = result.stdout + result.stderr
+    for value in ("9434765919", "943 476 5919", "Okafor", "OKAFOR", PASSPHRASE):
+        assert value not in everything
+
+
+def test_cli_pseudonymise_unknown_role_exit_2_lists_problem(run_cli, tmp_path: Path):
+    config, extract = setup_project(tmp_path)
+    config.write_text(config.read_text().replace("role: content", "role: contents"))
+    result = run_cli(
+        "pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "o")
+    )
+    assert result.code == 2
+    assert "columns.outcome.role must be one of" in result.stderr
+
+
+def test_cli_pseudonymise_missing_input_exit_2_no_output(run_cli, tmp_path: Path):
+    config, _ = setup_project(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli(
+        "pseudonymise", str(tmp_path / "absent.csv"), "--config", str(config), "-o", str(out),
+        env={"SAFELINK_PASSPHRASE": PASSPHRASE},
+    )  # fmt: skip
+    assert result.code == 2 and "file not found" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_help_on_every_command(run_cli):
+    for args in (["--help"], ["keys", "--help"], ["keys", "init", "--help"],
+                 ["pseudonymise", "--help"], ["demo", "--help"]):  # fmt: skip
+        result = run_cli(*args)
+        assert result.code == 0 and "Usage" in result.stdout, args

@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import polars as pl
+import pytest
+
+from safelink.config import parse_config
+from safelink.errors import InputError
+from safelink.keys import Keyring
+from safelink.pseudonymise import (
+    output_paths,
+    pseudonymise,
+    pseudonymise_file,
+    read_tokens_metadata,
+)
+
+from .conftest import TEST_PASSPHRASE
+
+CONFIG = parse_config(
+    {
+        "project": "test",
+        "sources": {
+            "hospital": {
+                "columns": {
+                    "nhs": {"role": "identifier", "kind": "nhs_number"},
+                    "first": {"role": "identifier", "kind": "forename"},
+                    "last": {"role": "identifier", "kind": "surname"},
+                    "dob": {"role": "identifier", "kind": "date_of_birth"},
+                    "pc": {"role": "identifier", "kind": "postcode"},
+                    "sex": {"role": "identifier", "kind": "sex", "also_content": True},
+                    "diagnosis": "content",
+                    "notes": "drop",
+                }
+            }
+        },
+    }
+)
+
+ROWS = {
+    "nhs": ["943 476 5919", "9434765919", "943-476-5919", "9434765918", None],
+    "first": ["Zoë", "ZOE", "Smith", "Ann", "Bob"],
+    "last": ["Smith", "smith", "Zoe", "O'Neil-Jones", "Brown"],
+    "dob": ["04/03/1975", "1975-03-04", "03/04/1975", "31/02/1990", "1 Jan 1960"],
+    "pc": ["SW1A 1AA", "sw1a1aa", "M1 1AE", "XYZ", "LS1 4AP"],
+    "sex": ["F", "2", "Female", "M", "q"],
+    "diagnosis": ["I10", "I10", "E11", "J45", "F32"],
+    "notes": ["planted note", None, None, None, None],
+}
+
+
+def frame() -> pl.DataFrame:
+    return pl.DataFrame(ROWS)
+
+
+def test_pseudonymise_one_number_written_three_ways_gives_one_token(keyring: Keyring):
+    tokens = pseudonymise(frame(), CONFIG, keyring).tokens
+    nhs = tokens["nhs_number"].to_list()
+    assert nhs[0] == nhs[1] == nhs[2] is not None
+    assert nhs[3] is None and nhs[4] is None  # bad check digit, missing
+
+
+def test_pseudonymise_token_is_documented_hmac_of_canonical_value(keyring: Keyring):
+    token = pseudonymise(frame(), CONFIG, keyring).tokens["nhs_number"][0]
+    expected = keyring.subkey("link:nhs_number").digest(b"9434765919")[:16].hex()
+    assert hmac.compare_digest(token, expected)
+    assert len(token) == 32
+
+
+def test_pseudonymise_pandas_and_polars_give_identical_tokens(keyring: Keyring):
+    from_polars = pseudonymise(frame(), CONFIG, keyring).tokens.drop("record_id")
+    pandas_frame = pd.DataFrame(ROWS, index=[9, 3, 7, 1, 5])
+    from_pandas = pseudonymise(pandas_frame, CONFIG, keyring).tokens.drop("record_id")
+    assert from_polars.equals(from_pandas)
+
+
+def test_pseudonymise_repeat_runs_same_tokens_new_record_ids(keyring: Keyring):
+    first = pseudonymise(frame(), CONFIG, keyring).tokens
+    second = pseudonymise(frame(), CONFIG, keyring).tokens
+    assert first.drop("record_id").equals(second.drop("record_id"))
+    ids = first["record_id"].to_list() + second["record_id"].to_list()
+    assert len(set(ids)) == 10
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+
+
+def test_pseudonymise_tokens_identical_in_another_process(keyring: Keyring, tmp_path: Path):
+    here = pseudonymise(frame(), CONFIG, keyring).tokens["nhs_number"][0]
+    script = (
+        "import sys\nfrom safelink.keys import Keyring\nimport pyarrow as pa\n"
+        f"ring = Keyring.open({str(keyring.path)!r}, passphrase=sys.stdin.read())\n"
+        "print(ring.subkey('link:nhs_number').tokens(pa.array(['9434765919']))[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        input=TEST_PASSPHRASE,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == here
+
+
+def test_pseudonymise_swapped_dob_token_matches_other_records_dob(keyring: Keyring):
+    tokens = pseudonymise(frame(), CONFIG, keyring).tokens
+    # row 2 has 03/04/1975: its swapped form is 1975-03-04, row 0's date of birth.
+    assert tokens["date_of_birth_swapped"][2] == tokens["date_of_birth"][0]
+    assert tokens["date_of_birth"][2] != tokens["date_of_birth"][0]
+    assert tokens["date_of_birth_year"][2] == tokens["date_of_birth_year"][0]
+
+
+def test_pseudonymise_forename_surname_swap_detectable_by_shared_name_key(keyring: Keyring):
+    tokens = pseudonymise(frame(), CONFIG, keyring).tokens
+    # row 2 is forename "Smith", surname "Zoe": the swap of row 0.
+    assert tokens["forename"][2] == tokens["surname"][0]
+    assert tokens["surname"][2] == tokens["forename"][0]
+    assert tokens["surname_first_part"][3] != tokens["surname_last_part"][3]
+
+
+def test_pseudonymise_split_outputs_hold_no_identifiers_in_content(keyring: Keyring):
+    result = pseudonymise(frame(), CONFIG, keyring)
+    assert result.content.columns == ["record_id", "sex", "diagnosis"]
+    assert "notes" not in result.tokens.columns
+    assert result.tokens["record_id"].to_list() == result.content["record_id"].to_list()
+
+
+def test_pseudonymise_summary_counts_rejections_by_reason(keyring: Keyring):
+    summary = pseudonymise(frame(), CONFIG, keyring).summary
+    by_column = {c.column: c for c in summary.columns}
+    assert by_column["nhs"].rejected == {"bad_check_digit": 1}
+    assert by_column["nhs"].missing == 1
+    assert by_column["nhs"].accepted == 3
+    assert by_column["dob"].rejected == {"impossible_date": 1}
+    assert by_column["pc"].rejected == {"invalid_format": 1}
+    assert summary.key_id == keyring.namespace_key("link").key_id
+
+
+def test_pseudonymise_missing_configured_column_refused(keyring: Keyring):
+    with pytest.raises(InputError, match=r"missing column\(s\) \['pc'\]"):
+        pseudonymise(frame().drop("pc"), CONFIG, keyring)
+
+
+def write_csv(tmp_path: Path, data: pl.DataFrame | None = None) -> Path:
+    path = tmp_path / "hospital.csv"
+    (data if data is not None else frame()).write_csv(path)
+    return path
+
+
+def test_pseudonymise_file_writes_tokens_content_summary(keyring: Keyring, tmp_path: Path):
+    out = tmp_path / "out"
+    summary = pseudonymise_file(write_csv(tmp_path), CONFIG, keyring, out, batch_rows=2)
+    paths = output_paths(out, "hospital")
+    tokens = pl.read_parquet(paths["tokens"])
+    content = pl.read_parquet(paths["content"])
+    assert tokens.height == content.height == summary.rows == 5
+    metadata = read_tokens_metadata(paths["tokens"])
+    assert metadata["key_id"] == summary.key_id and metadata["source"] == "hospital"
+    assert json.loads(metadata["purposes"])["forename"] == "link:name"
+    document = json.loads(paths["summary"].read_text())
+    assert (
+        document["outputs"]["hospital.tokens.parquet"]
+        == hashlib.sha256(paths["tokens"].read_bytes()).hexdigest()
+    )
+    in_memory = pseudonymise(frame(), CONFIG, keyring).tokens.drop("record_id")
+    assert tokens.drop("record_id").equals(in_memory)
+
+
+def test_pseudonymise_file_no_planted_value_in_any_output(keyring: Keyring, tmp_path: Path):
+    out = tmp_path / "out"
+    pseudonymise_file(write_csv(tmp_path), CONFIG, keyring, out)
+    planted = [
+        "9434765919",
+        "943 476 5919",
+        "ZOE",
+        "Zoë",
+        "SMITH",
+        "Smith",
+        "SW1A",
+        "1975",
+        "O'Neil",
+        "planted note",
+    ]
+    for path in out.iterdir():
+        data = path.read_bytes()
+        for value in planted:
+            assert value.encode() not in data, f"{value!r} leaked into {path.name}"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"nhs,first,last,dob,pc,sex,diagnosis,notes\n", "no data rows"),
+        (b"nhs,first,last,dob,pc,sex,diagnosis,nhs\n1,2,3,4,5,6,7,8\n", "duplicated"),
+        (b"nhs,first\n1,2\n", "missing column"),
+    ],
+)
+def test_pseudonymise_file_bad_input_clear_error_no_output(
+    keyring: Keyring, tmp_path: Path, content: bytes, message: str
+):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match=message):
+        pseudonymise_file(path, CONFIG, keyring, out)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_pseudonymise_file_ragged_row_fails_without_partial_output(
+    keyring: Keyring, tmp_path: Path
+):
+    good = frame().write_csv()
+    path = tmp_path / "ragged.csv"
+    path.write_text(good + "1,2,3\n")
+    out = tmp_path / "out"
+    with pytest.raises(InputError, match="line 7"):
+        pseudonymise_file(path, CONFIG, keyring, out, batch_rows=2)
+    assert list(out.iterdir()) == []
+
+
+def test_pseudonymise_file_directory_input_refused(keyring: Keyring, tmp_path: Path):
+    with pytest.raises(InputError, match="is a directory"):
+        pseudonymise_file(tmp_path, CONFIG, keyring, tmp_path / "out")
