@@ -226,3 +226,28 @@ def test_pseudonymise_file_ragged_row_fails_without_partial_output(
 def test_pseudonymise_file_directory_input_refused(keyring: Keyring, tmp_path: Path):
     with pytest.raises(InputError, match="is a directory"):
         pseudonymise_file(tmp_path, CONFIG, keyring, tmp_path / "out")
+
+
+def test_pseudonymise_bloom_encodings_keyed_and_similar_for_misspellings(
+    keyring: Keyring, tmp_path: Path
+):
+    from safelink.bloom import dice
+    from safelink.config import SourceConfig, TokenSettings
+
+    document = {
+        "project": "test",
+        "tokens": {"bloom": True},
+        "sources": {"s": {"columns": {"last": {"role": "identifier", "kind": "surname"}}}},
+    }
+    config = parse_config(document)
+    assert config.tokens == TokenSettings(bloom=True)
+    names = pl.DataFrame({"last": ["Thompson", "Thomson", "Okafor", None]})
+    tokens = pseudonymise(names, config, keyring).tokens
+    blooms = tokens["surname_bloom"].to_list()
+    assert blooms[3] is None
+    assert dice(blooms[0], blooms[1]) > 0.8 > dice(blooms[0], blooms[2])
+    other = Keyring.create(
+        tmp_path / "keys" / "other.key", project="test", passphrase=TEST_PASSPHRASE, scrypt_n=2**14
+    )
+    assert pseudonymise(names, config, other).tokens["surname_bloom"][0] != blooms[0]
+    assert isinstance(config.source(), SourceConfig)

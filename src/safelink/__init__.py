@@ -28,6 +28,7 @@ from safelink.errors import (
 )
 from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
 from safelink.keys import Keyring, ProviderKey, open_key_source
+from safelink.link import LinkageReport, LinkageResult, link, link_files
 from safelink.pseudonymise import Pseudonymised, RunSummary, pseudonymise, pseudonymise_file
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
     "Keyring",
     "KeyringError",
     "LinkageError",
+    "LinkageReport",
+    "LinkageResult",
     "OutputError",
     "ProviderKey",
     "Pseudonymised",
@@ -54,6 +57,8 @@ __all__ = [
     "VerificationError",
     "WrongPassphrase",
     "__version__",
+    "link",
+    "link_files",
     "load_config",
     "open_key_source",
     "parse_config",

@@ -105,11 +105,14 @@ class TokenSettings:
     Attributes:
         length: bytes of HMAC-SHA256 kept per token (16 to 32; hex doubles it).
         derived: also make the derived tokens for fuzzy linkage (phonetic codes, DOB parts, ...).
+        bloom: also make hardened keyed Bloom-filter encodings of forenames and surnames
+            (``forename_bloom``, ``surname_bloom``) for Dice-similarity comparison.
 
     """
 
     length: int = 16
     derived: bool = True
+    bloom: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -251,9 +254,9 @@ def _resolve(text: str, base_dir: Path | None) -> Path:
 
 def _parse_tokens(raw: Any, problems: list[str]) -> TokenSettings:
     if not isinstance(raw, Mapping):
-        problems.append("'tokens' must be a mapping (length, derived)")
+        problems.append("'tokens' must be a mapping (length, derived, bloom)")
         return TokenSettings()
-    unknown = sorted(set(raw) - {"length", "derived"})
+    unknown = sorted(set(raw) - {"length", "derived", "bloom"})
     if unknown:
         problems.append(f"tokens: unknown setting(s) {unknown}")
     length = raw.get("length", 16)
@@ -264,7 +267,11 @@ def _parse_tokens(raw: Any, problems: list[str]) -> TokenSettings:
     if not isinstance(derived, bool):
         problems.append("tokens.derived must be true or false")
         derived = True
-    return TokenSettings(length=length, derived=derived)
+    bloom = raw.get("bloom", False)
+    if not isinstance(bloom, bool):
+        problems.append("tokens.bloom must be true or false")
+        bloom = False
+    return TokenSettings(length=length, derived=derived, bloom=bloom)
 
 
 def _parse_source(

@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from safelink import io
 from safelink._version import __version__
+from safelink.bloom import bloom_encode
 from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.errors import InputError, OutputError
 from safelink.identifiers import Identifier
@@ -49,6 +50,7 @@ RECORD_ID = "record_id"
 METADATA_PREFIX = "safelink."
 
 _NAME_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME})
+_BLOOM_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,10 +206,16 @@ class _Tokeniser:
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
         self.plans = {spec.name: token_plan(spec, settings) for spec in source.identifiers}
-        for plan in self.plans.values():
-            for _, purpose, _ in plan:
-                if purpose not in self._subkeys:
-                    self._subkeys[purpose] = key.subkey(purpose)
+        # Bloom encodings: column -> (identifier column, key purpose), one key per field.
+        self.blooms = {
+            f"{spec.token_column}_bloom": (spec.name, f"link:bloom_{spec.kind}")
+            for spec in source.identifiers
+            if settings.bloom and spec.kind in _BLOOM_KINDS
+        }
+        purposes = [p for plan in self.plans.values() for _, p, _ in plan]
+        for purpose in [*purposes, *(p for _, p in self.blooms.values())]:
+            if purpose not in self._subkeys:
+                self._subkeys[purpose] = key.subkey(purpose)
         self.missing: dict[str, int] = dict.fromkeys(self.plans, 0)
         self.rejected: dict[str, dict[str, int]] = {name: {} for name in self.plans}
         self.rows = 0
@@ -215,27 +223,30 @@ class _Tokeniser:
     @property
     def purposes(self) -> dict[str, str]:
         """Token column -> key purpose, for the tokens file's metadata."""
-        return {col: purpose for plan in self.plans.values() for col, purpose, _ in plan}
+        plans = {col: purpose for plan in self.plans.values() for col, purpose, _ in plan}
+        return plans | {col: purpose for col, (_, purpose) in self.blooms.items()}
 
     def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Return (tokens, content) for one batch, updating the counts."""
         record_ids = pl.Series(RECORD_ID, _random_record_ids(frame.height))
         token_columns: list[pl.Series] = [record_ids]
+        canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             assert spec.kind is not None
             result = normalise(spec.kind, frame.get_column(spec.name))
             self._count(spec.name, result)
+            canonical_by_column[spec.name] = result.values
             for column, purpose, derive in self.plans[spec.name]:
                 canonical = derive(result.values)
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )
                 token_columns.append(pl.Series(column, tokens, dtype=pl.String))
-        content = (
-            frame.select(list(self.source.content))
-            .with_columns(record_ids.alias(RECORD_ID))
-            .select([RECORD_ID, *self.source.content])
-        )
+        for column, (name, purpose) in self.blooms.items():
+            encoded = bloom_encode(canonical_by_column[name], self._subkeys[purpose])
+            token_columns.append(encoded.alias(column))
+        # hstack, not with_columns: a source may have no content columns at all.
+        content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
         self.rows += frame.height
         return pl.DataFrame(token_columns), content
 

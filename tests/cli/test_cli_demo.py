@@ -35,3 +35,17 @@ def test_cli_demo_prints_summary(run_cli, tmp_path: Path):
     result = run_cli("demo", "-o", str(tmp_path / "d"), "--people", "200")
     assert result.code == 0, result.stderr
     assert "hospital" in result.stdout and "kid_" in result.stdout
+
+
+def test_demo_config_packaged_copy_matches_configs_demo_yaml():
+    root = Path(__file__).resolve().parents[2]
+    packaged = root / "src" / "safelink" / "data" / "demo.yaml"
+    assert packaged.read_text() == (root / "configs" / "demo.yaml").read_text()
+
+
+def test_demo_links_synthetic_extracts_with_measured_quality(tmp_path: Path):
+    result = run_demo(tmp_path / "demo", people=1500, seed=5)
+    assert result.linkage.truth is not None
+    assert result.linkage.truth["f1"] >= 0.97
+    links = pl.read_parquet(tmp_path / "demo" / "linked" / "links.parquet")
+    assert links.height == sum(s.rows for s in result.pseudonymised.values())

@@ -24,8 +24,9 @@ app = typer.Typer(
 
 def _register_commands() -> None:
     from safelink.cli import demo, keys, pseudonymise
+    from safelink.cli import link as link_cli
 
-    for module in (keys, pseudonymise, demo):
+    for module in (keys, pseudonymise, link_cli, demo):
         module.register(app)
 
 

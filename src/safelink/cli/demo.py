@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from safelink.cli._common import console, print_json
+from safelink.cli.link import report_tables
 from safelink.cli.pseudonymise import summary_table
 from safelink.demo import run_demo
 
@@ -28,13 +29,16 @@ def demo_command(
                 "out_dir": str(result.out_dir),
                 "key_id": result.key_id,
                 "pseudonymised": {k: v.to_dict() for k, v in result.pseudonymised.items()},
+                "linkage": result.linkage.to_dict(),
                 "timings": result.timings,
             }
         )
         return
     for summary in result.pseudonymised.values():
         console.print(summary_table(summary))
-    console.print(f"demo key id {result.key_id}; outputs in {result.out_dir}/pseudonymised")
+    for table in report_tables(result.linkage):
+        console.print(table)
+    console.print(f"demo key id {result.key_id}; outputs in {result.out_dir}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,81 @@
+"""``safelink link``: link tokens files into persons and report the linkage quality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from safelink.cli._common import console, print_json
+from safelink.config import load_config
+from safelink.link import LinkageReport, link_files
+
+
+def link_command(
+    tokens: Annotated[list[Path], typer.Argument(metavar="TOKENS...", help="Tokens files (2+).")],
+    config: Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output directory.")],
+    truth: Annotated[
+        Path | None, typer.Option(help="Truth file: source, record_id, person_id.")
+    ] = None,
+    content: Annotated[
+        list[Path] | None,
+        typer.Option(help="SOURCE.content.parquet files for the bias table (TTP-side only)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
+    by_source = {path.name.split(".")[0]: path for path in content or []}
+    result = link_files(tokens, load_config(config), output, truth=truth, content=by_source)
+    if as_json:
+        print_json(result.report.to_dict())
+    else:
+        for table in report_tables(result.report):
+            console.print(table)
+
+
+def report_tables(report: LinkageReport) -> list[Table]:
+    """Terminal tables of a linkage report (counts and rates only)."""
+    sources = Table("source", "records", "linked", "match rate", title="Records by source")
+    for row in report.sources:
+        sources.add_row(
+            row["source"], f"{row['records']:,}", f"{row['linked']:,}", _pct(row["match_rate"])
+        )
+    steps = Table("step", "links", "precision (truth)", title="Links by step")
+    measured = {s["step"]: s["precision"] for s in (report.truth or {}).get("steps", [])}
+    for row in report.steps:
+        steps.add_row(row["step"], f"{row['links']:,}", _pct(measured.get(row["step"])))
+    model = report.model
+    quality = Table("measure", "value", title="Quality")
+    quality.add_row(
+        "threshold (probability / weight)",
+        f"{model['threshold_match_probability']} / {model['threshold_match_weight']}",
+    )
+    quality.add_row("model-estimated precision (probabilistic)", _pct(model["estimated_precision"]))
+    quality.add_row("model-estimated recall (probabilistic)", _pct(model["estimated_recall"]))
+    if report.truth:
+        for name in ("precision", "recall", "f1"):
+            quality.add_row(f"measured {name} (truth)", _pct(report.truth[name]))
+    tables = [sources, steps, quality]
+    if report.bias:
+        bias = Table(
+            "group", "source", "value", "records", "match rate", title="Match rate by group"
+        )
+        for row in report.bias:
+            records = row["records"] if isinstance(row["records"], str) else f"{row['records']:,}"
+            bias.add_row(
+                row["group"], row["source"], str(row["value"]), records, _pct(row["match_rate"])
+            )
+        tables.append(bias)
+    return tables
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.2f}%"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``link`` command to the CLI."""
+    app.command("link")(link_command)

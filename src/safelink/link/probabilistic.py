@@ -1,0 +1,320 @@
+"""Fellegi-Sunter linkage of the residual records with Splink (DuckDB backend), on tokens only.
+
+Every comparison is built from exact agreement of keyed tokens, full values first, then the
+partial tokens that survive the error the level is meant to catch: phonetic codes and initials
+(misspellings), forename/surname cross-agreement (swapped names), the day/month-swapped date of
+birth and two of three date parts (date errors), postcode sector and district (moves nearby),
+and, when the tokens files carry them, Dice similarity of keyed Bloom-filter encodings of names
+(misspellings that phonetic codes miss). No cleartext is needed. m probabilities come from EM,
+u probabilities from random sampling, with term-frequency adjustment of exact agreement on the
+columns the config names.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from safelink.bloom import dice_sql
+from safelink.errors import LinkageError
+from safelink.link.config import ProbabilisticSettings
+
+logger = logging.getLogger("safelink.link")
+_MIN_RECORDS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ModelResult:
+    """What the probabilistic step produced.
+
+    Attributes:
+        pairs: scored pairs at or above a low floor (``node_l``, ``node_r``, ``match_weight``,
+            ``match_probability``).
+        histogram: match-weight histogram of every scored pair (``bin`` lower edge, ``pairs``).
+        expected_matches_below: model-expected true matches among pairs under the threshold.
+        scored_pairs: pairs compared after blocking.
+        threshold_weight: the threshold as a match weight.
+        parameters: per comparison level, the trained m, u and Bayes factor.
+        timings: seconds per phase.
+        skipped: why the step was skipped, when it was.
+
+    """
+
+    pairs: pl.DataFrame
+    histogram: pl.DataFrame
+    expected_matches_below: float
+    scored_pairs: int
+    threshold_weight: float
+    parameters: list[dict[str, Any]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    skipped: str | None = None
+
+
+def probability_to_weight(probability: float) -> float:
+    """Convert a match probability to a match weight (log2 Bayes factor)."""
+    return math.log2(probability / (1.0 - probability))
+
+
+def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any]:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    tf = set(settings.term_frequency)
+    built: list[Any] = []
+
+    def exact(column: str, label: str) -> Any:
+        return cll.ExactMatchLevel(column).configure(label_for_charts=label)
+
+    def custom(sql: str, label: str) -> Any:
+        return cll.CustomLevel(sql, label_for_charts=label)
+
+    for name in settings.comparisons:
+        levels: list[Any] = [cll.NullLevel(name)]
+        levels.append(cll.ExactMatchLevel(name, term_frequency_adjustments=name in tf))
+        if name in ("forename", "surname"):
+            other = "surname" if name == "forename" else "forename"
+            if other in columns:
+                levels.append(
+                    cll.ColumnsReversedLevel(name, other).configure(
+                        label_for_charts="forename and surname swapped"
+                    )
+                )
+            if name == "surname" and {"surname_first_part", "surname_last_part"} <= columns:
+                levels.append(
+                    custom(
+                        '("surname_first_part_l" = "surname_r" OR "surname_last_part_l" = '
+                        '"surname_r" OR "surname_l" = "surname_first_part_r" OR "surname_l" = '
+                        '"surname_last_part_r")',
+                        "one part of a multi-part surname",
+                    )
+                )
+            bloom = f"{name}_bloom"
+            if settings.bloom and bloom in columns:
+                levels.append(custom(f"{dice_sql(bloom)} >= 0.85", "bloom dice >= 0.85"))
+                levels.append(custom(f"{dice_sql(bloom)} >= 0.7", "bloom dice >= 0.7"))
+            for suffix in ("nysiis", "soundex", "initial"):
+                if f"{name}_{suffix}" in columns:
+                    levels.append(exact(f"{name}_{suffix}", f"{suffix} agrees"))
+        elif name == "date_of_birth":
+            if "date_of_birth_swapped" in columns:
+                levels.append(
+                    custom(
+                        '("date_of_birth_swapped_l" = "date_of_birth_r" OR '
+                        '"date_of_birth_l" = "date_of_birth_swapped_r")',
+                        "day and month swapped",
+                    )
+                )
+            parts = [f"date_of_birth_{p}" for p in ("year", "month", "day")]
+            if set(parts) <= columns:
+                agree = [f'"{p}_l" = "{p}_r"' for p in parts]
+                levels.append(
+                    custom(
+                        f"(({agree[0]} AND {agree[1]}) OR ({agree[0]} AND {agree[2]}) OR "
+                        f"({agree[1]} AND {agree[2]}))",
+                        "two of year, month, day agree",
+                    )
+                )
+                levels.append(exact(parts[0], "year agrees"))
+        elif name == "postcode":
+            for part in ("sector", "district"):
+                if f"postcode_{part}" in columns:
+                    levels.append(exact(f"postcode_{part}", f"{part} agrees"))
+        levels.append(cll.ElseLevel())
+        built.append(cl.CustomComparison(levels, output_column_name=name))
+    return built
+
+
+def _rule(columns: Sequence[str]) -> Any:
+    from splink import block_on
+
+    return block_on(*columns)
+
+
+def run_splink(
+    frames: Sequence[pl.DataFrame],
+    settings: ProbabilisticSettings,
+    *,
+    link_type: str = "link_only",
+) -> ModelResult:
+    """Train a Fellegi-Sunter model on the residual records and score blocked pairs.
+
+    Args:
+        frames: one frame per source (``node`` int id plus token columns), residual records.
+        settings: the probabilistic settings.
+        link_type: ``link_only`` (across sources) or ``link_and_dedupe``.
+
+    Returns:
+        The scored pairs, the weight histogram and the model's expectations.
+
+    Raises:
+        LinkageError: Splink could not train or score the model.
+
+    """
+    threshold_weight = probability_to_weight(settings.threshold)
+    sizes = [f.height for f in frames]
+    if min(sizes, default=0) < _MIN_RECORDS and link_type == "link_only":
+        return _skipped(threshold_weight, f"too few residual records ({min(sizes)}) to train")
+    splink_logger = logging.getLogger("splink")
+    level = splink_logger.level
+    # Splink reports untrained levels and similar chatter as log warnings; keep them off
+    # the user's terminal (our report says what matters) for the duration of the run.
+    splink_logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            # Splink warns when a level never occurs in the u sample; that is expected on
+            # small residuals and changes nothing we report.
+            warnings.filterwarnings("ignore", module=r"splink\..*")
+            return _run(frames, settings, link_type, threshold_weight)
+    except LinkageError:
+        raise
+    except Exception as exc:  # Splink and DuckDB raise many kinds
+        raise LinkageError(
+            f"the probabilistic step failed ({type(exc).__name__}); check the blocking rules "
+            "and comparisons in link.probabilistic, or disable it."
+        ) from exc
+    finally:
+        splink_logger.setLevel(level)
+
+
+def _skipped(threshold_weight: float, why: str) -> ModelResult:
+    return ModelResult(
+        pairs=pl.DataFrame(
+            schema={
+                "node_l": pl.Int64,
+                "node_r": pl.Int64,
+                "match_weight": pl.Float64,
+                "match_probability": pl.Float64,
+            }
+        ),
+        histogram=pl.DataFrame(schema={"bin": pl.Float64, "pairs": pl.Int64}),
+        expected_matches_below=0.0,
+        scored_pairs=0,
+        threshold_weight=threshold_weight,
+        skipped=why,
+    )
+
+
+def _run(
+    frames: Sequence[pl.DataFrame],
+    settings: ProbabilisticSettings,
+    link_type: str,
+    threshold_weight: float,
+) -> ModelResult:
+    import duckdb
+    from splink import DuckDBAPI, Linker, SettingsCreator
+
+    timings: dict[str, float] = {}
+    tick = time.perf_counter()
+    columns = set(frames[0].columns)
+    connection = duckdb.connect(":memory:")
+    connection.execute("SET enable_progress_bar = false")
+    db_api = DuckDBAPI(connection)
+    tables = [
+        db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
+        for i, frame in enumerate(frames)
+    ]
+    creator = SettingsCreator(
+        link_type=link_type,  # type: ignore[arg-type]
+        comparisons=_comparisons(columns, settings),
+        blocking_rules_to_generate_predictions=[_rule(r) for r in settings.blocking],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+        max_iterations=20,
+    )
+    linker = Linker(tables if len(tables) > 1 else tables[0], creator, log_level=None)
+    training = linker.training
+    deterministic = [
+        _rule(r)
+        for r in (("date_of_birth", "surname_nysiis"), ("forename", "surname", "postcode_district"))
+        if set(r) <= columns
+    ]
+    if deterministic:
+        try:
+            training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
+        except Exception:  # no deterministic match in a small residual: EM sets the prior
+            logger.debug("prior not estimated from deterministic rules; EM will set it")
+    training.estimate_u_using_random_sampling(
+        max_pairs=settings.max_pairs_for_u, seed=settings.seed
+    )
+    timings["estimate_u_seconds"] = time.perf_counter() - tick
+    tick = time.perf_counter()
+    for rule in settings.training_blocking:
+        if set(rule) <= columns:
+            training.estimate_parameters_using_expectation_maximisation(
+                _rule(rule), estimate_without_term_frequencies=True
+            )
+    timings["em_seconds"] = time.perf_counter() - tick
+    tick = time.perf_counter()
+    predictions = linker.inference.predict()
+    table = predictions.physical_name
+    timings["predict_seconds"] = time.perf_counter() - tick
+    floor = min(settings.threshold, 0.01)
+    pairs = pl.from_arrow(
+        connection.sql(
+            f"SELECT unique_id_l AS node_l, unique_id_r AS node_r, match_weight, "  # noqa: S608
+            f"match_probability FROM {table} WHERE match_probability >= {floor} "
+            "ORDER BY node_l, node_r"
+        ).to_arrow_table()
+    )
+    histogram = pl.from_arrow(
+        connection.sql(
+            f"SELECT floor(match_weight) AS bin, count(*) AS pairs FROM {table} "  # noqa: S608
+            "GROUP BY 1 ORDER BY 1"
+        ).to_arrow_table()
+    )
+    below, scored = connection.sql(
+        f"SELECT coalesce(sum(CASE WHEN match_probability < {settings.threshold} "  # noqa: S608
+        f"THEN match_probability ELSE 0 END), 0), count(*) FROM {table}"
+    ).fetchall()[0]
+    parameters = _parameters(linker)
+    connection.close()
+    assert isinstance(pairs, pl.DataFrame) and isinstance(histogram, pl.DataFrame)
+    pairs = pairs.with_columns(
+        pl.min_horizontal("node_l", "node_r").cast(pl.Int64).alias("node_l"),
+        pl.max_horizontal("node_l", "node_r").cast(pl.Int64).alias("node_r"),
+        pl.col("match_weight").round(6),
+        pl.col("match_probability").round(9),
+    ).sort("node_l", "node_r")
+    timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
+    return ModelResult(
+        pairs=pairs,
+        histogram=histogram.with_columns(
+            pl.col("bin").cast(pl.Float64), pl.col("pairs").cast(pl.Int64)
+        ),
+        expected_matches_below=float(below),
+        scored_pairs=int(scored),
+        threshold_weight=threshold_weight,
+        parameters=parameters,
+        timings=timings,
+    )
+
+
+def _parameters(linker: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    model = linker.misc.save_model_to_json()
+    rows.append(
+        {"probability_two_random_records_match": model.get("probability_two_random_records_match")}
+    )
+    for comparison in model.get("comparisons", []):
+        for level in comparison.get("comparison_levels", []):
+            if level.get("is_null_level"):
+                continue
+            m = level.get("m_probability")
+            u = level.get("u_probability")
+            rows.append(
+                {
+                    "comparison": comparison.get("output_column_name"),
+                    "level": level.get("label_for_charts"),
+                    "m_probability": m,
+                    "u_probability": u,
+                    "match_weight": math.log2(m / u) if m and u else None,
+                }
+            )
+    return rows

@@ -1,0 +1,248 @@
+"""The linkage-quality report: match rates, model estimates, weights, truth and bias tables.
+
+Everything here is counts and rates; no token, record id or data value is ever reported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import polars as pl
+
+AGE_BANDS = ((0, 17, "0-17"), (18, 39, "18-39"), (40, 64, "40-64"), (65, 79, "65-79"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkageReport:
+    """The linkage-quality report (JSON-ready through :meth:`to_dict`).
+
+    Attributes:
+        sources: per source: records, records linked to another source, match rate.
+        steps: per step: links made and records they linked.
+        model: the probabilistic model's own estimates (precision, recall, threshold).
+        weights: match-weight histogram of every scored pair, with the threshold.
+        truth: measured precision, recall and F1 (pairwise) when a truth file was given.
+        bias: match rate by group (sex, age band, ...) per source.
+        key_id: the key id every input was made with.
+        timings: seconds per step, and the peak memory.
+
+    """
+
+    sources: list[dict[str, Any]]
+    steps: list[dict[str, Any]]
+    model: dict[str, Any]
+    weights: dict[str, Any]
+    truth: dict[str, Any] | None
+    bias: list[dict[str, Any]]
+    key_id: str | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict."""
+        return asdict(self)
+
+
+def source_table(records: pl.DataFrame, linked: pl.Series) -> list[dict[str, Any]]:
+    """Count records and the match rate per source (``linked``: bool per record, same order)."""
+    frame = records.select("source").with_columns(linked.alias("linked"))
+    table = frame.group_by("source", maintain_order=True).agg(
+        pl.len().alias("records"), pl.col("linked").sum().alias("linked")
+    )
+    return [
+        {
+            "source": row["source"],
+            "records": int(row["records"]),
+            "linked": int(row["linked"]),
+            "match_rate": _rate(row["linked"], row["records"]),
+        }
+        for row in table.iter_rows(named=True)
+    ]
+
+
+def step_table(links: pl.DataFrame, order: Sequence[str]) -> list[dict[str, Any]]:
+    """Links and records linked per step, in cascade order."""
+    rows = []
+    for step in order:
+        chosen = links.filter(pl.col("step") == step)
+        records = pl.concat([chosen["node_l"], chosen["node_r"]]).n_unique() if chosen.height else 0
+        rows.append({"step": step, "links": chosen.height, "records_linked": records})
+    return rows
+
+
+def model_table(
+    accepted: pl.DataFrame,
+    expected_below: float,
+    scored_pairs: int,
+    threshold: float,
+    threshold_weight: float,
+    skipped: str | None,
+) -> dict[str, Any]:
+    """Return the model's own estimate of precision and recall of the probabilistic step."""
+    probabilities = (
+        accepted["match_probability"] if accepted.height else pl.Series([], dtype=pl.Float64)
+    )
+    expected_true = float(probabilities.sum()) if accepted.height else 0.0
+    precision = expected_true / accepted.height if accepted.height else None
+    recall_base = expected_true + expected_below
+    return {
+        "skipped": skipped,
+        "threshold_match_probability": threshold,
+        "threshold_match_weight": round(threshold_weight, 4),
+        "scored_pairs": scored_pairs,
+        "accepted_links": accepted.height,
+        "estimated_precision": _round(precision),
+        "estimated_recall": _round(expected_true / recall_base if recall_base else None),
+        "expected_false_links": round(accepted.height - expected_true, 2),
+        "expected_missed_links": round(expected_below, 2),
+    }
+
+
+def weight_table(histogram: pl.DataFrame, threshold_weight: float) -> dict[str, Any]:
+    """Return the match-weight distribution (bins of width 1) and the threshold."""
+    return {
+        "threshold_match_weight": round(threshold_weight, 4),
+        "bins": [
+            {"from": float(row["bin"]), "to": float(row["bin"]) + 1, "pairs": int(row["pairs"])}
+            for row in histogram.iter_rows(named=True)
+            if row["bin"] is not None and math.isfinite(row["bin"])
+        ],
+    }
+
+
+def _pair_count(frame: pl.DataFrame, keys: Sequence[str]) -> int:
+    sizes = frame.group_by(keys).agg(pl.len().alias("n"))
+    return int(sizes.select((pl.col("n") * (pl.col("n") - 1) // 2).sum()).item() or 0)
+
+
+def truth_table(
+    assigned: pl.DataFrame, truth: pl.DataFrame, links: pl.DataFrame, nodes: pl.DataFrame
+) -> dict[str, Any]:
+    """Pairwise precision, recall and F1 against the truth, overall and per step.
+
+    Args:
+        assigned: ``source``, ``record_id``, ``person_id`` (predicted) per record.
+        truth: ``source``, ``record_id``, ``person_id`` (true).
+        links: accepted links (``node_l``, ``node_r``, ``step``).
+        nodes: ``node``, ``source``, ``record_id``.
+
+    """
+    truth = truth.select(
+        pl.col("source").cast(pl.String),
+        pl.col("record_id").cast(pl.String),
+        pl.col("person_id").cast(pl.String).alias("true_person"),
+    )
+    joined = assigned.join(truth, on=["source", "record_id"], how="left")
+    unmatched = joined["true_person"].null_count()
+    # Records without truth are their own true person (no true pairs).
+    joined = joined.with_columns(
+        pl.coalesce("true_person", pl.lit("~") + pl.col("source") + ":" + pl.col("record_id"))
+    )
+    predicted = _pair_count(joined, ["person_id"])
+    actual = _pair_count(joined, ["true_person"])
+    correct = _pair_count(joined, ["person_id", "true_person"])
+    precision = correct / predicted if predicted else None
+    recall = correct / actual if actual else None
+    f1 = (
+        2 * precision * recall / (precision + recall)
+        if precision is not None and recall is not None and precision + recall
+        else None
+    )
+    true_of = (
+        nodes.select("node", "source", "record_id")
+        .join(truth, on=["source", "record_id"], how="left")
+        .select("node", "true_person")
+    )
+    per_link = (
+        links.join(
+            true_of.rename({"node": "node_l", "true_person": "t_l"}), on="node_l", how="left"
+        )
+        .join(true_of.rename({"node": "node_r", "true_person": "t_r"}), on="node_r", how="left")
+        .with_columns((pl.col("t_l") == pl.col("t_r")).fill_null(False).alias("correct"))
+    )
+    steps = per_link.group_by("step", maintain_order=True).agg(
+        pl.len().alias("links"), pl.col("correct").mean().alias("precision")
+    )
+    return {
+        "pairs_predicted": predicted,
+        "pairs_true": actual,
+        "pairs_correct": correct,
+        "precision": _round(precision),
+        "recall": _round(recall),
+        "f1": _round(f1),
+        "records_without_truth": int(unmatched),
+        "steps": [
+            {"step": r["step"], "links": int(r["links"]), "precision": _round(r["precision"])}
+            for r in steps.iter_rows(named=True)
+        ],
+    }
+
+
+def _band(values: pl.Series) -> pl.Series:
+    numbers = values.cast(pl.Float64, strict=False)
+    frame = pl.DataFrame({"v": numbers})
+    expr: Any = pl.when(pl.col("v").is_null()).then(pl.lit("unknown"))
+    for _low, high, label in AGE_BANDS:
+        expr = expr.when(pl.col("v") <= high).then(pl.lit(label))
+    return frame.select(expr.otherwise(pl.lit("80+")).alias("group")).to_series()
+
+
+def bias_table(
+    groups: Mapping[str, Mapping[str, str]],
+    content: Mapping[str, pl.DataFrame],
+    assigned: pl.DataFrame,
+    linked: pl.Series,
+) -> list[dict[str, Any]]:
+    """Match rate by group value per source, from the content files' grouping columns.
+
+    A group named ``age_band`` (or any numeric column) is banded: 0-17, 18-39, 40-64, 65-79,
+    80+. Groups with fewer than 10 records are shown as ``<10`` rather than counted, so the
+    report cannot single anyone out.
+    """
+    rows: list[dict[str, Any]] = []
+    frame = assigned.select("source", "record_id").with_columns(linked.alias("linked"))
+    for group, by_source in groups.items():
+        for source, column in by_source.items():
+            if source not in content:
+                continue
+            values = content[source].select(
+                pl.col("record_id").cast(pl.String), pl.col(column).alias("raw")
+            )
+            numeric = values["raw"].dtype.is_numeric()
+            labels = (
+                _band(values["raw"])
+                if group == "age_band" or numeric
+                else (values["raw"].cast(pl.String).fill_null("unknown").alias("group"))
+            )
+            values = values.select("record_id").with_columns(labels.alias("group"))
+            table = (
+                frame.filter(pl.col("source") == source)
+                .join(values, on="record_id", how="left")
+                .with_columns(pl.col("group").fill_null("unknown"))
+                .group_by("group")
+                .agg(pl.len().alias("records"), pl.col("linked").sum().alias("linked"))
+                .sort("group")
+            )
+            for row in table.iter_rows(named=True):
+                small = row["records"] < 10
+                rows.append(
+                    {
+                        "group": group,
+                        "source": source,
+                        "value": row["group"],
+                        "records": "<10" if small else int(row["records"]),
+                        "linked": None if small else int(row["linked"]),
+                        "match_rate": None if small else _rate(row["linked"], row["records"]),
+                    }
+                )
+    return rows
+
+
+def _rate(numerator: float, denominator: float) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 5)

@@ -1,0 +1,128 @@
+"""Unit tests: synthetic generator, Bloom encodings, clustering, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from safelink.bloom import bloom_encode, dice, dice_sql
+from safelink.cli.link import register
+from safelink.errors import InputError
+from safelink.link.cluster import components, person_ids
+from safelink.synthetic import generate, valid_test_nhs_numbers
+from safelink.testing import is_synthetic_nhs_number
+
+
+def test_generate_same_seed_gives_identical_extracts():
+    a, b = generate(500, seed=3), generate(500, seed=3)
+    assert a.hospital.equals(b.hospital) and a.social_care.equals(b.social_care)
+    assert a.truth.equals(b.truth)
+    assert not generate(500, seed=4).hospital.equals(a.hospital)
+
+
+def test_generate_rates_match_documented_levels():
+    data = generate(20_000, seed=1)
+    missing = data.social_care["nhs_no"].null_count() / data.social_care.height
+    assert 0.30 < missing < 0.36
+    assert 0.35 < data.social_care.height / 20_000 < 0.45
+    assert data.truth.height == data.hospital.height + data.social_care.height
+
+
+def test_generate_nhs_numbers_are_synthetic_test_range():
+    numbers = generate(2_000, seed=2).hospital["nhs_number"].drop_nulls().str.replace_all(" ", "")
+    valid = sum(is_synthetic_nhs_number(n) for n in numbers.to_list())
+    assert valid / numbers.len() > 0.99  # the rest are deliberately wrong numbers
+    assert all(n.startswith("999") for n in numbers.to_list())
+
+
+def test_valid_test_nhs_numbers_all_pass_check_digit():
+    sample = valid_test_nhs_numbers()[::9973].astype(str)
+    assert all(is_synthetic_nhs_number(n) for n in sample)
+
+
+def test_generate_bad_size_raises_input_error():
+    with pytest.raises(InputError):
+        generate(0)
+
+
+def test_bloom_similar_names_score_higher_than_different(keyring):
+    subkey = keyring.subkey("link:bloom_surname")
+    names = pl.Series("s", ["THOMPSON", "THOMSON", "OKAFOR", None])
+    encoded = bloom_encode(names, subkey).to_list()
+    assert encoded[3] is None
+    assert dice(encoded[0], encoded[1]) > 0.7 > dice(encoded[0], encoded[2])
+
+
+def test_bloom_encoding_depends_on_key(keyring):
+    names = pl.Series("s", ["THOMPSON"])
+    a = bloom_encode(names, keyring.subkey("link:bloom_surname"))[0]
+    b = bloom_encode(names, keyring.subkey("link:bloom_forename"))[0]
+    assert a != b
+
+
+def test_bloom_dice_sql_matches_python(keyring):
+    encoded = bloom_encode(
+        pl.Series("s", ["SMITH", "SMYTH"]), keyring.subkey("link:bloom_x"), hardening="balance"
+    )
+    con = duckdb.connect()
+    con.execute("create table t as select ? as c_l, ? as c_r", [encoded[0], encoded[1]])
+    value = con.sql(f"select {dice_sql('c')} from t").fetchall()[0][0]
+    assert value == pytest.approx(dice(encoded[0], encoded[1]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 19), st.integers(0, 19)), max_size=30), st.randoms())
+def test_person_ids_do_not_depend_on_record_order(edges, rnd):
+    nodes = pl.DataFrame({"source": ["a"] * 20, "record_id": [f"r{i:02d}" for i in range(20)]})
+    links = pl.DataFrame(
+        {"node_l": [e[0] for e in edges], "node_r": [e[1] for e in edges]},
+        schema={"node_l": pl.Int64, "node_r": pl.Int64},
+    )
+    first = dict(zip(nodes["record_id"], person_ids(nodes, components(20, links)), strict=True))
+    order = list(range(20))
+    rnd.shuffle(order)
+    position = {old: new for new, old in enumerate(order)}
+    shuffled = nodes[order]
+    moved = links.select(
+        pl.col("node_l").replace_strict(position), pl.col("node_r").replace_strict(position)
+    )
+    second = dict(
+        zip(shuffled["record_id"], person_ids(shuffled, components(20, moved)), strict=True)
+    )
+    assert first == second
+
+
+def test_cli_link_writes_outputs_and_json(linked_inputs, tmp_path):
+    app = typer.Typer()
+    register(app)
+
+    @app.command("noop")
+    def _noop() -> None:  # a second command keeps typer in multi-command mode
+        pass
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        [
+            "link",
+            str(linked_inputs["hospital"]),
+            str(linked_inputs["social_care"]),
+            "--config",
+            str(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml"),
+            "-o",
+            str(out),
+            "--truth",
+            str(linked_inputs["truth"]),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert '"f1"' in result.output
+    assert (out / "links.parquet").exists()
