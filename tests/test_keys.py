@@ -199,3 +199,25 @@ def test_export_provider_key_makes_same_link_tokens_but_no_release_keys(
 
 def test_subkey_is_subkey_type(keyring: Keyring):
     assert isinstance(keyring.subkey("link:x"), SubKey)
+
+
+def test_signing_key_signs_and_public_key_verifies(tmp_path: Path):
+    from safelink.keys import SigningKey, public_key_id, public_key_path, verify_signature
+
+    path = tmp_path / "p.signing.key"
+    key = SigningKey.create(path, project="p", passphrase=TEST_PASSPHRASE, scrypt_n=2**14)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    public = public_key_path(path).read_bytes()
+    assert public == key.public_key_pem() and b"PRIVATE" not in public
+    assert public_key_id(public) == key.key_id
+    signature = SigningKey.open(path, passphrase=TEST_PASSPHRASE).sign(b"manifest")
+    assert verify_signature(public, b"manifest", signature)
+    assert not verify_signature(public, b"manifest!", signature)
+    tampered = bytes([signature[0] ^ 1]) + signature[1:]
+    assert not verify_signature(public, b"manifest", tampered)
+    with pytest.raises(TypeError):
+        pickle.dumps(key)
+    with pytest.raises(KeyringError, match="not a project key file"):
+        Keyring.open(path, passphrase=TEST_PASSPHRASE)
+    with pytest.raises(KeyringError, match="PEM"):
+        verify_signature(b"junk", b"m", signature)

@@ -27,7 +27,7 @@ from safelink.errors import (
     WrongPassphrase,
 )
 from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
-from safelink.keys import Keyring, ProviderKey, open_key_source
+from safelink.keys import Keyring, ProviderKey, SigningKey, open_key_source
 from safelink.link import LinkageReport, LinkageResult, link, link_files
 from safelink.pseudonymise import Pseudonymised, RunSummary, pseudonymise, pseudonymise_file
 
@@ -53,6 +53,7 @@ __all__ = [
     "Pseudonymised",
     "RunSummary",
     "SafelinkError",
+    "SigningKey",
     "SourceConfig",
     "VerificationError",
     "WrongPassphrase",

@@ -37,8 +37,9 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 import pyarrow as pa
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -52,6 +53,7 @@ from safelink.errors import (
     OutputError,
     WrongPassphrase,
 )
+from safelink.io import atomic_path
 
 KEY_FILE_FORMAT = "safelink-keyfile/1"
 KEY_FILE_SUFFIX = ".key"
@@ -293,11 +295,41 @@ def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, byte
             f"{path}: key file failed its integrity check (altered or corrupt); "
             "restore it from backup."
         ) from exc
+    fingerprint = _signing_key_id if header.get("purpose") == "signing" else key_id_for
     for entry in header["versions"]:
         material = masters.get(int(entry["version"]))
-        if material is None or not hmac.compare_digest(key_id_for(material), entry["key_id"]):
+        if material is None or not hmac.compare_digest(fingerprint(material), entry["key_id"]):
             raise KeyFileTampered(f"{path}: key ids do not match the wrapped keys.")
     return header, masters
+
+
+def _check_new_key_file(path: Path, project: str, passphrase: str, scrypt_n: int) -> None:
+    if not project or not all(c.isalnum() or c in "-_" for c in project):
+        raise KeyringError("invalid project name: use letters, digits, '-' and '_' only.")
+    if path.exists():
+        raise KeyringError(
+            f"{path}: a key file already exists; use 'safelink keys rotate' to add a version."
+        )
+    if scrypt_n < 2**14 or scrypt_n & (scrypt_n - 1):
+        raise KeyringError("scrypt_n must be a power of two of at least 16384.")
+    check_passphrase_strength(passphrase)
+
+
+def _new_header(
+    project: str, purpose: str, scrypt_n: int, *, version: int, key_id: str, **extra: str
+) -> dict[str, Any]:
+    """The public header of a new key file with one active version (sealed by _seal)."""
+    now = _now()
+    return {
+        "format": KEY_FILE_FORMAT,
+        "project": project,
+        "purpose": purpose,
+        "created": now,
+        "aead": "AES-256-GCM",
+        "kdf": {"name": "scrypt", "n": scrypt_n, "r": 8, "p": 1},
+        "versions": [{"version": version, "key_id": key_id, "created": now, "status": "active"}],
+        **extra,
+    }
 
 
 def read_versions(path: Path | str) -> list[KeyVersion]:
@@ -340,7 +372,6 @@ class Keyring(_Secret):
         project: str,
         passphrase: str,
         scrypt_n: int = DEFAULT_SCRYPT_N,
-        overwrite: bool = False,
     ) -> Keyring:
         """Create a project key file with a fresh 256-bit master secret.
 
@@ -349,35 +380,15 @@ class Keyring(_Secret):
             project: the project name.
             passphrase: wraps the key; at least 12 characters.
             scrypt_n: scrypt cost (a power of two; default 2**17, about 128 MiB).
-            overwrite: replace an existing file (never the default).
 
         Raises:
             KeyringError: the file exists, the passphrase is weak, or the name is invalid.
 
         """
         path = Path(path)
-        if not project or not all(c.isalnum() or c in "-_" for c in project):
-            raise KeyringError("invalid project name: use letters, digits, '-' and '_' only.")
-        if path.exists() and not overwrite:
-            raise KeyringError(
-                f"{path}: a key file already exists; use 'safelink keys rotate' to add a version."
-            )
-        if scrypt_n < 2**14 or scrypt_n & (scrypt_n - 1):
-            raise KeyringError("scrypt_n must be a power of two of at least 16384.")
-        check_passphrase_strength(passphrase)
+        _check_new_key_file(path, project, passphrase, scrypt_n)
         master = secrets.token_bytes(32)
-        now = _now()
-        header: dict[str, Any] = {
-            "format": KEY_FILE_FORMAT,
-            "project": project,
-            "purpose": "master",
-            "created": now,
-            "aead": "AES-256-GCM",
-            "kdf": {"name": "scrypt", "n": scrypt_n, "r": 8, "p": 1},
-            "versions": [
-                {"version": 1, "key_id": key_id_for(master), "created": now, "status": "active"}
-            ],
-        }
+        header = _new_header(project, "master", scrypt_n, version=1, key_id=key_id_for(master))
         _write_private(path, _seal(header, {"1": _b64(master)}, passphrase))
         return cls.open(path, passphrase=passphrase)
 
@@ -394,8 +405,10 @@ class Keyring(_Secret):
         """
         path = Path(path)
         header, masters = _unseal(path, passphrase)
-        if header.get("purpose") != "master":
-            raise KeyringError(f"{path}: this is a provider key export, not a project key file.")
+        purpose = header.get("purpose")
+        if purpose != "master":
+            kind = "a provider key export" if str(purpose).startswith("namespace:") else purpose
+            raise KeyringError(f"{path}: this is {kind}, not a project key file.")
         return cls(path, header, masters)
 
     # -- facts ------------------------------------------------------------------------------
@@ -483,24 +496,14 @@ class Keyring(_Secret):
         """
         check_passphrase_strength(passphrase)
         key = self.namespace_key(namespace)
-        now = _now()
-        header: dict[str, Any] = {
-            "format": KEY_FILE_FORMAT,
-            "project": self.project,
-            "purpose": f"namespace:{namespace}",
-            "provider": provider,
-            "created": now,
-            "aead": "AES-256-GCM",
-            "kdf": {"name": "scrypt", "n": int(self._header["kdf"]["n"]), "r": 8, "p": 1},
-            "versions": [
-                {
-                    "version": self.active_version,
-                    "key_id": key.key_id,
-                    "created": now,
-                    "status": "active",
-                }
-            ],
-        }
+        header = _new_header(
+            self.project,
+            f"namespace:{namespace}",
+            int(self._header["kdf"]["n"]),
+            version=self.active_version,
+            key_id=key.key_id,
+            provider=provider,
+        )
         material = key._wrap_for_export()
         _write_private(
             Path(destination),
@@ -552,6 +555,123 @@ class ProviderKey(_Secret):
         """Derive a subkey in the exported namespace."""
         namespace, _ = _split_purpose(purpose)
         return self.namespace_key(namespace).subkey(purpose)
+
+
+class SigningKey(_Secret):
+    """The TTP's Ed25519 signing key for release manifests, stored wrapped like a master key.
+
+    Attributes:
+        path: the key file.
+        project: the project it signs for.
+        key_id: the id of its public key (see :func:`public_key_id`).
+    """
+
+    __slots__ = ("__private", "key_id", "path", "project")
+
+    def __init__(self, path: Path, project: str, private: Ed25519PrivateKey) -> None:
+        self.path = path
+        self.project = project
+        self.__private = private
+        self.key_id = public_key_id(self.public_key_pem())
+
+    def __repr__(self) -> str:
+        return f"SigningKey(project={self.project!r}, key_id={self.key_id!r})"
+
+    @classmethod
+    def create(
+        cls, path: Path | str, *, project: str, passphrase: str, scrypt_n: int = DEFAULT_SCRYPT_N
+    ) -> SigningKey:
+        """Create a signing key file (mode 0600) and its public key beside it (``.pub``).
+
+        Raises:
+            KeyringError: the file exists, the passphrase is weak, or the name is invalid.
+        """
+        path = Path(path)
+        _check_new_key_file(path, project, passphrase, scrypt_n)
+        private = Ed25519PrivateKey.generate()
+        raw = private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        key = cls(path, project, private)
+        header = _new_header(project, "signing", scrypt_n, version=1, key_id=key.key_id)
+        _write_private(path, _seal(header, {"1": _b64(raw)}, passphrase))
+        with atomic_path(public_key_path(path)) as temporary:
+            temporary.write_bytes(key.public_key_pem())
+        return key
+
+    @classmethod
+    def open(cls, path: Path | str, *, passphrase: str) -> SigningKey:
+        """Open a signing key file with its passphrase.
+
+        Raises:
+            KeyringError: as :meth:`Keyring.open`, or the file is not a signing key.
+        """
+        path = Path(path)
+        header, secrets_by_version = _unseal(path, passphrase)
+        if header.get("purpose") != "signing":
+            raise KeyringError(f"{path}: not a signing key file.")
+        raw = secrets_by_version[max(secrets_by_version)]
+        return cls(path, str(header["project"]), Ed25519PrivateKey.from_private_bytes(raw))
+
+    def sign(self, message: bytes) -> bytes:
+        """Return the Ed25519 signature of ``message``."""
+        return self.__private.sign(message)
+
+    def public_key_pem(self) -> bytes:
+        """Return the public key as PEM (safe to publish)."""
+        return self.__private.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+
+
+def public_key_path(signing_key_path: Path | str) -> Path:
+    """Where the public key of a signing key file lives (``NAME.signing.pub``)."""
+    path = Path(signing_key_path)
+    return path.with_name(path.name.removesuffix(KEY_FILE_SUFFIX) + ".pub")
+
+
+def _signing_key_id(raw_private: bytes) -> str:
+    public = Ed25519PrivateKey.from_private_bytes(raw_private).public_key()
+    pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return public_key_id(pem)
+
+
+def public_key_id(public_key_pem: bytes) -> str:
+    """Return the id of a public key: ``kid_`` + 16 hex characters of SHA-256 of its PEM.
+
+    Raises:
+        KeyringError: the bytes are not an Ed25519 public key in PEM.
+    """
+    _load_public_key(public_key_pem)
+    return "kid_" + hashlib.sha256(public_key_pem.strip()).hexdigest()[:16]
+
+
+def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(public_key_pem)
+    except (ValueError, TypeError) as exc:
+        raise KeyringError("not a PEM public key; pass the .signing.pub file.") from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyringError("not an Ed25519 public key; pass the .signing.pub file.")
+    return key
+
+
+def verify_signature(public_key_pem: bytes, message: bytes, signature: bytes) -> bool:
+    """Return whether ``signature`` is a valid Ed25519 signature of ``message``.
+
+    Raises:
+        KeyringError: the public key is not an Ed25519 PEM public key.
+    """
+    key = _load_public_key(public_key_pem)
+    try:
+        key.verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
 
 
 def open_key_source(path: Path | str, *, passphrase: str) -> Keyring | ProviderKey:

@@ -55,3 +55,13 @@ def test_cli_keys_no_passphrase_without_terminal_says_how_to_fix(run_cli, tmp_pa
 def test_cli_keys_list_missing_directory_lists_nothing(run_cli, tmp_path: Path):
     result = run_cli("keys", "list", "--keys-dir", str(tmp_path / "none"))
     assert result.code == 0 and "no key files" in result.stdout
+
+
+def test_cli_keys_init_signing_writes_wrapped_key_and_public_key(run_cli, tmp_path: Path):
+    result = run_cli(
+        "keys", "init-signing", "--project", "p", "--keys-dir", str(tmp_path), "--scrypt-n",
+        "16384", env=PASS,
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert (tmp_path / "p.signing.pub").read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
+    assert b"PRIVATE" not in (tmp_path / "p.signing.key").read_bytes()

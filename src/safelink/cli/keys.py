@@ -15,7 +15,7 @@ from safelink.cli._common import (
     passphrase,
     print_json,
 )
-from safelink.keys import DEFAULT_SCRYPT_N, Keyring, list_key_files
+from safelink.keys import DEFAULT_SCRYPT_N, Keyring, SigningKey, list_key_files, public_key_path
 
 keys_app = typer.Typer(help="Create, list, rotate and export project keys.", no_args_is_help=True)
 
@@ -93,6 +93,24 @@ def export(
     export_secret = passphrase(env=EXPORT_PASSPHRASE_ENV, confirm=True, label="export passphrase")
     exported = ring.export_namespace(output, provider=provider, passphrase=export_secret)
     console.print(f"wrote {output}: link key for {provider!r} ({exported!r})")
+
+
+@keys_app.command("init-signing")
+def init_signing(
+    project: Project,
+    keys_dir: KeysDir = Path("keys"),
+    scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
+) -> None:
+    """Create the TTP's Ed25519 release-signing key (wrapped) and its public key (.pub)."""
+    key = SigningKey.create(
+        keys_dir / f"{project}.signing.key",
+        project=project,
+        passphrase=passphrase(confirm=True),
+        scrypt_n=scrypt_n,
+    )
+    console.print(
+        f"created {key.path} and {public_key_path(key.path)} (public), key id {key.key_id}"
+    )
 
 
 def register(app: typer.Typer) -> None:
