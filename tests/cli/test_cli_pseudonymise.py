@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import polars as pl
@@ -28,7 +29,8 @@ def setup_project(tmp_path: Path) -> tuple[Path, Path]:
     return config, extract
 
 
-def test_cli_pseudonymise_writes_outputs_and_json_summary(run_cli, tmp_path: Path):
+def test_cli_pseudonymise_writes_outputs_and_json_summary(run_cli, tmp_path: Path, caplog):
+    caplog.set_level(logging.DEBUG)
     config, extract = setup_project(tmp_path)
     out = tmp_path / "out"
     result = run_cli(
@@ -41,8 +43,9 @@ def test_cli_pseudonymise_writes_outputs_and_json_summary(run_cli, tmp_path: Pat
     assert sorted(p.name for p in out.iterdir()) == [
         "clinic.content.parquet", "clinic.summary.json", "clinic.tokens.parquet",
     ]  # fmt: skip
-    everything = result.stdout + result.stderr
-    for value in ("9434765919", "943 476 5919", "Okafor", "OKAFOR", PASSPHRASE):
+    everything = result.stdout + result.stderr + caplog.text
+    everything += "".join(p.read_bytes().decode("latin-1") for p in out.iterdir())
+    for value in ("9434765919", "943 476 5919", "Okafor", "OKAFOR", "Nguyen", PASSPHRASE):
         assert value not in everything
 
 

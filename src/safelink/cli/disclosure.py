@@ -1,0 +1,63 @@
+"""``safelink check`` and ``safelink anonymise``: disclosure control from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from safelink.disclosure import DisclosureReport, anonymise_file, check_file
+from safelink.errors import DisclosureRiskError
+
+
+def _print(report: DisclosureReport, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True, default=str))
+        return
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("measure", "value", title=f"disclosure check: {report.profile.name}")
+        for name, value in report.lines():
+            table.add_row(name, value)
+        Console().print(table)
+        return
+    for name, value in report.lines():
+        typer.echo(f"{name}: {value}")
+
+
+def _raise_if_failed(report: DisclosureReport) -> None:
+    if not report.passed:
+        raise DisclosureRiskError(
+            f"the data do not meet profile {report.profile.name!r}: " + "; ".join(report.failures)
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``check`` and ``anonymise`` commands to the app."""
+
+    @app.command("check")
+    def check_command(
+        input: Path = typer.Argument(..., help="CSV or Parquet file to check."),  # noqa: B008
+        config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Check data against a release profile; exit 3 when it is not met."""
+        report = check_file(input, config=config)
+        _print(report, as_json)
+        _raise_if_failed(report)
+
+    @app.command("anonymise")
+    def anonymise_command(
+        input: Path = typer.Argument(..., help="CSV or Parquet file to anonymise."),  # noqa: B008
+        config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
+        output: Path = typer.Option(..., "-o", "--output", help="Output data file."),  # noqa: B008
+        as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    ) -> None:
+        """Apply a config's transformations; write the data and a JSON record of what was done."""
+        result = anonymise_file(input, config=config, output=output)
+        _print(result.report, as_json)
+        _raise_if_failed(result.report)

@@ -1,0 +1,93 @@
+"""Disclosure control: measure and reduce re-identification risk before data leave the TTP.
+
+A fluent :class:`Frame` over pandas or polars (generalise, coarsen, top-code, suppress), the
+privacy models (k-anonymity, l-diversity, t-closeness, prosecutor/journalist/marketer risk),
+the minimal-generalisation search, NHS England small-number suppression for tables, and
+release profiles (``tre``, ``publication``) checked by :func:`check` and met by
+:func:`anonymise`.
+"""
+
+from safelink.disclosure.frame import Frame, Transformation
+from safelink.disclosure.hierarchies import (
+    AgeHierarchy,
+    DateHierarchy,
+    DateOfBirthHierarchy,
+    Hierarchy,
+    PostcodeHierarchy,
+    TableHierarchy,
+    load_table_hierarchy,
+)
+from safelink.disclosure.models import (
+    KAnonymity,
+    LDiversity,
+    TCloseness,
+    k_anonymity,
+    l_diversity,
+    t_closeness,
+)
+from safelink.disclosure.profiles import (
+    DisclosureConfig,
+    ReleaseProfile,
+    builtin_profile,
+    load_disclosure_config,
+    parse_disclosure_config,
+)
+from safelink.disclosure.report import (
+    Anonymised,
+    DisclosureReport,
+    anonymise,
+    anonymise_file,
+    check,
+    check_file,
+    check_frame,
+)
+from safelink.disclosure.risk import RiskSummary, record_risk, risk
+from safelink.disclosure.search import Candidate, SearchResult, minimal_generalisation
+from safelink.disclosure.tables import (
+    ProtectedTable,
+    SmallNumberPolicy,
+    protect_counts,
+    protect_statistics,
+    secondary_suppression,
+)
+
+__all__ = [
+    "AgeHierarchy",
+    "Anonymised",
+    "Candidate",
+    "DateHierarchy",
+    "DateOfBirthHierarchy",
+    "DisclosureConfig",
+    "DisclosureReport",
+    "Frame",
+    "Hierarchy",
+    "KAnonymity",
+    "LDiversity",
+    "PostcodeHierarchy",
+    "ProtectedTable",
+    "ReleaseProfile",
+    "RiskSummary",
+    "SearchResult",
+    "SmallNumberPolicy",
+    "TCloseness",
+    "TableHierarchy",
+    "Transformation",
+    "anonymise",
+    "anonymise_file",
+    "builtin_profile",
+    "check",
+    "check_file",
+    "check_frame",
+    "k_anonymity",
+    "l_diversity",
+    "load_disclosure_config",
+    "load_table_hierarchy",
+    "minimal_generalisation",
+    "parse_disclosure_config",
+    "protect_counts",
+    "protect_statistics",
+    "record_risk",
+    "risk",
+    "secondary_suppression",
+    "t_closeness",
+]

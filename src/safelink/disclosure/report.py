@@ -1,0 +1,466 @@
+"""Check data against a release profile, and anonymise it to meet one.
+
+:func:`check` measures (k, l, t, risk) and lists every way the data fall short of the profile;
+:func:`anonymise` applies a config's transformations (and, if asked, the minimal
+generalisation search), suppresses what is still under k, and checks the result. The file
+variants read an input and write outputs atomically; the CLI calls them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from safelink.disclosure.frame import Frame, Transformation
+from safelink.disclosure.hierarchies import (
+    AgeHierarchy,
+    DateHierarchy,
+    DateOfBirthHierarchy,
+    Hierarchy,
+    PostcodeHierarchy,
+)
+from safelink.disclosure.models import KAnonymity, LDiversity, TCloseness
+from safelink.disclosure.profiles import (
+    DisclosureConfig,
+    ReleaseProfile,
+    builtin_profile,
+    load_disclosure_config,
+)
+from safelink.disclosure.risk import RiskSummary
+from safelink.disclosure.search import SearchResult, minimal_generalisation
+from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
+from safelink.errors import InputError
+from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DisclosureReport:
+    """What was measured and whether the profile is met.
+
+    Attributes:
+        profile: the profile checked against.
+        passed: True when every requirement is met.
+        failures: one line per unmet requirement (no data values).
+        rows: rows measured.
+        k: k-anonymity (rows and persons views).
+        l: l-diversity per sensitive attribute.
+        t: t-closeness per sensitive attribute.
+        risk: re-identification risk.
+        transformations: what was done to the data, in order.
+        table: for table profiles, the protection summary.
+    """
+
+    profile: ReleaseProfile
+    passed: bool
+    failures: tuple[str, ...]
+    rows: int
+    k: KAnonymity | None = None
+    l: Mapping[str, LDiversity] = field(default_factory=dict)  # noqa: E741
+    t: Mapping[str, TCloseness] = field(default_factory=dict)
+    risk: RiskSummary | None = None
+    transformations: tuple[Transformation, ...] = ()
+    table: Mapping[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict for the manifest and ``--json``."""
+        return {
+            "profile": self.profile.to_dict(),
+            "passed": self.passed,
+            "failures": list(self.failures),
+            "rows": self.rows,
+            "k_anonymity": self.k.to_dict() if self.k else None,
+            "l_diversity": {a: v.to_dict() for a, v in self.l.items()},
+            "t_closeness": {a: v.to_dict() for a, v in self.t.items()},
+            "risk": self.risk.to_dict() if self.risk else None,
+            "transformations": [t.to_dict() for t in self.transformations],
+            "table": dict(self.table) if self.table else None,
+        }
+
+    def lines(self) -> list[tuple[str, str]]:
+        """The report as (measure, value) pairs for a terminal table."""
+        out = [
+            ("profile", self.profile.name),
+            ("result", "PASS" if self.passed else "FAIL"),
+            ("rows", str(self.rows)),
+        ]
+        if self.k:
+            out.append(("k (rows)", str(self.k.k_rows)))
+            if self.k.k_persons is not None:
+                out += [
+                    ("k (persons)", str(self.k.k_persons)),
+                    ("persons in several classes", str(self.k.persons_in_several_classes)),
+                ]
+            out.append(("classes", str(self.k.classes)))
+        for name, value in self.l.items():
+            out.append(
+                (f"l distinct / entropy ({name})", f"{value.distinct} / {value.entropy:.2f}")
+            )
+        for name, closeness in self.t.items():
+            out.append((f"t ({name}, {closeness.distance})", f"{closeness.t:.4f}"))
+        if self.risk:
+            out += [
+                (
+                    "prosecutor risk max / mean",
+                    f"{self.risk.prosecutor_max:.4f} / {self.risk.prosecutor_mean:.4f}",
+                ),
+                (
+                    "sample uniques",
+                    f"{self.risk.sample_uniques} ({self.risk.sample_uniques_share:.2%})",
+                ),
+                ("marketer risk", f"{self.risk.marketer:.4f}"),
+            ]
+            if self.risk.journalist_max is not None:
+                out.append(("journalist risk max", f"{self.risk.journalist_max:.4f}"))
+        out += [("failure", failure) for failure in self.failures]
+        return out
+
+
+def _as_profile(profile: ReleaseProfile | str) -> ReleaseProfile:
+    return builtin_profile(profile) if isinstance(profile, str) else profile
+
+
+def check_frame(
+    frame: Frame,
+    *,
+    profile: ReleaseProfile | str = "tre",
+    population: Any = None,
+    population_count: str = "count",
+    ordered: Mapping[str, Any] | None = None,
+) -> DisclosureReport:
+    """Measure a record-level Frame against a profile.
+
+    Args:
+        frame: the :class:`Frame` to measure.
+        profile: a profile or a built-in profile's name.
+        population: optional population table for journalist risk.
+        population_count: its count column.
+        ordered: text sensitive attributes with their values in order (t-closeness).
+
+    Returns:
+        A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
+    """
+    profile = _as_profile(profile)
+    failures = []
+    k = frame.k_anonymity()
+    k_target = profile.k or 2
+    if profile.kind == "tables":
+        failures.append("the profile publishes tables only; record-level data cannot be released")
+    unit = "persons" if frame.person else "rows"
+    if k.k < k_target:
+        failures.append(
+            f"k-anonymity: smallest class has {k.k} {unit}; the profile needs {k_target}"
+        )
+    l_result = frame.l_diversity(l=profile.l or 2) if frame.sensitive else {}
+    if profile.l is not None:
+        if not frame.sensitive:
+            failures.append("l-diversity: the profile needs sensitive attributes; none are named")
+        for name, value in l_result.items():
+            if not value.satisfies(profile.l, kind=profile.l_kind, c=profile.c):  # type: ignore[arg-type]
+                failures.append(f"l-diversity ({profile.l_kind}) of {name!r} is below {profile.l}")
+    t_result = frame.t_closeness(ordered=ordered) if frame.sensitive else {}
+    if profile.t is not None:
+        for name, closeness in t_result.items():
+            if closeness.t > profile.t + 1e-12:
+                failures.append(
+                    f"t-closeness of {name!r} is {closeness.t:.4f}; the profile allows {profile.t}"
+                )
+    max_risk = profile.max_prosecutor_risk or 1.0 / k_target
+    risk = frame.risk(population=population, population_count=population_count, threshold=max_risk)
+    if risk.prosecutor_max > max_risk + 1e-12:
+        failures.append(
+            f"prosecutor risk: highest is {risk.prosecutor_max:.3f}; "
+            f"the profile allows {max_risk:.3f}"
+        )
+    return DisclosureReport(
+        profile=profile,
+        passed=not failures,
+        failures=tuple(failures),
+        rows=frame.height,
+        k=k,
+        l=l_result,
+        t=t_result,
+        risk=risk,
+        transformations=frame.transformations,
+    )
+
+
+def _numeric(data: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
+    for column in columns:
+        if column not in data.columns:
+            raise InputError(f"numeric column {column!r} is not in the data.")
+        values = data[column].cast(pl.Float64, strict=False)
+        if values.null_count() > data[column].null_count():
+            raise InputError(
+                f"column {column!r} has values that are not numbers; fix or recode them."
+            )
+        integral = bool((values.drop_nulls() % 1 == 0).all())
+        data = data.with_columns(values.cast(pl.Int64) if integral else values)
+    return data
+
+
+def _frame(data: Any, config: DisclosureConfig) -> Frame:
+    from safelink.io import to_polars
+
+    polars = _numeric(to_polars(data), config.numeric)
+    frame = Frame(
+        polars if not type(data).__module__.startswith("pandas") else polars.to_pandas(),
+        quasi=config.quasi_identifiers,
+        sensitive=config.sensitive,
+        person=config.person,
+        identifying=config.identifying,
+        missing=config.missing,
+        hierarchies=config.hierarchies,
+    )
+    return frame
+
+
+def _population(config: DisclosureConfig) -> tuple[Any, str]:
+    if not config.population:
+        return None, "count"
+    count = str(config.population.get("count", "count"))
+    table = read_frame(config.population["path"])
+    return _numeric(table, (count,)), count
+
+
+def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
+    """Check data as they are (no transformations applied) against the config's profile.
+
+    For a ``tables`` profile, ``data`` is the published table and the config's ``table``
+    names its count columns (``cells``); the small-number rule is checked cell by cell.
+
+    Args:
+        data: a pandas or polars DataFrame.
+        config: a :class:`DisclosureConfig` or the path of one.
+
+    Returns:
+        A :class:`DisclosureReport`.
+
+    Raises:
+        ConfigError: an invalid config.
+        InputError: data that do not fit the config.
+    """
+    config = config if isinstance(config, DisclosureConfig) else load_disclosure_config(config)
+    if config.profile.kind == "tables":
+        from safelink.io import to_polars
+
+        table = to_polars(data)
+        cells = (config.table or {}).get("cells") or [
+            c for c in table.columns if c not in (config.table or {}).get("rows", [])
+        ]
+        failures = check_published(table, cells=cells, policy=config.profile.small_numbers)
+        return DisclosureReport(
+            profile=config.profile, passed=not failures, failures=tuple(failures), rows=table.height
+        )
+    population, count = _population(config)
+    ordered = dict(config.ordered)
+    return check_frame(
+        _frame(data, config),
+        profile=config.profile,
+        population=population,
+        population_count=count,
+        ordered=ordered,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Anonymised:
+    """The result of :func:`anonymise`.
+
+    Attributes:
+        data: the released data (record level) or the published table, polars.
+        report: the check of the result against the profile.
+        search: the minimal-generalisation search, when the config asked for one.
+        table: the protected table (table profiles).
+    """
+
+    data: pl.DataFrame
+    report: DisclosureReport
+    search: SearchResult | None = None
+    table: ProtectedTable | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The JSON record of what was done (for the manifest); no data values."""
+        return {
+            "report": self.report.to_dict(),
+            "search": self.search.to_dict() if self.search else None,
+            "table": self.table.to_dict() if self.table else None,
+        }
+
+
+def _apply(frame: Frame, step: Mapping[str, Any], config: DisclosureConfig) -> Frame:
+    options = {
+        k: v
+        for k, v in step.items()
+        if k not in ("generalise", "coarsen", "top_code", "bottom_code", "suppress")
+    }
+    if "generalise" in step:
+        if config.reference_date and "reference" not in options:
+            options["reference"] = config.reference_date
+        return frame.generalise(str(step["generalise"]), **options)
+    if "coarsen" in step:
+        return frame.coarsen(str(step["coarsen"]), **options)
+    if "top_code" in step:
+        return frame.top_code(str(step["top_code"]), **options)
+    if "bottom_code" in step:
+        return frame.bottom_code(str(step["bottom_code"]), **options)
+    k = step["suppress"]
+    return frame.suppress(config.profile.k or 5 if k is True else int(k))
+
+
+def search_hierarchies(frame: Frame, config: DisclosureConfig) -> dict[str, Hierarchy]:
+    """The hierarchy the search uses for each quasi-identifier (free tables first, then by type).
+
+    Raises:
+        InputError: a quasi-identifier with no hierarchy.
+    """
+    data = frame.to_polars()
+    out: dict[str, Hierarchy] = {}
+    for column in frame.quasi:
+        dtype = data.schema[column]
+        if column in config.hierarchies:
+            out[column] = config.hierarchies[column]
+        elif dtype.is_numeric():
+            out[column] = AgeHierarchy()
+        elif dtype in (pl.Date, pl.Datetime):
+            out[column] = DateHierarchy()
+        elif "postcode" in column.lower():
+            out[column] = PostcodeHierarchy()
+        elif "dob" in column.lower() or "birth" in column.lower():
+            out[column] = DateOfBirthHierarchy(reference=config.reference_date or _today())
+        else:
+            raise InputError(
+                f"quasi-identifier {column!r}: no hierarchy for the search; add one under "
+                "'hierarchies' in the config."
+            )
+    return out
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()
+
+
+def anonymise(data: Any, config: DisclosureConfig | str | Path) -> Anonymised:
+    """Apply a config's transformations and check the result against its profile.
+
+    Order: drop columns; apply the listed transformations; if the config has ``search``, find
+    the least-lossy levels and apply them; finally suppress the records of classes still under
+    k. Table profiles instead cross-tabulate and protect the counts.
+
+    Args:
+        data: record-level pandas or polars DataFrame.
+        config: a :class:`DisclosureConfig` or the path of one.
+
+    Returns:
+        An :class:`Anonymised` (its report says whether the profile is met).
+
+    Raises:
+        ConfigError: an invalid config.
+        InputError: data that do not fit the config.
+        DisclosureRiskError: the search finds no levels that meet the profile.
+    """
+    config = config if isinstance(config, DisclosureConfig) else load_disclosure_config(config)
+    profile = config.profile
+    if profile.kind == "tables":
+        spec = config.table or {}
+        from safelink.io import to_polars
+
+        protected = protect_counts(
+            _numeric(to_polars(data), config.numeric),
+            rows=list(spec["rows"]),
+            column=str(spec["column"]),
+            person=config.person,
+            policy=profile.small_numbers,
+        )
+        report = check(protected.table, config)
+        return Anonymised(data=protected.table, report=report, table=protected)
+    frame = _frame(data, config)
+    if config.drop:
+        frame = frame.drop(*config.drop)
+    for step in config.transformations:
+        frame = _apply(frame, step, config)
+    result = None
+    if config.search is not None:
+        hierarchies = search_hierarchies(frame, config)
+        result = minimal_generalisation(
+            frame.to_polars(),
+            hierarchies,
+            k=profile.k or 5,
+            l=profile.l if config.sensitive else None,
+            sensitive=config.sensitive[0] if profile.l and config.sensitive else None,
+            person=config.person,
+            max_suppression=float(config.search.get("max_suppression", profile.max_suppression)),
+            metric=str(config.search.get("metric", "entropy")),
+        )
+        for column, level in result.best.levels.items():
+            if level != hierarchies[column].levels[0]:
+                frame = frame.generalise(column, to=level, hierarchy=hierarchies[column])
+    k_now = frame.k_anonymity().k
+    if profile.k and k_now < profile.k:
+        frame = frame.suppress(profile.k)
+    population, count = _population(config)
+    report = check_frame(
+        frame,
+        profile=profile,
+        population=population,
+        population_count=count,
+        ordered=dict(config.ordered),
+    )
+    rows_removed = sum(t.rows_suppressed for t in frame.transformations)
+    if rows_removed > profile.max_suppression * (frame.height + rows_removed) + 1e-9:
+        share = rows_removed / (frame.height + rows_removed)
+        report = _fail(
+            report,
+            f"suppression: {share:.1%} of rows removed; the profile allows "
+            f"{profile.max_suppression:.1%} (generalise more)",
+        )
+    return Anonymised(data=frame.to_polars(), report=report, search=result)
+
+
+def _fail(report: DisclosureReport, failure: str) -> DisclosureReport:
+    import dataclasses
+
+    return dataclasses.replace(report, passed=False, failures=(*report.failures, failure))
+
+
+def check_file(input: Path | str, *, config: Path | str) -> DisclosureReport:
+    """Read a CSV or Parquet file and :func:`check` it (CSV is read as text).
+
+    Raises:
+        ConfigError: an invalid config.
+        InputError: an unreadable input or data that do not fit the config.
+    """
+    loaded = load_disclosure_config(config)
+    return check(read_frame(input), loaded)
+
+
+def anonymise_file(input: Path | str, *, config: Path | str, output: Path | str) -> Anonymised:
+    """Read a file, :func:`anonymise` it, write the data and a JSON record, atomically.
+
+    The data go to ``output`` (Parquet, or CSV safe for spreadsheets when it ends in .csv)
+    only when the result meets the profile; the record of what was done always goes beside
+    it as ``<output>.disclosure.json`` (so a failure can be diagnosed without data).
+
+    Raises:
+        ConfigError: an invalid config.
+        InputError: an unreadable input.
+        OutputError: an output that cannot be written.
+        DisclosureRiskError: the search finds no levels that meet the profile.
+    """
+    loaded = load_disclosure_config(config)
+    result = anonymise(read_frame(input), loaded)
+    output = Path(output)
+    if result.report.passed and output.suffix.lower() == ".csv":
+        write_csv_safe(result.data, output)
+    elif result.report.passed:
+        write_parquet(result.data, output)
+    record = result.record()
+    record["config"] = str(config)
+    record["output"] = output.name
+    write_json(record, output.with_name(output.name + ".disclosure.json"))
+    return result

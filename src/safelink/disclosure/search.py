@@ -1,0 +1,444 @@
+"""Minimal generalisation: the least-lossy levels that meet k (and l) within a suppression limit.
+
+The lattice has one node per combination of levels (one level per quasi-identifier). A node
+*satisfies* when the records of classes failing the target (fewer than k members, fewer than l
+distinct sensitive values) are at most ``max_suppression`` of all rows; those records are
+suppressed. Satisfaction is monotone: generalising merges classes, so it never adds a
+suppressed record.
+
+Exact search (up to ``exact_limit`` nodes, i.e. about six quasi-identifiers): every node is
+evaluated bottom-up, level by level of the lattice, each node's class table rolled up from the
+smallest already-computed table of a node directly below it (a vectorised polars group-by on
+integer codes; tables shrink fast as levels rise, so most nodes cost milliseconds). The loss is
+not monotone once suppression is counted (a coarser node may suppress fewer records), so
+nodes are not pruned by satisfaction; for non-uniform entropy they are pruned by a lower
+bound (the loss before suppression, which only grows with the levels) against the best found,
+so the optimum and the runners-up are still exact.
+
+Heuristic (larger lattices): greedy bottom-up. From the bottom node, repeatedly take the
+one-level step that removes the most suppression per bit of added loss until the node
+satisfies; then try to lower each quasi-identifier again while it still satisfies. The result
+is minimal (no single level can be lowered) but not guaranteed optimal; it is marked so.
+
+Information loss of a node, with suppressed records counted as fully generalised (``*``):
+
+- non-uniform entropy (bits): ``sum over records and columns of log2(N_g / N_v)``, where
+  ``N_v`` counts the record's original value and ``N_g`` its generalised value in the data;
+  also given relative to suppressing everything (0 = nothing lost, 1 = all lost);
+- discernibility: ``sum over kept classes of size**2 + suppressed * N``.
+
+The search measures classes with missing values as a value of their own; a wildcard policy
+can only make classes larger, so a node found here also meets the target under it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from safelink.disclosure._classes import prepare
+from safelink.disclosure.hierarchies import Hierarchy, level_codes
+from safelink.errors import DisclosureRiskError, InputError
+
+Node = tuple[int, ...]
+_N = "__n"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidate:
+    """One combination of levels and what it costs.
+
+    Attributes:
+        levels: quasi-identifier to level name.
+        node: the level indices, in quasi-identifier order.
+        suppressed_rows: rows that must be suppressed at this node.
+        suppressed_share: the same, as a share of all rows.
+        non_uniform_entropy: information loss in bits.
+        relative_loss: non-uniform entropy relative to suppressing every value.
+        discernibility: the discernibility metric.
+        classes: equivalence classes kept.
+    """
+
+    levels: Mapping[str, str]
+    node: tuple[int, ...]
+    suppressed_rows: int
+    suppressed_share: float
+    non_uniform_entropy: float
+    relative_loss: float
+    discernibility: float
+    classes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        out = asdict(self)
+        out["levels"] = dict(self.levels)
+        out["node"] = list(self.node)
+        return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchResult:
+    """The chosen levels, the runners-up and how the search went.
+
+    Attributes:
+        best: the least-lossy satisfying node.
+        runners_up: the next best satisfying nodes, best first.
+        metric: ``"entropy"`` or ``"discernibility"``: what was minimised.
+        optimal: True when the whole lattice was searched (exact), False for the heuristic.
+        lattice_size: nodes in the lattice.
+        evaluated: nodes whose class table was computed.
+        seconds: wall time.
+        target: the k, l and suppression limit searched for.
+    """
+
+    best: Candidate
+    runners_up: tuple[Candidate, ...]
+    metric: str
+    optimal: bool
+    lattice_size: int
+    evaluated: int
+    seconds: float
+    target: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "best": self.best.to_dict(),
+            "runners_up": [c.to_dict() for c in self.runners_up],
+            "metric": self.metric,
+            "optimal": self.optimal,
+            "lattice_size": self.lattice_size,
+            "evaluated": self.evaluated,
+            "seconds": round(self.seconds, 3),
+            "target": dict(self.target),
+        }
+
+
+class _Lattice:
+    """Integer codes per level, roll-up maps and per-level losses for each quasi-identifier."""
+
+    def __init__(
+        self, frame: pl.DataFrame, hierarchies: Mapping[str, Hierarchy], extras: Sequence[str]
+    ) -> None:
+        self.quasi = list(hierarchies)
+        self.hierarchies = hierarchies
+        self.rows = frame.height
+        self.up: list[list[np.ndarray]] = []
+        self.counts: list[list[np.ndarray]] = []
+        self.loss: list[list[float]] = []
+        self.full_loss = 0.0
+        columns = {}
+        log_n = np.log2(self.rows)
+        for index, column in enumerate(self.quasi):
+            uniques = frame.select(pl.col(column).unique()).with_row_index("__u")
+            codes = level_codes(hierarchies[column], uniques[column], column)
+            row_u = (
+                frame.select(column)
+                .join(uniques, on=column, how="left", nulls_equal=True, maintain_order="left")[
+                    "__u"
+                ]
+                .to_numpy()
+            )
+            row_codes = codes[0][row_u]
+            columns[f"c{index}"] = row_codes.astype(np.uint32)
+            up, counts = [], [np.bincount(row_codes)]
+            for level in range(1, len(codes)):
+                mapping = np.zeros(int(codes[level - 1].max()) + 1, dtype=np.int64)
+                mapping[codes[level - 1]] = codes[level]
+                up.append(mapping)
+                counts.append(np.bincount(mapping, weights=counts[-1]).astype(np.int64))
+            self.up.append(up)
+            self.counts.append(counts)
+            base = counts[0][counts[0] > 0].astype(np.float64)
+            per_level = []
+            to_level = np.arange(len(counts[0]))
+            for level in range(len(codes)):
+                if level:
+                    to_level = up[level - 1][to_level]
+                general = counts[level][to_level][counts[0] > 0].astype(np.float64)
+                per_level.append(float((base * (np.log2(general) - np.log2(base))).sum()))
+            self.loss.append(per_level)
+            self.full_loss += float((base * (log_n - np.log2(base))).sum())
+        self.extras = list(extras)
+        base_frame = pl.DataFrame(columns).with_columns(
+            frame.select(self.extras).to_series(i) for i in range(len(self.extras))
+        )
+        self.keys = [f"c{i}" for i in range(len(self.quasi))]
+        self.base = base_frame.group_by([*self.keys, *self.extras]).agg(pl.len().alias(_N))
+        self.sizes = [len(h.levels) for h in hierarchies.values()]
+
+    def bound(self, node: Node) -> float:
+        """Non-uniform entropy of a node's generalised values, before any suppression."""
+        return sum(self.loss[i][level] for i, level in enumerate(node))
+
+    def roll_up(self, table: pl.DataFrame, source: Node, target: Node) -> pl.DataFrame:
+        """Re-express ``table`` (class table at ``source``) at the higher node ``target``.
+
+        One lazy polars query: codes mapped up by gathering from small lookup arrays, packed
+        into one integer key when their product fits in 63 bits (about twice as fast to group
+        as several columns), grouped, and unpacked.
+        """
+        if target == source:
+            return table
+        codes = []
+        for index, (low, high) in enumerate(zip(source, target, strict=True)):
+            column = pl.col(f"c{index}")
+            if high > low:
+                mapping = np.arange(len(self.up[index][low]))
+                for level in range(low, high):
+                    mapping = self.up[index][level][mapping]
+                column = pl.lit(pl.Series(mapping.astype(np.uint32))).gather(column)
+            codes.append(column.cast(pl.UInt32).alias(f"c{index}"))
+        cards = [len(self.counts[i][level]) for i, level in enumerate(target)]
+        lazy = table.lazy()
+        if math.prod(cards) >= 2**62:
+            lazy = lazy.with_columns(codes)
+            return lazy.group_by([*self.keys, *self.extras]).agg(pl.col(_N).sum()).collect()
+        multipliers = [math.prod(cards[i + 1 :]) for i in range(len(cards))]
+        key = pl.lit(0, dtype=pl.UInt64)
+        for code, multiplier in zip(codes, multipliers, strict=True):
+            key = key + code.cast(pl.UInt64) * multiplier
+        packed = lazy.select(key.alias("__k"), *self.extras, _N)
+        grouped = packed.group_by(["__k", *self.extras]).agg(pl.col(_N).sum())
+        unpacked = [
+            ((pl.col("__k") // multiplier) % card).cast(pl.UInt32).alias(f"c{i}")
+            for i, (multiplier, card) in enumerate(zip(multipliers, cards, strict=True))
+        ]
+        return grouped.select(*unpacked, *self.extras, _N).collect()
+
+
+def _evaluate(
+    lattice: _Lattice,
+    table: pl.DataFrame,
+    node: Node,
+    *,
+    k: int,
+    l: int | None,  # noqa: E741
+    sensitive: str | None,
+    person: str | None,
+    limit: int,
+) -> tuple[int, float, float, int]:
+    """Suppressed rows, non-uniform entropy, discernibility and classes kept at a node.
+
+    A node over the suppression limit fails; its losses are not computed (returned as inf).
+    """
+    aggs = [pl.col(_N).sum().alias("rows")]
+    if person:
+        aggs.append(pl.col(person).n_unique().alias("size"))
+    if sensitive:
+        aggs.append(pl.col(sensitive).n_unique().alias("distinct"))
+    classes = (
+        table.group_by(lattice.keys).agg(aggs) if lattice.extras else table.rename({_N: "rows"})
+    )
+    size = pl.col("size") if person else pl.col("rows")
+    failing = size < k
+    if sensitive and l:
+        failing = failing | (pl.col("distinct") < l)
+    marked = classes.with_columns(failing.alias("__fail"))
+    bad = marked.filter(pl.col("__fail"))
+    good = marked.filter(~pl.col("__fail"))
+    suppressed = int(bad["rows"].sum())
+    if suppressed > limit:
+        return suppressed, np.inf, np.inf, 0
+    entropy = sum(lattice.loss[i][level] for i, level in enumerate(node))
+    if suppressed:
+        log_n = np.log2(lattice.rows)
+        weights = bad["rows"].to_numpy().astype(np.float64)
+        for index, level in enumerate(node):
+            counts = lattice.counts[index][level][bad[f"c{index}"].to_numpy()]
+            entropy += float((weights * (log_n - np.log2(counts))).sum())
+    rows_kept = good["rows"].to_numpy().astype(np.float64)
+    discernibility = float((rows_kept**2).sum()) + suppressed * float(lattice.rows)
+    return suppressed, entropy, discernibility, good.height
+
+
+def minimal_generalisation(
+    data: Any,
+    hierarchies: Mapping[str, Hierarchy],
+    *,
+    k: int = 5,
+    l: int | None = None,  # noqa: E741
+    sensitive: str | None = None,
+    person: str | None = None,
+    max_suppression: float = 0.05,
+    metric: str = "entropy",
+    runners_up: int = 5,
+    exact_limit: int = 20_000,
+) -> SearchResult:
+    """Find the least-lossy levels meeting k (and distinct l) within a suppression limit.
+
+    Args:
+        data: a pandas or polars DataFrame.
+        hierarchies: one hierarchy per quasi-identifier (the keys are the quasi-identifiers).
+        k: the k-anonymity target (persons when ``person`` is given).
+        l: optional distinct l-diversity target for ``sensitive``.
+        sensitive: the sensitive attribute for ``l``.
+        person: a person id column.
+        max_suppression: the share of rows that may be suppressed (0 to 1).
+        metric: ``"entropy"`` (non-uniform entropy) or ``"discernibility"``.
+        runners_up: how many next-best nodes to report.
+        exact_limit: lattices up to this many nodes are searched exactly.
+
+    Returns:
+        A :class:`SearchResult`.
+
+    Raises:
+        InputError: bad arguments, columns or hierarchies.
+        DisclosureRiskError: no node meets the target, even everything generalised.
+    """
+    started = time.perf_counter()
+    problems = []
+    if not isinstance(k, int) or k < 2:
+        problems.append(f"k={k!r}: use k >= 2")
+    if l is not None and (l < 2 or sensitive is None):
+        problems.append("l needs l >= 2 and a sensitive attribute")
+    if not 0.0 <= max_suppression <= 1.0:
+        problems.append("max_suppression must be between 0 and 1")
+    if metric not in ("entropy", "discernibility"):
+        problems.append(f"metric {metric!r}: use 'entropy' or 'discernibility'")
+    if not hierarchies:
+        problems.append("no hierarchies given: one per quasi-identifier is needed")
+    if problems:
+        raise InputError("minimal generalisation: " + "; ".join(problems) + ".")
+    frame = prepare(
+        data, list(hierarchies), sensitive=[sensitive] if sensitive else [], person=person
+    )
+    extras = [c for c in (person, sensitive) if c]
+    lattice = _Lattice(frame, hierarchies, extras)
+    limit = int(max_suppression * lattice.rows)
+    size = int(np.prod(lattice.sizes))
+    kwargs: dict[str, Any] = {
+        "k": k,
+        "l": l,
+        "sensitive": sensitive,
+        "person": person,
+        "limit": limit,
+    }
+    if size <= exact_limit:
+        keep = runners_up + 1 if metric == "entropy" else None
+        results, evaluated = _exact(lattice, limit, kwargs, keep)
+    else:
+        results, evaluated = _greedy(lattice, limit, kwargs)
+    if not results:
+        raise DisclosureRiskError(
+            f"no combination of hierarchy levels meets k={k}"
+            + (f", l={l}" if l else "")
+            + f" with at most {max_suppression:.1%} of rows suppressed; "
+            "allow more suppression or add coarser levels."
+        )
+    position = 1 if metric == "entropy" else 2
+    ranked = sorted(results.items(), key=lambda item: (item[1][position], sum(item[0])))
+    candidates = [_candidate(lattice, node, stats) for node, stats in ranked[: runners_up + 1]]
+    return SearchResult(
+        best=candidates[0],
+        runners_up=tuple(candidates[1:]),
+        metric=metric,
+        optimal=size <= exact_limit,
+        lattice_size=size,
+        evaluated=evaluated,
+        seconds=time.perf_counter() - started,
+        target={"k": k, "l": l, "max_suppression": max_suppression, "person": person is not None},
+    )
+
+
+def _candidate(lattice: _Lattice, node: Node, stats: tuple[int, float, float, int]) -> Candidate:
+    suppressed, entropy, discernibility, classes = stats
+    return Candidate(
+        levels={
+            q: lattice.hierarchies[q].levels[level]
+            for q, level in zip(lattice.quasi, node, strict=True)
+        },
+        node=node,
+        suppressed_rows=suppressed,
+        suppressed_share=suppressed / lattice.rows,
+        non_uniform_entropy=entropy,
+        relative_loss=entropy / lattice.full_loss if lattice.full_loss else 0.0,
+        discernibility=discernibility,
+        classes=classes,
+    )
+
+
+def _exact(
+    lattice: _Lattice, limit: int, kwargs: Mapping[str, Any], keep: int | None
+) -> tuple[dict[Node, tuple[int, float, float, int]], int]:
+    """Evaluate the lattice bottom-up, each node rolled up from a cached node directly below.
+
+    With ``keep`` (entropy metric), a node is skipped when the entropy of its generalised
+    values alone (a lower bound: suppression only adds loss) is no better than the
+    ``keep``-th best found so far. Every level of a hierarchy loses at least as much as the
+    one below, so a skipped node's generalisations are skipped too and no table is missed.
+    """
+    nodes = sorted(itertools.product(*(range(s) for s in lattice.sizes)), key=sum)
+    bottom = nodes[0]
+    tables: dict[Node, pl.DataFrame] = {bottom: lattice.base}
+    results: dict[Node, tuple[int, float, float, int]] = {}
+    evaluated = 0
+    height = 0
+    best: list[float] = []
+    for node in nodes:
+        if keep is not None and len(best) >= keep and lattice.bound(node) >= best[keep - 1]:
+            continue
+        if sum(node) > height + 1:  # keep only the two heights roll-ups draw on
+            tables = {n: t for n, t in tables.items() if sum(n) >= sum(node) - 1}
+            height = sum(node) - 1
+        below = [(*node[:i], node[i] - 1, *node[i + 1 :]) for i in range(len(node)) if node[i] > 0]
+        source = min(
+            (n for n in below if n in tables), key=lambda n: tables[n].height, default=bottom
+        )
+        table = tables[source] if source == node else lattice.roll_up(tables[source], source, node)
+        tables[node] = table
+        stats = _evaluate(lattice, table, node, **kwargs)
+        evaluated += 1
+        if stats[0] <= limit:
+            results[node] = stats
+            best = sorted([*best, stats[1]])[: keep or 1]
+    return results, evaluated
+
+
+def _greedy(
+    lattice: _Lattice, limit: int, kwargs: Mapping[str, Any]
+) -> tuple[dict[Node, tuple[int, float, float, int]], int]:
+    """Greedy bottom-up climb, then lower each level while the node still satisfies."""
+    node: Node = tuple(0 for _ in lattice.sizes)
+    table = lattice.base
+    stats = _evaluate(lattice, table, node, **kwargs)
+    evaluated = 1
+    results: dict[Node, tuple[int, float, float, int]] = {}
+    while stats[0] > limit:
+        best: tuple[float, Node, pl.DataFrame, tuple[int, float, float, int]] | None = None
+        for i, top in enumerate(lattice.sizes):
+            if node[i] + 1 >= top:
+                continue
+            step = (*node[:i], node[i] + 1, *node[i + 1 :])
+            rolled = lattice.roll_up(table, node, step)
+            step_stats = _evaluate(lattice, rolled, step, **kwargs)
+            evaluated += 1
+            added = lattice.bound(step) - lattice.bound(node)
+            gain = (stats[0] - step_stats[0]) / max(added, 1e-9)
+            if best is None or gain > best[0]:
+                best = (gain, step, rolled, step_stats)
+        if best is None:
+            return results, evaluated
+        _, node, table, stats = best
+    results[node] = stats
+    improved = True
+    while improved:
+        improved = False
+        for i in range(len(node)):
+            if node[i] == 0:
+                continue
+            lower = (*node[:i], node[i] - 1, *node[i + 1 :])
+            lower_table = lattice.roll_up(lattice.base, (0,) * len(node), lower)
+            lower_stats = _evaluate(lattice, lower_table, lower, **kwargs)
+            evaluated += 1
+            if lower_stats[0] <= limit:
+                node, stats, improved = lower, lower_stats, True
+                results[node] = stats
+    return results, evaluated

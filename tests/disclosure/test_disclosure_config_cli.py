@@ -1,0 +1,150 @@
+"""Profiles and configs (validated as a whole), check/anonymise, and the CLI commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from safelink.disclosure import anonymise, builtin_profile, check, parse_disclosure_config
+from safelink.errors import ConfigError
+
+CONFIGS = Path(__file__).resolve().parents[2] / "configs"
+
+
+def _records(rows: int = 400) -> pl.DataFrame:
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    codes = list("ABTUCDEFGHJKRLMNPWS")
+    return pl.DataFrame(
+        {
+            "person_id": [f"p{i}" for i in range(rows)],
+            "nhs_number": ["9990000018"] * rows,
+            "dob": [
+                f"{y}-0{m}-1{d}"
+                for y, m, d in zip(
+                    rng.integers(1940, 2005, rows),
+                    rng.integers(1, 10, rows),
+                    rng.integers(0, 10, rows),
+                    strict=True,
+                )
+            ],
+            "sex": rng.choice(["F", "M"], rows),
+            "postcode": rng.choice(["LS1 4AP", "LS2 7EE", "BD1 1AA"], rows),
+            "ethnicity": rng.choice(codes, rows),
+            "admission_date": rng.choice(["2024-01-05", "2024-05-09", "2024-11-30"], rows),
+            "diagnosis": rng.choice(["J45", "E11", "I10"], rows),
+        }
+    )
+
+
+def test_builtin_profiles_tre_and_publication() -> None:
+    assert builtin_profile("tre").k == 5
+    assert builtin_profile("publication").small_numbers.high == 7
+
+
+def test_config_many_problems_all_listed() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_disclosure_config(
+            {
+                "profile": {"name": "tre", "k": 1, "t": 3},
+                "quasi_identifiers": [],
+                "missing": "sometimes",
+                "transformations": [{"generalise": "a", "coarsen": "b"}],
+                "colour": "blue",
+            }
+        )
+    problems = " | ".join(info.value.problems)
+    for fragment in (
+        "profile.k",
+        "profile.t",
+        "quasi_identifiers",
+        "missing",
+        "transformations[1]",
+        "unknown key",
+    ):
+        assert fragment in problems
+
+
+def test_check_and_anonymise_example_config_meets_tre() -> None:
+    data = _records()
+    config = CONFIGS / "disclosure-tre.yaml"
+    raw = check(data.drop("nhs_number"), config)
+    assert not raw.passed and any("k-anonymity" in f for f in raw.failures)
+    result = anonymise(data, config)
+    assert result.report.k is not None and result.report.k.k >= 5
+    assert "nhs_number" not in result.data.columns
+    actions = [t["action"] for t in result.record()["report"]["transformations"]]
+    assert actions[:2] == ["drop", "generalise"]
+
+
+def test_cli_check_fails_profile_exit_code_3(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    _records().drop("nhs_number").write_csv(path)
+    result = run_cli("check", str(path), "--config", str(CONFIGS / "disclosure-tre.yaml"), "--json")
+    assert result.code == 3
+    assert json.loads(result.stdout)["passed"] is False
+    assert "does not meet" in result.stderr or "profile" in result.stderr
+    everything = result.stdout + result.stderr
+    assert "LS1 4AP" not in everything and "9990000018" not in everything
+
+
+def _coarse_config(tmp_path: Path) -> Path:
+    import yaml
+
+    raw = yaml.safe_load((CONFIGS / "disclosure-tre.yaml").read_text())
+    raw["hierarchies"] = {"ethnicity": str(CONFIGS / "hierarchies" / "ethnicity-ons-19-to-5.yaml")}
+    raw["transformations"] = [
+        {"generalise": "dob", "to": "age_band", "width": 40},
+        {"generalise": "postcode", "to": "area"},
+        {"generalise": "ethnicity", "to": "group"},
+        {"coarsen": "admission_date", "to": "year"},
+    ]
+    path = tmp_path / "coarse.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    return path
+
+
+def test_cli_anonymise_failing_profile_writes_record_not_data(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    _records().write_csv(path)
+    out = tmp_path / "out.parquet"
+    result = run_cli(
+        "anonymise", str(path), "--config", str(CONFIGS / "disclosure-tre.yaml"), "-o", str(out)
+    )
+    assert result.code == 3
+    assert not out.exists()
+    record = json.loads((tmp_path / "out.parquet.disclosure.json").read_text())
+    assert record["report"]["passed"] is False
+
+
+def test_cli_anonymise_writes_data_and_record(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    _records(3000).write_csv(path)
+    out = tmp_path / "out.parquet"
+    result = run_cli(
+        "anonymise", str(path), "--config", str(_coarse_config(tmp_path)), "-o", str(out)
+    )
+    assert result.code == 0, result.stderr
+    released = pl.read_parquet(out)
+    assert "nhs_number" not in released.columns
+    record = json.loads((tmp_path / "out.parquet.disclosure.json").read_text())
+    assert record["report"]["passed"] is True
+    text = (tmp_path / "out.parquet.disclosure.json").read_text()
+    assert "9990000018" not in text and "LS1 4AP" not in text
+
+
+def test_publication_profile_protects_table(tmp_path: Path) -> None:
+    data = pl.DataFrame(
+        {
+            "person_id": [str(i) for i in range(40)],
+            "age_band": ["0-4"] * 3 + ["5-9"] * 37,
+            "sex": ["F"] * 20 + ["M"] * 20,
+        }
+    )
+    result = anonymise(data, CONFIGS / "disclosure-publication.yaml")
+    assert result.report.passed, result.report.failures
+    assert "*" in result.data["F"].to_list()
