@@ -93,7 +93,10 @@ def make_csv(path: Path, rows: int, seed: int = 1) -> None:
             digits = np.stack([(nine // 10**p) % 10 for p in range(8, -1, -1)], axis=1)
             total = (digits * np.arange(10, 1, -1)).sum(axis=1)
             check = (11 - total % 11) % 11
-            nhs = np.where(check == 10, None, [f"{a}{b}" for a, b in zip(nine, check, strict=True)])
+            nhs = pl.Series(
+                [None if c == 10 else f"{a}{c}" for a, c in zip(nine, check, strict=True)],
+                dtype=pl.String,
+            )
             day = rng.integers(1, 29, n)
             month = rng.integers(1, 13, n)
             year = rng.integers(1925, 2020, n)

@@ -251,3 +251,18 @@ def test_pseudonymise_bloom_encodings_keyed_and_similar_for_misspellings(
     )
     assert pseudonymise(names, config, other).tokens["surname_bloom"][0] != blooms[0]
     assert isinstance(config.source(), SourceConfig)
+
+
+def test_pseudonymise_file_csv_output_same_tokens_and_safe_cells(keyring: Keyring, tmp_path: Path):
+    data = frame().with_columns(
+        pl.Series("diagnosis", ["=HYPERLINK(x)", "I10", "E11", "J45", "-3"])
+    )
+    path = write_csv(tmp_path, data)
+    pseudonymise_file(path, CONFIG, keyring, tmp_path / "csv", output_format="csv")
+    pseudonymise_file(path, CONFIG, keyring, tmp_path / "pq")
+    from_csv = pl.read_csv(tmp_path / "csv" / "hospital.tokens.csv", infer_schema=False)
+    from_parquet = pl.read_parquet(tmp_path / "pq" / "hospital.tokens.parquet")
+    assert from_csv.drop("record_id").equals(from_parquet.drop("record_id"))
+    content = pl.read_csv(tmp_path / "csv" / "hospital.content.csv", infer_schema=False)
+    assert content["diagnosis"].to_list()[0] == "'=HYPERLINK(x)"
+    assert content["diagnosis"].to_list()[4] == "'-3"

@@ -439,6 +439,22 @@ def neutralise_formula(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_PREFIXES) else cell
 
 
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Neutralise every text cell of a frame that would start a spreadsheet formula.
+
+    See :func:`neutralise_formula`; vectorised over the frame's text columns.
+    """
+    text_columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    pattern = r"^[=+\-@\t\r]"
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(pattern))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in text_columns
+    )
+
+
 def write_csv_safe(frame: pl.DataFrame, destination: Path | str) -> Path:
     """Write a DataFrame as CSV that is safe to open in a spreadsheet, atomically.
 
@@ -446,20 +462,10 @@ def write_csv_safe(frame: pl.DataFrame, destination: Path | str) -> Path:
 
     Returns:
         The destination path.
-
     """
     destination = Path(destination)
-    text_columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
-    pattern = r"^[=+\-@\t\r]"
-    safe = frame.with_columns(
-        pl.when(pl.col(name).str.contains(pattern))
-        .then(pl.lit("'") + pl.col(name))
-        .otherwise(pl.col(name))
-        .alias(name)
-        for name in text_columns
-    )
     with atomic_path(destination) as temporary:
-        safe.write_csv(temporary)
+        neutralise_formulas(frame).write_csv(temporary)
     return destination
 
 

@@ -24,10 +24,11 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from safelink import io
@@ -343,17 +344,52 @@ def pseudonymise(
     return Pseudonymised(tokens=tokens, content=content, summary=summary)
 
 
-def output_paths(out_dir: Path, source: str) -> dict[str, Path]:
+OutputFormat = Literal["parquet", "csv"]
+
+
+def output_paths(
+    out_dir: Path, source: str, output_format: OutputFormat = "parquet"
+) -> dict[str, Path]:
     """Where a source's outputs go: tokens, content and summary files."""
     return {
-        "tokens": out_dir / f"{source}.tokens.parquet",
-        "content": out_dir / f"{source}.content.parquet",
+        "tokens": out_dir / f"{source}.tokens.{output_format}",
+        "content": out_dir / f"{source}.content.{output_format}",
         "summary": out_dir / f"{source}.summary.json",
     }
 
 
+class _BatchWriter:
+    """Streams batches to one Parquet file (with metadata) or one spreadsheet-safe CSV file."""
+
+    def __init__(
+        self, path: Path, output_format: OutputFormat, metadata: Mapping[str, str] | None
+    ) -> None:
+        self.path = path
+        self.output_format = output_format
+        self.metadata = dict(metadata or {})
+        self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+
+    def write(self, frame: pl.DataFrame) -> None:
+        """Append one batch."""
+        if self.output_format == "csv":
+            frame = io.neutralise_formulas(frame)
+        table = frame.to_arrow()
+        if self._writer is None:
+            if self.output_format == "csv":
+                self._writer = pacsv.CSVWriter(self.path, table.schema)
+            else:
+                schema = table.schema.with_metadata(self.metadata)
+                self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        """Finish the file."""
+        if self._writer is not None:
+            self._writer.close()
+
+
 @contextlib.contextmanager
-def _parquet_pair(paths: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
+def _output_pair(paths: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
     """Temporary paths for the tokens and content files, renamed together on success."""
     with (
         io.atomic_path(paths["tokens"]) as tokens_tmp,
@@ -370,11 +406,14 @@ def pseudonymise_file(
     *,
     source: str | None = None,
     batch_rows: int = 250_000,
+    output_format: OutputFormat = "parquet",
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
     Writes ``SOURCE.tokens.parquet``, ``SOURCE.content.parquet`` and ``SOURCE.summary.json``
-    in ``out_dir``; nothing is left behind if the run fails part way.
+    in ``out_dir`` (``.csv`` data files with ``output_format="csv"``: spreadsheet-safe, and
+    without the tokens file's embedded metadata, which the summary then carries alone);
+    nothing is left behind if the run fails part way.
 
     Args:
         input_path: the extract.
@@ -383,6 +422,7 @@ def pseudonymise_file(
         out_dir: the output directory (created if missing).
         source: which source of the config the file is (optional when there is one).
         batch_rows: rows per streamed batch.
+        output_format: ``parquet`` (default) or ``csv``.
 
     Returns:
         The run summary (also written as JSON).
@@ -408,11 +448,14 @@ def pseudonymise_file(
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create the output directory.") from exc
     tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
-    paths = output_paths(out_dir, source_config.name)
+    paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}
-    with _parquet_pair(paths) as temporary:
-        writers: dict[str, pq.ParquetWriter] = {}
+    with _output_pair(paths) as temporary:
+        writers = {
+            "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
+            "content": _BatchWriter(temporary["content"], output_format, None),
+        }
         try:
             for batch in io.iter_batches(
                 input_path,
@@ -427,8 +470,8 @@ def pseudonymise_file(
                 text = frame.select(pl.col(n).cast(pl.String) for n in names)
                 tokens, content = tokeniser.batch(text)
                 tock = time.perf_counter()
-                _write_batch(writers, "tokens", temporary["tokens"], tokens, tokeniser.metadata())
-                _write_batch(writers, "content", temporary["content"], content, None)
+                writers["tokens"].write(tokens)
+                writers["content"].write(content)
                 timings["normalise_and_tokenise_seconds"] += tock - tick
                 timings["write_seconds"] += time.perf_counter() - tock
         finally:
@@ -444,22 +487,6 @@ def pseudonymise_file(
     )
     io.write_json(summary.to_dict(), paths["summary"])
     return summary
-
-
-def _write_batch(
-    writers: dict[str, pq.ParquetWriter],
-    kind: str,
-    path: Path,
-    frame: pl.DataFrame,
-    metadata: Mapping[str, str] | None,
-) -> None:
-    table = frame.to_arrow()
-    if kind not in writers:
-        schema = table.schema
-        if metadata:
-            schema = schema.with_metadata(dict(metadata))
-        writers[kind] = pq.ParquetWriter(path, schema, compression="zstd")
-    writers[kind].write_table(table)
 
 
 def read_tokens_metadata(path: Path | str) -> dict[str, str]:

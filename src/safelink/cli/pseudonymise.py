@@ -19,11 +19,19 @@ def pseudonymise_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output directory.")],
     source: Annotated[str | None, typer.Option(help="Which source of the config.")] = None,
     key_file: Annotated[Path | None, typer.Option(help="Key file (default: config's).")] = None,
+    csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of Parquet.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
     job = load_config(config)
-    summary = pseudonymise_file(input_path, job, open_keys(job, key_file), output, source=source)
+    summary = pseudonymise_file(
+        input_path,
+        job,
+        open_keys(job, key_file),
+        output,
+        source=source,
+        output_format="csv" if csv else "parquet",
+    )
     if as_json:
         print_json(summary.to_dict())
     else:
