@@ -12,6 +12,7 @@ from safelink.config import (
     load_config,
     parse_config,
 )
+from safelink.detect import ScanReport, scan
 from safelink.disclosure import (
     DisclosureConfig,
     DisclosureReport,
@@ -69,6 +70,7 @@ __all__ = [
     "ReleaseProfile",
     "RunSummary",
     "SafelinkError",
+    "ScanReport",
     "SigningKey",
     "SourceConfig",
     "VerificationError",
@@ -87,4 +89,5 @@ __all__ = [
     "parse_config",
     "pseudonymise",
     "pseudonymise_file",
+    "scan",
 ]

@@ -23,10 +23,10 @@ app = typer.Typer(
 
 
 def _register_commands() -> None:
-    from safelink.cli import demo, disclosure, keys, pseudonymise
+    from safelink.cli import demo, disclosure, keys, pseudonymise, scan
     from safelink.cli import link as link_cli
 
-    for module in (keys, pseudonymise, link_cli, disclosure, demo):
+    for module in (keys, scan, pseudonymise, link_cli, disclosure, demo):
         module.register(app)
 
 

@@ -1,0 +1,188 @@
+"""Free-text scanning: every row of a notes column through the Presidio analyzer.
+
+Rows are analysed once per distinct text. In the pattern tier, rows that cannot hold any
+pattern-tier entity (no digit, no ``@``, no title, no run of capitalised words) are skipped by
+one vectorised regex; the model tier analyses every distinct row, in spaCy batches. Texts
+longer than :data:`WINDOW` characters are analysed in overlapping windows, so a 1 MB cell
+costs time in proportion to its length and never hangs a regex.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from safelink.detect.engine import LANGUAGE, ModelNlpEngine
+
+#: Entities reported in free text (plain dates are left out: they are not identifiers).
+FREE_TEXT_ENTITIES = (
+    "ADDRESS", "CHI_NUMBER", "DATE_OF_BIRTH", "EMAIL_ADDRESS", "HOSPITAL_NUMBER", "LOCATION",
+    "NHS_NUMBER", "NI_NUMBER", "ORGANIZATION", "PERSON", "PHONE_NUMBER", "POSTCODE", "UPRN",
+)  # fmt: skip
+WINDOW = 10_000
+_JOIN_CHARS = 20_000
+_SEPARATOR = "\n" + " ." * 30 + "\n"
+_OVERLAP = 200
+_MAY_HOLD = r"\d|@|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|[A-Z][a-z'\-]+ +[A-Z][a-z]"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FreeTextFinding:
+    """Counts of rows holding each entity type in one free-text column (no values).
+
+    Attributes:
+        column: the column name.
+        rows: rows in the column. analysed: distinct non-empty texts analysed.
+        rows_with: rows holding at least one entity of each type.
+        redacted: whether a redacted copy was made.
+    """
+
+    column: str
+    rows: int
+    analysed: int
+    rows_with: dict[str, int] = field(default_factory=dict)
+    redacted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form for JSON."""
+        return {
+            "column": self.column,
+            "rows": self.rows,
+            "analysed": self.analysed,
+            "rows_with": dict(sorted(self.rows_with.items())),
+            "redacted": self.redacted,
+        }
+
+
+def _analyse(engine: AnalyzerEngine, texts: Sequence[str]) -> list[list[RecognizerResult]]:
+    supported = set(engine.get_supported_entities(LANGUAGE))
+    entities = [e for e in FREE_TEXT_ENTITIES if e in supported]
+    model = isinstance(engine.nlp_engine, ModelNlpEngine)
+    results: list[list[RecognizerResult]] = []
+    short = [t for t in texts if len(t) <= WINDOW]
+    by_text: dict[str, list[RecognizerResult]] = {}
+    if model and short:
+        for text, artifacts in engine.nlp_engine.process_batch(short, LANGUAGE, batch_size=128):
+            by_text[text] = engine.analyze(
+                text, language=LANGUAGE, entities=entities, nlp_artifacts=artifacts
+            )
+    if not model:
+        by_text.update(_analyse_joined(engine, short, entities))
+    for text in texts:
+        if text in by_text:
+            results.append(by_text[text])
+        elif len(text) <= WINDOW:
+            results.append(engine.analyze(text, language=LANGUAGE, entities=entities))
+        else:
+            results.append(_analyse_long(engine, text, entities))
+    return results
+
+
+def _analyse_joined(
+    engine: AnalyzerEngine, texts: Sequence[str], entities: list[str]
+) -> dict[str, list[RecognizerResult]]:
+    # Presidio's per-call overhead dominates short rows, so the pattern tier analyses many rows
+    # in one call. The separator is longer than any context window (40 characters, 5 tokens)
+    # and no pattern can match across it, so each row is judged as if alone.
+    found: dict[str, list[RecognizerResult]] = {}
+    start = 0
+    while start < len(texts):
+        chunk: list[str] = []
+        size = 0
+        while start < len(texts) and size < _JOIN_CHARS:
+            chunk.append(texts[start])
+            size += len(texts[start]) + len(_SEPARATOR)
+            start += 1
+        offsets, position = [], 0
+        for text in chunk:
+            offsets.append(position)
+            position += len(text) + len(_SEPARATOR)
+        joined = _SEPARATOR.join(chunk)
+        per_row: list[list[RecognizerResult]] = [[] for _ in chunk]
+        for result in engine.analyze(joined, language=LANGUAGE, entities=entities):
+            row = bisect.bisect_right(offsets, result.start) - 1
+            if result.end <= offsets[row] + len(chunk[row]):
+                result.start -= offsets[row]
+                result.end -= offsets[row]
+                per_row[row].append(result)
+        found.update(zip(chunk, per_row, strict=True))
+    return found
+
+
+def _analyse_long(engine: AnalyzerEngine, text: str, entities: list[str]) -> list[RecognizerResult]:
+    found: list[RecognizerResult] = []
+    for start in range(0, len(text), WINDOW - _OVERLAP):
+        for result in engine.analyze(
+            text[start : start + WINDOW], language=LANGUAGE, entities=entities
+        ):
+            result.start += start
+            result.end += start
+            found.append(result)
+    return found
+
+
+def redact(text: str, results: Iterable[RecognizerResult]) -> str:
+    """Replace each found entity with ``<ENTITY>``; overlapping finds keep the best one."""
+    chosen: list[RecognizerResult] = []
+    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+        if all(result.end <= c.start or result.start >= c.end for c in chosen):
+            chosen.append(result)
+    for result in sorted(chosen, key=lambda r: r.start, reverse=True):
+        text = text[: result.start] + f"<{result.entity_type}>" + text[result.end :]
+    return text
+
+
+def scan_text(
+    values: pl.Series, engine: AnalyzerEngine, *, redacted: bool = False, prefilter: bool = True
+) -> tuple[FreeTextFinding, pl.Series | None]:
+    """Scan every row of a free-text column.
+
+    Args:
+        values: the column.
+        engine: an analyzer from :func:`safelink.detect.engine.build_engine`.
+        redacted: also return a copy with entities replaced by ``<ENTITY>``.
+        prefilter: skip rows no pattern-tier recogniser can match (ignored for the model tier).
+
+    Returns:
+        The per-entity row counts and, when asked, the redacted column (same length/order).
+    """
+    text = values.cast(pl.String)
+    counts = text.alias("text").drop_nulls().value_counts(name="n")
+    distinct = counts.get_column("text")
+    if prefilter and not isinstance(engine.nlp_engine, ModelNlpEngine):
+        candidates = distinct.filter(distinct.str.contains(_MAY_HOLD).fill_null(False))
+    else:
+        candidates = distinct.filter(distinct.str.strip_chars().str.len_chars() > 0)
+    texts = candidates.to_list()
+    results = _analyse(engine, texts)
+    rows_with: dict[str, int] = {}
+    weight = dict(zip(distinct.to_list(), counts.get_column("n").to_list(), strict=True))
+    for original, found in zip(texts, results, strict=True):
+        for entity in {r.entity_type for r in found}:
+            rows_with[entity] = rows_with.get(entity, 0) + int(weight[original])
+    finding = FreeTextFinding(
+        column=text.name, rows=text.len(), analysed=len(texts), rows_with=rows_with,
+        redacted=redacted,
+    )  # fmt: skip
+    if not redacted:
+        return finding, None
+    mapping = {t: redact(t, found) for t, found in zip(texts, results, strict=True) if found}
+    if not mapping:
+        return finding, text
+    table = pl.DataFrame(
+        {"k": list(mapping), "v": list(mapping.values())}, schema={"k": pl.String, "v": pl.String}
+    )
+    joined = pl.DataFrame({"k": text}).join(table, on="k", how="left", maintain_order="left")
+    out = joined.select(pl.coalesce("v", "k").alias(text.name)).to_series()
+    return finding, out
+
+
+def count_entities(values: pl.Series, engine: AnalyzerEngine) -> dict[str, int]:
+    """Rows of ``values`` holding each entity type (used on a sample during classification)."""
+    finding, _ = scan_text(values, engine)
+    return finding.rows_with

@@ -1,0 +1,370 @@
+"""Presidio recognisers for UK health and social-care identifiers, one small class each.
+
+Every value-checked recogniser exposes ``valid(values: pl.Series) -> pl.Series`` (vectorised,
+built on :mod:`safelink.normalise`) and uses the same function for a single free-text match in
+``validate_result``, so the column classifier and the free-text analyzer always agree.
+
+A validated match keeps its pattern score (Presidio's default would raise it to 1.0), so a
+10-digit number that merely passes modulus 11 is not treated as certain: context words
+("NHS number", "DOB", "UPRN") raise the score through Presidio's context enhancer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import ClassVar
+
+import polars as pl
+from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import RecognizerResult as _Result
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from safelink.normalise import (
+    NhsNumberRange,
+    classify_nhs_number,
+    normalise_chi_number,
+    normalise_date_of_birth,
+    normalise_email,
+    normalise_nhs_number,
+    normalise_ni_number,
+    normalise_phone,
+    normalise_postcode,
+)
+
+#: Regex flags for every recogniser: case matters (names are capitalised, postcodes upper case).
+FLAGS = re.MULTILINE
+
+# Never-issued (5xx) numbers are rejected; CHI-range numbers belong to the CHI recogniser.
+_NOT_NHS_RANGES = [NhsNumberRange.NEVER_ISSUED.value, NhsNumberRange.CHI.value]
+
+
+def _text(values: pl.Series) -> pl.Series:
+    return values.cast(pl.String)
+
+
+def nhs_number_valid(values: pl.Series) -> pl.Series:
+    """NHS numbers: modulus 11, not a placeholder, not a never-issued or CHI-range number."""
+    canonical = normalise_nhs_number(_text(values)).values
+    ranges = classify_nhs_number(canonical)
+    return (canonical.is_not_null() & ~ranges.is_in(_NOT_NHS_RANGES)).fill_null(False)
+
+
+def chi_number_valid(values: pl.Series) -> pl.Series:
+    """CHI numbers: modulus 11, DDMMYY date prefix, in the CHI issuing range."""
+    canonical = normalise_chi_number(_text(values)).values
+    ranges = classify_nhs_number(canonical)
+    return (canonical.is_not_null() & (ranges == NhsNumberRange.CHI.value)).fill_null(False)
+
+
+def ni_number_valid(values: pl.Series) -> pl.Series:
+    """National Insurance numbers with the real prefix rules."""
+    return normalise_ni_number(_text(values)).values.is_not_null()
+
+
+def postcode_valid(values: pl.Series) -> pl.Series:
+    """UK postcodes (shape of outward and inward codes)."""
+    return normalise_postcode(_text(values)).values.is_not_null()
+
+
+def date_valid(values: pl.Series) -> pl.Series:
+    """Dates that could be dates of birth (parseable, not future, not before 1890)."""
+    return normalise_date_of_birth(_text(values)).values.is_not_null()
+
+
+_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)[1-9][\d\s\-()]{7,13}$"
+
+
+def phone_valid(values: pl.Series) -> pl.Series:
+    """UK phone numbers: a UK prefix (0, +44, 0044), then a possible GB number."""
+    text = _text(values).str.strip_chars()
+    shape = text.str.contains(_UK_PHONE_SHAPE).fill_null(False)
+    digits = text.str.replace_all(r"\D", "").str.len_chars()
+    shape = shape & digits.is_between(10, 14).fill_null(False)
+    possible = normalise_phone(text).values.is_not_null()
+    return shape & possible
+
+
+def email_valid(values: pl.Series) -> pl.Series:
+    """Email addresses with a letters-only top-level domain."""
+    canonical = normalise_email(_text(values)).values
+    return canonical.str.contains(r"^[^@\s]+@[^@\s]+\.[a-z]{2,24}$").fill_null(False)
+
+
+def uprn_valid(values: pl.Series) -> pl.Series:
+    """UPRNs: 1 to 12 digits (only meaningful with a UPRN header or context)."""
+    return _text(values).str.strip_chars().str.contains(r"^\d{1,12}$").fill_null(False)
+
+
+def hospital_number_valid(values: pl.Series) -> pl.Series:
+    """Hospital numbers: 4-15 letters and digits with at least one digit."""
+    text = _text(values).str.strip_chars()
+    shape = text.str.contains(r"^[A-Za-z0-9][A-Za-z0-9\-/]{3,14}$").fill_null(False)
+    return shape & text.str.contains(r"\d").fill_null(False)
+
+
+_STREET = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Way|Court|Ct|Crescent|Place|Pl|Gardens"
+    "|Terrace|Grove|Hill|Walk|Row|Square|Park|Rise|View|Mews|Green|Parade|Vale|Wynd|Brae"
+)
+_ADDRESS_SHAPE = (
+    rf"(?i)^(?:flat \d+\w?,? )?\d{{1,4}}[a-z]?,? +(?:[a-z'\-]+ +){{1,4}}(?:{_STREET})\b"
+)
+
+
+def address_valid(values: pl.Series) -> pl.Series:
+    """Address lines: house number, words, then a street suffix (``12 Mill Lane``)."""
+    return _text(values).str.strip_chars().str.contains(_ADDRESS_SHAPE).fill_null(False)
+
+
+def _single(check: Callable[[pl.Series], pl.Series], text: str) -> bool:
+    return bool(check(pl.Series([text], dtype=pl.String))[0])
+
+
+class _ValidatedPatternRecogniser(PatternRecognizer):
+    """A pattern recogniser whose matches must pass a vectorised validator."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[Sequence[tuple[str, str, float]]]
+    CONTEXT: ClassVar[Sequence[str]] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            patterns=[Pattern(name, regex, score) for name, regex, score in self.PATTERNS],
+            context=list(self.CONTEXT),
+            global_regex_flags=FLAGS,
+        )
+
+    @staticmethod
+    def valid(values: pl.Series) -> pl.Series:
+        """Return which values pass this recogniser's validator (vectorised)."""
+        raise NotImplementedError
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Drop a match that fails the validator; keep the pattern score otherwise."""
+        return None if _single(self.valid, pattern_text) else False
+
+
+class NhsNumberRecogniser(_ValidatedPatternRecogniser):
+    """NHS numbers: 10 digits (``943 476 5919``), modulus 11, NHS range, no placeholder."""
+
+    ENTITY = "NHS_NUMBER"
+    PATTERNS = (
+        ("nhs_spaced", r"(?<![\w-])\d{3}([ -])\d{3}\1\d{4}(?![\w-])", 0.6),
+        ("nhs_compact", r"(?<![\w-])\d{10}(?![\w-])", 0.5),
+    )
+    CONTEXT = ("nhs", "nhsno", "nhsnumber")
+    valid = staticmethod(nhs_number_valid)
+
+
+class ChiNumberRecogniser(_ValidatedPatternRecogniser):
+    """Scottish CHI numbers: DDMMYY + 4 digits, modulus 11."""
+
+    ENTITY = "CHI_NUMBER"
+    PATTERNS = (("chi", r"(?<![\w-])[0-3]\d[01]\d{3}[ -]?\d{4}(?![\w-])", 0.5),)
+    CONTEXT = ("chi",)
+    valid = staticmethod(chi_number_valid)
+
+
+class NiNumberRecogniser(_ValidatedPatternRecogniser):
+    """National Insurance numbers (``QQ 12 34 56 C``) with the real prefix rules."""
+
+    ENTITY = "NI_NUMBER"
+    PATTERNS = (("nino", r"(?<!\w)[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?!\w)", 0.6),)
+    CONTEXT = ("ni", "nino", "insurance")
+    valid = staticmethod(ni_number_valid)
+
+
+class PostcodeRecogniser(_ValidatedPatternRecogniser):
+    """UK postcodes in upper case (``LS1 4AP``)."""
+
+    ENTITY = "POSTCODE"
+    PATTERNS = (("postcode", r"(?<!\w)[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?!\w)", 0.5),)
+    CONTEXT = ("postcode", "address", "lives", "resides")
+    valid = staticmethod(postcode_valid)
+
+
+class PhoneRecogniser(_ValidatedPatternRecogniser):
+    """UK phone numbers (``0113 496 0000``, ``+44 7700 900123``)."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = (
+        (
+            "uk_phone",
+            r"(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|0)[1-9]\d{1,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\w)",
+            0.5,
+        ),
+    )
+    CONTEXT = ("phone", "tel", "telephone", "mobile", "call", "contact")
+    valid = staticmethod(phone_valid)
+
+
+class EmailRecogniser(_ValidatedPatternRecogniser):
+    """Email addresses, checked without any public-suffix list (no network)."""
+
+    ENTITY = "EMAIL_ADDRESS"
+    PATTERNS = (
+        (
+            "email",
+            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b",
+            0.8,
+        ),
+    )
+    CONTEXT = ("email", "mail")
+    valid = staticmethod(email_valid)
+
+
+class UprnRecogniser(_ValidatedPatternRecogniser):
+    """UPRNs: up to 12 digits, reported only with context ("UPRN", "property reference")."""
+
+    ENTITY = "UPRN"
+    PATTERNS = (("uprn", r"(?<![\w-])\d{6,12}(?![\w-])", 0.1),)
+    CONTEXT = ("uprn", "property")
+    valid = staticmethod(uprn_valid)
+
+
+class HospitalNumberRecogniser(_ValidatedPatternRecogniser):
+    """Hospital (MRN, PAS, unit) numbers: reported only with context in free text."""
+
+    ENTITY = "HOSPITAL_NUMBER"
+    PATTERNS = (("mrn", r"(?<![\w-])[A-Z]{0,3}\d{5,10}[A-Z]?(?![\w-])", 0.1),)
+    CONTEXT = ("mrn", "hospital", "unit", "pas", "casenote", "crn")
+    valid = staticmethod(hospital_number_valid)
+
+
+class AddressRecogniser(_ValidatedPatternRecogniser):
+    """Street addresses: house number, capitalised words, street suffix (``12 Mill Lane``)."""
+
+    ENTITY = "ADDRESS"
+    PATTERNS = (
+        (
+            "street",
+            rf"(?<!\w)(?:Flat \d+\w?,? )?\d{{1,4}}[A-Za-z]?,? +"
+            rf"(?:[A-Z][a-z'\-]+ +){{1,3}}(?:{_STREET})\b",
+            0.6,
+        ),
+    )
+    CONTEXT = ("address", "lives", "resides")
+    valid = staticmethod(address_valid)
+
+
+_DATE_PATTERN = re.compile(
+    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4})(?![\w/-])"
+)
+_BIRTH_CONTEXT = re.compile(r"(?i)\b(?:dob|d\.o\.b|born|birth|birthday|date of birth)\b")
+
+
+class DateOfBirthRecogniser(LocalRecognizer):
+    """Dates, reported as ``DATE_OF_BIRTH`` when birth words precede them, else ``DATE``."""
+
+    ENTITIES: ClassVar[tuple[str, str]] = ("DATE_OF_BIRTH", "DATE")
+    WINDOW = 40
+    BIRTH_SCORE = 0.85
+    DATE_SCORE = 0.3
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), name="DateOfBirthRecogniser")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    valid = staticmethod(date_valid)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[_Result]:
+        """Find dates and label them by the words just before each."""
+        results: list[_Result] = []
+        for match in _DATE_PATTERN.finditer(text):
+            if not _single(date_valid, match.group()):
+                continue
+            before = text[max(0, match.start() - self.WINDOW) : match.start()]
+            birth = _BIRTH_CONTEXT.search(before) is not None
+            entity, score = (
+                ("DATE_OF_BIRTH", self.BIRTH_SCORE) if birth else ("DATE", self.DATE_SCORE)
+            )
+            if entity in entities:
+                results.append(_Result(entity, match.start(), match.end(), score))
+        return results
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the bundled lists of common UK forenames and surnames, upper case."""
+    folder = resources.files("safelink.detect") / "data"
+
+    def read(name: str) -> frozenset[str]:
+        text = (folder / name).read_text(encoding="utf-8")
+        words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+        return frozenset(w.upper().replace("'", "") for w in words)
+
+    return read("forenames.txt"), read("surnames.txt")
+
+
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? +[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)?")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)+\b")
+_STAFF_TITLES = re.compile(r"^(?:Dr|Prof)\b")
+
+
+class PersonNameRecogniser(LocalRecognizer):
+    """People's names without a model: a title and a name, or a listed forename + surname."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="PersonNameRecogniser")
+
+    def load(self) -> None:
+        """Nothing to load (the name lists are read lazily)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[_Result]:
+        """Find titled names and runs of capitalised words that start with a known forename."""
+        if "PERSON" not in entities:
+            return []
+        forenames, surnames = name_lists()
+        spans: list[tuple[int, int]] = [m.span() for m in _TITLED.finditer(text)]
+        for match in _CAPITALISED_RUN.finditer(text):
+            words = [w.upper().replace("'", "") for w in match.group().split()]
+            if words[0] in forenames and (words[-1] in surnames or words[-1] in forenames):
+                spans.append(match.span())
+        results = [_Result("PERSON", s, e, self.SCORE) for s, e in spans]
+        return list(EntityRecognizer.remove_duplicates(results))
+
+
+#: Column validators by Presidio entity name (the classifier uses these directly).
+VALIDATORS: dict[str, Callable[[pl.Series], pl.Series]] = {
+    "NHS_NUMBER": nhs_number_valid,
+    "CHI_NUMBER": chi_number_valid,
+    "NI_NUMBER": ni_number_valid,
+    "POSTCODE": postcode_valid,
+    "DATE_OF_BIRTH": date_valid,
+    "PHONE_NUMBER": phone_valid,
+    "EMAIL_ADDRESS": email_valid,
+    "UPRN": uprn_valid,
+    "HOSPITAL_NUMBER": hospital_number_valid,
+    "ADDRESS": address_valid,
+}
+
+
+def pattern_recognisers() -> list[EntityRecognizer]:
+    """Return a fresh instance of every pattern-tier recogniser."""
+    return [
+        NhsNumberRecogniser(),
+        ChiNumberRecogniser(),
+        NiNumberRecogniser(),
+        PostcodeRecogniser(),
+        PhoneRecogniser(),
+        EmailRecogniser(),
+        UprnRecogniser(),
+        HospitalNumberRecogniser(),
+        AddressRecogniser(),
+        DateOfBirthRecogniser(),
+        PersonNameRecogniser(),
+    ]

@@ -1,0 +1,140 @@
+"""``scan``: classify an extract's columns and scan its free text, offline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from presidio_analyzer import AnalyzerEngine
+
+from safelink.detect.columns import ClassifySettings, classify_column
+from safelink.detect.engine import Tier, build_engine
+from safelink.detect.freetext import FreeTextFinding, count_entities, scan_text
+from safelink.detect.report import ScanReport
+from safelink.errors import InputError
+from safelink.io import read_frame, to_polars, write_csv_safe, write_parquet
+
+
+@lru_cache(maxsize=4)
+def _engine(tier: Tier, model: str | None, manifest: str | None) -> AnalyzerEngine:
+    return build_engine(
+        tier=tier, model=model, manifest=None if manifest is None else Path(manifest)
+    )
+
+
+def scan(
+    data: Any,
+    *,
+    sample: int = 5_000,
+    seed: int = 0,
+    min_share: float = 0.8,
+    header_min_share: float = 0.5,
+    free_text: Sequence[str] = (),
+    redact_to: Path | str | None = None,
+    tier: Tier = "pattern",
+    model: str | Path | None = None,
+    manifest: Path | str | None = None,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> ScanReport:
+    """Find the columns of an extract that hold identifiers, and identifiers in free text.
+
+    Args:
+        data: a polars or pandas DataFrame, or the path of a CSV or Parquet file.
+        sample: values sampled per column for classification (seeded).
+        seed: the sampling seed.
+        min_share: share of values that must match to flag a column on values alone.
+        header_min_share: the share needed when the column header names the identifier.
+        free_text: columns whose every row is scanned (free-text columns found by shape are
+            analysed on a sample only).
+        redact_to: write the ``free_text`` columns here with entities replaced by
+            ``<ENTITY>`` (CSV or Parquet by suffix).
+        tier: ``"pattern"`` (no model) or ``"model"`` (adds a spaCy pipeline).
+        model: the model tier's pipeline: package name or data directory.
+        manifest: the pipeline's SHA-256 manifest (default: the pinned one).
+        encoding: text encoding of a CSV input.
+        delimiter: field separator of a CSV input.
+
+    Returns:
+        The scan report (no values; masked examples only).
+
+    Raises:
+        InputError: the input cannot be read, a named column is missing or a setting is bad.
+        OutputError: the redacted copy cannot be written.
+        VerificationError: the model tier's pipeline fails its manifest check.
+
+    Example:
+        >>> report = safelink.scan(frame, sample=2_000)  # doctest: +SKIP
+        >>> report.direct_columns  # doctest: +SKIP
+    """
+    _check_settings(sample, min_share, header_min_share, tier)
+    if isinstance(data, (str, Path)):
+        frame = read_frame(Path(data), encoding=encoding, delimiter=delimiter)
+        source = str(data)
+    else:
+        frame = to_polars(data)
+        source = "<frame>"
+    missing = [c for c in free_text if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"{source}: free-text column(s) {missing} not found; the input has {frame.columns}."
+        )
+    if redact_to is not None and not free_text:
+        raise InputError("redact_to needs at least one free-text column (free_text=[...]).")
+    engine = _engine(tier, None if model is None else str(model),
+                     None if manifest is None else str(manifest))  # fmt: skip
+    settings = ClassifySettings(
+        sample=sample, seed=seed, min_share=min_share, header_min_share=header_min_share
+    )
+    profiles = tuple(
+        classify_column(
+            name, frame.get_column(name), settings, lambda rows: count_entities(rows, engine)
+        )
+        for name in frame.columns
+    )
+    texts: list[FreeTextFinding] = []
+    redacted: dict[str, pl.Series] = {}
+    for name in free_text:
+        finding, copy = scan_text(frame.get_column(name), engine, redacted=redact_to is not None)
+        texts.append(finding)
+        if copy is not None:
+            redacted[name] = copy
+    if redact_to is not None:
+        _write_redacted(pl.DataFrame(redacted), Path(redact_to))
+    return ScanReport(
+        source=source,
+        rows=frame.height,
+        columns=profiles,
+        free_text=tuple(texts),
+        settings={
+            "sample": sample,
+            "seed": seed,
+            "min_share": min_share,
+            "header_min_share": header_min_share,
+            "tier": tier,
+        },
+    )
+
+
+def _check_settings(sample: int, min_share: float, header_min_share: float, tier: str) -> None:
+    problems = []
+    if sample < 1:
+        problems.append("sample must be at least 1")
+    if not 0 < min_share <= 1 or not 0 < header_min_share <= 1:
+        problems.append("min_share and header_min_share must be in (0, 1]")
+    if tier not in ("pattern", "model"):
+        problems.append(f"tier must be 'pattern' or 'model', not {tier!r}")
+    if problems:
+        raise InputError("scan settings: " + "; ".join(problems) + ".")
+
+
+def _write_redacted(frame: pl.DataFrame, destination: Path) -> None:
+    if destination.suffix.lower() in (".parquet", ".pq"):
+        write_parquet(frame, destination)
+    elif destination.suffix.lower() == ".csv":
+        write_csv_safe(frame, destination)
+    else:
+        raise InputError(f"{destination}: the redacted copy must be a .csv or .parquet file.")
