@@ -266,3 +266,20 @@ def test_pseudonymise_file_csv_output_same_tokens_and_safe_cells(keyring: Keyrin
     content = pl.read_csv(tmp_path / "csv" / "hospital.content.csv", infer_schema=False)
     assert content["diagnosis"].to_list()[0] == "'=HYPERLINK(x)"
     assert content["diagnosis"].to_list()[4] == "'-3"
+
+
+def test_link_refuses_tokens_mixed_from_two_runs(keyring: Keyring, tmp_path: Path):
+    from safelink.errors import InputError as Refused
+    from safelink.pseudonymise import verify_outputs
+
+    path = write_csv(tmp_path)
+    first, second = tmp_path / "first", tmp_path / "second"
+    pseudonymise_file(path, CONFIG, keyring, first)
+    pseudonymise_file(path, CONFIG, keyring, second)
+    verify_outputs(first / "hospital.tokens.parquet")
+    # Simulate a run stopped between renames: new tokens beside the old summary.
+    (first / "hospital.tokens.parquet").write_bytes(
+        (second / "hospital.tokens.parquet").read_bytes()
+    )
+    with pytest.raises(Refused, match="interrupted run"):
+        verify_outputs(first / "hospital.tokens.parquet")

@@ -18,6 +18,7 @@ Outputs (split files, joined only by a random ``record_id`` not derived from any
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import secrets
 import time
@@ -479,14 +480,45 @@ def pseudonymise_file(
                 writer.close()
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
-    outputs = {kind: io.sha256_file(paths[kind]) for kind in ("tokens", "content")}
-    timings["total_seconds"] = time.perf_counter() - started
-    summary = tokeniser.summary(
-        {k: round(v, 3) for k, v in timings.items()},
-        {paths[k].name: digest for k, digest in outputs.items()},
-    )
-    io.write_json(summary.to_dict(), paths["summary"])
+        # The summary (with both files' SHA-256) goes into place before the data files: a run
+        # stopped between renames leaves a summary that no longer matches, which
+        # verify_outputs (run by link) detects, instead of a silently mixed pair.
+        outputs = {kind: io.sha256_file(temporary[kind]) for kind in ("tokens", "content")}
+        timings["total_seconds"] = time.perf_counter() - started
+        summary = tokeniser.summary(
+            {k: round(v, 3) for k, v in timings.items()},
+            {paths[k].name: digest for k, digest in outputs.items()},
+        )
+        io.write_json(summary.to_dict(), paths["summary"])
     return summary
+
+
+def verify_outputs(data_path: Path | str) -> None:
+    """Check a tokens or content file against the run summary beside it, if there is one.
+
+    A provider may send a tokens file without its summary; then there is nothing to check.
+
+    Raises:
+        InputError: the summary names a different file content (a run was interrupted between
+            writing its files, or files from two runs were mixed).
+    """
+    path = Path(data_path)
+    source = path.name.split(".")[0]
+    summary_path = path.with_name(f"{source}.summary.json")
+    if not summary_path.is_file():
+        return
+    try:
+        recorded = json.loads(summary_path.read_text(encoding="utf-8"))["outputs"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(
+            f"{summary_path}: not a safelink run summary; re-run pseudonymise."
+        ) from exc
+    expected = recorded.get(path.name)
+    if expected is not None and not hmac.compare_digest(expected, io.sha256_file(path)):
+        raise InputError(
+            f"{path}: does not match {summary_path.name} (an interrupted run or files from "
+            "two runs); re-run 'safelink pseudonymise' for this source."
+        )
 
 
 def read_tokens_metadata(path: Path | str) -> dict[str, str]:

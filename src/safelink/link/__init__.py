@@ -38,7 +38,7 @@ from safelink.link.cluster import components, one_to_one, person_ids
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.probabilistic import ModelResult, probability_to_weight, run_splink
 from safelink.link.quality import LinkageReport
-from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise import RECORD_ID, read_tokens_metadata, verify_outputs
 
 __all__ = ["LinkConfig", "LinkageReport", "LinkageResult", "link", "link_config", "link_files"]
 
@@ -81,6 +81,7 @@ def _load_input(item: Any, index: int, names: Sequence[str] | None) -> _Input:
     if isinstance(item, str | Path):
         path = Path(item)
         metadata = read_tokens_metadata(path)
+        verify_outputs(path)
         try:
             frame = pl.read_parquet(path)
         except (OSError, pl.exceptions.PolarsError) as exc:
