@@ -27,6 +27,7 @@ from typing import Any
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -209,11 +210,21 @@ def iter_batches(
             convert_options=convert,
         )
         for batch in reader:
+            if _has_nul(batch):
+                # A NUL byte means a binary or UTF-16 file, or a corrupt export.
+                raise InputError(f"{path}: {_diagnose_csv(path, encoding, delimiter, len(header))}")
             if batch.num_rows:
                 yield batch
     except (pa.ArrowInvalid, UnicodeDecodeError, pa.ArrowException) as exc:
         where = _diagnose_csv(path, encoding, delimiter, len(header))
         raise InputError(f"{path}: {where}") from exc
+
+
+def _has_nul(batch: pa.RecordBatch) -> bool:
+    text = (
+        c for c in batch.columns if pa.types.is_large_string(c.type) or pa.types.is_string(c.type)
+    )
+    return any(pc.any(pc.match_substring(column, "\x00")).as_py() for column in text)
 
 
 def _iter_parquet(
