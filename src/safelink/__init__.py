@@ -43,6 +43,14 @@ from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
 from safelink.keys import Keyring, ProviderKey, SigningKey, open_key_source
 from safelink.link import LinkageReport, LinkageResult, link, link_files
 from safelink.pseudonymise import Pseudonymised, RunSummary, pseudonymise, pseudonymise_file
+from safelink.release import (
+    ReleaseResult,
+    VerificationReport,
+    release,
+    run_job,
+    verify,
+    verify_audit_log,
+)
 
 __all__ = [
     "DIRECT_IDENTIFIERS",
@@ -68,12 +76,14 @@ __all__ = [
     "ProviderKey",
     "Pseudonymised",
     "ReleaseProfile",
+    "ReleaseResult",
     "RunSummary",
     "SafelinkError",
     "ScanReport",
     "SigningKey",
     "SourceConfig",
     "VerificationError",
+    "VerificationReport",
     "WrongPassphrase",
     "__version__",
     "anonymise",
@@ -89,5 +99,9 @@ __all__ = [
     "parse_config",
     "pseudonymise",
     "pseudonymise_file",
+    "release",
+    "run_job",
     "scan",
+    "verify",
+    "verify_audit_log",
 ]

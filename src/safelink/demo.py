@@ -2,9 +2,10 @@
 
 It draws a synthetic population with :mod:`safelink.synthetic`, writes a hospital and a
 social-care extract, creates a project key wrapped under a one-time random passphrase (held
-in memory only, never shown), pseudonymises both extracts, and links the tokens files with
-the linkage-quality report (measured against the synthetic truth). Later steps (disclosure
-control, release) join the demo as they are built.
+in memory only, never shown), pseudonymises both extracts, links the tokens files with the
+linkage-quality report (measured against the synthetic truth), and releases the linked content
+to a research recipient: disclosure profile applied, identifier gate passed, manifest signed
+with a demo signing key, audit log written, HTML report beside it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from safelink.io import write_parquet
 from safelink.keys import Keyring
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
+from safelink.release import ReleaseResult, release_demo
 from safelink.synthetic import generate, record_truth
 
 DEMO_PROJECT = "demo"
@@ -37,6 +39,7 @@ class DemoResult:
     extracts: dict[str, Path]
     pseudonymised: dict[str, RunSummary]
     linkage: LinkageReport
+    release: ReleaseResult
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -70,11 +73,10 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
     timings["generate_seconds"] = time.perf_counter() - tick
     keys_dir = out / "keys"
     keys_dir.mkdir(parents=True, mode=0o700)
-    # A one-time passphrase: the demo key is thrown away with the demo directory.
+    # A one-time passphrase: the demo keys are thrown away with the demo directory.
+    one_time_passphrase = secrets.token_urlsafe(24)
     keyring = Keyring.create(
-        keys_dir / f"{DEMO_PROJECT}.key",
-        project=DEMO_PROJECT,
-        passphrase=secrets.token_urlsafe(24),
+        keys_dir / f"{DEMO_PROJECT}.key", project=DEMO_PROJECT, passphrase=one_time_passphrase
     )
     config = demo_config(out / "extracts")
     pseudonymised = {}
@@ -96,12 +98,18 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
         content={name: paths[name]["content"] for name in config.sources},
     ).report
     timings["link_seconds"] = time.perf_counter() - tick
+    tick = time.perf_counter()
+    released = release_demo(
+        out, keyring=keyring, config=config, signing_passphrase=one_time_passphrase
+    )
+    timings["release_seconds"] = time.perf_counter() - tick
     return DemoResult(
         out_dir=out,
         key_id=keyring.key_id,
         extracts=extracts,
         pseudonymised=pseudonymised,
         linkage=linkage,
+        release=released,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
 

@@ -10,7 +10,7 @@ from safelink.errors import OutputError
 
 
 def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
-    result = run_demo(tmp_path / "demo", people=300, seed=3)
+    result = run_demo(tmp_path / "demo", people=1_000, seed=3)
     assert set(result.pseudonymised) == {"hospital", "social_care"}
     for name, summary in result.pseudonymised.items():
         tokens = pl.read_parquet(tmp_path / "demo" / "pseudonymised" / f"{name}.tokens.parquet")
@@ -32,7 +32,7 @@ def test_demo_refuses_non_empty_directory(tmp_path: Path):
 
 
 def test_cli_demo_prints_summary(run_cli, tmp_path: Path):
-    result = run_cli("demo", "-o", str(tmp_path / "d"), "--people", "200")
+    result = run_cli("demo", "-o", str(tmp_path / "d"), "--people", "1000")
     assert result.code == 0, result.stderr
     assert "hospital" in result.stdout and "kid_" in result.stdout
 
@@ -49,3 +49,13 @@ def test_demo_links_synthetic_extracts_with_measured_quality(tmp_path: Path):
     assert result.linkage.truth["f1"] >= 0.97
     links = pl.read_parquet(tmp_path / "demo" / "linked" / "links.parquet")
     assert links.height == sum(s.rows for s in result.pseudonymised.values())
+
+
+def test_demo_release_verifies_with_the_public_key(tmp_path: Path):
+    from safelink.release import verify
+
+    result = run_demo(tmp_path / "demo", people=1_000, seed=3)
+    public = (tmp_path / "demo" / "keys" / "demo.signing.pub").read_bytes()
+    report = verify(result.release.out_dir, public)
+    assert report.ok, [c.name for c in report.failures]
+    assert (result.release.out_dir / "report.html").is_file()

@@ -8,7 +8,7 @@ from safelink.demo import run_demo
 
 
 def test_demo_completes_with_network_refused(no_network: list[str], tmp_path: Path):
-    result = run_demo(tmp_path / "demo", people=600, seed=2)
+    result = run_demo(tmp_path / "demo", people=1_000, seed=2)
     assert result.linkage.truth is not None
     assert no_network == [], "something tried to reach the network"
 

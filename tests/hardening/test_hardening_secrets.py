@@ -109,7 +109,7 @@ def test_repr_and_pickle_of_every_key_object_hide_material(tmp_path: Path):
 
 
 def test_demo_outputs_hold_no_key_material(tmp_path: Path):
-    result = run_demo(tmp_path / "demo", people=300, seed=4)
+    result = run_demo(tmp_path / "demo", people=1_000, seed=4)
     ring_path = result.out_dir / "keys" / "demo.key"
     assert ring_path.stat().st_mode & 0o077 == 0
     for name, data in _everything_under(result.out_dir).items():

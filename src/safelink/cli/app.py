@@ -25,8 +25,9 @@ app = typer.Typer(
 def _register_commands() -> None:
     from safelink.cli import demo, disclosure, keys, pseudonymise, scan
     from safelink.cli import link as link_cli
+    from safelink.cli import release as release_cli
 
-    for module in (keys, scan, pseudonymise, link_cli, disclosure, demo):
+    for module in (keys, scan, pseudonymise, link_cli, disclosure, release_cli, demo):
         module.register(app)
 
 

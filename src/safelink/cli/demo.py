@@ -17,7 +17,9 @@ def demo_command(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="New directory for the demo.")
     ] = Path("demo-output"),
-    people: Annotated[int, typer.Option(min=100, max=1_000_000, help="Synthetic people.")] = 2_000,
+    people: Annotated[
+        int, typer.Option(min=1_000, max=1_000_000, help="Synthetic people (k=5 needs 1,000+).")
+    ] = 2_000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
@@ -30,6 +32,8 @@ def demo_command(
                 "key_id": result.key_id,
                 "pseudonymised": {k: v.to_dict() for k, v in result.pseudonymised.items()},
                 "linkage": result.linkage.to_dict(),
+                "release": str(result.release.out_dir),
+                "report": str(result.release.report_path),
                 "timings": result.timings,
             }
         )
@@ -38,7 +42,13 @@ def demo_command(
         console.print(summary_table(summary))
     for table in report_tables(result.linkage):
         console.print(table)
-    console.print(f"demo key id {result.key_id}; outputs in {result.out_dir}")
+    release = result.release
+    console.print(
+        f"release for {release.recipient}: {release.rows_out:,} of {release.rows_in:,} records "
+        f"in {release.out_dir}\nreport: {release.report_path}\n"
+        f"verify it: safelink verify {release.out_dir} --public-key "
+        f"{result.out_dir / 'keys' / 'demo.signing.pub'}"
+    )
 
 
 def register(app: typer.Typer) -> None:

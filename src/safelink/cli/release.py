@@ -1,0 +1,181 @@
+"""``safelink release``, ``verify``, ``run``, ``audit verify`` and ``audit tokens``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from safelink.attacks import audit_tokens
+from safelink.cli._common import console, open_keys, passphrase, print_json
+from safelink.config import load_config
+from safelink.errors import ConfigError, VerificationError
+from safelink.keys import Keyring, SigningKey
+from safelink.release import release, release_settings, run_job, verify, verify_audit_log
+
+
+def release_command(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="New release directory.")],
+    recipient: Annotated[str | None, typer.Option(help="Who the release is for.")] = None,
+    key_file: Annotated[Path | None, typer.Option(help="Project key file.")] = None,
+    signing_key: Annotated[Path | None, typer.Option(help="Signing key file.")] = None,
+    links: Annotated[Path | None, typer.Option(help="links.parquet from 'link'.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Build, check, sign and write a release bundle (passphrase from SAFELINK_PASSPHRASE)."""
+    job = load_config(config)
+    signing_path = signing_key or release_settings(job).signing_key
+    key_path = key_file or job.key_file
+    if signing_path is None or key_path is None:
+        raise ConfigError(["give key_file and release.signing_key (or the options)"], str(config))
+    secret = passphrase()
+    result = release(
+        config,
+        output,
+        keys=Keyring.open(key_path, passphrase=secret),
+        signing_key=SigningKey.open(signing_path, passphrase=secret),
+        recipient=recipient,
+        links=links,
+    )
+    if as_json:
+        print_json({"out_dir": str(result.out_dir), "files": dict(result.files)})
+        return
+    console.print(
+        f"release for {result.recipient}: {result.rows_out:,} of {result.rows_in:,} "
+        f"records in {result.out_dir}; report {result.report_path}"
+    )
+
+
+def verify_command(
+    release_dir: Annotated[Path, typer.Argument(metavar="RELEASE_DIR", help="Release bundle.")],
+    public_key: Annotated[Path, typer.Option(help="The TTP's .signing.pub file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Check a release's signature, file hashes, disclosure and identifiers (exit 0 if all pass)."""
+    report = verify(release_dir, public_key.read_bytes())
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        table = Table("check", "result", "detail", title=f"Verification of {release_dir}")
+        for check in report.checks:
+            mark = "[green]PASS[/green]" if check.passed else "[red]FAIL[/red]"
+            table.add_row(check.name, mark, check.detail)
+        console.print(table)
+    if not report.ok:
+        names = ", ".join(c.name for c in report.failures)
+        raise VerificationError(f"{release_dir}: verification failed ({names}).")
+
+
+def run_command(
+    config: Annotated[Path, typer.Argument(metavar="CONFIG", help="Job config (YAML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Work directory.")] = Path(
+        "safelink-run"
+    ),
+    recipient: Annotated[str | None, typer.Option(help="Who the release is for.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Run the whole flow: scan, pseudonymise, link and release (SAFELINK_PASSPHRASE)."""
+    job = load_config(config)
+    signing_path = release_settings(job).signing_key
+    if signing_path is None or job.key_file is None:
+        raise ConfigError(["'run' needs key_file and release.signing_key"], str(config))
+    secret = passphrase()
+    result = run_job(
+        config,
+        output,
+        keys=Keyring.open(job.key_file, passphrase=secret),
+        signing_key=SigningKey.open(signing_path, passphrase=secret),
+        recipient=recipient,
+    )
+    bundle = result.release
+    if as_json:
+        print_json({"out_dir": str(bundle.out_dir), "files": dict(bundle.files)})
+        return
+    console.print(f"release {bundle.out_dir}; report {bundle.report_path}")
+
+
+audit_app = typer.Typer(help="The project's hash-chained audit log.", no_args_is_help=True)
+
+
+@audit_app.command("verify")
+def audit_verify_command(
+    log: Annotated[Path, typer.Argument(metavar="LOG", help="The audit log (.jsonl).")],
+    expected_head: Annotated[
+        str | None, typer.Option(help="A head hash recorded elsewhere (catches truncation).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Check the audit log's hash chain (exit 4 when broken)."""
+    result = verify_audit_log(log, expected_head=expected_head)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        state = "[green]intact[/green]" if result.ok else "[red]BROKEN[/red]"
+        console.print(f"{log}: {result.entries} entries, chain {state}, head {result.head}")
+        for problem in result.problems:
+            console.print(f"  - {problem}")
+    if not result.ok:
+        raise VerificationError(f"{log}: the audit log's chain is broken.")
+
+
+@audit_app.command("tokens")
+def audit_tokens_command(
+    tokens: Annotated[Path, typer.Argument(metavar="TOKENS_FILE", help="A *.tokens.parquet.")],
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Job config: with it, the attack is scored."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Report what an attacker holding TOKENS_FILE could learn (figures only)."""
+    keys = open_keys(load_config(config), None) if config is not None else None
+    audit = audit_tokens(tokens, keys=keys)
+    if as_json:
+        print_json(audit.to_dict())
+        return
+    exposure = Table(
+        "token column",
+        "distinct",
+        "commonest share",
+        "enumerable",
+        title=f"{tokens}: {audit.rows:,} rows",
+    )
+    for column in audit.columns:
+        exposure.add_row(
+            column.column,
+            f"{column.distinct:,}",
+            f"{column.top_share:.2%}",
+            "yes" if column.enumerable else "no",
+        )
+    attacks = Table(
+        "name column",
+        "records guessed right",
+        "top-20 tokens right",
+        title="Rank-matching frequency attack",
+    )
+    for attack in audit.frequency_attacks:
+        share = (
+            "-" if attack.records_correct_share is None else f"{attack.records_correct_share:.1%}"
+        )
+        attacks.add_row(attack.column, share, str(attack.top20_tokens_correct or "-"))
+    costs = Table(
+        "identifier",
+        "candidates",
+        "seconds (1 core)",
+        title=f"Dictionary attack if the key leaked ({audit.hmac_per_second:,.0f} HMAC/s)",
+    )
+    for cost in audit.dictionary_costs:
+        costs.add_row(cost.identifier, f"{cost.candidates:,}", f"{cost.seconds_one_core:,.3f}")
+    for table in (exposure, attacks, costs):
+        console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``release``, ``verify``, ``run`` and the ``audit`` group to the CLI."""
+    app.command("release")(release_command)
+    app.command("verify")(verify_command)
+    app.command("run")(run_command)
+    app.add_typer(audit_app, name="audit")

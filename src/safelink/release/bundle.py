@@ -1,0 +1,534 @@
+"""Build a release bundle: join content through the links, pseudonymise, protect, gate, sign.
+
+``release`` writes, inside :func:`safelink.io.atomic_directory` (so a reader sees no bundle
+or a complete one, never part of one):
+
+* ``data.parquet`` and ``data.csv`` (spreadsheet-safe): one row per record with ``person``
+  (the recipient's pseudonym), ``source`` and the released columns;
+* ``report.html``: the offline report for operators and IG leads;
+* ``manifest.json`` and ``manifest.sig`` (Ed25519 over the manifest's exact bytes).
+
+It refuses (:class:`~safelink.errors.DisclosureRiskError`, nothing written) a release that
+fails its disclosure profile, or in which the identifier gate finds a direct identifier or a
+linkage-unit artefact. Each attempt, written or refused, is appended to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from safelink import io
+from safelink._version import __version__
+from safelink.config import JobConfig, load_config, load_yaml
+from safelink.disclosure import (
+    Anonymised,
+    DisclosureConfig,
+    anonymise,
+    load_disclosure_config,
+    parse_disclosure_config,
+)
+from safelink.errors import (
+    ConfigError,
+    DisclosureRiskError,
+    InputError,
+    LinkageError,
+    SafelinkError,
+)
+from safelink.identifiers import Identifier
+from safelink.keys import Keyring, SigningKey
+from safelink.normalise import normalise
+from safelink.pseudonymise import RECORD_ID
+from safelink.release.audit import AuditEntry, append_audit, audit_head, require_intact
+from safelink.release.gate import (
+    IdentifierGate,
+    check_config_document,
+    disclosure_gate,
+    identifier_gate,
+)
+from safelink.release.manifest import (
+    MANIFEST_FILE,
+    MANIFEST_FORMAT,
+    SIGNATURE_FILE,
+    canonical_json,
+    linkage_summary,
+    sign_manifest,
+)
+from safelink.release.pseudonyms import pseudonymise_persons, recipient_key
+from safelink.release.settings import ReleaseColumn, ReleaseSettings, release_settings
+
+DATA_PARQUET = "data.parquet"
+DATA_CSV = "data.csv"
+REPORT_HTML = "report.html"
+PERSON = "person"
+SOURCE = "source"
+_LINK_COLUMNS = ("source", RECORD_ID, "person_id", "step")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseResult:
+    """What :func:`release` wrote.
+
+    Attributes:
+        out_dir: the release directory.
+        recipient: who it is for.
+        rows_in: records joined from the content files.
+        rows_out: records released.
+        manifest: the manifest as written (JSON-ready).
+        files: file name -> SHA-256 of every file in the bundle except the signature.
+    """
+
+    out_dir: Path
+    recipient: str
+    rows_in: int
+    rows_out: int
+    manifest: Mapping[str, Any]
+    files: Mapping[str, str]
+
+    @property
+    def report_path(self) -> Path | None:
+        """The bundle's report.html, when one was written."""
+        path = self.out_dir / REPORT_HTML
+        return path if REPORT_HTML in self.files else None
+
+
+def _jsonable(document: Any) -> Any:
+    return json.loads(json.dumps(document, default=str))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid:{os.getuid()}"
+
+
+def _load_job(config: JobConfig | Path | str) -> tuple[JobConfig, dict[str, Any]]:
+    """Return the job config and the manifest's record of it (hash and content)."""
+    if isinstance(config, JobConfig):
+        content = _jsonable({"project": config.project, "sections": dict(config.sections)})
+        return config, {
+            "origin": config.origin,
+            "sha256": io.sha256_bytes(canonical_json(content)),
+            "content": content,
+        }
+    path = Path(config)
+    job = load_config(path)
+    content = _jsonable(load_yaml(path))
+    return job, {"origin": path.name, "sha256": io.sha256_file(path), "content": content}
+
+
+def _disclosure_config(settings: ReleaseSettings, origin: str) -> DisclosureConfig:
+    raw = settings.disclosure
+    if isinstance(raw, Path):
+        loaded = load_disclosure_config(raw)
+    elif isinstance(raw, Mapping):
+        loaded = parse_disclosure_config(
+            dict(raw), source=f"{origin}: release.disclosure", base=settings.base_dir
+        )
+    elif isinstance(raw, DisclosureConfig):
+        loaded = raw
+    else:
+        raise ConfigError(["release.disclosure is required"], origin)
+    if loaded.profile.kind != "records":
+        raise ConfigError(
+            ["release.disclosure: a release is record-level data; use a 'records' profile"],
+            origin,
+        )
+    if loaded.person not in (None, PERSON):
+        raise ConfigError(
+            [f"release.disclosure.person must be {PERSON!r} (the released pseudonym column)"],
+            origin,
+        )
+    return replace(loaded, person=PERSON)
+
+
+def _harmonise(values: pl.Series, normaliser: str | None) -> tuple[pl.Series, int]:
+    """Normalise a column's codes; return the values and how many could not be normalised."""
+    if normaliser is None:
+        return values, 0
+    kind = Identifier.SEX if normaliser == "sex" else Identifier.DATE_OF_BIRTH
+    result = normalise(kind, values.cast(pl.String))
+    rejected = int(result.values.is_null().sum()) - int(values.is_null().sum())
+    return result.values.alias(values.name), max(rejected, 0)
+
+
+def _gather(
+    links: pl.DataFrame,
+    settings: ReleaseSettings,
+    columns: Sequence[ReleaseColumn],
+    sources: Sequence[str],
+) -> tuple[pl.DataFrame, dict[str, Any], list[dict[str, Any]]]:
+    """Join each source's content to its person id; return data, input record, harmonisation."""
+    frames, inputs, harmonised = [], {}, []
+    for source in sources:
+        path = settings.content_path(source)
+        if path is None:
+            raise ConfigError(
+                [f"release.content: no content file for source {source!r}"], "<release>"
+            )
+        wanted = [c for c in columns if source in c.sources]
+        names = sorted({RECORD_ID, *(c.sources[source] for c in wanted)})
+        content = io.read_frame(path, columns=names)
+        inputs[f"content:{source}"] = {
+            "file": path.name,
+            "sha256": io.sha256_file(path),
+            "rows": content.height,
+        }
+        ids = links.filter(pl.col("source") == source).select(RECORD_ID, "person_id")
+        joined = content.join(ids, on=RECORD_ID, how="left")
+        unmatched = int(joined["person_id"].null_count())
+        if unmatched:
+            raise LinkageError(
+                f"{path}: {unmatched} record(s) have no row in the links file; the content and "
+                "links files come from different runs. Link the same pseudonymised files."
+            )
+        selected: list[pl.Series] = [
+            joined["person_id"],
+            pl.Series(SOURCE, [source] * joined.height, dtype=pl.String),
+        ]
+        for column in wanted:
+            values, rejected = _harmonise(
+                joined[column.sources[source]].alias(column.name), column.normalise
+            )
+            if column.normalise:
+                harmonised.append(
+                    {
+                        "action": "harmonise",
+                        "column": column.name,
+                        "source": source,
+                        "normaliser": column.normalise,
+                        "values_not_recognised": rejected,
+                    }
+                )
+            selected.append(values)
+        frames.append(pl.DataFrame(selected))
+    data = pl.concat(frames, how="diagonal_relaxed")
+    order = ["person_id", SOURCE, *(c.name for c in columns)]
+    return data.select([c for c in order if c in data.columns]), inputs, harmonised
+
+
+def _exact_id_leaks(data: pl.DataFrame, links: pl.DataFrame) -> dict[str, int]:
+    """Count released values equal to any record id or linkage person id (exact check)."""
+    known = pl.concat([links[RECORD_ID].cast(pl.String), links["person_id"].cast(pl.String)])
+    out = {}
+    for name, dtype in data.schema.items():
+        if dtype == pl.String:
+            hits = int(data[name].is_in(known.implode()).sum())
+            if hits:
+                out[name] = hits
+    return out
+
+
+def _class_sizes(data: pl.DataFrame, quasi: Sequence[str]) -> list[dict[str, int]]:
+    """Distribution of equivalence-class sizes in persons: size -> number of classes."""
+    present = [q for q in quasi if q in data.columns]
+    if not present or data.is_empty():
+        return []
+    sizes = data.group_by(present).agg(pl.col(PERSON).n_unique().alias("size"))
+    counted = sizes.group_by("size").agg(pl.len().alias("classes")).sort("size")
+    return [
+        {"size": int(r["size"]), "classes": int(r["classes"])}
+        for r in counted.iter_rows(named=True)
+    ]
+
+
+def _information_loss(result: Anonymised, rows_in: int, columns: Sequence[str]) -> dict[str, Any]:
+    suppressed = sum(t.rows_suppressed for t in result.report.transformations)
+    changed: dict[str, int] = {}
+    for step in result.report.transformations:
+        if step.column:
+            changed[step.column] = changed.get(step.column, 0) + step.cells_changed
+    return {
+        "rows_in": rows_in,
+        "rows_suppressed": suppressed,
+        "rows_suppressed_share": round(suppressed / rows_in, 6) if rows_in else 0.0,
+        "cells_changed_share": {
+            c: round(n / rows_in, 6) if rows_in else 0.0 for c, n in sorted(changed.items())
+        },
+        "columns_released": list(columns),
+    }
+
+
+def _read_linkage_report(path: Path | None) -> dict[str, Any] | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable linkage report (JSON).") from exc
+    return linkage_summary(document) if isinstance(document, dict) else None
+
+
+def release(
+    config: JobConfig | Path | str,
+    out_dir: Path | str,
+    *,
+    keys: Keyring,
+    signing_key: SigningKey,
+    recipient: str | None = None,
+    links: Path | str | None = None,
+    content: Mapping[str, Path | str] | Path | str | None = None,
+    linkage_report: Path | str | None = None,
+    audit_log: Path | str | None = None,
+    detection: Sequence[Any] = (),
+    base_dir: Path | None = None,
+) -> ReleaseResult:
+    """Build, check, sign and write a release bundle for one recipient.
+
+    Keyword arguments override the config's ``release:`` section.
+
+    Args:
+        config: the job config (or its YAML path).
+        out_dir: the release directory to create (must not exist).
+        keys: the project keyring (derives the recipient's pseudonym key).
+        signing_key: the TTP's signing key.
+        recipient: who the release is for (``release.recipient`` by default).
+        links: ``links.parquet`` from the linkage step.
+        content: a folder of ``SOURCE.content.parquet`` files, or source -> file.
+        linkage_report: ``linkage_report.json`` (default: beside the links file).
+        audit_log: the project's audit log (appended to; none when not given or configured).
+        detection: scan reports of the raw extracts, recorded in the manifest (no examples).
+        base_dir: folder for relative paths in the config (default: the config's folder).
+
+    Returns:
+        A :class:`ReleaseResult`.
+
+    Raises:
+        ConfigError: the release or disclosure settings are invalid or incomplete.
+        InputError: an input file is missing or unreadable.
+        LinkageError: the content and links files do not belong together.
+        DisclosureRiskError: the data fail the disclosure profile, or the identifier gate.
+        OutputError: ``out_dir`` exists or cannot be written.
+        VerificationError: the audit log's chain is broken.
+    """
+    job, config_record = _load_job(config)
+    settings = release_settings(job, base_dir=base_dir)
+    settings = _override(settings, recipient, links, content, linkage_report, audit_log)
+    who = settings.recipient
+    if not who:
+        raise ConfigError(["no recipient: set release.recipient or pass --recipient"], job.origin)
+    if settings.links is None:
+        raise ConfigError(["no links file: set release.links or pass --links"], job.origin)
+    if settings.audit_log is not None:
+        require_intact(settings.audit_log)
+    subkey = recipient_key(keys, who)
+    key_ids = {
+        "project": keys.key_id,
+        f"release:{who}": subkey.key_id,
+        "signing": signing_key.key_id,
+    }
+    inputs: dict[str, Any] = {}
+    try:
+        links_frame = io.read_frame(settings.links, columns=list(_LINK_COLUMNS))
+        inputs["links"] = {
+            "file": settings.links.name,
+            "sha256": io.sha256_file(settings.links),
+            "rows": links_frame.height,
+        }
+        report_path = settings.linkage_report or settings.links.with_name("linkage_report.json")
+        linkage = _read_linkage_report(report_path)
+        if linkage is not None:
+            inputs["linkage_report"] = {
+                "file": report_path.name,
+                "sha256": io.sha256_file(report_path),
+            }
+            if linkage.get("key_id"):
+                key_ids["link"] = str(linkage["key_id"])
+        sources = [s for s in job.sources if any(s in c.sources for c in settings.columns)]
+        joined, content_inputs, harmonised = _gather(
+            links_frame, settings, settings.columns, sources
+        )
+        inputs.update(content_inputs)
+        disclosure_config = _disclosure_config(settings, job.origin)
+        data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
+            "person_id"
+        )
+        data = data.select(PERSON, *[c for c in data.columns if c != PERSON])
+        anonymised = anonymise(data, disclosure_config)
+        released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
+        _refuse_on_disclosure(anonymised)
+        check_document = check_config_document(disclosure_config)
+        recheck = disclosure_gate(released, check_document)
+        if not recheck.passed:
+            raise DisclosureRiskError(
+                "release refused: the released data fail the disclosure re-check: "
+                + "; ".join(recheck.failures)
+            )
+        gate = identifier_gate(released, sample=settings.scan_sample, skip=[PERSON])
+        leaks = _exact_id_leaks(released, links_frame)
+        _refuse_on_identifiers(gate, leaks)
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "tool": {"name": "safelink", "version": __version__},
+            "project": job.project,
+            "recipient": who,
+            "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "created_by": _user(),
+            "config": config_record,
+            "inputs": inputs,
+            "key_ids": key_ids,
+            "rows": {
+                "in": joined.height,
+                "out": released.height,
+                "persons_out": int(released[PERSON].n_unique()),
+                "by_source_in": {s: v["rows"] for s, v in content_inputs.items()},
+            },
+            "columns": released.columns,
+            "detection": {
+                "release_gate": gate.to_dict() | {"exact_id_matches": leaks},
+                "extracts": [_finding(r) for r in detection],
+            },
+            "linkage": linkage,
+            "disclosure": {
+                "report": _jsonable(anonymised.record()),
+                "check_config": check_document,
+                "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
+                "information_loss": _information_loss(anonymised, joined.height, released.columns),
+            },
+            "transformations": [
+                {"action": "join", "detail": "content joined to persons through the links file"},
+                {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
+                {"action": "drop", "columns": [RECORD_ID, "person_id"]},
+                *harmonised,
+                *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
+            ],
+            "audit": {
+                "log": settings.audit_log.name if settings.audit_log else None,
+                "previous_head": audit_head(settings.audit_log) if settings.audit_log else None,
+            },
+        }
+        result = _write_bundle(Path(out_dir), released, manifest, signing_key, settings.report)
+    except SafelinkError as exc:
+        if settings.audit_log is not None:
+            outcome = "refused" if isinstance(exc, DisclosureRiskError) else "failed"
+            append_audit(
+                settings.audit_log,
+                AuditEntry(
+                    command="release",
+                    outcome=f"{outcome}: {type(exc).__name__}",
+                    arguments={"recipient": who, "out_dir": str(out_dir)},
+                    inputs={k: v["sha256"] for k, v in inputs.items()},
+                    key_ids=key_ids,
+                ),
+            )
+        raise
+    if settings.audit_log is not None:
+        append_audit(
+            settings.audit_log,
+            AuditEntry(
+                command="release",
+                outcome="ok",
+                arguments={"recipient": who, "out_dir": str(out_dir)},
+                inputs={k: v["sha256"] for k, v in inputs.items()},
+                outputs=result,
+                key_ids=key_ids,
+            ),
+        )
+    return ReleaseResult(
+        out_dir=Path(out_dir),
+        recipient=who,
+        rows_in=joined.height,
+        rows_out=released.height,
+        manifest=manifest,
+        files=result,
+    )
+
+
+def _finding(report: Any) -> Any:
+    from safelink.release.manifest import finding_summary
+
+    return finding_summary(report) if hasattr(report, "to_dict") else _jsonable(report)
+
+
+def _override(
+    settings: ReleaseSettings,
+    recipient: str | None,
+    links: Path | str | None,
+    content: Mapping[str, Path | str] | Path | str | None,
+    linkage_report: Path | str | None,
+    audit_log: Path | str | None,
+) -> ReleaseSettings:
+    changes: dict[str, Any] = {}
+    if recipient is not None:
+        from safelink.release.pseudonyms import check_recipient
+
+        changes["recipient"] = check_recipient(recipient)
+    if links is not None:
+        changes["links"] = Path(links)
+    if content is not None:
+        changes["content"] = (
+            {k: Path(v) for k, v in content.items()}
+            if isinstance(content, Mapping)
+            else Path(content)
+        )
+    if linkage_report is not None:
+        changes["linkage_report"] = Path(linkage_report)
+    if audit_log is not None:
+        changes["audit_log"] = Path(audit_log)
+    return replace(settings, **changes)
+
+
+def _refuse_on_disclosure(result: Anonymised) -> None:
+    if not result.report.passed:
+        raise DisclosureRiskError(
+            f"release refused: the data do not meet the {result.report.profile.name!r} "
+            f"profile: {'; '.join(result.report.failures)}. Generalise more in the "
+            "disclosure config, or release fewer columns."
+        )
+
+
+def _refuse_on_identifiers(gate: IdentifierGate, leaks: Mapping[str, int]) -> None:
+    failures = gate.failures() + [
+        f"{n} value(s) in column {c!r} are linkage-unit record or person ids"
+        for c, n in leaks.items()
+    ]
+    if failures:
+        raise DisclosureRiskError(
+            "release refused by the identifier gate: " + "; ".join(failures) + ". Remove "
+            "these columns from release.columns (or recode them) and release again."
+        )
+
+
+def _write_bundle(
+    out_dir: Path,
+    data: pl.DataFrame,
+    manifest: dict[str, Any],
+    signing_key: SigningKey,
+    with_report: bool,
+) -> dict[str, str]:
+    """Write the bundle atomically; return file name -> SHA-256 (signature excluded)."""
+    files: dict[str, str] = {}
+    with io.atomic_directory(out_dir) as temporary:
+        io.write_parquet(data, temporary / DATA_PARQUET)
+        io.write_csv_safe(data, temporary / DATA_CSV)
+        if with_report:
+            from safelink.report import render_release_report
+
+            html = render_release_report(manifest)
+            with io.atomic_path(temporary / REPORT_HTML) as path:
+                path.write_text(html, encoding="utf-8")
+        for name in sorted(p.name for p in temporary.iterdir()):
+            path = temporary / name
+            files[name] = io.sha256_file(path)
+        manifest["outputs"] = {
+            name: {"sha256": digest, "bytes": (temporary / name).stat().st_size}
+            for name, digest in files.items()
+        }
+        manifest["outputs"][DATA_PARQUET]["rows"] = data.height
+        manifest["outputs"][DATA_CSV]["rows"] = data.height
+        document = canonical_json(_jsonable(manifest))
+        with io.atomic_path(temporary / MANIFEST_FILE) as path:
+            path.write_bytes(document)
+        with io.atomic_path(temporary / SIGNATURE_FILE) as path:
+            path.write_bytes(sign_manifest(document, signing_key))
+        files[MANIFEST_FILE] = io.sha256_bytes(document)
+    return files

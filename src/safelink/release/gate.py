@@ -1,0 +1,132 @@
+"""The release gates: the identifier scan and the disclosure check, as release and verify use them.
+
+Both gates are small adapters over :mod:`safelink.detect` and :mod:`safelink.disclosure`, so
+that the release bundle and the IG lead's :func:`~safelink.release.verify` apply exactly the
+same tests.
+
+The identifier gate refuses a column when the detector finds a direct identifier in it, or
+when any value holds a linkage-unit artefact: a run of 32 or more hex characters (the width
+of a token or a record id) or a linkage person id (``psn_...``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from safelink.disclosure import DisclosureReport, check, parse_disclosure_config
+from safelink.errors import ConfigError
+
+#: A value containing one of these is a linkage-unit artefact (token, record id, person id).
+TOKEN_PATTERN = r"[0-9A-Fa-f]{32,}"  # noqa: S105 - a pattern, not a secret
+PERSON_ID_PATTERN = r"psn_[0-9a-f]{8,}"
+SCAN_SAMPLE = 5_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdentifierGate:
+    """The outcome of the identifier gate over a released table.
+
+    Attributes:
+        direct_columns: columns the detector found holding direct identifiers.
+        token_columns: columns with values that look like linkage tokens or ids, and how many.
+        findings: the detector's per-column summary (no values, no examples).
+    """
+
+    direct_columns: tuple[str, ...]
+    token_columns: Mapping[str, int]
+    findings: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        """Whether nothing identifying remains."""
+        return not self.direct_columns and not self.token_columns
+
+    def failures(self) -> list[str]:
+        """One line per problem (column names and counts only)."""
+        out = [f"direct identifier detected in column {c!r}" for c in self.direct_columns]
+        out += [
+            f"{n} value(s) in column {c!r} look like linkage tokens or linkage-unit ids"
+            for c, n in self.token_columns.items()
+        ]
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "passed": self.passed,
+            "direct_columns": list(self.direct_columns),
+            "token_columns": dict(self.token_columns),
+            "findings": dict(self.findings),
+        }
+
+
+def token_like_columns(frame: pl.DataFrame) -> dict[str, int]:
+    """Count, per text column, the values that contain a token-like hex run or a person id."""
+    out = {}
+    pattern = f"(?:{TOKEN_PATTERN})|(?:{PERSON_ID_PATTERN})"
+    for name, dtype in frame.schema.items():
+        if dtype not in (pl.String, pl.Categorical, pl.Enum):
+            continue
+        hits = int(frame.get_column(name).cast(pl.String).str.contains(pattern).sum() or 0)
+        if hits:
+            out[name] = hits
+    return out
+
+
+def identifier_gate(
+    frame: pl.DataFrame, *, sample: int = SCAN_SAMPLE, skip: Sequence[str] = ()
+) -> IdentifierGate:
+    """Run the identifier scan and the linkage-token check over every released column.
+
+    Args:
+        frame: the released table.
+        sample: values sampled per column by the detector (the token check reads every value).
+        skip: columns the detector does not judge (the pseudonym column, whose shape is known
+            and is checked by the token test instead).
+
+    Returns:
+        An :class:`IdentifierGate`; check ``passed``.
+    """
+    from safelink.detect import scan
+    from safelink.release.manifest import finding_summary
+
+    judged = frame.drop([c for c in skip if c in frame.columns])
+    report = scan(judged, sample=sample) if judged.width else None
+    summary = finding_summary(report) if report is not None else {}
+    direct = tuple(report.direct_columns) if report is not None else ()
+    return IdentifierGate(
+        direct_columns=direct, token_columns=token_like_columns(frame), findings=summary
+    )
+
+
+def check_config_document(config: Any) -> dict[str, Any]:
+    """The part of a disclosure config needed to re-check released data (for the manifest).
+
+    Transformations, hierarchies, numeric casts and dropped columns are left out: they have
+    already been applied, and the released data are measured as they are.
+    """
+    return {
+        "profile": config.profile.to_dict(),
+        "quasi_identifiers": list(config.quasi_identifiers),
+        "sensitive": list(config.sensitive),
+        "person": config.person,
+        "missing": config.missing,
+        "ordered": {k: list(v) for k, v in config.ordered.items()},
+    }
+
+
+def disclosure_gate(data: pl.DataFrame, check_document: Mapping[str, Any]) -> DisclosureReport:
+    """Check released data against the profile recorded in a manifest.
+
+    Raises:
+        ConfigError: the recorded check config is invalid.
+        InputError: the data do not have the columns it names.
+    """
+    if not isinstance(check_document, Mapping):
+        raise ConfigError(["disclosure.check_config must be a mapping"], "manifest.json")
+    config = parse_disclosure_config(dict(check_document), source="manifest.json")
+    return check(data, config)

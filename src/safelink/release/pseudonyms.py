@@ -1,0 +1,68 @@
+"""Per-recipient person pseudonyms: a keyed token of the linkage unit's person id.
+
+Each recipient has its own subkey, ``release:RECIPIENT``, so the same person has unrelated
+pseudonyms in two recipients' releases and the releases cannot be joined. A pseudonym is
+``p_`` + 24 hex characters (96 bits of HMAC-SHA256): its shape differs from a linkage token
+(32 or more hex characters) so the release gate can tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from safelink.errors import ConfigError, LinkageError
+from safelink.keys import Keyring, SubKey
+
+PSEUDONYM_PREFIX = "p_"
+PSEUDONYM_HEX = 24
+_RECIPIENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def check_recipient(recipient: str) -> str:
+    """Return ``recipient`` if it is a valid recipient name.
+
+    Raises:
+        ConfigError: the name is empty, too long, or has characters other than letters,
+            digits, ``-`` and ``_``.
+    """
+    if not isinstance(recipient, str) or not _RECIPIENT.match(recipient):
+        raise ConfigError(
+            ["release.recipient must be 1-64 letters, digits, '-' or '_' (e.g. uni_research)"],
+            "<release>",
+        )
+    return recipient
+
+
+def recipient_key(keys: Keyring, recipient: str) -> SubKey:
+    """Return the subkey for a recipient's pseudonyms (``release:RECIPIENT``).
+
+    Raises:
+        ConfigError: an invalid recipient name.
+        KeyringError: the key source cannot derive release keys.
+    """
+    return keys.subkey(f"release:{check_recipient(recipient)}")
+
+
+def pseudonymise_persons(person_ids: pl.Series, key: SubKey) -> pl.Series:
+    """Map linkage-unit person ids to the recipient's pseudonyms (same order, nulls kept).
+
+    Args:
+        person_ids: the ``person_id`` column of ``links.parquet``.
+        key: the recipient's subkey from :func:`recipient_key`.
+
+    Returns:
+        A text Series named ``person``.
+
+    Raises:
+        LinkageError: two distinct person ids got the same pseudonym (never expected at
+            96 bits; checked so that a collision can never merge two people silently).
+    """
+    text = person_ids.cast(pl.String)
+    tokens = pl.Series("person", key.tokens(text.to_arrow(), length=16), dtype=pl.String)
+    pseudonyms = (PSEUDONYM_PREFIX + tokens.str.slice(0, PSEUDONYM_HEX)).alias("person")
+    pairs = pl.DataFrame({"id": text, "p": pseudonyms}).drop_nulls().unique()
+    if pairs["p"].n_unique() != pairs["id"].n_unique():
+        raise LinkageError("two persons received the same release pseudonym; release again.")
+    return pseudonyms

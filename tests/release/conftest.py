@@ -1,0 +1,113 @@
+"""Fixtures for the release tests: two raw synthetic extracts taken to linked files once."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from safelink.config import JobConfig, load_config
+from safelink.keys import Keyring, SigningKey
+from safelink.link import link_files
+from safelink.pseudonymise import output_paths, pseudonymise_file
+from safelink.release import DEMO_RELEASE, ReleaseResult, release
+from safelink.synthetic import generate
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE = "correct horse battery staple"  # synthetic, tests only
+PEOPLE = 2_000
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Everything up to the linked files, for one synthetic population."""
+
+    root: Path
+    config: JobConfig
+    keys: Keyring
+    signer: SigningKey
+    public_key: bytes
+    extracts: dict[str, Path]
+    links: Path
+    content: dict[str, Path]
+
+    def job(self, **changes: Any) -> JobConfig:
+        """The job config with a release section (DEMO_RELEASE, with changes)."""
+        section = {**DEMO_RELEASE, **changes}
+        for key in ("links", "content", "audit_log"):
+            section.pop(key, None)
+        return dataclasses.replace(
+            self.config, sections={**self.config.sections, "release": section}
+        )
+
+    def release(
+        self, out_dir: Path, *, recipient: str = "uni_research", **kw: Any
+    ) -> ReleaseResult:
+        """Release to ``out_dir`` with the audit log in the pipeline's root."""
+        job = kw.pop("job", None) or self.job()
+        Path(out_dir).parent.mkdir(parents=True, exist_ok=True)
+        return release(
+            job,
+            out_dir,
+            keys=self.keys,
+            signing_key=self.signer,
+            recipient=recipient,
+            links=self.links,
+            content=kw.pop("content", self.content),
+            audit_log=kw.pop("audit_log", self.root / "audit" / "test.audit.jsonl"),
+            base_dir=self.root,
+            **kw,
+        )
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """Raw extracts -> keys -> pseudonymised -> linked (about 6 s, once per session)."""
+    root = tmp_path_factory.mktemp("release-pipeline")
+    config = load_config(ROOT / "configs" / "demo.yaml")
+    extracts = generate(PEOPLE, seed=23).write_csv(root / "extracts")
+    (root / "keys").mkdir(mode=0o700)
+    keys = Keyring.create(
+        root / "keys" / "test.key", project="test", passphrase=PASSPHRASE, scrypt_n=2**14
+    )
+    signer = SigningKey.create(
+        root / "keys" / "test.signing.key", project="test", passphrase=PASSPHRASE, scrypt_n=2**14
+    )
+    out = root / "pseudonymised"
+    for source in config.sources:
+        pseudonymise_file(extracts[source], config, keys, out, source=source)
+    paths = {s: output_paths(out, s) for s in config.sources}
+    link_files([paths[s]["tokens"] for s in config.sources], config, root / "linked")
+    return Pipeline(
+        root=root,
+        config=config,
+        keys=keys,
+        signer=signer,
+        public_key=(root / "keys" / "test.signing.pub").read_bytes(),
+        extracts=extracts,
+        links=root / "linked" / "links.parquet",
+        content={s: paths[s]["content"] for s in config.sources},
+    )
+
+
+@pytest.fixture(scope="session")
+def released(pipeline: Pipeline) -> ReleaseResult:
+    """One verified-quality release for recipient ``uni_research``."""
+    return pipeline.release(pipeline.root / "releases" / "uni_research")
+
+
+@pytest.fixture
+def bundle_copy(released: ReleaseResult, tmp_path: Path) -> Callable[[], Path]:
+    """Return a fresh copy of the session's release bundle to tamper with."""
+
+    def copy() -> Path:
+        target = tmp_path / f"copy{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(released.out_dir, target)
+        return target
+
+    return copy

@@ -1,0 +1,110 @@
+"""The release, verify and audit commands, through a local typer app (until app.py wires them)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+import yaml
+
+from safelink.cli import release as release_cli
+from safelink.errors import SafelinkError
+
+from .conftest import PASSPHRASE, ROOT, Pipeline
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    app = typer.Typer()
+    release_cli.register(app)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
+        capsys.readouterr()
+        try:
+            app(list(args), standalone_mode=False)
+            code = 0
+        except SafelinkError as exc:
+            print(f"safelink: error: {exc}", file=__import__("sys").stderr)
+            code = exc.exit_code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def _config(pipeline: Pipeline, tmp_path: Path) -> Path:
+    document = yaml.safe_load((ROOT / "configs" / "demo.yaml").read_text())
+    document["key_file"] = str(pipeline.root / "keys" / "test.key")
+    section = dict(pipeline.job().sections["release"])
+    section |= {
+        "links": str(pipeline.links),
+        "content": str(pipeline.root / "pseudonymised"),
+        "signing_key": str(pipeline.root / "keys" / "test.signing.key"),
+        "audit_log": str(tmp_path / "audit.jsonl"),
+    }
+    document["release"] = section
+    path = tmp_path / "job.yaml"
+    path.write_text(yaml.safe_dump(document))
+    return path
+
+
+def test_cli_release_verify_audit_round_trip(cli, pipeline: Pipeline, tmp_path: Path) -> None:
+    config = _config(pipeline, tmp_path)
+    out = tmp_path / "rel"
+    code, stdout, stderr = cli("release", "--config", str(config), "-o", str(out), "--json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["out_dir"] == str(out)
+    assert PASSPHRASE not in stdout + stderr
+    pub = pipeline.root / "keys" / "test.signing.pub"
+    code, stdout, _ = cli("verify", str(out), "--public-key", str(pub), "--json")
+    assert code == 0 and json.loads(stdout)["ok"] is True
+    code, stdout, _ = cli("audit", "verify", str(tmp_path / "audit.jsonl"))
+    assert code == 0 and "intact" in stdout
+
+
+def test_cli_verify_tampered_exits_4(cli, pipeline: Pipeline, bundle_copy) -> None:
+    directory = bundle_copy()
+    (directory / "data.csv").write_text("person,source\n")
+    pub = pipeline.root / "keys" / "test.signing.pub"
+    code, stdout, stderr = cli("verify", str(directory), "--public-key", str(pub))
+    assert code == 4
+    assert "FAIL" in stdout and "sha256 data.csv" in stderr
+
+
+def test_cli_audit_verify_broken_exits_4(cli, tmp_path: Path) -> None:
+    from safelink.release import AuditEntry, append_audit
+
+    log = tmp_path / "a.jsonl"
+    for _ in range(3):
+        append_audit(log, AuditEntry(command="release", outcome="ok"))
+    lines = log.read_text().splitlines(keepends=True)
+    log.write_text(lines[0] + lines[2])
+    code, stdout, _ = cli("audit", "verify", str(log), "--json")
+    assert code == 4 and json.loads(stdout)["ok"] is False
+
+
+def test_cli_run_whole_flow_from_raw_extracts(cli, pipeline: Pipeline, tmp_path: Path) -> None:
+    config = _config(pipeline, tmp_path)
+    document = yaml.safe_load(config.read_text())
+    for source in ("hospital", "social_care"):
+        document["sources"][source]["path"] = str(pipeline.extracts[source])
+    config.write_text(yaml.safe_dump(document))
+    work = tmp_path / "work"
+    code, _, stderr = cli("run", str(config), "-o", str(work), "--recipient", "run_team")
+    assert code == 0, stderr
+    bundle = work / "release" / "run_team"
+    from safelink.release import verify, verify_audit_log
+
+    assert verify(bundle, (pipeline.root / "keys" / "test.signing.pub").read_bytes()).ok
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    extracts = manifest["detection"]["extracts"]
+    assert len(extracts) == 2 and all(e["direct_columns"] for e in extracts)
+    assert "examples" not in json.dumps(extracts)
+    commands = [
+        json.loads(line)["command"] for line in (tmp_path / "audit.jsonl").read_text().splitlines()
+    ]
+    assert commands == ["scan", "pseudonymise", "link", "release"]
+    assert verify_audit_log(tmp_path / "audit.jsonl").ok
