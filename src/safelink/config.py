@@ -33,7 +33,17 @@ from safelink.errors import ConfigError
 from safelink.identifiers import Identifier
 
 _TOP_LEVEL_KEYS = frozenset(
-    {"project", "key_file", "sources", "tokens", "link", "disclosure", "release", "scan"}
+    {
+        "project",
+        "key_file",
+        "audit_log",
+        "sources",
+        "tokens",
+        "link",
+        "disclosure",
+        "release",
+        "scan",
+    }
 )
 _SOURCE_KEYS = frozenset({"path", "columns", "encoding", "delimiter"})
 _COLUMN_KEYS = frozenset({"role", "kind", "also_content", "token_name"})
@@ -117,11 +127,16 @@ class TokenSettings:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class JobConfig:
-    """A whole job: project, key file, sources and the sections for later steps."""
+    """A whole job: project, key file, audit log, sources and the sections for later steps.
+
+    Every command run with this config appends to ``audit_log`` (a hash-chained JSON-lines
+    file, see :mod:`safelink.audit`) when it is set.
+    """
 
     project: str
     sources: Mapping[str, SourceConfig]
     key_file: Path | None = None
+    audit_log: Path | None = None
     tokens: TokenSettings = field(default_factory=TokenSettings)
     sections: Mapping[str, Any] = field(default_factory=dict)
     origin: str = "<dict>"
@@ -221,6 +236,13 @@ def parse_config(
             key_path = _resolve(key_file, base_dir)
         else:
             problems.append("'key_file' must be a path")
+    audit_log = document.get("audit_log")
+    audit_path = None
+    if audit_log is not None:
+        if isinstance(audit_log, str):
+            audit_path = _resolve(audit_log, base_dir)
+        else:
+            problems.append("'audit_log' must be a path")
     tokens = _parse_tokens(document.get("tokens", {}), problems)
     sources: dict[str, SourceConfig] = {}
     raw_sources = document.get("sources")
@@ -239,6 +261,7 @@ def parse_config(
         project=project,
         sources=sources,
         key_file=key_path,
+        audit_log=audit_path,
         tokens=tokens,
         sections=sections,
         origin=origin,

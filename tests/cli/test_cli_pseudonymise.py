@@ -75,3 +75,26 @@ def test_cli_help_on_every_command(run_cli):
                  ["pseudonymise", "--help"], ["demo", "--help"]):  # fmt: skip
         result = run_cli(*args)
         assert result.code == 0 and "Usage" in result.stdout, args
+
+
+def test_cli_pseudonymise_appends_to_the_configs_audit_log(run_cli, tmp_path: Path):
+    from safelink.audit import verify_audit_log
+
+    config, extract = setup_project(tmp_path)
+    config.write_text(config.read_text() + "audit_log: audit/p.audit.jsonl\n")
+    (tmp_path / "audit").mkdir()
+    env = {"SAFELINK_PASSPHRASE": PASSPHRASE}
+    args = ["pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "out")]
+    assert run_cli(*args, env=env).code == 0
+    bad = run_cli("pseudonymise", str(tmp_path / "none.csv"), *args[2:], env=env)
+    assert bad.code == 2
+    log = tmp_path / "audit" / "p.audit.jsonl"
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["command"] for e in entries] == ["pseudonymise", "pseudonymise"]
+    assert entries[0]["outcome"] == "ok" and entries[1]["outcome"].startswith("failed")
+    assert entries[0]["key_ids"]["link"].startswith("kid_")
+    assert "clinic.tokens.parquet" in entries[0]["outputs"]
+    assert verify_audit_log(log).ok
+    text = log.read_text()
+    for value in ("9434765919", "Okafor", PASSPHRASE):
+        assert value not in text

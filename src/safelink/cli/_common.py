@@ -13,6 +13,7 @@ from rich.console import Console
 
 from safelink.config import JobConfig
 from safelink.errors import KeyringError
+from safelink.io import sha256_file
 from safelink.keys import Keyring, ProviderKey, open_key_source
 
 PASSPHRASE_ENV = "SAFELINK_PASSPHRASE"  # noqa: S105 - a variable name
@@ -49,6 +50,11 @@ def open_keys(config: JobConfig, key_file: Path | None) -> Keyring | ProviderKey
     if path is None:
         raise KeyringError("no key file: pass --key-file or set 'key_file' in the config.")
     return open_key_source(path, passphrase=passphrase())
+
+
+def input_hashes(paths: list[Path]) -> dict[str, str]:
+    """SHA-256 of each existing input file, by name, for the audit log."""
+    return {path.name: sha256_file(path) for path in paths if path.is_file()}
 
 
 def print_json(document: Any) -> None:

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safelink.cli._common import console, print_json
+from safelink.audit import audited
+from safelink.cli._common import console, input_hashes, print_json
 from safelink.config import load_config
 from safelink.link import LinkageReport, link_files
 
@@ -28,7 +29,15 @@ def link_command(
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
     by_source = {path.name.split(".")[0]: path for path in content or []}
-    result = link_files(tokens, load_config(config), output, truth=truth, content=by_source)
+    job = load_config(config)
+    with audited(
+        job.audit_log,
+        "link",
+        arguments={"output": str(output), "truth": bool(truth), "content": bool(content)},
+        inputs=input_hashes(list(tokens)),
+    ) as outputs:
+        result = link_files(tokens, job, output, truth=truth, content=by_source)
+        outputs.update(input_hashes([output / "links.parquet", output / "linkage_report.json"]))
     if as_json:
         print_json(result.report.to_dict())
     else:

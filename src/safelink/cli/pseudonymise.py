@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safelink.cli._common import console, open_keys, print_json
+from safelink.audit import audited
+from safelink.cli._common import console, input_hashes, open_keys, print_json
 from safelink.config import load_config
 from safelink.pseudonymise import RunSummary, pseudonymise_file
 
@@ -24,14 +25,24 @@ def pseudonymise_command(
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
     job = load_config(config)
-    summary = pseudonymise_file(
-        input_path,
-        job,
-        open_keys(job, key_file),
-        output,
-        source=source,
-        output_format="csv" if csv else "parquet",
-    )
+    keys = open_keys(job, key_file)
+    arguments = {"input": input_path.name, "source": source, "output": str(output)}
+    with audited(
+        job.audit_log,
+        "pseudonymise",
+        arguments=arguments,
+        inputs=input_hashes([input_path]),
+        key_ids={"link": keys.namespace_key("link").key_id},
+    ) as outputs:
+        summary = pseudonymise_file(
+            input_path,
+            job,
+            keys,
+            output,
+            source=source,
+            output_format="csv" if csv else "parquet",
+        )
+        outputs.update(summary.outputs)
     if as_json:
         print_json(summary.to_dict())
     else:

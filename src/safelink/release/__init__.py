@@ -14,9 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from safelink.config import JobConfig
-from safelink.keys import Keyring, SigningKey
-from safelink.release.audit import (
+from safelink.audit import (
     AuditEntry,
     AuditVerification,
     append_audit,
@@ -24,6 +22,8 @@ from safelink.release.audit import (
     audited,
     verify_audit_log,
 )
+from safelink.config import JobConfig
+from safelink.keys import Keyring, SigningKey
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.gate import IdentifierGate, identifier_gate
 from safelink.release.manifest import canonical_json

@@ -28,6 +28,7 @@ import polars as pl
 
 from safelink import io
 from safelink._version import __version__
+from safelink.audit import AuditEntry, append_audit, audit_head, require_intact
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import (
     Anonymised,
@@ -47,7 +48,6 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey
 from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID
-from safelink.release.audit import AuditEntry, append_audit, audit_head, require_intact
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from safelink import io
+from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
 from safelink.errors import ConfigError, SafelinkError
 from safelink.keys import Keyring, SigningKey
-from safelink.release.audit import AuditEntry, append_audit, require_intact
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.manifest import finding_summary
 from safelink.release.settings import release_settings
