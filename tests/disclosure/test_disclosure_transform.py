@@ -213,3 +213,15 @@ def test_protect_statistics_fewer_than_eight_people_suppressed() -> None:
     out = protect_statistics(df, by=["g"], value="los", policy=SmallNumberPolicy())
     assert out.filter(pl.col("g") == "a").row(0)[1:] == ("*", "*", "*")
     assert out.filter(pl.col("g") == "b")["mean"].item() == "10.5"
+
+
+def test_suppress_that_would_remove_every_row_is_a_disclosure_risk() -> None:
+    import polars as pl
+    import pytest
+
+    from safelink.disclosure import Frame
+    from safelink.errors import DisclosureRiskError
+
+    unique = pl.DataFrame({"age": [20, 31, 42], "sex": ["F", "M", "F"]})
+    with pytest.raises(DisclosureRiskError, match="remove every row"):
+        Frame(unique, quasi=["age", "sex"]).suppress(k=5)

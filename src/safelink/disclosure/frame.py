@@ -40,7 +40,7 @@ from safelink.disclosure.models import (
     t_closeness,
 )
 from safelink.disclosure.risk import RiskSummary, record_risk, risk
-from safelink.errors import InputError
+from safelink.errors import DisclosureRiskError, InputError
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -336,7 +336,8 @@ class Frame:
         has at least ``k`` members.
 
         Raises:
-            InputError: k < 2, or nothing would be left.
+            InputError: k < 2.
+            DisclosureRiskError: suppression would leave no rows.
         """
         if not isinstance(k, int) or k < 2:
             raise InputError(f"k={k!r} is not a useful k-anonymity target; use k >= 2.")
@@ -350,7 +351,8 @@ class Frame:
             ids = classes_of_records(data, classes, self.quasi)
             keep = ~ids.is_in(small["__cid"].implode())
             if not keep.any():
-                raise InputError(
+                # Not bad input: the data cannot meet the target as generalised so far.
+                raise DisclosureRiskError(
                     f"suppressing classes under k={k} would remove every row; "
                     "generalise the quasi-identifiers first."
                 )
