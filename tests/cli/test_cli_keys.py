@@ -65,3 +65,17 @@ def test_cli_keys_init_signing_writes_wrapped_key_and_public_key(run_cli, tmp_pa
     assert result.code == 0, result.stderr
     assert (tmp_path / "p.signing.pub").read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
     assert b"PRIVATE" not in (tmp_path / "p.signing.key").read_bytes()
+
+
+def test_cli_keys_commands_append_to_the_audit_log(run_cli, tmp_path: Path):
+    from safelink.audit import verify_audit_log
+
+    log = tmp_path / "audit.jsonl"
+    args = ["--project", "p", "--keys-dir", str(tmp_path), "--audit-log", str(log)]
+    assert run_cli("keys", "init", *args, "--scrypt-n", "16384", env=PASS).code == 0
+    assert run_cli("keys", "rotate", *args, env=PASS).code == 0
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["command"] for e in entries] == ["keys init", "keys rotate"]
+    assert entries[1]["key_ids"]["retired"].startswith("kid_")
+    assert verify_audit_log(log).ok
+    assert PASS["SAFELINK_PASSPHRASE"] not in log.read_text()

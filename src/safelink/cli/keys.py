@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from safelink.audit import audited
 from safelink.cli._common import (
     EXPORT_PASSPHRASE_ENV,
     console,
@@ -15,12 +16,16 @@ from safelink.cli._common import (
     passphrase,
     print_json,
 )
+from safelink.io import sha256_file
 from safelink.keys import DEFAULT_SCRYPT_N, Keyring, SigningKey, list_key_files, public_key_path
 
 keys_app = typer.Typer(help="Create, list, rotate and export project keys.", no_args_is_help=True)
 
 KeysDir = Annotated[Path, typer.Option("--keys-dir", help="Directory holding key files.")]
 Project = Annotated[str, typer.Option("--project", help="Project name.")]
+AuditLog = Annotated[
+    Path | None, typer.Option("--audit-log", help="Append this command to the project's audit log.")
+]
 
 
 @keys_app.command("init")
@@ -28,14 +33,15 @@ def init(
     project: Project,
     keys_dir: KeysDir = Path("keys"),
     scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
+    audit_log: AuditLog = None,
 ) -> None:
     """Create a project key (256-bit, wrapped under a passphrase from SAFELINK_PASSPHRASE)."""
-    ring = Keyring.create(
-        key_file_path(keys_dir, project),
-        project=project,
-        passphrase=passphrase(confirm=True),
-        scrypt_n=scrypt_n,
-    )
+    secret = passphrase(confirm=True)
+    with audited(audit_log, "keys init", arguments={"project": project}) as outputs:
+        ring = Keyring.create(
+            key_file_path(keys_dir, project), project=project, passphrase=secret, scrypt_n=scrypt_n
+        )
+        outputs[ring.path.name] = sha256_file(ring.path)
     console.print(f"created {ring.path} for project {project!r}, key id {ring.key_id}")
 
 
@@ -73,11 +79,15 @@ def list_(
 
 
 @keys_app.command("rotate")
-def rotate(project: Project, keys_dir: KeysDir = Path("keys")) -> None:
+def rotate(project: Project, keys_dir: KeysDir = Path("keys"), audit_log: AuditLog = None) -> None:
     """Add a new active key version; the old one is kept, retired, for verification."""
     secret = passphrase()
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=secret)
-    version = ring.rotate(passphrase=secret)
+    with audited(
+        audit_log, "keys rotate", arguments={"project": project}, key_ids={"retired": ring.key_id}
+    ) as outputs:
+        version = ring.rotate(passphrase=secret)
+        outputs[ring.path.name] = sha256_file(ring.path)
     console.print(f"project {project!r}: version {version.version} active, key id {version.key_id}")
 
 
@@ -87,11 +97,19 @@ def export(
     provider: Annotated[str, typer.Option("--for", help="The data provider's name.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the export.")],
     keys_dir: KeysDir = Path("keys"),
+    audit_log: AuditLog = None,
 ) -> None:
     """Export the linkage key for a provider, wrapped under SAFELINK_EXPORT_PASSPHRASE."""
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=passphrase())
     export_secret = passphrase(env=EXPORT_PASSPHRASE_ENV, confirm=True, label="export passphrase")
-    exported = ring.export_namespace(output, provider=provider, passphrase=export_secret)
+    with audited(
+        audit_log,
+        "keys export",
+        arguments={"project": project, "provider": provider},
+        key_ids={"link": ring.namespace_key("link").key_id},
+    ) as outputs:
+        exported = ring.export_namespace(output, provider=provider, passphrase=export_secret)
+        outputs[output.name] = sha256_file(output)
     console.print(f"wrote {output}: link key for {provider!r} ({exported!r})")
 
 
