@@ -11,28 +11,11 @@ import pytest
 from safelink.detect import build_engine, scan, scan_text
 from safelink.detect.model import pipeline_available
 
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    attempts: list[str] = []
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        attempts.append(repr(args[:2]))
-        raise NetworkUsed("network access attempted")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    return attempts
+from ..conftest import NetworkBlocked
 
 
 def test_network_blocker_refuses_connections(no_network: list[str]) -> None:
-    with pytest.raises(NetworkUsed):
+    with pytest.raises(NetworkBlocked):
         socket.create_connection(("localhost", 9))
     assert no_network
 

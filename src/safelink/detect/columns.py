@@ -423,7 +423,7 @@ def _free_text_finding(
         return _finding(name, "FREE_TEXT", 0.0, "low", ["free text, not analysed"])
     rows = sample.head(settings.free_text_sample)
     counts = analyse_text(rows)
-    direct_hits = {e: n for e, n in counts.items() if e in _FREE_TEXT_DIRECT and n}
+    direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
     share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
     evidence = [f"free text; {rows.len()} sampled rows analysed"] + [
         f"{entity} in {n} rows" for entity, n in sorted(counts.items()) if n
@@ -441,7 +441,8 @@ def _free_text_finding(
     )
 
 
-_FREE_TEXT_DIRECT = frozenset(
+#: Free-text entity types that are direct identifiers.
+DIRECT_TEXT_ENTITIES = frozenset(
     {
         "NHS_NUMBER",
         "CHI_NUMBER",

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
-from safelink.detect.columns import ColumnFinding, ColumnProfile
+from safelink.detect.columns import DIRECT_TEXT_ENTITIES, ColumnFinding, ColumnProfile
 from safelink.detect.freetext import FreeTextFinding
 
 
@@ -38,7 +38,9 @@ class ScanReport:
     def direct_columns(self) -> tuple[str, ...]:
         """Columns detected (high or medium confidence) as holding a direct identifier."""
         columns = {f.column for f in self.findings if f.direct and f.detected}
-        columns |= {f.column for f in self.free_text if any(e in _DIRECT_TEXT for e in f.rows_with)}
+        columns |= {
+            f.column for f in self.free_text if any(e in DIRECT_TEXT_ENTITIES for e in f.rows_with)
+        }
         return tuple(p.column for p in self.columns if p.column in columns)
 
     @property
@@ -66,21 +68,6 @@ class ScanReport:
             ],
             "free_text": [f.to_dict() for f in self.free_text],
         }
-
-
-_DIRECT_TEXT = frozenset(
-    {
-        "NHS_NUMBER",
-        "CHI_NUMBER",
-        "NI_NUMBER",
-        "PERSON",
-        "ADDRESS",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "UPRN",
-        "HOSPITAL_NUMBER",
-    }
-)
 
 
 def render_table(report: ScanReport) -> Table:
