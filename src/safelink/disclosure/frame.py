@@ -371,6 +371,109 @@ class Frame:
         )
         return self._derive(data, step)
 
+    # -- keyed surrogates (safelink.surrogate) ---------------------------------------------
+
+    def surrogate(
+        self,
+        column: str,
+        *,
+        kind: str,
+        keyring: Any,
+        sex: str | None = None,
+        keep_district: bool = False,
+        values: Sequence[str] | None = None,
+        label: str | None = None,
+    ) -> Frame:
+        """Replace a column by keyed surrogates (realistic fake values, same for same input).
+
+        See :func:`safelink.surrogate.surrogate_column` for the kinds and options.
+
+        Args:
+            column: the column to replace (keeps its name).
+            kind: ``surname``, ``forename``, ``nhs_number``, ``postcode``, ``phone``,
+                ``email``, ``address`` or ``category``.
+            keyring: the project keyring (its ``surrogate`` namespace is used).
+            sex: forenames: a sex column, for sex-consistent surrogates.
+            keep_district: postcodes: keep the district, change the inward code.
+            values: categories: choose among these instead of the observed values.
+            label: the key label (default: the column name).
+
+        Returns:
+            A new Frame.
+
+        Raises:
+            InputError: unknown column or kind, or an option that does not fit the kind.
+        """
+        from safelink.surrogate import surrogate_column, surrogate_transformation
+
+        self._require(column)
+        result = surrogate_column(
+            self._data,
+            column,
+            kind=kind,
+            keyring=keyring,
+            sex=sex,
+            keep_district=keep_district,
+            values=values,
+            label=label,
+        )
+        step = Transformation(**surrogate_transformation(result.report))
+        return self._derive(self._data.with_columns(result.values), step)
+
+    def shift_dates(
+        self,
+        *columns: str,
+        keyring: Any,
+        person: str | None = None,
+        max_days: int = 180,
+        min_days: int = 1,
+        keep_weekday: bool = False,
+        birth_column: str | None = None,
+        keep_birth_year: bool = False,
+        label: str = "dates",
+    ) -> Frame:
+        """Shift every date of each person by one keyed offset (intervals stay exact).
+
+        See :func:`safelink.surrogate.shift_dates`; the report of what the shift keeps and
+        what it does not is recorded in the transformation's parameters.
+
+        Args:
+            *columns: the date columns.
+            keyring: the project keyring (its ``surrogate`` namespace is used).
+            person: the person column (default: the Frame's ``person``).
+            max_days: the largest offset either way.
+            min_days: the smallest offset (0 lets a person's dates stay put).
+            keep_weekday: offsets in whole weeks.
+            birth_column: a date-of-birth column, shifted too.
+            keep_birth_year: clamp shifted births into their year.
+            label: the key label.
+
+        Returns:
+            A new Frame.
+
+        Raises:
+            InputError: no person column, unknown or unparseable columns, missing person ids.
+        """
+        from safelink.surrogate import date_shift_transformation, shift_dates
+
+        who = person or self.person
+        if who is None:
+            raise InputError("shift_dates needs a person column: pass person= or set one.")
+        result = shift_dates(
+            self._data,
+            columns,
+            person=who,
+            keyring=keyring,
+            max_days=max_days,
+            min_days=min_days,
+            keep_weekday=keep_weekday,
+            birth_column=birth_column,
+            keep_birth_year=keep_birth_year,
+            label=label,
+        )
+        step = Transformation(**date_shift_transformation(result.report))
+        return self._derive(result.data, step)
+
     # -- measures -------------------------------------------------------------------------
 
     def k_anonymity(self) -> KAnonymity:
