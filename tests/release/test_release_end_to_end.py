@@ -155,3 +155,25 @@ def test_release_demo_writes_verified_bundle(pipeline: Pipeline) -> None:
     public = (pipeline.root / "keys" / "demo.signing.pub").read_bytes()
     assert verify(result.out_dir, public).ok
     assert verify_audit_log(pipeline.root / "audit" / "demo.audit.jsonl").ok
+
+
+def test_release_with_surrogate_and_date_shift_records_them_in_manifest(
+    pipeline: Pipeline, released
+) -> None:
+    from safelink.release import DEMO_RELEASE
+
+    disclosure = dict(DEMO_RELEASE["disclosure"])
+    disclosure["transformations"] = [
+        {"shift_dates": ["event_date"], "person": "person", "max_days": 60},
+        {"surrogate": "diagnosis", "kind": "category"},
+        *disclosure["transformations"],
+    ]
+    job = pipeline.job(disclosure=disclosure)
+    shifted = pipeline.release(pipeline.root / "releases" / "surrogates", job=job)
+    manifest = shifted.manifest
+    assert manifest["surrogate_columns"] == ["diagnosis"]
+    assert manifest["shifted_date_columns"] == ["event_date"]
+    actions = [t["action"] for t in manifest["transformations"]]
+    assert "surrogate" in actions and "shift_dates" in actions
+    assert verify(shifted.out_dir, pipeline.public_key).ok
+    assert released.manifest["surrogate_columns"] == []

@@ -77,7 +77,9 @@ _CONFIG_KEYS = frozenset(
         "search",
     }
 )
-_STEP_KEYS = frozenset({"generalise", "coarsen", "top_code", "bottom_code", "suppress"})
+_STEP_KEYS = frozenset(
+    {"generalise", "coarsen", "top_code", "bottom_code", "suppress", "surrogate", "shift_dates"}
+)
 _MAX_BYTES = 1 << 20
 
 

@@ -33,7 +33,7 @@ from safelink.disclosure.profiles import (
 from safelink.disclosure.risk import RiskSummary
 from safelink.disclosure.search import SearchResult, minimal_generalisation
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
-from safelink.errors import InputError
+from safelink.errors import ConfigError, InputError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
 
 
@@ -291,12 +291,22 @@ class Anonymised:
         }
 
 
-def _apply(frame: Frame, step: Mapping[str, Any], config: DisclosureConfig) -> Frame:
-    options = {
-        k: v
-        for k, v in step.items()
-        if k not in ("generalise", "coarsen", "top_code", "bottom_code", "suppress")
-    }
+def _apply(
+    frame: Frame, step: Mapping[str, Any], config: DisclosureConfig, keyring: Any = None
+) -> Frame:
+    actions = ("generalise", "coarsen", "top_code", "bottom_code", "suppress")
+    options = {k: v for k, v in step.items() if k not in (*actions, "surrogate", "shift_dates")}
+    if "surrogate" in step or "shift_dates" in step:
+        if keyring is None:
+            raise ConfigError(
+                ["surrogate and shift_dates steps need the project keyring (pass keyring=)"],
+                "disclosure config",
+            )
+        if "surrogate" in step:
+            return frame.surrogate(str(step["surrogate"]), keyring=keyring, **options)
+        columns = step["shift_dates"]
+        columns = [columns] if isinstance(columns, str) else list(columns)
+        return frame.shift_dates(*columns, keyring=keyring, **options)
     if "generalise" in step:
         if config.reference_date and "reference" not in options:
             options["reference"] = config.reference_date
@@ -345,7 +355,9 @@ def _today() -> Any:
     return dt.date.today()
 
 
-def anonymise(data: Any, config: DisclosureConfig | str | Path) -> Anonymised:
+def anonymise(
+    data: Any, config: DisclosureConfig | str | Path, *, keyring: Any = None
+) -> Anonymised:
     """Apply a config's transformations and check the result against its profile.
 
     Order: drop columns; apply the listed transformations; if the config has ``search``, find
@@ -355,6 +367,7 @@ def anonymise(data: Any, config: DisclosureConfig | str | Path) -> Anonymised:
     Args:
         data: record-level pandas or polars DataFrame.
         config: a :class:`DisclosureConfig` or the path of one.
+        keyring: the project keyring, needed by ``surrogate`` and ``shift_dates`` steps.
 
     Returns:
         An :class:`Anonymised` (its report says whether the profile is met).
@@ -383,7 +396,7 @@ def anonymise(data: Any, config: DisclosureConfig | str | Path) -> Anonymised:
     if config.drop:
         frame = frame.drop(*config.drop)
     for step in config.transformations:
-        frame = _apply(frame, step, config)
+        frame = _apply(frame, step, config, keyring)
     result = None
     if config.search is not None:
         hierarchies = search_hierarchies(frame, config)

@@ -353,7 +353,7 @@ def release(
             "person_id"
         )
         data = data.select(PERSON, *[c for c in data.columns if c != PERSON])
-        anonymised = anonymise(data, disclosure_config)
+        anonymised = anonymise(data, disclosure_config, keyring=keys)
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
         _refuse_on_disclosure(anonymised)
         check_document = check_config_document(disclosure_config)
@@ -394,6 +394,19 @@ def release(
                 "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
                 "information_loss": _information_loss(anonymised, joined.height, released.columns),
             },
+            "surrogate_columns": sorted(
+                {
+                    str(t.column)
+                    for t in anonymised.report.transformations
+                    if t.action == "surrogate"
+                }
+            ),
+            "shifted_date_columns": sorted(
+                str(column)
+                for t in anonymised.report.transformations
+                if t.action == "shift_dates"
+                for column in (t.parameters or {}).get("columns", ())
+            ),
             "transformations": [
                 {"action": "join", "detail": "content joined to persons through the links file"},
                 {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
