@@ -350,8 +350,10 @@ def atomic_path(destination: Path | str) -> Iterator[Path]:
     except OSError as exc:
         raise _output_error(destination, exc) from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+        # Best effort: on a read-only file system even unlinking a missing file fails.
+        if temporary.exists():
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
 
 @contextlib.contextmanager
