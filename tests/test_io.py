@@ -137,3 +137,16 @@ def test_write_csv_safe_neutralises_formulas(tmp_path: Path):
     cells = [line.split(",")[0] for line in path.read_text().splitlines()[1:]]
     assert cells[:4] == ["'=1+1", "'+44", "'-3", "'@SUM(A1)"]
     assert cells[5] == "plain"
+
+
+def test_atomic_path_removes_temporaries_a_killed_run_left(tmp_path: Path):
+    target = tmp_path / "out.parquet"
+    (tmp_path / ".out.parquet.tmp-deadbeef0001").write_text("half")
+    (tmp_path / ".out.parquet.tmp-deadbeef0002").mkdir()
+    (tmp_path / ".other.json.tmp-deadbeef0003").write_text("someone else's")
+    with atomic_path(target) as temporary:
+        temporary.write_text("whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".other.json.tmp-deadbeef0003",
+        "out.parquet",
+    ]

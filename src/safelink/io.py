@@ -340,6 +340,7 @@ def atomic_path(destination: Path | str) -> Iterator[Path]:
     parent = destination.parent
     if not parent.is_dir():
         raise OutputError(f"{parent}: output directory does not exist; create it first.")
+    remove_stale_temporaries(destination)
     temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
     try:
         yield temporary
@@ -375,6 +376,7 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     parent = destination.parent
     if not parent.is_dir():
         raise OutputError(f"{parent}: output directory does not exist; create it first.")
+    remove_stale_temporaries(destination)
     temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
     try:
         temporary.mkdir()
@@ -391,6 +393,26 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)
+
+
+def remove_stale_temporaries(destination: Path) -> int:
+    """Remove temporary files or folders a killed run left for ``destination``.
+
+    A run killed with SIGKILL cannot clean up; the next write of the same output does. (Two
+    runs writing the same output at once are not supported: one of them then fails loudly.)
+
+    Returns:
+        How many were removed.
+    """
+    removed = 0
+    for stale in destination.parent.glob(f".{destination.name}.tmp-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        removed += 1
+    return removed
 
 
 def _fsync(path: Path) -> None:

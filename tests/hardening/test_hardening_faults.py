@@ -86,6 +86,7 @@ def test_pseudonymise_killed_at_random_points_never_mixes_outputs(tmp_path: Path
     assert set(outcomes) <= {"intact", "detected"}
     summary = pseudonymise_file(extract, _config(), ring, out, batch_rows=20_000)
     assert summary.rows == rows and _state(out) == "intact"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "stale temporaries"
     again = pl.read_parquet(out / "s.tokens.parquet").drop("record_id")
     assert again.equals(clean)
 
