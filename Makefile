@@ -15,7 +15,8 @@ $(BIN)/.installed: pyproject.toml setup.py
 install: $(BIN)/.installed
 
 demo: install
-	$(BIN)/safelink demo
+	rm -rf demo-output
+	$(BIN)/safelink demo -o demo-output
 
 lint: install
 	$(BIN)/ruff check .
