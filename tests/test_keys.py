@@ -221,3 +221,14 @@ def test_signing_key_signs_and_public_key_verifies(tmp_path: Path):
         Keyring.open(path, passphrase=TEST_PASSPHRASE)
     with pytest.raises(KeyringError, match="PEM"):
         verify_signature(b"junk", b"m", signature)
+
+
+def test_subkey_hmac_blocks_reproduce_the_hmac(keyring: Keyring):
+    import hashlib
+
+    sub = keyring.subkey("link:nhs_number")
+    inner, outer = sub.hmac_blocks()
+    assert len(inner) == len(outer) == 64
+    message = b"9434765919"
+    by_blocks = hashlib.sha256(outer + hashlib.sha256(inner + message).digest()).digest()
+    assert by_blocks == sub.digest(message)

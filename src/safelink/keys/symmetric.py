@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from pathlib import Path
@@ -31,6 +32,7 @@ from safelink.keys._keyfile import (
 )
 
 _HKDF_SALT = b"safelink/hkdf/v1"
+_SHA256_BLOCK = 64
 
 
 def _hkdf(material: bytes, info: bytes) -> bytes:
@@ -78,6 +80,18 @@ class SubKey(_Secret):
         Nulls stay null. Uses the native routine when it was built.
         """
         return _hmac.hmac_hex_array(self.__material, values, length=length)
+
+    def hmac_blocks(self) -> tuple[bytes, bytes]:
+        """Return the HMAC-SHA256 key blocks ``(K' xor ipad, K' xor opad)``, for engines only.
+
+        For engines that compute HMAC in their own SQL (Spark). They must pass the blocks as
+        hidden data (a broadcast one-row frame), never as a literal in a query plan.
+        """
+        key = self.__material
+        if len(key) > _SHA256_BLOCK:
+            key = hashlib.sha256(key).digest()
+        padded = key.ljust(_SHA256_BLOCK, b"\x00")
+        return bytes(b ^ 0x36 for b in padded), bytes(b ^ 0x5C for b in padded)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SubKey):

@@ -1,0 +1,182 @@
+"""Local (polars/DuckDB) against Spark engines: pseudonymise, disclosure k/l/t, link.
+
+Usage::
+
+    python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]] [--link]
+        [--link-max 1000000] [--driver-memory 6g]
+
+Each size is the number of hospital-extract rows (synthetic people are drawn so that the
+extract has about that many rows). Spark reads the extract from Parquet (as on a cluster);
+the local engine gets it in memory. Spark timings include planning and all jobs of a step but
+not session start-up (printed separately). Prints one line per step and engine, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from safelink.config import load_config
+from safelink.disclosure import k_anonymity, l_diversity, t_closeness
+from safelink.engines.spark import spark_session
+from safelink.engines.spark_disclosure import (
+    k_anonymity_spark,
+    l_diversity_spark,
+    t_closeness_spark,
+)
+from safelink.engines.spark_link import link_spark
+from safelink.engines.spark_pseudonymise import pseudonymise_spark
+from safelink.keys import Keyring
+from safelink.link import link
+from safelink.pseudonymise import pseudonymise
+from safelink.synthetic import generate
+
+CONFIG = Path(__file__).resolve().parents[1] / "configs" / "demo.yaml"
+QUASI = ["age_band", "sex", "area"]
+SENSITIVE = ["diagnosis", "ethnicity", "age"]
+
+
+def _timed(label: str, results: dict[str, float], fn: Any) -> Any:
+    tick = time.perf_counter()
+    value = fn()
+    results[label] = time.perf_counter() - tick
+    print(f"  {label:<34} {results[label]:8.1f} s", flush=True)
+    return value
+
+
+def _release(hospital: pl.DataFrame) -> pl.DataFrame:
+    return hospital.select(
+        ((pl.col("age_on_admission") // 20) * 20).alias("age_band"),
+        pl.col("sex"),
+        pl.col("postcode").str.slice(0, 1).alias("area"),
+        pl.col("diagnosis"),
+        pl.col("ethnicity"),
+        pl.col("age_on_admission").cast(pl.Int64).alias("age"),
+        pl.col("nhs_number").fill_null("none").alias("person"),
+    )
+
+
+def run(size: int, spark: Any, keys: Keyring, work: Path, with_link: bool) -> dict[str, float]:
+    """Time every step at one size; return seconds by label."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    config = load_config(CONFIG)
+    results: dict[str, float] = {}
+    print(f"\n== {size:,} hospital rows", flush=True)
+    data = _timed("generate", results, lambda: generate(max(1, int(size / 0.8)), seed=1))
+    hospital = data.hospital.select(pl.all().cast(pl.String))
+    path = work / f"hospital_{size}.parquet"
+    hospital.write_parquet(path)
+    print(f"  rows: {hospital.height:,}", flush=True)
+    _timed(
+        "pseudonymise local",
+        results,
+        lambda: pseudonymise(hospital, config, keys, source="hospital"),
+    )
+
+    def spark_pseudonymise() -> None:
+        frame = spark.read.parquet(str(path))
+        result = pseudonymise_spark(frame, config, keys, source="hospital")
+        result.tokens.write.format("noop").mode("overwrite").save()
+        result.content.write.format("noop").mode("overwrite").save()
+        result.tokens.unpersist()
+
+    _timed("pseudonymise spark", results, spark_pseudonymise)
+    release = _release(data.hospital)
+    release_path = work / f"release_{size}.parquet"
+    release.write_parquet(release_path)
+    for person in (None, "person"):
+        tag = "" if person is None else " (persons)"
+        _timed(f"k local{tag}", results, lambda p=person: k_anonymity(release, QUASI, person=p))
+        _timed(
+            f"k spark{tag}",
+            results,
+            lambda p=person: k_anonymity_spark(
+                spark.read.parquet(str(release_path)), QUASI, person=p
+            ),
+        )
+    _timed("l local", results, lambda: l_diversity(release, QUASI, SENSITIVE))
+    _timed(
+        "l spark",
+        results,
+        lambda: l_diversity_spark(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
+    )
+    _timed("t local", results, lambda: t_closeness(release, QUASI, SENSITIVE))
+    _timed(
+        "t spark",
+        results,
+        lambda: t_closeness_spark(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
+    )
+    if with_link:
+        tokens = [
+            pseudonymise(frame, config, keys, source=name) for name, frame in data.frames().items()
+        ]
+        _timed("link local", results, lambda: link(tokens, config))
+        _timed(
+            "link spark (model on Spark)", results, lambda: link_spark(tokens, config, spark=spark)
+        )
+    del F
+    for step in ("pseudonymise", "k", "k (persons)", "l", "t", "link"):
+        local_key = f"{step} local" if "(" not in step else "k local (persons)"
+        spark_key = f"{step} spark" if "(" not in step else "k spark (persons)"
+        if step == "link":
+            spark_key = "link spark (model on Spark)"
+        if local_key in results and spark_key in results:
+            ratio = results[spark_key] / max(results[local_key], 1e-9)
+            print(f"  ratio spark/local {step:<16} {ratio:6.2f}x", flush=True)
+    return results
+
+
+def main() -> None:
+    """Parse the arguments and run the benchmark at each size."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="+", type=int)
+    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--driver-memory", default="6g")
+    parser.add_argument("--link", action="store_true", help="also time linkage")
+    parser.add_argument("--link-max", type=int, default=1_000_000)
+    parser.add_argument("--json", type=Path, help="write the timings here")
+    args = parser.parse_args()
+    tick = time.perf_counter()
+    spark = spark_session(
+        args.master,
+        config={
+            "spark.driver.memory": args.driver_memory,
+            "spark.ui.enabled": "false",
+            "spark.ui.showConsoleProgress": "false",
+            "spark.sql.shuffle.partitions": "16",
+        },
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    print(f"spark {spark.version} session start: {time.perf_counter() - tick:.1f} s", flush=True)
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}", flush=True)
+    everything: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        keys_dir = work / "keys"
+        keys_dir.mkdir(mode=0o700)
+        keys = Keyring.create(
+            keys_dir / "bench.key",
+            project="bench",
+            passphrase="benchmark passphrase",
+            scrypt_n=2**14,
+        )
+        for size in args.sizes:
+            everything[str(size)] = run(
+                size, spark, keys, work, args.link and size <= args.link_max
+            )
+    if args.json:
+        args.json.write_text(json.dumps(everything, indent=2))
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()

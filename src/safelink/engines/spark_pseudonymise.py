@@ -1,0 +1,498 @@
+"""Pseudonymise on Spark: the local engine's tokens, byte for byte, from Spark SQL functions.
+
+HMAC-SHA256 is written with Spark's own functions (no Python UDF in the hot path)::
+
+    token = left(sha2(opad || unhex(sha2(ipad || utf8(value), 256)), 256), 2 * length)
+
+where ``ipad``/``opad`` are the subkey zero-padded to 64 bytes and xored with 0x36/0x5c. The
+pads never appear in a query plan: they travel as binary columns of a one-row DataFrame that
+is broadcast and cross-joined in, then dropped, so ``explain()``, the Spark UI and the event
+log show only column names (``tests/spark/test_spark_key_hiding.py`` proves it).
+
+Normalisers are Spark column expressions (:mod:`safelink.engines.spark_normalise`). NYSIIS has
+no Spark builtin: it is computed with ``jellyfish`` once per distinct name part
+(``mapInArrow``) and joined back, outside the HMAC path. Soundex is Spark's ``soundex``, which
+equals ``jellyfish.soundex`` on upper-case A-Z input (the only input it gets here).
+
+Record ids are 128-bit values keyed by a fresh random per-run secret (HMAC of the row's
+position), so they are unpredictable yet stable if Spark recomputes a partition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
+from safelink.engines._spark_keys import hmac_pads, pads_from_key
+from safelink.engines.spark import SparkEngineError, spark_session
+from safelink.errors import InputError, OutputError, SafelinkError
+from safelink.identifiers import Identifier
+from safelink.keys import Keyring, ProviderKey
+from safelink.pseudonymise import (
+    METADATA_PREFIX,
+    RECORD_ID,
+    ColumnSummary,
+    RunSummary,
+    token_plan,
+)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    from pyspark.sql import Column, DataFrame
+
+_KEY_PREFIX = "__safelink_k"
+_REPEATING_KINDS = frozenset(
+    {
+        Identifier.FORENAME,
+        Identifier.SURNAME,
+        Identifier.FULL_NAME,
+        Identifier.DATE_OF_BIRTH,
+        Identifier.POSTCODE,
+        Identifier.SEX,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SparkPseudonymised:
+    """A Spark result: lazy tokens and content DataFrames and the run summary.
+
+    Attributes:
+        tokens: ``record_id`` and the token columns (the local engine's names and order).
+        content: ``record_id`` and the content columns.
+        summary: counts per column (computed with one Spark aggregation).
+
+    """
+
+    tokens: DataFrame
+    content: DataFrame
+    summary: RunSummary
+    purposes: Mapping[str, str]
+
+
+def _resolve(config: JobConfig | SourceConfig, source: str | None) -> tuple[SourceConfig, Any]:
+    if isinstance(config, SourceConfig):
+        return config, TokenSettings()
+    return config.source(source), config.tokens
+
+
+def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:
+    from safelink.engines.spark_normalise import SPARK_NORMALISERS
+
+    unsupported = sorted(
+        {str(c.kind) for c in source.identifiers if c.kind not in SPARK_NORMALISERS}
+    )
+    if unsupported:
+        raise SparkEngineError(
+            f"source {source.name!r}: identifier kind(s) {unsupported} have no Spark "
+            "normaliser yet; pseudonymise this source with --engine local."
+        )
+    if settings.bloom:
+        raise SparkEngineError(
+            f"source {source.name!r}: Bloom-filter encodings (tokens.bloom: true) are not "
+            "made on the Spark engine; set tokens.bloom: false or use --engine local."
+        )
+
+
+def hmac_hex(message: Column, ipad: Column, opad: Column, length: int) -> Column:
+    """HMAC-SHA256 of a text column as lowercase hex, truncated to ``length`` bytes.
+
+    Args:
+        message: the text (encoded as UTF-8); null stays null.
+        ipad: the binary key block xored with 0x36 (64 bytes).
+        opad: the binary key block xored with 0x5c (64 bytes).
+        length: bytes kept.
+
+    Returns:
+        The token column.
+
+    """
+    from pyspark.sql import functions as F  # noqa: N812
+
+    inner = F.unhex(F.sha2(F.concat(ipad, F.encode(message, "UTF-8")), 256))
+    return F.substring(F.sha2(F.concat(opad, inner), 256), 1, 2 * length)
+
+
+def _derivations(spec: ColumnSpec, canonical: Column) -> dict[str, Column]:
+    """Token column -> the canonical text it hashes (NYSIIS handled separately)."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    from safelink.engines import spark_normalise as sn
+
+    base = spec.token_column
+    first = F.regexp_replace(F.split(canonical, " ").getItem(0), "[^A-Z]", "")
+    first = F.when(first == "", F.lit(None).cast("string")).otherwise(first)
+    day, month = F.substring(canonical, 9, 2), F.substring(canonical, 6, 2)
+    day_number = F.substring(canonical, 9, 2).cast("int")
+    swapped = F.concat(F.substring(canonical, 1, 5), day, F.lit("-"), month)
+    return {
+        base: canonical,
+        f"{base}_initial": F.substring(canonical, 1, 1),
+        f"{base}_soundex": F.soundex(first),
+        f"{base}_first_part": F.split(canonical, " ").getItem(0),
+        f"{base}_last_part": F.element_at(F.split(canonical, " "), -1),
+        f"{base}_swapped": F.when((day_number <= 12) & (day != month), swapped),
+        f"{base}_year": F.substring(canonical, 1, 4),
+        f"{base}_month": month,
+        f"{base}_day": day,
+        f"{base}_sector": sn.postcode_sector(canonical),
+        f"{base}_district": sn.postcode_district(canonical),
+        f"__first_{base}": first,
+    }
+
+
+def _key_frame(spark: Any, pads: list[tuple[bytes, bytes]], *, first: int = 0) -> DataFrame:
+    from pyspark.sql import functions as F  # noqa: N812
+    from pyspark.sql.types import BinaryType, StructField, StructType
+
+    fields = []
+    values: list[bytes] = []
+    for index, (inner, outer) in enumerate(pads, start=first):
+        fields += [
+            StructField(f"{_KEY_PREFIX}{index}_i", BinaryType(), nullable=False),
+            StructField(f"{_KEY_PREFIX}{index}_o", BinaryType(), nullable=False),
+        ]
+        values += [inner, outer]
+    frame = spark.createDataFrame([tuple(values)], StructType(fields))
+    return F.broadcast(frame)
+
+
+def pseudonymise_spark(
+    frame: DataFrame,
+    config: JobConfig | SourceConfig,
+    keys: Keyring | ProviderKey,
+    *,
+    source: str | None = None,
+    today: dt.date | None = None,
+) -> SparkPseudonymised:
+    """Pseudonymise a Spark DataFrame: the local engine's tokens, computed by Spark.
+
+    Args:
+        frame: the extract (columns read as text; other types are cast to text).
+        config: the job config (or one source's config).
+        keys: the project keyring, or a provider's exported link key.
+        source: which source of the config this frame is (optional when there is one).
+        today: the reference date for future dates of birth (default: today).
+
+    Returns:
+        Lazy tokens and content DataFrames (persisted, so record ids agree between them;
+        call ``unpersist()`` on ``tokens`` when done) and the run summary.
+
+    Raises:
+        InputError: a configured column is missing from the frame.
+        SparkEngineError: the config asks for something the Spark engine does not make
+            (phone numbers, Bloom encodings).
+
+    """
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F  # noqa: N812
+
+    started = time.perf_counter()
+    source_config, settings = _resolve(config, source)
+    missing = [c.name for c in source_config.columns if c.name not in set(frame.columns)]
+    if missing:
+        raise InputError(
+            f"Spark DataFrame: missing column(s) {missing} named in the config for source "
+            f"{source_config.name!r}; the input has {frame.columns}. Fix the config or extract."
+        )
+    _check_supported(source_config, settings)
+    namespace = keys.namespace_key("link")
+    plans = {spec.name: token_plan(spec, settings) for spec in source_config.identifiers}
+    purposes = sorted({p for plan in plans.values() for _, p, _ in plan})
+    run_key = secrets.token_bytes(32)
+    pads = [hmac_pads(namespace.subkey(p)) for p in purposes]
+    pads.append(pads_from_key(run_key))
+    slot = {p: i for i, p in enumerate(purposes)}
+    record_slot = len(purposes)
+
+    def key(index: int) -> tuple[Column, Column]:
+        return F.col(f"{_KEY_PREFIX}{index}_i"), F.col(f"{_KEY_PREFIX}{index}_o")
+
+    spark = frame.sparkSession
+    names = [c.name for c in source_config.columns]
+    text = frame.select(*(F.col(n).cast("string").alias(n) for n in names))
+    # The run key alone for record ids; the purpose keys join again after the persisted stage,
+    # so the cache holds no key columns.
+    joined = text.crossJoin(_key_frame(spark, [pads[record_slot]], first=record_slot))
+    position = F.concat_ws(":", F.spark_partition_id(), F.monotonically_increasing_id())
+    joined = joined.withColumn(RECORD_ID, hmac_hex(position, *key(record_slot), 16))
+    # Stage 1: canonical values and reasons, one pair per identifier column.
+    inline: list[Column] = []
+    for index, spec in enumerate(source_config.identifiers):
+        assert spec.kind is not None
+        normalised = _normaliser(spec.kind, today)
+        if spec.kind not in _REPEATING_KINDS:
+            inline.append(normalised(F.col(spec.name)).alias(f"__n{index}"))
+            continue
+        # Names, dates, postcodes and sex repeat a lot: normalise each distinct value once
+        # (as the local engine does) and join the result back; its own projection also keeps
+        # each normaliser's generated code under the JVM's 64 KB method limit.
+        raw = f"__raw{index}"
+        table = (
+            text.select(F.col(spec.name).alias(raw))
+            .distinct()
+            .select(raw, normalised(F.col(raw)).alias(f"__n{index}"))
+        )
+        joined = joined.join(table, joined[spec.name].eqNullSafe(table[raw]), "left").drop(raw)
+    normalised_frame = joined.select(
+        RECORD_ID,
+        *names,
+        *(f"__n{i}" for i, s in enumerate(source_config.identifiers) if s.kind in _REPEATING_KINDS),
+        *inline,
+    )
+    staged = normalised_frame.persist(StorageLevel.MEMORY_AND_DISK)
+    summary_counts = _count(staged, source_config)
+    # Stage 2: derived canonical texts, with NYSIIS joined from its distinct-value table.
+    derived: list[Column] = []
+    token_sources: dict[str, tuple[str, str]] = {}
+    nysiis_inputs: list[str] = []
+    for index, spec in enumerate(source_config.identifiers):
+        options = _derivations(spec, F.col(f"__n{index}.value"))
+        for column, purpose, _ in plans[spec.name]:
+            if column.endswith("_nysiis") and spec.kind is not None:
+                first = f"__first_{spec.token_column}"
+                if first not in nysiis_inputs:
+                    derived.append(options[first].alias(first))
+                    nysiis_inputs.append(first)
+                token_sources[column] = (f"__nysiis_{first}", purpose)
+                continue
+            derived.append(options[column].alias(f"__t_{column}"))
+            token_sources[column] = (f"__t_{column}", purpose)
+    texts = staged.select(RECORD_ID, *derived)
+
+    def nysiis_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        # Nested, so Spark ships it by value: executors need jellyfish and pyarrow only.
+        import jellyfish
+        import pyarrow as pa
+
+        for batch in batches:
+            codes = [jellyfish.nysiis(w) if w else None for w in batch.column(0).to_pylist()]
+            yield pa.RecordBatch.from_arrays(
+                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
+            )
+
+    for first in nysiis_inputs:
+        distinct = texts.select(F.col(first).alias("k")).where(F.col("k").isNotNull()).distinct()
+        table = distinct.mapInArrow(nysiis_batches, "k string, code string")
+        texts = texts.join(
+            table.withColumnRenamed("k", first).withColumnRenamed("code", f"__nysiis_{first}"),
+            on=first,
+            how="left",
+        )
+    tokens = texts.crossJoin(_key_frame(spark, pads[:record_slot])).select(
+        RECORD_ID,
+        *(
+            hmac_hex(F.col(text), *key(slot[purpose]), settings.length).alias(column)
+            for column, (text, purpose) in token_sources.items()
+        ),
+    )
+    content = staged.select(RECORD_ID, *source_config.content)
+    summary = _summary(source_config, settings, namespace.key_id, plans, summary_counts)
+    summary = _with_timings(summary, {"plan_seconds": time.perf_counter() - started})
+    purposes_by_column = {col: p for plan in plans.values() for col, p, _ in plan}
+    return SparkPseudonymised(
+        tokens=tokens, content=content, summary=summary, purposes=purposes_by_column
+    )
+
+
+def _normaliser(kind: Identifier, today: dt.date | None) -> Callable[[Column], Column]:
+    """One argument only: Spark passes (element, index) to a two-argument lambda."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    from safelink.engines.spark_normalise import SPARK_NORMALISERS, date_of_birth_columns
+
+    def normalised(raw: Column) -> Column:
+        if kind is Identifier.DATE_OF_BIRTH:
+            value, reason = date_of_birth_columns(raw, today=today)
+        else:
+            value, reason = SPARK_NORMALISERS[kind](raw)
+        return F.struct(value.alias("value"), reason.alias("reason"))
+
+    return normalised
+
+
+def _count(staged: DataFrame, source: SourceConfig) -> dict[str, tuple[int, int, dict[str, int]]]:
+    """Rows, missing and rejected-by-reason per identifier column, in one small group-by."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    outcomes = F.array(
+        *(
+            F.struct(
+                F.lit(index).alias("i"),
+                F.when(
+                    F.col(f"__n{index}.value").isNull() & F.col(f"__n{index}.reason").isNull(),
+                    "__missing",
+                )
+                .otherwise(F.col(f"__n{index}.reason"))
+                .alias("outcome"),
+            )
+            for index, _ in enumerate(source.identifiers)
+        )
+    )
+    grouped = (
+        staged.select(F.explode(outcomes).alias("o"))
+        .groupBy(F.col("o.i").alias("i"), F.col("o.outcome").alias("outcome"))
+        .count()
+        .collect()
+    )
+    rows = sum(r["count"] for r in grouped if r["i"] == 0)
+    counts: dict[str, tuple[int, int, dict[str, int]]] = {}
+    for index, spec in enumerate(source.identifiers):
+        mine = {r["outcome"]: int(r["count"]) for r in grouped if r["i"] == index}
+        missing = mine.pop("__missing", 0)
+        mine.pop(None, None)
+        counts[spec.name] = (rows, missing, dict(sorted(mine.items())))
+    return counts
+
+
+def _summary(
+    source: SourceConfig,
+    settings: TokenSettings,
+    key_id: str,
+    plans: Mapping[str, list[tuple[str, str, Any]]],
+    counts: Mapping[str, tuple[int, int, dict[str, int]]],
+) -> RunSummary:
+    rows = next(iter(counts.values()))[0] if counts else 0
+    columns = tuple(
+        ColumnSummary(
+            column=spec.name,
+            kind=str(spec.kind),
+            token_columns=tuple(col for col, _, _ in plans[spec.name]),
+            rows=counts[spec.name][0],
+            missing=counts[spec.name][1],
+            rejected=counts[spec.name][2],
+        )
+        for spec in source.identifiers
+    )
+    return RunSummary(
+        source=source.name,
+        rows=rows,
+        key_id=key_id,
+        token_length=settings.length,
+        columns=columns,
+        content_columns=source.content,
+    )
+
+
+def _with_timings(summary: RunSummary, timings: Mapping[str, float]) -> RunSummary:
+    from dataclasses import replace
+
+    rounded = {k: round(v, 3) for k, v in {**summary.timings, **timings}.items()}
+    return replace(summary, timings=rounded)
+
+
+def tokens_metadata(summary: RunSummary, purposes: Mapping[str, str]) -> dict[str, str]:
+    """The tokens file's safelink metadata (ids and purposes, never secrets)."""
+    from safelink._version import __version__
+
+    return {
+        f"{METADATA_PREFIX}kind": "tokens",
+        f"{METADATA_PREFIX}version": __version__,
+        f"{METADATA_PREFIX}source": summary.source,
+        f"{METADATA_PREFIX}key_id": summary.key_id,
+        f"{METADATA_PREFIX}token_length": str(summary.token_length),
+        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
+    }
+
+
+def pseudonymise_parquet_spark(
+    input_path: str | Path,
+    config: JobConfig | SourceConfig,
+    keys: Keyring | ProviderKey,
+    out_dir: str | Path,
+    *,
+    source: str | None = None,
+    master: str | None = None,
+    today: dt.date | None = None,
+) -> RunSummary:
+    """Pseudonymise a Parquet dataset (or CSV file) on Spark, on any Hadoop-compatible path.
+
+    Writes the directories ``SOURCE.tokens.parquet`` and ``SOURCE.content.parquet`` (Spark's
+    part files; each written to a temporary name and renamed on success) and, on a local
+    ``out_dir``, ``SOURCE.summary.json``. The tokens' safelink metadata (key id, purposes) is
+    in the summary and in ``_safelink.json`` inside the tokens directory.
+
+    Args:
+        input_path: Parquet file or directory (``hdfs://``, ``s3a://``, ``abfss://``, local),
+            or a CSV file with a header (all columns read as text).
+        config: the job config (or one source's config).
+        keys: the project keyring, or a provider's exported link key.
+        out_dir: the output directory.
+        source: which source of the config the input is.
+        master: the Spark master (None: the active session or ``local[*]``).
+        today: the reference date for future dates of birth.
+
+    Returns:
+        The run summary.
+
+    Raises:
+        InputError: the input cannot be read or lacks a configured column.
+        OutputError: the outputs cannot be written.
+        SparkEngineError: Spark cannot start or the config asks for an unsupported step.
+
+    """
+    started = time.perf_counter()
+    spark = spark_session(master)
+    text = str(input_path)
+    try:
+        if text.lower().endswith((".csv", ".txt")):
+            frame = spark.read.option("header", True).option("inferSchema", False).csv(text)
+        else:
+            frame = spark.read.parquet(text)
+    except Exception as exc:  # Spark raises AnalysisException and py4j errors here
+        raise InputError(
+            f"{text}: cannot be read by Spark as Parquet or CSV ({type(exc).__name__}); "
+            "check the path and the format."
+        ) from exc
+    result = pseudonymise_spark(frame, config, keys, source=source, today=today)
+    if result.summary.rows == 0:
+        raise InputError(f"{text}: no data rows; nothing to pseudonymise.")
+    out = str(out_dir).rstrip("/")
+    name = result.summary.source
+    tick = time.perf_counter()
+    try:
+        for part, data in (("tokens", result.tokens), ("content", result.content)):
+            _write_renamed(spark, data, f"{out}/{name}.{part}.parquet")
+    except SafelinkError:
+        raise
+    except Exception as exc:
+        raise OutputError(
+            f"{out}: Spark could not write the outputs ({type(exc).__name__}); check the "
+            "path and permissions."
+        ) from exc
+    finally:
+        result.tokens.unpersist()
+    timings = {"write_seconds": time.perf_counter() - tick}
+    timings["total_seconds"] = time.perf_counter() - started
+    summary = _with_timings(result.summary, timings)
+    if "://" not in out or out.startswith("file://"):
+        from safelink import io
+
+        local = Path(out.removeprefix("file://"))
+        metadata = tokens_metadata(summary, result.purposes)
+        io.write_json(metadata, local / f"{name}.tokens.parquet" / "_safelink.json")
+        io.write_json(summary.to_dict(), local / f"{name}.summary.json")
+    return summary
+
+
+def _write_renamed(spark: Any, data: DataFrame, destination: str) -> None:
+    """Write to ``destination.tmp-<random>`` then rename, with the Hadoop FileSystem API."""
+    temporary = f"{destination}.tmp-{secrets.token_hex(4)}"
+    data.write.mode("errorifexists").parquet(temporary)
+    jvm = spark.sparkContext._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path
+    filesystem = hadoop_path(destination).getFileSystem(
+        spark.sparkContext._jsc.hadoopConfiguration()
+    )
+    if filesystem.exists(hadoop_path(destination)):
+        filesystem.delete(hadoop_path(temporary), True)
+        raise OutputError(f"{destination}: already exists; remove it or choose another out_dir.")
+    if not filesystem.rename(hadoop_path(temporary), hadoop_path(destination)):
+        raise OutputError(f"{destination}: could not rename the finished output into place.")

@@ -1,0 +1,95 @@
+"""The Spark engine's tokens are byte-identical to the local engine's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from safelink.config import JobConfig
+from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark, pseudonymise_spark
+from safelink.errors import OutputError
+from safelink.keys import Keyring
+from safelink.pseudonymise import pseudonymise
+from safelink.synthetic import SyntheticExtracts
+from tests.spark.conftest import TODAY
+
+pytestmark = [
+    pytest.mark.spark,
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+]
+
+
+def _to_spark(spark: Any, frame: pl.DataFrame) -> Any:
+    text = frame.select(pl.all().cast(pl.String))
+    return spark.createDataFrame(text.to_arrow())
+
+
+def _by_content_ref(tokens: pl.DataFrame, content: pl.DataFrame, ref: str) -> pl.DataFrame:
+    joined = tokens.join(content.select("record_id", ref), on="record_id")
+    return joined.drop("record_id").sort(ref)
+
+
+@pytest.mark.parametrize(
+    ("source", "ref"), [("hospital", "hospital_ref"), ("social_care", "case_id")]
+)
+def test_pseudonymise_spark_synthetic_tokens_byte_identical(
+    spark: Any,
+    demo_config: JobConfig,
+    session_keyring: Keyring,
+    extracts: SyntheticExtracts,
+    source: str,
+    ref: str,
+) -> None:
+    frame = extracts.frames()[source]
+    local = pseudonymise(frame, demo_config, session_keyring, source=source)
+    remote = pseudonymise_spark(
+        _to_spark(spark, frame), demo_config, session_keyring, source=source, today=TODAY
+    )
+    tokens = pl.from_arrow(remote.tokens.toArrow())
+    content = pl.from_arrow(remote.content.toArrow())
+    remote.tokens.unpersist()
+    assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
+    assert tokens.columns == local.tokens.columns
+    expected = _by_content_ref(local.tokens, local.content, ref)
+    actual = _by_content_ref(tokens, content, ref)
+    assert actual.equals(expected)
+    assert tokens["record_id"].n_unique() == tokens.height == frame.height
+    assert tokens["record_id"].str.contains("^[0-9a-f]{32}$").all()
+    local_summary = {c.column: (c.missing, dict(c.rejected)) for c in local.summary.columns}
+    remote_summary = {c.column: (c.missing, dict(c.rejected)) for c in remote.summary.columns}
+    assert remote_summary == local_summary
+    assert remote.summary.key_id == local.summary.key_id
+
+
+def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
+    spark: Any,
+    demo_config: JobConfig,
+    session_keyring: Keyring,
+    extracts: SyntheticExtracts,
+    tmp_path: Path,
+) -> None:
+    frame = extracts.social_care.head(500).select(pl.all().cast(pl.String))
+    source_path = tmp_path / "social_care.parquet"
+    frame.write_parquet(source_path)
+    out = tmp_path / "out"
+    summary = pseudonymise_parquet_spark(
+        source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
+    )
+    tokens = pl.read_parquet(out / "social_care.tokens.parquet" / "*.parquet")
+    content = pl.read_parquet(out / "social_care.content.parquet" / "*.parquet")
+    local = pseudonymise(frame, demo_config, session_keyring, source="social_care")
+    expected = _by_content_ref(local.tokens, local.content, "case_id")
+    assert _by_content_ref(tokens, content, "case_id").equals(expected)
+    written = json.loads((out / "social_care.summary.json").read_text())
+    assert written["rows"] == summary.rows == 500
+    metadata = json.loads((out / "social_care.tokens.parquet" / "_safelink.json").read_text())
+    assert metadata["safelink.key_id"] == local.summary.key_id
+    assert not list(out.glob("*.tmp-*"))
+    with pytest.raises(OutputError, match="already exists"):
+        pseudonymise_parquet_spark(
+            source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
+        )
