@@ -30,6 +30,7 @@ from safelink.link.probabilistic import (
     _parameters,
     _rule,
     _skipped,
+    model_result,
     probability_to_weight,
 )
 
@@ -173,25 +174,8 @@ def _run(
         "THEN match_probability ELSE 0 END), 0), count(*) FROM safelink_predictions"
     ).collect()[0]
     parameters = _parameters(linker)
-    assert isinstance(pairs, pl.DataFrame) and isinstance(histogram, pl.DataFrame)
-    pairs = pairs.with_columns(
-        pl.min_horizontal("node_l", "node_r").cast(pl.Int64).alias("node_l"),
-        pl.max_horizontal("node_l", "node_r").cast(pl.Int64).alias("node_r"),
-        pl.col("match_weight").round(6),
-        pl.col("match_probability").round(9),
-    ).sort("node_l", "node_r")
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
-    return ModelResult(
-        pairs=pairs,
-        histogram=histogram.with_columns(
-            pl.col("bin").cast(pl.Float64), pl.col("pairs").cast(pl.Int64)
-        ),
-        expected_matches_below=float(below),
-        scored_pairs=int(scored),
-        threshold_weight=threshold_weight,
-        parameters=parameters,
-        timings=timings,
-    )
+    return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
 
 
 @contextmanager

@@ -275,6 +275,24 @@ def _run(
     ).fetchall()[0]
     parameters = _parameters(linker)
     connection.close()
+    timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
+    return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
+
+
+def model_result(
+    pairs: Any,
+    histogram: Any,
+    below: Any,
+    scored: Any,
+    threshold_weight: float,
+    parameters: list[dict[str, Any]],
+    timings: dict[str, float],
+) -> ModelResult:
+    """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
+
+    Pair nodes are ordered (smaller first) and weights rounded, so that backends and runs agree
+    to the last printed digit.
+    """
     assert isinstance(pairs, pl.DataFrame) and isinstance(histogram, pl.DataFrame)
     pairs = pairs.with_columns(
         pl.min_horizontal("node_l", "node_r").cast(pl.Int64).alias("node_l"),
@@ -282,7 +300,6 @@ def _run(
         pl.col("match_weight").round(6),
         pl.col("match_probability").round(9),
     ).sort("node_l", "node_r")
-    timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return ModelResult(
         pairs=pairs,
         histogram=histogram.with_columns(
