@@ -9,7 +9,6 @@ of :mod:`safelink.link.probabilistic`. The deterministic cascade and the cluster
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -26,12 +25,11 @@ from safelink.link.config import LinkConfig, ProbabilisticSettings
 from safelink.link.probabilistic import (
     _MIN_RECORDS,
     ModelResult,
-    _comparisons,
     _parameters,
-    _rule,
     _skipped,
     model_result,
     probability_to_weight,
+    train_model,
 )
 
 _SWAP_LOCK = threading.Lock()
@@ -104,7 +102,7 @@ def _run(
     spark: Any,
     break_lineage_method: str,
 ) -> ModelResult:
-    from splink import Linker, SettingsCreator, SparkAPI
+    from splink import SparkAPI
 
     timings: dict[str, float] = {}
     tick = time.perf_counter()
@@ -120,36 +118,7 @@ def _run(
     registered = [
         db_api.register(table, table_name=f"safelink_src_{i}") for i, table in enumerate(tables)
     ]
-    creator = SettingsCreator(
-        link_type=link_type,  # type: ignore[arg-type]
-        comparisons=_comparisons(columns, settings),
-        blocking_rules_to_generate_predictions=[_rule(r) for r in settings.blocking],
-        retain_matching_columns=False,
-        retain_intermediate_calculation_columns=False,
-        max_iterations=20,
-    )
-    linker = Linker(registered if len(registered) > 1 else registered[0], creator, log_level=None)
-    training = linker.training
-    deterministic = [
-        _rule(r)
-        for r in (("date_of_birth", "surname_nysiis"), ("forename", "surname", "postcode_district"))
-        if set(r) <= columns
-    ]
-    if deterministic:
-        # No deterministic match in a small residual: EM sets the prior instead.
-        with contextlib.suppress(Exception):
-            training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
-    training.estimate_u_using_random_sampling(
-        max_pairs=settings.max_pairs_for_u, seed=settings.seed
-    )
-    timings["estimate_u_seconds"] = time.perf_counter() - tick
-    tick = time.perf_counter()
-    for rule in settings.training_blocking:
-        if set(rule) <= columns:
-            training.estimate_parameters_using_expectation_maximisation(
-                _rule(rule), estimate_without_term_frequencies=True
-            )
-    timings["em_seconds"] = time.perf_counter() - tick
+    linker = train_model(registered, columns, settings, link_type, timings, started=tick)
     tick = time.perf_counter()
     predictions = linker.inference.predict().as_spark_dataframe()
     predictions.createOrReplaceTempView("safelink_predictions")

@@ -208,7 +208,7 @@ def _run(
     threshold_weight: float,
 ) -> ModelResult:
     import duckdb
-    from splink import DuckDBAPI, Linker, SettingsCreator
+    from splink import DuckDBAPI
 
     timings: dict[str, float] = {}
     tick = time.perf_counter()
@@ -220,37 +220,7 @@ def _run(
         db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
         for i, frame in enumerate(frames)
     ]
-    creator = SettingsCreator(
-        link_type=link_type,  # type: ignore[arg-type]
-        comparisons=_comparisons(columns, settings),
-        blocking_rules_to_generate_predictions=[_rule(r) for r in settings.blocking],
-        retain_matching_columns=False,
-        retain_intermediate_calculation_columns=False,
-        max_iterations=20,
-    )
-    linker = Linker(tables if len(tables) > 1 else tables[0], creator, log_level=None)
-    training = linker.training
-    deterministic = [
-        _rule(r)
-        for r in (("date_of_birth", "surname_nysiis"), ("forename", "surname", "postcode_district"))
-        if set(r) <= columns
-    ]
-    if deterministic:
-        try:
-            training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
-        except Exception:  # no deterministic match in a small residual: EM sets the prior
-            logger.debug("prior not estimated from deterministic rules; EM will set it")
-    training.estimate_u_using_random_sampling(
-        max_pairs=settings.max_pairs_for_u, seed=settings.seed
-    )
-    timings["estimate_u_seconds"] = time.perf_counter() - tick
-    tick = time.perf_counter()
-    for rule in settings.training_blocking:
-        if set(rule) <= columns:
-            training.estimate_parameters_using_expectation_maximisation(
-                _rule(rule), estimate_without_term_frequencies=True
-            )
-    timings["em_seconds"] = time.perf_counter() - tick
+    linker = train_model(tables, columns, settings, link_type, timings, started=tick)
     tick = time.perf_counter()
     predictions = linker.inference.predict()
     table = predictions.physical_name
@@ -277,6 +247,59 @@ def _run(
     connection.close()
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
+
+
+def train_model(
+    tables: Sequence[Any],
+    columns: set[str],
+    settings: ProbabilisticSettings,
+    link_type: str,
+    timings: dict[str, float],
+    *,
+    started: float,
+) -> Any:
+    """Build and train a Splink linker on registered tables, for any Splink backend.
+
+    The prior comes from deterministic rules where they match (else EM sets it), u from random
+    sampling, m from EM on the training blocking rules. Timings are added to ``timings``.
+
+    Returns:
+        The trained ``splink.Linker``.
+    """
+    from splink import Linker, SettingsCreator
+
+    creator = SettingsCreator(
+        link_type=link_type,  # type: ignore[arg-type]
+        comparisons=_comparisons(columns, settings),
+        blocking_rules_to_generate_predictions=[_rule(r) for r in settings.blocking],
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+        max_iterations=20,
+    )
+    linker = Linker(list(tables) if len(tables) > 1 else tables[0], creator, log_level=None)
+    training = linker.training
+    deterministic = [
+        _rule(r)
+        for r in (("date_of_birth", "surname_nysiis"), ("forename", "surname", "postcode_district"))
+        if set(r) <= columns
+    ]
+    if deterministic:
+        try:
+            training.estimate_probability_two_random_records_match(deterministic, recall=0.7)
+        except Exception:  # no deterministic match in a small residual: EM sets the prior
+            logger.debug("prior not estimated from deterministic rules; EM will set it")
+    training.estimate_u_using_random_sampling(
+        max_pairs=settings.max_pairs_for_u, seed=settings.seed
+    )
+    timings["estimate_u_seconds"] = time.perf_counter() - started
+    tick = time.perf_counter()
+    for rule in settings.training_blocking:
+        if set(rule) <= columns:
+            training.estimate_parameters_using_expectation_maximisation(
+                _rule(rule), estimate_without_term_frequencies=True
+            )
+    timings["em_seconds"] = time.perf_counter() - tick
+    return linker
 
 
 def model_result(
