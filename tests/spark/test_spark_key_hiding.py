@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +12,8 @@ import polars as pl
 import pytest
 
 from safelink.config import JobConfig
-from safelink.engines._spark_keys import hmac_pads
-from safelink.engines.spark_pseudonymise import pseudonymise_spark
+from safelink.engines._spark_keys import hmac_pads, pads_from_key
+from safelink.engines.spark_pseudonymise import hmac_hex, pseudonymise_spark
 from safelink.keys import Keyring
 from safelink.synthetic import SyntheticExtracts
 
@@ -36,6 +38,35 @@ def _forms(secret: bytes) -> list[str]:
     ]
 
 
+def _found(secret: bytes, text: str) -> bool:
+    return any(form in text for form in _forms(secret))
+
+
+def _canary_query(spark: Any, ipad: bytes, opad: bytes) -> None:
+    """Run the HMAC the naive way, with the key blocks as literals, and print its plan."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    # A range, not a local frame: Spark folds a query over local rows into its result, which
+    # would leave no literal in the plan to find.
+    naive = spark.range(50).select(
+        hmac_hex(F.col("id").cast("string"), F.lit(bytearray(ipad)), F.lit(bytearray(opad)), 16)
+    )
+    naive.explain(True)
+    naive.collect()
+
+
+def _event_text(spark_events: Path, canary: bytes) -> str:
+    """The event log, once it holds the canary query (so every earlier event is flushed too)."""
+    deadline = time.monotonic() + 30
+    while True:
+        text = "".join(
+            p.read_text(errors="replace") for p in spark_events.rglob("*") if p.is_file()
+        )
+        if _found(canary, text) or time.monotonic() > deadline:
+            return text
+        time.sleep(0.2)
+
+
 def test_pseudonymise_spark_key_material_absent_from_plans_event_log_and_logs(
     spark: Any,
     spark_events: Path,
@@ -58,6 +89,11 @@ def test_pseudonymise_spark_key_material_absent_from_plans_event_log_and_logs(
         plans += str(result.tokens._jdf.queryExecution().toString())
         plans += str(result.tokens._jdf.queryExecution().executedPlan().toString())
         result.tokens.unpersist()
+        # Negative control and flush barrier: a throwaway canary key passed the naive way (as
+        # literals) must be found by the same search, in the plans and in the event log.
+        canary_ipad, canary_opad = pads_from_key(os.urandom(32))
+        _canary_query(spark, canary_ipad, canary_opad)
+        canary_plans = capsys.readouterr().out
     finally:
         spark.sparkContext.setLogLevel("WARN")
     secrets: list[bytes] = []
@@ -65,16 +101,17 @@ def test_pseudonymise_spark_key_material_absent_from_plans_event_log_and_logs(
     for purpose in result.purposes.values():
         subkey = namespace.subkey(purpose)
         secrets += [*hmac_pads(subkey), getattr(subkey, "_SubKey__material")]  # noqa: B009
-    event_text = "".join(
-        p.read_text(errors="replace") for p in spark_events.rglob("*") if p.is_file()
-    )
+    event_text = _event_text(spark_events, canary_ipad)
     log_text = spark_log.read_text(errors="replace")
+    assert _found(canary_ipad, canary_plans)
+    assert _found(canary_opad, canary_plans)
+    assert _found(canary_ipad, event_text)
+    assert not _found(canary_ipad, plans)  # the real run's plans were captured before it
     # The searches must have something to search: a plan, events of this query, logs.
     assert "BroadcastNestedLoopJoin" in plans or "CartesianProduct" in plans
     assert "SparkListenerSQLExecutionStart" in event_text
     assert "INFO" in log_text
     for secret in secrets:
-        for form in _forms(secret):
-            assert form not in plans
-            assert form not in event_text
-            assert form not in log_text
+        assert not _found(secret, plans)
+        assert not _found(secret, event_text)
+        assert not _found(secret, log_text)
