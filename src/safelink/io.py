@@ -5,21 +5,18 @@ streamed in record batches for inputs larger than memory. Errors name the file, 
 known, what is wrong and how to fix it, and never quote a value from the data: a library's own
 message may contain a row, so it is replaced, never passed on.
 
-Writing: every output goes to a temporary file beside its destination and is renamed into place
-only when complete, so a crash or a full disk never leaves a half-written file. CSV for people is
-written with spreadsheet formula injection neutralised.
+Writing: Parquet, JSON and spreadsheet-safe CSV (formula injection neutralised), each through
+the atomic outputs of :mod:`safelink.atomic` (re-exported here: ``atomic_path``,
+``atomic_directory``, ``atomic_files``, ``complete_interrupted_commits``), so a crash or a full
+disk never leaves a half-written file or a mixed set.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
 import json
-import os
-import secrets
-import shutil
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -31,7 +28,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from safelink.errors import InputError, OutputError
+from safelink.atomic import JOURNAL_SUFFIX as JOURNAL_SUFFIX
+from safelink.atomic import atomic_directory as atomic_directory
+from safelink.atomic import atomic_files as atomic_files
+from safelink.atomic import atomic_path as atomic_path
+from safelink.atomic import complete_interrupted_commits as complete_interrupted_commits
+from safelink.atomic import remove_stale_temporaries as remove_stale_temporaries
+from safelink.errors import InputError
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
@@ -322,115 +325,6 @@ def to_polars(frame: Any) -> pl.DataFrame:
 
 
 # -- writing ---------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def atomic_path(destination: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``destination``; rename it into place on success.
-
-    On any exception the temporary file is removed and the destination is left as it was.
-
-    Raises:
-        OutputError: the directory is missing or not writable, or the disk is full.
-
-    """
-    destination = Path(destination)
-    if destination.is_dir():
-        raise OutputError(f"{destination}: is a directory; give a file path for this output.")
-    parent = destination.parent
-    if not parent.is_dir():
-        raise OutputError(f"{parent}: output directory does not exist; create it first.")
-    remove_stale_temporaries(destination)
-    temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
-    try:
-        yield temporary
-        if not temporary.exists():
-            raise OutputError(f"{destination}: nothing was written.")
-        _fsync(temporary)
-        os.replace(temporary, destination)
-    except OSError as exc:
-        raise _output_error(destination, exc) from exc
-    finally:
-        # Best effort: on a read-only file system even unlinking a missing file fails.
-        if temporary.exists():
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-@contextlib.contextmanager
-def atomic_directory(destination: Path | str, *, replace: bool = False) -> Iterator[Path]:
-    """Yield a temporary directory beside ``destination``; rename it into place on success.
-
-    A reader sees either no directory or a complete one. With ``replace`` an existing
-    destination is swapped out only after the new one is complete.
-
-    Raises:
-        OutputError: the destination exists (without ``replace``) or cannot be written.
-
-    """
-    destination = Path(destination)
-    if destination.exists() and not replace:
-        raise OutputError(
-            f"{destination}: already exists; choose a new output directory or remove it."
-        )
-    parent = destination.parent
-    if not parent.is_dir():
-        raise OutputError(f"{parent}: output directory does not exist; create it first.")
-    remove_stale_temporaries(destination)
-    temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
-    try:
-        temporary.mkdir()
-        yield temporary
-        old = None
-        if destination.exists():
-            old = parent / f".{destination.name}.old-{secrets.token_hex(6)}"
-            os.replace(destination, old)
-        os.replace(temporary, destination)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        raise _output_error(destination, exc) from exc
-    finally:
-        if temporary.exists():
-            shutil.rmtree(temporary, ignore_errors=True)
-
-
-def remove_stale_temporaries(destination: Path) -> int:
-    """Remove temporary files or folders a killed run left for ``destination``.
-
-    A run killed with SIGKILL cannot clean up; the next write of the same output does. (Two
-    runs writing the same output at once are not supported: one of them then fails loudly.)
-
-    Returns:
-        How many were removed.
-    """
-    removed = 0
-    for stale in destination.parent.glob(f".{destination.name}.tmp-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                stale.unlink()
-        removed += 1
-    return removed
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _output_error(destination: Path, exc: OSError) -> OutputError:
-    import errno
-
-    reasons = {
-        errno.ENOSPC: "the disk is full; free space and run again",
-        errno.EACCES: "permission denied; choose a writable output directory",
-        errno.EROFS: "the file system is read-only; choose a writable output directory",
-        errno.EDQUOT: "disk quota exceeded; free space and run again",
-    }
-    reason = reasons.get(exc.errno or 0, f"the operating system refused ({exc.strerror})")
-    return OutputError(f"{destination}: cannot write: {reason}.")
 
 
 def write_parquet(

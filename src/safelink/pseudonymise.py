@@ -17,12 +17,11 @@ Outputs (split files, joined only by a random ``record_id`` not derived from any
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import json
 import secrets
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -389,16 +388,6 @@ class _BatchWriter:
             self._writer.close()
 
 
-@contextlib.contextmanager
-def _output_pair(paths: Mapping[str, Path]) -> Iterator[dict[str, Path]]:
-    """Temporary paths for the tokens and content files, renamed together on success."""
-    with (
-        io.atomic_path(paths["tokens"]) as tokens_tmp,
-        io.atomic_path(paths["content"]) as content_tmp,
-    ):
-        yield {"tokens": tokens_tmp, "content": content_tmp}
-
-
 def pseudonymise_file(
     input_path: Path | str,
     config: JobConfig | SourceConfig,
@@ -452,7 +441,9 @@ def pseudonymise_file(
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}
-    with _output_pair(paths) as temporary:
+    kinds = ("tokens", "content", "summary")
+    with io.atomic_files([paths[kind] for kind in kinds]) as temporaries:
+        temporary = dict(zip(kinds, temporaries, strict=True))
         writers = {
             "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
             "content": _BatchWriter(temporary["content"], output_format, None),
@@ -480,29 +471,33 @@ def pseudonymise_file(
                 writer.close()
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
-        # The summary (with both files' SHA-256) goes into place before the data files: a run
-        # stopped between renames leaves a summary that no longer matches, which
-        # verify_outputs (run by link) detects, instead of a silently mixed pair.
+        # The three files are committed as one group (a run killed at any moment leaves the
+        # previous set or the new one); the summary's SHA-256 of each data file lets
+        # verify_outputs (run by link) still refuse files mixed by hand from two runs.
         outputs = {kind: io.sha256_file(temporary[kind]) for kind in ("tokens", "content")}
         timings["total_seconds"] = time.perf_counter() - started
         summary = tokeniser.summary(
             {k: round(v, 3) for k, v in timings.items()},
             {paths[k].name: digest for k, digest in outputs.items()},
         )
-        io.write_json(summary.to_dict(), paths["summary"])
+        io.write_json(summary.to_dict(), temporary["summary"])
     return summary
 
 
 def verify_outputs(data_path: Path | str) -> None:
     """Check a tokens or content file against the run summary beside it, if there is one.
 
-    A provider may send a tokens file without its summary; then there is nothing to check.
+    A write of the file's directory that a killed run left half-committed is completed first
+    (:func:`safelink.io.complete_interrupted_commits`). A provider may send a tokens file
+    without its summary; then there is nothing to check.
 
     Raises:
-        InputError: the summary names a different file content (a run was interrupted between
-            writing its files, or files from two runs were mixed).
+        InputError: the summary names a different file content (files from two runs were
+            mixed).
+        OutputError: an interrupted write needs completing but the directory is read-only.
     """
     path = Path(data_path)
+    io.complete_interrupted_commits(path.parent)
     source = path.name.split(".")[0]
     summary_path = path.with_name(f"{source}.summary.json")
     if not summary_path.is_file():

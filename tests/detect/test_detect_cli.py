@@ -41,6 +41,14 @@ def test_scan_cli_fail_on_direct_exits_non_zero_with_identifiers(tmp_path: Path)
     assert json.loads(result.stdout)["direct_columns"] == ["nhs_number"]
 
 
+def test_scan_entry_point_fail_on_direct_exits_three(tmp_path: Path, run_cli) -> None:
+    """The real entry point (not CliRunner) passes the gate's exit code to the shell."""
+    path = _extract(tmp_path, identifiers=True)
+    result = run_cli("scan", str(path), "--fail-on", "direct", "--format", "json")
+    assert result.code == GATE_EXIT_CODE
+    assert "nhs_number" in result.stderr
+
+
 def test_scan_cli_fail_on_direct_passes_clean_extract(tmp_path: Path) -> None:
     path = _extract(tmp_path, identifiers=False)
     result = CliRunner().invoke(_app(), ["scan", str(path), "--fail-on", "direct"])

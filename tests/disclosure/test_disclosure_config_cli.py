@@ -148,3 +148,29 @@ def test_publication_profile_protects_table(tmp_path: Path) -> None:
     result = anonymise(data, CONFIGS / "disclosure-publication.yaml")
     assert result.report.passed, result.report.failures
     assert "*" in result.data["F"].to_list()
+
+
+def test_cli_check_audit_log_appends_verifiable_entry_without_values(
+    run_cli, tmp_path: Path
+) -> None:
+    from safelink.audit import verify_audit_log
+    from safelink.io import sha256_file
+
+    path = tmp_path / "in.csv"
+    data = _records().drop("nhs_number")
+    data.write_csv(path)
+    log = tmp_path / "audit.jsonl"
+    config = CONFIGS / "disclosure-tre.yaml"
+    base = ["check", str(path), "--config", str(config), "--audit-log", str(log)]
+    assert run_cli(*base).code == 3
+    assert run_cli(*base, "--json").code == 3
+    verified = verify_audit_log(log)
+    assert verified.ok and verified.entries == 2
+    entry = json.loads(log.read_text().splitlines()[-1])
+    assert entry["command"] == "check"
+    assert entry["outcome"] == "failed: DisclosureRiskError"
+    assert entry["inputs"] == {"in.csv": sha256_file(path), config.name: sha256_file(config)}
+    assert entry["arguments"]["engine"] == "local"
+    text = log.read_text()
+    for value in ("LS1 4AP", "BD1 1AA", "J45", "E11", *data.row(0)[:2]):
+        assert value not in text

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import base64
 import logging
 import pickle
+import re
+import tempfile
+import traceback
 from pathlib import Path
 
 import pytest
 
+from safelink.cli.app import app
 from safelink.demo import run_demo
+from safelink.errors import SafelinkError, WrongPassphrase
 from safelink.keys import Keyring, SigningKey
 
 PASSPHRASE = "planted-passphrase-for-the-secrets-test"
@@ -27,8 +33,14 @@ def _everything_under(root: Path) -> dict[str, bytes]:
     return {str(p): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_cli_run_never_writes_or_prints_key_or_passphrase(run_cli, tmp_path: Path, caplog):
+def test_cli_run_never_writes_or_prints_key_or_passphrase(
+    run_cli, tmp_path: Path, caplog, monkeypatch
+):
     caplog.set_level(logging.DEBUG)
+    # Temporary files of the run land under tmp_path too, so the search below covers them.
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     env = {"SAFELINK_PASSPHRASE": PASSPHRASE}
     keys_dir = tmp_path / "keys"
     keys_dir.mkdir()
@@ -117,3 +129,78 @@ def test_demo_outputs_hold_no_key_material(tmp_path: Path):
             continue
         assert b"BEGIN PRIVATE KEY" not in data
         assert b'"ciphertext"' not in data, f"a key file copy in {name}"
+
+
+def test_no_command_takes_a_secret_as_an_argument():
+    """Secrets come from the environment or a prompt, never argv (visible in `ps`)."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    options: list[str] = []
+
+    def walk(group) -> None:
+        for sub in getattr(group, "commands", {}).values():
+            walk(sub)
+        options.extend(name for param in getattr(group, "params", []) for name in param.opts)
+
+    walk(command)
+    assert "--config" in options  # the walk reached the commands
+    suspicious = [o for o in options if any(w in o for w in ("passphrase", "secret", "password"))]
+    assert suspicious == []
+
+
+def test_tracebacks_of_key_errors_hold_no_passphrase_or_key(tmp_path: Path):
+    ring = Keyring.create(tmp_path / "k.key", project="p", passphrase=PASSPHRASE, scrypt_n=2**14)
+    wrong = PASSPHRASE + "-wrong"
+    with pytest.raises(WrongPassphrase) as caught:
+        Keyring.open(tmp_path / "k.key", passphrase=wrong)
+    text = "".join(traceback.format_exception(caught.value))
+    assert "WrongPassphrase" in text  # the search has a traceback to search
+    for secret in [wrong.encode(), *_secrets_of(ring)]:
+        assert secret.decode("latin-1") not in text
+    with pytest.raises(SafelinkError) as caught_subkey:
+        ring.namespace_key("link").subkey("not a purpose")
+    text = "".join(traceback.format_exception(caught_subkey.value))
+    for secret in _secrets_of(ring):
+        assert secret.decode("latin-1") not in text
+
+
+_DIGEST_NAMES = re.compile(r"digest|sha256|signature|hash|mac|secret|key_id", re.IGNORECASE)
+
+
+def _equality_on_digests(source: str) -> list[str]:
+    """Comparisons with == or != whose operands name a digest, signature, key id or secret."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Compare):
+            continue
+        if not any(isinstance(op, ast.Eq | ast.NotEq) for op in node.ops):
+            continue
+        names = []
+        for operand in [node.left, *node.comparators]:
+            for sub in ast.walk(operand):
+                if isinstance(sub, ast.Name):
+                    names.append(sub.id)
+                elif isinstance(sub, ast.Attribute):
+                    names.append(sub.attr)
+        # Format constants and the name of the "hash" field are not secrets.
+        if any(_DIGEST_NAMES.search(n) and not n.endswith("_FORMAT") for n in names):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_equality_checker_catches_plain_digest_comparison():
+    """Negative control for the source scan below."""
+    assert _equality_on_digests("ok = io.sha256_file(p) == expected_sha256")
+    assert not _equality_on_digests("ok = hmac.compare_digest(io.sha256_file(p), expected)")
+
+
+def test_digests_and_signatures_compared_in_constant_time_everywhere():
+    sources = sorted((Path(__file__).parents[2] / "src" / "safelink").rglob("*.py"))
+    assert len(sources) > 50
+    found = {
+        str(path.name): hits
+        for path in sources
+        if (hits := _equality_on_digests(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}

@@ -57,7 +57,7 @@ class Pipeline:
             keys=self.keys,
             signing_key=self.signer,
             recipient=recipient,
-            links=self.links,
+            links=kw.pop("links", self.links),
             content=kw.pop("content", self.content),
             audit_log=kw.pop("audit_log", self.root / "audit" / "test.audit.jsonl"),
             base_dir=self.root,

@@ -38,6 +38,8 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
 def _config(pipeline: Pipeline, tmp_path: Path) -> Path:
     document = yaml.safe_load((ROOT / "configs" / "demo.yaml").read_text())
     document["key_file"] = str(pipeline.root / "keys" / "test.key")
+    for source in document["sources"].values():  # absolute: this copy lives outside configs/
+        source["path"] = str(ROOT / "configs" / source["path"])
     section = dict(pipeline.job().sections["release"])
     section |= {
         "links": str(pipeline.links),

@@ -108,3 +108,41 @@ def test_release_killed_at_random_moments_none_or_complete(
         outcomes.append(_assert_none_or_complete(target, pipeline.public_key))
     print("kill outcomes:", outcomes, f"release took {duration:.2f}s")
     assert len(outcomes) == 4
+
+
+# A link run's commit of links.parquet + linkage_report.json, killed right after its journal
+# went into place (its first os.replace): the new set waits in temporaries.
+KILLED_LINK_COMMIT = """
+import os, shutil, signal, sys
+from pathlib import Path
+real_replace = os.replace
+def replace(source, destination):
+    real_replace(source, destination)
+    os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+from safelink.io import atomic_files
+source, out = Path(sys.argv[1]), Path(sys.argv[2])
+names = ["links.parquet", "linkage_report.json"]
+with atomic_files([out / n for n in names]) as temporaries:
+    for name, temporary in zip(names, temporaries):
+        shutil.copyfile(source / name, temporary)
+"""
+
+
+def test_release_after_interrupted_link_commit_reads_the_committed_links(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    # What the visible files held before the killed commit: not a readable links set.
+    (linked / "links.parquet").write_bytes(b"previous run, overwritten by the commit")
+    (linked / "linkage_report.json").write_text("{}")
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_LINK_COMMIT, str(pipeline.links.parent), str(linked)],
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL
+    assert (linked / "links.parquet").read_bytes().startswith(b"previous")
+    result = pipeline.release(tmp_path / "bundle", links=linked / "links.parquet")
+    assert (linked / "links.parquet").read_bytes() == pipeline.links.read_bytes()
+    assert verify(result.out_dir, pipeline.public_key).ok

@@ -1,73 +1,53 @@
-"""Spark disclosure figures equal the local engine's on the same synthetic data."""
+"""Spark disclosure figures, tables and reports equal the local engine's on the same data."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 import pytest
+import yaml
 
-from safelink.disclosure import k_anonymity, l_diversity, t_closeness
+from safelink.disclosure import (
+    check,
+    k_anonymity,
+    l_diversity,
+    parse_disclosure_config,
+    risk,
+    t_closeness,
+)
+from safelink.disclosure.tables import protect_counts
 from safelink.engines.spark import SparkEngineError
 from safelink.engines.spark_disclosure import (
     k_anonymity_spark,
     l_diversity_spark,
+    risk_spark,
     t_closeness_spark,
 )
+from safelink.engines.spark_disclosure_check import check_spark, protect_counts_spark
 from safelink.errors import InputError
 from safelink.synthetic import SyntheticExtracts
+from tests.spark._disclosure_data import (
+    ORDER,
+    QUASI,
+    SENSITIVE,
+    assert_close,
+    population_table,
+    release_frame,
+)
 
 pytestmark = [
     pytest.mark.spark,
     pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
 ]
 
-QUASI = ["age_band", "sex", "area"]
-SENSITIVE = ["diagnosis", "ethnicity", "age"]
-ORDER = {
-    "ethnicity": [
-        "A",
-        "B",
-        "C",
-        "D",
-        "E",
-        "F",
-        "G",
-        "H",
-        "J",
-        "K",
-        "L",
-        "M",
-        "N",
-        "P",
-        "R",
-        "S",
-        "Z",
-    ]
-}
-
 
 @pytest.fixture(scope="module")
 def release(extracts: SyntheticExtracts) -> pl.DataFrame:
     """A release-like frame: coarse quasi-identifiers (some missing), persons with repeats."""
-    hospital = extracts.hospital.with_row_index("i")
-    truth = extracts.truth.filter(pl.col("source") == "hospital").select(
-        pl.col("ref").alias("hospital_ref"), pl.col("person_id").cast(pl.String).alias("person")
-    )
-    frame = hospital.join(truth, on="hospital_ref").select(
-        pl.when(pl.col("i") % 97 == 0)
-        .then(None)
-        .otherwise((pl.col("age_on_admission") // 20) * 20)
-        .alias("age_band"),
-        pl.col("sex"),
-        pl.col("postcode").str.slice(0, 1).alias("area"),
-        pl.col("diagnosis"),
-        pl.col("ethnicity"),
-        pl.col("age_on_admission").cast(pl.Int64).alias("age"),
-        pl.col("person"),
-    )
-    repeats = frame.head(400).with_columns(pl.col("diagnosis").reverse())
-    return pl.concat([frame, repeats])
+    return release_frame(extracts)
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +100,114 @@ def test_t_closeness_spark_order_missing_value_raises_input_error(remote: Any) -
 def test_k_anonymity_spark_wildcard_with_missing_raises_engine_error(remote: Any) -> None:
     with pytest.raises(SparkEngineError, match="local engine"):
         k_anonymity_spark(remote, QUASI, missing="wildcard")
+
+
+@pytest.mark.parametrize(
+    ("person", "with_population"),
+    [(None, False), ("person", False), (None, True), ("person", True)],
+)
+def test_risk_spark_synthetic_equals_local(
+    remote: Any, release: pl.DataFrame, person: str | None, with_population: bool
+) -> None:
+    population = population_table(release) if with_population else None
+    got = risk_spark(remote, QUASI, person=person, population=population, threshold=0.1)
+    want = risk(release, QUASI, person=person, population=population, threshold=0.1)
+    assert_close(got.to_dict(), want.to_dict())
+    if with_population:
+        assert want.unmatched_classes and want.journalist_mean != want.prosecutor_mean
+
+
+def test_risk_spark_population_lacks_count_raises_input_error(
+    remote: Any, release: pl.DataFrame
+) -> None:
+    with pytest.raises(InputError, match="population table lacks column"):
+        risk_spark(remote, QUASI, population=population_table(release).drop("count"))
+
+
+@pytest.mark.parametrize("person", [None, "person"])
+def test_protect_counts_spark_synthetic_equals_local(
+    remote: Any, release: pl.DataFrame, person: str | None
+) -> None:
+    rows, column = ["age_band", "area"], "sex"
+    got = protect_counts_spark(remote, rows=rows, column=column, person=person)
+    want = protect_counts(release, rows=rows, column=column, person=person)
+    assert got.table.equals(want.table)
+    assert got.counts.equals(want.counts)
+    assert (got.primary, got.secondary) == (want.primary, want.secondary)
+    assert want.secondary > 0
+
+
+def test_check_spark_tre_profile_report_equals_local_and_fails(
+    remote: Any, release: pl.DataFrame, tmp_path: Path
+) -> None:
+    population_table(release).write_csv(tmp_path / "population.csv")
+    config = parse_disclosure_config(
+        {
+            "profile": {"name": "tre", "k": 5, "l": 2, "t": 0.5},
+            "quasi_identifiers": QUASI,
+            "sensitive": ["diagnosis", "ethnicity"],
+            "person": "person",
+            "ordered": ORDER,
+            "population": {"path": "population.csv", "count": "count"},
+        },
+        base=tmp_path,
+    )
+    got = check_spark(remote, config)
+    want = check(release, config)
+    assert not want.passed and want.risk is not None and want.risk.journalist_max is not None
+    assert_close(got.to_dict(), want.to_dict())
+    assert remote.storageLevel.useMemory  # the caller's cache is left alone
+
+
+@pytest.mark.parametrize("protected", [True, False])
+def test_check_spark_publication_profile_report_equals_local(
+    spark: Any, release: pl.DataFrame, protected: bool
+) -> None:
+    config = parse_disclosure_config(
+        {
+            "profile": "publication",
+            "quasi_identifiers": ["age_band", "sex"],
+            "person": "person",
+            "table": {"rows": ["age_band"], "column": "sex"},
+        }
+    )
+    made = protect_counts(release, rows=["age_band"], column="sex", person="person")
+    table = made.table if protected else made.counts.cast(pl.String)
+    got = check_spark(spark.createDataFrame(table.to_arrow()), config)
+    want = check(table, config)
+    assert want.passed is protected
+    assert got.to_dict() == want.to_dict()
+
+
+def test_check_spark_wildcard_with_missing_raises_engine_error(remote: Any) -> None:
+    config = parse_disclosure_config({"quasi_identifiers": QUASI, "missing": "wildcard"})
+    with pytest.raises(SparkEngineError, match="local engine"):
+        check_spark(remote, config)
+
+
+def test_cli_check_engine_spark_same_json_as_local_exit_3(
+    run_cli: Any, spark: Any, release: pl.DataFrame, tmp_path: Path
+) -> None:
+    data = tmp_path / "release.csv"
+    release.write_csv(data)
+    config = tmp_path / "check.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "profile": {"name": "tre", "k": 5, "t": 0.6},
+                "quasi_identifiers": QUASI,
+                "sensitive": ["age"],
+                "person": "person",
+                "numeric": ["age"],
+            }
+        )
+    )
+    base = ["check", str(data), "--config", str(config), "--json"]
+    local = run_cli(*base)
+    on_spark = run_cli(*base, "--engine", "spark")
+    assert (local.code, on_spark.code) == (3, 3), on_spark.stderr
+    assert_close(json.loads(on_spark.stdout), json.loads(local.stdout))
+    bogus = run_cli(*base, "--engine", "bogus")
+    assert bogus.code == 2
+    assert "engine must be one of" in bogus.stderr
+    assert len(bogus.stderr.strip().splitlines()) == 1

@@ -37,7 +37,8 @@ _register_commands()
 def main() -> None:
     """Run the CLI, turning safelink errors into one line on stderr and an exit code."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, typer returns the code of a ``typer.Exit`` instead of exiting.
+        code = app(standalone_mode=False)
     except SafelinkError as exc:
         print(f"safelink: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
@@ -61,3 +62,5 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)
+    if isinstance(code, int) and code != 0:
+        sys.exit(code)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import typer
 
+from safelink.audit import audited
+from safelink.cli._common import input_hashes
 from safelink.disclosure import DisclosureReport, anonymise_file, check_file
 from safelink.errors import DisclosureRiskError
 
@@ -43,12 +45,27 @@ def register(app: typer.Typer) -> None:
     def check_command(
         input: Path = typer.Argument(..., help="CSV or Parquet file to check."),  # noqa: B008
         config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
+        engine: str = typer.Option(
+            "local", "--engine", help="Where to run: local (polars) or spark (PySpark)."
+        ),
+        spark_master: str | None = typer.Option(
+            None, "--spark-master", help="Spark master URL (default: local[*])."
+        ),
+        audit_log: Path | None = typer.Option(  # noqa: B008
+            None, "--audit-log", help="Append this command to the project's audit log."
+        ),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     ) -> None:
         """Check data against a release profile; exit 3 when it is not met."""
-        report = check_file(input, config=config)
-        _print(report, as_json)
-        _raise_if_failed(report)
+        with audited(
+            audit_log,
+            "check",
+            arguments={"input": input.name, "config": config.name, "engine": engine},
+            inputs=input_hashes([input, config]),
+        ):
+            report = check_file(input, config=config, engine=engine, spark_master=spark_master)
+            _print(report, as_json)
+            _raise_if_failed(report)
 
     @app.command("anonymise")
     def anonymise_command(
@@ -56,8 +73,19 @@ def register(app: typer.Typer) -> None:
         config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
         output: Path = typer.Option(..., "-o", "--output", help="Output data file."),  # noqa: B008
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        audit_log: Path | None = typer.Option(  # noqa: B008
+            None, "--audit-log", help="Append this run to the project's audit log."
+        ),
     ) -> None:
         """Apply a config's transformations; write the data and a JSON record of what was done."""
-        result = anonymise_file(input, config=config, output=output)
-        _print(result.report, as_json)
-        _raise_if_failed(result.report)
+        record = output.with_name(output.name + ".disclosure.json")
+        with audited(
+            audit_log,
+            "anonymise",
+            arguments={"input": input.name, "config": config.name, "output": output.name},
+            inputs=input_hashes([input, config]),
+        ) as outputs:
+            result = anonymise_file(input, config=config, output=output)
+            _print(result.report, as_json)
+            _raise_if_failed(result.report)
+            outputs.update(input_hashes([output, record]))

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from safelink.cli._common import console, print_json
+from safelink.audit import audited
+from safelink.cli._common import console, input_hashes, print_json
 from safelink.detect import render_table, scan, write_draft_config
 from safelink.io import write_json
 
@@ -51,13 +52,27 @@ def scan_command(
     redact_to: Annotated[
         Path | None, typer.Option(help="Write redacted free text (CSV/Parquet).")
     ] = None,
+    audit_log: Annotated[
+        Path | None, typer.Option(help="Append this run to the project's audit log.")
+    ] = None,
 ) -> None:
     """Scan INPUT for identifiers: column findings, free-text counts, never values."""
-    report = scan(input_path, sample=sample, free_text=free_text or (), redact_to=redact_to)
-    if output is not None:
-        write_json(report.to_dict(), output)
-    if draft_config is not None:
-        write_draft_config(report, draft_config, input_path=str(input_path))
+    written = [path for path in (output, draft_config, redact_to) if path is not None]
+    arguments = {
+        "sample": sample,
+        "free_text_columns": len(free_text or ()),
+        "fail_on": fail_on,
+        "outputs": len(written),
+    }
+    with audited(
+        audit_log, "scan", arguments=arguments, inputs=input_hashes([input_path])
+    ) as outputs:
+        report = scan(input_path, sample=sample, free_text=free_text or (), redact_to=redact_to)
+        if output is not None:
+            write_json(report.to_dict(), output)
+        if draft_config is not None:
+            write_draft_config(report, draft_config, input_path=str(input_path))
+        outputs.update(input_hashes(written))
     if output_format is OutputFormat.JSON:
         print_json(report.to_dict())
     else:

@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safelink.cli._common import console, passphrase, print_json
+from safelink.audit import audited
+from safelink.cli._common import console, input_hashes, passphrase, print_json
 from safelink.errors import KeyringError
-from safelink.keys import open_key_source
+from safelink.keys import Keyring, ProviderKey, open_key_source
 from safelink.surrogate import SurrogateRun, load_surrogate_config, surrogate_file
 
 
@@ -19,6 +20,9 @@ def surrogate_command(
     config: Annotated[Path, typer.Option("--config", "-c", help="Surrogate config (YAML).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output data file.")],
     key_file: Annotated[Path | None, typer.Option(help="Key file (default: config's).")] = None,
+    audit_log: Annotated[
+        Path | None, typer.Option(help="Append this run to this audit log (default: config's).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Replace identifiers in INPUT by keyed surrogates and shift dates per person."""
@@ -27,11 +31,28 @@ def surrogate_command(
     if path is None:
         raise KeyringError("no key file: pass --key-file or set 'key_file' in the config.")
     keys = open_key_source(path, passphrase=passphrase())
-    run = surrogate_file(input_path, settings, keys, output)
+    record = output.with_name(output.name + ".surrogate.json")
+    with audited(
+        audit_log or settings.audit_log,
+        "surrogate",
+        arguments={"columns": len(settings.columns), "dates": settings.dates is not None},
+        inputs=input_hashes([input_path, config]),
+        key_ids=_key_ids(keys),
+    ) as outputs:
+        run = surrogate_file(input_path, settings, keys, output)
+        outputs.update(input_hashes([output, record]))
     if as_json:
         print_json(run.to_dict())
     else:
         console.print(summary_table(run))
+
+
+def _key_ids(keys: Keyring | ProviderKey) -> dict[str, str]:
+    # The namespace key's id only; a provider export without it fails in the run (audited).
+    try:
+        return {"surrogate": keys.namespace_key("surrogate").key_id}
+    except KeyringError:
+        return {}
 
 
 def summary_table(run: SurrogateRun) -> Table:

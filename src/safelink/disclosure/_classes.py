@@ -55,21 +55,7 @@ def prepare(
     one quasi-identifier, every named column present, no person id missing, a known policy.
     """
     frame = to_polars(data)
-    if missing not in ("value", "wildcard"):
-        raise InputError(f"missing={missing!r} is not a policy; use 'value' or 'wildcard'.")
-    if not quasi:
-        raise InputError("no quasi-identifiers given; name at least one column.")
-    problems = []
-    for role, names in (("quasi-identifier", quasi), ("sensitive attribute", sensitive)):
-        for name in names:
-            if name not in frame.columns:
-                problems.append(f"{role} {name!r} is not a column")
-    if person is not None and person not in frame.columns:
-        problems.append(f"person column {person!r} is not a column")
-    if len(set(quasi)) != len(quasi):
-        problems.append("a quasi-identifier is listed twice")
-    if problems:
-        raise InputError("; ".join(problems) + f". Columns are {sorted(frame.columns)}.")
+    check_roles(frame.columns, quasi, sensitive=sensitive, person=person, missing=missing)
     if frame.height == 0:
         raise InputError("the frame is empty; there is nothing to measure.")
     if person is not None and frame[person].null_count():
@@ -81,6 +67,35 @@ def prepare(
     if floats:
         frame = frame.with_columns(pl.col(q).fill_nan(None) for q in floats)
     return frame
+
+
+def check_roles(
+    columns: Sequence[str],
+    quasi: Sequence[str],
+    *,
+    sensitive: Sequence[str] = (),
+    person: str | None = None,
+    missing: str = "value",
+) -> None:
+    """Raise a clear InputError unless the named columns and the policy fit the frame.
+
+    Shared by every engine (the Spark engine calls it with a DataFrame's columns).
+    """
+    if missing not in ("value", "wildcard"):
+        raise InputError(f"missing={missing!r} is not a policy; use 'value' or 'wildcard'.")
+    if not quasi:
+        raise InputError("no quasi-identifiers given; name at least one column.")
+    problems = []
+    for role, names in (("quasi-identifier", quasi), ("sensitive attribute", sensitive)):
+        for name in names:
+            if name not in columns:
+                problems.append(f"{role} {name!r} is not a column")
+    if person is not None and person not in columns:
+        problems.append(f"person column {person!r} is not a column")
+    if len(set(quasi)) != len(quasi):
+        problems.append("a quasi-identifier is listed twice")
+    if problems:
+        raise InputError("; ".join(problems) + f". Columns are {sorted(columns)}.")
 
 
 def class_ids(frame: pl.DataFrame, quasi: Sequence[str]) -> pl.DataFrame:

@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 import polars as pl
-import yaml
 
+from safelink.config import parse_yaml
 from safelink.errors import ConfigError, InputError
 
 STAR = "*"
@@ -328,10 +328,7 @@ def load_table_hierarchy(path: Path | str, *, name: str | None = None) -> TableH
             raise ConfigError(["every CSV row must have one value per level"], source)
         table = {h.strip(): tuple(r[i].strip() for r in body) for i, h in enumerate(header)}
         return TableHierarchy(name=name or path.stem, table=table)
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(["hierarchy file is not valid YAML"], source) from exc
+    document = parse_yaml(text, source)
     return table_hierarchy_from_mapping(document, name=name or path.stem, source=source)
 
 

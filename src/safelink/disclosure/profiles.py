@@ -30,9 +30,11 @@ from typing import Any
 
 import yaml
 
+from safelink.config import load_yaml
 from safelink.disclosure.hierarchies import TableHierarchy, load_table_hierarchy
 from safelink.disclosure.tables import SmallNumberPolicy
 from safelink.errors import ConfigError, InputError
+from safelink.paths import project_root, resolve_config_path
 
 BUILTIN_PROFILES = """
 tre:
@@ -240,7 +242,7 @@ def _names(raw: Any, key: str, problems: list[str]) -> tuple[str, ...]:
 
 
 def parse_disclosure_config(
-    raw: Any, *, source: str = "<dict>", base: Path | None = None
+    raw: Any, *, source: str = "<dict>", base: Path | None = None, root: Path | None = None
 ) -> DisclosureConfig:
     """Validate a parsed disclosure config, reporting every problem at once.
 
@@ -248,6 +250,8 @@ def parse_disclosure_config(
         raw: the parsed YAML mapping.
         source: where it came from, for messages.
         base: directory that relative hierarchy/population paths are resolved against.
+        root: the folder those relative paths must stay inside (None: not checked); see
+            :mod:`safelink.paths`.
 
     Returns:
         A :class:`DisclosureConfig`.
@@ -280,11 +284,16 @@ def parse_disclosure_config(
         problems.append("hierarchies: map column names to hierarchy files")
         raw_h = {}
     for column, path in raw_h.items():
+        where = f"hierarchies.{column}"
         try:
-            full = Path(str(path)) if base is None else base / str(path)
+            full = resolve_config_path(str(path), base, where, root=root, origin=source)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        try:
             hierarchies[str(column)] = load_table_hierarchy(full, name=Path(str(path)).stem)
         except ConfigError as exc:
-            problems.extend(f"hierarchies.{column}: {p}" for p in exc.problems)
+            problems.extend(f"{where}: {p}" for p in exc.problems)
     steps = raw.get("transformations") or []
     if not isinstance(steps, list):
         problems.append("transformations: give a list of steps")
@@ -300,7 +309,13 @@ def parse_disclosure_config(
         if not isinstance(population, Mapping) or "path" not in population:
             problems.append("population: give {path: ..., count: ...}")
         elif base is not None:
-            population = {**population, "path": str(base / str(population["path"]))}
+            try:
+                full = resolve_config_path(
+                    str(population["path"]), base, "population.path", root=root, origin=source
+                )
+                population = {**population, "path": str(full)}
+            except ConfigError as exc:
+                problems.extend(exc.problems)
     table = raw.get("table")
     if table is not None and (
         not isinstance(table, Mapping) or "rows" not in table or "column" not in table
@@ -341,7 +356,7 @@ def parse_disclosure_config(
 
 
 def load_disclosure_config(path: Path | str) -> DisclosureConfig:
-    """Load and validate a disclosure config from a YAML file (``yaml.safe_load``).
+    """Load and validate a disclosure config from a YAML file (safe YAML: no tags, no aliases).
 
     Raises:
         ConfigError: the file is missing, too large, not YAML, or invalid (every problem).
@@ -351,8 +366,7 @@ def load_disclosure_config(path: Path | str) -> DisclosureConfig:
         raise ConfigError([f"config file not found: {path}"], str(path))
     if path.stat().st_size > _MAX_BYTES:
         raise ConfigError(["config file is larger than 1 MiB"], str(path))
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(["not valid UTF-8 YAML"], str(path)) from exc
-    return parse_disclosure_config(raw, source=str(path), base=path.parent)
+    raw = load_yaml(path)
+    return parse_disclosure_config(
+        raw, source=str(path), base=path.parent, root=project_root(path.parent)
+    )

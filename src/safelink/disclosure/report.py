@@ -441,14 +441,40 @@ def _fail(report: DisclosureReport, failure: str) -> DisclosureReport:
     return dataclasses.replace(report, passed=False, failures=(*report.failures, failure))
 
 
-def check_file(input: Path | str, *, config: Path | str) -> DisclosureReport:
+def check_file(
+    input: Path | str,
+    *,
+    config: Path | str,
+    engine: str = "local",
+    spark_master: str | None = None,
+) -> DisclosureReport:
     """Read a CSV or Parquet file and :func:`check` it (CSV is read as text).
 
+    Args:
+        input: the data (for the Spark engine, any path Spark reads, e.g. a Parquet directory).
+        config: the disclosure config's path.
+        engine: ``"local"`` (polars) or ``"spark"``
+            (:func:`~safelink.engines.spark_disclosure_check.check_spark`: the same report).
+        spark_master: the Spark master URL (default: the active session or ``local[*]``).
+
+    Returns:
+        A :class:`DisclosureReport`.
+
     Raises:
-        ConfigError: an invalid config.
+        ConfigError: an invalid config or an unknown engine.
         InputError: an unreadable input or data that do not fit the config.
+        SparkEngineError: Spark cannot start, or the check needs the local engine.
     """
+    from safelink.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise ConfigError([f"engine must be one of {list(ENGINES)}"], "command line")
     loaded = load_disclosure_config(config)
+    if engine == "spark":
+        from safelink.engines.spark import spark_session
+        from safelink.engines.spark_disclosure_check import check_spark
+
+        return check_spark(input, loaded, spark=spark_session(spark_master))
     return check(read_frame(input), loaded)
 
 

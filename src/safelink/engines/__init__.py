@@ -5,8 +5,11 @@ imports without PySpark installed:
 
 - :mod:`safelink.engines.spark`: checked session start-up (:func:`spark_session`).
 - :mod:`safelink.engines.spark_pseudonymise`: byte-identical tokens from Spark SQL functions.
-- :mod:`safelink.engines.spark_disclosure`: k, l and t from Spark group-bys.
-- :mod:`safelink.engines.spark_link`: the Splink model on Splink's Spark backend.
+- :mod:`safelink.engines.spark_disclosure`: k, l, t and risk from Spark group-bys.
+- :mod:`safelink.engines.spark_disclosure_check`: a whole disclosure check, and small-number
+  suppression of tables counted on Spark.
+- :mod:`safelink.engines.spark_link`: linkage on Spark (cascade, Splink's Spark backend,
+  clustering).
 """
 
 from __future__ import annotations

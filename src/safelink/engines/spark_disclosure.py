@@ -1,10 +1,10 @@
-"""Disclosure models on Spark: the local engine's k, l and t from Spark group-bys.
+"""Disclosure models on Spark: the local engine's k, l, t and risk from Spark group-bys.
 
 The row-level work (grouping millions of rows into equivalence classes, counting persons per
 class and value) runs as Spark aggregations; only one figure per model comes back to the
 driver. The results are the dataclasses of :mod:`safelink.disclosure.models`, with the same
-definitions: integers are identical; floating-point figures (entropy, c, t) are sums taken in
-a different order, so they agree to about 1e-12 rather than bit for bit.
+definitions: integers are identical; floating-point figures (entropy, c, t, mean risks) are
+sums taken in a different order, so they agree to about 1e-12 rather than bit for bit.
 
 The ``missing="wildcard"`` policy is supported when no quasi-identifier is missing (where it
 equals ``"value"``); with missing quasi-identifiers it raises and points to the local engine.
@@ -16,7 +16,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from safelink.disclosure._classes import check_roles
 from safelink.disclosure.models import KAnonymity, LDiversity, TCloseness
+from safelink.disclosure.risk import RiskSummary
 from safelink.engines.spark import SparkEngineError
 from safelink.errors import InputError
 
@@ -39,22 +41,7 @@ def _prepare(
     from pyspark.sql import functions as F  # noqa: N812
     from pyspark.sql.types import DoubleType, FloatType
 
-    if missing not in ("value", "wildcard"):
-        raise InputError(f"missing={missing!r} is not a policy; use 'value' or 'wildcard'.")
-    if not quasi:
-        raise InputError("no quasi-identifiers given; name at least one column.")
-    problems = [
-        f"{role} {name!r} is not a column"
-        for role, names in (("quasi-identifier", quasi), ("sensitive attribute", sensitive))
-        for name in names
-        if name not in data.columns
-    ]
-    if person is not None and person not in data.columns:
-        problems.append(f"person column {person!r} is not a column")
-    if len(set(quasi)) != len(quasi):
-        problems.append("a quasi-identifier is listed twice")
-    if problems:
-        raise InputError("; ".join(problems) + f". Columns are {sorted(data.columns)}.")
+    check_roles(data.columns, quasi, sensitive=sensitive, person=person, missing=missing)
     floats = {f.name for f in data.schema.fields if isinstance(f.dataType, DoubleType | FloatType)}
     frame = data.select(
         *(
@@ -331,3 +318,151 @@ def _emd_ordered(counts: DataFrame, glob: DataFrame) -> float:
     per_class = walked.groupBy(_CID).agg(F.sum(F.abs(F.col("Q") - F.col("P"))).alias("s"))
     worst = per_class.agg(F.max("s")).collect()[0][0]
     return max(0.0, float(worst) / (m - 1))
+
+
+def risk_spark(
+    data: DataFrame,
+    quasi: Sequence[str],
+    *,
+    person: str | None = None,
+    missing: str = "value",
+    population: Any = None,
+    population_count: str = "count",
+    threshold: float = 0.2,
+) -> RiskSummary:
+    """Prosecutor, journalist and marketer risk and sample uniques on Spark.
+
+    See :func:`safelink.disclosure.risk` for the definitions and arguments. One group-by
+    gives each class's size; a left join adds its population size; one aggregation returns
+    every figure to the driver.
+
+    Args:
+        data: the Spark DataFrame.
+        quasi: the quasi-identifier columns.
+        person: a person id column; risk is then per person.
+        missing: ``"value"`` or ``"wildcard"`` (only without missing quasi-identifiers).
+        population: optional population table (Spark, pandas or polars DataFrame): the
+            quasi-identifiers at the data's granularity and a count column.
+        population_count: the population table's count column.
+        threshold: a record is "at risk" when its prosecutor risk is above this.
+
+    Returns:
+        The local engine's :class:`~safelink.disclosure.risk.RiskSummary`.
+
+    Raises:
+        InputError: a bad frame, column or population table.
+        SparkEngineError: the wildcard policy with missing quasi-identifiers.
+
+    """
+    from pyspark.sql import functions as F  # noqa: N812
+
+    frame = _prepare(data, quasi, person=person, missing=missing)
+    size = F.countDistinct(person) if person else F.count(F.lit(1))
+    classes = frame.groupBy(*quasi).agg(size.cast("double").alias(_F))
+    f = F.col(_F)
+    big_f = f
+    journalist: list[Column] = []
+    if population is not None:
+        pop = _population_sizes(data, quasi, population, population_count)
+        on = [classes[q].eqNullSafe(pop[f"__p{i}"]) for i, q in enumerate(quasi)]
+        classes = classes.join(pop, on=on, how="left")
+        raw = F.col("__pop")
+        big_f = F.greatest(F.coalesce(raw, F.lit(0.0)), f)
+        journalist = [
+            F.sum(F.when(raw.isNull() | (raw < f), 1).otherwise(0)).alias("unmatched"),
+            F.max(F.lit(1.0) / big_f).alias("journalist_max"),
+            F.sum(F.when(big_f == 1, 1).otherwise(0)).alias("population_uniques"),
+        ]
+    prosecutor = F.lit(1.0) / f
+    row = classes.agg(
+        F.count(F.lit(1)).alias("classes"),
+        F.sum(f).alias("records"),
+        F.max(prosecutor).alias("prosecutor_max"),
+        F.sum(f * prosecutor).alias("prosecutor_sum"),
+        F.sum(F.when(prosecutor > F.lit(float(threshold)), f).otherwise(0.0)).alias("at_risk"),
+        F.sum(F.when(f == 1, 1).otherwise(0)).alias("uniques"),
+        F.sum(F.when(f == 1, f).otherwise(0.0)).alias("unique_records"),
+        F.sum(f / big_f).alias("marketer_sum"),
+        *journalist,
+    ).collect()[0]
+    records = int(row["records"])
+    marketer = float(row["marketer_sum"]) / records
+    with_population = population is not None
+    return RiskSummary(
+        unit="persons" if person else "rows",
+        records=records,
+        classes=int(row["classes"]),
+        prosecutor_max=float(row["prosecutor_max"]),
+        prosecutor_mean=float(row["prosecutor_sum"]) / records,
+        records_at_risk=float(row["at_risk"]) / records,
+        threshold=threshold,
+        sample_uniques=int(row["uniques"]),
+        sample_uniques_share=float(row["unique_records"]) / records,
+        journalist_max=float(row["journalist_max"]) if with_population else None,
+        journalist_mean=marketer if with_population else None,
+        marketer=marketer,
+        population_uniques=int(row["population_uniques"]) if with_population else None,
+        unmatched_classes=int(row["unmatched"]) if with_population else None,
+    )
+
+
+def _population_sizes(
+    data: DataFrame, quasi: Sequence[str], population: Any, count: str
+) -> DataFrame:
+    """The population table as ``(__p0, __p1, ..., __pop)``: its size per class, on Spark.
+
+    Quasi-identifiers are read with the data's types (a value that cannot be is an error,
+    as on the local engine); rows that then agree are summed.
+    """
+    from pyspark.sql import DataFrame as SparkFrame
+    from pyspark.sql import functions as F  # noqa: N812
+
+    if isinstance(population, SparkFrame):
+        pop = population
+    else:
+        import polars as pl
+
+        from safelink.io import to_polars
+
+        table = to_polars(population)
+        # Spark has no unsigned integers: widen them (counts are often UInt32 in polars).
+        table = table.with_columns(
+            table[name].cast(pl.Int64)
+            for name, dtype in table.schema.items()
+            if dtype.is_unsigned_integer()
+        )
+        pop = data.sparkSession.createDataFrame(table.to_arrow())
+    lacking = [c for c in [*quasi, count] if c not in pop.columns]
+    if lacking:
+        raise InputError(
+            f"population table lacks column(s) {lacking}; it needs the quasi-identifiers "
+            f"and a count column {count!r}."
+        )
+    types = {field.name: field.dataType for field in data.schema.fields}
+    cast = pop.select(
+        *(
+            (
+                F.col(q)
+                if pop.schema[q].dataType == types[q]
+                else F.expr(f"try_cast({_quoted(q)} AS {types[q].simpleString()})")
+            ).alias(f"__p{i}")
+            for i, q in enumerate(quasi)
+        ),
+        *(F.col(q).isNotNull().alias(f"__given{i}") for i, q in enumerate(quasi)),
+        F.col(count).cast("double").alias("__count"),
+    )
+    unreadable = F.lit(False)
+    for i in range(len(quasi)):
+        unreadable = unreadable | (F.col(f"__given{i}") & F.col(f"__p{i}").isNull())
+    if cast.where(unreadable).limit(1).count():
+        raise InputError(
+            "population table's quasi-identifier columns cannot be read with the data's types; "
+            "generalise both to the same levels."
+        )
+    keys = [f"__p{i}" for i in range(len(quasi))]
+    return cast.groupBy(*keys).agg(F.sum("__count").alias("__pop"))
+
+
+def _quoted(name: str) -> str:
+    """A column name quoted for a Spark SQL expression."""
+    return "`" + name.replace("`", "``") + "`"

@@ -80,6 +80,7 @@ class _Input:
 def _load_input(item: Any, index: int, names: Sequence[str] | None) -> _Input:
     if isinstance(item, str | Path):
         path = Path(item)
+        io.complete_interrupted_commits(path.parent)  # before reading any of its files
         metadata = read_tokens_metadata(path)
         verify_outputs(path)
         try:
@@ -428,10 +429,8 @@ def link_files(
     metadata = {"safelink.kind": "links"}
     if result.report.key_id:
         metadata["safelink.key_id"] = result.report.key_id
-    with (
-        io.atomic_path(out / LINKS_FILE) as links_tmp,
-        io.atomic_path(out / REPORT_FILE) as report_tmp,
-    ):
+    # One group commit: a run killed at any moment leaves the previous pair or the new one.
+    with io.atomic_files([out / LINKS_FILE, out / REPORT_FILE]) as (links_tmp, report_tmp):
         io.write_parquet(result.links, links_tmp, metadata=metadata)
         io.write_json(result.report.to_dict(), report_tmp)
     return result

@@ -132,7 +132,10 @@ def _disclosure_config(settings: ReleaseSettings, origin: str) -> DisclosureConf
         loaded = load_disclosure_config(raw)
     elif isinstance(raw, Mapping):
         loaded = parse_disclosure_config(
-            dict(raw), source=f"{origin}: release.disclosure", base=settings.base_dir
+            dict(raw),
+            source=f"{origin}: release.disclosure",
+            base=settings.base_dir,
+            root=settings.root,
         )
     elif isinstance(raw, DisclosureConfig):
         loaded = raw
@@ -328,6 +331,9 @@ def release(
     }
     inputs: dict[str, Any] = {}
     try:
+        # links.parquet and linkage_report.json are one group commit: finish one a killed link
+        # run left, so the two files read here always belong together.
+        io.complete_interrupted_commits(settings.links.parent)
         links_frame = io.read_frame(settings.links, columns=list(_LINK_COLUMNS))
         inputs["links"] = {
             "file": settings.links.name,

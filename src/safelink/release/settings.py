@@ -1,6 +1,7 @@
 """The ``release:`` section of a job config, validated as a whole.
 
-Example (paths are relative to the config file's folder)::
+Example (paths are relative to the config file's folder and, when relative, must stay inside
+its project root: see :mod:`safelink.paths`)::
 
     release:
       recipient: uni_research              # default recipient; --recipient overrides it
@@ -30,6 +31,7 @@ from typing import Any
 
 from safelink.config import JobConfig
 from safelink.errors import ConfigError
+from safelink.paths import project_root, resolve_config_path
 
 _KEYS = frozenset(
     {
@@ -58,7 +60,11 @@ class ReleaseColumn:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReleaseSettings:
-    """The validated ``release:`` section (paths resolved)."""
+    """The validated ``release:`` section (paths resolved).
+
+    ``root`` is the folder relative paths were checked against (None: not checked), also used
+    for the paths in an inline ``disclosure`` mapping.
+    """
 
     recipient: str | None = None
     links: Path | None = None
@@ -71,6 +77,7 @@ class ReleaseSettings:
     scan_sample: int = 5_000
     report: bool = True
     base_dir: Path = field(default_factory=Path)
+    root: Path | None = None
 
     def content_path(self, source: str) -> Path | None:
         """Where a source's content file is, if known."""
@@ -92,7 +99,10 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
 
     Args:
         config: the job config.
-        base_dir: folder for relative paths (default: the config file's folder).
+        base_dir: folder for relative paths (default: the config file's folder). Relative
+            paths are checked against the project root (:mod:`safelink.paths`) only when
+            they come from the config file's folder; an explicit ``base_dir`` is the caller's
+            choice and is not checked.
 
     Returns:
         The settings (a missing section gives the defaults).
@@ -101,6 +111,8 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
         ConfigError: listing every problem in the section.
     """
     base = base_dir if base_dir is not None else config_base_dir(config)
+    from_file = base_dir is None and Path(config.origin).suffix in (".yaml", ".yml")
+    root = project_root(base) if from_file else None
     raw = config.sections.get("release", {})
     if raw is None:
         raw = {}
@@ -124,8 +136,8 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
         if value is not None and not isinstance(value, str):
             problems.append(f"release.{key} must be a path")
             value = None
-        paths[key] = _resolve(value, base) if value else None
-    content = _content(raw.get("content"), base, config, problems)
+        paths[key] = _resolve(value, base, f"release.{key}", root, problems) if value else None
+    content = _content(raw.get("content"), base, root, config, problems)
     columns = _columns(raw.get("columns"), config, problems)
     disclosure = raw.get("disclosure")
     if disclosure is None:
@@ -134,7 +146,7 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
             "profile the release must meet"
         )
     elif isinstance(disclosure, str):
-        disclosure = _resolve(disclosure, base)
+        disclosure = _resolve(disclosure, base, "release.disclosure", root, problems)
     elif not isinstance(disclosure, Mapping):
         problems.append("release.disclosure must be a path or a mapping")
     sample = raw.get("scan_sample", 5_000)
@@ -159,28 +171,37 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
         scan_sample=sample,
         report=report,
         base_dir=base,
+        root=root,
     )
 
 
-def _resolve(text: str, base: Path) -> Path:
-    path = Path(text)
-    return path if path.is_absolute() else base / path
+def _resolve(
+    text: str, base: Path, what: str, root: Path | None, problems: list[str]
+) -> Path | None:
+    try:
+        return resolve_config_path(text, base, what, root=root)
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _content(
-    raw: Any, base: Path, config: JobConfig, problems: list[str]
+    raw: Any, base: Path, root: Path | None, config: JobConfig, problems: list[str]
 ) -> Mapping[str, Path] | Path | None:
     if raw is None:
         return None
     if isinstance(raw, str):
-        return _resolve(raw, base)
+        return _resolve(raw, base, "release.content", root, problems)
     if not isinstance(raw, Mapping) or not all(isinstance(v, str) for v in raw.values()):
         problems.append("release.content must be a folder or map each source to its file")
         return None
     unknown = sorted(str(s) for s in raw if s not in config.sources)
     if unknown:
         problems.append(f"release.content: unknown source(s) {unknown}")
-    return {str(s): _resolve(v, base) for s, v in raw.items()}
+    resolved = {
+        str(s): _resolve(v, base, f"release.content.{s}", root, problems) for s, v in raw.items()
+    }
+    return {s: path for s, path in resolved.items() if path is not None}
 
 
 def _columns(raw: Any, config: JobConfig, problems: list[str]) -> tuple[ReleaseColumn, ...]:

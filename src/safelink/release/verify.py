@@ -7,6 +7,7 @@ files, counts and check names: never a data value.
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,7 @@ def verify(release_dir: Path | str, public_key_pem: bytes) -> VerificationReport
             checks.append(Check(f"sha256 {name}", False, "file missing"))
             hashes_ok = False
             continue
-        same = io.sha256_file(path) == str((outputs[name] or {}).get("sha256"))
+        same = hmac.compare_digest(io.sha256_file(path), str((outputs[name] or {}).get("sha256")))
         hashes_ok &= same
         checks.append(Check(f"sha256 {name}", same, "matches" if same else "differs (altered)"))
     checks += _data_checks(root, manifest, outputs, hashes_ok)
@@ -138,7 +139,7 @@ def _signature_check(root: Path, raw: bytes, public_key_pem: bytes, expected_key
         return Check("signature", False, str(exc))
     if not valid:
         detail = "does not verify: the manifest or signature was altered"
-        if key_id != expected_key:
+        if not hmac.compare_digest(key_id, expected_key):
             detail += f" (signed by {key_id}, checked with {expected_key})"
         return Check("signature", False, detail)
     return Check("signature", True, f"Ed25519, key {expected_key}")

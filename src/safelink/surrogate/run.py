@@ -37,6 +37,7 @@ import polars as pl
 from safelink.config import load_yaml
 from safelink.errors import ConfigError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
+from safelink.paths import project_root, resolve_config_path
 from safelink.surrogate._draw import KeySource
 from safelink.surrogate.dates import ShiftReport, shift_dates
 from safelink.surrogate.kinds import Kind, SurrogateReport, surrogate_column
@@ -55,6 +56,7 @@ _DATES_KEYS = frozenset(
     }
 )
 _TOP_KEYS = frozenset({"columns", "dates"})
+_PATH_KEYS = frozenset({"key_file", "audit_log"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,12 +92,15 @@ class SurrogateConfig:
         columns: column name -> how to surrogate it, in order.
         dates: the date shift, if any.
         key_file: the key file the config names, if any.
+        audit_log: the project's audit log the config names, if any (``safelink surrogate``
+            appends to it).
         source: where it came from.
     """
 
     columns: Mapping[str, ColumnSpec] = field(default_factory=dict)
     dates: DateShiftSpec | None = None
     key_file: Path | None = None
+    audit_log: Path | None = None
     source: str = "<dict>"
 
 
@@ -174,14 +179,16 @@ def _dates_spec(raw: Any, problems: list[str]) -> DateShiftSpec | None:
 
 
 def parse_surrogate_config(
-    raw: Any, *, source: str = "<dict>", base: Path | None = None
+    raw: Any, *, source: str = "<dict>", base: Path | None = None, root: Path | None = None
 ) -> SurrogateConfig:
     """Validate a surrogate config (a whole document or its ``surrogate:`` section).
 
     Args:
         raw: the parsed YAML.
         source: where it came from, for messages.
-        base: the directory a relative ``key_file`` is resolved against.
+        base: the directory a relative ``key_file`` or ``audit_log`` is resolved against.
+        root: the folder those relative paths must stay inside (None: not checked); see
+            :mod:`safelink.paths`.
 
     Returns:
         A :class:`SurrogateConfig`.
@@ -192,11 +199,12 @@ def parse_surrogate_config(
     if not isinstance(raw, Mapping):
         raise ConfigError(["the config must be a mapping"], source)
     key_file = raw.get("key_file")
+    audit_log = raw.get("audit_log")
     section = raw.get("surrogate", raw)
     problems: list[str] = []
     if not isinstance(section, Mapping):
         raise ConfigError(["surrogate: give {columns: ..., dates: ...}"], source)
-    unknown = sorted(set(section) - _TOP_KEYS - ({"key_file"} if section is raw else set()))
+    unknown = sorted(set(section) - _TOP_KEYS - (_PATH_KEYS if section is raw else set()))
     if unknown:
         problems.append(f"surrogate: unknown key(s) {unknown}; use {sorted(_TOP_KEYS)}")
     raw_columns = section.get("columns") or {}
@@ -207,20 +215,23 @@ def parse_surrogate_config(
     dates = _dates_spec(section["dates"], problems) if section.get("dates") is not None else None
     if not raw_columns and dates is None:
         problems.append("surrogate: give columns, dates, or both")
-    if key_file is not None and not isinstance(key_file, str):
-        problems.append("key_file: give a path")
-        key_file = None
+    paths: dict[str, Path | None] = {}
+    for key, value in (("key_file", key_file), ("audit_log", audit_log)):
+        paths[key] = None
+        if value is not None and not isinstance(value, str):
+            problems.append(f"{key}: give a path")
+        elif value is not None:
+            try:
+                paths[key] = resolve_config_path(value, base, key, root=root, origin=source)
+            except ConfigError as exc:
+                problems.extend(exc.problems)
     if problems:
         raise ConfigError(problems, source)
-    key_path = None
-    if key_file is not None:
-        key_path = (
-            Path(key_file) if base is None or Path(key_file).is_absolute() else base / key_file
-        )
     return SurrogateConfig(
         columns={n: s for n, s in columns.items() if s is not None},
         dates=dates,
-        key_file=key_path,
+        key_file=paths["key_file"],
+        audit_log=paths["audit_log"],
         source=source,
     )
 
@@ -228,11 +239,16 @@ def parse_surrogate_config(
 def load_surrogate_config(path: Path | str) -> SurrogateConfig:
     """Read and validate a surrogate config file.
 
+    Relative ``key_file`` and ``audit_log`` paths are resolved from the file's folder and must
+    stay inside its project root (see :mod:`safelink.paths`).
+
     Raises:
         ConfigError: the file cannot be read or is invalid.
     """
     path = Path(path)
-    return parse_surrogate_config(load_yaml(path), source=str(path), base=path.parent)
+    return parse_surrogate_config(
+        load_yaml(path), source=str(path), base=path.parent, root=project_root(path.parent)
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
