@@ -1,4 +1,4 @@
-"""Local (polars/DuckDB) against Spark engines: pseudonymise, disclosure k/l/t, link.
+"""Local (polars/DuckDB) against Spark engines: pseudonymise, disclosure k/l/t/risk/check, link.
 
 Usage::
 
@@ -25,14 +25,22 @@ from typing import Any
 import polars as pl
 
 from safelink.config import load_config
-from safelink.disclosure import k_anonymity, l_diversity, t_closeness
+from safelink.disclosure import (
+    check,
+    k_anonymity,
+    l_diversity,
+    parse_disclosure_config,
+    risk,
+    t_closeness,
+)
 from safelink.engines.spark import spark_session
 from safelink.engines.spark_disclosure import (
     k_anonymity_spark,
     l_diversity_spark,
+    risk_spark,
     t_closeness_spark,
 )
-from safelink.engines.spark_link import link_spark
+from safelink.engines.spark_disclosure_check import check_spark
 from safelink.engines.spark_pseudonymise import pseudonymise_spark
 from safelink.keys import Keyring
 from safelink.link import link
@@ -115,20 +123,33 @@ def run(size: int, spark: Any, keys: Keyring, work: Path, with_link: bool) -> di
         results,
         lambda: t_closeness_spark(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
     )
+    _timed("risk local", results, lambda: risk(release, QUASI, person="person"))
+    _timed(
+        "risk spark",
+        results,
+        lambda: risk_spark(spark.read.parquet(str(release_path)), QUASI, person="person"),
+    )
+    # A whole check: k, l and t of every sensitive attribute, risk, failures.
+    check_config = parse_disclosure_config(
+        {
+            "profile": {"name": "tre", "k": 5, "l": 2, "t": 0.5},
+            "quasi_identifiers": QUASI,
+            "sensitive": SENSITIVE,
+            "person": "person",
+        }
+    )
+    _timed("check local", results, lambda: check(release, check_config))
+    _timed("check spark", results, lambda: check_spark(release_path, check_config, spark=spark))
     if with_link:
         tokens = [
             pseudonymise(frame, config, keys, source=name) for name, frame in data.frames().items()
         ]
         _timed("link local", results, lambda: link(tokens, config))
-        _timed(
-            "link spark (model on Spark)", results, lambda: link_spark(tokens, config, spark=spark)
-        )
+        _timed("link spark", results, lambda: link(tokens, config, engine="spark", spark=spark))
     del F
-    for step in ("pseudonymise", "k", "k (persons)", "l", "t", "link"):
+    for step in ("pseudonymise", "k", "k (persons)", "l", "t", "risk", "check", "link"):
         local_key = f"{step} local" if "(" not in step else "k local (persons)"
         spark_key = f"{step} spark" if "(" not in step else "k spark (persons)"
-        if step == "link":
-            spark_key = "link spark (model on Spark)"
         if local_key in results and spark_key in results:
             ratio = results[spark_key] / max(results[local_key], 1e-9)
             print(f"  ratio spark/local {step:<16} {ratio:6.2f}x", flush=True)

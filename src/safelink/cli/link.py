@@ -25,6 +25,12 @@ def link_command(
         list[Path] | None,
         typer.Option(help="SOURCE.content.parquet files for the bias table (TTP-side only)."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where to run: local (polars/DuckDB) or spark (PySpark).")
+    ] = "local",
+    spark_master: Annotated[
+        str | None, typer.Option(help="Spark master URL (default: local[*]).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
@@ -33,10 +39,23 @@ def link_command(
     with audited(
         job.audit_log,
         "link",
-        arguments={"output": str(output), "truth": bool(truth), "content": bool(content)},
+        arguments={
+            "output": str(output),
+            "truth": bool(truth),
+            "content": bool(content),
+            "engine": engine,
+        },
         inputs=input_hashes(list(tokens)),
     ) as outputs:
-        result = link_files(tokens, job, output, truth=truth, content=by_source)
+        result = link_files(
+            tokens,
+            job,
+            output,
+            truth=truth,
+            content=by_source,
+            engine=engine,
+            spark_master=spark_master,
+        )
         outputs.update(input_hashes([output / "links.parquet", output / "linkage_report.json"]))
     if as_json:
         print_json(result.report.to_dict())

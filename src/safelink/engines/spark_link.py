@@ -1,26 +1,40 @@
-"""Linkage with Splink's Spark backend: the local engine's model, settings and output.
+"""Linkage on Spark, end to end: the local engine's links, persons and report.
 
-The probabilistic step (training on the residual records, blocking and scoring every
-candidate pair: the part that grows with the square of the data) runs on Spark through
-Splink's ``SparkAPI``, with the very comparisons, blocking rules, seeds and post-processing
-of :mod:`safelink.link.probabilistic`. The deterministic cascade and the clustering run where
-:func:`safelink.link.link` runs them.
+:func:`link_spark` (what ``safelink.link.link(..., engine="spark")`` calls) runs every step
+that grows with the data as Spark DataFrame operations:
+
+1. loading: tokens files (a local-engine Parquet file, or the ``SOURCE.tokens.parquet/``
+   directory Spark pseudonymise writes, with its ``_safelink.json``), Spark DataFrames,
+   polars/pandas frames or pseudonymisation results; the local engine's input checks, with
+   its messages; node numbers identical to the local engine's (records sorted by source and
+   record id, numbered with per-partition offsets, so no single-partition window);
+2. the deterministic cascade (:mod:`safelink.engines.spark_cascade`);
+3. the Splink model on the residual with Splink's ``SparkAPI`` (:func:`run_splink_spark`);
+4. one-to-one acceptance, connected components and person ids
+   (:mod:`safelink.engines.spark_cluster`).
+
+The driver receives the scored candidate pairs (as with the local engine's model step), the
+per-record result (one row per record, through Arrow) and the accepted links, from which the
+report tables are computed with :mod:`safelink.link.quality`, as the local engine does.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import threading
+import secrets
 import time
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from safelink import io
 from safelink.config import JobConfig
-from safelink.errors import LinkageError
+from safelink.errors import InputError, LinkageError
 from safelink.link.config import LinkConfig, ProbabilisticSettings
 from safelink.link.probabilistic import (
     _MIN_RECORDS,
@@ -29,14 +43,20 @@ from safelink.link.probabilistic import (
     _skipped,
     model_result,
     probability_to_weight,
-    train_model,
+    trained_settings,
 )
+from safelink.pseudonymise import RECORD_ID
 
-_SWAP_LOCK = threading.Lock()
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+    from safelink.link import LinkageResult
+
+_METADATA_FILE = "_safelink.json"
 
 
 def run_splink_spark(
-    frames: Sequence[pl.DataFrame],
+    frames: Sequence[pl.DataFrame | DataFrame],
     settings: ProbabilisticSettings,
     *,
     link_type: str = "link_only",
@@ -46,7 +66,8 @@ def run_splink_spark(
     """Train and score the local engine's Fellegi-Sunter model with Splink on Spark.
 
     Args:
-        frames: one frame per source (``node`` plus token columns), the residual records.
+        frames: one frame per source (``node`` plus token columns), the residual records:
+            polars frames or Spark DataFrames.
         settings: the probabilistic settings (comparisons, blocking, seeds, threshold).
         link_type: ``link_only`` or ``dedupe_only``/``link_and_dedupe``.
         spark: the Spark session (default: the active one, else a checked ``local[*]``).
@@ -64,7 +85,7 @@ def run_splink_spark(
     from safelink.engines.spark import spark_session
 
     threshold_weight = probability_to_weight(settings.threshold)
-    sizes = [f.height for f in frames]
+    sizes = [f.height if isinstance(f, pl.DataFrame) else f.count() for f in frames]
     if min(sizes, default=0) < _MIN_RECORDS and link_type == "link_only":
         return _skipped(threshold_weight, f"too few residual records ({min(sizes)}) to train")
     if settings.bloom and any(c.endswith("_bloom") for c in frames[0].columns):
@@ -95,81 +116,233 @@ def run_splink_spark(
 
 
 def _run(
-    frames: Sequence[pl.DataFrame],
+    frames: Sequence[pl.DataFrame | DataFrame],
     settings: ProbabilisticSettings,
     link_type: str,
     threshold_weight: float,
     spark: Any,
     break_lineage_method: str,
 ) -> ModelResult:
-    from splink import SparkAPI
+    from splink import Linker, SparkAPI
 
     timings: dict[str, float] = {}
-    tick = time.perf_counter()
-    columns = set(frames[0].columns)
     db_api = SparkAPI(  # type: ignore[no-untyped-call]
         spark_session=spark,
         break_lineage_method=break_lineage_method,
         register_udfs_automatically=False,
     )
     tables = [
-        spark.createDataFrame(frame.rename({"node": "unique_id"}).to_arrow()) for frame in frames
+        spark.createDataFrame(frame.rename({"node": "unique_id"}).to_arrow())
+        if isinstance(frame, pl.DataFrame)
+        else frame.withColumnRenamed("node", "unique_id")
+        for frame in frames
     ]
-    registered = [
-        db_api.register(table, table_name=f"safelink_src_{i}") for i, table in enumerate(tables)
-    ]
-    linker = train_model(registered, columns, settings, link_type, timings, started=tick)
-    tick = time.perf_counter()
-    predictions = linker.inference.predict().as_spark_dataframe()
-    predictions.createOrReplaceTempView("safelink_predictions")
-    timings["predict_seconds"] = time.perf_counter() - tick
-    floor = min(settings.threshold, 0.01)
-    pairs = pl.from_arrow(
-        spark.sql(
-            "SELECT CAST(unique_id_l AS BIGINT) AS node_l, CAST(unique_id_r AS BIGINT) AS node_r, "
-            "match_weight, match_probability FROM safelink_predictions"
+    # Names unique to this run: Splink refuses to register over an existing view, and a
+    # session may link several times (or several jobs at once).
+    run = secrets.token_hex(4)
+    names = [f"safelink_src_{run}_{i}" for i in range(len(tables))]
+    view = f"safelink_predictions_{run}"
+    before = _splink_views(spark)
+    try:
+        registered = [
+            db_api.register(table, table_name=name)
+            for table, name in zip(tables, names, strict=True)
+        ]
+        # Train on the driver with DuckDB, as the local engine does, then score every blocked
+        # pair on Spark with that model: Splink's backends draw different u samples for the
+        # same seed, so a model trained on Spark would weigh some pairs differently.
+        residual = [
+            frame if isinstance(frame, pl.DataFrame) else _to_polars(frame) for frame in frames
+        ]
+        model = trained_settings(
+            residual, settings, link_type=link_type, dialect="spark", timings=timings
         )
-        .where(f"match_probability >= {floor:.17g}")
-        .toArrow()
-    )
-    histogram = pl.from_arrow(
-        spark.sql(
-            "SELECT CAST(floor(match_weight) AS DOUBLE) AS bin, count(*) AS pairs "
-            "FROM safelink_predictions GROUP BY 1 ORDER BY 1"
-        ).toArrow()
-    )
-    below, scored = spark.sql(
-        f"SELECT coalesce(sum(CASE WHEN match_probability < {settings.threshold} "  # noqa: S608
-        "THEN match_probability ELSE 0 END), 0), count(*) FROM safelink_predictions"
-    ).collect()[0]
-    parameters = _parameters(linker)
+        linker = Linker(registered if len(registered) > 1 else registered[0], model, log_level=None)
+        tick = time.perf_counter()
+        predictions = linker.inference.predict().as_spark_dataframe()
+        predictions.createOrReplaceTempView(view)
+        timings["predict_seconds"] = time.perf_counter() - tick
+        floor = min(settings.threshold, 0.01)
+        pairs = pl.from_arrow(
+            spark.sql(
+                "SELECT CAST(unique_id_l AS BIGINT) AS node_l, "  # noqa: S608
+                "CAST(unique_id_r AS BIGINT) AS node_r, match_weight, match_probability "
+                f"FROM {view}"
+            )
+            .where(f"match_probability >= {floor:.17g}")
+            .toArrow()
+        )
+        histogram = pl.from_arrow(
+            spark.sql(
+                "SELECT CAST(floor(match_weight) AS DOUBLE) AS bin, count(*) AS pairs "  # noqa: S608
+                f"FROM {view} GROUP BY 1 ORDER BY 1"
+            ).toArrow()
+        )
+        below, scored = spark.sql(
+            f"SELECT coalesce(sum(CASE WHEN match_probability < {settings.threshold} "  # noqa: S608
+            f"THEN match_probability ELSE 0 END), 0), count(*) FROM {view}"
+        ).collect()[0]
+        parameters = _parameters(linker)
+    finally:
+        # Splink persists its intermediate tables and never releases them: unpersist and drop
+        # what this run made, so a long-lived session does not fill its memory run by run.
+        for name in sorted(_splink_views(spark) - before):
+            spark.table(name).unpersist()
+            spark.catalog.dropTempView(name)
+        for name in [*names, view]:
+            spark.catalog.dropTempView(name)
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
 
 
-@contextmanager
-def _spark_model(spark: Any) -> Iterator[None]:
-    """TEMPORARY: route :func:`safelink.link.link`'s model step to Spark for one call.
+def _to_polars(frame: DataFrame) -> pl.DataFrame:
+    """Collect a Spark DataFrame to the driver through Arrow."""
+    collected = pl.from_arrow(frame.toArrow())
+    assert isinstance(collected, pl.DataFrame)
+    return collected
 
-    Until ``link()`` takes an engine, this swaps the module's ``run_splink`` under a lock.
-    """
-    import importlib
 
-    # importlib, not "import safelink.link": the package re-exports a function of that name.
-    link_module = importlib.import_module("safelink.link")
-    original = link_module.run_splink
+def _splink_views(spark: Any) -> set[str]:
+    """Names of the temporary views Splink has made in the session."""
+    return {
+        table.name
+        for table in spark.catalog.listTables()
+        if table.isTemporary and table.name.startswith("__splink__")
+    }
 
-    def on_spark(
-        frames: Sequence[pl.DataFrame], settings: ProbabilisticSettings, *, link_type: str
-    ) -> ModelResult:
-        return run_splink_spark(frames, settings, link_type=link_type, spark=spark)
 
-    with _SWAP_LOCK:
-        link_module.run_splink = on_spark  # type: ignore[attr-defined]
-        try:
-            yield
-        finally:
-            link_module.run_splink = original  # type: ignore[attr-defined]
+@dataclass(frozen=True, slots=True)
+class _SparkInput:
+    source: str
+    frame: DataFrame
+    key_id: str | None
+    where: str
+
+
+def _spark_metadata(spark: SparkSession, text: str) -> dict[str, str]:
+    """Read ``_safelink.json`` of a tokens directory on a Hadoop-compatible path."""
+    from safelink.link import _tokens_metadata_from
+
+    try:
+        rows = spark.read.text(f"{text}/{_METADATA_FILE}", wholetext=True).collect()
+        raw = json.loads(rows[0][0])
+    except Exception as exc:  # Spark raises AnalysisException and py4j errors here
+        raise InputError(
+            f"{text}: no readable {_METADATA_FILE} (not a safelink tokens directory); make it "
+            "with 'safelink pseudonymise --engine spark'."
+        ) from exc
+    return _tokens_metadata_from(raw, text)
+
+
+def _read_tokens(spark: SparkSession, item: str | Path) -> tuple[DataFrame, dict[str, str]]:
+    from safelink.link import _tokens_directory_metadata
+    from safelink.pseudonymise import read_tokens_metadata, verify_outputs
+
+    text = str(item)
+    if "://" in text and not text.startswith("file://"):
+        metadata = _spark_metadata(spark, text.rstrip("/"))
+        where = text
+    else:
+        path = Path(text.removeprefix("file://"))
+        io.complete_interrupted_commits(path.parent)
+        if path.is_dir():
+            metadata = _tokens_directory_metadata(path)
+        else:
+            metadata = read_tokens_metadata(path)
+            verify_outputs(path)
+        where = str(path.resolve())
+    try:
+        return spark.read.parquet(where), metadata
+    except Exception as exc:  # Spark raises AnalysisException and py4j errors here
+        raise InputError(f"{text}: cannot read the tokens file.") from exc
+
+
+def _load_spark_input(
+    spark: SparkSession, item: Any, index: int, names: Sequence[str] | None
+) -> _SparkInput:
+    from pyspark.sql import DataFrame as SparkFrame
+
+    if isinstance(item, str | Path):
+        frame, metadata = _read_tokens(spark, item)
+        source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
+        return _SparkInput(source, frame, metadata.get("key_id"), str(item))
+    if hasattr(item, "tokens") and hasattr(item, "summary"):
+        summary = item.summary
+        tokens = item.tokens
+        if not isinstance(tokens, SparkFrame):
+            tokens = spark.createDataFrame(io.to_polars(tokens).to_arrow())
+        return _SparkInput(summary.source, tokens, summary.key_id, summary.source)
+    source = names[index] if names and index < len(names) else f"source_{index + 1}"
+    where = f"input {index + 1} ({source})"
+    if isinstance(item, SparkFrame):
+        return _SparkInput(source, item, None, where)
+    return _SparkInput(source, spark.createDataFrame(io.to_polars(item).to_arrow()), None, where)
+
+
+def _check_spark_inputs(inputs: Sequence[_SparkInput], settings: LinkConfig) -> list[str]:
+    """Run the local engine's input checks (same messages) on column names and emptiness."""
+    from safelink.link import _check_inputs, _Input
+
+    standins = []
+    for item in inputs:
+        # A zero- or one-row stand-in with the input's columns: the checks read only these.
+        schema = dict.fromkeys(item.frame.columns, pl.String())
+        rows = 0 if item.frame.isEmpty() else 1
+        frame = pl.DataFrame({c: [None] * rows for c in schema}, schema=schema)
+        standins.append(_Input(item.source, frame, item.key_id, item.where))
+    return _check_inputs(standins, settings)
+
+
+def _records_spark(inputs: Sequence[_SparkInput], columns: Sequence[str]) -> DataFrame:
+    """Union the inputs and number records 0.. in (source, record_id) order, as locally."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    ordered_inputs = sorted(inputs, key=lambda i: i.source)
+    union: DataFrame | None = None
+    for item in ordered_inputs:
+        frame = item.frame.select(
+            F.col(RECORD_ID).cast("string").alias(RECORD_ID),
+            *(F.col(c).cast("string").alias(c) for c in columns),
+            F.lit(item.source).alias("source"),
+        )
+        union = frame if union is None else union.unionByName(frame)
+    assert union is not None
+    counts = {
+        row["source"]: row
+        for row in union.groupBy("source")
+        .agg(
+            F.count(F.lit(1)).alias("rows"),
+            F.count(RECORD_ID).alias("present"),
+            F.countDistinct(RECORD_ID).alias("distinct"),
+        )
+        .collect()
+    }
+    for item in ordered_inputs:
+        row = counts[item.source]
+        if row["present"] != row["rows"] or row["distinct"] != row["rows"]:
+            raise LinkageError(f"{item.where}: record ids are missing or repeated.")
+    # A global sort, then per-partition offsets: the local engine's numbering without moving
+    # every record into one partition (as a window over the whole frame would).
+    positioned = (
+        union.orderBy("source", RECORD_ID)
+        .withColumn("_part", F.spark_partition_id())
+        .withColumn("_id", F.monotonically_increasing_id())
+        .localCheckpoint()
+    )
+    sizes = positioned.groupBy("_part").agg(F.count(F.lit(1)).alias("n")).collect()
+    offsets, running = [], 0
+    for part, size in sorted((int(r["_part"]), int(r["n"])) for r in sizes):
+        offsets.append((part, running))
+        running += size
+    spark = union.sparkSession
+    table = F.broadcast(spark.createDataFrame(offsets, "_part INT, _offset BIGINT"))
+    # monotonically_increasing_id is (partition << 33) + position within the partition.
+    node = F.col("_offset") + F.col("_id") - F.shiftleft(F.col("_part").cast("bigint"), 33)
+    return (
+        positioned.join(table, on="_part")
+        .select(node.alias("node"), RECORD_ID, *columns, "source")
+        .localCheckpoint()
+    )
 
 
 def link_spark(
@@ -177,31 +350,168 @@ def link_spark(
     config: JobConfig | LinkConfig | Mapping[str, Any] | None = None,
     *,
     spark: Any = None,
+    master: str | None = None,
     truth: Any = None,
     content: Mapping[str, Any] | None = None,
     sources: Sequence[str] | None = None,
-) -> Any:
-    """Link tokens as :func:`safelink.link.link` does, with the probabilistic model on Spark.
+) -> LinkageResult:
+    """Link tokens on Spark: the local engine's links, person ids and report.
+
+    Called by ``safelink.link.link(..., engine="spark")``. Every step that grows with the
+    records runs on Spark. The driver holds the probabilistic candidates above the threshold
+    (few: at most about one per residual record) for the greedy one-to-one pass, and receives
+    the result (one row per record, through Arrow) and the accepted links for the report.
 
     Args:
-        tokens: tokens files, pseudonymisation results or frames (as for ``link``).
+        tokens: tokens files or directories (local or Hadoop-compatible paths),
+            pseudonymisation results (local or Spark), Spark, polars or pandas frames.
         config: the job config, a ``LinkConfig``, the raw section, or None.
-        spark: the Spark session (default: the active one, else a checked ``local[*]``).
+        spark: the Spark session (default: the active one, else a checked session).
+        master: the Spark master when no session is given (default ``local[*]``).
         truth: optional ground truth for precision and recall.
         content: optional content frames for the bias table.
         sources: source names for plain DataFrames.
 
     Returns:
-        The :class:`~safelink.link.LinkageResult`.
+        The :class:`~safelink.link.LinkageResult`, equal to the local engine's (timings and
+        the model's floating-point estimates apart).
 
     Raises:
         LinkageError: the inputs cannot be linked or the model cannot be fitted.
-        SparkEngineError: Spark cannot start.
+        SparkEngineError: Spark cannot start (checked before any work).
 
     """
     from safelink.engines.spark import spark_session
-    from safelink.link import link
+    from safelink.link import link_config
 
-    session = spark if spark is not None else spark_session()
-    with _spark_model(session):
-        return link(tokens, config, truth=truth, content=content, sources=sources)
+    session = spark if spark is not None else spark_session(master)
+    settings = link_config(config)
+    return _link(session, tokens, settings, truth=truth, content=content, sources=sources)
+
+
+def _link(
+    spark: SparkSession,
+    tokens: Sequence[Any],
+    settings: LinkConfig,
+    *,
+    truth: Any,
+    content: Mapping[str, Any] | None,
+    sources: Sequence[str] | None,
+) -> LinkageResult:
+    from pyspark.sql import functions as F  # noqa: N812
+
+    from safelink.engines.spark_cascade import SEQUENCE, residual_spark, run_cascade_spark
+    from safelink.engines.spark_cluster import (
+        accept_one_to_one,
+        components_spark,
+        per_record_spark,
+    )
+    from safelink.link import (
+        PROBABILISTIC,
+        LinkageResult,
+        _content_frames,
+        _peak_mib,
+        _read_frame,
+        quality,
+    )
+    from safelink.link.cascade import LINK_SCHEMA, cascade_steps
+    from safelink.link.quality import LinkageReport
+
+    started = time.perf_counter()
+    inputs = [_load_spark_input(spark, item, i, sources) for i, item in enumerate(tokens)]
+    columns = _check_spark_inputs(inputs, settings)
+    timings: dict[str, float] = {}
+    records = _records_spark(inputs, columns)
+    names = sorted({i.source for i in inputs})
+    timings["load_seconds"] = time.perf_counter() - started
+    cascade, step_times = run_cascade_spark(records, settings, names)
+    timings.update({f"step_{k}_seconds": v for k, v in step_times.items()})
+    tick = time.perf_counter()
+    prob = settings.probabilistic
+    if not prob.enabled:
+        model = _skipped(probability_to_weight(prob.threshold), "disabled in the config")
+    else:
+        if settings.deduplicated:
+            frames = residual_spark(records, cascade, names, columns)
+            model = run_splink_spark(frames, prob, link_type="link_only", spark=spark)
+        else:
+            frame = records.select("node", *columns).localCheckpoint()
+            model = run_splink_spark([frame], prob, link_type="dedupe_only", spark=spark)
+        timings["step_probabilistic_seconds"] = time.perf_counter() - tick
+        timings.update({f"probabilistic_{k}": v for k, v in model.timings.items()})
+    tick = time.perf_counter()
+    candidates = model.pairs.filter(pl.col("match_probability") >= prob.threshold)
+    if settings.deduplicated:
+        accepted = accept_one_to_one(candidates, cascade, records)
+    else:
+        accepted = candidates
+    accepted = accepted.select(
+        "node_l", "node_r", pl.lit(PROBABILISTIC).alias("step"), "match_weight", "match_probability"
+    ).cast(LINK_SCHEMA)  # type: ignore[arg-type]
+    cascade_links = pl.from_arrow(
+        cascade.orderBy(SEQUENCE, "node_l", "node_r").select(*LINK_SCHEMA).toArrow()
+    )
+    assert isinstance(cascade_links, pl.DataFrame)
+    links = pl.concat([cascade_links.cast(LINK_SCHEMA), accepted])  # type: ignore[arg-type]
+    all_links = cascade.select(*LINK_SCHEMA)
+    if accepted.height:
+        all_links = all_links.unionByName(
+            spark.createDataFrame(accepted.to_arrow()).select(
+                *(F.col(c).cast(t) for c, t in _SPARK_TYPES.items())
+            )
+        )
+    labels = components_spark(all_links)
+    order = [s.name for s in cascade_steps(settings)] + [PROBABILISTIC]
+    collected = pl.from_arrow(per_record_spark(records, all_links, labels, order).toArrow())
+    assert isinstance(collected, pl.DataFrame)
+    per_record = collected.cast(_PER_RECORD_SCHEMA)  # type: ignore[arg-type]
+    timings["cluster_seconds"] = time.perf_counter() - tick
+    linked = per_record["step"].is_not_null()
+    truth_report = None
+    if truth is not None:
+        nodes = per_record.select("source", RECORD_ID).with_row_index("node")
+        truth_report = quality.truth_table(
+            per_record.select("source", RECORD_ID, "person_id"),
+            _read_frame(truth, "truth"),
+            links,
+            nodes.with_columns(pl.col("node").cast(pl.Int64)),
+        )
+    bias = quality.bias_table(settings.bias, _content_frames(content, settings), per_record, linked)
+    timings["total_seconds"] = time.perf_counter() - started
+    timings["peak_memory_mib"] = _peak_mib()
+    report = LinkageReport(
+        sources=quality.source_table(per_record, linked),
+        steps=quality.step_table(links, order),
+        model=quality.model_table(
+            accepted,
+            model.expected_matches_below,
+            model.scored_pairs,
+            prob.threshold,
+            model.threshold_weight,
+            model.skipped,
+        ),
+        weights=quality.weight_table(model.histogram, model.threshold_weight),
+        truth=truth_report,
+        bias=bias,
+        key_id=next((i.key_id for i in inputs if i.key_id), None),
+        timings={k: round(v, 3) for k, v in timings.items()},
+    )
+    records.unpersist()
+    return LinkageResult(links=per_record, report=report)
+
+
+_SPARK_TYPES = {
+    "node_l": "bigint",
+    "node_r": "bigint",
+    "step": "string",
+    "match_weight": "double",
+    "match_probability": "double",
+}
+_PER_RECORD_SCHEMA = {
+    "source": pl.String(),
+    RECORD_ID: pl.String(),
+    "person_id": pl.String(),
+    "step": pl.String(),
+    "match_weight": pl.Float64(),
+    "match_probability": pl.Float64(),
+}

@@ -19,6 +19,7 @@ Example::
 
 from __future__ import annotations
 
+import json
 import resource
 import sys
 import time
@@ -31,6 +32,7 @@ import polars as pl
 
 from safelink import io
 from safelink.config import JobConfig
+from safelink.engines import ENGINES
 from safelink.errors import InputError, LinkageError, OutputError
 from safelink.link import quality
 from safelink.link.cascade import LINK_SCHEMA, cascade_steps, run_cascade
@@ -38,13 +40,19 @@ from safelink.link.cluster import components, one_to_one, person_ids
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.probabilistic import ModelResult, probability_to_weight, run_splink
 from safelink.link.quality import LinkageReport
-from safelink.pseudonymise import RECORD_ID, read_tokens_metadata, verify_outputs
+from safelink.pseudonymise import (
+    METADATA_PREFIX,
+    RECORD_ID,
+    read_tokens_metadata,
+    verify_outputs,
+)
 
 __all__ = ["LinkConfig", "LinkageReport", "LinkageResult", "link", "link_config", "link_files"]
 
 PROBABILISTIC = "probabilistic"
 LINKS_FILE = "links.parquet"
 REPORT_FILE = "linkage_report.json"
+TOKENS_DIRECTORY_METADATA = "_safelink.json"
 _OPTIONAL = (
     "forename_initial", "forename_soundex", "forename_nysiis", "forename_bloom",
     "surname_initial", "surname_soundex", "surname_nysiis", "surname_first_part",
@@ -77,14 +85,60 @@ class _Input:
     where: str
 
 
+def _tokens_directory_metadata(path: Path) -> dict[str, str]:
+    """Read the safelink metadata of a Spark tokens directory (its ``_safelink.json``).
+
+    Raises:
+        InputError: the directory has no readable ``_safelink.json`` or is not tokens.
+    """
+    try:
+        raw = json.loads((path / TOKENS_DIRECTORY_METADATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{path}: no readable {TOKENS_DIRECTORY_METADATA} (not a safelink tokens "
+            "directory); make it with 'safelink pseudonymise --engine spark'."
+        ) from exc
+    return _tokens_metadata_from(raw, str(path))
+
+
+def _tokens_metadata_from(raw: Any, where: str) -> dict[str, str]:
+    """Return the safelink entries (prefix removed) of a ``_safelink.json`` document.
+
+    Raises:
+        InputError: the document is not a safelink tokens directory's metadata.
+    """
+    metadata = (
+        {
+            str(k)[len(METADATA_PREFIX) :]: str(v)
+            for k, v in raw.items()
+            if str(k).startswith(METADATA_PREFIX)
+        }
+        if isinstance(raw, dict)
+        else {}
+    )
+    if metadata.get("kind") != "tokens":
+        raise InputError(
+            f"{where}: {TOKENS_DIRECTORY_METADATA} does not describe safelink tokens; "
+            "make the directory with 'safelink pseudonymise --engine spark'."
+        )
+    return metadata
+
+
 def _load_input(item: Any, index: int, names: Sequence[str] | None) -> _Input:
     if isinstance(item, str | Path):
         path = Path(item)
         io.complete_interrupted_commits(path.parent)  # before reading any of its files
-        metadata = read_tokens_metadata(path)
-        verify_outputs(path)
+        if path.is_dir():
+            # Spark's tokens directory: part files plus _safelink.json, and no per-file
+            # hashes in a summary to verify.
+            metadata = _tokens_directory_metadata(path)
+            parts: Path | str = str(path / "*.parquet")
+        else:
+            metadata = read_tokens_metadata(path)
+            verify_outputs(path)
+            parts = path
         try:
-            frame = pl.read_parquet(path)
+            frame = pl.read_parquet(parts)
         except (OSError, pl.exceptions.PolarsError) as exc:
             raise InputError(f"{path}: cannot read the tokens file.") from exc
         source = metadata.get("source") or path.name.split(".")[0]
@@ -182,6 +236,9 @@ def link(
     tokens: Sequence[Any],
     config: JobConfig | LinkConfig | Mapping[str, Any] | None = None,
     *,
+    engine: str = "local",
+    spark: Any = None,
+    spark_master: str | None = None,
     truth: Any = None,
     content: Mapping[str, Any] | None = None,
     sources: Sequence[str] | None = None,
@@ -189,10 +246,17 @@ def link(
     """Link two or more tokens files (or frames) into persons.
 
     Args:
-        tokens: tokens files (paths), :class:`~safelink.pseudonymise.Pseudonymised` results,
-            or DataFrames with ``record_id`` and token columns.
+        tokens: tokens files (paths; a Spark tokens directory too),
+            :class:`~safelink.pseudonymise.Pseudonymised` results, or DataFrames with
+            ``record_id`` and token columns (Spark DataFrames with ``engine="spark"``).
         config: the job config (its ``link:`` section), a :class:`LinkConfig`, the raw
             section, or None for the defaults.
+        engine: ``local`` (polars and DuckDB on this machine) or ``spark`` (every step on
+            Spark; see :func:`safelink.engines.spark_link.link_spark`). Both give the same
+            links, persons and report.
+        spark: the Spark session for ``engine="spark"`` (default: the active one, else one
+            started for ``spark_master``).
+        spark_master: the Spark master URL when no session is given (default ``local[*]``).
         truth: optional ground truth (path or frame: ``source``, ``record_id``,
             ``person_id``) for measured precision, recall and F1.
         content: optional content frames or files by source, for the bias table (only the
@@ -204,11 +268,30 @@ def link(
 
     Raises:
         LinkageError: inputs made with different keys, missing token columns, empty inputs,
-            or a model that cannot be fitted.
+            a model that cannot be fitted, or an unknown engine.
         ConfigError: the ``link:`` section is invalid.
         InputError: a file cannot be read.
+        SparkEngineError: ``engine="spark"`` and Spark cannot start (before any work).
 
     """
+    if engine not in ENGINES:
+        raise LinkageError(
+            f"unknown engine {engine!r}; use one of {list(ENGINES)} "
+            "(--engine local|spark, or engine='local'|'spark' in Python)."
+        )
+    if engine == "spark":
+        # Imported here so that the local engine never imports PySpark.
+        from safelink.engines.spark_link import link_spark
+
+        return link_spark(
+            tokens,
+            config,
+            spark=spark,
+            master=spark_master,
+            truth=truth,
+            content=content,
+            sources=sources,
+        )
     started = time.perf_counter()
     settings = link_config(config)
     inputs = [_load_input(item, i, sources) for i, item in enumerate(tokens)]
@@ -399,6 +482,9 @@ def link_files(
     *,
     truth: Path | str | None = None,
     content: Mapping[str, Path | str] | None = None,
+    engine: str = "local",
+    spark: Any = None,
+    spark_master: str | None = None,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
 
@@ -412,6 +498,9 @@ def link_files(
         out_dir: the output directory (created if missing).
         truth: optional ground-truth file (``source``, ``record_id``, ``person_id``).
         content: optional content files by source, for the bias table.
+        engine: ``local`` or ``spark`` (as for :func:`link`).
+        spark: the Spark session for ``engine="spark"`` (default: active, else started).
+        spark_master: the Spark master URL when no session is given.
 
     Returns:
         The links and report, as written.
@@ -420,7 +509,15 @@ def link_files(
         LinkageError: the inputs cannot be linked (nothing is written).
         OutputError: the outputs cannot be written.
     """
-    result = link(list(paths), config, truth=truth, content=content)
+    result = link(
+        list(paths),
+        config,
+        engine=engine,
+        spark=spark,
+        spark_master=spark_master,
+        truth=truth,
+        content=content,
+    )
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -73,7 +73,7 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
         return cll.ExactMatchLevel(column).configure(label_for_charts=label)
 
     def custom(sql: str, label: str) -> Any:
-        return cll.CustomLevel(sql, label_for_charts=label)
+        return cll.CustomLevel(sql, label_for_charts=label, base_dialect_str="duckdb")
 
     for name in settings.comparisons:
         levels: list[Any] = [cll.NullLevel(name)]
@@ -207,20 +207,9 @@ def _run(
     link_type: str,
     threshold_weight: float,
 ) -> ModelResult:
-    import duckdb
-    from splink import DuckDBAPI
-
     timings: dict[str, float] = {}
     tick = time.perf_counter()
-    columns = set(frames[0].columns)
-    connection = duckdb.connect(":memory:")
-    connection.execute("SET enable_progress_bar = false")
-    db_api = DuckDBAPI(connection)
-    tables = [
-        db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
-        for i, frame in enumerate(frames)
-    ]
-    linker = train_model(tables, columns, settings, link_type, timings, started=tick)
+    connection, linker = _duckdb_trained(frames, settings, link_type, timings, started=tick)
     tick = time.perf_counter()
     predictions = linker.inference.predict()
     table = predictions.physical_name
@@ -247,6 +236,72 @@ def _run(
     connection.close()
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
+
+
+def _duckdb_trained(
+    frames: Sequence[pl.DataFrame],
+    settings: ProbabilisticSettings,
+    link_type: str,
+    timings: dict[str, float],
+    *,
+    started: float,
+) -> tuple[Any, Any]:
+    """Register the frames in an in-memory DuckDB and train the model; return both."""
+    import duckdb
+    from splink import DuckDBAPI
+
+    connection = duckdb.connect(":memory:")
+    connection.execute("SET enable_progress_bar = false")
+    db_api = DuckDBAPI(connection)
+    tables = [
+        db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
+        for i, frame in enumerate(frames)
+    ]
+    columns = set(frames[0].columns)
+    return connection, train_model(tables, columns, settings, link_type, timings, started=started)
+
+
+def trained_settings(
+    frames: Sequence[pl.DataFrame],
+    settings: ProbabilisticSettings,
+    *,
+    link_type: str,
+    dialect: str,
+    timings: dict[str, float],
+) -> dict[str, Any]:
+    """Train the model exactly as the local engine does and return it for another backend.
+
+    Training (u by seeded random sampling, m by EM) runs in DuckDB on the frames given, so any
+    engine that scores pairs with the returned model gives the local engine's weights: Splink's
+    backends sample differently for the same seed, so training on each would not.
+
+    Args:
+        frames: the residual records, one frame per source (``node`` plus token columns).
+        settings: the probabilistic settings.
+        link_type: ``link_only`` or ``dedupe_only``.
+        dialect: the SQL dialect of the backend that will score (e.g. ``spark``); every
+            comparison's SQL is transpiled to it.
+        timings: seconds per phase are added here.
+
+    Returns:
+        A Splink settings dictionary with the trained m and u probabilities and the prior.
+    """
+    import sqlglot
+
+    connection, linker = _duckdb_trained(
+        frames, settings, link_type, timings, started=time.perf_counter()
+    )
+    model: dict[str, Any] = linker.misc.save_model_to_json()
+    connection.close()
+    model["sql_dialect"] = dialect
+    for comparison in model.get("comparisons", []):
+        for level in comparison.get("comparison_levels", []):
+            condition = level.get("sql_condition")
+            if condition and condition != "ELSE":
+                level["sql_condition"] = sqlglot.transpile(condition, read="duckdb", write=dialect)[
+                    0
+                ]
+    return model
 
 
 def train_model(
