@@ -256,7 +256,7 @@ def run_speed(people: int, seed: int, coverage: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["quality", "speed"])
+    parser.add_argument("mode", nargs="?", default="quality", choices=["quality", "speed"])
     parser.add_argument("--people", type=int, default=None)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument(

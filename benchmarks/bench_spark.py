@@ -2,13 +2,16 @@
 
 Usage::
 
-    python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]] [--link]
-        [--link-max 1000000] [--driver-memory 6g]
+    python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]]
+        [--steps pseudonymise,disclosure,check,link] [--driver-memory 6g]
 
 Each size is the number of hospital-extract rows (synthetic people are drawn so that the
-extract has about that many rows). Spark reads the extract from Parquet (as on a cluster);
-the local engine gets it in memory. Spark timings include planning and all jobs of a step but
-not session start-up (printed separately). Prints one line per step and engine, and the ratio.
+extract has about that many rows). Pseudonymisation streams the extract from Parquet and
+writes tokens and content files on both engines; the disclosure models read the release from
+Parquet on Spark and get it in memory locally; linkage links in-memory tokens of both
+extracts and checks that both engines give the same persons. Spark timings include planning
+and all jobs of a step but not session start-up (printed separately). Prints one line per step
+and engine, and the ratio.
 """
 
 from __future__ import annotations
@@ -41,10 +44,10 @@ from safelink.engines.spark_disclosure import (
     t_closeness_spark,
 )
 from safelink.engines.spark_disclosure_check import check_spark
-from safelink.engines.spark_pseudonymise import pseudonymise_spark
+from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.keys import Keyring
 from safelink.link import link
-from safelink.pseudonymise import pseudonymise
+from safelink.pseudonymise import pseudonymise, pseudonymise_file
 from safelink.synthetic import generate
 
 CONFIG = Path(__file__).resolve().parents[1] / "configs" / "demo.yaml"
@@ -72,35 +75,72 @@ def _release(hospital: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def run(size: int, spark: Any, keys: Keyring, work: Path, with_link: bool) -> dict[str, float]:
-    """Time every step at one size; return seconds by label."""
-    from pyspark.sql import functions as F  # noqa: N812
-
+def run(size: int, spark: Any, keys: Keyring, work: Path, steps: set[str]) -> dict[str, float]:
+    """Time the chosen steps at one size; return seconds by label."""
     config = load_config(CONFIG)
     results: dict[str, float] = {}
     print(f"\n== {size:,} hospital rows", flush=True)
     data = _timed("generate", results, lambda: generate(max(1, int(size / 0.8)), seed=1))
-    hospital = data.hospital.select(pl.all().cast(pl.String))
     path = work / f"hospital_{size}.parquet"
-    hospital.write_parquet(path)
-    print(f"  rows: {hospital.height:,}", flush=True)
-    _timed(
-        "pseudonymise local",
-        results,
-        lambda: pseudonymise(hospital, config, keys, source="hospital"),
-    )
-
-    def spark_pseudonymise() -> None:
-        frame = spark.read.parquet(str(path))
-        result = pseudonymise_spark(frame, config, keys, source="hospital")
-        result.tokens.write.format("noop").mode("overwrite").save()
-        result.content.write.format("noop").mode("overwrite").save()
-        result.tokens.unpersist()
-
-    _timed("pseudonymise spark", results, spark_pseudonymise)
+    data.hospital.select(pl.all().cast(pl.String)).write_parquet(path)
+    print(f"  rows: {data.hospital.height:,}", flush=True)
     release = _release(data.hospital)
     release_path = work / f"release_{size}.parquet"
     release.write_parquet(release_path)
+    if "link" in steps:
+        _link(data, config, keys, spark, results)
+    del data  # both engines read the extract from Parquet from here on
+    if "pseudonymise" in steps:
+        # Both engines stream the extract from Parquet and write tokens and content files.
+        _timed(
+            "pseudonymise local",
+            results,
+            lambda: pseudonymise_file(
+                path, config, keys, work / f"local_{size}", source="hospital"
+            ),
+        )
+        _timed(
+            "pseudonymise spark",
+            results,
+            lambda: pseudonymise_parquet_spark(
+                path, config, keys, work / f"spark_{size}", source="hospital"
+            ),
+        )
+    if "disclosure" in steps:
+        _disclosure(release, release_path, spark, results, with_check="check" in steps)
+    for step in ("pseudonymise", "k", "k (persons)", "l", "t", "risk", "check", "link"):
+        local_key = f"{step} local" if "(" not in step else "k local (persons)"
+        spark_key = f"{step} spark" if "(" not in step else "k spark (persons)"
+        if local_key in results and spark_key in results:
+            ratio = results[spark_key] / max(results[local_key], 1e-9)
+            print(f"  ratio spark/local {step:<16} {ratio:6.2f}x", flush=True)
+    return results
+
+
+def _link(data: Any, config: Any, keys: Keyring, spark: Any, results: dict[str, float]) -> None:
+    tokens = [
+        pseudonymise(frame, config, keys, source=name) for name, frame in data.frames().items()
+    ]
+    local = _timed("link local", results, lambda: link(tokens, config))
+    remote = _timed(
+        "link spark", results, lambda: link(tokens, config, engine="spark", spark=spark)
+    )
+    same = remote.links.select("source", "record_id", "person_id", "step").equals(
+        local.links.select("source", "record_id", "person_id", "step")
+    )
+    print(f"  links identical (spark vs local): {same}", flush=True)
+    for name, value in sorted(remote.report.timings.items()):
+        print(f"    spark {name:<40} {value}", flush=True)
+
+
+def _disclosure(
+    release: pl.DataFrame,
+    release_path: Path,
+    spark: Any,
+    results: dict[str, float],
+    *,
+    with_check: bool,
+) -> None:
     for person in (None, "person"):
         tag = "" if person is None else " (persons)"
         _timed(f"k local{tag}", results, lambda p=person: k_anonymity(release, QUASI, person=p))
@@ -138,32 +178,22 @@ def run(size: int, spark: Any, keys: Keyring, work: Path, with_link: bool) -> di
             "person": "person",
         }
     )
-    _timed("check local", results, lambda: check(release, check_config))
-    _timed("check spark", results, lambda: check_spark(release_path, check_config, spark=spark))
-    if with_link:
-        tokens = [
-            pseudonymise(frame, config, keys, source=name) for name, frame in data.frames().items()
-        ]
-        _timed("link local", results, lambda: link(tokens, config))
-        _timed("link spark", results, lambda: link(tokens, config, engine="spark", spark=spark))
-    del F
-    for step in ("pseudonymise", "k", "k (persons)", "l", "t", "risk", "check", "link"):
-        local_key = f"{step} local" if "(" not in step else "k local (persons)"
-        spark_key = f"{step} spark" if "(" not in step else "k spark (persons)"
-        if local_key in results and spark_key in results:
-            ratio = results[spark_key] / max(results[local_key], 1e-9)
-            print(f"  ratio spark/local {step:<16} {ratio:6.2f}x", flush=True)
-    return results
+    if with_check:
+        _timed("check local", results, lambda: check(release, check_config))
+        _timed("check spark", results, lambda: check_spark(release_path, check_config, spark=spark))
 
 
 def main() -> None:
     """Parse the arguments and run the benchmark at each size."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sizes", nargs="+", type=int)
+    parser.add_argument("sizes", nargs="*", type=int, default=[200_000])
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--driver-memory", default="6g")
-    parser.add_argument("--link", action="store_true", help="also time linkage")
-    parser.add_argument("--link-max", type=int, default=1_000_000)
+    parser.add_argument(
+        "--steps",
+        default="pseudonymise,disclosure,check",
+        help="comma-separated: pseudonymise, disclosure (k/l/t/risk), check, link",
+    )
     parser.add_argument("--json", type=Path, help="write the timings here")
     args = parser.parse_args()
     tick = time.perf_counter()
@@ -191,9 +221,7 @@ def main() -> None:
             scrypt_n=2**14,
         )
         for size in args.sizes:
-            everything[str(size)] = run(
-                size, spark, keys, work, args.link and size <= args.link_max
-            )
+            everything[str(size)] = run(size, spark, keys, work, set(args.steps.split(",")))
     if args.json:
         args.json.write_text(json.dumps(everything, indent=2))
     spark.stop()

@@ -409,13 +409,9 @@ def _link(
     from safelink.link import (
         PROBABILISTIC,
         LinkageResult,
-        _content_frames,
-        _peak_mib,
-        _read_frame,
-        quality,
+        _linkage_report,
     )
     from safelink.link.cascade import LINK_SCHEMA, cascade_steps
-    from safelink.link.quality import LinkageReport
 
     started = time.perf_counter()
     inputs = [_load_spark_input(spark, item, i, sources) for i, item in enumerate(tokens)]
@@ -466,35 +462,18 @@ def _link(
     assert isinstance(collected, pl.DataFrame)
     per_record = collected.cast(_PER_RECORD_SCHEMA)  # type: ignore[arg-type]
     timings["cluster_seconds"] = time.perf_counter() - tick
-    linked = per_record["step"].is_not_null()
-    truth_report = None
-    if truth is not None:
-        nodes = per_record.select("source", RECORD_ID).with_row_index("node")
-        truth_report = quality.truth_table(
-            per_record.select("source", RECORD_ID, "person_id"),
-            _read_frame(truth, "truth"),
-            links,
-            nodes.with_columns(pl.col("node").cast(pl.Int64)),
-        )
-    bias = quality.bias_table(settings.bias, _content_frames(content, settings), per_record, linked)
-    timings["total_seconds"] = time.perf_counter() - started
-    timings["peak_memory_mib"] = _peak_mib()
-    report = LinkageReport(
-        sources=quality.source_table(per_record, linked),
-        steps=quality.step_table(links, order),
-        model=quality.model_table(
-            accepted,
-            model.expected_matches_below,
-            model.scored_pairs,
-            prob.threshold,
-            model.threshold_weight,
-            model.skipped,
-        ),
-        weights=quality.weight_table(model.histogram, model.threshold_weight),
-        truth=truth_report,
-        bias=bias,
+    report = _linkage_report(
+        per_record=per_record,
+        links=links,
+        accepted=accepted,
+        model=model,
+        settings=settings,
+        order=order,
+        truth=truth,
+        content=content,
         key_id=next((i.key_id for i in inputs if i.key_id), None),
-        timings={k: round(v, 3) for k, v in timings.items()},
+        timings=timings,
+        started=started,
     )
     records.unpersist()
     return LinkageResult(links=per_record, report=report)

@@ -320,41 +320,81 @@ def link(
     timings["cluster_seconds"] = time.perf_counter() - tick
     order = [s.name for s in cascade_steps(settings)] + [PROBABILISTIC]
     per_record = _per_record(records, links, persons, order)
+    report = _linkage_report(
+        per_record=per_record,
+        links=links,
+        accepted=accepted,
+        model=model,
+        settings=settings,
+        order=order,
+        truth=truth,
+        content=content,
+        key_id=next((i.key_id for i in inputs if i.key_id), None),
+        timings=timings,
+        started=started,
+    )
+    return LinkageResult(links=per_record, report=report)
+
+
+def _linkage_report(
+    *,
+    per_record: pl.DataFrame,
+    links: pl.DataFrame,
+    accepted: pl.DataFrame,
+    model: ModelResult,
+    settings: LinkConfig,
+    order: Sequence[str],
+    truth: Any,
+    content: Mapping[str, Any] | None,
+    key_id: str | None,
+    timings: dict[str, float],
+    started: float,
+) -> LinkageReport:
+    """Assemble the quality report from a linkage's results (both engines use it).
+
+    Args:
+        per_record: one row per record in node order (``source``, ``record_id``, ...).
+        links: every accepted link (cascade then probabilistic), by node.
+        accepted: the accepted probabilistic links.
+        model: the probabilistic step's result.
+        settings: the link settings.
+        order: the steps in the order they ran.
+        truth: optional ground truth (path or frame).
+        content: optional content frames or files by source (bias table).
+        key_id: the link key id of the inputs.
+        timings: seconds per phase so far (total and peak memory are added).
+        started: when the linkage started (``time.perf_counter``).
+    """
     linked = per_record["step"].is_not_null()
     truth_report = None
     if truth is not None:
+        nodes = per_record.select("source", RECORD_ID).with_row_index("node")
         truth_report = quality.truth_table(
             per_record.select("source", RECORD_ID, "person_id"),
             _read_frame(truth, "truth"),
             links,
-            records.select("node", "source", RECORD_ID),
+            nodes.with_columns(pl.col("node").cast(pl.Int64)),
         )
-    bias = quality.bias_table(
-        settings.bias,
-        _content_frames(content, settings),
-        per_record,
-        linked,
-    )
+    bias = quality.bias_table(settings.bias, _content_frames(content, settings), per_record, linked)
     timings["total_seconds"] = time.perf_counter() - started
     timings["peak_memory_mib"] = _peak_mib()
-    report = LinkageReport(
-        sources=quality.source_table(records, linked),
+    return LinkageReport(
+        sources=quality.source_table(per_record, linked),
         steps=quality.step_table(links, order),
         model=quality.model_table(
             accepted,
             model.expected_matches_below,
             model.scored_pairs,
-            threshold,
+            settings.probabilistic.threshold,
             model.threshold_weight,
             model.skipped,
         ),
         weights=quality.weight_table(model.histogram, model.threshold_weight),
         truth=truth_report,
         bias=bias,
-        key_id=next((i.key_id for i in inputs if i.key_id), None),
+        key_id=key_id,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
-    return LinkageResult(links=per_record, report=report)
 
 
 def _probabilistic(
