@@ -46,7 +46,7 @@ from safelink.engines.spark_disclosure import (
 from safelink.engines.spark_disclosure_check import check_spark
 from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.keys import Keyring
-from safelink.link import link
+from safelink.link import link, link_files
 from safelink.pseudonymise import pseudonymise, pseudonymise_file
 from safelink.synthetic import generate
 
@@ -89,7 +89,14 @@ def run(size: int, spark: Any, keys: Keyring, work: Path, steps: set[str]) -> di
     release.write_parquet(release_path)
     if "link" in steps:
         _link(data, config, keys, spark, results)
+    extracts = {}
+    if "link_files_spark" in steps:
+        for name, frame in data.frames().items():
+            extracts[name] = work / f"{name}_{size}.parquet"
+            frame.select(pl.all().cast(pl.String)).write_parquet(extracts[name])
     del data  # both engines read the extract from Parquet from here on
+    if extracts:
+        _link_files_spark(extracts, config, keys, spark, work / f"link_{size}", results)
     if "pseudonymise" in steps:
         # Both engines stream the extract from Parquet and write tokens and content files.
         _timed(
@@ -130,6 +137,29 @@ def _link(data: Any, config: Any, keys: Keyring, spark: Any, results: dict[str, 
     )
     print(f"  links identical (spark vs local): {same}", flush=True)
     for name, value in sorted(remote.report.timings.items()):
+        print(f"    spark {name:<40} {value}", flush=True)
+
+
+def _link_files_spark(
+    extracts: dict[str, Path],
+    config: Any,
+    keys: Keyring,
+    spark: Any,
+    work: Path,
+    results: dict[str, float],
+) -> None:
+    """Spark only, from files, as on a cluster: for sizes the local engine cannot hold."""
+    tokens = []
+    for name, extract in extracts.items():
+        pseudonymise_file(extract, config, keys, work / "tokens", source=name)
+        tokens.append(work / "tokens" / f"{name}.tokens.parquet")
+    result = _timed(
+        "link spark (files)",
+        results,
+        lambda: link_files(tokens, config, work / "linked", engine="spark", spark=spark),
+    )
+    print(f"  records: {result.links.height:,}", flush=True)
+    for name, value in sorted(result.report.timings.items()):
         print(f"    spark {name:<40} {value}", flush=True)
 
 
@@ -192,7 +222,8 @@ def main() -> None:
     parser.add_argument(
         "--steps",
         default="pseudonymise,disclosure,check",
-        help="comma-separated: pseudonymise, disclosure (k/l/t/risk), check, link",
+        help="comma-separated: pseudonymise, disclosure (k/l/t/risk), check, link, "
+        "link_files_spark (Spark only, from tokens files)",
     )
     parser.add_argument("--json", type=Path, help="write the timings here")
     args = parser.parse_args()

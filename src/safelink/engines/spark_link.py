@@ -149,8 +149,8 @@ def _run(
             for table, name in zip(tables, names, strict=True)
         ]
         # Train on the driver with DuckDB, as the local engine does, then score every blocked
-        # pair on Spark with that model: Splink's backends draw different u samples for the
-        # same seed, so a model trained on Spark would weigh some pairs differently.
+        # pair on Spark with that model: Splink on Spark estimated some u probabilities
+        # differently from DuckDB on the same records, so its links near the threshold differed.
         residual = [
             frame if isinstance(frame, pl.DataFrame) else _to_polars(frame) for frame in frames
         ]

@@ -272,8 +272,8 @@ def trained_settings(
     """Train the model exactly as the local engine does and return it for another backend.
 
     Training (u by seeded random sampling, m by EM) runs in DuckDB on the frames given, so any
-    engine that scores pairs with the returned model gives the local engine's weights: Splink's
-    backends sample differently for the same seed, so training on each would not.
+    engine that scores pairs with the returned model gives the local engine's weights (Splink
+    on Spark estimated some u probabilities differently from DuckDB on the same records).
 
     Args:
         frames: the residual records, one frame per source (``node`` plus token columns).
