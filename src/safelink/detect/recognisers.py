@@ -12,6 +12,7 @@ A validated match keeps its pattern score (Presidio's default would raise it to 
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -140,9 +141,9 @@ class _ValidatedPatternRecogniser(PatternRecognizer):
         )
 
     @staticmethod
+    @abstractmethod
     def valid(values: pl.Series) -> pl.Series:
         """Return which values pass this recogniser's validator (vectorised)."""
-        raise NotImplementedError
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """Drop a match that fails the validator; keep the pattern score otherwise."""

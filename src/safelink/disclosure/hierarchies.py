@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ def _band_label(age: pl.Expr, width: int, top: int | None) -> pl.Expr:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Hierarchy:
+class Hierarchy(ABC):
     """Base of every hierarchy: named levels and an expression per level.
 
     Attributes:
@@ -85,8 +86,9 @@ class Hierarchy:
             return pl.lit(STAR, dtype=pl.String)
         return self._expr(pl.col(column), level)
 
-    def _expr(self, value: pl.Expr, level: int) -> pl.Expr:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def _expr(self, value: pl.Expr, level: int) -> pl.Expr:
+        """Return ``value`` generalised to an intermediate ``level`` (each kind its own)."""
 
     def check(self, values: pl.Series, column: str) -> None:
         """Raise InputError when some non-missing value cannot be generalised.
