@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]]
         [--steps pseudonymise,disclosure,check,link] [--driver-memory 6g]
+        [--driver-max-result-size 2g]
 
 Each size is the number of hospital-extract rows (synthetic people are drawn so that the
 extract has about that many rows). Pseudonymisation streams the extract from Parquet and
@@ -17,6 +18,7 @@ and engine, and the ratio.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -46,7 +48,7 @@ from safelink.engines.spark_disclosure import (
 from safelink.engines.spark_disclosure_check import check_spark
 from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.keys import Keyring
-from safelink.link import link, link_files
+from safelink.link import link, link_config, link_files
 from safelink.pseudonymise import pseudonymise, pseudonymise_file
 from safelink.synthetic import generate
 
@@ -75,7 +77,14 @@ def _release(hospital: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def run(size: int, spark: Any, keys: Keyring, work: Path, steps: set[str]) -> dict[str, float]:
+def run(
+    size: int,
+    spark: Any,
+    keys: Keyring,
+    work: Path,
+    steps: set[str],
+    max_training_records: int | None = None,
+) -> dict[str, float]:
     """Time the chosen steps at one size; return seconds by label."""
     config = load_config(CONFIG)
     results: dict[str, float] = {}
@@ -96,7 +105,9 @@ def run(size: int, spark: Any, keys: Keyring, work: Path, steps: set[str]) -> di
             frame.select(pl.all().cast(pl.String)).write_parquet(extracts[name])
     del data  # both engines read the extract from Parquet from here on
     if extracts:
-        _link_files_spark(extracts, config, keys, spark, work / f"link_{size}", results)
+        _link_files_spark(
+            extracts, config, keys, spark, work / f"link_{size}", results, max_training_records
+        )
     if "pseudonymise" in steps:
         # Both engines stream the extract from Parquet and write tokens and content files.
         _timed(
@@ -147,8 +158,17 @@ def _link_files_spark(
     spark: Any,
     work: Path,
     results: dict[str, float],
+    max_training_records: int | None,
 ) -> None:
     """Spark only, from files, as on a cluster: for sizes the local engine cannot hold."""
+    settings = link_config(config)
+    if max_training_records:
+        settings = dataclasses.replace(
+            settings,
+            probabilistic=dataclasses.replace(
+                settings.probabilistic, max_training_records=max_training_records
+            ),
+        )
     tokens = []
     for name, extract in extracts.items():
         pseudonymise_file(extract, config, keys, work / "tokens", source=name)
@@ -156,9 +176,15 @@ def _link_files_spark(
     result = _timed(
         "link spark (files)",
         results,
-        lambda: link_files(tokens, config, work / "linked", engine="spark", spark=spark),
+        lambda: link_files(tokens, settings, work / "linked", engine="spark", spark=spark),
     )
-    print(f"  records: {result.links.height:,}", flush=True)
+    model = result.report.model
+    print(
+        f"  records: {result.links.height:,}; residual {model['residual_records']:,}, "
+        f"trained on {model['training_records']:,}; probabilistic links "
+        f"{model['accepted_links']:,}",
+        flush=True,
+    )
     for name, value in sorted(result.report.timings.items()):
         print(f"    spark {name:<40} {value}", flush=True)
 
@@ -220,10 +246,20 @@ def main() -> None:
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--driver-memory", default="6g")
     parser.add_argument(
+        "--driver-max-result-size",
+        default="2g",
+        help="spark.driver.maxResultSize: the link collects one row per record to the driver",
+    )
+    parser.add_argument(
         "--steps",
         default="pseudonymise,disclosure,check",
         help="comma-separated: pseudonymise, disclosure (k/l/t/risk), check, link, "
         "link_files_spark (Spark only, from tokens files)",
+    )
+    parser.add_argument(
+        "--max-training-records",
+        type=int,
+        help="link.probabilistic.max_training_records for link_files_spark (driver memory)",
     )
     parser.add_argument("--json", type=Path, help="write the timings here")
     args = parser.parse_args()
@@ -232,6 +268,7 @@ def main() -> None:
         args.master,
         config={
             "spark.driver.memory": args.driver_memory,
+            "spark.driver.maxResultSize": args.driver_max_result_size,
             "spark.ui.enabled": "false",
             "spark.ui.showConsoleProgress": "false",
             "spark.sql.shuffle.partitions": "16",
@@ -252,7 +289,9 @@ def main() -> None:
             scrypt_n=2**14,
         )
         for size in args.sizes:
-            everything[str(size)] = run(size, spark, keys, work, set(args.steps.split(",")))
+            everything[str(size)] = run(
+                size, spark, keys, work, set(args.steps.split(",")), args.max_training_records
+            )
     if args.json:
         args.json.write_text(json.dumps(everything, indent=2))
     spark.stop()

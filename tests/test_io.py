@@ -16,6 +16,7 @@ from safelink.io import (
     complete_interrupted_commits,
     iter_batches,
     read_frame,
+    sha256_tree,
     to_polars,
     write_csv_safe,
 )
@@ -334,3 +335,23 @@ def test_group_commit_read_only_directory_clear_output_error(tmp_path: Path):
     assert "cannot complete an interrupted write" in lines[0]
     assert lines[1].startswith("write:") and "read-only" in lines[1]
     assert "Traceback" not in result.stderr
+
+
+def test_sha256_tree_changes_with_any_file_and_is_stable(tmp_path: Path):
+    tree = tmp_path / "hospital.tokens.parquet"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "part-0.parquet").write_bytes(b"first part")
+    (tree / "sub" / "part-1.parquet").write_bytes(b"second part")
+    (tree / "_safelink.json").write_text("{}", encoding="utf-8")
+    first = sha256_tree(tree)
+    assert sha256_tree(tree) == first and len(first) == 64
+    (tree / "sub" / "part-1.parquet").write_bytes(b"second part!")
+    changed = sha256_tree(tree)
+    assert changed != first
+    (tree / "sub" / "part-1.parquet").rename(tree / "sub" / "part-2.parquet")
+    renamed = sha256_tree(tree)
+    assert renamed not in {first, changed}
+    (tree / "extra").write_bytes(b"")
+    assert sha256_tree(tree) not in {first, changed, renamed}
+    (tree / "extra").unlink()
+    assert sha256_tree(tree) == renamed

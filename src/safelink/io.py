@@ -17,6 +17,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -405,6 +406,22 @@ def sha256_file(path: Path | str) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sha256_tree(path: Path | str) -> str:
+    """Return the hex SHA-256 of a directory: of each file's relative path and SHA-256, sorted.
+
+    Any added, removed, renamed or changed file (a Spark tokens directory's parts, CRC files
+    and ``_safelink.json`` included) changes the digest; symbolic links are not followed.
+    """
+    root = Path(path)
+    lines = []
+    for folder, _, files in os.walk(root, followlinks=False):
+        for name in files:
+            file = Path(folder) / name
+            if file.is_file() and not file.is_symlink():
+                lines.append(f"{file.relative_to(root).as_posix()}\0{sha256_file(file)}\n")
+    return sha256_bytes("".join(sorted(lines)).encode("utf-8"))
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +17,9 @@ import yaml
 from safelink.config import JobConfig, load_config
 from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.errors import LinkageError
+from safelink.io import sha256_tree
 from safelink.keys import Keyring
-from safelink.link import LinkageResult, link, link_files
+from safelink.link import LinkageResult, link, link_config, link_files
 from safelink.pseudonymise import Pseudonymised, pseudonymise
 from safelink.synthetic import SyntheticExtracts
 
@@ -137,6 +143,76 @@ def test_link_engine_spark_synthetic_report_equals_local(
     assert set(remote.report.timings) == set(local.report.timings)
 
 
+def test_link_engine_spark_sampled_training_equals_local(
+    spark: Any, demo_config: JobConfig, tokens: list[Pseudonymised], truth: pl.DataFrame
+) -> None:
+    settings = link_config(demo_config)
+    limited = dataclasses.replace(
+        settings,
+        probabilistic=dataclasses.replace(settings.probabilistic, max_training_records=600),
+    )
+    local = link(tokens, limited, truth=truth)
+    remote = link(tokens, limited, engine="spark", spark=spark, truth=truth)
+    model = local.report.model
+    assert 600 <= model["training_records"] < model["residual_records"]  # sampled
+    assert remote.report.model == model
+    assert remote.links.equals(local.links)
+    assert remote.report.truth == local.report.truth
+
+
+def test_link_engine_spark_driver_result_limit_is_one_line_naming_setting(
+    tmp_path: Path,
+) -> None:
+    # spark.driver.maxResultSize is fixed when the Spark context starts: a fresh process.
+    script = tmp_path / "limit.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys
+            from pathlib import Path
+            from safelink.config import load_config
+            from safelink.engines.spark import spark_session
+            from safelink.errors import LinkageError
+            from safelink.keys import Keyring
+            from safelink.link import link
+            from safelink.pseudonymise import pseudonymise
+            from safelink.synthetic import generate
+
+            config = load_config({str(CONFIG_PATH)!r})
+            keys_dir = Path({str(tmp_path)!r}) / "keys"
+            keys_dir.mkdir(mode=0o700)
+            keys = Keyring.create(
+                keys_dir / "t.key", project="t", passphrase="synthetic pass phrase",
+                scrypt_n=2**14,
+            )
+            tokens = [
+                pseudonymise(frame, config, keys, source=name)
+                for name, frame in generate(3_000, seed=7).frames().items()
+            ]
+            spark = spark_session(
+                "local[1]",
+                config={{"spark.driver.maxResultSize": "1m", "spark.ui.enabled": "false"}},
+            )
+            spark.sparkContext.setLogLevel("OFF")
+            try:
+                link(tokens, config, engine="spark", spark=spark)
+            except LinkageError as exc:
+                print(exc)
+                sys.exit(3)
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 3, done.stderr[-2000:]
+    message = done.stdout.strip()
+    assert message.count("\n") == 0
+    assert "spark.driver.maxResultSize" in message
+    assert "link.probabilistic.max_training_records" in message
+
+
 def test_link_files_spark_tokens_directory_spark_and_local_engines_agree(
     spark: Any, spark_token_dirs: list[Path], deterministic_config: Path, tmp_path: Path
 ) -> None:
@@ -162,11 +238,22 @@ def test_cli_link_engine_spark_writes_local_links(
     base = ["link", *map(str, spark_token_dirs), "--config", str(deterministic_config), "--json"]
     local = run_cli(*base, "-o", str(tmp_path / "local"))
     assert local.code == 0, local.stderr
-    remote = run_cli(*base, "-o", str(tmp_path / "spark"), "--engine", "spark")
+    audit = tmp_path / "audit.jsonl"
+    audited = yaml.safe_load(deterministic_config.read_text(encoding="utf-8"))
+    audited["audit_log"] = str(audit)
+    audited_config = tmp_path / "audited.yaml"
+    audited_config.write_text(yaml.safe_dump(audited), encoding="utf-8")
+    remote = run_cli(
+        "link", *map(str, spark_token_dirs), "--config", str(audited_config), "--json",
+        "-o", str(tmp_path / "spark"), "--engine", "spark",
+    )  # fmt: skip
     assert remote.code == 0, remote.stderr
     links = pl.read_parquet(tmp_path / "spark" / "links.parquet")
     assert links.height > 0
     assert links.equals(pl.read_parquet(tmp_path / "local" / "links.parquet"))
+    # The tokens directories are in the audit entry, hashed over their files.
+    inputs = json.loads(audit.read_text(encoding="utf-8").splitlines()[-1])["inputs"]
+    assert inputs == {f"{d.name}/": sha256_tree(d) for d in spark_token_dirs}
 
 
 def test_cli_link_unknown_engine_exits_two_with_one_line(

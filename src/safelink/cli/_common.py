@@ -13,7 +13,7 @@ from rich.console import Console
 
 from safelink.config import JobConfig
 from safelink.errors import KeyringError
-from safelink.io import sha256_file
+from safelink.io import sha256_file, sha256_tree
 from safelink.keys import Keyring, ProviderKey, open_key_source
 
 PASSPHRASE_ENV = "SAFELINK_PASSPHRASE"  # noqa: S105 - a variable name
@@ -53,8 +53,14 @@ def open_keys(config: JobConfig, key_file: Path | None) -> Keyring | ProviderKey
 
 
 def input_hashes(paths: list[Path]) -> dict[str, str]:
-    """SHA-256 of each existing input file, by name, for the audit log."""
-    return {path.name: sha256_file(path) for path in paths if path.is_file()}
+    """SHA-256 of each existing input, by name, for the audit log.
+
+    A directory (a Spark tokens directory) is named with a trailing ``/`` and hashed over its
+    files (:func:`~safelink.io.sha256_tree`).
+    """
+    hashes = {path.name: sha256_file(path) for path in paths if path.is_file()}
+    hashes.update({f"{path.name}/": sha256_tree(path) for path in paths if path.is_dir()})
+    return hashes
 
 
 def print_json(document: Any) -> None:

@@ -43,7 +43,10 @@ from safelink.link.probabilistic import (
     _skipped,
     model_result,
     probability_to_weight,
+    sample_order_key,
+    sample_seed_offset,
     trained_settings,
+    training_sample,
 )
 from safelink.pseudonymise import RECORD_ID
 
@@ -102,11 +105,12 @@ def run_splink_spark(
             warnings.filterwarnings("ignore", module=r"splink\..*")
             warnings.filterwarnings("ignore", module=r"pyspark\..*")
             return _run(
-                frames, settings, link_type, threshold_weight, session, break_lineage_method
+                frames, sizes, settings, link_type, threshold_weight, session, break_lineage_method
             )
     except LinkageError:
         raise
     except Exception as exc:  # Splink, Spark and py4j raise many kinds
+        _raise_if_driver_limit(exc)
         raise LinkageError(
             f"the probabilistic step failed on Spark ({type(exc).__name__}); check the "
             "blocking rules and comparisons in link.probabilistic, or disable it."
@@ -115,8 +119,53 @@ def run_splink_spark(
         splink_logger.setLevel(level)
 
 
+def _raise_if_driver_limit(exc: BaseException) -> None:
+    """Turn Spark's refusal to send the driver more than ``maxResultSize`` into a clear error."""
+    if "maxResultSize" in str(exc):
+        raise LinkageError(
+            "a result collected to the Spark driver exceeded spark.driver.maxResultSize; raise "
+            "it (and spark.driver.memory) in the Spark settings, or lower "
+            "link.probabilistic.max_training_records."
+        ) from exc
+
+
+def _training_frames(
+    frames: Sequence[pl.DataFrame | DataFrame],
+    sizes: Sequence[int],
+    settings: ProbabilisticSettings,
+) -> list[pl.DataFrame]:
+    """Collect the records to train on: all, or the local engine's seeded sample of each source.
+
+    A Spark frame over ``max_training_records`` is sampled on Spark (the records with the
+    smallest order key, as :func:`~safelink.link.probabilistic.training_sample` picks them), so
+    only the sample reaches the driver.
+    """
+    from pyspark.sql import functions as F  # noqa: N812
+
+    limit = settings.max_training_records
+    key = sample_order_key(
+        F.col("node").cast("bigint"),
+        sample_seed_offset(settings),
+        lambda value, n: value.bitwiseXOR(F.shiftright(value, n)),
+    )
+    collected = []
+    for frame, size in zip(frames, sizes, strict=True):
+        if isinstance(frame, pl.DataFrame):
+            collected.append(frame)
+        elif size > limit:
+            chosen = (
+                frame.withColumn("_sample_key", key).orderBy("_sample_key", "node").limit(limit)
+            )
+            collected.append(_to_polars(chosen.drop("_sample_key")).sort("node"))
+        else:
+            collected.append(_to_polars(frame))
+    sample = training_sample(collected, settings)  # polars inputs over the limit
+    return collected if sample is None else sample
+
+
 def _run(
     frames: Sequence[pl.DataFrame | DataFrame],
+    sizes: Sequence[int],
     settings: ProbabilisticSettings,
     link_type: str,
     threshold_weight: float,
@@ -148,14 +197,13 @@ def _run(
             db_api.register(table, table_name=name)
             for table, name in zip(tables, names, strict=True)
         ]
-        # Train on the driver with DuckDB, as the local engine does, then score every blocked
-        # pair on Spark with that model: Splink on Spark estimated some u probabilities
-        # differently from DuckDB on the same records, so its links near the threshold differed.
-        residual = [
-            frame if isinstance(frame, pl.DataFrame) else _to_polars(frame) for frame in frames
-        ]
+        # Train on the driver with DuckDB, as the local engine does (on the same seeded sample
+        # when the residual is large), then score every blocked pair on Spark with that model:
+        # Splink on Spark estimated some u probabilities differently from DuckDB on the same
+        # records, so its links near the threshold differed.
+        training = _training_frames(frames, sizes, settings)
         model = trained_settings(
-            residual, settings, link_type=link_type, dialect="spark", timings=timings
+            training, settings, link_type=link_type, dialect="spark", timings=timings
         )
         linker = Linker(registered if len(registered) > 1 else registered[0], model, log_level=None)
         tick = time.perf_counter()
@@ -192,12 +240,30 @@ def _run(
         for name in [*names, view]:
             spark.catalog.dropTempView(name)
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
-    return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
+    return model_result(
+        pairs,
+        histogram,
+        below,
+        scored,
+        threshold_weight,
+        parameters,
+        timings,
+        residual_records=sum(sizes),
+        training_records=sum(frame.height for frame in training),
+    )
 
 
 def _to_polars(frame: DataFrame) -> pl.DataFrame:
-    """Collect a Spark DataFrame to the driver through Arrow."""
-    collected = pl.from_arrow(frame.toArrow())
+    """Collect a Spark DataFrame to the driver through Arrow.
+
+    Raises:
+        LinkageError: the result exceeded ``spark.driver.maxResultSize`` (says what to set).
+    """
+    try:
+        collected = pl.from_arrow(frame.toArrow())
+    except Exception as exc:  # py4j and Spark raise many kinds
+        _raise_if_driver_limit(exc)
+        raise
     assert isinstance(collected, pl.DataFrame)
     return collected
 
@@ -444,10 +510,7 @@ def _link(
     accepted = accepted.select(
         "node_l", "node_r", pl.lit(PROBABILISTIC).alias("step"), "match_weight", "match_probability"
     ).cast(LINK_SCHEMA)  # type: ignore[arg-type]
-    cascade_links = pl.from_arrow(
-        cascade.orderBy(SEQUENCE, "node_l", "node_r").select(*LINK_SCHEMA).toArrow()
-    )
-    assert isinstance(cascade_links, pl.DataFrame)
+    cascade_links = _to_polars(cascade.orderBy(SEQUENCE, "node_l", "node_r").select(*LINK_SCHEMA))
     links = pl.concat([cascade_links.cast(LINK_SCHEMA), accepted])  # type: ignore[arg-type]
     all_links = cascade.select(*LINK_SCHEMA)
     if accepted.height:
@@ -458,8 +521,7 @@ def _link(
         )
     labels = components_spark(all_links)
     order = [s.name for s in cascade_steps(settings)] + [PROBABILISTIC]
-    collected = pl.from_arrow(per_record_spark(records, all_links, labels, order).toArrow())
-    assert isinstance(collected, pl.DataFrame)
+    collected = _to_polars(per_record_spark(records, all_links, labels, order))
     per_record = collected.cast(_PER_RECORD_SCHEMA)  # type: ignore[arg-type]
     timings["cluster_seconds"] = time.perf_counter() - tick
     report = _linkage_report(

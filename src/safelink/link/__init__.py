@@ -388,6 +388,8 @@ def _linkage_report(
             settings.probabilistic.threshold,
             model.threshold_weight,
             model.skipped,
+            residual_records=model.residual_records,
+            training_records=model.training_records,
         ),
         weights=quality.weight_table(model.histogram, model.threshold_weight),
         truth=truth_report,

@@ -39,7 +39,7 @@ _CASCADE_KEYS = frozenset({"enabled", "nhs_number_partner", "match_keys"})
 _PROB_KEYS = frozenset(
     {
         "enabled", "threshold", "comparisons", "term_frequency", "blocking", "training_blocking",
-        "max_pairs_for_u", "seed", "bloom",
+        "max_pairs_for_u", "seed", "bloom", "max_training_records",
     }
 )  # fmt: skip
 _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -97,7 +97,10 @@ class ProbabilisticSettings:
         blocking: blocking rules for prediction (each a list of token columns).
         training_blocking: blocking rules for EM training (defaults to a standard set).
         max_pairs_for_u: random pairs sampled to estimate u probabilities.
-        seed: the seed for u sampling.
+        seed: the seed for u sampling and for the training sample.
+        max_training_records: the most residual records per source the model is trained on;
+            a larger residual is trained on a seeded sample of this many records (the same
+            sample on every engine) and every residual record is still scored.
         bloom: compare Bloom-filter name encodings (``forename_bloom``/``surname_bloom``) by
             Dice similarity when the tokens files have them.
 
@@ -116,6 +119,7 @@ class ProbabilisticSettings:
     max_pairs_for_u: int = 2_000_000
     seed: int = 42
     bloom: bool = True
+    max_training_records: int = 1_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -332,6 +336,10 @@ def _probabilistic(raw: Any, problems: list[str]) -> ProbabilisticSettings:
     if not isinstance(seed, int) or isinstance(seed, bool):
         problems.append(f"{where}.seed must be an integer")
         seed = defaults.seed
+    max_training = raw.get("max_training_records", defaults.max_training_records)
+    if not isinstance(max_training, int) or isinstance(max_training, bool) or max_training < 1000:
+        problems.append(f"{where}.max_training_records must be an integer of at least 1000")
+        max_training = defaults.max_training_records
     return ProbabilisticSettings(
         enabled=_bool(raw.get("enabled", True), f"{where}.enabled", problems),
         threshold=float(threshold),
@@ -342,6 +350,7 @@ def _probabilistic(raw: Any, problems: list[str]) -> ProbabilisticSettings:
         max_pairs_for_u=max_pairs,
         seed=seed,
         bloom=_bool(raw.get("bloom", True), f"{where}.bloom", problems),
+        max_training_records=max_training,
     )
 
 

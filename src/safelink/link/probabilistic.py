@@ -16,7 +16,7 @@ import logging
 import math
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,9 @@ from safelink.link.config import ProbabilisticSettings
 
 logger = logging.getLogger("safelink.link")
 _MIN_RECORDS = 50
+_SAMPLE_MODULUS = 2_147_483_647  # 2^31 - 1: every product below stays inside 64 bits
+_SAMPLE_MULTIPLIERS = (1_103_515_245, 48_271)
+_SAMPLE_SHIFTS = (16, 13)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,9 @@ class ModelResult:
         parameters: per comparison level, the trained m, u and Bayes factor.
         timings: seconds per phase.
         skipped: why the step was skipped, when it was.
+        residual_records: records the step scored (all sources).
+        training_records: records the model was trained on (fewer than ``residual_records``
+            when a source's residual exceeded ``max_training_records`` and was sampled).
 
     """
 
@@ -55,6 +61,8 @@ class ModelResult:
     parameters: list[dict[str, Any]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     skipped: str | None = None
+    residual_records: int = 0
+    training_records: int = 0
 
 
 def probability_to_weight(probability: float) -> float:
@@ -183,6 +191,68 @@ def run_splink(
         splink_logger.setLevel(level)
 
 
+def sample_order_key(value: Any, offset: Any, xor_shift: Callable[[Any, int], Any]) -> Any:
+    """The training sample's order key of ``value``, for any engine's integer expressions.
+
+    ``h = ((value mod P) * A + offset) mod P; h ^= h >> 16; h = h * B mod P; h ^= h >> 13``
+    with P = 2^31 - 1, all in 64-bit integers without overflow, so Python, polars and Spark
+    compute the same keys. The multiplications spread consecutive values; the xor-shifts make
+    the key non-linear, so the smallest keys are not a regular lattice of node numbers.
+
+    Args:
+        value: a Python int or an engine's 64-bit integer expression (the node number).
+        offset: the seed term (:func:`sample_seed_offset`).
+        xor_shift: the engine's ``h ^ (h >> n)`` for non-negative ``h``.
+    """
+    first, second = _SAMPLE_MULTIPLIERS
+    key = (value % _SAMPLE_MODULUS * first + offset) % _SAMPLE_MODULUS
+    key = xor_shift(key, _SAMPLE_SHIFTS[0])
+    key = key * second % _SAMPLE_MODULUS
+    return xor_shift(key, _SAMPLE_SHIFTS[1])
+
+
+def sample_seed_offset(settings: ProbabilisticSettings) -> int:
+    """The seed term of the order key: the seed through the same mix.
+
+    Mixed, so that nearby seeds (1 and 2) offset the keys by unrelated amounts and pick
+    unrelated samples.
+    """
+    return int(sample_order_key(settings.seed, 0, lambda key, n: key ^ (key >> n)))
+
+
+def training_sample(
+    frames: Sequence[pl.DataFrame], settings: ProbabilisticSettings
+) -> list[pl.DataFrame] | None:
+    """The records to train on when a source's residual exceeds ``max_training_records``.
+
+    Each larger source keeps the ``max_training_records`` records with the smallest order key
+    (:func:`sample_order_key`; ties by node), in node order; the Spark engine selects the same
+    records with the same key. Sampling each source independently keeps the share of true
+    matches among record pairs (the model's prior) the same in expectation.
+
+    Returns:
+        The sampled frames, or None when every source is within the limit (train on all).
+    """
+    limit = settings.max_training_records
+    if all(frame.height <= limit for frame in frames):
+        return None
+    key = sample_order_key(
+        pl.col("node").cast(pl.Int64),
+        sample_seed_offset(settings),
+        lambda value, n: value.xor(value // 2**n),
+    )
+    return [
+        frame
+        if frame.height <= limit
+        else frame.with_columns(key.alias("_sample_key"))
+        .sort("_sample_key", "node")
+        .head(limit)
+        .drop("_sample_key")
+        .sort("node")
+        for frame in frames
+    ]
+
+
 def _skipped(threshold_weight: float, why: str) -> ModelResult:
     return ModelResult(
         pairs=pl.DataFrame(
@@ -207,9 +277,20 @@ def _run(
     link_type: str,
     threshold_weight: float,
 ) -> ModelResult:
+    from splink import Linker
+
     timings: dict[str, float] = {}
     tick = time.perf_counter()
-    connection, linker = _duckdb_trained(frames, settings, link_type, timings, started=tick)
+    sample = training_sample(frames, settings)
+    if sample is None:
+        connection, linker = _duckdb_trained(frames, settings, link_type, timings, started=tick)
+    else:
+        # Train on the sample, then score every residual record with the trained model.
+        model = trained_settings(
+            sample, settings, link_type=link_type, dialect="duckdb", timings=timings
+        )
+        connection, tables = _duckdb_tables(frames)
+        linker = Linker(tables if len(tables) > 1 else tables[0], model, log_level=None)
     tick = time.perf_counter()
     predictions = linker.inference.predict()
     table = predictions.physical_name
@@ -235,7 +316,17 @@ def _run(
     parameters = _parameters(linker)
     connection.close()
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
-    return model_result(pairs, histogram, below, scored, threshold_weight, parameters, timings)
+    return model_result(
+        pairs,
+        histogram,
+        below,
+        scored,
+        threshold_weight,
+        parameters,
+        timings,
+        residual_records=sum(frame.height for frame in frames),
+        training_records=sum(frame.height for frame in (sample or frames)),
+    )
 
 
 def _duckdb_trained(
@@ -247,6 +338,13 @@ def _duckdb_trained(
     started: float,
 ) -> tuple[Any, Any]:
     """Register the frames in an in-memory DuckDB and train the model; return both."""
+    connection, tables = _duckdb_tables(frames)
+    columns = set(frames[0].columns)
+    return connection, train_model(tables, columns, settings, link_type, timings, started=started)
+
+
+def _duckdb_tables(frames: Sequence[pl.DataFrame]) -> tuple[Any, list[Any]]:
+    """Register the frames (``node`` as ``unique_id``) in a new in-memory DuckDB."""
     import duckdb
     from splink import DuckDBAPI
 
@@ -257,8 +355,7 @@ def _duckdb_trained(
         db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
         for i, frame in enumerate(frames)
     ]
-    columns = set(frames[0].columns)
-    return connection, train_model(tables, columns, settings, link_type, timings, started=started)
+    return connection, tables
 
 
 def trained_settings(
@@ -294,7 +391,7 @@ def trained_settings(
     model: dict[str, Any] = linker.misc.save_model_to_json()
     connection.close()
     model["sql_dialect"] = dialect
-    for comparison in model.get("comparisons", []):
+    for comparison in model.get("comparisons", []) if dialect != "duckdb" else []:
         for level in comparison.get("comparison_levels", []):
             condition = level.get("sql_condition")
             if condition and condition != "ELSE":
@@ -365,6 +462,9 @@ def model_result(
     threshold_weight: float,
     parameters: list[dict[str, Any]],
     timings: dict[str, float],
+    *,
+    residual_records: int,
+    training_records: int,
 ) -> ModelResult:
     """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
 
@@ -388,6 +488,8 @@ def model_result(
         threshold_weight=threshold_weight,
         parameters=parameters,
         timings=timings,
+        residual_records=residual_records,
+        training_records=training_records,
     )
 
 

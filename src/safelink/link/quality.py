@@ -79,8 +79,15 @@ def model_table(
     threshold: float,
     threshold_weight: float,
     skipped: str | None,
+    *,
+    residual_records: int = 0,
+    training_records: int = 0,
 ) -> dict[str, Any]:
-    """Return the model's own estimate of precision and recall of the probabilistic step."""
+    """Return the model's own estimate of precision and recall of the probabilistic step.
+
+    ``residual_records`` and ``training_records`` say how many records were scored and how
+    many the model was trained on (fewer when the residual was sampled for training).
+    """
     probabilities = (
         accepted["match_probability"] if accepted.height else pl.Series([], dtype=pl.Float64)
     )
@@ -89,6 +96,8 @@ def model_table(
     recall_base = expected_true + expected_below
     return {
         "skipped": skipped,
+        "residual_records": residual_records,
+        "training_records": training_records,
         "threshold_match_probability": threshold,
         "threshold_match_weight": round(threshold_weight, 4),
         "scored_pairs": scored_pairs,

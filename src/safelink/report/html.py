@@ -203,6 +203,8 @@ def linkage_section(linkage: Mapping[str, Any] | None) -> str:
     rows = [
         ("threshold (probability)", model.get("threshold_match_probability")),
         ("threshold (weight)", model.get("threshold_match_weight")),
+        ("residual records scored", model.get("residual_records")),
+        ("records the model was trained on", model.get("training_records")),
         ("pairs scored", model.get("scored_pairs")),
         ("links accepted (probabilistic)", model.get("accepted_links")),
         ("model-estimated precision", _pct(model.get("estimated_precision"))),
