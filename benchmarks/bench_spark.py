@@ -4,7 +4,8 @@ Usage::
 
     python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]]
         [--steps pseudonymise,disclosure,check,link] [--driver-memory 6g]
-        [--driver-max-result-size 2g]
+        [--driver-max-result-size 2g] [--max-training-records N]
+        [--blocking date_of_birth+forename_initial,postcode+forename_initial,...]
 
 Each size is the number of hospital-extract rows (synthetic people are drawn so that the
 extract has about that many rows). Pseudonymisation streams the extract from Parquet and
@@ -84,6 +85,7 @@ def run(
     work: Path,
     steps: set[str],
     max_training_records: int | None = None,
+    blocking: tuple[tuple[str, ...], ...] | None = None,
 ) -> dict[str, float]:
     """Time the chosen steps at one size; return seconds by label."""
     config = load_config(CONFIG)
@@ -106,7 +108,14 @@ def run(
     del data  # both engines read the extract from Parquet from here on
     if extracts:
         _link_files_spark(
-            extracts, config, keys, spark, work / f"link_{size}", results, max_training_records
+            extracts,
+            config,
+            keys,
+            spark,
+            work / f"link_{size}",
+            results,
+            max_training_records,
+            blocking,
         )
     if "pseudonymise" in steps:
         # Both engines stream the extract from Parquet and write tokens and content files.
@@ -159,16 +168,18 @@ def _link_files_spark(
     work: Path,
     results: dict[str, float],
     max_training_records: int | None,
+    blocking: tuple[tuple[str, ...], ...] | None,
 ) -> None:
     """Spark only, from files, as on a cluster: for sizes the local engine cannot hold."""
     settings = link_config(config)
+    changes: dict[str, Any] = {}
     if max_training_records:
-        settings = dataclasses.replace(
-            settings,
-            probabilistic=dataclasses.replace(
-                settings.probabilistic, max_training_records=max_training_records
-            ),
-        )
+        changes["max_training_records"] = max_training_records
+    if blocking:
+        changes["blocking"] = blocking
+    settings = dataclasses.replace(
+        settings, probabilistic=dataclasses.replace(settings.probabilistic, **changes)
+    )
     tokens = []
     for name, extract in extracts.items():
         pseudonymise_file(extract, config, keys, work / "tokens", source=name)
@@ -182,9 +193,11 @@ def _link_files_spark(
     print(
         f"  records: {result.links.height:,}; residual {model['residual_records']:,}, "
         f"trained on {model['training_records']:,}; probabilistic links "
-        f"{model['accepted_links']:,}",
+        f"{model['accepted_links']:,}; scored pairs {model['scored_pairs']:,}",
         flush=True,
     )
+    for row in model["blocked_pairs"]:
+        print(f"    blocking {'+'.join(row['rule']):<40} {row['pairs']:,} pairs", flush=True)
     for name, value in sorted(result.report.timings.items()):
         print(f"    spark {name:<40} {value}", flush=True)
 
@@ -261,8 +274,18 @@ def main() -> None:
         type=int,
         help="link.probabilistic.max_training_records for link_files_spark (driver memory)",
     )
+    parser.add_argument(
+        "--blocking",
+        help="prediction blocking rules for link_files_spark, comma-separated, columns joined "
+        "by +, e.g. date_of_birth+forename_initial,nhs_number (default: the demo config's)",
+    )
     parser.add_argument("--json", type=Path, help="write the timings here")
     args = parser.parse_args()
+    blocking = (
+        tuple(tuple(rule.split("+")) for rule in args.blocking.split(","))
+        if args.blocking
+        else None
+    )
     tick = time.perf_counter()
     spark = spark_session(
         args.master,
@@ -290,7 +313,13 @@ def main() -> None:
         )
         for size in args.sizes:
             everything[str(size)] = run(
-                size, spark, keys, work, set(args.steps.split(",")), args.max_training_records
+                size,
+                spark,
+                keys,
+                work,
+                set(args.steps.split(",")),
+                args.max_training_records,
+                blocking,
             )
     if args.json:
         args.json.write_text(json.dumps(everything, indent=2))

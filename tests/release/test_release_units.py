@@ -90,6 +90,9 @@ def test_step_reports_render_offline(pipeline: Pipeline) -> None:
     assert "Records linked per step" in html and "http" not in html.replace("http-equiv", "")
     for step in linkage["steps"]:
         assert step["step"] in html
+    blocked = sum(row["pairs"] for row in linkage["model"]["blocked_pairs"])
+    assert blocked > 0
+    assert "pairs put forward by the blocking rules" in html and f"{blocked:,}" in html
     raw = pl.read_csv(pipeline.extracts["hospital"], infer_schema=False)
     page = render_scan_report(scan(raw.head(300), sample=300))
     assert "NHS_NUMBER" in page

@@ -272,3 +272,28 @@ def test_cli_link_unknown_engine_exits_two_with_one_line(
 def test_link_unknown_engine_raises_linkage_error(tokens: list[Pseudonymised]) -> None:
     with pytest.raises(LinkageError, match="unknown engine 'dask'"):
         link(tokens, engine="dask")
+
+
+def test_link_engine_spark_counts_blocked_pairs_as_local_and_stops_over_the_limit(
+    spark: Any,
+    demo_config: JobConfig,
+    tokens: list[Pseudonymised],
+    both: tuple[LinkageResult, LinkageResult],
+) -> None:
+    local, remote = both
+    counted = local.report.model["blocked_pairs"]
+    assert counted and all(row["pairs"] > 0 for row in counted)
+    assert remote.report.model["blocked_pairs"] == counted
+    settings = link_config(demo_config)
+    limit = sum(row["pairs"] for row in counted) - 1
+    small = dataclasses.replace(
+        settings,
+        probabilistic=dataclasses.replace(settings.probabilistic, max_blocked_pairs=limit),
+    )
+    messages = []
+    for engine in ("local", "spark"):
+        with pytest.raises(LinkageError) as caught:
+            link(tokens, small, engine=engine, spark=spark)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1]
+    assert f"link.probabilistic.max_blocked_pairs ({limit:,})" in messages[0]

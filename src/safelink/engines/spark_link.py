@@ -41,12 +41,14 @@ from safelink.link.probabilistic import (
     ModelResult,
     _parameters,
     _skipped,
+    check_blocked_pairs,
     model_result,
     probability_to_weight,
     sample_order_key,
     sample_seed_offset,
     trained_settings,
     training_sample,
+    twice_blocked_pairs,
 )
 from safelink.pseudonymise import RECORD_ID
 
@@ -192,6 +194,10 @@ def _run(
     names = [f"safelink_src_{run}_{i}" for i in range(len(tables))]
     view = f"safelink_predictions_{run}"
     before = _splink_views(spark)
+    tick = time.perf_counter()
+    blocked = _blocked_pairs(tables, settings, link_type)
+    check_blocked_pairs(blocked, settings)
+    timings["count_blocked_pairs_seconds"] = time.perf_counter() - tick
     try:
         registered = [
             db_api.register(table, table_name=name)
@@ -250,7 +256,36 @@ def _run(
         timings,
         residual_records=sum(sizes),
         training_records=sum(frame.height for frame in training),
+        blocked_pairs=blocked,
     )
+
+
+def _blocked_pairs(
+    tables: Sequence[DataFrame], settings: ProbabilisticSettings, link_type: str
+) -> list[dict[str, Any]]:
+    """The local engine's :func:`~safelink.link.probabilistic.blocked_pairs`, as Spark group-bys.
+
+    Only one number per rule reaches the driver.
+    """
+    from functools import reduce
+
+    from pyspark.sql import functions as F  # noqa: N812
+
+    rows = []
+    for rule in settings.blocking:
+        columns = list(rule)
+        counts = reduce(
+            lambda a, b: a.unionByName(b),
+            [t.select(columns).dropna().groupBy(columns).count() for t in tables],
+        )
+        keyed = counts.groupBy(columns).agg(
+            F.sum("count").alias("keyed"), F.sum(F.col("count") * F.col("count")).alias("sq")
+        )
+        (twice,) = keyed.select(
+            F.sum(twice_blocked_pairs(F.col("keyed"), F.col("sq"), link_type))
+        ).collect()[0]
+        rows.append({"rule": columns, "pairs": int(twice or 0) // 2})
+    return rows
 
 
 def _to_polars(frame: DataFrame) -> pl.DataFrame:

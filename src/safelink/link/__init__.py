@@ -390,6 +390,7 @@ def _linkage_report(
             model.skipped,
             residual_records=model.residual_records,
             training_records=model.training_records,
+            blocked_pairs=model.blocked_pairs,
         ),
         weights=quality.weight_table(model.histogram, model.threshold_weight),
         truth=truth_report,

@@ -39,7 +39,7 @@ _CASCADE_KEYS = frozenset({"enabled", "nhs_number_partner", "match_keys"})
 _PROB_KEYS = frozenset(
     {
         "enabled", "threshold", "comparisons", "term_frequency", "blocking", "training_blocking",
-        "max_pairs_for_u", "seed", "bloom", "max_training_records",
+        "max_pairs_for_u", "seed", "bloom", "max_training_records", "max_blocked_pairs",
     }
 )  # fmt: skip
 _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -101,6 +101,9 @@ class ProbabilisticSettings:
         max_training_records: the most residual records per source the model is trained on;
             a larger residual is trained on a seeded sample of this many records (the same
             sample on every engine) and every residual record is still scored.
+        max_blocked_pairs: the most candidate pairs the prediction blocking rules may put
+            forward (summed over rules, counted before any pair is made); more stops the run
+            with an error that names the largest rule, before it can exhaust memory or disk.
         bloom: compare Bloom-filter name encodings (``forename_bloom``/``surname_bloom``) by
             Dice similarity when the tokens files have them.
 
@@ -120,6 +123,7 @@ class ProbabilisticSettings:
     seed: int = 42
     bloom: bool = True
     max_training_records: int = 1_000_000
+    max_blocked_pairs: int = 1_000_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -328,18 +332,12 @@ def _probabilistic(raw: Any, problems: list[str]) -> ProbabilisticSettings:
         defaults.training_blocking,
         problems,
     )
-    max_pairs = raw.get("max_pairs_for_u", defaults.max_pairs_for_u)
-    if not isinstance(max_pairs, int) or isinstance(max_pairs, bool) or max_pairs < 1000:
-        problems.append(f"{where}.max_pairs_for_u must be an integer of at least 1000")
-        max_pairs = defaults.max_pairs_for_u
-    seed = raw.get("seed", defaults.seed)
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        problems.append(f"{where}.seed must be an integer")
-        seed = defaults.seed
-    max_training = raw.get("max_training_records", defaults.max_training_records)
-    if not isinstance(max_training, int) or isinstance(max_training, bool) or max_training < 1000:
-        problems.append(f"{where}.max_training_records must be an integer of at least 1000")
-        max_training = defaults.max_training_records
+    max_pairs = _integer(raw, "max_pairs_for_u", defaults.max_pairs_for_u, 1000, problems)
+    seed = _integer(raw, "seed", defaults.seed, None, problems)
+    max_training = _integer(
+        raw, "max_training_records", defaults.max_training_records, 1000, problems
+    )
+    max_blocked = _integer(raw, "max_blocked_pairs", defaults.max_blocked_pairs, 1, problems)
     return ProbabilisticSettings(
         enabled=_bool(raw.get("enabled", True), f"{where}.enabled", problems),
         threshold=float(threshold),
@@ -351,7 +349,24 @@ def _probabilistic(raw: Any, problems: list[str]) -> ProbabilisticSettings:
         seed=seed,
         bloom=_bool(raw.get("bloom", True), f"{where}.bloom", problems),
         max_training_records=max_training,
+        max_blocked_pairs=max_blocked,
     )
+
+
+def _integer(
+    raw: Mapping[str, Any], key: str, default: int, minimum: int | None, problems: list[str]
+) -> int:
+    """Return ``link.probabilistic.KEY`` as an integer (at least ``minimum``), else the default."""
+    value = raw.get(key, default)
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or (minimum is not None and value < minimum)
+    ):
+        least = "" if minimum is None else f" of at least {minimum}"
+        problems.append(f"link.probabilistic.{key} must be an integer{least}")
+        return default
+    return value
 
 
 def _rules(
@@ -362,10 +377,16 @@ def _rules(
     if not isinstance(raw, list) or not raw:
         problems.append(f"{where} must be a non-empty list of column lists")
         return default
-    rules = []
+    rules: list[tuple[str, ...]] = []
     for index, rule in enumerate(raw):
         names = _names(rule, f"{where}[{index}]", problems)
-        if names:
+        earlier = [i for i, seen in enumerate(rules) if set(seen) == set(names)]
+        if earlier:
+            problems.append(
+                f"{where}[{index}] repeats {where}[{earlier[0]}] (the same columns, which a "
+                "rule joins on all at once, in any order); remove it"
+            )
+        elif names:
             rules.append(names)
     return tuple(rules)
 

@@ -50,6 +50,8 @@ class ModelResult:
         residual_records: records the step scored (all sources).
         training_records: records the model was trained on (fewer than ``residual_records``
             when a source's residual exceeded ``max_training_records`` and was sampled).
+        blocked_pairs: per prediction blocking rule, the pairs it puts forward
+            (:func:`blocked_pairs`).
 
     """
 
@@ -63,6 +65,7 @@ class ModelResult:
     skipped: str | None = None
     residual_records: int = 0
     training_records: int = 0
+    blocked_pairs: list[dict[str, Any]] = field(default_factory=list)
 
 
 def probability_to_weight(probability: float) -> float:
@@ -253,6 +256,65 @@ def training_sample(
     ]
 
 
+def twice_blocked_pairs(keyed: Any, squared: Any, link_type: str) -> Any:
+    """Twice the pairs one blocking key gives, for any engine's integer expressions.
+
+    ``keyed`` is the number of residual records with the key (all sources), ``squared`` the sum
+    over sources of the square of each source's number. Across sources (``link_only``) that is
+    ``keyed^2 - squared``; within and across (``dedupe_only``, ``link_and_dedupe``) it is
+    ``keyed^2 - keyed``.
+    """
+    return keyed * keyed - (squared if link_type == "link_only" else keyed)
+
+
+def blocked_pairs(
+    frames: Sequence[pl.DataFrame], settings: ProbabilisticSettings, link_type: str
+) -> list[dict[str, Any]]:
+    """Count the candidate pairs each prediction blocking rule gives, from key frequencies.
+
+    Cheap (one group-by per rule and source), so it runs before any pair is made. A pair two
+    rules both find counts under each, as each rule's join makes it before Splink drops
+    repeats: the total measures the work of blocking, not the distinct pairs scored.
+
+    Returns:
+        One ``{"rule": [columns], "pairs": n}`` per rule, in the config's order.
+    """
+    rows = []
+    for rule in settings.blocking:
+        columns = list(rule)
+        counts = pl.concat(
+            [frame.select(columns).drop_nulls().group_by(columns).len("n") for frame in frames]
+        )
+        twice = (
+            counts.group_by(columns)
+            .agg(pl.col("n").sum().alias("keyed"), (pl.col("n") * pl.col("n")).sum().alias("sq"))
+            .select(twice_blocked_pairs(pl.col("keyed"), pl.col("sq"), link_type).sum())
+            .item()
+        )
+        rows.append({"rule": columns, "pairs": int(twice or 0) // 2})
+    return rows
+
+
+def check_blocked_pairs(rows: Sequence[dict[str, Any]], settings: ProbabilisticSettings) -> None:
+    """Stop before scoring when the blocking rules put forward more pairs than allowed.
+
+    Raises:
+        LinkageError: the total exceeds ``link.probabilistic.max_blocked_pairs``; names the
+            largest rule (column names and counts only).
+    """
+    total = sum(row["pairs"] for row in rows)
+    if total <= settings.max_blocked_pairs:
+        return
+    largest = max(rows, key=lambda row: row["pairs"])
+    raise LinkageError(
+        f"the blocking rules put forward {total:,} candidate pairs, more than "
+        f"link.probabilistic.max_blocked_pairs ({settings.max_blocked_pairs:,}); the largest, "
+        f"{largest['rule']}, gives {largest['pairs']:,}. Add a column to the largest rules "
+        "in link.probabilistic.blocking (for example [date_of_birth, forename_initial]), or "
+        "raise max_blocked_pairs if this machine or cluster can score that many."
+    )
+
+
 def _skipped(threshold_weight: float, why: str) -> ModelResult:
     return ModelResult(
         pairs=pl.DataFrame(
@@ -280,6 +342,10 @@ def _run(
     from splink import Linker
 
     timings: dict[str, float] = {}
+    tick = time.perf_counter()
+    blocked = blocked_pairs(frames, settings, link_type)
+    check_blocked_pairs(blocked, settings)
+    timings["count_blocked_pairs_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
     sample = training_sample(frames, settings)
     if sample is None:
@@ -326,6 +392,7 @@ def _run(
         timings,
         residual_records=sum(frame.height for frame in frames),
         training_records=sum(frame.height for frame in (sample or frames)),
+        blocked_pairs=blocked,
     )
 
 
@@ -465,6 +532,7 @@ def model_result(
     *,
     residual_records: int,
     training_records: int,
+    blocked_pairs: list[dict[str, Any]],
 ) -> ModelResult:
     """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
 
@@ -490,6 +558,7 @@ def model_result(
         timings=timings,
         residual_records=residual_records,
         training_records=training_records,
+        blocked_pairs=blocked_pairs,
     )
 
 

@@ -82,11 +82,13 @@ def model_table(
     *,
     residual_records: int = 0,
     training_records: int = 0,
+    blocked_pairs: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """Return the model's own estimate of precision and recall of the probabilistic step.
 
     ``residual_records`` and ``training_records`` say how many records were scored and how
-    many the model was trained on (fewer when the residual was sampled for training).
+    many the model was trained on (fewer when the residual was sampled for training);
+    ``blocked_pairs`` how many candidate pairs each blocking rule put forward.
     """
     probabilities = (
         accepted["match_probability"] if accepted.height else pl.Series([], dtype=pl.Float64)
@@ -100,6 +102,7 @@ def model_table(
         "training_records": training_records,
         "threshold_match_probability": threshold,
         "threshold_match_weight": round(threshold_weight, 4),
+        "blocked_pairs": [dict(row) for row in blocked_pairs],
         "scored_pairs": scored_pairs,
         "accepted_links": accepted.height,
         "estimated_precision": _round(precision),

@@ -205,6 +205,10 @@ def linkage_section(linkage: Mapping[str, Any] | None) -> str:
         ("threshold (weight)", model.get("threshold_match_weight")),
         ("residual records scored", model.get("residual_records")),
         ("records the model was trained on", model.get("training_records")),
+        (
+            "pairs put forward by the blocking rules (summed over rules)",
+            sum(row["pairs"] for row in model.get("blocked_pairs", [])),
+        ),
         ("pairs scored", model.get("scored_pairs")),
         ("links accepted (probabilistic)", model.get("accepted_links")),
         ("model-estimated precision", _pct(model.get("estimated_precision"))),
