@@ -279,6 +279,13 @@ def main() -> None:
         help="prediction blocking rules for link_files_spark, comma-separated, columns joined "
         "by +, e.g. date_of_birth+forename_initial,nhs_number (default: the demo config's)",
     )
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="another Spark setting, e.g. spark.io.compression.codec=zstd (repeatable)",
+    )
     parser.add_argument("--json", type=Path, help="write the timings here")
     args = parser.parse_args()
     blocking = (
@@ -295,6 +302,7 @@ def main() -> None:
             "spark.ui.enabled": "false",
             "spark.ui.showConsoleProgress": "false",
             "spark.sql.shuffle.partitions": "16",
+            **dict(item.split("=", 1) for item in args.conf),
         },
     )
     spark.sparkContext.setLogLevel("ERROR")

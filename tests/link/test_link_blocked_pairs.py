@@ -118,7 +118,7 @@ def test_max_blocked_pairs_must_be_a_positive_integer(value: object) -> None:
 def test_max_blocked_pairs_is_read_from_the_config() -> None:
     settings = link_config({"probabilistic": {"max_blocked_pairs": 5_000}})
     assert settings.probabilistic.max_blocked_pairs == 5_000
-    assert link_config({}).probabilistic.max_blocked_pairs == 1_000_000_000
+    assert link_config({}).probabilistic.max_blocked_pairs == 100_000_000
 
 
 def test_blocking_rule_repeating_an_earlier_one_in_another_order_is_refused() -> None:

@@ -123,7 +123,7 @@ class ProbabilisticSettings:
     seed: int = 42
     bloom: bool = True
     max_training_records: int = 1_000_000
-    max_blocked_pairs: int = 1_000_000_000
+    max_blocked_pairs: int = 100_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -310,7 +310,7 @@ def check_blocked_pairs(rows: Sequence[dict[str, Any]], settings: ProbabilisticS
         f"the blocking rules put forward {total:,} candidate pairs, more than "
         f"link.probabilistic.max_blocked_pairs ({settings.max_blocked_pairs:,}); the largest, "
         f"{largest['rule']}, gives {largest['pairs']:,}. Add a column to the largest rules "
-        "in link.probabilistic.blocking (for example [date_of_birth, forename_initial]), or "
+        "in link.probabilistic.blocking (for example [date_of_birth, surname_nysiis]), or "
         "raise max_blocked_pairs if this machine or cluster can score that many."
     )
 
