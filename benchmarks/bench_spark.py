@@ -5,7 +5,8 @@ Usage::
     python benchmarks/bench_spark.py 1000000 [10000000 ...] [--master local[2]]
         [--steps pseudonymise,disclosure,check,link] [--driver-memory 6g]
         [--driver-max-result-size 2g] [--max-training-records N]
-        [--blocking date_of_birth+forename_initial,postcode+forename_initial,...]
+        [--blocking date_of_birth+surname_nysiis,postcode+forename_initial,...]
+        [--conf spark.io.compression.codec=zstd ...]
 
 Each size is the number of hospital-extract rows (synthetic people are drawn so that the
 extract has about that many rows). Pseudonymisation streams the extract from Parquet and
