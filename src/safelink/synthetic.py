@@ -33,17 +33,17 @@ frequent for names from East Asian communities, where family-name-first order is
 spelling variants are commoner for transliterated names, because linkage error falls hardest on
 such groups: the bias table of the linkage report should show it.
 
+The population itself (names, ages, NHS numbers, postcodes, marriages and moves) is drawn by
+:mod:`safelink.synthetic_population`.
+
 The truth table maps each record's source reference (``hospital_ref`` / ``case_id``, kept as
 content, so it survives pseudonymisation) to the true ``person_id``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -51,33 +51,35 @@ import polars as pl
 
 from safelink import io
 from safelink.errors import InputError
+from safelink.synthetic_population import (
+    NONE,
+    REFERENCE_DATE,
+    UNIT_LETTERS,
+    PopulationRates,
+    draw_population,
+    name_lists,
+    valid_test_nhs_numbers,
+)
+
+__all__ = [
+    "HOSPITAL_RATES",
+    "MAX_PEOPLE",
+    "REFERENCE_DATE",
+    "REF_COLUMNS",
+    "SOCIAL_CARE_RATES",
+    "SOURCES",
+    "PopulationRates",
+    "SourceRates",
+    "SyntheticExtracts",
+    "generate",
+    "record_truth",
+    "valid_test_nhs_numbers",
+]
 
 SOURCES = ("hospital", "social_care")
 REF_COLUMNS = {"hospital": "hospital_ref", "social_care": "case_id"}
-REFERENCE_DATE = dt.date(2024, 3, 31)
 MAX_PEOPLE = 20_000_000
 
-_NONE = np.array(None, dtype=object)
-_UNIT_LETTERS = np.array(list("ABDEFGHJLNPQRSTUWXYZ"))
-# Postcode areas with rough population weights (large English and Welsh towns and cities).
-_AREAS = {
-    "B": 60, "M": 50, "LS": 45, "L": 35, "S": 35, "BD": 25, "NE": 35, "NG": 30, "LE": 30,
-    "CV": 25, "BS": 30, "CF": 25, "SA": 20, "LL": 12, "NP": 12, "E": 40, "N": 35, "SE": 45,
-    "SW": 45, "W": 25, "NW": 30, "EC": 3, "HU": 15, "YO": 12, "DN": 15, "WF": 15, "HD": 12,
-    "HX": 8, "OL": 12, "BL": 10, "PR": 15, "BB": 12, "CA": 8, "DH": 10, "SR": 10, "TS": 15,
-    "DE": 15, "ST": 15, "WV": 12, "WS": 12, "DY": 12, "OX": 12, "RG": 15, "PO": 15, "SO": 15,
-    "BN": 20, "CT": 10, "ME": 15, "NR": 15, "IP": 12, "CB": 10, "PE": 15, "MK": 10, "LU": 10,
-    "EX": 12, "PL": 10, "TR": 6, "GL": 12, "HR": 5, "SY": 6,
-}  # fmt: skip
-_ETHNICITY = {
-    # community -> (NHS ethnic category codes, weights)
-    "british": (("A", "B", "C", "D", "E", "F", "G", "Z"), (86, 2, 4, 1, 1, 1, 1, 4)),
-    "south_asian": (("H", "J", "K", "L", "Z"), (38, 33, 14, 10, 5)),
-    "black": (("M", "N", "P", "E", "Z"), (30, 55, 6, 4, 5)),
-    "eastern_european": (("C", "Z"), (95, 5)),
-    "east_asian": (("R", "L", "S", "Z"), (60, 25, 10, 5)),
-    "middle_eastern": (("S", "C", "L", "Z"), (60, 20, 15, 5)),
-}
 _ETHNICITY_TEXT = {
     "A": "White - British", "B": "White - Irish", "C": "White - Any other White background",
     "D": "Mixed - White and Black Caribbean", "E": "Mixed - White and Black African",
@@ -88,15 +90,6 @@ _ETHNICITY_TEXT = {
     "P": "Black or Black British - Any other Black", "R": "Other Ethnic Groups - Chinese",
     "S": "Other Ethnic Groups - Any other ethnic group", "Z": "Not stated",
 }  # fmt: skip
-# Community shares, roughly England and Wales 2021 by the origin of names.
-_COMMUNITIES = {
-    "british": 0.80,
-    "south_asian": 0.08,
-    "black": 0.045,
-    "eastern_european": 0.045,
-    "east_asian": 0.012,
-    "middle_eastern": 0.018,
-}
 _SWAP_FACTOR = {"east_asian": 5.0}
 _VARIANT_FACTOR = {"south_asian": 1.5, "middle_eastern": 1.5, "black": 1.3}
 _DIAGNOSES = (
@@ -162,24 +155,6 @@ SOCIAL_CARE_RATES = SourceRates(
     nickname=0.10, name_swap=0.015, dob_swap=0.02, dob_error=0.015, dob_missing=0.005,
     postcode_missing=0.03, postcode_typo=0.01, sex_missing=0.01,
 )  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PopulationRates:
-    """Person-level events shared by every extract.
-
-    Attributes:
-        marriage: share of women aged 20 or more with a married surname.
-        double_barrelled: share of those whose married name is double-barrelled.
-        moved: share of people who moved house between the two extracts.
-        moved_within_district: share of moves within the same postcode district.
-
-    """
-
-    marriage: float = 0.12
-    double_barrelled: float = 0.2
-    moved: float = 0.15
-    moved_within_district: float = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,140 +229,6 @@ def record_truth(truth: pl.DataFrame, content: Mapping[str, pl.DataFrame]) -> pl
     )
 
 
-@functools.cache
-def _names() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    data = resources.files("safelink") / "data"
-    frames = []
-    for name in ("forenames.csv", "surnames.csv", "nicknames.csv"):
-        text = (data / name).read_bytes()
-        frames.append(pl.read_csv(text, infer_schema_length=0))
-    forenames, surnames, nicknames = frames
-    forenames = forenames.with_columns(pl.col("weight").cast(pl.Float64))
-    surnames = surnames.with_columns(pl.col("weight").cast(pl.Float64))
-    return forenames, surnames, nicknames.unique(["name", "variant"], maintain_order=True)
-
-
-def _draw(rng: np.random.Generator, values: list[str], weights: np.ndarray, n: int) -> np.ndarray:
-    p = weights / weights.sum()
-    return np.asarray(values, dtype=object)[rng.choice(len(values), size=n, p=p)]
-
-
-def valid_test_nhs_numbers() -> np.ndarray:
-    """Every valid NHS number in the 999 test range (ten repeated digits excluded), sorted."""
-    n = np.arange(1_000_000, dtype=np.int64)
-    total = np.full(n.shape, 9 * 10 + 9 * 9 + 9 * 8, dtype=np.int64)
-    for position, weight in enumerate(range(7, 1, -1)):
-        digit = (n // 10 ** (5 - position)) % 10
-        total += digit * weight
-    check = 11 - total % 11
-    check = np.where(check == 11, 0, check)
-    keep = check != 10
-    numbers = 9_990_000_000 + n[keep] * 10 + check[keep]
-    result: np.ndarray = numbers[numbers != 9_999_999_999]
-    return result
-
-
-def _nhs_numbers(rng: np.random.Generator, people: int) -> np.ndarray:
-    valid = valid_test_nhs_numbers()
-    if people <= valid.size:
-        chosen = rng.choice(valid, size=people, replace=False)
-    else:
-        # The test range holds ~909,000 numbers; past that, some synthetic people share one
-        # (the cascade's DOB partner guards against it, as it does against real errors).
-        extra = rng.choice(valid, size=people - valid.size, replace=True)
-        chosen = np.concatenate([rng.permutation(valid), extra])
-    return chosen.astype(str)
-
-
-def _population(rng: np.random.Generator, people: int, rates: PopulationRates) -> pl.DataFrame:
-    forenames, surnames, _ = _names()
-    communities = list(_COMMUNITIES)
-    shares = np.array([_COMMUNITIES[c] for c in communities])
-    community = np.asarray(communities, dtype=object)[
-        rng.choice(len(communities), size=people, p=shares / shares.sum())
-    ]
-    sex = np.where(rng.random(people) < 0.51, "F", "M").astype(object)
-    forename = np.empty(people, dtype=object)
-    surname = np.empty(people, dtype=object)
-    married = np.empty(people, dtype=object)
-    ethnicity = np.empty(people, dtype=object)
-    for name in communities:
-        in_community = community == name
-        pool = surnames.filter(pl.col("community") == name)
-        surname[in_community] = _draw(
-            rng, pool["name"].to_list(), pool["weight"].to_numpy(), int(in_community.sum())
-        )
-        married[in_community] = _draw(
-            rng, pool["name"].to_list(), pool["weight"].to_numpy(), int(in_community.sum())
-        )
-        codes, weights = _ETHNICITY[name]
-        ethnicity[in_community] = _draw(
-            rng, list(codes), np.array(weights, dtype=float), int(in_community.sum())
-        )
-        for s in ("F", "M"):
-            mask = in_community & (sex == s)
-            pool = forenames.filter((pl.col("community") == name) & (pl.col("sex") == s))
-            forename[mask] = _draw(
-                rng, pool["name"].to_list(), pool["weight"].to_numpy(), int(mask.sum())
-            )
-    # Ages: half spread over the life course, half the older people who use both services.
-    young = rng.uniform(0, 95, people)
-    old = np.clip(rng.normal(76, 11, people), 18, 104)
-    age_days = (np.where(rng.random(people) < 0.5, young, old) * 365.25).astype(np.int64)
-    dob = np.datetime64(REFERENCE_DATE) - age_days.astype("timedelta64[D]")
-    age = np.floor(age_days / 365.25).astype(np.int64)
-    has_married = (sex == "F") & (age >= 20) & (rng.random(people) < rates.marriage)
-    barrelled = has_married & (rng.random(people) < rates.double_barrelled)
-    married_name = np.where(barrelled, surname + "-" + married, married)
-    married_name = np.where(has_married, married_name, _NONE)
-    postcode_old = _postcodes(rng, people)
-    moved = rng.random(people) < rates.moved
-    nearby = rng.random(people) < rates.moved_within_district
-    fresh = _postcodes(rng, people)
-    district = (
-        np.array([p.split(" ")[0] for p in postcode_old], dtype=object)
-        if people
-        else (np.empty(0, dtype=object))
-    )
-    inward = (
-        np.array([p.split(" ")[1] for p in fresh], dtype=object)
-        if people
-        else (np.empty(0, dtype=object))
-    )
-    near = district + " " + inward
-    postcode_new = np.where(moved, np.where(nearby, near, fresh), postcode_old)
-    return pl.DataFrame(
-        {
-            "person_id": pl.Series(np.arange(people)).cast(pl.String).str.zfill(8),
-            "community": community,
-            "sex": sex,
-            "forename": forename,
-            "surname": surname,
-            "married_surname": pl.Series(married_name.tolist(), dtype=pl.String),
-            "date_of_birth": dob,
-            "age": age,
-            "nhs_number": _nhs_numbers(rng, people),
-            "postcode_old": postcode_old,
-            "postcode_new": postcode_new,
-            "ethnicity": ethnicity,
-        },
-    ).with_columns((pl.lit("P") + pl.col("person_id")).alias("person_id"))
-
-
-def _postcodes(rng: np.random.Generator, n: int) -> np.ndarray:
-    areas = list(_AREAS)
-    weights = np.array([_AREAS[a] for a in areas], dtype=float)
-    picks = rng.choice(len(areas), size=n, p=weights / weights.sum())
-    area = np.asarray(areas, dtype=object)[picks]
-    district = rng.integers(1, 30, n).astype(str).astype(object)
-    sector = rng.integers(0, 10, n).astype(str).astype(object)
-    unit = _UNIT_LETTERS[rng.integers(0, 20, n)].astype(object) + _UNIT_LETTERS[
-        rng.integers(0, 20, n)
-    ].astype(object)
-    postcodes: np.ndarray = area + district + " " + sector + unit
-    return postcodes
-
-
 def _typo(rng: np.random.Generator, values: list[str | None], rows: np.ndarray) -> None:
     """Apply one random edit to each selected value, in place (names stay letters only)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -433,7 +274,7 @@ def _corrupt(
     surname = np.where(use_married, married, records["surname"].to_numpy())
     forename = records["forename"].to_numpy().copy()
     # Nicknames and spelling variants.
-    _, _, nicknames = _names()
+    _, _, nicknames = name_lists()
     variants = nicknames.group_by("name", maintain_order=True).agg("variant")
     lookup = dict(zip(variants["name"].to_list(), variants["variant"].to_list(), strict=True))
     factor = np.array([_VARIANT_FACTOR.get(c, 1.0) for c in community]) if n else np.ones(0)
@@ -467,12 +308,12 @@ def _corrupt(
     postcode = records["postcode_new" if recent else "postcode_old"].to_numpy().copy()
     typo = np.nonzero(hit(rates.postcode_typo))[0]
     if typo.size:
-        letters = _UNIT_LETTERS[rng.integers(0, 20, typo.size)]
+        letters = UNIT_LETTERS[rng.integers(0, 20, typo.size)]
         postcode[typo] = np.array(
             [p[:-1] + letter for p, letter in zip(postcode[typo], letters, strict=True)],
             dtype=object,
         )
-    postcode = np.where(hit(rates.postcode_missing), _NONE, postcode)
+    postcode = np.where(hit(rates.postcode_missing), NONE, postcode)
     # NHS numbers.
     nhs = records["nhs_number"].to_numpy().copy()
     wrong = np.nonzero(hit(rates.nhs_wrong))[0]
@@ -480,8 +321,8 @@ def _corrupt(
         other = rng.choice(all_numbers, size=wrong.size).astype(str)
         transposed = np.array([s[:4] + s[5] + s[4] + s[6:] for s in nhs[wrong]], dtype=object)
         nhs[wrong] = np.where(rng.random(wrong.size) < 0.5, other, transposed)
-    nhs = np.where(hit(rates.nhs_missing), _NONE, nhs)
-    sex = np.where(hit(rates.sex_missing), _NONE, records["sex"].to_numpy())
+    nhs = np.where(hit(rates.nhs_missing), NONE, nhs)
+    sex = np.where(hit(rates.sex_missing), NONE, records["sex"].to_numpy())
     return pl.DataFrame(
         {
             "forename": _text(forename),
@@ -652,7 +493,7 @@ def generate(
     _check_rates(hospital, "hospital")
     _check_rates(social_care, "social_care")
     rng = np.random.default_rng(seed)
-    everyone = _population(rng, people, population)
+    everyone = draw_population(rng, people, population)
     all_numbers = everyone["nhs_number"].to_numpy()
     frames: dict[str, pl.DataFrame] = {}
     truth_parts = []

@@ -380,10 +380,10 @@ def _rules(
     rules: list[tuple[str, ...]] = []
     for index, rule in enumerate(raw):
         names = _names(rule, f"{where}[{index}]", problems)
-        earlier = [i for i, seen in enumerate(rules) if set(seen) == set(names)]
-        if earlier:
+        earlier = next((i for i, seen in enumerate(rules) if set(seen) == set(names)), None)
+        if earlier is not None:
             problems.append(
-                f"{where}[{index}] repeats {where}[{earlier[0]}] (the same columns, which a "
+                f"{where}[{index}] repeats {where}[{earlier}] (the same columns, which a "
                 "rule joins on all at once, in any order); remove it"
             )
         elif names:
