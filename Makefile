@@ -1,15 +1,16 @@
 # Two commands matter: `make demo` (install, then run the whole pipeline on synthetic data)
 # and `make test` (install, then lint, type-check and run the whole test suite).
+# Every install is pinned by constraints.txt (a newer typer once changed every usage error's exit).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
 .PHONY: install demo test lint bench clean
 
-$(BIN)/.installed: pyproject.toml setup.py
+$(BIN)/.installed: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,model,spark]'
+	$(BIN)/python -m pip install --quiet 'pip==26.3'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,model,spark]'
 	touch $@
 
 install: $(BIN)/.installed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -9,11 +10,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from safelink.cli.app import main
 from safelink.keys import Keyring
 
 TEST_PASSPHRASE = "correct horse battery staple"  # synthetic, for tests only
+
+# Property tests are derandomised by default (CI included): the same examples every run, so a
+# red run is always a real regression. `SAFELINK_HYPOTHESIS_PROFILE=explore make test` draws
+# fresh random examples, ten times as many, to look for new failures locally.
+settings.register_profile("derandomised", derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "explore", max_examples=1000, derandomize=False, print_blob=True, deadline=None
+)
+settings.load_profile(os.environ.get("SAFELINK_HYPOTHESIS_PROFILE", "derandomised"))
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ import jellyfish
 import phonenumbers
 import polars as pl
 
+from safelink.blank import blank_to_null
 from safelink.identifiers import Identifier
 
 
@@ -96,11 +97,6 @@ def _finish(frame: pl.DataFrame, name: str) -> Normalised:
     return Normalised(values=values, reasons=reasons)
 
 
-def _blank_to_null(values: pl.Series) -> pl.Expr:
-    text = pl.col("raw").cast(pl.String).str.strip_chars()
-    return pl.when(text == "").then(None).otherwise(text)
-
-
 _WEIGHTS = list(range(10, 1, -1))
 
 
@@ -157,7 +153,7 @@ def normalise_chi_number(values: pl.Series) -> Normalised:
 def _normalise_ten_digit(values: pl.Series, *, chi: bool) -> Normalised:
     # Materialise the cleaned digits and their integer once; every rule reads those columns.
     stage = pl.DataFrame({"raw": values}).select(
-        _blank_to_null(values).str.replace_all(r"[\s\-]", "").alias("digits")
+        blank_to_null(pl.col("raw")).str.replace_all(r"[\s\-]", "").alias("digits")
     )
     stage = stage.with_columns(number=pl.col("digits").cast(pl.Int64, strict=False))
     digits, number = pl.col("digits"), pl.col("number")
@@ -225,7 +221,7 @@ _NI_BAD_PREFIXES = ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
 
 def normalise_ni_number(values: pl.Series) -> Normalised:
     """Normalise National Insurance numbers to ``AB123456C`` with the real prefix rules."""
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     compact = raw.str.to_uppercase().str.replace_all(r"[\s\-]", "")
     shape = compact.str.contains(r"^[A-Z]{2}\d{6}[A-Z]$")
     reason = (
@@ -297,7 +293,7 @@ def normalise_name(values: pl.Series) -> Normalised:
     space. ``"Mrs. Zoë O'Brien-Smith"`` becomes ``"ZOE OBRIEN SMITH"``. Values with digits
     are rejected. Use :func:`name_parts` for the parts of multi-part names.
     """
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     canonical = name_canonical_expr(raw)
     reason = (
         pl.when(raw.is_null())
@@ -367,7 +363,7 @@ def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) 
 
     """
     today = today or dt.date.today()
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     text = raw.str.replace(r"[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$", "").str.replace_all("-", " ")
     text_plain = raw.str.replace(r"[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$", "")
     shape_matched = pl.lit(False)
@@ -408,7 +404,7 @@ _POSTCODE = r"^(?:[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}|GIR0AA)$"
 
 def normalise_postcode(values: pl.Series) -> Normalised:
     """Normalise UK postcodes to upper case with one space before the inward code."""
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     compact = raw.str.to_uppercase().str.replace_all(r"\s+", "")
     reason = (
         pl.when(raw.is_null())
@@ -463,7 +459,7 @@ _SEX_CODES = {
 
 def normalise_sex(values: pl.Series) -> Normalised:
     """Map sex/gender codes (M/F/Male/Female/1/2/U/9/...) to the NHS data dictionary codes."""
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     key = raw.str.to_uppercase().str.replace_all(r"\s+", " ")
     mapped = key.replace_strict(_SEX_CODES, default=None, return_dtype=pl.String)
     reason = (
@@ -491,7 +487,7 @@ def normalise_phone(values: pl.Series, *, region: str = "GB") -> Normalised:
             return None
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
-    cleaned = pl.DataFrame({"raw": values}).select(_blank_to_null(values).alias("t"))["t"]
+    cleaned = pl.DataFrame({"raw": values}).select(blank_to_null(pl.col("raw")).alias("t"))["t"]
     distinct = cleaned.drop_nulls().unique()
     table = pl.DataFrame(
         {
@@ -511,7 +507,7 @@ def normalise_phone(values: pl.Series, *, region: str = "GB") -> Normalised:
 
 def normalise_email(values: pl.Series) -> Normalised:
     """Normalise email addresses: trimmed and lower-cased, with a basic shape check."""
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     lowered = raw.str.to_lowercase()
     reason = (
         pl.when(raw.is_null())
@@ -529,7 +525,7 @@ def normalise_email(values: pl.Series) -> Normalised:
 
 def normalise_text(values: pl.Series) -> Normalised:
     """Generic normaliser for identifiers without special rules: trimmed, upper case."""
-    raw = _blank_to_null(values)
+    raw = blank_to_null(pl.col("raw"))
     canonical = raw.str.to_uppercase().str.replace_all(r"\s+", " ")
     frame = pl.DataFrame({"raw": values}).select(
         canonical.alias("value"), pl.lit(None, dtype=pl.String).alias("reason")

@@ -174,3 +174,19 @@ def test_cli_check_audit_log_appends_verifiable_entry_without_values(
     text = log.read_text()
     for value in ("LS1 4AP", "BD1 1AA", "J45", "E11", *data.row(0)[:2]):
         assert value not in text
+
+
+def test_cli_anonymise_width_zero_config_error_writes_nothing(run_cli, tmp_path: Path) -> None:
+    import yaml
+
+    path = tmp_path / "in.csv"
+    _records().write_csv(path)
+    config = _coarse_config(tmp_path)
+    raw = yaml.safe_load(config.read_text())
+    raw["transformations"][0]["width"] = 0
+    config.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    result = run_cli("anonymise", str(path), "--config", str(config), "-o", str(out))
+    assert result.code == 2
+    assert "positive" in result.stderr
+    assert not out.exists()

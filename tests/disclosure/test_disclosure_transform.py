@@ -43,6 +43,13 @@ def test_age_hierarchy_widths_not_nested_config_error() -> None:
         AgeHierarchy(widths=(10, 25))
 
 
+@pytest.mark.parametrize("width", [0, -5])
+def test_generalise_age_band_non_positive_width_config_error(width: int) -> None:
+    df = pl.DataFrame({"age": [4, 37, 81], "sex": ["F", "M", "F"]})
+    with pytest.raises(ConfigError, match="positive"):
+        Frame(df, quasi=["age", "sex"]).generalise("age", to="age_band", width=width)
+
+
 def test_date_hierarchy_month_quarter_year() -> None:
     h = DateHierarchy()
     d = [dt.date(2024, 5, 17), None]

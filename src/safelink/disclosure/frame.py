@@ -226,7 +226,7 @@ class Frame:
         reference: dt.date | None,
     ) -> tuple[Hierarchy, str | int]:
         if to in _AGE_TARGETS:
-            widths = (width,) if width else (5,)
+            widths = (5,) if width is None else (width,)
             dtype = self._data.schema[column]
             is_date = dtype in (pl.Date, pl.Datetime) or (
                 dtype == pl.String

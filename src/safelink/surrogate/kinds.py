@@ -52,6 +52,7 @@ from typing import Any
 
 import polars as pl
 
+from safelink.blank import WHITESPACE, blank_to_null
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
 from safelink.io import to_polars
@@ -165,8 +166,7 @@ def _plain(text: pl.Expr) -> pl.Expr:
 
 def _canonical(kind: Kind, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
     """Return the HMAC key per row (null where missing) and whether it is canonical."""
-    text = pl.col("raw").str.strip_chars()
-    text = pl.when(text == "").then(None).otherwise(text)
+    text = blank_to_null(pl.col("raw"))
     if kind is Kind.CATEGORY:
         # A category is its exact text; only blank counts as missing.
         frame = pl.DataFrame({"raw": raw}).select(
@@ -346,7 +346,7 @@ def _category_table(raw: pl.Series, values: Sequence[str] | None) -> Table:
     if values is not None:
         chosen = pl.Series([str(v) for v in values], dtype=pl.String).unique(maintain_order=True)
     else:
-        chosen = raw.filter(raw.str.strip_chars() != "").unique().sort()
+        chosen = raw.filter(raw.str.strip_chars(WHITESPACE) != "").unique().sort()
     return Table.build(chosen, pl.Series([1.0] * chosen.len()), chosen)
 
 
