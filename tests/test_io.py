@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pandas as pd
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from safelink.errors import InputError, OutputError
@@ -14,6 +17,7 @@ from safelink.io import (
     atomic_files,
     atomic_path,
     complete_interrupted_commits,
+    ensure_output_directory,
     iter_batches,
     read_frame,
     sha256_tree,
@@ -355,3 +359,192 @@ def test_sha256_tree_changes_with_any_file_and_is_stable(tmp_path: Path):
     assert sha256_tree(tree) not in {first, changed, renamed}
     (tree / "extra").unlink()
     assert sha256_tree(tree) == renamed
+
+
+# -- text encodings: the line of the first undecodable byte ---------------------------------------
+
+
+def _lines(count: int) -> list[bytes]:
+    return [b"id,name"] + [f"{i},row{i}".encode() for i in range(1, count)]
+
+
+def test_read_frame_undecodable_byte_on_line_6_names_line_6_not_the_header(tmp_path: Path):
+    lines = _lines(8)
+    lines[5] = "5,Jos\xe9".encode("latin-1")
+    path = write(tmp_path, "l.csv", b"\n".join(lines) + b"\n")
+    with pytest.raises(InputError) as info:
+        read_frame(path)
+    message = str(info.value)
+    assert "line 6:" in message and "header" not in message
+    assert "--encoding cp1252" in message and "'encoding: cp1252'" in message
+    assert "Jos" not in message
+    assert read_frame(path, encoding="latin-1")["name"][4] == "José"
+
+
+def test_read_frame_undecodable_header_names_line_1_and_the_header(tmp_path: Path):
+    path = write(tmp_path, "h.csv", "id,na\xefve\n1,2\n".encode("latin-1"))
+    with pytest.raises(InputError, match=r"line 1: the header is not valid utf-8"):
+        read_frame(path)
+
+
+def test_read_frame_undecodable_byte_past_first_megabyte_exact_line(tmp_path: Path):
+    """A valid two-byte character straddles the 1 MiB read boundary; the bad byte is later."""
+    header, width = b"id,name\n", 31  # each row: 8-digit id, comma, 20-letter name, newline
+    rows = [bytearray(f"{i:08d},{'a' * 20}\n".encode()) for i in range(200_000)]
+    row, column = divmod((1 << 20) - 1 - len(header), width)
+    assert 9 <= column < 29, "the character must fall inside a name"
+    rows[row][column : column + 2] = "é".encode()
+    rows[150_000][12] = 0xE9  # Latin-1 'é': invalid UTF-8, on line 150,002 (header is line 1)
+    path = write(tmp_path, "big.csv", header + b"".join(rows))
+    with pytest.raises(InputError, match="line 150002:"):
+        read_frame(path)
+    assert read_frame(path, encoding="latin-1").height == 200_000
+
+
+def test_read_frame_undecodable_line_counts_lines_inside_quoted_values(tmp_path: Path):
+    path = write(tmp_path, "q.csv", b'id,notes\n1,"one\ntwo\nthree"\n2,ok\n3,\xff\n')
+    with pytest.raises(InputError, match="line 6:"):
+        read_frame(path)
+
+
+def test_read_frame_cp1252_undefined_byte_names_line_and_another_encoding(tmp_path: Path):
+    path = write(tmp_path, "w.csv", b"id,name\n1,a\n2,\x81b\n")
+    with pytest.raises(InputError) as info:
+        read_frame(path, encoding="cp1252")
+    assert "line 3: text is not valid cp1252" in str(info.value)
+    assert "--encoding latin-1" in str(info.value)
+
+
+def test_read_frame_structural_problem_before_bad_byte_reported_first(tmp_path: Path):
+    path = write(tmp_path, "r.csv", b"a,b\n1,2\n3,4,5\n6,\x81\n")
+    with pytest.raises(InputError, match="line 3: has 3 fields"):
+        read_frame(path, encoding="cp1252")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [("iso-8859-15", "€5 Zoë"), ("windows-1252", "“quoted” £5"), ("UTF8", "Zoë")],
+)
+def test_read_frame_any_ascii_compatible_encoding_read(tmp_path: Path, encoding: str, text: str):
+    path = write(tmp_path, "e.csv", f"id,name\n1,{text}\n".encode(encoding))
+    assert read_frame(path, encoding=encoding)["name"].to_list() == [text]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "problem"),
+    [("utf-16", "not ASCII-compatible"), ("klingon", "unknown text encoding"), ("rot13", "not a")],
+)
+def test_read_frame_unusable_encoding_refused_with_reason(tmp_path: Path, encoding, problem):
+    path = write(tmp_path, "a.csv", b"a,b\n1,2\n")
+    with pytest.raises(InputError, match=problem):
+        read_frame(path, encoding=encoding)
+
+
+# -- nested Parquet columns --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "type_name"),
+    [
+        (pa.array([["9990000018"]], pa.list_(pa.string())), "list<"),
+        (pa.array([{"n": "9990000018"}]), "struct<"),
+        (pa.array([[("k", "9990000018")]], pa.map_(pa.string(), pa.string())), "map<"),
+        (pa.array([["9990000018"]], pa.large_list(pa.string())), "large_list<"),
+    ],
+    ids=["list", "struct", "map", "large_list"],
+)
+def test_iter_batches_nested_parquet_column_named_with_its_type(
+    tmp_path: Path, values: pa.Array, type_name: str
+):
+    path = tmp_path / "n.parquet"
+    pq.write_table(pa.table({"nhs": values, "v": ["a"]}), path)
+    with pytest.raises(InputError) as info:
+        list(iter_batches(path, columns=["nhs", "v"]))
+    message = str(info.value)
+    assert "column 'nhs'" in message and type_name in message and "9990000018" not in message
+    assert [b.num_rows for b in iter_batches(path, columns=["v"])] == [1]
+
+
+# -- permissions of outputs, whatever the umask ------------------------------------------------
+
+
+@pytest.fixture
+def open_umask():
+    """Run the test with umask 0 (every new file would be world-writable by default)."""
+    previous = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_atomic_path_output_owner_only_under_umask_0(tmp_path: Path, open_umask):
+    seen = []
+    with atomic_path(tmp_path / "out.json") as temporary:
+        seen.append(_mode(temporary))  # before anything is written
+        temporary.write_text("{}")
+    assert seen == [0o600] and _mode(tmp_path / "out.json") == 0o600
+
+
+def test_atomic_path_writer_replacing_temporary_still_owner_only(tmp_path: Path, open_umask):
+    with atomic_path(tmp_path / "out.csv") as temporary:
+        temporary.unlink()
+        temporary.write_text("a,b\n")  # a new file, created 0666 under umask 0
+    assert _mode(tmp_path / "out.csv") == 0o600
+
+
+def test_atomic_path_public_mode_kept(tmp_path: Path, open_umask):
+    with atomic_path(tmp_path / "key.pub", mode=0o644) as temporary:
+        temporary.write_text("public")
+    assert _mode(tmp_path / "key.pub") == 0o644
+
+
+def test_atomic_path_empty_output_is_nothing_written(tmp_path: Path):
+    with pytest.raises(OutputError, match="nothing was written"), atomic_path(tmp_path / "x"):
+        pass
+    assert os.listdir(tmp_path) == []
+
+
+def test_atomic_files_outputs_and_journal_owner_only_under_umask_0(
+    tmp_path: Path, open_umask, monkeypatch
+):
+    import safelink.atomic
+
+    journal_modes = []
+    roll_forward = safelink.atomic._roll_forward
+
+    def recording(directory, journal, renames):
+        journal_modes.append(_mode(journal))
+        roll_forward(directory, journal, renames)
+
+    monkeypatch.setattr(safelink.atomic, "_roll_forward", recording)
+    with atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"]) as (a, b):
+        assert _mode(a) == _mode(b) == 0o600
+        a.write_text("a")
+        b.write_text("b")
+    assert journal_modes == [0o600]
+    assert [_mode(tmp_path / n) for n in ("a.txt", "b.txt")] == [0o600, 0o600]
+
+
+def test_atomic_directory_owner_only_under_umask_0(tmp_path: Path, open_umask):
+    with atomic_directory(tmp_path / "bundle") as temporary:
+        (temporary / "f").write_text("x")
+    assert _mode(tmp_path / "bundle") == 0o700
+
+
+def test_ensure_output_directory_makes_parents_owner_only_keeps_existing(
+    tmp_path: Path, open_umask
+):
+    existing = tmp_path / "shared"
+    existing.mkdir(mode=0o750)
+    made = ensure_output_directory(existing / "a" / "b")
+    assert made == existing / "a" / "b"
+    assert _mode(existing / "a") == _mode(made) == 0o700 and _mode(existing) == 0o750
+    assert ensure_output_directory(made) == made
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError, match="not a directory"):
+        ensure_output_directory(tmp_path / "file")

@@ -38,6 +38,7 @@ from safelink.errors import (
     SafelinkError,
     VerificationError,
     WrongPassphrase,
+    WrongProject,
 )
 from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
 from safelink.keys import Keyring, ProviderKey, SigningKey, open_key_source
@@ -85,6 +86,7 @@ __all__ = [
     "VerificationError",
     "VerificationReport",
     "WrongPassphrase",
+    "WrongProject",
     "__version__",
     "anonymise",
     "anonymise_file",

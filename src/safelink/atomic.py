@@ -7,6 +7,12 @@ committed as one group through a roll-forward journal (:func:`atomic_files`), so
 any moment leaves either the whole previous set or the whole new set. Failures become an
 :class:`~safelink.errors.OutputError` that says what the system refused and how to fix it.
 :mod:`safelink.io` re-exports the public names.
+
+Permissions: outputs hold tokens, content or released data, so every temporary is created
+owner-only (mode 0600, made stricter still by the umask, never looser) before anything is
+written to it, and keeps that mode when it is renamed into place; there is no moment at which
+another local user can open it, whatever the umask. Directories made for outputs are 0700.
+Share an output deliberately (``chmod``, an ACL, a group-owned directory with default ACLs).
 """
 
 from __future__ import annotations
@@ -19,20 +25,34 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from safelink.errors import OutputError
 
+#: Mode of every output file (before the umask, which can only make it stricter).
+PRIVATE_FILE_MODE = 0o600
+#: Mode of every directory made for outputs.
+PRIVATE_DIRECTORY_MODE = 0o700
+
 
 @contextlib.contextmanager
-def atomic_path(destination: Path | str) -> Iterator[Path]:
+def atomic_path(destination: Path | str, *, mode: int = PRIVATE_FILE_MODE) -> Iterator[Path]:
     """Yield a temporary path beside ``destination``; rename it into place on success.
 
-    On any exception the temporary file is removed and the destination is left as it was.
+    The temporary exists, empty, with ``mode`` (less any umask bits) before it is yielded;
+    write it in place (opening it for writing keeps the mode). On any exception the temporary
+    file is removed and the destination is left as it was.
+
+    Args:
+        destination: the final path.
+        mode: permission bits of the output; the default lets only the owner read it. A
+            public output (a public key) may pass ``0o644``.
 
     Raises:
-        OutputError: the directory is missing or not writable, or the disk is full.
+        OutputError: the directory is missing or not writable, the disk is full, or nothing
+            was written.
 
     """
     destination = Path(destination)
@@ -45,9 +65,11 @@ def atomic_path(destination: Path | str) -> Iterator[Path]:
     remove_stale_temporaries(destination)
     temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
     try:
+        _create_private(temporary, mode)
         yield temporary
-        if not temporary.exists():
+        if not _was_written(temporary):
             raise OutputError(f"{destination}: nothing was written.")
+        _restrict(temporary, mode)
         _fsync(temporary)
         os.replace(temporary, destination)
     except OSError as exc:
@@ -64,7 +86,8 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     """Yield a temporary directory beside ``destination``; rename it into place on success.
 
     A reader sees either no directory or a complete one. With ``replace`` an existing
-    destination is swapped out only after the new one is complete.
+    destination is swapped out only after the new one is complete. The directory is made
+    owner-only (0700).
 
     Raises:
         OutputError: the destination exists (without ``replace``) or cannot be written.
@@ -81,7 +104,7 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     remove_stale_temporaries(destination)
     temporary = parent / f".{destination.name}.tmp-{secrets.token_hex(6)}"
     try:
-        temporary.mkdir()
+        temporary.mkdir(mode=PRIVATE_DIRECTORY_MODE)
         yield temporary
         old = None
         if destination.exists():
@@ -95,6 +118,31 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)
+
+
+def ensure_output_directory(directory: Path | str) -> Path:
+    """Create an output directory, and any missing parents, owner-only (0700).
+
+    An existing directory is left as it is (its owner chose its permissions).
+
+    Returns:
+        The directory.
+
+    Raises:
+        OutputError: it cannot be created (a file is in the way, permission denied, ...).
+
+    """
+    directory = Path(directory)
+    missing = [folder for folder in (directory, *directory.parents) if not folder.exists()]
+    try:
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir(mode=PRIVATE_DIRECTORY_MODE)
+    except OSError as exc:
+        raise _output_error(directory, exc) from exc
+    if not directory.is_dir():
+        raise OutputError(f"{directory}: exists and is not a directory; choose another output.")
+    return directory
 
 
 def remove_stale_temporaries(destination: Path) -> int:
@@ -151,7 +199,8 @@ def atomic_files(destinations: Sequence[Path | str]) -> Iterator[list[Path]]:
         destinations: the final paths, all in the same existing directory, no repeats.
 
     Yields:
-        One temporary path per destination, in the same order.
+        One temporary path per destination, in the same order: each an empty owner-only file
+        (see :func:`atomic_path`) to be written in place.
 
     Raises:
         OutputError: the destinations are not in one existing directory, a temporary was not
@@ -173,10 +222,13 @@ def atomic_files(destinations: Sequence[Path | str]) -> Iterator[list[Path]]:
     temporaries = [directory / f".{f.name}.tmp-{secrets.token_hex(6)}" for f in finals]
     committed = False
     try:
+        for temporary in temporaries:
+            _create_private(temporary, PRIVATE_FILE_MODE)
         yield list(temporaries)
         for final, temporary in zip(finals, temporaries, strict=True):
-            if not temporary.is_file():
+            if not _was_written(temporary):
                 raise OutputError(f"{final}: nothing was written.")
+            _restrict(temporary, PRIVATE_FILE_MODE)
             _fsync(temporary)
         _fsync_directory(directory)
         renames = [(t.name, f.name) for t, f in zip(temporaries, finals, strict=True)]
@@ -268,6 +320,7 @@ def _write_journal(journal: Path, renames: Sequence[tuple[str, str]]) -> None:
     }
     temporary = journal.with_name(f".{journal.name}.tmp-{secrets.token_hex(6)}")
     try:
+        _create_private(temporary, PRIVATE_FILE_MODE)
         temporary.write_text(json.dumps(document) + "\n", encoding="utf-8")
         _fsync(temporary)
         os.replace(temporary, journal)
@@ -318,6 +371,28 @@ def _roll_forward(directory: Path, journal: Path, renames: Sequence[tuple[str, s
     _fsync_directory(directory)
     journal.unlink(missing_ok=True)
     _fsync_directory(directory)
+
+
+def _create_private(path: Path, mode: int) -> None:
+    """Create ``path`` as a new empty file with ``mode`` (never following a link)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    os.close(os.open(path, flags, mode))
+
+
+def _was_written(path: Path) -> bool:
+    """Whether a temporary made by :func:`_create_private` has been written (is not empty)."""
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _restrict(path: Path, mode: int) -> None:
+    """Drop permission bits beyond ``mode``: a writer may have replaced the file with its own."""
+    current = stat.S_IMODE(path.stat().st_mode)
+    if current & ~mode:
+        os.chmod(path, current & mode)
 
 
 def _fsync(path: Path) -> None:

@@ -11,6 +11,7 @@ Example::
     sources:
       hospital:
         path: ../examples/data/hospital.csv
+        encoding: cp1252          # optional, default utf-8 (any ASCII-compatible encoding)
         columns:
           nhs_no:   {role: identifier, kind: nhs_number}
           dob:      {role: identifier, kind: date_of_birth}
@@ -29,9 +30,10 @@ from typing import Any
 
 import yaml
 
-from safelink.errors import ConfigError
+from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
 from safelink.paths import project_root, resolve_config_path
+from safelink.text_encoding import canonical_encoding
 
 _TOP_LEVEL_KEYS = frozenset(
     {
@@ -86,7 +88,11 @@ class ColumnSpec:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceConfig:
-    """One data provider's extract and the role of each of its columns."""
+    """One data provider's extract and the role of each of its columns.
+
+    ``encoding`` is the CSV's text encoding (Python's canonical name; ``--encoding`` on the
+    command line overrides it) and ``delimiter`` its field separator.
+    """
 
     name: str
     columns: tuple[ColumnSpec, ...]
@@ -368,6 +374,12 @@ def _parse_source(
     if not isinstance(encoding, str):
         problems.append(f"{where}.encoding must be a string such as utf-8 or cp1252")
         encoding = "utf-8"
+    else:
+        try:
+            encoding = canonical_encoding(encoding)
+        except InputError as exc:
+            problems.append(f"{where}.encoding: {exc}")
+            encoding = "utf-8"
     if not isinstance(delimiter, str) or len(delimiter) != 1:
         problems.append(f"{where}.delimiter must be a single character")
         delimiter = ","

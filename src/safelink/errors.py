@@ -14,7 +14,8 @@ never contain a value from the data (it may be an identifier) nor any key materi
     │   ├── KeyNotFound
     │   ├── WrongPassphrase
     │   ├── KeyFileTampered
-    │   └── KeyFilePermissions
+    │   ├── KeyFilePermissions
+    │   └── WrongProject
     ├── LinkageError           exit 2   inputs cannot be linked as asked (e.g. key ids differ)
     ├── DisclosureRiskError    exit 3   the release does not meet its profile
     └── VerificationError      exit 4   a release or audit log failed verification
@@ -85,7 +86,11 @@ class KeyFileTampered(KeyringError):
 
 
 class KeyFilePermissions(KeyringError):
-    """The key file is readable or writable by group or others."""
+    """The key file is open to group or others, or its directory is writable by them."""
+
+
+class WrongProject(KeyringError):
+    """The key file belongs to a different project than the config it is used with."""
 
 
 class LinkageError(SafelinkError):

@@ -7,17 +7,20 @@ message may contain a row, so it is replaced, never passed on.
 
 Writing: Parquet, JSON and spreadsheet-safe CSV (formula injection neutralised), each through
 the atomic outputs of :mod:`safelink.atomic` (re-exported here: ``atomic_path``,
-``atomic_directory``, ``atomic_files``, ``complete_interrupted_commits``), so a crash or a full
-disk never leaves a half-written file or a mixed set.
+``atomic_directory``, ``atomic_files``, ``complete_interrupted_commits``,
+``ensure_output_directory``), so a crash or a full disk never leaves a half-written file or a
+mixed set, and no output is ever readable by other users, whatever the umask.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -34,13 +37,20 @@ from safelink.atomic import atomic_directory as atomic_directory
 from safelink.atomic import atomic_files as atomic_files
 from safelink.atomic import atomic_path as atomic_path
 from safelink.atomic import complete_interrupted_commits as complete_interrupted_commits
+from safelink.atomic import ensure_output_directory as ensure_output_directory
 from safelink.atomic import remove_stale_temporaries as remove_stale_temporaries
 from safelink.errors import InputError
+from safelink.text_encoding import canonical_encoding, suggest_encoding
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})
-SUPPORTED_ENCODINGS = ("utf-8", "utf-8-sig", "cp1252", "latin-1")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Bytes a decoder could not read, kept as lone surrogates by the "surrogateescape" handler.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+_CHUNK_BYTES = 1 << 20
+_UTF8 = frozenset({"utf-8", "utf-8-sig"})
+# Encodings in which every byte sequence is valid text (nothing to check before reading).
+_TOTAL_ENCODINGS = frozenset({"iso8859-1"})
 
 
 def _check_readable(path: Path) -> str:
@@ -64,18 +74,63 @@ def _check_readable(path: Path) -> str:
 
 
 def _check_encoding(encoding: str) -> str:
-    normalised = encoding.lower().replace("_", "-")
-    if normalised in {"utf8", "utf-8"}:
-        return "utf-8"
-    if normalised in {"windows-1252", "cp-1252"}:
-        return "cp1252"
-    if normalised in {"latin1", "iso-8859-1"}:
-        return "latin-1"
-    if normalised not in SUPPORTED_ENCODINGS:
-        raise InputError(
-            f"unsupported encoding {encoding!r}; use one of {', '.join(SUPPORTED_ENCODINGS)}."
-        )
-    return normalised
+    """Python's canonical name for a CSV encoding, or an InputError (see ``text_encoding``)."""
+    return canonical_encoding(encoding)
+
+
+def _first_undecodable(path: Path, encoding: str) -> tuple[int, bytes] | None:
+    """Find the first byte of a file that ``encoding`` cannot decode.
+
+    The file is decoded as a byte stream, so the line is exact whatever the CSV quoting (a
+    value spanning lines counts each of its lines, as an editor does).
+
+    Returns:
+        The line number of that byte (1-based; the header is line 1) and the bytes of its line
+        (at most 1 MiB, for :func:`suggest_encoding`, never shown); None if the file decodes.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = None
+    fed = 0
+    with path.open("rb") as handle:
+        while offset is None:
+            chunk = handle.read(_CHUNK_BYTES)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                # ``exc.object`` is the decoder's pending bytes followed by this chunk.
+                pending = len(exc.object) - len(chunk) if isinstance(exc.object, bytes) else 0
+                offset = max(fed - pending + exc.start, 0)
+            if not chunk:
+                break
+            fed += len(chunk)
+        if offset is None:
+            return None
+        handle.seek(0)
+        line, line_start, position = 1, 0, 0
+        while position < offset:
+            chunk = handle.read(min(_CHUNK_BYTES, offset - position))
+            if not chunk:
+                break
+            newlines = chunk.count(b"\n")
+            if newlines:
+                line += newlines
+                line_start = position + chunk.rindex(b"\n") + 1
+            position += len(chunk)
+        handle.seek(line_start)
+        sample = handle.read(_CHUNK_BYTES).split(b"\n", 1)[0]
+    return line, sample
+
+
+def _encoding_problem(path: Path, encoding: str, what: str = "text") -> str:
+    """Where a file first fails to decode and how to fix it (no value from the data)."""
+    found = _first_undecodable(path, encoding)
+    where, sample = (f"line {found[0]}: ", found[1]) if found else ("", b"")
+    fix = suggest_encoding(sample, encoding)
+    return (
+        f"{where}{what} is not valid {encoding}; give the file's encoding, e.g. "
+        f"--encoding {fix} on the command line or 'encoding: {fix}' for the source in the "
+        "job config."
+    )
 
 
 def read_csv_header(path: Path, *, encoding: str = "utf-8", delimiter: str = ",") -> list[str]:
@@ -96,15 +151,14 @@ def read_csv_header(path: Path, *, encoding: str = "utf-8", delimiter: str = ","
     _check_readable(path)
     encoding = _check_encoding(encoding)
     try:
-        with path.open("r", encoding=encoding, newline="") as handle:
+        # Undecodable bytes are kept as surrogates, so that a bad byte further down the file
+        # (read ahead with the header) is reported on its own line, not as a header problem.
+        with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
             header = next(csv.reader(handle, delimiter=delimiter), None)
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: line 1: the header is not valid {encoding} text; "
-            "pass the file's encoding (e.g. --encoding cp1252)."
-        ) from exc
     except csv.Error as exc:
         raise InputError(f"{path}: line 1: the header row cannot be parsed as CSV.") from exc
+    if header is not None and any(_UNDECODED.search(name) for name in header):
+        raise InputError(f"{path}: {_encoding_problem(path, encoding, 'the header')}")
     if not header or all(not name.strip() for name in header):
         raise InputError(f"{path}: line 1: no header row; the first line must name the columns.")
     header = [name.lstrip("\ufeff").strip() for name in header]
@@ -128,22 +182,20 @@ def _diagnose_csv(path: Path, encoding: str, delimiter: str, width: int) -> str:
     """Find the first structural problem in a CSV (slow path, only after a fast read failed)."""
     line_number = 1
     try:
-        with path.open("r", encoding=encoding, newline="") as handle:
+        with path.open("r", encoding=encoding, errors="surrogateescape", newline="") as handle:
             reader = csv.reader(handle, delimiter=delimiter, strict=True)
             for row in reader:
                 line_number = reader.line_num
-                if "\x00" in "".join(row):
+                text = "".join(row)
+                if _UNDECODED.search(text):
+                    return _encoding_problem(path, encoding)
+                if "\x00" in text:
                     return f"line {line_number}: contains a NUL byte; remove it or re-export."
                 if row and len(row) != width:
                     return (
                         f"line {line_number}: has {len(row)} fields, the header has {width}; "
                         "fix the row (unquoted delimiter or missing field?)."
                     )
-    except UnicodeDecodeError:
-        return (
-            f"after line {line_number}: text is not valid {encoding}; "
-            "pass the file's encoding (e.g. --encoding cp1252)."
-        )
     except csv.Error:
         return f"line {line_number + 1}: malformed quoting; check quotes in that row."
     return "the file cannot be parsed as CSV; check that it is a CSV export."
@@ -159,8 +211,11 @@ def _block_size_for(path: Path, batch_rows: int) -> int:
 
 
 def _csv_read_options(columns: Sequence[str], encoding: str, block_size: int) -> Any:
+    # The header (with any byte-order mark) is skipped, so UTF-8 with a BOM is plain UTF-8 to
+    # Arrow, which then reads it natively instead of through a Python transcoder.
+    arrow_encoding = "utf8" if encoding in _UTF8 else encoding
     return pacsv.ReadOptions(
-        column_names=list(columns), skip_rows=1, encoding=encoding, block_size=block_size
+        column_names=list(columns), skip_rows=1, encoding=arrow_encoding, block_size=block_size
     )
 
 
@@ -177,15 +232,19 @@ def iter_batches(
     Args:
         path: the input file.
         batch_rows: rows per batch (approximate for CSV).
-        columns: read only these columns (all when None); each must exist.
-        encoding: text encoding of a CSV input.
+        columns: read only these columns (all when None); each must exist and, in Parquet,
+            hold one value per cell (not a list, struct or map).
+        encoding: text encoding of a CSV input: any ASCII-compatible encoding Python knows
+            (``utf-8``, ``cp1252``, ``latin-1``...).
         delimiter: field separator of a CSV input.
 
     Yields:
         Record batches in file order.
 
     Raises:
-        InputError: the file is missing, empty, malformed or lacks a named column.
+        InputError: the file is missing, empty, malformed, not valid text in ``encoding``
+            (naming the line of the first bad byte), lacks a named column, or a named
+            Parquet column is nested.
 
     """
     path = Path(path)
@@ -197,6 +256,10 @@ def iter_batches(
     header = read_csv_header(path, encoding=encoding, delimiter=delimiter)
     _require_columns(path, header, columns)
     wanted = list(columns) if columns is not None else header
+    if encoding not in _UTF8 | _TOTAL_ENCODINGS and _first_undecodable(path, encoding):
+        # Arrow decodes other encodings through Python on a read-ahead thread; a decoding
+        # error there can abort the whole process at exit, so the text is checked first.
+        raise InputError(f"{path}: {_diagnose_csv(path, encoding, delimiter, len(header))}")
     block_size = _block_size_for(path, batch_rows)
     convert = pacsv.ConvertOptions(
         column_types=dict.fromkeys(header, pa.large_string()),
@@ -245,10 +308,22 @@ def _iter_parquet(
     if duplicated:
         raise InputError(f"{path}: duplicated column names {duplicated}; rename them.")
     _require_columns(path, names, columns)
+    _require_flat(path, parquet.schema_arrow, columns)
     try:
         yield from parquet.iter_batches(batch_size=batch_rows, columns=columns)
     except (pa.ArrowException, OSError) as exc:
         raise InputError(f"{path}: a Parquet row group cannot be read; re-export it.") from exc
+
+
+def _require_flat(path: Path, schema: pa.Schema, wanted: Sequence[str] | None) -> None:
+    """Refuse a named column of a nested type (list, struct, map): safelink reads values."""
+    for name in wanted or ():
+        data_type = schema.field(name).type
+        if pa.types.is_nested(data_type):
+            raise InputError(
+                f"{path}: column {name!r} has the nested Parquet type {data_type}; safelink "
+                "reads one value per cell. Flatten it (or cast it to text) and re-export."
+            )
 
 
 def _require_columns(path: Path, available: Sequence[str], wanted: Sequence[str] | None) -> None:

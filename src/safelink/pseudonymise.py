@@ -17,6 +17,7 @@ Outputs (split files, joined only by a random ``record_id`` not derived from any
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import json
 import secrets
@@ -33,11 +34,12 @@ import pyarrow.parquet as pq
 
 from safelink import io
 from safelink._version import __version__
+from safelink.atomic import ensure_output_directory
 from safelink.bloom import bloom_encode
 from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
-from safelink.errors import InputError, OutputError
+from safelink.errors import InputError
 from safelink.identifiers import Identifier
-from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey
+from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
     normalise,
@@ -46,6 +48,7 @@ from safelink.normalise import (
     postcode_sector,
     soundex,
 )
+from safelink.text_encoding import canonical_encoding
 
 RECORD_ID = "record_id"
 METADATA_PREFIX = "safelink."
@@ -293,10 +296,11 @@ class _Tokeniser:
 
 
 def _resolve_source(
-    config: JobConfig | SourceConfig, source: str | None
+    config: JobConfig | SourceConfig, source: str | None, keys: Keyring | ProviderKey
 ) -> tuple[SourceConfig, TokenSettings]:
     if isinstance(config, SourceConfig):
         return config, TokenSettings()
+    require_project(keys, config.project)
     return config.source(source), config.tokens
 
 
@@ -331,10 +335,11 @@ def pseudonymise(
 
     Raises:
         InputError: a configured column is missing from the frame.
+        WrongProject: the keys belong to another project than the job config's.
 
     """
     started = time.perf_counter()
-    source_config, settings = _resolve_source(config, source)
+    source_config, settings = _resolve_source(config, source, keys)
     data = io.to_polars(frame)
     _check_columns(source_config, data.columns, "DataFrame")
     text = data.select(pl.col(c.name).cast(pl.String) for c in source_config.columns)
@@ -397,6 +402,7 @@ def pseudonymise_file(
     source: str | None = None,
     batch_rows: int = 250_000,
     output_format: OutputFormat = "parquet",
+    encoding: str | None = None,
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
@@ -413,6 +419,7 @@ def pseudonymise_file(
         source: which source of the config the file is (optional when there is one).
         batch_rows: rows per streamed batch.
         output_format: ``parquet`` (default) or ``csv``.
+        encoding: the CSV's text encoding, overriding the source's ``encoding`` setting.
 
     Returns:
         The run summary (also written as JSON).
@@ -420,11 +427,14 @@ def pseudonymise_file(
     Raises:
         InputError: the input is missing, malformed, empty, or lacks a configured column.
         OutputError: the outputs cannot be written.
+        WrongProject: the keys belong to another project than the job config's.
 
     """
     started = time.perf_counter()
     input_path = Path(input_path)
-    source_config, settings = _resolve_source(config, source)
+    source_config, settings = _resolve_source(config, source, keys)
+    if encoding is not None:
+        source_config = dataclasses.replace(source_config, encoding=canonical_encoding(encoding))
     out_dir = Path(out_dir)
     if input_path.is_file() and input_path.suffix.lower() in io.CSV_SUFFIXES:
         header = io.read_csv_header(
@@ -433,10 +443,7 @@ def pseudonymise_file(
         _check_columns(source_config, header, str(input_path))
     else:
         next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create the output directory.") from exc
+    ensure_output_directory(out_dir)
     tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 from safelink.keys import ProviderKey
@@ -79,3 +80,60 @@ def test_cli_keys_commands_append_to_the_audit_log(run_cli, tmp_path: Path):
     assert entries[1]["key_ids"]["retired"].startswith("kid_")
     assert verify_audit_log(log).ok
     assert PASS["SAFELINK_PASSPHRASE"] not in log.read_text()
+
+
+def test_cli_keys_list_bad_file_lists_good_ones_and_exits_2(run_cli, tmp_path: Path):
+    keys_dir = tmp_path / "keys"
+    keys_dir.mkdir()
+    args = ["--project", "proj", "--keys-dir", str(keys_dir)]
+    assert run_cli("keys", "init", *args, "--scrypt-n", "16384", env=PASS).code == 0
+    bad = keys_dir / "a-bad.key"  # sorts first: it must not hide the good file
+    bad.write_text("[bold]not a key file[/bold]")
+    bad.chmod(0o600)
+
+    listed = run_cli("keys", "list", "--keys-dir", str(keys_dir), "--json")
+    assert listed.code == 2
+    rows = {Path(row["file"]).name: row for row in json.loads(listed.stdout)}
+    assert rows["proj.key"]["project"] == "proj" and rows["proj.key"]["problem"] is None
+    assert rows["proj.key"]["versions"][0]["key_id"].startswith("kid_")
+    assert "altered" in rows["a-bad.key"]["problem"]
+    assert "1 of 2 key files" in listed.stderr and listed.stderr.count("\n") == 1
+
+    table = run_cli("keys", "list", "--keys-dir", str(keys_dir))
+    assert table.code == 2
+    assert "proj.key" in table.stdout and "kid_" in table.stdout
+    assert "a-bad.key" in table.stdout and "problem:" in table.stdout
+
+
+def test_cli_keys_export_existing_output_refused_without_force(run_cli, tmp_path: Path):
+    keys_dir = tmp_path / "keys"
+    keys_dir.mkdir()
+    args = ["--project", "proj", "--keys-dir", str(keys_dir)]
+    assert run_cli("keys", "init", *args, "--scrypt-n", "16384", env=PASS).code == 0
+    export = tmp_path / "council.key"
+    export.write_text("a file that was here first")
+    env = {**PASS, "SAFELINK_EXPORT_PASSPHRASE": "the provider's own passphrase"}
+    command = ["keys", "export", *args, "--for", "council", "-o", str(export)]
+    refused = run_cli(*command, env=env)
+    assert refused.code == 2 and "already exists" in refused.stderr and "--force" in refused.stderr
+    assert export.read_text() == "a file that was here first"
+    assert run_cli(*command, "--force", env=env).code == 0
+    assert ProviderKey.open(export, passphrase="the provider's own passphrase").project == "proj"
+
+
+def test_cli_keys_init_missing_directory_created_mode_0700(run_cli, tmp_path: Path):
+    keys_dir = tmp_path / "new" / "keys"
+    args = ["--project", "proj", "--keys-dir", str(keys_dir), "--scrypt-n", "16384"]
+    result = run_cli("keys", "init", *args, env=PASS)
+    assert result.code == 0, result.stderr
+    assert stat.S_IMODE(keys_dir.stat().st_mode) == 0o700
+
+
+def test_cli_keys_init_group_writable_directory_refused(run_cli, tmp_path: Path):
+    keys_dir = tmp_path / "keys"
+    keys_dir.mkdir()
+    keys_dir.chmod(0o775)
+    args = ["--project", "proj", "--keys-dir", str(keys_dir), "--scrypt-n", "16384"]
+    result = run_cli("keys", "init", *args, env=PASS)
+    assert result.code == 2 and "chmod 700" in result.stderr
+    assert not (keys_dir / "proj.key").exists()

@@ -5,10 +5,15 @@ import logging
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
 
 from safelink.keys import Keyring
+from safelink.testing import synthetic_nhs_numbers
 
 PASSPHRASE = "a long synthetic test passphrase"
+PASS = {"SAFELINK_PASSPHRASE": PASSPHRASE}
 
 
 def setup_project(tmp_path: Path) -> tuple[Path, Path]:
@@ -98,3 +103,95 @@ def test_cli_pseudonymise_appends_to_the_configs_audit_log(run_cli, tmp_path: Pa
     text = log.read_text()
     for value in ("9434765919", "Okafor", PASSPHRASE):
         assert value not in text
+
+
+# -- --encoding and the source's 'encoding' key --------------------------------------------------
+
+
+def latin1_extract(tmp_path: Path) -> Path:
+    """A CSV whose only non-ASCII byte (Latin-1 'é', not valid UTF-8) is on line 6."""
+    numbers = synthetic_nhs_numbers(5)
+    rows = [b"nhs,name,outcome"]
+    rows += [f"{n},Nguyen,ok".encode() for n in numbers[:4]]
+    rows.append(f"{numbers[4]},Okafor,".encode() + "José".encode("latin-1"))
+    path = tmp_path / "clinic.csv"
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    return path
+
+
+def pseudonymise_args(tmp_path: Path, config: Path, extract: Path, *extra: str) -> list[str]:
+    out = tmp_path / "out"
+    return ["pseudonymise", str(extract), "--config", str(config), "-o", str(out), *extra]
+
+
+def test_cli_pseudonymise_undecodable_byte_names_its_line_and_the_fix(run_cli, tmp_path: Path):
+    config, _ = setup_project(tmp_path)
+    extract = latin1_extract(tmp_path)
+    result = run_cli(*pseudonymise_args(tmp_path, config, extract), env=PASS)
+    assert result.code == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "line 6:" in result.stderr
+    assert "--encoding" in result.stderr and "'encoding:" in result.stderr
+    assert "Jos" not in result.stderr and "Okafor" not in result.stderr
+    out = tmp_path / "out"
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_pseudonymise_encoding_option_reads_latin_1(run_cli, tmp_path: Path):
+    config, _ = setup_project(tmp_path)
+    extract = latin1_extract(tmp_path)
+    args = pseudonymise_args(tmp_path, config, extract, "--encoding", "latin-1")
+    result = run_cli(*args, env=PASS)
+    assert result.code == 0, result.stderr
+    content = pl.read_parquet(tmp_path / "out" / "clinic.content.parquet")
+    assert content["outcome"].to_list()[-1] == "José"
+
+
+def test_cli_pseudonymise_config_encoding_key_used_and_option_overrides_it(run_cli, tmp_path: Path):
+    config, _ = setup_project(tmp_path)
+    extract = latin1_extract(tmp_path)
+    config.write_text(
+        config.read_text().replace("    columns:", "    encoding: latin1\n    columns:")
+    )
+    result = run_cli(*pseudonymise_args(tmp_path, config, extract), env=PASS)
+    assert result.code == 0, result.stderr
+    content = pl.read_parquet(tmp_path / "out" / "clinic.content.parquet")
+    assert content["outcome"].to_list()[-1] == "José"
+    overridden = run_cli(
+        *pseudonymise_args(tmp_path, config, extract, "--encoding", "utf-8"), env=PASS
+    )
+    assert overridden.code == 2 and "line 6:" in overridden.stderr
+
+
+def test_cli_pseudonymise_unknown_config_encoding_exit_2_names_key(run_cli, tmp_path: Path):
+    config, extract = setup_project(tmp_path)
+    config.write_text(
+        config.read_text().replace("    columns:", "    encoding: ebcdic\n    columns:")
+    )
+    result = run_cli(*pseudonymise_args(tmp_path, config, extract), env=PASS)
+    assert result.code == 2
+    assert "sources.clinic.encoding" in result.stderr and "unknown text encoding" in result.stderr
+
+
+# -- nested Parquet columns ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "type_name"),
+    [
+        (pa.array([["9990000018"], ["9990000026"]], pa.list_(pa.string())), "list<"),
+        (pa.array([{"n": "9990000018"}, {"n": "9990000026"}]), "struct<"),
+    ],
+    ids=["list", "struct"],
+)
+def test_cli_pseudonymise_nested_parquet_identifier_one_line_input_error(
+    run_cli, tmp_path: Path, values: pa.Array, type_name: str
+):
+    config, _ = setup_project(tmp_path)
+    extract = tmp_path / "clinic.parquet"
+    table = pa.table({"nhs": values, "name": ["Okafor", "Nguyen"], "outcome": ["a", "b"]})
+    pq.write_table(table, extract)
+    result = run_cli(*pseudonymise_args(tmp_path, config, extract), env=PASS)
+    assert result.code == 2, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "column 'nhs'" in result.stderr and type_name in result.stderr
+    assert "internal error" not in result.stderr and "9990000018" not in result.stderr

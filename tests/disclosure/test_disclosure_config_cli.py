@@ -190,3 +190,19 @@ def test_cli_anonymise_width_zero_config_error_writes_nothing(run_cli, tmp_path:
     assert result.code == 2
     assert "positive" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["check", "anonymise"])
+def test_cli_disclosure_latin_1_csv_needs_and_takes_encoding(
+    run_cli, tmp_path: Path, command: str
+) -> None:
+    path = tmp_path / "latin.csv"
+    records = _records().with_columns(pl.lit("Caf\u00e9 visit").alias("diagnosis"))
+    path.write_bytes(records.write_csv().encode("latin-1"))
+    extra = ["-o", str(tmp_path / "out.parquet")] if command == "anonymise" else []
+    arguments = [command, str(path), "--config", str(CONFIGS / "disclosure-tre.yaml"), *extra]
+    refused = run_cli(*arguments)
+    assert refused.code == 2 and "line 2" in refused.stderr and "--encoding" in refused.stderr
+    read = run_cli(*arguments, "--encoding", "latin-1")
+    assert read.code in (0, 3), read.stderr  # read and measured: met or not, never unreadable
+    assert "encoding" not in read.stderr

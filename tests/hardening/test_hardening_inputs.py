@@ -165,3 +165,36 @@ def test_windows_1252_text_read_with_its_encoding(tmp_path: Path):
 
 def test_errors_are_all_safelink_errors():
     assert issubclass(InputError, SafelinkError) and issubclass(ConfigError, SafelinkError)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(alphabet="abcXYZ09 ", max_size=8),
+            st.text(alphabet="abc \n,", max_size=8),  # quoted: commas and line breaks inside
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    data=st.data(),
+    bad=st.sampled_from([b"\xe9", b"\xff", b"\xc3", b"\x80\x80"]),
+    crlf=st.booleans(),
+)
+def test_read_frame_undecodable_byte_names_its_physical_line(
+    tmp_path_factory, rows, data, bad: bytes, crlf: bool
+):
+    """Wherever the first bad byte is (in any row, inside a multi-line quoted value or not),
+    the error names the line an editor shows it on, and never the value."""
+    newline = b"\r\n" if crlf else b"\n"
+    encoded = [b"plain,quoted"] + [f'{a},"{b}"'.encode() for a, b in rows]
+    target = data.draw(st.integers(min_value=1, max_value=len(rows)), label="row")
+    plain, quoted = rows[target - 1]
+    encoded[target] = f'{plain},"{quoted}'.encode() + bad + b'"'  # at the end of the value
+    text = newline.join(encoded) + newline
+    expected_line = text[: text.index(bad)].count(b"\n") + 1
+    path = _write(tmp_path_factory.mktemp("enc"), "x.csv", text)
+    with pytest.raises(InputError) as info:
+        read_frame(path)
+    assert f"line {expected_line}:" in str(info.value)
+    assert "--encoding" in str(info.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import polars as pl
@@ -64,7 +65,8 @@ def other_key_tokens(
     """The social-care extract pseudonymised under a different project key."""
     base = tmp_path_factory.mktemp("otherkey")
     keys = _keyring(base / "keys" / "other.key", "other")
+    other_project = dataclasses.replace(demo_config, project="other")
     pseudonymise_file(
-        linked_inputs["csv_social_care"], demo_config, keys, base, source="social_care"
+        linked_inputs["csv_social_care"], other_project, keys, base, source="social_care"
     )
     return base / "social_care.tokens.parquet"

@@ -73,10 +73,10 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     extracts = generate(PEOPLE, seed=23).write_csv(root / "extracts")
     (root / "keys").mkdir(mode=0o700)
     keys = Keyring.create(
-        root / "keys" / "test.key", project="test", passphrase=PASSPHRASE, scrypt_n=2**14
+        root / "keys" / "test.key", project="demo", passphrase=PASSPHRASE, scrypt_n=2**14
     )
     signer = SigningKey.create(
-        root / "keys" / "test.signing.key", project="test", passphrase=PASSPHRASE, scrypt_n=2**14
+        root / "keys" / "test.signing.key", project="demo", passphrase=PASSPHRASE, scrypt_n=2**14
     )
     out = root / "pseudonymised"
     for source in config.sources:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safelink.errors import VerificationError
+from safelink.audit import lock_path, reserve_audit
+from safelink.errors import InputError, OutputError, VerificationError
 from safelink.release import AuditEntry, append_audit, audit_head, verify_audit_log
 
 
@@ -127,8 +131,6 @@ def test_audit_inserted_and_truncated_lines_caught(tmp_path: Path) -> None:
 
 
 def test_audit_append_after_damage_refused(tmp_path: Path) -> None:
-    from safelink.errors import OutputError
-
     path = tmp_path / "a.jsonl"
     _log(path, 2)
     path.write_text(path.read_text() + "not json\n")
@@ -136,8 +138,9 @@ def test_audit_append_after_damage_refused(tmp_path: Path) -> None:
         _log(path, 1)
 
 
-def test_audit_missing_log_raises(tmp_path: Path) -> None:
-    with pytest.raises(VerificationError):
+def test_audit_missing_log_raises_input_error(tmp_path: Path) -> None:
+    # A wrong path is the user's mistake (exit 2), not a log failing verification (exit 4).
+    with pytest.raises(InputError, match="not found"):
         verify_audit_log(tmp_path / "none.jsonl")
 
 
@@ -165,3 +168,139 @@ def test_audited_records_ok_and_failure(tmp_path: Path) -> None:
     assert entries[0]["outputs"] == {"links.parquet": "ef" * 32}
     assert "different keys" not in path.read_text()  # messages are not logged
     assert verify_audit_log(path).ok
+
+
+def _rechain(lines: list[str], start: int) -> list[str]:
+    """Re-hash every line from ``start`` on so the chain is valid again (what a forger does)."""
+    out = lines[:start]
+    prev = json.loads(out[-1])["hash"] if out else "0" * 64
+    for line in lines[start:]:
+        record = json.loads(line)
+        record["prev"] = prev
+        del record["hash"]
+        body = json.dumps(record, sort_keys=True, separators=(",", ":")).encode()
+        record["hash"] = prev = hashlib.sha256(body).hexdigest()
+        out.append(json.dumps(record, sort_keys=True, separators=(",", ":")) + "\n")
+    return out
+
+
+def test_audit_rewritten_chain_not_reported_as_removed_from_end(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path)
+    lines = _lines(path)
+    lines[2] = lines[2].replace('"outcome":"ok"', '"outcome":"no"')
+    path.write_text("".join(_rechain(lines, 2)))
+    result = verify_audit_log(path, expected_head=heads[-1])
+    assert result.chain_intact and not result.ok and result.entries == 6
+    assert result.expected_head_found is False
+    (problem,) = result.problems
+    assert "rewritten" in problem and "removed from the end" not in problem
+
+
+def test_audit_expected_head_malformed_raises_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path, 2)
+    for bad in (heads[-1][:-1], heads[-1] + "0", "z" * 64, ""):
+        with pytest.raises(InputError, match="64 hex digits"):
+            verify_audit_log(path, expected_head=bad)
+    assert verify_audit_log(path, expected_head=heads[-1].upper()).ok
+
+
+def test_audit_non_ascii_hash_reported_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path, 3)
+    lines = _lines(path)
+    lines[1] = lines[1].replace(heads[1], "\u00e9" * 64)
+    path.write_text("".join(lines))
+    result = verify_audit_log(path, expected_head=heads[-1])
+    assert not result.ok and any("line 2" in p for p in result.problems)
+
+
+def test_reserve_audit_block_raises_nothing_appended(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    _log(path, 2)
+    before = path.read_bytes()
+    with pytest.raises(RuntimeError), reserve_audit(path, AuditEntry(command="x", outcome="ok")):
+        raise RuntimeError("signing failed")
+    assert path.read_bytes() == before
+
+
+def test_reserve_audit_pending_entry_is_the_appended_entry(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path, 2)
+    with reserve_audit(path, AuditEntry(command="release", outcome="ok")) as pending:
+        assert audit_head(path) == heads[-1]  # not yet written
+    last = json.loads(_lines(path)[-1])
+    assert (pending.seq, pending.prev, pending.hash) == (3, heads[-1], last["hash"])
+    assert last["prev"] == heads[-1] and verify_audit_log(path, expected_head=pending.hash).ok
+    assert lock_path(path).is_file()  # the lock lives beside the log, not in it
+
+
+def _append_in_thread_while_reserved(path: Path) -> list[str]:
+    """Append from another thread while a reservation is held; return the order of events."""
+    events: list[str] = []
+    started = threading.Event()
+
+    def other() -> None:
+        started.set()
+        append_audit(path, AuditEntry(command="link", outcome="ok"))
+        events.append("other appended")
+
+    with reserve_audit(path, AuditEntry(command="release", outcome="ok")) as pending:
+        thread = threading.Thread(target=other)
+        thread.start()
+        started.wait()
+        time.sleep(0.3)  # the other append must wait for this reservation
+        events.append(f"reserved {pending.seq}")
+    thread.join()
+    return events
+
+
+def test_reserve_audit_other_appends_wait_for_the_lock(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    _log(path, 1)
+    assert _append_in_thread_while_reserved(path) == ["reserved 2", "other appended"]
+    entries = [json.loads(line) for line in _lines(path)]
+    assert [e["command"] for e in entries] == ["release", "release", "link"]
+    assert verify_audit_log(path).ok
+
+
+# -- audit verify on the command line --------------------------------------------------------
+
+
+def test_cli_audit_verify_missing_log_exits_2(run_cli, tmp_path: Path) -> None:
+    result = run_cli("audit", "verify", str(tmp_path / "none.jsonl"))
+    assert result.code == 2 and "not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_audit_verify_malformed_expected_head_exits_2(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    _log(path, 2)
+    result = run_cli("audit", "verify", str(path), "--expected-head", "abc123")
+    assert result.code == 2 and "64 hex digits" in result.stderr
+    assert "removed from the end" not in result.stdout + result.stderr
+
+
+def test_cli_audit_verify_rewritten_chain_says_rewritten_exits_4(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path)
+    lines = _lines(path)
+    lines[1] = lines[1].replace('"recipient":"r1"', '"recipient":"rX"')
+    path.write_text("".join(_rechain(lines, 1)))
+    result = run_cli("audit", "verify", str(path), "--expected-head", heads[-1])
+    assert result.code == 4
+    output = " ".join((result.stdout + result.stderr).split())
+    assert "chain intact" in output and "NOT FOUND" in output and "rewritten" in output
+    assert "removed from the end" not in output and "chain is broken" not in output
+
+
+def test_cli_audit_verify_cut_log_exits_4(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    heads = _log(path)
+    path.write_text("".join(_lines(path)[:-1]))
+    result = run_cli("audit", "verify", str(path), "--expected-head", heads[-1], "--json")
+    assert result.code == 4
+    document = json.loads(result.stdout)
+    assert document["chain_intact"] is True and document["expected_head_found"] is False
+    assert "cut short" in document["problems"][0]

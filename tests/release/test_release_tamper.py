@@ -84,7 +84,9 @@ def test_verify_resigned_with_other_key_fails(bundle_copy, pipeline, tmp_path) -
         sign_manifest((directory / "manifest.json").read_bytes(), forger)
     )
     assert _failed(directory, pipeline.public_key) == {"signature"}
-    assert verify(directory, forger.public_key_pem()).ok  # only the right key vouches
+    # The forger's key verifies its own signature, but the signed manifest names the project's
+    # signing key, so the bundle still fails: only the right key vouches.
+    assert _failed(directory, forger.public_key_pem()) == {"signing key"}
 
 
 def test_verify_extra_file_fails(bundle_copy, pipeline) -> None:
@@ -114,3 +116,17 @@ def test_verify_missing_manifest_fails(bundle_copy, pipeline) -> None:
     directory = bundle_copy()
     (directory / "manifest.json").unlink()
     assert "manifest" in _failed(directory, pipeline.public_key)
+
+
+@pytest.mark.parametrize("section", ["outputs", "key_ids", "disclosure"])
+def test_verify_manifest_sections_replaced_by_text_fail_not_crash(
+    bundle_copy, pipeline, section
+) -> None:
+    directory = bundle_copy()
+    manifest = json.loads((directory / "manifest.json").read_text())
+    if section == "outputs":
+        manifest["outputs"] = {name: "altered" for name in manifest["outputs"]}
+    else:
+        manifest[section] = "altered"
+    (directory / "manifest.json").write_text(json.dumps(manifest))
+    assert "signature" in _failed(directory, pipeline.public_key)

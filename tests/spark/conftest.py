@@ -80,7 +80,7 @@ def session_keyring(tmp_path_factory: pytest.TempPathFactory) -> Keyring:
     keys_dir = tmp_path_factory.mktemp("keys")
     keys_dir.chmod(0o700)
     return Keyring.create(
-        keys_dir / "test.key", project="test", passphrase=PASSPHRASE, scrypt_n=2**14
+        keys_dir / "test.key", project="demo", passphrase=PASSPHRASE, scrypt_n=2**14
     )
 
 

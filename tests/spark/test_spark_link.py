@@ -182,7 +182,7 @@ def test_link_engine_spark_driver_result_limit_is_one_line_naming_setting(
             keys_dir = Path({str(tmp_path)!r}) / "keys"
             keys_dir.mkdir(mode=0o700)
             keys = Keyring.create(
-                keys_dir / "t.key", project="t", passphrase="synthetic pass phrase",
+                keys_dir / "t.key", project="demo", passphrase="synthetic pass phrase",
                 scrypt_n=2**14,
             )
             tokens = [

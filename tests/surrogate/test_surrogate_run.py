@@ -203,3 +203,22 @@ def test_frame_shift_dates_method_records_transformation(
     assert step.action == "shift_dates"
     assert step.parameters["columns"] == ["admitted", "discharged"]
     assert changed.to_polars()["admitted"].to_list() != extract["admitted"].to_list()
+
+
+def test_cli_surrogate_latin_1_csv_needs_and_takes_encoding(
+    run_cli, extract: pl.DataFrame, ring: Keyring, config_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "latin.csv"
+    accented = extract.with_columns(pl.col("surname").str.replace(r"^(.)", "${1}\u00e9"))
+    source.write_bytes(accented.write_csv().encode("latin-1"))
+    output = tmp_path / "o.parquet"
+    arguments = ["surrogate", str(source), "--config", str(config_path), "-o", str(output),
+                 "--key-file", str(ring.path)]  # fmt: skip
+    env = {"SAFELINK_PASSPHRASE": PASSPHRASE}
+    refused = run_cli(*arguments, env=env)
+    assert refused.code == 2 and "line 2" in refused.stderr and "--encoding" in refused.stderr
+    assert not output.exists()
+    read = run_cli(*arguments, "--encoding", "latin-1", env=env)
+    assert read.code == 0, read.stderr
+    expected = surrogate_column(accented, "surname", kind="surname", keyring=ring).values
+    assert pl.read_parquet(output)["surname"].to_list() == expected.to_list()

@@ -1,7 +1,8 @@
-"""Helpers shared by the command modules: passphrases, key files, output."""
+"""Helpers shared by the command modules: passphrases, key files, encodings, output."""
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import json
 import os
@@ -9,12 +10,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import typer
 from rich.console import Console
 
 from safelink.config import JobConfig
-from safelink.errors import KeyringError
+from safelink.errors import InputError, KeyringError
 from safelink.io import sha256_file, sha256_tree
-from safelink.keys import Keyring, ProviderKey, open_key_source
+from safelink.keys import Keyring, ProviderKey, open_key_source, require_project
+from safelink.text_encoding import canonical_encoding
 
 PASSPHRASE_ENV = "SAFELINK_PASSPHRASE"  # noqa: S105 - a variable name
 EXPORT_PASSPHRASE_ENV = "SAFELINK_EXPORT_PASSPHRASE"  # noqa: S105
@@ -45,11 +48,17 @@ def key_file_path(keys_dir: Path, project: str) -> Path:
 
 
 def open_keys(config: JobConfig, key_file: Path | None) -> Keyring | ProviderKey:
-    """Open the key file given on the command line, or the one the config names."""
+    """Open the key file given on the command line, or the one the config names.
+
+    Raises:
+        WrongProject: the key file belongs to another project than the config's.
+    """
     path = key_file or config.key_file
     if path is None:
         raise KeyringError("no key file: pass --key-file or set 'key_file' in the config.")
-    return open_key_source(path, passphrase=passphrase())
+    keys = open_key_source(path, passphrase=passphrase())
+    require_project(keys, config.project)
+    return keys
 
 
 def input_hashes(paths: list[Path]) -> dict[str, str]:
@@ -66,3 +75,26 @@ def input_hashes(paths: list[Path]) -> dict[str, str]:
 def print_json(document: Any) -> None:
     """Print a JSON document to stdout."""
     print(json.dumps(document, indent=2, sort_keys=True, default=str))
+
+
+#: Help of the ``--encoding`` option of every command that reads an extract.
+ENCODING_HELP = "Text encoding of a CSV input, e.g. utf-8, cp1252, latin-1 (default: utf-8)."
+
+
+def check_encoding_option(value: str | None) -> str | None:
+    """Validate ``--encoding`` while parsing, so that a bad name is a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return canonical_encoding(value)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def with_encoding(config: JobConfig, source: str | None, encoding: str | None) -> JobConfig:
+    """The job config with ``--encoding`` (when given) set on the source being read."""
+    if encoding is None:
+        return config
+    chosen = config.source(source)
+    sources = {**config.sources, chosen.name: dataclasses.replace(chosen, encoding=encoding)}
+    return dataclasses.replace(config, sources=sources)

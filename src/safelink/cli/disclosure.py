@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from safelink.audit import audited
-from safelink.cli._common import input_hashes
+from safelink.cli._common import ENCODING_HELP, check_encoding_option, input_hashes
 from safelink.disclosure import DisclosureReport, anonymise_file, check_file
 from safelink.errors import DisclosureRiskError
 
@@ -55,6 +55,9 @@ def register(app: typer.Typer) -> None:
             None, "--audit-log", help="Append this command to the project's audit log."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        encoding: str = typer.Option(
+            "utf-8", "--encoding", help=ENCODING_HELP, callback=check_encoding_option
+        ),
     ) -> None:
         """Check data against a release profile; exit 3 when it is not met."""
         with audited(
@@ -63,7 +66,9 @@ def register(app: typer.Typer) -> None:
             arguments={"input": input.name, "config": config.name, "engine": engine},
             inputs=input_hashes([input, config]),
         ):
-            report = check_file(input, config=config, engine=engine, spark_master=spark_master)
+            report = check_file(
+                input, config=config, engine=engine, spark_master=spark_master, encoding=encoding
+            )
             _print(report, as_json)
             _raise_if_failed(report)
 
@@ -76,6 +81,9 @@ def register(app: typer.Typer) -> None:
         audit_log: Path | None = typer.Option(  # noqa: B008
             None, "--audit-log", help="Append this run to the project's audit log."
         ),
+        encoding: str = typer.Option(
+            "utf-8", "--encoding", help=ENCODING_HELP, callback=check_encoding_option
+        ),
     ) -> None:
         """Apply a config's transformations; write the data and a JSON record of what was done."""
         record = output.with_name(output.name + ".disclosure.json")
@@ -85,7 +93,7 @@ def register(app: typer.Typer) -> None:
             arguments={"input": input.name, "config": config.name, "output": output.name},
             inputs=input_hashes([input, config]),
         ) as outputs:
-            result = anonymise_file(input, config=config, output=output)
+            result = anonymise_file(input, config=config, output=output, encoding=encoding)
             _print(result.report, as_json)
             _raise_if_failed(result.report)
             outputs.update(input_hashes([output, record]))

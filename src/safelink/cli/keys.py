@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from safelink.audit import audited
 from safelink.cli._common import (
@@ -16,8 +17,17 @@ from safelink.cli._common import (
     passphrase,
     print_json,
 )
+from safelink.errors import KeyringError, OutputError
 from safelink.io import sha256_file
-from safelink.keys import DEFAULT_SCRYPT_N, Keyring, SigningKey, list_key_files, public_key_path
+from safelink.keys import (
+    DEFAULT_SCRYPT_N,
+    KeyFileEntry,
+    Keyring,
+    SigningKey,
+    list_key_files,
+    public_key_path,
+    require_project,
+)
 
 keys_app = typer.Typer(help="Create, list, rotate and export project keys.", no_args_is_help=True)
 
@@ -26,6 +36,15 @@ Project = Annotated[str, typer.Option("--project", help="Project name.")]
 AuditLog = Annotated[
     Path | None, typer.Option("--audit-log", help="Append this command to the project's audit log.")
 ]
+
+
+def _private_directory(keys_dir: Path) -> Path:
+    """Create a missing key directory with mode 0700 (an existing one is checked on use)."""
+    try:
+        keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{keys_dir}: cannot create the key directory ({exc.strerror}).") from exc
+    return keys_dir
 
 
 @keys_app.command("init")
@@ -38,9 +57,8 @@ def init(
     """Create a project key (256-bit, wrapped under a passphrase from SAFELINK_PASSPHRASE)."""
     secret = passphrase(confirm=True)
     with audited(audit_log, "keys init", arguments={"project": project}) as outputs:
-        ring = Keyring.create(
-            key_file_path(keys_dir, project), project=project, passphrase=secret, scrypt_n=scrypt_n
-        )
+        path = key_file_path(_private_directory(keys_dir), project)
+        ring = Keyring.create(path, project=project, passphrase=secret, scrypt_n=scrypt_n)
         outputs[ring.path.name] = sha256_file(ring.path)
     console.print(f"created {ring.path} for project {project!r}, key id {ring.key_id}")
 
@@ -50,32 +68,42 @@ def list_(
     keys_dir: KeysDir = Path("keys"),
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """List key files: project, versions, key ids and status (never key material)."""
-    rows = [
-        {
-            "file": str(path),
-            "project": header["project"],
-            "purpose": header["purpose"],
-            "versions": header["versions"],
-        }
-        for path, header in list_key_files(keys_dir)
-    ]
+    """List key files: project, versions, key ids and status (never key material).
+
+    A file that cannot be read is listed with its problem beside the good ones; the command
+    then exits with code 2 so that scripts notice.
+    """
+    entries = list_key_files(keys_dir)
     if as_json:
-        print_json(rows)
-        return
-    table = Table("file", "project", "purpose", "version", "key id", "status", "created")
-    for row in rows:
-        for v in row["versions"]:
-            table.add_row(
-                row["file"],
-                row["project"],
-                row["purpose"],
-                str(v["version"]),
-                v["key_id"],
-                v["status"],
-                v["created"],
-            )
-    console.print(table if rows else f"no key files in {keys_dir}")
+        print_json([entry.to_dict() for entry in entries])
+    elif entries:
+        console.print(_table(entries, keys_dir))
+        for entry in entries:
+            if entry.problem is not None:
+                console.print(Text(f"problem: {entry.problem}"))
+    else:
+        console.print(Text(f"no key files in {keys_dir}"))
+    bad = sum(entry.problem is not None for entry in entries)
+    if bad:
+        raise KeyringError(
+            f"{bad} of {len(entries)} key files in {keys_dir} cannot be used; each is listed "
+            "with its problem, and the others as usual."
+        )
+
+
+def _table(entries: list[KeyFileEntry], keys_dir: Path) -> Table:
+    table = Table(
+        "file", "project", "purpose", "version", "key id", "status", "created",
+        title=Text(f"key files in {keys_dir}"),
+    )  # fmt: skip
+    for entry in entries:
+        # Text cells: header fields are shown as written, never read as rich markup.
+        if entry.problem is not None:
+            table.add_row(Text(entry.path.name), "", "", "", "", Text("unusable", "red"), "")
+        for v in entry.versions:
+            cells = (entry.path.name, entry.project, entry.purpose, v.version, v.key_id)
+            table.add_row(*(Text(str(cell)) for cell in (*cells, v.status, v.created)))
+    return table
 
 
 @keys_app.command("rotate")
@@ -83,6 +111,7 @@ def rotate(project: Project, keys_dir: KeysDir = Path("keys"), audit_log: AuditL
     """Add a new active key version; the old one is kept, retired, for verification."""
     secret = passphrase()
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=secret)
+    require_project(ring, project)
     with audited(
         audit_log, "keys rotate", arguments={"project": project}, key_ids={"retired": ring.key_id}
     ) as outputs:
@@ -98,9 +127,11 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the export.")],
     keys_dir: KeysDir = Path("keys"),
     audit_log: AuditLog = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Export the linkage key for a provider, wrapped under SAFELINK_EXPORT_PASSPHRASE."""
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=passphrase())
+    require_project(ring, project)
     export_secret = passphrase(env=EXPORT_PASSPHRASE_ENV, confirm=True, label="export passphrase")
     with audited(
         audit_log,
@@ -108,7 +139,9 @@ def export(
         arguments={"project": project, "provider": provider},
         key_ids={"link": ring.namespace_key("link").key_id},
     ) as outputs:
-        exported = ring.export_namespace(output, provider=provider, passphrase=export_secret)
+        exported = ring.export_namespace(
+            output, provider=provider, passphrase=export_secret, force=force
+        )
         outputs[output.name] = sha256_file(output)
     console.print(f"wrote {output}: link key for {provider!r} ({exported!r})")
 
@@ -121,7 +154,7 @@ def init_signing(
 ) -> None:
     """Create the TTP's Ed25519 release-signing key (wrapped) and its public key (.pub)."""
     key = SigningKey.create(
-        keys_dir / f"{project}.signing.key",
+        _private_directory(keys_dir) / f"{project}.signing.key",
         project=project,
         passphrase=passphrase(confirm=True),
         scrypt_n=scrypt_n,

@@ -9,7 +9,15 @@ import typer
 from rich.table import Table
 
 from safelink.audit import audited
-from safelink.cli._common import console, input_hashes, open_keys, print_json
+from safelink.cli._common import (
+    ENCODING_HELP,
+    check_encoding_option,
+    console,
+    input_hashes,
+    open_keys,
+    print_json,
+    with_encoding,
+)
 from safelink.config import JobConfig, load_config
 from safelink.engines import ENGINES
 from safelink.errors import ConfigError
@@ -24,6 +32,13 @@ def pseudonymise_command(
     source: Annotated[str | None, typer.Option(help="Which source of the config.")] = None,
     key_file: Annotated[Path | None, typer.Option(help="Key file (default: config's).")] = None,
     csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of Parquet.")] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            help=ENCODING_HELP + " Overrides the source's 'encoding' in the config.",
+            callback=check_encoding_option,
+        ),
+    ] = None,
     engine: Annotated[
         str, typer.Option(help="Where to run: local (polars) or spark (PySpark).")
     ] = "local",
@@ -33,7 +48,7 @@ def pseudonymise_command(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
-    job = load_config(config)
+    job = with_encoding(load_config(config), source, encoding)
     keys = open_keys(job, key_file)
     arguments = {"input": input_path.name, "source": source, "output": str(output)}
     with audited(

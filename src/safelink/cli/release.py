@@ -11,8 +11,8 @@ from rich.table import Table
 from safelink.attacks import audit_tokens
 from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
-from safelink.errors import ConfigError, VerificationError
-from safelink.keys import Keyring, SigningKey
+from safelink.errors import ConfigError, InputError, VerificationError
+from safelink.keys import Keyring, SigningKey, require_project
 from safelink.release import release, release_settings, run_job, verify, verify_audit_log
 
 
@@ -32,11 +32,15 @@ def release_command(
     if signing_path is None or key_path is None:
         raise ConfigError(["give key_file and release.signing_key (or the options)"], str(config))
     secret = passphrase()
+    keys = Keyring.open(key_path, passphrase=secret)
+    signer = SigningKey.open(signing_path, passphrase=secret)
+    require_project(keys, job.project)
+    require_project(signer, job.project)
     result = release(
         config,
         output,
-        keys=Keyring.open(key_path, passphrase=secret),
-        signing_key=SigningKey.open(signing_path, passphrase=secret),
+        keys=keys,
+        signing_key=signer,
         recipient=recipient,
         links=links,
     )
@@ -52,10 +56,18 @@ def release_command(
 def verify_command(
     release_dir: Annotated[Path, typer.Argument(metavar="RELEASE_DIR", help="Release bundle.")],
     public_key: Annotated[Path, typer.Option(help="The TTP's .signing.pub file.")],
+    audit_log: Annotated[
+        Path | None,
+        typer.Option(help="The project's audit log: check it holds this release's entry."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Check a release's signature, file hashes, disclosure and identifiers (exit 0 if all pass)."""
-    report = verify(release_dir, public_key.read_bytes())
+    try:
+        key = public_key.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{public_key}: cannot read the public key ({exc.strerror}).") from exc
+    report = verify(release_dir, key, audit_log=audit_log)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -83,11 +95,15 @@ def run_command(
     if signing_path is None or job.key_file is None:
         raise ConfigError(["'run' needs key_file and release.signing_key"], str(config))
     secret = passphrase()
+    keys = Keyring.open(job.key_file, passphrase=secret)
+    signer = SigningKey.open(signing_path, passphrase=secret)
+    require_project(keys, job.project)
+    require_project(signer, job.project)
     result = run_job(
         config,
         output,
-        keys=Keyring.open(job.key_file, passphrase=secret),
-        signing_key=SigningKey.open(signing_path, passphrase=secret),
+        keys=keys,
+        signing_key=signer,
         recipient=recipient,
     )
     bundle = result.release
@@ -108,17 +124,27 @@ def audit_verify_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
-    """Check the audit log's hash chain (exit 4 when broken)."""
+    """Check the audit log's hash chain (exit 4 when broken, 2 when LOG is missing)."""
     result = verify_audit_log(log, expected_head=expected_head)
     if as_json:
         print_json(result.to_dict())
     else:
-        state = "[green]intact[/green]" if result.ok else "[red]BROKEN[/red]"
-        console.print(f"{log}: {result.entries} entries, chain {state}, head {result.head}")
+        state = "[green]intact[/green]" if result.chain_intact else "[red]BROKEN[/red]"
+        found = ""
+        if result.expected_head_found is not None:
+            found = ", expected head " + (
+                "found" if result.expected_head_found else "[red]NOT FOUND[/red]"
+            )
+        console.print(f"{log}: {result.entries} entries, chain {state}, head {result.head}{found}")
         for problem in result.problems:
             console.print(f"  - {problem}")
-    if not result.ok:
+    if not result.chain_intact:
         raise VerificationError(f"{log}: the audit log's chain is broken.")
+    if not result.ok:
+        raise VerificationError(
+            f"{log}: the chain is intact but holds no entry with the expected head: the log "
+            "was cut short, rewritten or replaced after that head was recorded."
+        )
 
 
 @audit_app.command("tokens")

@@ -10,7 +10,13 @@ from typing import Annotated
 import typer
 
 from safelink.audit import audited
-from safelink.cli._common import console, input_hashes, print_json
+from safelink.cli._common import (
+    ENCODING_HELP,
+    check_encoding_option,
+    console,
+    input_hashes,
+    print_json,
+)
 from safelink.detect import render_table, scan, write_draft_config
 from safelink.io import write_json
 
@@ -55,6 +61,9 @@ def scan_command(
     audit_log: Annotated[
         Path | None, typer.Option(help="Append this run to the project's audit log.")
     ] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help=ENCODING_HELP, callback=check_encoding_option)
+    ] = None,
 ) -> None:
     """Scan INPUT for identifiers: column findings, free-text counts, never values."""
     written = [path for path in (output, draft_config, redact_to) if path is not None]
@@ -67,7 +76,13 @@ def scan_command(
     with audited(
         audit_log, "scan", arguments=arguments, inputs=input_hashes([input_path])
     ) as outputs:
-        report = scan(input_path, sample=sample, free_text=free_text or (), redact_to=redact_to)
+        report = scan(
+            input_path,
+            sample=sample,
+            free_text=free_text or (),
+            redact_to=redact_to,
+            encoding=encoding or "utf-8",
+        )
         if output is not None:
             write_json(report.to_dict(), output)
         if draft_config is not None:

@@ -9,7 +9,14 @@ import typer
 from rich.table import Table
 
 from safelink.audit import audited
-from safelink.cli._common import console, input_hashes, passphrase, print_json
+from safelink.cli._common import (
+    ENCODING_HELP,
+    check_encoding_option,
+    console,
+    input_hashes,
+    passphrase,
+    print_json,
+)
 from safelink.errors import KeyringError
 from safelink.keys import Keyring, ProviderKey, open_key_source
 from safelink.surrogate import SurrogateRun, load_surrogate_config, surrogate_file
@@ -24,6 +31,9 @@ def surrogate_command(
         Path | None, typer.Option(help="Append this run to this audit log (default: config's).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    encoding: Annotated[
+        str, typer.Option(help=ENCODING_HELP, callback=check_encoding_option)
+    ] = "utf-8",
 ) -> None:
     """Replace identifiers in INPUT by keyed surrogates and shift dates per person."""
     settings = load_surrogate_config(config)
@@ -39,7 +49,7 @@ def surrogate_command(
         inputs=input_hashes([input_path, config]),
         key_ids=_key_ids(keys),
     ) as outputs:
-        run = surrogate_file(input_path, settings, keys, output)
+        run = surrogate_file(input_path, settings, keys, output, encoding=encoding)
         outputs.update(input_hashes([output, record]))
     if as_json:
         print_json(run.to_dict())

@@ -447,6 +447,7 @@ def check_file(
     config: Path | str,
     engine: str = "local",
     spark_master: str | None = None,
+    encoding: str = "utf-8",
 ) -> DisclosureReport:
     """Read a CSV or Parquet file and :func:`check` it (CSV is read as text).
 
@@ -456,6 +457,7 @@ def check_file(
         engine: ``"local"`` (polars) or ``"spark"``
             (:func:`~safelink.engines.spark_disclosure_check.check_spark`: the same report).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
+        encoding: the text encoding of a CSV input (local engine).
 
     Returns:
         A :class:`DisclosureReport`.
@@ -475,15 +477,18 @@ def check_file(
         from safelink.engines.spark_disclosure_check import check_spark
 
         return check_spark(input, loaded, spark=spark_session(spark_master))
-    return check(read_frame(input), loaded)
+    return check(read_frame(input, encoding=encoding), loaded)
 
 
-def anonymise_file(input: Path | str, *, config: Path | str, output: Path | str) -> Anonymised:
+def anonymise_file(
+    input: Path | str, *, config: Path | str, output: Path | str, encoding: str = "utf-8"
+) -> Anonymised:
     """Read a file, :func:`anonymise` it, write the data and a JSON record, atomically.
 
     The data go to ``output`` (Parquet, or CSV safe for spreadsheets when it ends in .csv)
     only when the result meets the profile; the record of what was done always goes beside
-    it as ``<output>.disclosure.json`` (so a failure can be diagnosed without data).
+    it as ``<output>.disclosure.json`` (so a failure can be diagnosed without data). A CSV
+    input is read in ``encoding`` (UTF-8 by default).
 
     Raises:
         ConfigError: an invalid config.
@@ -492,7 +497,7 @@ def anonymise_file(input: Path | str, *, config: Path | str, output: Path | str)
         DisclosureRiskError: the search finds no levels that meet the profile.
     """
     loaded = load_disclosure_config(config)
-    result = anonymise(read_frame(input), loaded)
+    result = anonymise(read_frame(input, encoding=encoding), loaded)
     output = Path(output)
     if result.report.passed and output.suffix.lower() == ".csv":
         write_csv_safe(result.data, output)

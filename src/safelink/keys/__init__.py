@@ -10,6 +10,18 @@ Secrets are stored only wrapped, in a versioned key file (format in SECURITY.md)
   passphrase with scrypt, with the exact header bytes as associated data, so any change to the
   header (a status flipped, a key id swapped) makes the file fail to open.
 
+Nothing in the header is trusted before it is authenticated: a field safelink never writes
+(an scrypt cost outside ``MIN_SCRYPT_N``..``MAX_SCRYPT_N``, r other than 8, a short salt) is
+refused as an altered file before anything is derived. A passphrase check value (an HMAC under
+the key-encryption key) tells a wrong passphrase from an altered header; only an edit of the
+KDF inputs themselves (salt, cost, check) cannot be told from a wrong passphrase, and the
+message says so. Key files are refused when they are open to group or others, when their
+directory is writable by group or others, or when they are links out of their directory.
+
+A key carries its project; :func:`require_project` refuses a key file of another project than
+the job config's ``project:``. The project name is also in the HKDF info of every namespace
+key, so two projects' tokens are unrelated even under the same master.
+
 Subkeys are derived in two HKDF-SHA256 steps: master -> *namespace* key (``link``,
 ``release``, ``surrogate``, ...) -> *purpose* key (``link:nhs_number``). A provider who
 pseudonymises at source receives only the ``link`` namespace key (``keys export``), so it can
@@ -28,8 +40,11 @@ from safelink.keys._keyfile import (
     DEFAULT_SCRYPT_N,
     KEY_FILE_FORMAT,
     KEY_FILE_SUFFIX,
+    MAX_SCRYPT_N,
     MIN_PASSPHRASE_LENGTH,
+    MIN_SCRYPT_N,
     NAMESPACES,
+    KeyFileEntry,
     KeyStatus,
     KeyVersion,
     check_passphrase_strength,
@@ -37,6 +52,7 @@ from safelink.keys._keyfile import (
     list_key_files,
     public_key_id,
     read_versions,
+    require_project,
 )
 from safelink.keys.signing import SigningKey, public_key_path, verify_signature
 from safelink.keys.symmetric import Keyring, NamespaceKey, ProviderKey, SubKey, open_key_source
@@ -45,8 +61,11 @@ __all__ = [
     "DEFAULT_SCRYPT_N",
     "KEY_FILE_FORMAT",
     "KEY_FILE_SUFFIX",
+    "MAX_SCRYPT_N",
     "MIN_PASSPHRASE_LENGTH",
+    "MIN_SCRYPT_N",
     "NAMESPACES",
+    "KeyFileEntry",
     "KeyStatus",
     "KeyVersion",
     "Keyring",
@@ -61,5 +80,6 @@ __all__ = [
     "public_key_id",
     "public_key_path",
     "read_versions",
+    "require_project",
     "verify_signature",
 ]

@@ -13,10 +13,9 @@ import json
 import os
 import secrets
 import stat
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
@@ -31,12 +30,26 @@ from safelink.errors import (
     KeyringError,
     OutputError,
     WrongPassphrase,
+    WrongProject,
 )
 
 KEY_FILE_FORMAT = "safelink-keyfile/1"
 KEY_FILE_SUFFIX = ".key"
 NAMESPACES = ("link", "release", "surrogate", "audit")
 DEFAULT_SCRYPT_N = 2**17
+#: The scrypt costs a key file may carry: powers of two in this range (r = 8, p = 1 always).
+#: A header outside it is refused as altered before anything is derived, so an edited cost
+#: cannot make opening a file take gigabytes of memory or minutes of CPU.
+MIN_SCRYPT_N = 2**14
+MAX_SCRYPT_N = 2**20
+_SCRYPT_R = 8
+_SCRYPT_P = 1
+_SALT_BYTES = 16
+_NONCE_BYTES = 12
+_CHECK_BYTES = 16
+_AEAD = "AES-256-GCM"
+# Far above any real key file (a version adds about 200 bytes), far below a memory problem.
+_MAX_KEY_FILE_BYTES = 1 << 20
 _KEY_ID_LABEL = b"safelink/key-id/v1"
 _CHECK_LABEL = b"safelink/passphrase-check/v1"
 MIN_PASSPHRASE_LENGTH = 12
@@ -82,6 +95,35 @@ class KeyVersion:
     status: KeyStatus
 
 
+def _check_link(path: Path) -> None:
+    """Refuse a key path that is a symbolic link leading out of its own directory."""
+    if not path.is_symlink():
+        return
+    try:
+        inside = path.resolve().parent == path.parent.resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise KeyringError(f"{path}: key file is a broken symbolic link.") from exc
+    if not inside:
+        # No chmod hint here: the target is outside the key directory and is not ours to fix.
+        raise KeyringError(
+            f"{path}: key file is a symbolic link to a file outside its key directory; "
+            "safelink does not follow it. Keep the key file itself in the key directory, "
+            "or give its real path."
+        )
+
+
+def _check_directory(path: Path) -> None:
+    """Refuse a key directory that group or others can write (they could swap a key file)."""
+    directory = path.resolve().parent
+    mode = directory.stat().st_mode
+    if mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise KeyFilePermissions(
+            f"{directory}: key directory is writable by group or others "
+            f"(mode {oct(mode & 0o777)}), so another user could replace a key file; "
+            f"run 'chmod 700 {directory}'."
+        )
+
+
 def _check_permissions(path: Path) -> None:
     mode = path.stat().st_mode
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
@@ -110,8 +152,20 @@ def _write_private(path: Path, data: bytes) -> None:
             temporary.unlink()
 
 
+def _valid_scrypt_n(n: object) -> bool:
+    return type(n) is int and MIN_SCRYPT_N <= n <= MAX_SCRYPT_N and n & (n - 1) == 0
+
+
 def _derive_kek(passphrase: str, salt: bytes, n: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(passphrase.encode("utf-8"))
+    if not _valid_scrypt_n(n):  # every caller checked already; this guards the cost itself
+        raise KeyringError(f"scrypt cost out of range; use {MIN_SCRYPT_N} to {MAX_SCRYPT_N}.")
+    kdf = Scrypt(salt=salt, length=32, n=n, r=_SCRYPT_R, p=_SCRYPT_P)
+    try:
+        return kdf.derive(passphrase.encode("utf-8"))
+    except MemoryError as exc:
+        raise KeyringError(
+            f"not enough memory to open the key file (scrypt n = {n} needs {n // 1024} MiB)."
+        ) from exc
 
 
 def _check_value(kek: bytes) -> str:
@@ -146,14 +200,101 @@ def _seal(header: dict[str, Any], secrets_by_version: dict[str, str], passphrase
     return (json.dumps(document, indent=1) + "\n").encode("utf-8")
 
 
+def _valid_project_name(project: object) -> bool:
+    return (
+        isinstance(project, str)
+        and bool(project)
+        and all(c.isalnum() or c in "-_" for c in project)
+    )
+
+
+def _decodes_to(text: object, size: int) -> bool:
+    try:
+        return isinstance(text, str) and len(_unb64(text)) == size
+    except ValueError:
+        return False
+
+
+def _valid_purpose(purpose: object) -> bool:
+    if purpose in ("master", "signing"):
+        return True
+    return isinstance(purpose, str) and purpose.removeprefix("namespace:") in NAMESPACES
+
+
+def _valid_versions(versions: object) -> bool:
+    if not isinstance(versions, list) or not versions:
+        return False
+    fields = {"version", "key_id", "created", "status"}
+    for entry in versions:
+        if not isinstance(entry, dict) or set(entry) != fields:
+            return False
+        if type(entry["version"]) is not int or entry["version"] < 1:
+            return False
+        if not (isinstance(entry["key_id"], str) and isinstance(entry["created"], str)):
+            return False
+        if entry["status"] not in ("active", "retired"):
+            return False
+    numbers = [entry["version"] for entry in versions]
+    active = [entry for entry in versions if entry["status"] == "active"]
+    return len(set(numbers)) == len(numbers) and len(active) == 1
+
+
+def _header_problem(header: dict[str, Any]) -> str | None:
+    """Say which public header field is not one safelink writes (None when all are).
+
+    Runs before anything is derived from the header: nothing in it is authenticated yet.
+    """
+    kdf = header.get("kdf")
+    if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
+        return "its key derivation is not scrypt"
+    if not (
+        _valid_scrypt_n(kdf.get("n"))
+        and type(kdf.get("r")) is int
+        and kdf["r"] == _SCRYPT_R
+        and type(kdf.get("p")) is int
+        and kdf["p"] == _SCRYPT_P
+    ):
+        return (
+            f"its scrypt parameters are not ones safelink writes (n a power of two from "
+            f"{MIN_SCRYPT_N} to {MAX_SCRYPT_N}, r = {_SCRYPT_R}, p = {_SCRYPT_P})"
+        )
+    if not _decodes_to(kdf.get("salt"), _SALT_BYTES):
+        return "its salt is not 16 bytes"
+    if header.get("aead") != _AEAD or not _decodes_to(header.get("nonce"), _NONCE_BYTES):
+        return "its cipher or nonce is not one safelink writes"
+    if not _decodes_to(header.get("check"), _CHECK_BYTES):
+        return "its passphrase check is malformed"
+    if not _valid_project_name(header.get("project")):
+        return "its project name is invalid"
+    if not _valid_purpose(header.get("purpose")):
+        return "its purpose is unknown"
+    if not isinstance(header.get("provider", ""), str):
+        return "its provider name is invalid"
+    if not _valid_versions(header.get("versions")):
+        return "its version list is malformed"
+    return None
+
+
 def _read_document(path: Path) -> tuple[bytes, dict[str, Any], bytes]:
+    _check_link(path)
     if not path.is_file():
         raise KeyNotFound(
             f"{path}: no key file; create one with 'safelink keys init --project NAME'."
         )
+    _check_directory(path)
     _check_permissions(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > _MAX_KEY_FILE_BYTES:
+            raise KeyFileTampered(f"{path}: too large to be a key file; check the path.")
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KeyringError(f"{path}: cannot read the key file ({exc.strerror}).") from exc
+    except UnicodeDecodeError as exc:
+        raise KeyFileTampered(
+            f"{path}: key file is malformed or has been altered; restore it from backup."
+        ) from exc
+    try:
+        document = json.loads(text)
         header_bytes = document["header"].encode("utf-8")
         header = json.loads(header_bytes)
         ciphertext = _unb64(document["ciphertext"])
@@ -161,34 +302,39 @@ def _read_document(path: Path) -> tuple[bytes, dict[str, Any], bytes]:
             raise KeyFileTampered(
                 f"{path}: unsupported key file format; expected {KEY_FILE_FORMAT}."
             )
-        _ = (header["kdf"]["n"], header["kdf"]["salt"], header["nonce"], header["versions"])
     except KeyFileTampered:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise KeyFileTampered(
             f"{path}: key file is malformed or has been altered; restore it from backup."
         ) from exc
+    problem = _header_problem(header)
+    if problem is not None:
+        raise KeyFileTampered(
+            f"{path}: key file header has been altered: {problem}; restore it from backup."
+        )
     return header_bytes, header, ciphertext
 
 
 def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, bytes]]:
     """Open a key file: check the passphrase, authenticate the header, unwrap the secrets."""
     header_bytes, header, ciphertext = _read_document(path)
+    kek = _derive_kek(passphrase, _unb64(header["kdf"]["salt"]), header["kdf"]["n"])
+    # The check value tells a wrong passphrase from an altered file, except for an edit of
+    # the KDF inputs themselves (salt, n within range, check): no test that does not hold
+    # the right KEK can tell those apart from a wrong passphrase, so the message names both.
+    if not hmac.compare_digest(_check_value(kek), header["check"]):
+        raise WrongPassphrase(
+            f"{path}: wrong passphrase for this key file; check SAFELINK_PASSPHRASE (if it is "
+            "right, the file's salt or scrypt cost was altered: restore it from backup)."
+        )
     try:
-        salt = _unb64(header["kdf"]["salt"])
-        kek = _derive_kek(passphrase, salt, int(header["kdf"]["n"]))
-        if not hmac.compare_digest(_check_value(kek), str(header.get("check", ""))):
-            raise WrongPassphrase(
-                f"{path}: wrong passphrase for this key file; check SAFELINK_PASSPHRASE."
-            )
         body = AESGCM(kek).decrypt(_unb64(header["nonce"]), ciphertext, header_bytes)
         masters = {int(v): _unb64(s) for v, s in json.loads(body).items()}
-    except WrongPassphrase:
-        raise
-    except (InvalidTag, ValueError, KeyError, TypeError) as exc:
+    except (InvalidTag, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise KeyFileTampered(
-            f"{path}: key file failed its integrity check (altered or corrupt); "
-            "restore it from backup."
+            f"{path}: key file has been altered (its header or wrapped keys fail "
+            "authentication; the passphrase is right); restore it from backup."
         ) from exc
     fingerprint = _signing_key_id if header.get("purpose") == "signing" else key_id_for
     for entry in header["versions"]:
@@ -199,15 +345,19 @@ def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, byte
 
 
 def _check_new_key_file(path: Path, project: str, passphrase: str, scrypt_n: int) -> None:
-    if not project or not all(c.isalnum() or c in "-_" for c in project):
+    if not _valid_project_name(project):
         raise KeyringError("invalid project name: use letters, digits, '-' and '_' only.")
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise KeyringError(
             f"{path}: a key file already exists; use 'safelink keys rotate' to add a version."
         )
-    if scrypt_n < 2**14 or scrypt_n & (scrypt_n - 1):
-        raise KeyringError("scrypt_n must be a power of two of at least 16384.")
+    if not _valid_scrypt_n(scrypt_n):
+        raise KeyringError(
+            f"scrypt_n must be a power of two from {MIN_SCRYPT_N} to {MAX_SCRYPT_N}."
+        )
     check_passphrase_strength(passphrase)
+    if path.parent.is_dir():
+        _check_directory(path)
 
 
 def _new_header(
@@ -264,11 +414,93 @@ def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
     return key
 
 
-def list_key_files(directory: Path | str) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Yield each key file in ``directory`` with its public header (project, versions)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyFileEntry:
+    """One file of a key directory: its public header, or why it cannot be used.
+
+    Attributes:
+        path: the key file.
+        project: the project its header names (None when the file cannot be read).
+        purpose: ``master``, ``signing`` or ``namespace:NAME`` (a provider export).
+        versions: the versions its header lists, oldest first.
+        problem: why the file cannot be used (None when it reads): the error's message.
+
+    """
+
+    path: Path
+    project: str | None = None
+    purpose: str | None = None
+    versions: tuple[KeyVersion, ...] = ()
+    problem: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the entry as JSON-ready data (public facts only)."""
+        return {
+            "file": str(self.path),
+            "project": self.project,
+            "purpose": self.purpose,
+            "versions": [asdict(version) for version in self.versions],
+            "problem": self.problem,
+        }
+
+
+def list_key_files(directory: Path | str) -> list[KeyFileEntry]:
+    """Read the public header of every key file (``*.key``) in ``directory``.
+
+    A file that cannot be used (malformed, altered, open to others, a link out of the
+    directory) is listed with its problem rather than raised, so one bad file does not hide
+    the others. Headers are authenticated only when a file is opened with its passphrase.
+
+    Returns:
+        One entry per file, sorted by name; none when the directory does not exist.
+
+    """
+    entries = []
     for path in sorted(Path(directory).glob(f"*{KEY_FILE_SUFFIX}")):
-        _, header, _ = _read_document(path)
-        yield path, header
+        try:
+            _, header, _ = _read_document(path)
+        except KeyringError as exc:
+            entries.append(KeyFileEntry(path=path, problem=str(exc)))
+            continue
+        entries.append(
+            KeyFileEntry(
+                path=path,
+                project=header["project"],
+                purpose=header["purpose"],
+                versions=tuple(KeyVersion(**v) for v in header["versions"]),
+            )
+        )
+    return entries
+
+
+class _HasProject(Protocol):
+    """Anything opened from a key file: a keyring, a provider export or a signing key."""
+
+    path: Path
+    project: str
+
+
+def require_project(keys: _HasProject, project: str) -> None:
+    """Refuse a key opened from another project's key file than the one asked for.
+
+    Call it wherever a key file is opened for a job config (its ``project:``) or for a
+    ``--project`` option. The key's project comes from its header, which opening the file
+    has authenticated.
+
+    Args:
+        keys: an opened :class:`Keyring`, :class:`ProviderKey` or :class:`SigningKey`.
+        project: the project the key is wanted for.
+
+    Raises:
+        WrongProject: the key file belongs to a different project (both names are given).
+
+    """
+    if keys.project != project:
+        raise WrongProject(
+            f"{keys.path}: key file belongs to project {keys.project!r}, not to project "
+            f"{project!r} named by the config (or --project); use the key file of project "
+            f"{project!r}, or correct the project name."
+        )
 
 
 def _now() -> str:

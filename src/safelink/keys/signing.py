@@ -65,7 +65,8 @@ class SigningKey(_Secret):
         key = cls(path, project, private)
         header = _new_header(project, "signing", scrypt_n, version=1, key_id=key.key_id)
         _write_private(path, _seal(header, {"1": _b64(raw)}, passphrase))
-        with atomic_path(public_key_path(path)) as temporary:
+        # The public key is for the IG lead and recipients: readable by all, like any .pub.
+        with atomic_path(public_key_path(path), mode=0o644) as temporary:
             temporary.write_bytes(key.public_key_pem())
         return key
 

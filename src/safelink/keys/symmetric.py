@@ -167,10 +167,13 @@ class Keyring(_Secret):
             path: where to write the key file (created with mode 0600).
             project: the project name.
             passphrase: wraps the key; at least 12 characters.
-            scrypt_n: scrypt cost (a power of two; default 2**17, about 128 MiB).
+            scrypt_n: scrypt cost (a power of two from 2**14 to 2**20; default 2**17, about
+                128 MiB).
 
         Raises:
-            KeyringError: the file exists, the passphrase is weak, or the name is invalid.
+            KeyringError: the file exists, the passphrase is weak, the name or cost is
+                invalid.
+            KeyFilePermissions: the key directory is writable by group or others.
 
         """
         path = Path(path)
@@ -186,9 +189,13 @@ class Keyring(_Secret):
 
         Raises:
             KeyNotFound: no such file.
-            KeyFilePermissions: the file is accessible by group or others.
-            WrongPassphrase: the passphrase does not open it.
-            KeyFileTampered: the file was altered or is malformed.
+            KeyFilePermissions: the file is accessible by group or others, or its directory
+                is writable by them.
+            WrongPassphrase: the passphrase does not open it (or the KDF fields of its
+                header were altered: the two cannot be told apart).
+            KeyFileTampered: the file was altered or is malformed, including a header field
+                safelink never writes (checked before anything is derived).
+            KeyringError: the path is a symbolic link out of its directory.
 
         """
         path = Path(path)
@@ -268,20 +275,48 @@ class Keyring(_Secret):
         masters = {**self.__masters, version: master}
         header = {k: v for k, v in self._header.items() if k not in {"check", "nonce"}}
         header["versions"] = entries
+        # Through a link (opening checked it stays in the key directory), rewrite the file it
+        # names rather than replace the link by a copy.
         _write_private(
-            self.path, _seal(header, {str(v): _b64(m) for v, m in masters.items()}, passphrase)
+            self.path.resolve(),
+            _seal(header, {str(v): _b64(m) for v, m in masters.items()}, passphrase),
         )
         self._header, self.__masters = _unseal(self.path, passphrase)
         return self.versions[-1]
 
     def export_namespace(
-        self, destination: Path | str, *, provider: str, passphrase: str, namespace: str = "link"
+        self,
+        destination: Path | str,
+        *,
+        provider: str,
+        passphrase: str,
+        namespace: str = "link",
+        force: bool = False,
     ) -> ProviderKey:
         """Export one namespace key for a data provider, wrapped under its own passphrase.
 
         The provider can then derive ``link:*`` subkeys and pseudonymise at source, but cannot
         derive release pseudonyms or surrogates, nor recover the master.
+
+        Args:
+            destination: the export file to write (mode 0600).
+            provider: the data provider's name, recorded in the export's header.
+            passphrase: wraps the export; at least 12 characters.
+            namespace: which namespace key to export (``link`` by default).
+            force: replace ``destination`` if it exists (a link there is replaced, not
+                followed).
+
+        Raises:
+            KeyringError: ``destination`` exists and ``force`` is not set, or the passphrase
+                is weak.
+
         """
+        destination = Path(destination)
+        if not force and (destination.exists() or destination.is_symlink()):
+            raise KeyringError(
+                f"{destination}: file already exists; choose another output, or pass "
+                "--force (force=True) to replace it."
+            )
         check_passphrase_strength(passphrase)
         key = self.namespace_key(namespace)
         header = _new_header(
@@ -294,8 +329,7 @@ class Keyring(_Secret):
         )
         material = key._wrap_for_export()
         _write_private(
-            Path(destination),
-            _seal(header, {str(self.active_version): _b64(material)}, passphrase),
+            destination, _seal(header, {str(self.active_version): _b64(material)}, passphrase)
         )
         return ProviderKey.open(destination, passphrase=passphrase)
 

@@ -31,9 +31,10 @@ from typing import Any
 import polars as pl
 
 from safelink import io
+from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
 from safelink.engines import ENGINES
-from safelink.errors import InputError, LinkageError, OutputError
+from safelink.errors import InputError, LinkageError
 from safelink.link import quality
 from safelink.link.cascade import LINK_SCHEMA, cascade_steps, run_cascade
 from safelink.link.cluster import components, one_to_one, person_ids
@@ -561,11 +562,7 @@ def link_files(
         truth=truth,
         content=content,
     )
-    out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot create the output directory.") from exc
+    out = ensure_output_directory(out_dir)
     metadata = {"safelink.kind": "links"}
     if result.report.key_id:
         metadata["safelink.key_id"] = result.report.key_id

@@ -11,10 +11,17 @@ or a complete one, never part of one):
 It refuses (:class:`~safelink.errors.DisclosureRiskError`, nothing written) a release that
 fails its disclosure profile, or in which the identifier gate finds a direct identifier or a
 linkage-unit artefact. Each attempt, written or refused, is appended to the audit log.
+
+With an audit log, a written release is published only once its entry is in the log: under the
+log's lock (:func:`safelink.audit.reserve_audit`) the entry (recipient, inputs, key ids and the
+data files' hashes) is prepared, the manifest records the head it follows and the entry's own
+hash, the manifest is signed, the entry is appended durably, and only then is the bundle renamed
+into place. If the append fails (a full disk, a read-only log) the bundle is never published.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -28,7 +35,7 @@ import polars as pl
 
 from safelink import io
 from safelink._version import __version__
-from safelink.audit import AuditEntry, append_audit, audit_head, require_intact
+from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import (
     Anonymised,
@@ -42,10 +49,11 @@ from safelink.errors import (
     DisclosureRiskError,
     InputError,
     LinkageError,
+    OutputError,
     SafelinkError,
 )
 from safelink.identifiers import Identifier
-from safelink.keys import Keyring, SigningKey
+from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID
 from safelink.release.gate import (
@@ -310,10 +318,14 @@ def release(
         InputError: an input file is missing or unreadable.
         LinkageError: the content and links files do not belong together.
         DisclosureRiskError: the data fail the disclosure profile, or the identifier gate.
-        OutputError: ``out_dir`` exists or cannot be written.
+        OutputError: ``out_dir`` exists or cannot be written, or the audit log cannot be
+            written (then no bundle is published).
         VerificationError: the audit log's chain is broken.
+        WrongProject: the keyring or the signing key belongs to another project.
     """
     job, config_record = _load_job(config)
+    require_project(keys, job.project)
+    require_project(signing_key, job.project)
     settings = release_settings(job, base_dir=base_dir)
     settings = _override(settings, recipient, links, content, linkage_report, audit_log)
     who = settings.recipient
@@ -420,38 +432,40 @@ def release(
                 *harmonised,
                 *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
             ],
-            "audit": {
-                "log": settings.audit_log.name if settings.audit_log else None,
-                "previous_head": audit_head(settings.audit_log) if settings.audit_log else None,
-            },
         }
-        result = _write_bundle(Path(out_dir), released, manifest, signing_key, settings.report)
+        audit = AuditEntry(
+            command="release",
+            outcome="ok",
+            arguments={"recipient": who, "out_dir": str(out_dir)},
+            inputs={k: v["sha256"] for k, v in inputs.items()},
+            key_ids=key_ids,
+        )
+        result = _write_bundle(
+            Path(out_dir),
+            released,
+            manifest,
+            signing_key,
+            settings.report,
+            audit_log=settings.audit_log,
+            audit=audit,
+        )
     except SafelinkError as exc:
         if settings.audit_log is not None:
             outcome = "refused" if isinstance(exc, DisclosureRiskError) else "failed"
-            append_audit(
-                settings.audit_log,
-                AuditEntry(
-                    command="release",
-                    outcome=f"{outcome}: {type(exc).__name__}",
-                    arguments={"recipient": who, "out_dir": str(out_dir)},
-                    inputs={k: v["sha256"] for k, v in inputs.items()},
-                    key_ids=key_ids,
-                ),
-            )
-        raise
-    if settings.audit_log is not None:
-        append_audit(
-            settings.audit_log,
-            AuditEntry(
+            entry = AuditEntry(
                 command="release",
-                outcome="ok",
+                outcome=f"{outcome}: {type(exc).__name__}",
                 arguments={"recipient": who, "out_dir": str(out_dir)},
                 inputs={k: v["sha256"] for k, v in inputs.items()},
-                outputs=result,
                 key_ids=key_ids,
-            ),
-        )
+            )
+            try:
+                append_audit(settings.audit_log, entry)
+            except OutputError:
+                # The log cannot be written: when that is what failed, say it once.
+                if not isinstance(exc, OutputError):
+                    raise
+        raise
     return ReleaseResult(
         out_dir=Path(out_dir),
         recipient=who,
@@ -523,8 +537,16 @@ def _write_bundle(
     manifest: dict[str, Any],
     signing_key: SigningKey,
     with_report: bool,
+    *,
+    audit_log: Path | None,
+    audit: AuditEntry,
 ) -> dict[str, str]:
-    """Write the bundle atomically; return file name -> SHA-256 (signature excluded)."""
+    """Write the bundle atomically; return file name -> SHA-256 (signature excluded).
+
+    The audit entry is appended after the manifest is signed and before the bundle is renamed
+    into place, all under the log's lock: a failed append leaves no bundle, and a bundle in
+    place always has its entry in the log, right after the head its manifest records.
+    """
     files: dict[str, str] = {}
     with io.atomic_directory(out_dir) as temporary:
         io.write_parquet(data, temporary / DATA_PARQUET)
@@ -544,10 +566,23 @@ def _write_bundle(
         }
         manifest["outputs"][DATA_PARQUET]["rows"] = data.height
         manifest["outputs"][DATA_CSV]["rows"] = data.height
-        document = canonical_json(_jsonable(manifest))
-        with io.atomic_path(temporary / MANIFEST_FILE) as path:
-            path.write_bytes(document)
-        with io.atomic_path(temporary / SIGNATURE_FILE) as path:
-            path.write_bytes(sign_manifest(document, signing_key))
+        # The entry names the data files; the signed manifest names the entry (it cannot name
+        # the manifest: the manifest holds the entry's hash).
+        reservation: contextlib.AbstractContextManager[PendingEntry | None] = (
+            contextlib.nullcontext()
+            if audit_log is None
+            else reserve_audit(audit_log, replace(audit, outputs=dict(files)))
+        )
+        with reservation as pending:
+            manifest["audit"] = {
+                "log": audit_log.name if audit_log is not None else None,
+                "previous_head": pending.prev if pending is not None else None,
+                "entry": pending.hash if pending is not None else None,
+            }
+            document = canonical_json(_jsonable(manifest))
+            with io.atomic_path(temporary / MANIFEST_FILE) as path:
+                path.write_bytes(document)
+            with io.atomic_path(temporary / SIGNATURE_FILE) as path:
+                path.write_bytes(sign_manifest(document, signing_key))
         files[MANIFEST_FILE] = io.sha256_bytes(document)
     return files

@@ -4,9 +4,16 @@ Both gates are small adapters over :mod:`safelink.detect` and :mod:`safelink.dis
 that the release bundle and the IG lead's :func:`~safelink.release.verify` apply exactly the
 same tests.
 
-The identifier gate refuses a column when the detector finds a direct identifier in it, or
-when any value holds a linkage-unit artefact: a run of 32 or more hex characters (the width
-of a token or a record id) or a linkage person id (``psn_...``).
+The identifier gate refuses a release when:
+
+* the detector classifies a column as a direct identifier (names and addresses are judged this
+  way, by the share of sampled values that match);
+* any value, in any column, holds an NHS, CHI or NI number, an email address or a phone number
+  (:func:`safelink.detect.values.scan_values`: every value is read, and one is enough);
+* any value holds a linkage-unit artefact: a run of 32 or more hex characters (the width of a
+  token or a record id) or a linkage person id (``psn_...``).
+
+Its failures name the column, the kind and the count, never a value.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any
 
 import polars as pl
 
+from safelink.detect.values import ValueFinding, scan_values
 from safelink.disclosure import DisclosureReport, check, parse_disclosure_config
 from safelink.errors import ConfigError
 
@@ -33,21 +41,25 @@ class IdentifierGate:
     Attributes:
         direct_columns: columns the detector found holding direct identifiers.
         token_columns: columns with values that look like linkage tokens or ids, and how many.
+        identifier_values: per column and kind, how many values hold a direct identifier
+            (NHS, CHI or NI number, email address, phone number).
         findings: the detector's per-column summary (no values, no examples).
     """
 
     direct_columns: tuple[str, ...]
     token_columns: Mapping[str, int]
+    identifier_values: tuple[ValueFinding, ...] = ()
     findings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
         """Whether nothing identifying remains."""
-        return not self.direct_columns and not self.token_columns
+        return not (self.direct_columns or self.token_columns or self.identifier_values)
 
     def failures(self) -> list[str]:
-        """One line per problem (column names and counts only)."""
+        """One line per problem (column names, kinds and counts only)."""
         out = [f"direct identifier detected in column {c!r}" for c in self.direct_columns]
+        out += [f.describe() for f in self.identifier_values]
         out += [
             f"{n} value(s) in column {c!r} look like linkage tokens or linkage-unit ids"
             for c, n in self.token_columns.items()
@@ -56,10 +68,14 @@ class IdentifierGate:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
+        values: dict[str, dict[str, int]] = {}
+        for finding in self.identifier_values:
+            values.setdefault(finding.column, {})[finding.kind.value] = finding.values
         return {
             "passed": self.passed,
             "direct_columns": list(self.direct_columns),
             "token_columns": dict(self.token_columns),
+            "identifier_values": values,
             "findings": dict(self.findings),
         }
 
@@ -80,13 +96,17 @@ def token_like_columns(frame: pl.DataFrame) -> dict[str, int]:
 def identifier_gate(
     frame: pl.DataFrame, *, sample: int = SCAN_SAMPLE, skip: Sequence[str] = ()
 ) -> IdentifierGate:
-    """Run the identifier scan and the linkage-token check over every released column.
+    """Run the identifier scan, the value scan and the linkage-token check over a release.
+
+    Release and :func:`~safelink.release.verify` both call this, so they apply the same tests.
 
     Args:
         frame: the released table.
-        sample: values sampled per column by the detector (the token check reads every value).
-        skip: columns the detector does not judge (the pseudonym column, whose shape is known
-            and is checked by the token test instead).
+        sample: values sampled per column by the detector (the value scan and the token check
+            read every value).
+        skip: columns the detector does not classify (the pseudonym column, whose shape is
+            known). The value scan and the token check still read them: a pseudonym is one
+            run of hex, which neither can mistake for an identifier.
 
     Returns:
         An :class:`IdentifierGate`; check ``passed``.
@@ -99,7 +119,10 @@ def identifier_gate(
     summary = finding_summary(report) if report is not None else {}
     direct = tuple(report.direct_columns) if report is not None else ()
     return IdentifierGate(
-        direct_columns=direct, token_columns=token_like_columns(frame), findings=summary
+        direct_columns=direct,
+        token_columns=token_like_columns(frame),
+        identifier_values=tuple(scan_values(frame)),
+        findings=summary,
     )
 
 

@@ -16,7 +16,7 @@ from safelink import io
 from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
 from safelink.errors import ConfigError, SafelinkError
-from safelink.keys import Keyring, SigningKey
+from safelink.keys import Keyring, SigningKey, require_project
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.manifest import finding_summary
 from safelink.release.settings import release_settings
@@ -73,6 +73,8 @@ def run_job(
     from safelink.pseudonymise import output_paths, pseudonymise_file
 
     job: JobConfig = load_config(config)
+    require_project(keys, job.project)
+    require_project(signing_key, job.project)
     settings = release_settings(job)
     missing = [name for name, source in job.sources.items() if source.path is None]
     if missing:

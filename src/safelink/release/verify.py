@@ -2,12 +2,17 @@
 
 Every check gives one pass/fail row; :attr:`VerificationReport.ok` holds only when all pass.
 Checks keep going after a failure, so the table shows everything wrong at once. Details name
-files, counts and check names: never a data value.
+files, counts, line numbers and check names: never a data value.
+
+With the project's audit log, two more rows: the log's chain, and the release's own entry: the
+signed manifest records the head the release followed and its entry's hash, so an entry removed
+from the end of the log, edited, or a chain rewritten after the release, is caught.
 """
 
 from __future__ import annotations
 
 import hmac
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +20,8 @@ from typing import Any
 import polars as pl
 
 from safelink import io
-from safelink.errors import KeyringError, SafelinkError, VerificationError
+from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
+from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
 from safelink.keys import public_key_id
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET, PERSON
 from safelink.release.gate import disclosure_gate, identifier_gate
@@ -26,6 +32,8 @@ from safelink.release.manifest import (
     read_signature,
     signature_valid,
 )
+
+_KEY_ID = re.compile(r"kid_[0-9a-f]{16}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +79,26 @@ class VerificationReport:
         }
 
 
-def verify(release_dir: Path | str, public_key_pem: bytes) -> VerificationReport:
+def _same(a: str, b: str) -> bool:
+    """Constant-time equality; any characters (a tampered file may hold any)."""
+    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
+def verify(
+    release_dir: Path | str, public_key_pem: bytes, *, audit_log: Path | str | None = None
+) -> VerificationReport:
     """Check a release bundle against the TTP's public signing key.
 
-    Checks: the manifest's signature; that the signing key is the one given; no missing and
-    no extra files; every file's SHA-256; the row count; the disclosure profile re-checked on
-    the released data; the identifier gate re-run on every released column.
+    Checks: the manifest's signature; that the key id the manifest records for signing is
+    the given key's; no missing and no extra files; every file's SHA-256; the row count; the
+    disclosure profile re-checked on the released data; the identifier gate re-run on every
+    released column. With ``audit_log``: the log's chain, and that the log holds this release's
+    entry, right after the head the manifest records, naming the bundle's data files.
 
     Args:
         release_dir: the bundle directory.
         public_key_pem: the TTP's Ed25519 public key (the ``.signing.pub`` file's bytes).
+        audit_log: the project's audit log (the log the release was recorded in).
 
     Returns:
         A :class:`VerificationReport` (check ``ok``).
@@ -88,11 +106,13 @@ def verify(release_dir: Path | str, public_key_pem: bytes) -> VerificationReport
     Raises:
         VerificationError: ``release_dir`` is not a directory.
         KeyringError: ``public_key_pem`` is not an Ed25519 public key.
+        InputError: ``audit_log`` is missing or unreadable.
     """
     root = Path(release_dir)
     if not root.is_dir():
         raise VerificationError(f"{root}: not a release directory.")
     expected_key = public_key_id(public_key_pem)
+    entries = read_audit_entries(audit_log) if audit_log is not None else None
     checks: list[Check] = []
     try:
         raw, manifest = read_manifest(root / MANIFEST_FILE)
@@ -100,6 +120,7 @@ def verify(release_dir: Path | str, public_key_pem: bytes) -> VerificationReport
         return VerificationReport(str(root), (Check("manifest", False, str(exc)),))
     checks.append(Check("manifest", True, "manifest.json is a safelink release manifest"))
     checks.append(_signature_check(root, raw, public_key_pem, expected_key))
+    checks.append(_signing_key_check(manifest, expected_key))
     outputs = manifest.get("outputs")
     if not isinstance(outputs, dict):
         checks.append(Check("file list", False, "the manifest lists no output files"))
@@ -121,11 +142,111 @@ def verify(release_dir: Path | str, public_key_pem: bytes) -> VerificationReport
             checks.append(Check(f"sha256 {name}", False, "file missing"))
             hashes_ok = False
             continue
-        same = hmac.compare_digest(io.sha256_file(path), str((outputs[name] or {}).get("sha256")))
+        same = _same(io.sha256_file(path), str(_field(outputs, name, "sha256")))
         hashes_ok &= same
         checks.append(Check(f"sha256 {name}", same, "matches" if same else "differs (altered)"))
     checks += _data_checks(root, manifest, outputs, hashes_ok)
+    if audit_log is not None and entries is not None:
+        checks += _audit_checks(Path(audit_log), entries, manifest, outputs)
     return VerificationReport(str(root), tuple(checks))
+
+
+def _signing_key_check(manifest: dict[str, Any], expected_key: str) -> Check:
+    """The key id the manifest records for signing must be the key given to verify."""
+    recorded = _field(manifest, "key_ids", "signing")
+    if not isinstance(recorded, str):
+        return Check("signing key", False, "the manifest records no signing key id")
+    if not _same(recorded, expected_key):
+        named = recorded if _KEY_ID.fullmatch(recorded) else "a malformed key id"
+        return Check(
+            "signing key",
+            False,
+            f"the manifest names signing key {named}, but the public key given is "
+            f"{expected_key}; verify with the TTP's published signing key",
+        )
+    return Check("signing key", True, f"the manifest names key {expected_key}")
+
+
+def _audit_checks(
+    log: Path,
+    entries: tuple[dict[str, Any] | None, ...],
+    manifest: dict[str, Any],
+    outputs: dict[str, Any],
+) -> list[Check]:
+    try:
+        chain = verify_audit_log(log)
+    except InputError as exc:  # read above; only a log changed meanwhile gets here
+        return [Check("audit chain", False, str(exc))]
+    checks = [
+        Check(
+            "audit chain",
+            chain.ok,
+            f"{chain.entries} entries, intact" if chain.ok else "; ".join(chain.problems),
+        )
+    ]
+    audit = manifest.get("audit") or {}
+    entry, previous = audit.get("entry"), audit.get("previous_head")
+    if not is_sha256(entry) or not is_sha256(previous):
+        checks.append(
+            Check(
+                "audit entry",
+                False,
+                "the manifest records no audit entry (released without an audit log, or by an "
+                "older safelink); the release cannot be matched to the log",
+            )
+        )
+        return checks
+    hashes = [str(e["hash"]) if e is not None else "" for e in entries]
+    line = _line_of(hashes, entry)
+    record = entries[line - 1] if line is not None else None
+    if line is None or record is None:
+        checks.append(Check("audit entry", False, _missing_entry(hashes, previous)))
+        return checks
+    checks.append(_entry_check(line, record, entry, previous, outputs))
+    return checks
+
+
+def _line_of(hashes: list[str], wanted: str) -> int | None:
+    """The line number of the entry with hash ``wanted``, if any."""
+    for number, value in enumerate(hashes, start=1):
+        if _same(value, wanted):
+            return number
+    return None
+
+
+def _missing_entry(hashes: list[str], previous: str) -> str:
+    genesis = _same(previous, GENESIS)
+    before = 0 if genesis else _line_of(hashes, previous)
+    lines_in_log = len(hashes)
+    if before is None:
+        return (
+            "the log holds neither this release's entry nor the head it followed: the log was "
+            "rewritten or replaced after the release, or it is another project's log"
+        )
+    if before == lines_in_log:
+        return (
+            f"this release's entry (line {before + 1}) is missing: it was removed from the end "
+            "of the log"
+        )
+    return f"line {before + 1} is not this release's entry: the log was rewritten after the release"
+
+
+def _entry_check(
+    line: int, record: dict[str, Any], entry: str, previous: str, outputs: dict[str, Any]
+) -> Check:
+    wrong = []
+    if not _same(entry_hash(record), entry):
+        wrong.append("its content does not match its hash (edited)")
+    if not _same(str(record["prev"]), previous):
+        wrong.append("it does not follow the head the manifest records")
+    if record["command"] != "release" or record["outcome"] != "ok":
+        wrong.append("it is not a successful release")
+    data = {name: str(_field(outputs, name, "sha256")) for name in outputs}
+    if record["outputs"] != data:
+        wrong.append("its file hashes are not this bundle's")
+    if wrong:
+        return Check("audit entry", False, f"line {line}: " + "; ".join(wrong))
+    return Check("audit entry", True, f"line {line}, right after the head the manifest records")
 
 
 def _signature_check(root: Path, raw: bytes, public_key_pem: bytes, expected_key: str) -> Check:
@@ -139,7 +260,7 @@ def _signature_check(root: Path, raw: bytes, public_key_pem: bytes, expected_key
         return Check("signature", False, str(exc))
     if not valid:
         detail = "does not verify: the manifest or signature was altered"
-        if not hmac.compare_digest(key_id, expected_key):
+        if not _same(key_id, expected_key):
             detail += f" (signed by {key_id}, checked with {expected_key})"
         return Check("signature", False, detail)
     return Check("signature", True, f"Ed25519, key {expected_key}")
@@ -156,7 +277,7 @@ def _data_checks(
     except SafelinkError:
         return [Check("data", False, f"{DATA_PARQUET} cannot be read")]
     checks = []
-    expected_rows = (outputs.get(DATA_PARQUET) or {}).get("rows")
+    expected_rows = _field(outputs, DATA_PARQUET, "rows")
     checks.append(
         Check(
             "row count",
@@ -165,7 +286,7 @@ def _data_checks(
         )
     )
     checks.append(_csv_check(root, data, outputs))
-    check_document = (manifest.get("disclosure") or {}).get("check_config")
+    check_document = _field(manifest, "disclosure", "check_config")
     try:
         report = disclosure_gate(data, check_document or {})
         detail = f"{report.profile.name}: k={report.k.k if report.k else '-'}"
@@ -187,6 +308,12 @@ def _data_checks(
         )
     )
     return checks
+
+
+def _field(document: dict[str, Any], section: str, name: str) -> Any:
+    """``document[section][name]``, or None where a (tampered) manifest has no such mapping."""
+    value = document.get(section)
+    return value.get(name) if isinstance(value, dict) else None
 
 
 def _csv_check(root: Path, data: pl.DataFrame, outputs: dict[str, Any]) -> Check:

@@ -365,6 +365,8 @@ def surrogate_file(
     config: SurrogateConfig | Path | str,
     keyring: KeySource,
     output: Path | str,
+    *,
+    encoding: str = "utf-8",
 ) -> SurrogateRun:
     """Read a file, apply a surrogate config, write the data and a JSON record atomically.
 
@@ -377,6 +379,7 @@ def surrogate_file(
         config: a :class:`SurrogateConfig` or the path of its YAML.
         keyring: the project keyring.
         output: the output data file.
+        encoding: the text encoding of a CSV input.
 
     Returns:
         The run (data and reports).
@@ -387,7 +390,7 @@ def surrogate_file(
         OutputError: an output that cannot be written.
     """
     settings = config if isinstance(config, SurrogateConfig) else load_surrogate_config(config)
-    run = surrogate_frame(read_frame(input), settings, keyring)
+    run = surrogate_frame(read_frame(input, encoding=encoding), settings, keyring)
     output = Path(output)
     if output.suffix.lower() == ".csv":
         write_csv_safe(run.data, output)
