@@ -27,6 +27,26 @@ settings.register_profile(
 settings.load_profile(os.environ.get("SAFELINK_HYPOTHESIS_PROFILE", "derandomised"))
 
 
+def _can_mount_tmpfs() -> bool:
+    import shutil
+    import subprocess
+
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return False
+    probe = subprocess.run(
+        [unshare, "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True
+    )
+    return probe.returncode == 0
+
+
+# Full-disk and read-only tests mount a real tmpfs in a private mount namespace (as root, chmod
+# does not stop writes); skipped only where the machine does not allow mount namespaces.
+needs_mount_namespace = pytest.mark.skipif(
+    not _can_mount_tmpfs(), reason="this machine does not allow mount namespaces (unshare -m)"
+)
+
+
 @pytest.fixture(autouse=True)
 def _clean_safelink_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     import os

@@ -8,7 +8,6 @@ other. Skipped only where the machine does not allow mount namespaces.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,23 +17,12 @@ import pytest
 
 from safelink.keys import Keyring
 from safelink.testing import synthetic_nhs_numbers
+from tests.conftest import needs_mount_namespace
 
 PASSPHRASE = "a long synthetic test passphrase"
 
 
-def _can_mount() -> bool:
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return False
-    probe = subprocess.run(
-        [unshare, "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True
-    )
-    return probe.returncode == 0
-
-
-pytestmark = pytest.mark.skipif(
-    not _can_mount(), reason="this machine does not allow mount namespaces (unshare -m)"
-)
+pytestmark = needs_mount_namespace
 
 
 @pytest.fixture

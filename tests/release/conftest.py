@@ -22,6 +22,24 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "correct horse battery staple"  # synthetic, tests only
 PEOPLE = 2_000
 
+# The start of a child process that releases the pipeline's linked data (crash, fault and
+# concurrency tests): T_ROOT is the pipeline's root, T_CONFIG the job config, T_PASS the
+# passphrase. It leaves ``root``, ``job``, ``keys``, ``signer`` and ``release`` defined.
+CHILD_PREAMBLE = r"""
+import dataclasses, os, sys
+from pathlib import Path
+from safelink.config import load_config
+from safelink.keys import Keyring, SigningKey
+from safelink.release import DEMO_RELEASE, release
+
+root = Path(os.environ["T_ROOT"])
+config = load_config(os.environ["T_CONFIG"])
+section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
+job = dataclasses.replace(config, sections={**config.sections, "release": section})
+keys = Keyring.open(root / "keys" / "test.key", passphrase=os.environ["T_PASS"])
+signer = SigningKey.open(root / "keys" / "test.signing.key", passphrase=os.environ["T_PASS"])
+"""
+
 
 @dataclass(frozen=True)
 class Pipeline:

@@ -22,31 +22,22 @@ from safelink.keys import SigningKey
 from safelink.release import AuditEntry, append_audit, verify, verify_audit_log
 from safelink.release.manifest import canonical_json, sign_manifest
 
-from .conftest import PASSPHRASE, ROOT, Pipeline
+from .conftest import CHILD_PREAMBLE, PASSPHRASE, ROOT, Pipeline
 from .test_release_audit import _rechain
 
 RELEASES = 4
 
 # One release per child; each waits for "go" on stdin so that all of them race for the log.
-CHILD = r"""
-import dataclasses, os, sys
-from pathlib import Path
-from safelink.config import load_config
-from safelink.keys import Keyring, SigningKey
-from safelink.release import DEMO_RELEASE, release
-
-root = Path(os.environ["T_ROOT"])
-config = load_config(os.environ["T_CONFIG"])
-section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
-job = dataclasses.replace(config, sections={**config.sections, "release": section})
-keys = Keyring.open(root / "keys" / "test.key", passphrase=os.environ["T_PASS"])
-signer = SigningKey.open(root / "keys" / "test.signing.key", passphrase=os.environ["T_PASS"])
+CHILD = (
+    CHILD_PREAMBLE
+    + r"""
 print("ready", flush=True)
 sys.stdin.readline()
 release(job, sys.argv[1], keys=keys, signing_key=signer, recipient=sys.argv[2],
         links=root / "linked" / "links.parquet", content=root / "pseudonymised",
         audit_log=sys.argv[3], base_dir=root)
 """
+)
 
 
 def _entries(log: Path) -> list[dict[str, Any]]:

@@ -15,29 +15,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from safelink.release import AuditEntry, append_audit, verify, verify_audit_log
+from tests.conftest import needs_mount_namespace
 
-from .conftest import PASSPHRASE, ROOT, Pipeline
+from .conftest import CHILD_PREAMBLE, PASSPHRASE, ROOT, Pipeline
 
 PAGE = 4096
 ROOM = 64  # bytes left in the log's last tmpfs page: the next entry needs a new page
 
-CHILD = r"""
-import dataclasses, os, sys
-from pathlib import Path
-from safelink.config import load_config
+CHILD = (
+    CHILD_PREAMBLE
+    + r"""
 from safelink.errors import SafelinkError
-from safelink.keys import Keyring, SigningKey
-from safelink.release import DEMO_RELEASE, release
-
-root = Path(os.environ["T_ROOT"])
-config = load_config(os.environ["T_CONFIG"])
-section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
-job = dataclasses.replace(config, sections={**config.sections, "release": section})
-keys = Keyring.open(root / "keys" / "test.key", passphrase=os.environ["T_PASS"])
-signer = SigningKey.open(root / "keys" / "test.signing.key", passphrase=os.environ["T_PASS"])
 try:
     release(job, sys.argv[1], keys=keys, signing_key=signer, recipient="faults",
             links=root / "linked" / "links.parquet", content=root / "pseudonymised",
@@ -46,21 +35,10 @@ except SafelinkError as exc:
     print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
     sys.exit(exc.exit_code)
 """
-
-
-def _can_mount() -> bool:
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return False
-    probe = subprocess.run(
-        [unshare, "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True
-    )
-    return probe.returncode == 0
-
-
-pytestmark = pytest.mark.skipif(
-    not _can_mount(), reason="this machine does not allow mount namespaces (unshare -m)"
 )
+
+
+pytestmark = needs_mount_namespace
 
 
 def _log_ending_near_page_end(path: Path) -> bytes:

@@ -12,22 +12,12 @@ from pathlib import Path
 
 from safelink.release import verify
 
-from .conftest import PASSPHRASE, Pipeline
+from .conftest import CHILD_PREAMBLE, PASSPHRASE, Pipeline
 
-CHILD = r"""
-import os, sys, time
-from pathlib import Path
-from safelink.keys import Keyring, SigningKey
-from safelink.config import load_config
-from safelink.release import DEMO_RELEASE, release
-import dataclasses
-
-root = Path(os.environ["T_ROOT"])
-config = load_config(os.environ["T_CONFIG"])
-section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
-job = dataclasses.replace(config, sections={**config.sections, "release": section})
-keys = Keyring.open(root / "keys" / "test.key", passphrase=os.environ["T_PASS"])
-signer = SigningKey.open(root / "keys" / "test.signing.key", passphrase=os.environ["T_PASS"])
+CHILD = (
+    CHILD_PREAMBLE
+    + r"""
+import time
 if os.environ.get("T_SLOW"):
     import safelink.io as sio
     original = sio.write_csv_safe
@@ -43,6 +33,7 @@ release(job, os.environ["T_OUT"], keys=keys, signing_key=signer, recipient="cras
         links=root / "linked" / "links.parquet", content=root / "pseudonymised", base_dir=root)
 print(f"done {time.perf_counter() - started:.3f}", flush=True)
 """
+)
 
 
 def _start(pipeline: Pipeline, out: Path, *, slow: bool = False) -> subprocess.Popen[str]:
