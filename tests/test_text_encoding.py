@@ -71,7 +71,7 @@ def test_config_encoding_key_canonicalised():
     [
         ("klingon", "sources.s.encoding: unknown text encoding 'klingon'"),
         ("utf-16", "sources.s.encoding: encoding 'utf-16' is not ASCII-compatible"),
-        (1252, "sources.s.encoding must be a string"),
+        (1252, "sources.s.encoding: must be a string"),
     ],
 )
 def test_config_encoding_key_unusable_listed_as_config_problem(encoding: object, problem: str):

@@ -9,6 +9,7 @@ from safelink.config import (
     ColumnSpec,
     JobConfig,
     SourceConfig,
+    config_schema,
     load_config,
     parse_config,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "anonymise_file",
     "check",
     "check_file",
+    "config_schema",
     "link",
     "link_files",
     "load_config",

@@ -76,12 +76,21 @@ def resolve_config_path(
         return joined
     resolved = joined.resolve(strict=False)
     if not resolved.is_relative_to(root.resolve(strict=False)):
-        raise ConfigError(
-            [
-                f"{what}: the relative path leaves the project folder {root} (through '..' or "
-                "a symbolic link); move the file inside the project, or write an absolute path "
-                "if that location is really intended"
-            ],
-            origin,
-        )
+        raise ConfigError([f"{what}: {escape_problem(root)}"], origin)
     return resolved
+
+
+def escape_problem(root: Path) -> str:
+    """The message for a relative path that leaves ``root`` (without the setting's name).
+
+    Args:
+        root: the project root the path had to stay inside.
+
+    Returns:
+        What is wrong and how to fix it, for :func:`resolve_config_path` and the config model.
+    """
+    return (
+        f"the relative path leaves the project folder {root} (through '..' or a symbolic "
+        "link); move the file inside the project, or write an absolute path if that location "
+        "is really intended"
+    )

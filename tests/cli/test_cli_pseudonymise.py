@@ -61,7 +61,7 @@ def test_cli_pseudonymise_unknown_role_exit_2_lists_problem(run_cli, tmp_path: P
         "pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "o")
     )
     assert result.code == 2
-    assert "columns.outcome.role must be one of" in result.stderr
+    assert "sources.clinic.columns.outcome.role: must be one of" in result.stderr
 
 
 def test_cli_pseudonymise_missing_input_exit_2_no_output(run_cli, tmp_path: Path):

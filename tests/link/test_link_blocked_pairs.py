@@ -110,7 +110,7 @@ def test_link_stops_before_scoring_when_blocking_puts_forward_too_many_pairs(
 def test_max_blocked_pairs_must_be_a_positive_integer(value: object) -> None:
     with pytest.raises(ConfigError) as caught:
         link_config({"probabilistic": {"max_blocked_pairs": value}})
-    assert "link.probabilistic.max_blocked_pairs must be an integer of at least 1" in str(
+    assert "link.probabilistic.max_blocked_pairs: must be an integer of at least 1" in str(
         caught.value
     )
 
@@ -130,6 +130,4 @@ def test_blocking_rule_repeating_an_earlier_one_in_another_order_is_refused() ->
                 }
             }
         )
-    assert "link.probabilistic.blocking[2] repeats link.probabilistic.blocking[0]" in str(
-        caught.value
-    )
+    assert "link.probabilistic.blocking[2]: repeats rule [0]" in str(caught.value)

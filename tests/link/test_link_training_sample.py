@@ -107,5 +107,7 @@ def test_link_sampled_training_same_links_on_every_run(
 
 @pytest.mark.parametrize("value", [999, "many", True, 1.5e6])
 def test_link_max_training_records_invalid_refused_naming_setting(value: object):
-    with pytest.raises(ConfigError, match="max_training_records must be an integer"):
+    with pytest.raises(
+        ConfigError, match="max_training_records: must be an integer of at least 1000"
+    ):
         link([], {"probabilistic": {"max_training_records": value}})

@@ -61,11 +61,22 @@ def _root(
 
 
 def _register_commands() -> None:
+    from safelink.cli import config as config_cli
     from safelink.cli import demo, disclosure, keys, pseudonymise, scan, surrogate
     from safelink.cli import link as link_cli
     from safelink.cli import release as release_cli
 
-    for module in (keys, scan, pseudonymise, link_cli, disclosure, surrogate, release_cli, demo):
+    for module in (
+        keys,
+        config_cli,
+        scan,
+        pseudonymise,
+        link_cli,
+        disclosure,
+        surrogate,
+        release_cli,
+        demo,
+    ):
         module.register(app)
 
 

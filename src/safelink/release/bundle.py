@@ -37,13 +37,7 @@ from safelink import io
 from safelink._version import __version__
 from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
-from safelink.disclosure import (
-    Anonymised,
-    DisclosureConfig,
-    anonymise,
-    load_disclosure_config,
-    parse_disclosure_config,
-)
+from safelink.disclosure import Anonymised, anonymise
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
@@ -71,12 +65,17 @@ from safelink.release.manifest import (
     sign_manifest,
 )
 from safelink.release.pseudonyms import pseudonymise_persons, recipient_key
-from safelink.release.settings import ReleaseColumn, ReleaseSettings, release_settings
+from safelink.release.settings import (
+    PERSON,
+    ReleaseColumn,
+    ReleaseSettings,
+    release_disclosure,
+    release_settings,
+)
 
 DATA_PARQUET = "data.parquet"
 DATA_CSV = "data.csv"
 REPORT_HTML = "report.html"
-PERSON = "person"
 SOURCE = "source"
 _LINK_COLUMNS = ("source", RECORD_ID, "person_id", "step")
 
@@ -132,34 +131,6 @@ def _load_job(config: JobConfig | Path | str) -> tuple[JobConfig, dict[str, Any]
     job = load_config(path)
     content = _jsonable(load_yaml(path))
     return job, {"origin": path.name, "sha256": io.sha256_file(path), "content": content}
-
-
-def _disclosure_config(settings: ReleaseSettings, origin: str) -> DisclosureConfig:
-    raw = settings.disclosure
-    if isinstance(raw, Path):
-        loaded = load_disclosure_config(raw)
-    elif isinstance(raw, Mapping):
-        loaded = parse_disclosure_config(
-            dict(raw),
-            source=f"{origin}: release.disclosure",
-            base=settings.base_dir,
-            root=settings.root,
-        )
-    elif isinstance(raw, DisclosureConfig):
-        loaded = raw
-    else:
-        raise ConfigError(["release.disclosure is required"], origin)
-    if loaded.profile.kind != "records":
-        raise ConfigError(
-            ["release.disclosure: a release is record-level data; use a 'records' profile"],
-            origin,
-        )
-    if loaded.person not in (None, PERSON):
-        raise ConfigError(
-            [f"release.disclosure.person must be {PERSON!r} (the released pseudonym column)"],
-            origin,
-        )
-    return replace(loaded, person=PERSON)
 
 
 def _harmonise(values: pl.Series, normaliser: str | None) -> tuple[pl.Series, int]:
@@ -366,7 +337,7 @@ def release(
             links_frame, settings, settings.columns, sources
         )
         inputs.update(content_inputs)
-        disclosure_config = _disclosure_config(settings, job.origin)
+        disclosure_config = release_disclosure(settings, job.origin)
         data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
             "person_id"
         )

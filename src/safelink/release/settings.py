@@ -25,11 +25,12 @@ listed columns; record ids and linkage person ids never leave.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from safelink.config import JobConfig
+from safelink.disclosure import DisclosureConfig, load_disclosure_config, parse_disclosure_config
 from safelink.errors import ConfigError
 from safelink.paths import project_root, resolve_config_path
 
@@ -40,6 +41,8 @@ _KEYS = frozenset(
     }
 )  # fmt: skip
 NORMALISERS = ("sex", "date")
+#: The released pseudonym column, the one person column a release's disclosure config may name.
+PERSON = "person"
 RESERVED = frozenset({"person", "source", "record_id", "person_id"})
 
 
@@ -173,6 +176,68 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
         base_dir=base,
         root=root,
     )
+
+
+def release_disclosure(settings: ReleaseSettings, origin: str) -> DisclosureConfig:
+    """The disclosure config a release must meet (``release.disclosure``), validated.
+
+    Args:
+        settings: the release settings (``disclosure`` a path, a mapping or a loaded config).
+        origin: the job config's name, for messages.
+
+    Returns:
+        The disclosure config, with ``person`` set to the released pseudonym column.
+
+    Raises:
+        ConfigError: it is missing or invalid, its profile is not record-level, or it names
+            another person column.
+    """
+    raw = settings.disclosure
+    if isinstance(raw, Path):
+        loaded = load_disclosure_config(raw)
+    elif isinstance(raw, Mapping):
+        loaded = parse_disclosure_config(
+            dict(raw),
+            source=f"{origin}: release.disclosure",
+            base=settings.base_dir,
+            root=settings.root,
+        )
+    elif isinstance(raw, DisclosureConfig):
+        loaded = raw
+    else:
+        raise ConfigError(["release.disclosure is required"], origin)
+    if loaded.profile.kind != "records":
+        raise ConfigError(
+            ["release.disclosure: a release is record-level data; use a 'records' profile"],
+            origin,
+        )
+    if loaded.person not in (None, PERSON):
+        raise ConfigError(
+            [f"release.disclosure.person must be {PERSON!r} (the released pseudonym column)"],
+            origin,
+        )
+    return replace(loaded, person=PERSON)
+
+
+def check_release(config: JobConfig, *, base_dir: Path | None = None) -> ReleaseSettings:
+    """Validate the ``release:`` section and the disclosure config it names, as a release will.
+
+    :func:`safelink.config.load_config` calls this, so that a job with a bad release section
+    fails before its first step runs.
+
+    Args:
+        config: the job config.
+        base_dir: as for :func:`release_settings`.
+
+    Returns:
+        The release settings.
+
+    Raises:
+        ConfigError: listing the problems of the section, or of its disclosure config.
+    """
+    settings = release_settings(config, base_dir=base_dir)
+    release_disclosure(settings, config.origin)
+    return settings
 
 
 def _resolve(

@@ -23,7 +23,7 @@ from safelink import io
 from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
 from safelink.keys import public_key_id
-from safelink.release.bundle import DATA_CSV, DATA_PARQUET, PERSON
+from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
 from safelink.release.manifest import (
     MANIFEST_FILE,
@@ -32,6 +32,7 @@ from safelink.release.manifest import (
     read_signature,
     signature_valid,
 )
+from safelink.release.settings import PERSON
 
 _KEY_ID = re.compile(r"kid_[0-9a-f]{16}")
 

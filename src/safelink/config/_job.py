@@ -1,0 +1,263 @@
+"""The job: project, key file, audit log, token settings and each source's column roles."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass
+from pydantic.json_schema import SkipJsonSchema
+
+from safelink.config._fields import (
+    MODEL_CONFIG,
+    NON_EMPTY,
+    WRITTEN,
+    ConfigPath,
+    Internal,
+    Word,
+    load_context,
+    none_as_empty,
+    not_written,
+    problem,
+)
+from safelink.config._link import LinkConfig
+from safelink.errors import ConfigError, InputError
+from safelink.identifiers import Identifier
+from safelink.text_encoding import canonical_encoding
+
+#: The sections of a job kept as written in :attr:`JobConfig.sections`, in this order.
+SECTIONS = ("link", "disclosure", "release", "scan")
+#: Sections validated by their own steps (typed in the model's next stage), kept as written.
+_UNTYPED_SECTIONS = ("disclosure", "release", "scan")
+
+
+class ColumnRole(StrEnum):
+    """What happens to a column when an extract is pseudonymised."""
+
+    IDENTIFIER = "identifier"
+    CONTENT = "content"
+    DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class ColumnSpec:
+    """The role of one input column (in YAML, ``name: {role: ...}`` or ``name: role``)."""
+
+    name: Internal
+    """The column's name in the extract (its key in the config)."""
+    role: ColumnRole
+    """identifier (tokenised), content (kept for the analyst) or drop."""
+    kind: Identifier | None = None
+    """The identifier kind (identifier columns only)."""
+    also_content: StrictBool = False
+    """Keep the raw value in the content file too (e.g. sex for analysis)."""
+    token_name: Word | None = None
+    """The token column's name (defaults to the kind)."""
+
+    @model_validator(mode="after")
+    def _kind_matches_role(self) -> ColumnSpec:
+        if self.role is ColumnRole.IDENTIFIER and self.kind is None:
+            raise problem(
+                f"an identifier column needs one of {[k.value for k in Identifier]}", "kind"
+            )
+        if self.role is not ColumnRole.IDENTIFIER and self.kind is not None:
+            raise problem("is only for identifier columns", "kind")
+        return self
+
+    @property
+    def token_column(self) -> str:
+        """The name of this identifier's token column in the tokens file."""
+        return self.token_name or str(self.kind)
+
+
+def _named(value: Any, *, shorthand: bool = False) -> Any:
+    """``{name: settings}`` as written -> the same with each name inside its settings.
+
+    A ``name`` written inside the settings is marked, to be refused as an unknown setting.
+    With ``shorthand``, settings given as a bare string are a column's role.
+    """
+    if not isinstance(value, Mapping):
+        return value
+    named: dict[str, Any] = {}
+    for key, settings in value.items():
+        if shorthand and isinstance(settings, str):
+            settings = {"role": settings}
+        if isinstance(settings, Mapping):
+            settings = {**settings, "name": WRITTEN if "name" in settings else str(key)}
+        named[str(key)] = settings
+    return named
+
+
+def _named_columns(value: Any, info: ValidationInfo) -> Any:
+    if not isinstance(value, Mapping):
+        if load_context(info) is not None:  # a list is the Python form, not the YAML one
+            raise problem("must map each column's name to its role")
+        return value
+    return list(_named(value, shorthand=True).values())
+
+
+def _canonical_encoding(value: str) -> str:
+    try:
+        return canonical_encoding(value)
+    except InputError as exc:
+        raise problem(str(exc)) from exc
+
+
+def _one_character(value: str) -> str:
+    if len(value) != 1:
+        raise problem("must be a single character, such as ',' or '|'")
+    return value
+
+
+Columns = Annotated[
+    tuple[ColumnSpec, ...],
+    BeforeValidator(
+        _named_columns,
+        json_schema_input_type=Annotated[dict[str, ColumnSpec | ColumnRole], Field(min_length=1)],
+    ),
+    NON_EMPTY,
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class SourceConfig:
+    """One data provider's extract and the role of each of its columns."""
+
+    name: Internal
+    """The source's name (its key under ``sources``)."""
+    path: ConfigPath | None = None
+    """The extract (CSV or Parquet); relative to the config's folder."""
+    encoding: Annotated[StrictStr, AfterValidator(_canonical_encoding)] = "utf-8"
+    """The CSV's text encoding (any ASCII-compatible one; ``--encoding`` overrides it)."""
+    delimiter: Annotated[StrictStr, AfterValidator(_one_character)] = ","
+    """The CSV's field separator."""
+    columns: Columns
+    """Each column of the extract and its role, in the extract's order."""
+
+    @model_validator(mode="after")
+    def _can_link(self) -> SourceConfig:
+        token_names = [c.token_column for c in self.identifiers]
+        clashes = sorted({t for t in token_names if token_names.count(t) > 1})
+        if clashes:
+            raise problem(
+                f"several identifier columns make token column(s) {clashes}; "
+                "give all but one a distinct 'token_name'"
+            )
+        if not token_names:
+            raise problem("no identifier columns; at least one is needed to link")
+        return self
+
+    @property
+    def identifiers(self) -> tuple[ColumnSpec, ...]:
+        """Columns to tokenise."""
+        return tuple(c for c in self.columns if c.role is ColumnRole.IDENTIFIER)
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        """Columns to keep in the content file."""
+        return tuple(
+            c.name
+            for c in self.columns
+            if c.role is ColumnRole.CONTENT or (c.role is ColumnRole.IDENTIFIER and c.also_content)
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class TokenSettings:
+    """How tokens are made."""
+
+    length: Annotated[StrictInt, Field(ge=16, le=32)] = 16
+    """Bytes of HMAC-SHA256 kept per token (128 to 256 bits; hex doubles it)."""
+    derived: StrictBool = True
+    """Also make the derived tokens for fuzzy linkage (phonetic codes, DOB parts, ...)."""
+    bloom: StrictBool = False
+    """Also make hardened keyed Bloom-filter encodings of forenames and surnames
+    (``forename_bloom``, ``surname_bloom``) for Dice-similarity comparison."""
+
+
+Sources = Annotated[
+    Mapping[str, SourceConfig],
+    BeforeValidator(
+        _named, json_schema_input_type=Annotated[dict[str, SourceConfig], Field(min_length=1)]
+    ),
+    NON_EMPTY,
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class JobConfig:
+    """A whole job: project, key file, audit log, sources and the sections for later steps.
+
+    Every command run with this config appends to ``audit_log`` (a hash-chained JSON-lines
+    file, see :mod:`safelink.audit`) when it is set.
+    """
+
+    project: Annotated[StrictStr, Field(min_length=1)]
+    """The project's name; key files belong to one project."""
+    key_file: ConfigPath | None = None
+    """The project's key file (a key id, never a secret, goes into outputs)."""
+    audit_log: ConfigPath | None = None
+    """The project's audit log, appended to by every command run with this config."""
+    sources: Sources
+    """Each data provider's extract, by source name."""
+    tokens: Annotated[TokenSettings, BeforeValidator(none_as_empty)] = dataclasses.field(
+        default_factory=TokenSettings
+    )
+    """How tokens are made."""
+    link: Annotated[LinkConfig, BeforeValidator(none_as_empty)] = dataclasses.field(
+        default_factory=LinkConfig
+    )
+    """How tokens files are linked into persons."""
+    sections: Annotated[SkipJsonSchema[Mapping[str, Any]], BeforeValidator(not_written)] = (
+        dataclasses.field(default_factory=dict)
+    )
+    """The ``link``, ``disclosure``, ``release`` and ``scan`` sections exactly as written (the
+    release manifest records them; ``link`` is also typed, as :attr:`link`)."""
+    origin: Internal = "<dict>"
+    """Where the config came from (its path, or ``<dict>``), for messages."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_document(cls, data: Any, info: ValidationInfo) -> Any:
+        """Keep the later steps' sections as written, and take the origin from the load."""
+        context = load_context(info)
+        if context is None or not isinstance(data, Mapping):
+            return data
+        fields = {k: v for k, v in data.items() if k not in _UNTYPED_SECTIONS}
+        sections = {key: data[key] for key in SECTIONS if key in data}
+        fields["sections"] = WRITTEN if "sections" in data else sections
+        fields["origin"] = WRITTEN if "origin" in data else context.origin
+        return fields
+
+    def source(self, name: str | None = None) -> SourceConfig:
+        """Return the named source, or the only one when ``name`` is None.
+
+        Raises:
+            ConfigError: the name is unknown, or None while there are several sources.
+
+        """
+        if name is None:
+            if len(self.sources) == 1:
+                return next(iter(self.sources.values()))
+            raise ConfigError(
+                [f"several sources ({', '.join(self.sources)}); choose one with --source"],
+                self.origin,
+            )
+        if name not in self.sources:
+            raise ConfigError(
+                [f"no source named {name!r}; the config has {', '.join(self.sources)}"],
+                self.origin,
+            )
+        return self.sources[name]

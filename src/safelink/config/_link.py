@@ -1,0 +1,299 @@
+"""The ``link:`` section of a job config: cascade, probabilistic model, bias groups.
+
+Example::
+
+    link:
+      deduplicated: true
+      cascade:
+        nhs_number_partner: [date_of_birth]
+        match_keys:
+          - name: name_dob_postcode
+            columns: [forename, surname, date_of_birth, postcode]
+          - name: name_swapped_dob
+            columns: [forename, surname, {date_of_birth_swapped: date_of_birth}]
+      probabilistic:
+        enabled: true
+        threshold: 0.95
+        comparisons: [nhs_number, forename, surname, date_of_birth, postcode, sex]
+        term_frequency: [forename, surname, postcode]
+        blocking: [[date_of_birth], [surname_nysiis, forename_nysiis]]
+      bias:
+        sex: {hospital: sex, social_care: gender}
+
+In a match key, ``{a: b}`` means token column ``a`` of one record equals column ``b`` of the
+other, either way round (a swapped date of birth, swapped forename and surname).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass
+
+from safelink.config._fields import (
+    AT_LEAST_ONE_ITEM,
+    MODEL_CONFIG,
+    NON_EMPTY,
+    Name,
+    Names,
+    Word,
+    document_minimum,
+    load_context,
+    none_as_empty,
+    one_as_list,
+    problem,
+)
+
+#: The comparisons the probabilistic model can build, one per identifier.
+Comparison = Literal["nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex"]
+COMPARISONS: tuple[str, ...] = get_args(Comparison)
+#: A list of comparisons; one may be written without the list.
+Comparisons = Annotated[
+    tuple[Comparison, ...],
+    BeforeValidator(one_as_list, json_schema_input_type=Comparison | list[Comparison]),
+]
+
+_DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("name_dob_postcode", (("forename", "forename"), ("surname", "surname"),
+                           ("date_of_birth", "date_of_birth"), ("postcode", "postcode"))),
+    ("name_dob_district", (("forename", "forename"), ("surname", "surname"),
+                           ("date_of_birth", "date_of_birth"),
+                           ("postcode_district", "postcode_district"))),
+    ("phonetic_dob_district", (("surname_nysiis", "surname_nysiis"),
+                               ("forename_initial", "forename_initial"),
+                               ("date_of_birth", "date_of_birth"),
+                               ("postcode_district", "postcode_district"))),
+    ("name_swapped_dob", (("forename", "forename"), ("surname", "surname"),
+                          ("date_of_birth_swapped", "date_of_birth"))),
+    ("name_reversed_dob", (("forename", "surname"), ("surname", "forename"),
+                           ("date_of_birth", "date_of_birth"))),
+)  # fmt: skip
+_DEFAULT_BLOCKING = (
+    ("date_of_birth",),
+    ("date_of_birth_swapped",),
+    ("surname_nysiis", "forename_nysiis"),
+    ("postcode", "forename_initial"),
+    ("nhs_number",),
+)
+
+
+def _pair(value: Any) -> Any:
+    """A match-key item as written -> (column of one record, column of the other)."""
+    if isinstance(value, tuple):  # built in Python
+        return value
+    if isinstance(value, Mapping) and len(value) == 1:
+        value = next(iter(value.items()))
+    elif isinstance(value, str):
+        value = (value, value)
+    if not (isinstance(value, tuple) and all(isinstance(c, str) and c for c in value)):
+        raise problem("must be a token column name or one {a: b} pair")
+    return value
+
+
+ColumnPair = Annotated[
+    tuple[Name, Name],
+    BeforeValidator(
+        _pair,
+        json_schema_input_type=Name | Annotated[dict[str, Name], Field(min_length=1, max_length=1)],
+    ),
+]
+
+
+@dataclass(
+    frozen=True,
+    slots=True,
+    kw_only=True,
+    # 'columns' in YAML ('on' would be read as true by YAML 1.1); 'on' in Python.
+    config=ConfigDict(**MODEL_CONFIG, validate_by_name=True, validate_by_alias=True),
+)
+class MatchKey:
+    """One deterministic pass: records agree on every (left column, right column) pair."""
+
+    name: Word
+    """The step name recorded on each link it makes."""
+    on: Annotated[
+        tuple[ColumnPair, ...],
+        NON_EMPTY,
+        AT_LEAST_ONE_ITEM,
+        Field(validation_alias="columns"),
+    ]
+    """The token columns to agree on; ``{a: b}`` pairs column a of one record with column b
+    of the other, either way round."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every token column the key reads."""
+        return tuple(sorted({c for pair in self.on for c in pair}))
+
+
+def _distinct_names(keys: tuple[MatchKey, ...]) -> tuple[MatchKey, ...]:
+    names = [key.name for key in keys]
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            raise problem(f"the match key name {name!r} is used twice", index, "name")
+    return keys
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class CascadeSettings:
+    """The deterministic cascade: step 1 on NHS numbers, then the match keys in order."""
+
+    enabled: StrictBool = True
+    """Run the deterministic cascade."""
+    nhs_number_partner: Names = ("date_of_birth",)
+    """Columns that must agree with the NHS number in step 1 (empty disables step 1)."""
+    match_keys: Annotated[tuple[MatchKey, ...], AfterValidator(_distinct_names)] = (
+        dataclasses.field(
+            default_factory=lambda: tuple(MatchKey(name=n, on=on) for n, on in _DEFAULT_KEYS)
+        )
+    )
+    """The deterministic match keys of step 2, in order."""
+
+
+def _distinct_rules(rules: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    for index, rule in enumerate(rules):
+        earlier = next((i for i, seen in enumerate(rules[:index]) if set(seen) == set(rule)), None)
+        if earlier is not None:
+            raise problem(
+                f"repeats rule [{earlier}] (the same columns, which a rule joins on all at "
+                "once, in any order); remove it",
+                index,
+            )
+    return rules
+
+
+#: A blocking rule: the token columns candidate pairs agree on (one may be written alone).
+Rule = Annotated[
+    tuple[Name, ...],
+    NON_EMPTY,
+    BeforeValidator(
+        one_as_list, json_schema_input_type=Name | Annotated[list[Name], Field(min_length=1)]
+    ),
+]
+#: Blocking rules, each joined on all its columns at once.
+Rules = Annotated[tuple[Rule, ...], NON_EMPTY, AT_LEAST_ONE_ITEM, AfterValidator(_distinct_rules)]
+
+
+#: A sample size: at least 1000 in a config (a Python caller may go lower).
+SampleSize = Annotated[
+    StrictInt, document_minimum(1000), Field(json_schema_extra={"minimum": 1000})
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class ProbabilisticSettings:
+    """The Splink model for what the cascade leaves."""
+
+    enabled: StrictBool = True
+    """Run the probabilistic step."""
+    threshold: Annotated[float, Field(strict=True, gt=0, lt=1)] = 0.95
+    """Match probability needed to link (between 0 and 1)."""
+    comparisons: Comparisons = get_args(Comparison)
+    """Which comparisons to build."""
+    term_frequency: Comparisons = ("forename", "surname", "postcode")
+    """Comparisons with term-frequency adjustment of exact agreement."""
+    blocking: Rules = _DEFAULT_BLOCKING
+    """Blocking rules for prediction (each a list of token columns)."""
+    training_blocking: Rules = (("date_of_birth",), ("surname", "forename"), ("postcode",))
+    """Blocking rules for EM training."""
+    max_pairs_for_u: SampleSize = 2_000_000
+    """Random pairs sampled to estimate u probabilities."""
+    seed: StrictInt = 42
+    """The seed for u sampling and for the training sample."""
+    bloom: StrictBool = True
+    """Compare Bloom-filter name encodings (``forename_bloom``/``surname_bloom``) by Dice
+    similarity when the tokens files have them."""
+    max_training_records: SampleSize = 1_000_000
+    """The most residual records per source the model is trained on; a larger residual is
+    trained on a seeded sample of this many records (the same sample on every engine) and
+    every residual record is still scored."""
+    max_blocked_pairs: Annotated[StrictInt, Field(ge=1)] = 100_000_000
+    """The most candidate pairs the prediction blocking rules may put forward (summed over
+    rules, counted before any pair is made); more stops the run with an error that names the
+    largest rule, before it can exhaust memory or disk."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _term_frequency_compared(
+        cls,
+        data: Any,
+        handler: ModelWrapValidatorHandler[ProbabilisticSettings],
+        info: ValidationInfo,
+    ) -> ProbabilisticSettings:
+        """Term frequencies written in a document must be among the comparisons."""
+        settings = handler(data)
+        written = isinstance(data, Mapping) and "term_frequency" in data
+        if written and load_context(info) is not None:
+            stray = sorted(set(settings.term_frequency) - set(settings.comparisons))
+            if stray:
+                raise problem(f"{stray} are not among the comparisons", "term_frequency")
+        return settings
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class LinkConfig:
+    """The whole ``link:`` section."""
+
+    deduplicated: StrictBool = True
+    """Each source has one record per person (links are one-to-one between sources); false
+    links within sources too and clusters by connected components."""
+    cascade: Annotated[CascadeSettings, BeforeValidator(none_as_empty)] = dataclasses.field(
+        default_factory=CascadeSettings
+    )
+    """The deterministic cascade."""
+    probabilistic: Annotated[ProbabilisticSettings, BeforeValidator(none_as_empty)] = (
+        dataclasses.field(default_factory=ProbabilisticSettings)
+    )
+    """The Splink step, for the records the cascade leaves."""
+    bias: Annotated[Mapping[str, Mapping[str, StrictStr]], BeforeValidator(none_as_empty)] = (
+        dataclasses.field(default_factory=dict)
+    )
+    """Group name -> {source: content column} for the bias table (match rate by group)."""
+
+    @property
+    def cascade_enabled(self) -> bool:
+        """Run the deterministic cascade."""
+        return self.cascade.enabled
+
+    @property
+    def nhs_number_partner(self) -> tuple[str, ...]:
+        """Columns that must agree with the NHS number in step 1 (empty disables step 1)."""
+        return self.cascade.nhs_number_partner
+
+    @property
+    def match_keys(self) -> tuple[MatchKey, ...]:
+        """The deterministic match keys of step 2, in order."""
+        return self.cascade.match_keys
+
+    def required_columns(self) -> dict[str, str]:
+        """Token column -> the setting that needs it (for clear errors on missing columns)."""
+        needed: dict[str, str] = {}
+        if self.cascade_enabled:
+            if self.nhs_number_partner:
+                needed["nhs_number"] = "link.cascade.nhs_number_partner"
+                for column in self.nhs_number_partner:
+                    needed.setdefault(column, "link.cascade.nhs_number_partner")
+            for key in self.match_keys:
+                for column in key.columns:
+                    needed.setdefault(column, f"link.cascade.match_keys.{key.name}")
+        if self.probabilistic.enabled:
+            for rule in self.probabilistic.blocking:
+                for column in rule:
+                    needed.setdefault(column, "link.probabilistic.blocking")
+            for comparison in self.probabilistic.comparisons:
+                needed.setdefault(comparison, f"link.probabilistic.comparisons.{comparison}")
+        return needed
