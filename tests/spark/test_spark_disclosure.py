@@ -137,13 +137,22 @@ def test_protect_counts_spark_synthetic_equals_local(
     assert want.secondary > 0
 
 
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"k": 5, "l": 2, "t": 0.5},
+        {"k": 3, "l": 2, "l_kind": "entropy", "max_prosecutor_risk": 0.1},
+        {"k": 2, "l": 3, "l_kind": "recursive", "c": 2.0, "t": 0.9},
+    ],
+    ids=["distinct-l-t", "entropy-l-risk-cap", "recursive-l"],
+)
 def test_check_spark_tre_profile_report_equals_local_and_fails(
-    remote: Any, release: pl.DataFrame, tmp_path: Path
+    remote: Any, release: pl.DataFrame, tmp_path: Path, profile: dict[str, Any]
 ) -> None:
     population_table(release).write_csv(tmp_path / "population.csv")
     config = parse_disclosure_config(
         {
-            "profile": {"name": "tre", "k": 5, "l": 2, "t": 0.5},
+            "profile": {"name": "tre", **profile},
             "quasi_identifiers": QUASI,
             "sensitive": ["diagnosis", "ethnicity"],
             "person": "person",
@@ -156,6 +165,11 @@ def test_check_spark_tre_profile_report_equals_local_and_fails(
     want = check(release, config)
     assert not want.passed and want.risk is not None and want.risk.journalist_max is not None
     assert_close(got.to_dict(), want.to_dict())
+    # both engines loop over the same criteria: one verdict each, in the profile's order
+    assert [(v.criterion, v.passed) for v in got.verdicts] == [
+        (v.criterion, v.passed) for v in want.verdicts
+    ]
+    assert len(want.verdicts) == len(config.profile.criteria(config))
     assert remote.storageLevel.useMemory  # the caller's cache is left alone
 
 

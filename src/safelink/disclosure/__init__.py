@@ -1,12 +1,27 @@
 """Disclosure control: measure and reduce re-identification risk before data leave the TTP.
 
 A fluent :class:`Frame` over pandas or polars (generalise, coarsen, top-code, suppress), the
-privacy models (k-anonymity, l-diversity, t-closeness, prosecutor/journalist/marketer risk),
-the minimal-generalisation search, NHS England small-number suppression for tables, and
-release profiles (``tre``, ``publication``) checked by :func:`check` and met by
+privacy models measured (k-anonymity, l-diversity, t-closeness, prosecutor/journalist/marketer
+risk) and judged as criteria (:class:`KAnonymity`, :class:`DistinctL`, :class:`EntropyL`,
+:class:`RecursiveCL`, :class:`TCloseness`, :class:`ProsecutorRiskCap`), the
+minimal-generalisation search, NHS England small-number suppression for tables, and release
+profiles (``tre``, ``publication``): lists of criteria, checked by :func:`check` and met by
 :func:`anonymise`.
 """
 
+from safelink.disclosure.criteria import (
+    Criterion,
+    DistinctL,
+    EntropyL,
+    KAnonymity,
+    Measurements,
+    ProsecutorRiskCap,
+    RecursiveCL,
+    SensitiveAttributeRequired,
+    TCloseness,
+    Verdict,
+)
+from safelink.disclosure.equivalence import ClassTable
 from safelink.disclosure.frame import Frame, Transformation
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -18,9 +33,9 @@ from safelink.disclosure.hierarchies import (
     load_table_hierarchy,
 )
 from safelink.disclosure.models import (
-    KAnonymity,
-    LDiversity,
-    TCloseness,
+    KAnonymitySummary,
+    LDiversitySummary,
+    TClosenessSummary,
     k_anonymity,
     l_diversity,
     t_closeness,
@@ -55,23 +70,34 @@ __all__ = [
     "AgeHierarchy",
     "Anonymised",
     "Candidate",
+    "ClassTable",
+    "Criterion",
     "DateHierarchy",
     "DateOfBirthHierarchy",
     "DisclosureConfig",
     "DisclosureReport",
+    "DistinctL",
+    "EntropyL",
     "Frame",
     "Hierarchy",
     "KAnonymity",
-    "LDiversity",
+    "KAnonymitySummary",
+    "LDiversitySummary",
+    "Measurements",
     "PostcodeHierarchy",
+    "ProsecutorRiskCap",
     "ProtectedTable",
+    "RecursiveCL",
     "ReleaseProfile",
     "RiskSummary",
     "SearchResult",
+    "SensitiveAttributeRequired",
     "SmallNumberPolicy",
     "TCloseness",
+    "TClosenessSummary",
     "TableHierarchy",
     "Transformation",
+    "Verdict",
     "anonymise",
     "anonymise_file",
     "builtin_profile",

@@ -23,7 +23,16 @@ from typing import Any
 
 import polars as pl
 
-from safelink.disclosure._classes import PERSONS, ROWS, classes_of_records, prepare, tabulate
+from safelink.disclosure.criteria import Criterion, violating
+from safelink.disclosure.equivalence import (
+    CID,
+    PERSONS,
+    ROWS,
+    ClassTable,
+    classes_of_records,
+    prepare,
+    tabulate,
+)
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
     DateHierarchy,
@@ -32,9 +41,9 @@ from safelink.disclosure.hierarchies import (
     PostcodeHierarchy,
 )
 from safelink.disclosure.models import (
-    KAnonymity,
-    LDiversity,
-    TCloseness,
+    KAnonymitySummary,
+    LDiversitySummary,
+    TClosenessSummary,
     k_anonymity,
     l_diversity,
     t_closeness,
@@ -87,7 +96,7 @@ class Frame:
         person: a person id column: classes then count distinct persons.
         identifying: columns whose values must never appear in a message (postcodes and
             dates of birth are treated so whatever this says).
-        missing: ``"value"`` or ``"wildcard"`` (see :mod:`safelink.disclosure._classes`).
+        missing: ``"value"`` or ``"wildcard"`` (see :mod:`safelink.disclosure.equivalence`).
         hierarchies: hierarchies to use per column by default (e.g. loaded from a table).
 
     Raises:
@@ -328,12 +337,17 @@ class Frame:
             sensitive=tuple(s for s in self.sensitive if s not in columns),
         )
 
-    def suppress(self, k: int) -> Frame:
-        """Remove the records of every class with fewer than ``k`` members.
+    def suppress(self, k: int, *, criteria: Sequence[Criterion] = ()) -> Frame:
+        """Remove the records of every class with fewer than ``k`` members or violating a criterion.
 
-        Members are persons when a person column is set. With ``missing="wildcard"``,
-        removing a record can shrink other classes, so this repeats until every class left
-        has at least ``k`` members.
+        Members are persons when a person column is set. Removing records can make other
+        classes fail (with ``missing="wildcard"`` a class shrinks; t-closeness compares each
+        class with the table left), so this repeats until no class left fails.
+
+        Args:
+            k: the smallest class size kept.
+            criteria: further criteria (:mod:`safelink.disclosure.criteria`) whose violating
+                classes are suppressed too; they are named in the step's record.
 
         Raises:
             InputError: k < 2.
@@ -344,16 +358,23 @@ class Frame:
         data = self._data
         size = PERSONS if self.person else ROWS
         while True:
-            classes, _ = tabulate(data, self.quasi, person=self.person, missing=self.missing)
-            small = classes.filter(pl.col(size) < k)
+            if criteria:
+                table = self._class_table(data)
+                classes = table.classes
+                failing = (classes[size] < k) | violating(table, criteria)
+                small = classes.filter(failing)
+            else:
+                classes, _ = tabulate(data, self.quasi, person=self.person, missing=self.missing)
+                small = classes.filter(pl.col(size) < k)
             if small.height == 0:
                 break
             ids = classes_of_records(data, classes, self.quasi)
-            keep = ~ids.is_in(small["__cid"].implode())
+            keep = ~ids.is_in(small[CID].implode())
             if not keep.any():
                 # Not bad input: the data cannot meet the target as generalised so far.
+                what = f"under k={k}" if not criteria else f"under k={k} or violating a criterion"
                 raise DisclosureRiskError(
-                    f"suppressing classes under k={k} would remove every row; "
+                    f"suppressing classes {what} would remove every row; "
                     "generalise the quasi-identifiers first."
                 )
             data = data.filter(keep)
@@ -363,13 +384,27 @@ class Frame:
             if self.person
             else removed
         )
+        parameters: dict[str, Any] = {
+            "k": k,
+            "persons_suppressed": persons,
+            "missing": self.missing,
+        }
+        if criteria:
+            parameters["criteria"] = [criterion.name for criterion in criteria]
         step = Transformation(
             action="suppress",
             rows_suppressed=removed,
             cells_changed=removed * len(self.quasi),
-            parameters={"k": k, "persons_suppressed": persons, "missing": self.missing},
+            parameters=parameters,
         )
         return self._derive(data, step)
+
+    def class_table(self) -> ClassTable:
+        """The equivalence classes as the criteria read them (:mod:`~.criteria`)."""
+        return self._class_table(self._data)
+
+    def _class_table(self, data: pl.DataFrame) -> ClassTable:
+        return ClassTable.of_frame(data, self.quasi, person=self.person, missing=self.missing)
 
     # -- keyed surrogates (safelink.surrogate) ---------------------------------------------
 
@@ -476,11 +511,11 @@ class Frame:
 
     # -- measures -------------------------------------------------------------------------
 
-    def k_anonymity(self) -> KAnonymity:
+    def k_anonymity(self) -> KAnonymitySummary:
         """k-anonymity over rows and persons (see :func:`safelink.disclosure.k_anonymity`)."""
         return k_anonymity(self._data, self.quasi, person=self.person, missing=self.missing)
 
-    def l_diversity(self, *, l: int = 2) -> dict[str, LDiversity]:  # noqa: E741
+    def l_diversity(self, *, l: int = 2) -> dict[str, LDiversitySummary]:  # noqa: E741
         """l-diversity of each sensitive attribute; ``l`` is for recursive (c, l)."""
         return l_diversity(
             self._data,
@@ -493,7 +528,7 @@ class Frame:
 
     def t_closeness(
         self, *, ordered: Mapping[str, Sequence[Any]] | None = None
-    ) -> dict[str, TCloseness]:
+    ) -> dict[str, TClosenessSummary]:
         """t-closeness of each sensitive attribute (EMD; ordered for numbers)."""
         return t_closeness(
             self._data,

@@ -1,8 +1,9 @@
-"""Privacy models: k-anonymity, l-diversity (distinct, entropy, recursive) and t-closeness.
+"""Privacy models measured: k-anonymity, l-diversity (distinct, entropy, recursive), t-closeness.
 
-Each function takes a pandas or polars DataFrame (pandas' index is ignored; results do not
+These functions measure; the criteria of :mod:`safelink.disclosure.criteria` judge. Each
+function takes a pandas or polars DataFrame (pandas' index is ignored; results do not
 depend on row order), the quasi-identifiers, and the missing-value policy (see
-:mod:`safelink.disclosure._classes`). All work is vectorised polars group-bys and joins.
+:mod:`safelink.disclosure.equivalence`). All work is vectorised polars group-bys and joins.
 
 With a ``person`` column, class sizes are distinct persons, and the frequencies behind
 l-diversity and t-closeness count persons (a person with ten episodes of one diagnosis counts
@@ -20,10 +21,11 @@ from typing import Any, Literal
 import numpy as np
 import polars as pl
 
-from safelink.disclosure._classes import (
+from safelink.disclosure.equivalence import (
     CID,
     PERSONS,
     ROWS,
+    VALUE,
     persons_in_several_classes,
     prepare,
     tabulate,
@@ -34,7 +36,7 @@ DiversityKind = Literal["distinct", "entropy", "recursive"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class KAnonymity:
+class KAnonymitySummary:
     """The k of k-anonymity, over rows and (when a person column is given) over persons.
 
     Attributes:
@@ -63,7 +65,7 @@ class KAnonymity:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class LDiversity:
+class LDiversitySummary:
     """l-diversity of one sensitive attribute.
 
     Attributes:
@@ -99,7 +101,7 @@ class LDiversity:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TCloseness:
+class TClosenessSummary:
     """t-closeness of one sensitive attribute.
 
     Attributes:
@@ -123,7 +125,7 @@ def k_anonymity(
     *,
     person: str | None = None,
     missing: str = "value",
-) -> KAnonymity:
+) -> KAnonymitySummary:
     """Measure k-anonymity over rows and, with ``person``, over distinct persons.
 
     Args:
@@ -133,7 +135,7 @@ def k_anonymity(
         missing: ``"value"`` (missing is its own category) or ``"wildcard"``.
 
     Returns:
-        A :class:`KAnonymity`.
+        A :class:`KAnonymitySummary`.
 
     Raises:
         InputError: empty frame, unknown column, missing person id.
@@ -147,7 +149,7 @@ def k_anonymity(
     classes, _ = tabulate(frame, quasi, person=person, missing=missing)
     k_rows = int(classes[ROWS].min())  # type: ignore[arg-type]
     k_persons = int(classes[PERSONS].min()) if person else None  # type: ignore[arg-type]
-    return KAnonymity(
+    return KAnonymitySummary(
         k=k_persons if k_persons is not None else k_rows,
         k_rows=k_rows,
         k_persons=k_persons,
@@ -169,7 +171,7 @@ def l_diversity(
     l: int = 2,  # noqa: E741
     person: str | None = None,
     missing: str = "value",
-) -> dict[str, LDiversity]:
+) -> dict[str, LDiversitySummary]:
     """Measure distinct, entropy and recursive (c, l)-diversity of each sensitive attribute.
 
     Args:
@@ -181,7 +183,7 @@ def l_diversity(
         missing: the missing-value policy for quasi-identifiers.
 
     Returns:
-        One :class:`LDiversity` per sensitive attribute.
+        One :class:`LDiversitySummary` per sensitive attribute.
 
     Raises:
         InputError: no sensitive attribute, l < 1, or a bad frame/column.
@@ -198,8 +200,14 @@ def l_diversity(
     return out
 
 
-def _diversity(counts: pl.DataFrame, attribute: str, l: int) -> LDiversity:  # noqa: E741
-    """Vectorised distinct/entropy/recursive diversity from (class, value, frequency) rows."""
+def diversity_per_class(counts: pl.DataFrame, l: int) -> pl.DataFrame:  # noqa: E741
+    """Per class, from ``(CID, value, PERSONS)`` rows: distinct values, entropy, recursive c.
+
+    Returns:
+        ``(CID, distinct, h, ratio)``: ``h`` the class entropy (natural log; entropy
+        l-diversity's l is ``exp(h)``), ``ratio`` the class's ``r1 / (r_l + ... + r_m)``
+        (``inf`` when it has fewer than ``l`` values): recursive (c, l) holds for c above it.
+    """
     freq = counts.select(CID, pl.col(PERSONS).cast(pl.Float64).alias("f"))
     ranked = freq.with_columns(
         pl.col("f").rank("ordinal", descending=True).over(CID).alias("r"),
@@ -211,15 +219,26 @@ def _diversity(counts: pl.DataFrame, attribute: str, l: int) -> LDiversity:  # n
         pl.col("f").filter(pl.col("r") == 1).first().alias("r1"),
         pl.col("f").filter(pl.col("r") >= l).sum().alias("tail"),
     )
-    ratio = per_class.select(
-        pl.when(pl.col("tail") > 0).then(pl.col("r1") / pl.col("tail")).otherwise(math.inf)
-    ).to_series()
-    return LDiversity(
+    return per_class.select(
+        CID,
+        "distinct",
+        "h",
+        pl.when(pl.col("tail") > 0)
+        .then(pl.col("r1") / pl.col("tail"))
+        .otherwise(math.inf)
+        .alias("ratio"),
+    )
+
+
+def _diversity(counts: pl.DataFrame, attribute: str, l: int) -> LDiversitySummary:  # noqa: E741
+    """Vectorised distinct/entropy/recursive diversity from (class, value, frequency) rows."""
+    per_class = diversity_per_class(counts, l)
+    return LDiversitySummary(
         attribute=attribute,
         distinct=int(per_class["distinct"].min()),  # type: ignore[arg-type]
         entropy=float(math.exp(per_class["h"].min())),  # type: ignore[arg-type]
         recursive_l=l,
-        recursive_c=float(ratio.max()),  # type: ignore[arg-type]
+        recursive_c=float(per_class["ratio"].max()),  # type: ignore[arg-type]
     )
 
 
@@ -231,7 +250,7 @@ def t_closeness(
     ordered: Mapping[str, Sequence[Any]] | None = None,
     person: str | None = None,
     missing: str = "value",
-) -> dict[str, TCloseness]:
+) -> dict[str, TClosenessSummary]:
     """Measure t-closeness with the earth mover's distance.
 
     Numeric attributes (and those given an order in ``ordered``) use the ordered distance
@@ -247,7 +266,7 @@ def t_closeness(
         missing: the missing-value policy for quasi-identifiers.
 
     Returns:
-        One :class:`TCloseness` per sensitive attribute.
+        One :class:`TClosenessSummary` per sensitive attribute.
 
     Raises:
         InputError: no sensitive attribute, an ordered list that misses a value, a bad frame.
@@ -261,69 +280,93 @@ def t_closeness(
         _, counts = tabulate(frame, quasi, by=[attribute], person=person, missing=missing)
         order = ordered.get(attribute)
         is_ordered = order is not None or frame.schema[attribute].is_numeric()
-        counts = counts.rename({attribute: "__s"})
+        counts = counts.rename({attribute: VALUE})
+        glob = global_distribution(frame, quasi, attribute, person)
         if order is not None:
-            counts = _rank_by_order(counts, attribute, order)
-        glob = _global(frame, quasi, attribute, person)
-        if order is not None:
-            glob = _rank_by_order(glob, attribute, order)
-        t = _emd_ordered(counts, glob) if is_ordered else _emd_equal(counts, glob)
-        out[attribute] = TCloseness(
+            counts = rank_by_order(counts, attribute, order)
+            glob = rank_by_order(glob, attribute, order)
+        t = max(0.0, float(emd_per_class(counts, glob, ordered=is_ordered)["emd"].max()))  # type: ignore[arg-type]
+        out[attribute] = TClosenessSummary(
             attribute=attribute, t=t, distance="ordered" if is_ordered else "equal"
         )
     return out
 
 
-def _rank_by_order(counts: pl.DataFrame, attribute: str, order: Sequence[Any]) -> pl.DataFrame:
+def rank_by_order(counts: pl.DataFrame, attribute: str, order: Sequence[Any]) -> pl.DataFrame:
+    """Replace the values in ``VALUE`` by their rank in ``order`` (InputError if one is absent)."""
     values = [str(v) for v in order]
     ranks = (
-        counts["__s"]
+        counts[VALUE]
         .cast(pl.String)
         .replace_strict(values, list(range(len(values))), default=None, return_dtype=pl.Int64)
     )
-    if (ranks.is_null() & counts["__s"].is_not_null()).any():
+    if (ranks.is_null() & counts[VALUE].is_not_null()).any():
         raise InputError(
             f"sensitive attribute {attribute!r}: the order given does not list every value; "
             "add the missing categories to 'ordered'."
         )
-    return counts.with_columns(ranks.alias("__s"))
+    return counts.with_columns(ranks.alias(VALUE))
 
 
-def _global(
+def global_distribution(
     frame: pl.DataFrame, quasi: Sequence[str], attribute: str, person: str | None
 ) -> pl.DataFrame:
-    """The whole data's distribution (in persons per class, like the classes' own counts)."""
+    """The whole data's distribution ``(VALUE, g, p)``, in persons per class like the classes'.
+
+    With a person column a person counts once per class and value, so the class frequencies
+    sum to these counts.
+    """
     if person:
         frame = frame.select(*quasi, attribute, person).unique()
-    total = frame.group_by(attribute).agg(pl.len().alias("g")).rename({attribute: "__s"})
+    total = frame.group_by(attribute).agg(pl.len().alias("g")).rename({attribute: VALUE})
     return total.with_columns((pl.col("g") / pl.col("g").sum()).alias("p"))
 
 
-def _emd_equal(counts: pl.DataFrame, glob: pl.DataFrame) -> float:
-    """Equal distance: EMD = 0.5 * sum |q - p| over every value, absent ones included."""
+def emd_per_class(counts: pl.DataFrame, glob: pl.DataFrame, *, ordered: bool) -> pl.DataFrame:
+    """Each class's earth mover's distance from the whole table: ``(CID, emd)``.
+
+    Args:
+        counts: ``(CID, VALUE, PERSONS)``; with ``ordered``, values sort in their order (numbers,
+            or ranks from :func:`rank_by_order`), missing first.
+        glob: ``(VALUE, p)``, the whole table's distribution (every value of ``counts``).
+        ordered: the ordered distance ``|i - j| / (m - 1)``; else the equal distance.
+    """
+    if not ordered:
+        sums = _emd_equal_sums(counts, glob)
+        return sums.select(CID, (0.5 * (pl.col("s") + 1.0)).alias("emd"))
+    m = glob.height
+    if m <= 1:
+        return counts.select(CID).unique().with_columns(pl.lit(0.0).alias("emd"))
+    return _emd_ordered_sums(counts, glob).select(CID, (pl.col("s") / (m - 1)).alias("emd"))
+
+
+def _emd_equal_sums(counts: pl.DataFrame, glob: pl.DataFrame) -> pl.DataFrame:
+    """Equal distance: EMD = 0.5 * sum |q - p| over every value, absent ones included.
+
+    Returns ``(CID, s)`` with ``s = sum over the class's values of (|q - p| - p)``, so that
+    ``EMD = 0.5 * (s + 1)`` (the absent values contribute the rest of ``p``'s mass).
+    """
     q = counts.with_columns((pl.col(PERSONS) / pl.col(PERSONS).sum().over(CID)).alias("q")).join(
-        glob.select("__s", "p"), on="__s", nulls_equal=True
+        glob.select(VALUE, "p"), on=VALUE, nulls_equal=True
     )
-    per_class = q.group_by(CID).agg(((pl.col("q") - pl.col("p")).abs() - pl.col("p")).sum())
-    return max(0.0, float(0.5 * (per_class[:, 1].max() + 1.0)))  # type: ignore[operator]
+    return q.group_by(CID).agg(((pl.col("q") - pl.col("p")).abs() - pl.col("p")).sum().alias("s"))
 
 
-def _emd_ordered(counts: pl.DataFrame, glob: pl.DataFrame) -> float:
+def _emd_ordered_sums(counts: pl.DataFrame, glob: pl.DataFrame) -> pl.DataFrame:
     """Ordered distance, in O(rows * log m) with prefix sums, no class-by-value matrix.
 
     EMD = 1/(m-1) * sum_i |Q_i - P_i| over the m values in order, where Q and P are the
     cumulative class and global distributions. Q is a step function of the class's own
     values, P is non-decreasing, so each step's sum is closed-form after one searchsorted.
+    Returns ``(CID, s)``, the sum before the division by ``m - 1``.
     """
-    glob = glob.sort("__s", nulls_last=False)
+    glob = glob.sort(VALUE, nulls_last=False)
     m = glob.height
-    if m <= 1:
-        return 0.0
     cum_p = np.cumsum(glob["p"].to_numpy())
     prefix = np.concatenate([[0.0], np.cumsum(cum_p)])
-    index = glob.select("__s").with_row_index("__i")
+    index = glob.select(VALUE).with_row_index("__i")
     rows = (
-        counts.join(index, on="__s", nulls_equal=True)
+        counts.join(index, on=VALUE, nulls_equal=True)
         .with_columns((pl.col(PERSONS) / pl.col(PERSONS).sum().over(CID)).alias("q"))
         .sort([CID, "__i"])
         .with_columns(pl.col("q").cum_sum().over(CID).alias("Q"))
@@ -345,5 +388,4 @@ def _emd_ordered(counts: pl.DataFrame, glob: pl.DataFrame) -> float:
     )
     # before a class's first value Q is 0, so the sum there is just P's prefix sum
     step = step + np.where(first, prefix[start], 0.0)
-    per_class = pl.DataFrame({CID: rows[CID], "s": step}).group_by(CID).agg(pl.col("s").sum())
-    return max(0.0, float(per_class["s"].max()) / (m - 1))  # type: ignore[arg-type]
+    return pl.DataFrame({CID: rows[CID], "s": step}).group_by(CID).agg(pl.col("s").sum())

@@ -6,6 +6,10 @@ Two built-in profiles (their YAML is below, in :data:`BUILTIN_PROFILES`):
   k >= 5 over persons, prosecutor risk at most 1/k, at most 5% of rows suppressed.
 - ``publication``: aggregate tables only, with NHS England's small-number rule.
 
+A record-level profile is a list of criteria (:meth:`ReleaseProfile.criteria`): k-anonymity,
+l-diversity and t-closeness of each sensitive attribute, the prosecutor risk cap. The check,
+the search and every engine loop over that list.
+
 A disclosure config names the columns and their roles, the hierarchies, the transformations
 to apply and the profile (by name, or a mapping that overrides a built-in's settings)::
 
@@ -23,7 +27,7 @@ to apply and the profile (by name, or a mapping that overrides a built-in's sett
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,16 @@ from typing import Any
 import yaml
 
 from safelink.config import load_yaml
+from safelink.disclosure.criteria import (
+    Criterion,
+    DistinctL,
+    EntropyL,
+    KAnonymity,
+    ProsecutorRiskCap,
+    RecursiveCL,
+    SensitiveAttributeRequired,
+    TCloseness,
+)
 from safelink.disclosure.hierarchies import TableHierarchy, load_table_hierarchy
 from safelink.disclosure.tables import SmallNumberPolicy
 from safelink.errors import ConfigError, InputError
@@ -116,6 +130,76 @@ class ReleaseProfile:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return asdict(self)
+
+    @property
+    def risk_cap(self) -> float:
+        """The highest prosecutor risk allowed: ``max_prosecutor_risk``, else 1/k."""
+        return self.max_prosecutor_risk or 1.0 / (self.k or 2)
+
+    def criteria(
+        self, config: DisclosureConfig, *, numeric: Collection[str] = ()
+    ) -> tuple[Criterion, ...]:
+        """The criteria a release must meet under this profile, for a config's columns.
+
+        Args:
+            config: names the sensitive attributes and which are ordered or numeric.
+            numeric: further columns the data hold as numbers (t-closeness measures them with
+                the ordered distance).
+
+        Returns:
+            The criteria, in the order a check reports them (see :meth:`criteria_for`).
+        """
+        return self.criteria_for(
+            config.sensitive, ordered=config.ordered, numeric={*config.numeric, *numeric}
+        )
+
+    def criteria_for(
+        self,
+        sensitive: Sequence[str],
+        *,
+        ordered: Mapping[str, Sequence[Any]] | None = None,
+        numeric: Collection[str] = (),
+    ) -> tuple[Criterion, ...]:
+        """The criteria a release must meet under this profile.
+
+        In order: k-anonymity (k, or 2 when the profile sets none); l-diversity of each
+        sensitive attribute, of the profile's kind; t-closeness of each; the prosecutor risk
+        cap (:attr:`risk_cap`). A profile with l or t and no sensitive attribute gets a
+        criterion no table meets, saying so.
+
+        Args:
+            sensitive: the sensitive attribute columns.
+            ordered: text attributes with their values in order (ordered t-closeness).
+            numeric: attributes held as numbers (ordered t-closeness).
+
+        Returns:
+            The criteria.
+
+        Example:
+            >>> [c.name for c in builtin_profile("tre").criteria_for(["diagnosis"])]
+            ['k-anonymity (k=5)', 'prosecutor risk <= 0.200']
+        """
+        ordered = ordered or {}
+        out: list[Criterion] = [KAnonymity(self.k or 2)]
+        if self.l is not None:
+            if not sensitive:
+                out.append(SensitiveAttributeRequired("l-diversity"))
+            for attribute in sensitive:
+                if self.l_kind == "entropy":
+                    out.append(EntropyL(attribute, self.l))
+                elif self.l_kind == "recursive":
+                    out.append(RecursiveCL(attribute, self.c, self.l))
+                else:
+                    out.append(DistinctL(attribute, self.l))
+        if self.t is not None:
+            if not sensitive:
+                out.append(SensitiveAttributeRequired("t-closeness"))
+            for attribute in sensitive:
+                order = tuple(str(v) for v in ordered.get(attribute) or ())
+                is_ordered = bool(order) or attribute in numeric
+                out.append(TCloseness(attribute, self.t, ordered=is_ordered, order=order))
+        out.append(ProsecutorRiskCap(self.risk_cap))
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,20 +1,30 @@
 """Check data against a release profile, and anonymise it to meet one.
 
-:func:`check` measures (k, l, t, risk) and lists every way the data fall short of the profile;
+:func:`check` measures (k, l, t, risk) and asks each of the profile's criteria
+(:mod:`safelink.disclosure.criteria`) for its verdict, listing every way the data fall short;
 :func:`anonymise` applies a config's transformations (and, if asked, the minimal
-generalisation search), suppresses what is still under k, and checks the result. The file
-variants read an input and write outputs atomically; the CLI calls them.
+generalisation search over the same criteria), suppresses the classes that still violate one,
+and checks the result. The file variants read an input and write outputs atomically; the CLI
+calls them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from safelink.disclosure.criteria import (
+    Criterion,
+    KAnonymity,
+    Measurements,
+    ProsecutorRiskCap,
+    Verdict,
+    violating,
+)
 from safelink.disclosure.frame import Frame, Transformation
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -23,7 +33,7 @@ from safelink.disclosure.hierarchies import (
     Hierarchy,
     PostcodeHierarchy,
 )
-from safelink.disclosure.models import KAnonymity, LDiversity, TCloseness
+from safelink.disclosure.models import KAnonymitySummary, LDiversitySummary, TClosenessSummary
 from safelink.disclosure.profiles import (
     DisclosureConfig,
     ReleaseProfile,
@@ -52,18 +62,20 @@ class DisclosureReport:
         risk: re-identification risk.
         transformations: what was done to the data, in order.
         table: for table profiles, the protection summary.
+        verdicts: each criterion's verdict, in the profile's order (record-level checks).
     """
 
     profile: ReleaseProfile
     passed: bool
     failures: tuple[str, ...]
     rows: int
-    k: KAnonymity | None = None
-    l: Mapping[str, LDiversity] = field(default_factory=dict)  # noqa: E741
-    t: Mapping[str, TCloseness] = field(default_factory=dict)
+    k: KAnonymitySummary | None = None
+    l: Mapping[str, LDiversitySummary] = field(default_factory=dict)  # noqa: E741
+    t: Mapping[str, TClosenessSummary] = field(default_factory=dict)
     risk: RiskSummary | None = None
     transformations: tuple[Transformation, ...] = ()
     table: Mapping[str, Any] | None = None
+    verdicts: tuple[Verdict, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict for the manifest and ``--json``."""
@@ -131,7 +143,11 @@ def check_frame(
     population_count: str = "count",
     ordered: Mapping[str, Any] | None = None,
 ) -> DisclosureReport:
-    """Measure a record-level Frame against a profile.
+    """Measure a record-level Frame and judge it by the profile's criteria.
+
+    The criteria are :meth:`ReleaseProfile.criteria_for` the frame's sensitive attributes
+    (t-closeness ordered where the models measured the ordered distance); the failures are
+    their messages, in the profile's order.
 
     Args:
         frame: the :class:`Frame` to measure.
@@ -144,47 +160,66 @@ def check_frame(
         A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
     """
     profile = _as_profile(profile)
+    measured = Measurements(
+        k=frame.k_anonymity(),
+        l=frame.l_diversity(l=profile.l or 2) if frame.sensitive else {},
+        t=frame.t_closeness(ordered=ordered) if frame.sensitive else {},
+        risk=frame.risk(
+            population=population, population_count=population_count, threshold=profile.risk_cap
+        ),
+    )
+    criteria = profile.criteria_for(
+        frame.sensitive, ordered=ordered, numeric=ordered_attributes(measured)
+    )
+    return judge(
+        profile, measured, criteria, rows=frame.height, transformations=frame.transformations
+    )
+
+
+def ordered_attributes(measured: Measurements) -> list[str]:
+    """The sensitive attributes an engine measured with the ordered distance (numbers, orders)."""
+    return [name for name, summary in measured.t.items() if summary.distance == "ordered"]
+
+
+def judge(
+    profile: ReleaseProfile,
+    measured: Measurements,
+    criteria: Sequence[Criterion],
+    *,
+    rows: int,
+    transformations: tuple[Transformation, ...] = (),
+) -> DisclosureReport:
+    """The report of a record-level table: every criterion's verdict on its measurements.
+
+    Every engine ends here (the local :func:`check_frame` and the Spark check), so the rules
+    and their wording live in the criteria alone.
+
+    Args:
+        profile: the profile checked against (a ``tables`` profile always fails here).
+        measured: the table's measurements.
+        criteria: the profile's criteria (:meth:`ReleaseProfile.criteria_for`).
+        rows: rows measured.
+        transformations: what was done to the data, for the record.
+
+    Returns:
+        A :class:`DisclosureReport`.
+    """
     failures = []
-    k = frame.k_anonymity()
-    k_target = profile.k or 2
     if profile.kind == "tables":
         failures.append("the profile publishes tables only; record-level data cannot be released")
-    unit = "persons" if frame.person else "rows"
-    if k.k < k_target:
-        failures.append(
-            f"k-anonymity: smallest class has {k.k} {unit}; the profile needs {k_target}"
-        )
-    l_result = frame.l_diversity(l=profile.l or 2) if frame.sensitive else {}
-    if profile.l is not None:
-        if not frame.sensitive:
-            failures.append("l-diversity: the profile needs sensitive attributes; none are named")
-        for name, value in l_result.items():
-            if not value.satisfies(profile.l, kind=profile.l_kind, c=profile.c):  # type: ignore[arg-type]
-                failures.append(f"l-diversity ({profile.l_kind}) of {name!r} is below {profile.l}")
-    t_result = frame.t_closeness(ordered=ordered) if frame.sensitive else {}
-    if profile.t is not None:
-        for name, closeness in t_result.items():
-            if closeness.t > profile.t + 1e-12:
-                failures.append(
-                    f"t-closeness of {name!r} is {closeness.t:.4f}; the profile allows {profile.t}"
-                )
-    max_risk = profile.max_prosecutor_risk or 1.0 / k_target
-    risk = frame.risk(population=population, population_count=population_count, threshold=max_risk)
-    if risk.prosecutor_max > max_risk + 1e-12:
-        failures.append(
-            f"prosecutor risk: highest is {risk.prosecutor_max:.3f}; "
-            f"the profile allows {max_risk:.3f}"
-        )
+    verdicts = tuple(criterion.evaluate(measured) for criterion in criteria)
+    failures += [v.message for v in verdicts if v.message is not None]
     return DisclosureReport(
         profile=profile,
         passed=not failures,
         failures=tuple(failures),
-        rows=frame.height,
-        k=k,
-        l=l_result,
-        t=t_result,
-        risk=risk,
-        transformations=frame.transformations,
+        rows=rows,
+        k=measured.k,
+        l=measured.l,
+        t=measured.t,
+        risk=measured.risk,
+        transformations=transformations,
+        verdicts=verdicts,
     )
 
 
@@ -361,8 +396,10 @@ def anonymise(
     """Apply a config's transformations and check the result against its profile.
 
     Order: drop columns; apply the listed transformations; if the config has ``search``, find
-    the least-lossy levels and apply them; finally suppress the records of classes still under
-    k. Table profiles instead cross-tabulate and protect the counts.
+    the least-lossy levels that meet every criterion of the profile and apply them; finally
+    suppress the records of every class that still violates a criterion (under k, not diverse
+    or close enough, over the risk cap), as the search counted them. Table profiles instead
+    cross-tabulate and protect the counts.
 
     Args:
         data: record-level pandas or polars DataFrame.
@@ -397,15 +434,16 @@ def anonymise(
         frame = frame.drop(*config.drop)
     for step in config.transformations:
         frame = _apply(frame, step, config, keyring)
+    data = frame.to_polars()
+    numeric = [c for c in config.sensitive if c in data.columns and data.schema[c].is_numeric()]
+    criteria = profile.criteria(config, numeric=numeric)
     result = None
     if config.search is not None:
         hierarchies = search_hierarchies(frame, config)
         result = minimal_generalisation(
-            frame.to_polars(),
+            data,
             hierarchies,
-            k=profile.k or 5,
-            l=profile.l if config.sensitive else None,
-            sensitive=config.sensitive[0] if profile.l and config.sensitive else None,
+            criteria=criteria,
             person=config.person,
             max_suppression=float(config.search.get("max_suppression", profile.max_suppression)),
             metric=str(config.search.get("metric", "entropy")),
@@ -413,9 +451,7 @@ def anonymise(
         for column, level in result.best.levels.items():
             if level != hierarchies[column].levels[0]:
                 frame = frame.generalise(column, to=level, hierarchy=hierarchies[column])
-    k_now = frame.k_anonymity().k
-    if profile.k and k_now < profile.k:
-        frame = frame.suppress(profile.k)
+    frame = _suppress_violations(frame, profile, criteria)
     population, count = _population(config)
     report = check_frame(
         frame,
@@ -433,6 +469,28 @@ def anonymise(
             f"{profile.max_suppression:.1%} (generalise more)",
         )
     return Anonymised(data=frame.to_polars(), report=report, search=result)
+
+
+def _suppress_violations(
+    frame: Frame, profile: ReleaseProfile, criteria: Sequence[Criterion]
+) -> Frame:
+    """Suppress the records of every class that violates a criterion (none: no step).
+
+    Criteria that k-anonymity at the profile's k already implies (that k or less, the default
+    risk cap 1/k) are left out of the step's record, so a k-only profile's record is as it
+    always was.
+    """
+    k = profile.k or 2
+    beyond_k = [
+        c
+        for c in criteria
+        if not (isinstance(c, KAnonymity) and c.k <= k)
+        and not (isinstance(c, ProsecutorRiskCap) and c.max_risk + 1e-12 >= 1.0 / k)
+    ]
+    short = bool(profile.k) and frame.k_anonymity().k < k
+    if not short and beyond_k:
+        short = bool(violating(frame.class_table(), beyond_k).any())
+    return frame.suppress(k, criteria=beyond_k) if short else frame
 
 
 def _fail(report: DisclosureReport, failure: str) -> DisclosureReport:

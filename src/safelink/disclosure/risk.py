@@ -23,7 +23,14 @@ from typing import Any
 
 import polars as pl
 
-from safelink.disclosure._classes import CID, PERSONS, ROWS, classes_of_records, prepare, tabulate
+from safelink.disclosure.equivalence import (
+    CID,
+    PERSONS,
+    ROWS,
+    classes_of_records,
+    prepare,
+    tabulate,
+)
 from safelink.errors import InputError
 from safelink.io import to_polars
 

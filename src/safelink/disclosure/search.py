@@ -1,10 +1,25 @@
-"""Minimal generalisation: the least-lossy levels that meet k (and l) within a suppression limit.
+"""Minimal generalisation: the least-lossy levels that meet a profile's criteria.
 
-The lattice has one node per combination of levels (one level per quasi-identifier). A node
-*satisfies* when the records of classes failing the target (fewer than k members, fewer than l
-distinct sensitive values) are at most ``max_suppression`` of all rows; those records are
-suppressed. Satisfaction is monotone: generalising merges classes, so it never adds a
-suppressed record.
+The lattice has one node per combination of levels (one level per quasi-identifier). The
+target is a list of criteria (:mod:`safelink.disclosure.criteria`), the same list
+:func:`~safelink.disclosure.check` judges, so whatever the search returns, the check passes.
+
+Suppression, as ARX does it: at a node, the records of every class that violates at least one
+criterion (too small, too few or too uneven sensitive values, too far from the table's
+distribution, over the risk cap) are suppressed, and the node *satisfies* when they are at
+most ``max_suppression`` of all rows and some class is kept. t-closeness compares each class
+with the whole released table, which suppression changes (ARX compares with the input data;
+``check`` measures the release, and the search must agree with it): so once classes are
+suppressed, the classes left are measured again against the table they now form, and any
+that violate it are suppressed too, until none does. ``anonymise`` then suppresses exactly
+those records (:meth:`Frame.suppress <safelink.disclosure.frame.Frame.suppress>`, the same
+rounds).
+
+Monotonicity (each criterion's ``monotonic``): with k-anonymity, distinct l-diversity and
+the risk cap only, a node that satisfies has only satisfying generalisations, and a node that
+fails has only failing specialisations. Entropy and recursive l-diversity and t-closeness do
+not have that property once suppression (or a person column) is involved, so the search never
+infers their verdict: it evaluates them on every node it keeps.
 
 Exact search (up to ``exact_limit`` nodes, i.e. about six quasi-identifiers): every node is
 evaluated bottom-up, level by level of the lattice, each node's class table rolled up from the
@@ -13,12 +28,16 @@ integer codes; tables shrink fast as levels rise, so most nodes cost millisecond
 not monotone once suppression is counted (a coarser node may suppress fewer records), so
 nodes are not pruned by satisfaction; for non-uniform entropy they are pruned by a lower
 bound (the loss before suppression, which only grows with the levels) against the best found,
-so the optimum and the runners-up are still exact.
+so the optimum and the runners-up are still exact, whatever the criteria. The criteria are
+evaluated monotonic (cheap) ones first, and a node's evaluation stops as soon as its
+suppression is over the limit.
 
 Heuristic (larger lattices): greedy bottom-up. From the bottom node, repeatedly take the
 one-level step that removes the most suppression per bit of added loss until the node
 satisfies; then try to lower each quasi-identifier again while it still satisfies. The result
-is minimal (no single level can be lowered) but not guaranteed optimal; it is marked so.
+cannot be lowered by one level, but is not guaranteed optimal; it is marked so. When every
+criterion is monotonic, a node below one that failed is known to fail and is not evaluated,
+and no node below the result satisfies; with other criteria one might.
 
 Information loss of a node, with suppressed records counted as fully generalised (``*``):
 
@@ -27,8 +46,10 @@ Information loss of a node, with suppressed records counted as fully generalised
   also given relative to suppressing everything (0 = nothing lost, 1 = all lost);
 - discernibility: ``sum over kept classes of size**2 + suppressed * N``.
 
-The search measures classes with missing values as a value of their own; a wildcard policy
-can only make classes larger, so a node found here also meets the target under it.
+The search measures classes with missing values as a value of their own. A wildcard policy
+makes classes larger, which k-anonymity, distinct l and the risk cap only gain from; for the
+other criteria ``anonymise`` suppresses by the wildcard classes themselves, and its report
+says whether the suppression stayed within the profile's limit.
 """
 
 from __future__ import annotations
@@ -38,12 +59,28 @@ import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import polars as pl
 
-from safelink.disclosure._classes import prepare
+from safelink.disclosure.criteria import (
+    Criterion,
+    DistinctL,
+    EntropyL,
+    KAnonymity,
+    RecursiveCL,
+    violating,
+)
+from safelink.disclosure.equivalence import (
+    CID,
+    PERSONS,
+    ROWS,
+    SIZE,
+    VALUE,
+    ClassTable,
+    prepare,
+)
 from safelink.disclosure.hierarchies import Hierarchy, level_codes
 from safelink.errors import DisclosureRiskError, InputError
 
@@ -95,7 +132,7 @@ class SearchResult:
         lattice_size: nodes in the lattice.
         evaluated: nodes whose class table was computed.
         seconds: wall time.
-        target: the k, l and suppression limit searched for.
+        target: the k, l, suppression limit and every criterion searched for.
     """
 
     best: Candidate
@@ -125,7 +162,12 @@ class _Lattice:
     """Integer codes per level, roll-up maps and per-level losses for each quasi-identifier."""
 
     def __init__(
-        self, frame: pl.DataFrame, hierarchies: Mapping[str, Hierarchy], extras: Sequence[str]
+        self,
+        frame: pl.DataFrame,
+        hierarchies: Mapping[str, Hierarchy],
+        *,
+        person: str | None,
+        sensitive: Sequence[str],
     ) -> None:
         self.quasi = list(hierarchies)
         self.hierarchies = hierarchies
@@ -166,7 +208,8 @@ class _Lattice:
                 per_level.append(float((base * (np.log2(general) - np.log2(base))).sum()))
             self.loss.append(per_level)
             self.full_loss += float((base * (log_n - np.log2(base))).sum())
-        self.extras = list(extras)
+        self.person = person
+        self.extras = [*([person] if person else []), *sensitive]
         base_frame = pl.DataFrame(columns).with_columns(
             frame.select(self.extras).to_series(i) for i in range(len(self.extras))
         )
@@ -213,57 +256,117 @@ class _Lattice:
         ]
         return grouped.select(*unpacked, *self.extras, _N).collect()
 
+    def class_table(self, table: pl.DataFrame) -> ClassTable:
+        """The classes of a node's table (keyed by level codes), as the criteria read them.
+
+        Sizes and frequencies count persons with a person column (a person once per class,
+        and once per class and value), rows otherwise: as the models measure the data once
+        generalised to the node, so a node's verdicts are those ``check`` gives its result.
+        """
+        keys = self.keys
+        person = self.person
+        if self.extras:
+            aggs = [pl.col(_N).sum().alias(ROWS)]
+            if person:
+                aggs.append(pl.col(person).n_unique().alias(SIZE))
+            classes = table.group_by(keys).agg(aggs)
+        else:
+            classes = table.rename({_N: ROWS})
+        if not person:
+            classes = classes.with_columns(pl.col(ROWS).alias(SIZE))
+        classes = classes.with_row_index(CID)
+        measure = pl.col(person).n_unique() if person else pl.col(_N).sum()
+
+        def frequencies(attribute: str) -> pl.DataFrame:
+            counts = table.group_by([*keys, attribute]).agg(measure.alias(PERSONS))
+            return counts.join(classes.select(*keys, CID), on=keys).select(
+                CID, pl.col(attribute).alias(VALUE), PERSONS
+            )
+
+        def distribution(attribute: str) -> pl.DataFrame:
+            # the class frequencies sum to the whole table's, as global_distribution counts it
+            totals = table_.frequencies(attribute).group_by(VALUE).agg(pl.col(PERSONS).sum())
+            return totals.select(VALUE, (pl.col(PERSONS) / pl.col(PERSONS).sum()).alias("p"))
+
+        table_ = ClassTable(
+            classes,
+            unit="persons" if person else "rows",
+            frequencies=frequencies,
+            distribution=distribution,
+        )
+        return table_
+
+
+class _Stats(NamedTuple):
+    """How a node fares: whether it satisfies, what it suppresses and what it loses."""
+
+    passed: bool
+    suppressed: int
+    entropy: float
+    discernibility: float
+    classes: int
+
 
 def _evaluate(
     lattice: _Lattice,
     table: pl.DataFrame,
     node: Node,
-    *,
-    k: int,
-    l: int | None,  # noqa: E741
-    sensitive: str | None,
-    person: str | None,
+    criteria: Sequence[Criterion],
     limit: int,
-) -> tuple[int, float, float, int]:
+    *,
+    count_all: bool = False,
+) -> _Stats:
     """Suppressed rows, non-uniform entropy, discernibility and classes kept at a node.
 
-    A node over the suppression limit fails; its losses are not computed (returned as inf).
+    A node that suppresses more than ``limit`` rows (or every row) fails; its losses are not
+    computed (inf). Unless ``count_all``, evaluation stops once the limit is passed, so the
+    suppressed count of a failing node is then only a lower bound.
     """
-    aggs = [pl.col(_N).sum().alias("rows")]
-    if person:
-        aggs.append(pl.col(person).n_unique().alias("size"))
-    if sensitive:
-        aggs.append(pl.col(sensitive).n_unique().alias("distinct"))
-    classes = (
-        table.group_by(lattice.keys).agg(aggs) if lattice.extras else table.rename({_N: "rows"})
-    )
-    size = pl.col("size") if person else pl.col("rows")
-    failing = size < k
-    if sensitive and l:
-        failing = failing | (pl.col("distinct") < l)
-    marked = classes.with_columns(failing.alias("__fail"))
-    bad = marked.filter(pl.col("__fail"))
-    good = marked.filter(~pl.col("__fail"))
-    suppressed = int(bad["rows"].sum())
-    if suppressed > limit:
-        return suppressed, np.inf, np.inf, 0
-    entropy = sum(lattice.loss[i][level] for i, level in enumerate(node))
+    classes = lattice.class_table(table)
+    rows = classes.classes[ROWS]
+    failing = pl.Series([False] * classes.height, dtype=pl.Boolean)
+    for criterion in criteria:
+        failing = failing | criterion.violations(classes).fill_null(True)
+        if not count_all and int(rows.filter(failing).sum()) > limit:
+            return _Stats(False, int(rows.filter(failing).sum()), np.inf, np.inf, 0)
+    suppressed = int(rows.filter(failing).sum())
+    # Classes compared with the whole table: measure what is left against what is left.
+    relative = [c for c in criteria if c.compares_with_table]
+    keys = lattice.keys
+    while relative and suppressed <= limit and failing.any() and not failing.all():
+        kept = classes.classes.filter(~failing).select(keys)
+        left = lattice.class_table(table.join(kept, on=keys, how="semi"))
+        again = violating(left, relative)
+        if not again.any():
+            break
+        newly = left.classes.filter(again).select(*keys, pl.lit(True).alias("__new"))
+        marked = classes.classes.select(keys).join(
+            newly, on=keys, how="left", maintain_order="left"
+        )
+        failing = failing | marked["__new"].fill_null(False)
+        suppressed = int(rows.filter(failing).sum())
+    if suppressed > limit or bool(failing.all()):
+        return _Stats(False, suppressed, np.inf, np.inf, 0)
+    bad = classes.classes.filter(failing)
+    good = classes.classes.filter(~failing)
+    entropy = lattice.bound(node)
     if suppressed:
         log_n = np.log2(lattice.rows)
-        weights = bad["rows"].to_numpy().astype(np.float64)
+        weights = bad[ROWS].to_numpy().astype(np.float64)
         for index, level in enumerate(node):
             counts = lattice.counts[index][level][bad[f"c{index}"].to_numpy()]
             entropy += float((weights * (log_n - np.log2(counts))).sum())
-    rows_kept = good["rows"].to_numpy().astype(np.float64)
+    rows_kept = good[ROWS].to_numpy().astype(np.float64)
     discernibility = float((rows_kept**2).sum()) + suppressed * float(lattice.rows)
-    return suppressed, entropy, discernibility, good.height
+    return _Stats(True, suppressed, entropy, discernibility, good.height)
 
 
 def minimal_generalisation(
     data: Any,
     hierarchies: Mapping[str, Hierarchy],
     *,
-    k: int = 5,
+    criteria: Sequence[Criterion] | None = None,
+    k: int | None = None,
     l: int | None = None,  # noqa: E741
     sensitive: str | None = None,
     person: str | None = None,
@@ -272,15 +375,17 @@ def minimal_generalisation(
     runners_up: int = 5,
     exact_limit: int = 20_000,
 ) -> SearchResult:
-    """Find the least-lossy levels meeting k (and distinct l) within a suppression limit.
+    """Find the least-lossy levels meeting every criterion within a suppression limit.
 
     Args:
         data: a pandas or polars DataFrame.
         hierarchies: one hierarchy per quasi-identifier (the keys are the quasi-identifiers).
-        k: the k-anonymity target (persons when ``person`` is given).
-        l: optional distinct l-diversity target for ``sensitive``.
+        criteria: what every kept class must meet (e.g. ``profile.criteria(config)``);
+            without it, ``KAnonymity(k)`` and, with ``l``, ``DistinctL(sensitive, l)``.
+        k: the k-anonymity target when no criteria are given (default 5).
+        l: optional distinct l-diversity target for ``sensitive`` (no criteria given).
         sensitive: the sensitive attribute for ``l``.
-        person: a person id column.
+        person: a person id column: classes and frequencies count persons.
         max_suppression: the share of rows that may be suppressed (0 to 1).
         metric: ``"entropy"`` (non-uniform entropy) or ``"discernibility"``.
         runners_up: how many next-best nodes to report.
@@ -290,15 +395,27 @@ def minimal_generalisation(
         A :class:`SearchResult`.
 
     Raises:
-        InputError: bad arguments, columns or hierarchies.
-        DisclosureRiskError: no node meets the target, even everything generalised.
+        InputError: bad arguments, columns or hierarchies, or a criterion that cannot be
+            measured on the data.
+        DisclosureRiskError: no node meets the criteria, even everything generalised.
+
+    Example::
+
+        profile = builtin_profile("tre")
+        result = minimal_generalisation(df, hierarchies, criteria=profile.criteria(config))
     """
     started = time.perf_counter()
     problems = []
-    if not isinstance(k, int) or k < 2:
-        problems.append(f"k={k!r}: use k >= 2")
-    if l is not None and (l < 2 or sensitive is None):
-        problems.append("l needs l >= 2 and a sensitive attribute")
+    if criteria is not None and (k is not None or l is not None or sensitive is not None):
+        problems.append("give criteria, or k (and l with a sensitive attribute), not both")
+    if criteria is None:
+        k = 5 if k is None else k
+        if isinstance(k, bool) or not isinstance(k, int) or k < 2:
+            problems.append(f"k={k!r}: use k >= 2")
+        if l is not None and (l < 2 or sensitive is None):
+            problems.append("l needs l >= 2 and a sensitive attribute")
+    elif not criteria:
+        problems.append("no criteria given: name at least one")
     if not 0.0 <= max_suppression <= 1.0:
         problems.append("max_suppression must be between 0 and 1")
     if metric not in ("entropy", "discernibility"):
@@ -307,34 +424,47 @@ def minimal_generalisation(
         problems.append("no hierarchies given: one per quasi-identifier is needed")
     if problems:
         raise InputError("minimal generalisation: " + "; ".join(problems) + ".")
-    frame = prepare(
-        data, list(hierarchies), sensitive=[sensitive] if sensitive else [], person=person
-    )
-    extras = [c for c in (person, sensitive) if c]
-    lattice = _Lattice(frame, hierarchies, extras)
+    if criteria is None:
+        criteria = [KAnonymity(k or 5)]
+        if l is not None and sensitive is not None:
+            criteria.append(DistinctL(sensitive, l))
+    names = [c.name for c in criteria]
+    target = {
+        "k": next((c.k for c in criteria if isinstance(c, KAnonymity)), None),
+        "l": next(
+            (c.l for c in criteria if isinstance(c, DistinctL | EntropyL | RecursiveCL)), None
+        ),
+        "max_suppression": max_suppression,
+        "person": person is not None,
+        "criteria": names,
+    }
+    # cheap, monotonic criteria first: a node over the limit is seen to fail sooner
+    criteria = sorted(criteria, key=lambda c: not c.monotonic)
+    attributes = list(dict.fromkeys(a for c in criteria for a in c.attributes))
+    frame = prepare(data, list(hierarchies), sensitive=attributes, person=person)
+    unmet = [p for p in (c.problem(frame.schema) for c in criteria) if p]
+    if unmet:
+        raise InputError("minimal generalisation: " + "; ".join(unmet) + ".")
+    lattice = _Lattice(frame, hierarchies, person=person, sensitive=attributes)
     limit = int(max_suppression * lattice.rows)
     size = int(np.prod(lattice.sizes))
-    kwargs: dict[str, Any] = {
-        "k": k,
-        "l": l,
-        "sensitive": sensitive,
-        "person": person,
-        "limit": limit,
-    }
     if size <= exact_limit:
         keep = runners_up + 1 if metric == "entropy" else None
-        results, evaluated = _exact(lattice, limit, kwargs, keep)
+        results, evaluated = _exact(lattice, criteria, limit, keep)
     else:
-        results, evaluated = _greedy(lattice, limit, kwargs)
+        results, evaluated = _greedy(lattice, criteria, limit)
     if not results:
         raise DisclosureRiskError(
-            f"no combination of hierarchy levels meets k={k}"
-            + (f", l={l}" if l else "")
-            + f" with at most {max_suppression:.1%} of rows suppressed; "
-            "allow more suppression or add coarser levels."
+            f"no combination of hierarchy levels meets {', '.join(names)} with at most "
+            f"{max_suppression:.1%} of rows suppressed; allow more suppression or add coarser "
+            "levels."
         )
-    position = 1 if metric == "entropy" else 2
-    ranked = sorted(results.items(), key=lambda item: (item[1][position], sum(item[0])))
+
+    def loss(item: tuple[Node, _Stats]) -> tuple[float, int]:
+        node, stats = item
+        return (stats.entropy if metric == "entropy" else stats.discernibility, sum(node))
+
+    ranked = sorted(results.items(), key=loss)
     candidates = [_candidate(lattice, node, stats) for node, stats in ranked[: runners_up + 1]]
     return SearchResult(
         best=candidates[0],
@@ -344,30 +474,29 @@ def minimal_generalisation(
         lattice_size=size,
         evaluated=evaluated,
         seconds=time.perf_counter() - started,
-        target={"k": k, "l": l, "max_suppression": max_suppression, "person": person is not None},
+        target=target,
     )
 
 
-def _candidate(lattice: _Lattice, node: Node, stats: tuple[int, float, float, int]) -> Candidate:
-    suppressed, entropy, discernibility, classes = stats
+def _candidate(lattice: _Lattice, node: Node, stats: _Stats) -> Candidate:
     return Candidate(
         levels={
             q: lattice.hierarchies[q].levels[level]
             for q, level in zip(lattice.quasi, node, strict=True)
         },
         node=node,
-        suppressed_rows=suppressed,
-        suppressed_share=suppressed / lattice.rows,
-        non_uniform_entropy=entropy,
-        relative_loss=entropy / lattice.full_loss if lattice.full_loss else 0.0,
-        discernibility=discernibility,
-        classes=classes,
+        suppressed_rows=stats.suppressed,
+        suppressed_share=stats.suppressed / lattice.rows,
+        non_uniform_entropy=stats.entropy,
+        relative_loss=stats.entropy / lattice.full_loss if lattice.full_loss else 0.0,
+        discernibility=stats.discernibility,
+        classes=stats.classes,
     )
 
 
 def _exact(
-    lattice: _Lattice, limit: int, kwargs: Mapping[str, Any], keep: int | None
-) -> tuple[dict[Node, tuple[int, float, float, int]], int]:
+    lattice: _Lattice, criteria: Sequence[Criterion], limit: int, keep: int | None
+) -> tuple[dict[Node, _Stats], int]:
     """Evaluate the lattice bottom-up, each node rolled up from a cached node directly below.
 
     With ``keep`` (entropy metric), a node is skipped when the entropy of its generalised
@@ -378,7 +507,7 @@ def _exact(
     nodes = sorted(itertools.product(*(range(s) for s in lattice.sizes)), key=sum)
     bottom = nodes[0]
     tables: dict[Node, pl.DataFrame] = {bottom: lattice.base}
-    results: dict[Node, tuple[int, float, float, int]] = {}
+    results: dict[Node, _Stats] = {}
     evaluated = 0
     height = 0
     best: list[float] = []
@@ -394,34 +523,50 @@ def _exact(
         )
         table = tables[source] if source == node else lattice.roll_up(tables[source], source, node)
         tables[node] = table
-        stats = _evaluate(lattice, table, node, **kwargs)
+        stats = _evaluate(lattice, table, node, criteria, limit)
         evaluated += 1
-        if stats[0] <= limit:
+        if stats.passed:
             results[node] = stats
-            best = sorted([*best, stats[1]])[: keep or 1]
+            best = sorted([*best, stats.entropy])[: keep or 1]
     return results, evaluated
 
 
 def _greedy(
-    lattice: _Lattice, limit: int, kwargs: Mapping[str, Any]
-) -> tuple[dict[Node, tuple[int, float, float, int]], int]:
-    """Greedy bottom-up climb, then lower each level while the node still satisfies."""
+    lattice: _Lattice, criteria: Sequence[Criterion], limit: int
+) -> tuple[dict[Node, _Stats], int]:
+    """Greedy bottom-up climb, then lower each level while the node still satisfies.
+
+    With only monotonic criteria, a node at or below one that failed fails too, so it is not
+    evaluated.
+    """
+    monotonic = all(c.monotonic for c in criteria)
+    failed: list[Node] = []
+
+    def known_to_fail(node: Node) -> bool:
+        return monotonic and any(all(a <= b for a, b in zip(node, f, strict=True)) for f in failed)
+
+    def note(node: Node, stats: _Stats) -> None:
+        if monotonic and not stats.passed:
+            failed.append(node)
+
     node: Node = tuple(0 for _ in lattice.sizes)
     table = lattice.base
-    stats = _evaluate(lattice, table, node, **kwargs)
+    stats = _evaluate(lattice, table, node, criteria, limit, count_all=True)
+    note(node, stats)
     evaluated = 1
-    results: dict[Node, tuple[int, float, float, int]] = {}
-    while stats[0] > limit:
-        best: tuple[float, Node, pl.DataFrame, tuple[int, float, float, int]] | None = None
+    results: dict[Node, _Stats] = {}
+    while not stats.passed:
+        best: tuple[float, Node, pl.DataFrame, _Stats] | None = None
         for i, top in enumerate(lattice.sizes):
             if node[i] + 1 >= top:
                 continue
             step = (*node[:i], node[i] + 1, *node[i + 1 :])
             rolled = lattice.roll_up(table, node, step)
-            step_stats = _evaluate(lattice, rolled, step, **kwargs)
+            step_stats = _evaluate(lattice, rolled, step, criteria, limit, count_all=True)
+            note(step, step_stats)
             evaluated += 1
             added = lattice.bound(step) - lattice.bound(node)
-            gain = (stats[0] - step_stats[0]) / max(added, 1e-9)
+            gain = (stats.suppressed - step_stats.suppressed) / max(added, 1e-9)
             if best is None or gain > best[0]:
                 best = (gain, step, rolled, step_stats)
         if best is None:
@@ -435,10 +580,13 @@ def _greedy(
             if node[i] == 0:
                 continue
             lower = (*node[:i], node[i] - 1, *node[i + 1 :])
+            if known_to_fail(lower):
+                continue
             lower_table = lattice.roll_up(lattice.base, (0,) * len(node), lower)
-            lower_stats = _evaluate(lattice, lower_table, lower, **kwargs)
+            lower_stats = _evaluate(lattice, lower_table, lower, criteria, limit)
+            note(lower, lower_stats)
             evaluated += 1
-            if lower_stats[0] <= limit:
+            if lower_stats.passed:
                 node, stats, improved = lower, lower_stats, True
                 results[node] = stats
     return results, evaluated

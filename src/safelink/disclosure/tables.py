@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from safelink.disclosure._classes import prepare
+from safelink.disclosure.equivalence import prepare
 from safelink.errors import InputError
 
 TOTAL = "Total"

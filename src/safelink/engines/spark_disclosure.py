@@ -16,8 +16,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from safelink.disclosure._classes import check_roles
-from safelink.disclosure.models import KAnonymity, LDiversity, TCloseness
+from safelink.disclosure.equivalence import check_roles
+from safelink.disclosure.models import KAnonymitySummary, LDiversitySummary, TClosenessSummary
 from safelink.disclosure.risk import RiskSummary
 from safelink.engines.spark import SparkEngineError
 from safelink.errors import InputError
@@ -89,7 +89,7 @@ def k_anonymity_spark(
     *,
     person: str | None = None,
     missing: str = "value",
-) -> KAnonymity:
+) -> KAnonymitySummary:
     """k-anonymity of a Spark DataFrame (see :func:`safelink.disclosure.k_anonymity`).
 
     Args:
@@ -99,7 +99,7 @@ def k_anonymity_spark(
         missing: ``"value"`` or ``"wildcard"`` (only without missing quasi-identifiers).
 
     Returns:
-        The local engine's :class:`~safelink.disclosure.models.KAnonymity`.
+        The local engine's :class:`~safelink.disclosure.models.KAnonymitySummary`.
 
     Raises:
         InputError: empty frame, unknown column, missing person id.
@@ -125,7 +125,7 @@ def k_anonymity_spark(
     ).collect()[0]
     k_persons = int(figures["k_persons"]) if person else None
     persons = frame.select(person).distinct().count() if person else None
-    return KAnonymity(
+    return KAnonymitySummary(
         k=k_persons if k_persons is not None else int(figures["k_rows"]),
         k_rows=int(figures["k_rows"]),
         k_persons=k_persons,
@@ -145,13 +145,13 @@ def l_diversity_spark(
     l: int = 2,  # noqa: E741
     person: str | None = None,
     missing: str = "value",
-) -> dict[str, LDiversity]:
+) -> dict[str, LDiversitySummary]:
     """Distinct, entropy and recursive (c, l)-diversity on Spark.
 
     See :func:`safelink.disclosure.l_diversity` for the definitions and arguments.
 
     Returns:
-        One :class:`~safelink.disclosure.models.LDiversity` per sensitive attribute.
+        One :class:`~safelink.disclosure.models.LDiversitySummary` per sensitive attribute.
 
     Raises:
         InputError: no sensitive attribute, l < 1, or a bad frame or column.
@@ -166,7 +166,7 @@ def l_diversity_spark(
     if l < 1:
         raise InputError(f"l={l} is not valid for recursive (c, l)-diversity; use l >= 1.")
     frame = _prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
-    out: dict[str, LDiversity] = {}
+    out: dict[str, LDiversitySummary] = {}
     for attribute in sensitive:
         counts = _value_counts(frame, attribute, person)
         by_class = Window.partitionBy(_CID)
@@ -190,7 +190,7 @@ def l_diversity_spark(
             F.sum(F.when(F.col("tail") > 0, 0).otherwise(1)).alias("infinite"),
         ).collect()[0]
         c = math.inf if figures["infinite"] else float(figures["ratio"])
-        out[attribute] = LDiversity(
+        out[attribute] = LDiversitySummary(
             attribute=attribute,
             distinct=int(figures["distinct"]),
             entropy=float(math.exp(figures["h"])),
@@ -208,7 +208,7 @@ def t_closeness_spark(
     ordered: Mapping[str, Sequence[Any]] | None = None,
     person: str | None = None,
     missing: str = "value",
-) -> dict[str, TCloseness]:
+) -> dict[str, TClosenessSummary]:
     """t-closeness (earth mover's distance) on Spark.
 
     See :func:`safelink.disclosure.t_closeness` for the definitions and arguments. The
@@ -216,7 +216,7 @@ def t_closeness_spark(
     rows, spread over the cluster).
 
     Returns:
-        One :class:`~safelink.disclosure.models.TCloseness` per sensitive attribute.
+        One :class:`~safelink.disclosure.models.TClosenessSummary` per sensitive attribute.
 
     Raises:
         InputError: no sensitive attribute, an order that misses a value, a bad frame.
@@ -230,7 +230,7 @@ def t_closeness_spark(
         raise InputError("no sensitive attributes given; t-closeness needs at least one.")
     frame = _prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
     ordered = ordered or {}
-    out: dict[str, TCloseness] = {}
+    out: dict[str, TClosenessSummary] = {}
     for attribute in sensitive:
         order = ordered.get(attribute)
         numeric = isinstance(frame.schema[attribute].dataType, NumericType)
@@ -245,7 +245,7 @@ def t_closeness_spark(
         glob = glob.withColumn("p", F.col("g") / F.sum("g").over(_whole()))
         is_ordered = order is not None or numeric
         t = _emd_ordered(counts, glob) if is_ordered else _emd_equal(counts, glob)
-        out[attribute] = TCloseness(
+        out[attribute] = TClosenessSummary(
             attribute=attribute,
             t=t,
             distance="ordered" if order is not None or numeric else "equal",

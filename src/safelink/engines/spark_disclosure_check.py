@@ -2,9 +2,10 @@
 
 :func:`check_spark` returns the same :class:`~safelink.disclosure.report.DisclosureReport` as
 :func:`safelink.disclosure.check` for the same data and config: the measurements (k, l, t,
-risk) run as Spark group-bys (:mod:`safelink.engines.spark_disclosure`), and the local
-engine's :func:`~safelink.disclosure.report.check_frame` turns them into failures and the
-verdict, so the rules and their wording live in one place.
+risk) run as Spark group-bys (:mod:`safelink.engines.spark_disclosure`), and the profile's
+criteria (:mod:`safelink.disclosure.criteria`, the same list the local check loops over)
+judge them through :func:`~safelink.disclosure.report.judge`, so the rules and their wording
+live in one place.
 
 :func:`protect_counts_spark` counts a cross-tabulation with Spark group-bys and applies NHS
 England's small-number rule and secondary suppression on the driver, to the collected table
@@ -16,18 +17,22 @@ engine.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
 
-from safelink.disclosure.frame import Frame
-from safelink.disclosure.models import KAnonymity, LDiversity, TCloseness
+from safelink.disclosure.criteria import Measurements
 from safelink.disclosure.profiles import DisclosureConfig, load_disclosure_config
-from safelink.disclosure.report import DisclosureReport, _population, check, check_frame
-from safelink.disclosure.risk import RiskSummary
+from safelink.disclosure.report import (
+    DisclosureReport,
+    _population,
+    check,
+    judge,
+    ordered_attributes,
+)
 from safelink.disclosure.tables import (
     TOTAL,
     ProtectedTable,
@@ -146,62 +151,40 @@ def _protect(
     )
 
 
-class _SparkMeasures:
-    """The members of :class:`Frame` that ``check_frame`` reads, measured on Spark.
-
-    ``check_frame`` only asks a frame for its person and sensitive columns, its height, its
-    transformations (none: ``check`` measures data as they are) and the four measurements.
-    """
-
-    def __init__(self, data: DataFrame, config: DisclosureConfig) -> None:
-        self._data = data
-        self.quasi = tuple(config.quasi_identifiers)
-        self.sensitive = tuple(config.sensitive)
-        self.person = config.person
-        self.missing = config.missing
-        self.transformations: tuple[Any, ...] = ()
-        self._k: KAnonymity | None = None
-
-    @property
-    def height(self) -> int:
-        return self.k_anonymity().rows
-
-    def k_anonymity(self) -> KAnonymity:
-        if self._k is None:
-            self._k = k_anonymity_spark(
-                self._data, self.quasi, person=self.person, missing=self.missing
+def _measure(
+    data: DataFrame, config: DisclosureConfig, population: Any, count: str
+) -> Measurements:
+    """The measurements the local engine's check takes, as Spark group-bys."""
+    quasi, sensitive = tuple(config.quasi_identifiers), tuple(config.sensitive)
+    person, missing = config.person, config.missing
+    profile = config.profile
+    ordered = dict(config.ordered)
+    return Measurements(
+        k=k_anonymity_spark(data, quasi, person=person, missing=missing),
+        l=(
+            l_diversity_spark(
+                data, quasi, sensitive, l=profile.l or 2, person=person, missing=missing
             )
-        return self._k
-
-    def l_diversity(self, *, l: int = 2) -> dict[str, LDiversity]:  # noqa: E741
-        return l_diversity_spark(
-            self._data, self.quasi, self.sensitive, l=l, person=self.person, missing=self.missing
-        )
-
-    def t_closeness(
-        self, *, ordered: Mapping[str, Sequence[Any]] | None = None
-    ) -> dict[str, TCloseness]:
-        return t_closeness_spark(
-            self._data,
-            self.quasi,
-            self.sensitive,
-            ordered=ordered,
-            person=self.person,
-            missing=self.missing,
-        )
-
-    def risk(
-        self, *, population: Any = None, population_count: str = "count", threshold: float = 0.2
-    ) -> RiskSummary:
-        return risk_spark(
-            self._data,
-            self.quasi,
-            person=self.person,
-            missing=self.missing,
+            if sensitive
+            else {}
+        ),
+        t=(
+            t_closeness_spark(
+                data, quasi, sensitive, ordered=ordered, person=person, missing=missing
+            )
+            if sensitive
+            else {}
+        ),
+        risk=risk_spark(
+            data,
+            quasi,
+            person=person,
+            missing=missing,
             population=population,
-            population_count=population_count,
-            threshold=threshold,
-        )
+            population_count=count,
+            threshold=profile.risk_cap,
+        ),
+    )
 
 
 def check_spark(
@@ -247,14 +230,11 @@ def check_spark(
         frame = frame.persist()
     try:
         population, count = _population(config)
-        # check_frame reads only the members _SparkMeasures provides (see its docstring).
-        return check_frame(
-            cast(Frame, _SparkMeasures(frame, config)),
-            profile=config.profile,
-            population=population,
-            population_count=count,
-            ordered=dict(config.ordered),
+        measured = _measure(frame, config, population, count)
+        criteria = config.profile.criteria_for(
+            config.sensitive, ordered=config.ordered, numeric=ordered_attributes(measured)
         )
+        return judge(config.profile, measured, criteria, rows=measured.k.rows)
     finally:
         if owned:
             frame.unpersist()

@@ -1,6 +1,9 @@
-"""Equivalence classes: validation, grouping and the missing-value policies (internal).
+"""Equivalence classes: validation, grouping, the missing-value policies and the class table.
 
 Everything here is a polars group-by or join; nothing loops over classes in Python.
+:class:`ClassTable` is what a privacy criterion (:mod:`safelink.disclosure.criteria`) reads
+to say which classes fail it: the search builds one per lattice node, :meth:`Frame.suppress
+<safelink.disclosure.frame.Frame.suppress>` one per round.
 
 Missing quasi-identifier values are never dropped. Two policies:
 
@@ -26,7 +29,7 @@ attacker their combination of classes (a risk k over rows cannot see).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 import polars as pl
@@ -39,6 +42,8 @@ CID = "__cid"
 SRC = "__src"
 ROWS = "__rows"
 PERSONS = "__persons"
+SIZE = "__size"
+VALUE = "__s"
 
 
 def prepare(
@@ -212,3 +217,103 @@ def classes_of_records(
         nulls_equal=True,
         maintain_order="left",
     )[CID]
+
+
+class ClassTable:
+    """The equivalence classes of a table, as the privacy criteria read them.
+
+    ``classes`` has one row per class: ``CID``, ``ROWS``, ``SIZE`` (distinct persons with a
+    person column, else rows) and the columns that key the class (quasi-identifiers, or the
+    search's level codes). :meth:`frequencies` and :meth:`distribution` are computed on first
+    use and kept, so a criterion that reads neither costs nothing.
+
+    Args:
+        classes: the class rows (see above).
+        unit: ``"persons"`` or ``"rows"``: what ``SIZE`` and the frequencies count.
+        frequencies: attribute -> ``(CID, VALUE, PERSONS)``: how many persons (or rows) of
+            each class hold each value, missing values included.
+        distribution: attribute -> ``(VALUE, p)``: the whole table's distribution, counted as
+            the frequencies are (t-closeness compares each class with it).
+    """
+
+    def __init__(
+        self,
+        classes: pl.DataFrame,
+        *,
+        unit: str,
+        frequencies: Callable[[str], pl.DataFrame],
+        distribution: Callable[[str], pl.DataFrame],
+    ) -> None:
+        self.classes = classes
+        self.unit = unit
+        self._frequencies = frequencies
+        self._distribution = distribution
+        self._cache: dict[tuple[str, str], pl.DataFrame] = {}
+
+    @property
+    def height(self) -> int:
+        """The number of classes."""
+        return self.classes.height
+
+    def frequencies(self, attribute: str) -> pl.DataFrame:
+        """``(CID, VALUE, PERSONS)`` for one sensitive attribute."""
+        key = ("frequencies", attribute)
+        if key not in self._cache:
+            self._cache[key] = self._frequencies(attribute)
+        return self._cache[key]
+
+    def distribution(self, attribute: str) -> pl.DataFrame:
+        """``(VALUE, p)``: the whole table's distribution of one sensitive attribute."""
+        key = ("distribution", attribute)
+        if key not in self._cache:
+            self._cache[key] = self._distribution(attribute)
+        return self._cache[key]
+
+    def per_class(self, values: pl.DataFrame, column: str) -> pl.Series:
+        """A per-class figure ``(CID, column)`` laid out in the order of ``classes``."""
+        return self.classes.select(CID).join(
+            values.select(CID, column), on=CID, how="left", maintain_order="left"
+        )[column]
+
+    @classmethod
+    def of_frame(
+        cls,
+        frame: pl.DataFrame,
+        quasi: Sequence[str],
+        *,
+        person: str | None = None,
+        missing: str = "value",
+    ) -> ClassTable:
+        """The classes of a prepared frame, with the sizes and frequencies the models measure.
+
+        Sizes and frequencies come from :func:`tabulate` (so the missing-value policy and the
+        person view apply exactly as in :mod:`safelink.disclosure.models`); the whole table's
+        distribution is the one t-closeness measures against.
+        """
+        from safelink.disclosure.models import global_distribution
+
+        quasi = list(quasi)
+        classes, _ = tabulate(frame, quasi, person=person, missing=missing)
+        classes = classes.with_columns(pl.col(PERSONS if person else ROWS).alias(SIZE))
+
+        def frequencies(attribute: str) -> pl.DataFrame:
+            # tabulate numbers its classes afresh each call: map its ids to ours by value
+            own, counts = tabulate(frame, quasi, by=[attribute], person=person, missing=missing)
+            ids = own.select(*quasi, pl.col(CID).alias("__other")).join(
+                classes.select(*quasi, CID), on=quasi, nulls_equal=True
+            )
+            return (
+                counts.rename({CID: "__other"})
+                .join(ids.select("__other", CID), on="__other")[[CID, attribute, PERSONS]]
+                .rename({attribute: VALUE})
+            )
+
+        def distribution(attribute: str) -> pl.DataFrame:
+            return global_distribution(frame, quasi, attribute, person).select(VALUE, "p")
+
+        return cls(
+            classes,
+            unit="persons" if person else "rows",
+            frequencies=frequencies,
+            distribution=distribution,
+        )
