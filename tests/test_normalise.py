@@ -240,3 +240,27 @@ def test_normalisers_never_raise_and_keep_length(values: list[str | None]):
         accepted = result.values.is_not_null().sum()
         rejected = result.reasons.is_not_null().sum()
         assert accepted + rejected + result.missing == len(values)
+
+
+# 943 476 5918 (a failing check digit) in Arabic-Indic digits, and full-width nines.
+_ARABIC_INDIC = "".join(chr(0x0660 + int(d)) for d in "9434765918")
+_FULL_WIDTH = "".join(chr(0xFF10 + int(d)) for d in "9434765919")
+
+
+@pytest.mark.parametrize("value", [_ARABIC_INDIC, _FULL_WIDTH])
+def test_normalise_nhs_number_non_ascii_digits_rejected_not_accepted(value: str) -> None:
+    # "\d" matched these digits but the integer cast could not read them, so the check digit
+    # was never tested and the value was accepted (and tokenised) as written.
+    result = normalise_nhs_number(pl.Series([value]))
+    assert result.values.to_list() == [None]
+    assert result.reasons.to_list() == ["not_10_digits"]
+    assert normalise_chi_number(pl.Series([value])).values.to_list() == [None]
+
+
+def test_normalise_ni_number_and_postcode_non_ascii_digits_rejected() -> None:
+    full_width = "".join(chr(0xFF10 + int(d)) for d in "123456")
+    assert normalise_ni_number(pl.Series([f"AB{full_width}C"])).values.to_list() == [None]
+    arabic_one = chr(0x0661)
+    assert normalise_postcode(pl.Series([f"M{arabic_one} {arabic_one}AE"])).values.to_list() == [
+        None
+    ]

@@ -157,14 +157,16 @@ def _normalise_ten_digit(values: pl.Series, *, chi: bool) -> Normalised:
     )
     stage = stage.with_columns(number=pl.col("digits").cast(pl.Int64, strict=False))
     digits, number = pl.col("digits"), pl.col("number")
-    is_ten = digits.str.contains(r"^\d{10}$")
+    # ASCII digits only: "\d" also matches Arabic-Indic or full-width digits, which the integer
+    # cast cannot read, so such a value escaped the check-digit rule and was accepted.
+    is_ten = digits.str.contains(r"^[0-9]{10}$")
     placeholder = digits.str.contains(
         r"^(?:0{10}|1{10}|2{10}|3{10}|4{10}|5{10}|6{10}|7{10}|8{10}|9{10})$"
     )
     reason = (
         pl.when(digits.is_null())
         .then(None)
-        .when(digits.str.contains(r"^\d{9}$"))
+        .when(digits.str.contains(r"^[0-9]{9}$"))
         .then(pl.lit(Reason.LEADING_ZERO_LOST.value))
         .when(~is_ten)
         .then(pl.lit(Reason.NOT_10_DIGITS.value))
@@ -215,7 +217,7 @@ def classify_nhs_number(values: pl.Series) -> pl.Series:
 
 # National Insurance numbers: first letter not D F I Q U V; second not D F I O Q U V;
 # these prefixes are never allocated.
-_NI_PATTERN = r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$"
+_NI_PATTERN = r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$"
 _NI_BAD_PREFIXES = ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
 
 
@@ -223,7 +225,7 @@ def normalise_ni_number(values: pl.Series) -> Normalised:
     """Normalise National Insurance numbers to ``AB123456C`` with the real prefix rules."""
     raw = blank_to_null(pl.col("raw"))
     compact = raw.str.to_uppercase().str.replace_all(r"[\s\-]", "")
-    shape = compact.str.contains(r"^[A-Z]{2}\d{6}[A-Z]$")
+    shape = compact.str.contains(r"^[A-Z]{2}[0-9]{6}[A-Z]$")
     reason = (
         pl.when(raw.is_null())
         .then(None)
@@ -399,7 +401,7 @@ def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) 
     return _finish(frame, values.name)
 
 
-_POSTCODE = r"^(?:[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}|GIR0AA)$"
+_POSTCODE = r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$"
 
 
 def normalise_postcode(values: pl.Series) -> Normalised:

@@ -70,6 +70,7 @@ def test_nhs_number_columns_written_forms_equal_local(
     spark: Any, numbers: list[tuple[str, str]]
 ) -> None:
     odd = ["", " ", "999123456", "0000000000", "9991234560", "12345678901", "999-123-4567", None]
+    odd += ["\u0669\u0664\u0663\u0664\u0667\u0666\u0665\u0669\u0661\u0668", "\uff19" * 10]
     values = [written for _, written in numbers] + odd
     _compare(spark, values, local.normalise_nhs_number, remote.nhs_number_columns)
 

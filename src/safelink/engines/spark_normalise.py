@@ -78,8 +78,8 @@ def _ten_digit(raw: Column, *, chi: bool) -> tuple[Column, Column]:
     placeholder = r"^(?:0{10}|1{10}|2{10}|3{10}|4{10}|5{10}|6{10}|7{10}|8{10}|9{10})$"
     reason = (
         F.when(digits.isNull(), _null())
-        .when(digits.rlike(r"(?U)^\d{9}$"), _lit(Reason.LEADING_ZERO_LOST))
-        .when(~digits.rlike(r"(?U)^\d{10}$"), _lit(Reason.NOT_10_DIGITS))
+        .when(digits.rlike(r"^[0-9]{9}$"), _lit(Reason.LEADING_ZERO_LOST))
+        .when(~digits.rlike(r"^[0-9]{10}$"), _lit(Reason.NOT_10_DIGITS))
         .when(digits.rlike(placeholder), _lit(Reason.PLACEHOLDER))
         .when(expected != parts[9], _lit(Reason.BAD_CHECK_DIGIT))
     )
@@ -106,11 +106,11 @@ def ni_number_columns(raw: Column) -> tuple[Column, Column]:
     """National Insurance numbers: ``AB123456C`` with the prefix rules."""
     blank = blank_to_null(raw)
     compact = F.regexp_replace(F.upper(blank), r"(?U)[\s\-]", "")
-    pattern = r"(?U)^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\d{6}[A-D]$"
+    pattern = r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$"
     bad_prefix = F.substring(compact, 1, 2).isin("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
     reason = (
         F.when(blank.isNull(), _null())
-        .when(~compact.rlike(r"(?U)^[A-Z]{2}\d{6}[A-Z]$"), _lit(Reason.INVALID_FORMAT))
+        .when(~compact.rlike(r"^[A-Z]{2}[0-9]{6}[A-Z]$"), _lit(Reason.INVALID_FORMAT))
         .when(~compact.rlike(pattern) | bad_prefix, _lit(Reason.INVALID_PREFIX))
         .otherwise(_null())
     )
@@ -284,7 +284,7 @@ def date_of_birth_columns(raw: Column, *, today: dt.date | None = None) -> tuple
 
 # -- postcodes, sex, e-mail, text -------------------------------------------------------------
 
-_POSTCODE = r"(?U)^(?:[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}|GIR0AA)$"
+_POSTCODE = r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$"
 
 
 def postcode_columns(raw: Column) -> tuple[Column, Column]:
