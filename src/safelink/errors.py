@@ -16,6 +16,8 @@ never contain a value from the data (it may be an identifier) nor any key materi
     │   ├── KeyFileTampered
     │   ├── KeyFilePermissions
     │   └── WrongProject
+    ├── EngineError            exit 2   an unknown engine, or one that cannot run here
+    │   └── SparkEngineError            PySpark, Java or the Spark master missing or unsuitable
     ├── LinkageError           exit 2   inputs cannot be linked as asked (e.g. key ids differ)
     ├── DisclosureRiskError    exit 3   the release does not meet its profile
     └── VerificationError      exit 4   a release or audit log failed verification
@@ -91,6 +93,16 @@ class KeyFilePermissions(KeyringError):
 
 class WrongProject(KeyringError):
     """The key file belongs to a different project than the config it is used with."""
+
+
+class EngineError(SafelinkError):
+    """The engine asked for is unknown, or cannot run on this machine."""
+
+    exit_code = 2
+
+
+class SparkEngineError(EngineError):
+    """The Spark engine cannot start: PySpark, Java or the master is missing or unsuitable."""
 
 
 class LinkageError(SafelinkError):

@@ -37,7 +37,8 @@ from safelink._version import __version__
 from safelink.atomic import ensure_output_directory
 from safelink.bloom import bloom_encode
 from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
-from safelink.errors import InputError
+from safelink.engines import Engine, choose_engine
+from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
@@ -403,6 +404,8 @@ def pseudonymise_file(
     batch_rows: int = 250_000,
     output_format: OutputFormat = "parquet",
     encoding: str | None = None,
+    engine: Engine | str = Engine.LOCAL,
+    spark_master: str | None = None,
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
@@ -420,6 +423,10 @@ def pseudonymise_file(
         batch_rows: rows per streamed batch.
         output_format: ``parquet`` (default) or ``csv``.
         encoding: the CSV's text encoding, overriding the source's ``encoding`` setting.
+        engine: ``local`` (polars, streamed in batches) or ``spark``
+            (:func:`~safelink.engines.spark_pseudonymise.pseudonymise_parquet_spark`:
+            byte-identical tokens; Parquet out, any Hadoop-compatible path).
+        spark_master: the Spark master URL (default: the active session or ``local[*]``).
 
     Returns:
         The run summary (also written as JSON).
@@ -428,8 +435,20 @@ def pseudonymise_file(
         InputError: the input is missing, malformed, empty, or lacks a configured column.
         OutputError: the outputs cannot be written.
         WrongProject: the keys belong to another project than the job config's.
+        EngineError: an unknown engine, or Spark asked for without PySpark.
+        ConfigError: CSV output asked of the Spark engine.
 
     """
+    if choose_engine(engine) is Engine.SPARK:
+        if output_format != "parquet":
+            problem = "CSV output (--csv) is for the local engine; Spark writes Parquet"
+            raise ConfigError([problem], "arguments")
+        # Imported here so that the local engine never imports PySpark.
+        from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
+
+        return pseudonymise_parquet_spark(
+            input_path, config, keys, out_dir, source=source, master=spark_master
+        )
     started = time.perf_counter()
     input_path = Path(input_path)
     source_config, settings = _resolve_source(config, source, keys)

@@ -39,4 +39,4 @@ def test_cli_pseudonymise_engine_spark_matches_local(run_cli, spark, tmp_path: P
     key = ["nhs_number"]
     assert spark_tokens.sort(key).equals(local.sort(key))
     bad = run_cli(*base, "-o", str(tmp_path / "x"), "--engine", "flink", env=env)
-    assert bad.code == 2 and "--engine must be one of" in bad.stderr
+    assert bad.code == 2 and "'flink' is not one of 'local', 'spark'" in bad.stderr

@@ -8,12 +8,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from safelink.config import JobConfig
+from safelink.engines import Engine
 from safelink.errors import InputError, KeyringError
 from safelink.io import sha256_file, sha256_tree
 from safelink.keys import Keyring, ProviderKey, open_key_source, require_project
@@ -76,6 +77,19 @@ def print_json(document: Any) -> None:
     """Print a JSON document to stdout."""
     print(json.dumps(document, indent=2, sort_keys=True, default=str))
 
+
+#: The ``--engine`` option of every command that can run on Spark: choices checked by typer
+#: (a usage error, exit 2), availability by :func:`safelink.engines.choose_engine`.
+EngineOption = Annotated[
+    Engine,
+    typer.Option(
+        "--engine", help="Where to run: local (polars/DuckDB) or spark (PySpark).",
+        case_sensitive=False,
+    ),
+]  # fmt: skip
+SparkMasterOption = Annotated[
+    str | None, typer.Option("--spark-master", help="Spark master URL (default: local[*]).")
+]
 
 #: Help of the ``--encoding`` option of every command that reads an extract.
 ENCODING_HELP = "Text encoding of a CSV input, e.g. utf-8, cp1252, latin-1 (default: utf-8)."

@@ -9,8 +9,15 @@ from pathlib import Path
 import typer
 
 from safelink.audit import audited
-from safelink.cli._common import ENCODING_HELP, check_encoding_option, input_hashes
+from safelink.cli._common import (
+    ENCODING_HELP,
+    EngineOption,
+    SparkMasterOption,
+    check_encoding_option,
+    input_hashes,
+)
 from safelink.disclosure import DisclosureReport, anonymise_file, check_file
+from safelink.engines import Engine
 from safelink.errors import DisclosureRiskError
 
 
@@ -45,12 +52,8 @@ def register(app: typer.Typer) -> None:
     def check_command(
         input: Path = typer.Argument(..., help="CSV or Parquet file to check."),  # noqa: B008
         config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
-        engine: str = typer.Option(
-            "local", "--engine", help="Where to run: local (polars) or spark (PySpark)."
-        ),
-        spark_master: str | None = typer.Option(
-            None, "--spark-master", help="Spark master URL (default: local[*])."
-        ),
+        engine: EngineOption = Engine.LOCAL,
+        spark_master: SparkMasterOption = None,
         audit_log: Path | None = typer.Option(  # noqa: B008
             None, "--audit-log", help="Append this command to the project's audit log."
         ),

@@ -9,8 +9,15 @@ import typer
 from rich.table import Table
 
 from safelink.audit import audited
-from safelink.cli._common import console, input_hashes, print_json
+from safelink.cli._common import (
+    EngineOption,
+    SparkMasterOption,
+    console,
+    input_hashes,
+    print_json,
+)
 from safelink.config import load_config
+from safelink.engines import Engine
 from safelink.link import LinkageReport, link_files
 
 
@@ -25,12 +32,8 @@ def link_command(
         list[Path] | None,
         typer.Option(help="SOURCE.content.parquet files for the bias table (TTP-side only)."),
     ] = None,
-    engine: Annotated[
-        str, typer.Option(help="Where to run: local (polars/DuckDB) or spark (PySpark).")
-    ] = "local",
-    spark_master: Annotated[
-        str | None, typer.Option(help="Spark master URL (default: local[*]).")
-    ] = None,
+    engine: EngineOption = Engine.LOCAL,
+    spark_master: SparkMasterOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""

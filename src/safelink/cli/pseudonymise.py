@@ -11,6 +11,8 @@ from rich.table import Table
 from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
+    EngineOption,
+    SparkMasterOption,
     check_encoding_option,
     console,
     input_hashes,
@@ -18,10 +20,8 @@ from safelink.cli._common import (
     print_json,
     with_encoding,
 )
-from safelink.config import JobConfig, load_config
-from safelink.engines import ENGINES
-from safelink.errors import ConfigError
-from safelink.keys import Keyring, ProviderKey
+from safelink.config import load_config
+from safelink.engines import Engine
 from safelink.pseudonymise import RunSummary, pseudonymise_file
 
 
@@ -39,12 +39,8 @@ def pseudonymise_command(
             callback=check_encoding_option,
         ),
     ] = None,
-    engine: Annotated[
-        str, typer.Option(help="Where to run: local (polars) or spark (PySpark).")
-    ] = "local",
-    spark_master: Annotated[
-        str | None, typer.Option(help="Spark master URL (default: local[*]).")
-    ] = None,
+    engine: EngineOption = Engine.LOCAL,
+    spark_master: SparkMasterOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
@@ -58,39 +54,21 @@ def pseudonymise_command(
         inputs=input_hashes([input_path]),
         key_ids={"link": keys.namespace_key("link").key_id},
     ) as outputs:
-        summary = _run(input_path, job, keys, output, source, csv, engine, spark_master)
+        summary = pseudonymise_file(
+            input_path,
+            job,
+            keys,
+            output,
+            source=source,
+            output_format="csv" if csv else "parquet",
+            engine=engine,
+            spark_master=spark_master,
+        )
         outputs.update(summary.outputs)
     if as_json:
         print_json(summary.to_dict())
     else:
         console.print(summary_table(summary))
-
-
-def _run(
-    input_path: Path,
-    job: JobConfig,
-    keys: Keyring | ProviderKey,
-    output: Path,
-    source: str | None,
-    csv: bool,
-    engine: str,
-    spark_master: str | None,
-) -> RunSummary:
-    if engine not in ENGINES:
-        raise ConfigError([f"--engine must be one of {list(ENGINES)}"], "command line")
-    if engine == "spark":
-        if csv:
-            raise ConfigError(
-                ["--csv is for the local engine; Spark writes Parquet"], "command line"
-            )
-        from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
-
-        return pseudonymise_parquet_spark(
-            input_path, job, keys, output, source=source, master=spark_master
-        )
-    return pseudonymise_file(
-        input_path, job, keys, output, source=source, output_format="csv" if csv else "parquet"
-    )
 
 
 def summary_table(summary: RunSummary) -> Table:

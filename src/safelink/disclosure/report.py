@@ -43,6 +43,7 @@ from safelink.disclosure.profiles import (
 from safelink.disclosure.risk import RiskSummary
 from safelink.disclosure.search import SearchResult, minimal_generalisation
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
+from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
 
@@ -503,7 +504,7 @@ def check_file(
     input: Path | str,
     *,
     config: Path | str,
-    engine: str = "local",
+    engine: Engine | str = Engine.LOCAL,
     spark_master: str | None = None,
     encoding: str = "utf-8",
 ) -> DisclosureReport:
@@ -521,16 +522,14 @@ def check_file(
         A :class:`DisclosureReport`.
 
     Raises:
-        ConfigError: an invalid config or an unknown engine.
+        ConfigError: an invalid config.
+        EngineError: an unknown engine.
         InputError: an unreadable input or data that do not fit the config.
         SparkEngineError: Spark cannot start, or the check needs the local engine.
     """
-    from safelink.engines import ENGINES
-
-    if engine not in ENGINES:
-        raise ConfigError([f"engine must be one of {list(ENGINES)}"], "command line")
+    chosen = choose_engine(engine)
     loaded = load_disclosure_config(config)
-    if engine == "spark":
+    if chosen is Engine.SPARK:
         from safelink.engines.spark import spark_session
         from safelink.engines.spark_disclosure_check import check_spark
 

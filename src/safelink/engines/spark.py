@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from safelink.errors import SafelinkError
+from safelink.errors import SparkEngineError
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -28,12 +28,6 @@ SUPPORTED_PYSPARK = ((3, 5), (5, 0))  # [lowest, highest) major.minor; Splink 5 
 PYSPARK_REQUIREMENT = "pyspark>=3.5,<5"
 _DEFAULT_MASTER = "local[*]"
 _CONNECT_TIMEOUT_SECONDS = 5.0
-
-
-class SparkEngineError(SafelinkError):
-    """The Spark engine cannot start: PySpark, Java or the master is missing or unsuitable."""
-
-    exit_code = 2
 
 
 def _version_tuple(text: str) -> tuple[int, int]:

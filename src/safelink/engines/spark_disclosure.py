@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 from safelink.disclosure.equivalence import check_roles
 from safelink.disclosure.models import KAnonymitySummary, LDiversitySummary, TClosenessSummary
 from safelink.disclosure.risk import RiskSummary
-from safelink.engines.spark import SparkEngineError
-from safelink.errors import InputError
+from safelink.errors import InputError, SparkEngineError
 
 if TYPE_CHECKING:
     from pyspark.sql import Column, DataFrame

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.engines._spark_keys import hmac_pads, pads_from_key
-from safelink.engines.spark import SparkEngineError, spark_session
-from safelink.errors import InputError, OutputError, SafelinkError
+from safelink.engines.spark import spark_session
+from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.pseudonymise import (

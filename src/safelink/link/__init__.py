@@ -33,7 +33,7 @@ import polars as pl
 from safelink import io
 from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
-from safelink.engines import ENGINES
+from safelink.engines import Engine, choose_engine
 from safelink.errors import InputError, LinkageError
 from safelink.link import quality
 from safelink.link.cascade import LINK_SCHEMA, cascade_steps, run_cascade
@@ -237,7 +237,7 @@ def link(
     tokens: Sequence[Any],
     config: JobConfig | LinkConfig | Mapping[str, Any] | None = None,
     *,
-    engine: str = "local",
+    engine: Engine | str = Engine.LOCAL,
     spark: Any = None,
     spark_master: str | None = None,
     truth: Any = None,
@@ -269,18 +269,14 @@ def link(
 
     Raises:
         LinkageError: inputs made with different keys, missing token columns, empty inputs,
-            a model that cannot be fitted, or an unknown engine.
+            or a model that cannot be fitted.
+        EngineError: an unknown engine.
         ConfigError: the ``link:`` section is invalid.
         InputError: a file cannot be read.
         SparkEngineError: ``engine="spark"`` and Spark cannot start (before any work).
 
     """
-    if engine not in ENGINES:
-        raise LinkageError(
-            f"unknown engine {engine!r}; use one of {list(ENGINES)} "
-            "(--engine local|spark, or engine='local'|'spark' in Python)."
-        )
-    if engine == "spark":
+    if choose_engine(engine) is Engine.SPARK:
         # Imported here so that the local engine never imports PySpark.
         from safelink.engines.spark_link import link_spark
 
@@ -526,7 +522,7 @@ def link_files(
     *,
     truth: Path | str | None = None,
     content: Mapping[str, Path | str] | None = None,
-    engine: str = "local",
+    engine: Engine | str = Engine.LOCAL,
     spark: Any = None,
     spark_master: str | None = None,
 ) -> LinkageResult:
