@@ -352,5 +352,5 @@ def test_load_config_bad_release_disclosure_fails_at_load(tmp_path: Path):
         load_config(path)
     del release["disclosure"]
     path.write_text(yaml.safe_dump({**GOOD, "release": release}), encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"release\.disclosure is required"):
+    with pytest.raises(ConfigError, match=r"release\.disclosure: required"):
         load_config(path)

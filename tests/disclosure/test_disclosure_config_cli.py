@@ -63,8 +63,8 @@ def test_config_many_problems_all_listed() -> None:
         "profile.t",
         "quasi_identifiers",
         "missing",
-        "transformations[1]",
-        "unknown key",
+        "transformations[0]",
+        "colour: unknown setting",
     ):
         assert fragment in problems
 
@@ -188,7 +188,7 @@ def test_cli_anonymise_width_zero_config_error_writes_nothing(run_cli, tmp_path:
     out = tmp_path / "out.parquet"
     result = run_cli("anonymise", str(path), "--config", str(config), "-o", str(out))
     assert result.code == 2
-    assert "positive" in result.stderr
+    assert "transformations[0] (generalise).width" in result.stderr
     assert not out.exists()
 
 

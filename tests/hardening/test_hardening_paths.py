@@ -117,7 +117,7 @@ LOADERS = [
     Loader(
         "population.path",
         _disclosure("population"),
-        lambda p: Path(load_disclosure_config(p).population["path"]),  # type: ignore[index]
+        lambda p: load_disclosure_config(p).population.path,  # type: ignore[union-attr]
     ),
 ]
 IDS = [

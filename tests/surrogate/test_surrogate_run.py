@@ -115,11 +115,11 @@ def test_parse_surrogate_config_lists_every_problem() -> None:
     text = "\n".join(caught.value.problems)
     for expected in (
         "surrogate.columns.a.kind",
-        "surrogate.columns.b: unknown key(s) ['colour']",
+        "surrogate.columns.b.colour: unknown setting",
         "surrogate.dates.person",
         "surrogate.dates.columns",
         "surrogate.dates.max_days",
-        "unknown key(s) ['extra']",
+        "surrogate.extra: unknown setting",
     ):
         assert expected in text
 

@@ -112,6 +112,11 @@ def none_as_empty(value: Any) -> Any:
     return {} if value is None else value
 
 
+def none_as_no_items(value: Any) -> Any:
+    """Read an empty YAML list (``drop:`` with nothing under it) as no items."""
+    return () if value is None else value
+
+
 def one_as_list(value: Any) -> Any:
     """Read one name written without a list as a list of one."""
     return [value] if isinstance(value, str) else value
@@ -129,6 +134,10 @@ Name = Annotated[StrictStr, Field(min_length=1)]
 Names = Annotated[
     tuple[Name, ...], BeforeValidator(one_as_list, json_schema_input_type=Name | list[Name])
 ]
+#: A list of names that may be left empty in YAML (``drop:`` with nothing under it).
+OptionalNames = Annotated[
+    Names, BeforeValidator(none_as_no_items, json_schema_input_type=Name | list[Name] | None)
+]
 #: A name made of letters, digits and underscores (a token column, a match key).
 Word = Annotated[StrictStr, AfterValidator(_word), Field(json_schema_extra={"pattern": r"^\w+$"})]
 
@@ -139,7 +148,8 @@ def _path_text(value: Any) -> Any:
     return value
 
 
-def _resolve_path(value: Path, info: ValidationInfo) -> Path:
+def resolve_path(value: Path, info: ValidationInfo) -> Path:
+    """Resolve a path as :data:`ConfigPath` does (for a field that loads the file it names)."""
     context = load_context(info)
     if context is None:
         return value
@@ -151,7 +161,7 @@ def _resolve_path(value: Path, info: ValidationInfo) -> Path:
 
 #: A path written in a config: resolved from the config's folder, and a relative one must
 #: stay inside the project root (:mod:`safelink.paths`).
-ConfigPath = Annotated[Path, BeforeValidator(_path_text), AfterValidator(_resolve_path)]
+ConfigPath = Annotated[Path, BeforeValidator(_path_text), AfterValidator(resolve_path)]
 
 
 def document_minimum(minimum: int) -> AfterValidator:

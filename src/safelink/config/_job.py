@@ -39,7 +39,8 @@ from safelink.text_encoding import canonical_encoding
 
 #: The sections of a job kept as written in :attr:`JobConfig.sections`, in this order.
 SECTIONS = ("link", "disclosure", "release", "scan")
-#: Sections validated by their own steps (typed in the model's next stage), kept as written.
+#: Sections kept as written here: release is typed by its step (safelink.release.settings)
+#: and checked at load; disclosure and scan are read by their commands.
 _UNTYPED_SECTIONS = ("disclosure", "release", "scan")
 
 

@@ -26,13 +26,6 @@ _SECTION_SCHEMAS: dict[str, dict[str, Any]] = {
         "description": "A disclosure-control config (as for 'safelink check'), kept as written.",
         "type": ["object", "null"],
     },
-    "release": {
-        "description": (
-            "The release: recipient, links, content, signing key, released columns and the "
-            "disclosure config they must meet (see safelink.release.settings)."
-        ),
-        "type": ["object", "null"],
-    },
     "scan": {
         "description": "Settings for 'safelink scan', kept as written.",
         "type": ["object", "null"],
@@ -42,8 +35,23 @@ _SECTION_SCHEMAS: dict[str, dict[str, Any]] = {
 
 @functools.cache
 def _schema() -> dict[str, Any]:
+    # Imported here: the release step is built on this package, not the other way round.
+    from safelink.release.settings import release_schema
+
     schema = _JOB.json_schema(mode="validation")
     schema["properties"].update(_SECTION_SCHEMAS)
+    release = release_schema()
+    definitions = schema.setdefault("$defs", {})
+    for name, definition in release.pop("$defs", {}).items():
+        if definitions.setdefault(name, definition) != definition:  # pragma: no cover
+            raise AssertionError(f"two config models are named {name}")
+    schema["properties"]["release"] = {
+        "anyOf": [release, {"type": "null"}],
+        "description": (
+            "The release: recipient, links, content, signing key, released columns and the "
+            "disclosure config they must meet."
+        ),
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,

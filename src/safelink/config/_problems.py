@@ -8,17 +8,66 @@ says what the document should hold. No message holds the value that was written.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from safelink.config._fields import PROBLEM, UNKNOWN_SETTING
+from safelink.config._fields import PROBLEM, UNKNOWN_SETTING, LoadContext
+from safelink.errors import ConfigError
 
 _UNKNOWN = frozenset({UNKNOWN_SETTING, "extra_forbidden"})
 _MISSING = frozenset({"missing", "missing_keyword_only_argument", "missing_argument"})
 
 Schema = Mapping[str, Any]
+T = TypeVar("T")
+
+
+@functools.cache
+def _own_schema(adapter: TypeAdapter[Any]) -> Schema:
+    return adapter.json_schema(mode="validation")
+
+
+def validate(
+    adapter: TypeAdapter[T],
+    value: Any,
+    *,
+    origin: str,
+    base_dir: Path | None = None,
+    root: Path | None = None,
+    schema: Schema | None = None,
+    prefix: tuple[str, ...] = (),
+    context: LoadContext | None = None,
+) -> T:
+    """Validate a document (or a section of one) as it is loaded, every problem at once.
+
+    Args:
+        adapter: the model's type adapter.
+        value: the document or section as written.
+        origin: where it came from, for messages.
+        base_dir: the folder relative paths are resolved from (None: left as written).
+        root: the folder relative paths must stay inside (None: not checked).
+        schema: the JSON Schema of the whole document (default: the adapter's own).
+        prefix: where ``value`` sits in that document, e.g. ``("release",)``.
+        context: the load context, when the model needs more than the folders.
+
+    Returns:
+        The validated model.
+
+    Raises:
+        ConfigError: listing every problem, each named by its YAML path.
+    """
+    context = context or LoadContext(base_dir=base_dir, root=root, origin=origin)
+    try:
+        return adapter.validate_python(value, context=context)
+    except ValidationError as exc:
+        document = value
+        for key in reversed(prefix):
+            document = {key: document}
+        schema = schema if schema is not None else _own_schema(adapter)
+        raise ConfigError(problems(exc, document, schema, prefix), origin) from exc
 
 
 def problems(
@@ -61,6 +110,13 @@ def _locate(
     for part in location:
         if part == "[key]":  # pydantic's marker for a mapping key that is itself invalid
             continue
+        if isinstance(part, str) and _transparent(part, written, schema, node):
+            continue
+        kinds = _kinds(schema, node) if isinstance(part, str) else {}
+        if part in kinds:  # the tag of a tagged union: the kind of the value, not a key
+            path += f" ({part})"
+            node = kinds[str(part)]
+            continue
         parent, node = node, _child(schema, node, part)
         if isinstance(part, int) and not isinstance(written, Mapping):
             path += f"[{part}]"
@@ -76,13 +132,43 @@ def _locate(
     return path, node, parent
 
 
+def _transparent(part: str, written: Any, schema: Schema, node: Schema | None) -> bool:
+    """Whether ``part`` is the model's own key, not the document's.
+
+    Either a ``<branch>`` tag of a union, or a field that groups keys the document writes
+    beside each other (a released column's sources).
+    """
+    if part.startswith("<") and part.endswith(">"):
+        return True
+    if node is None or not isinstance(written, Mapping) or part in written:
+        return False
+    return not any(part in branch.get("properties", {}) for branch in _resolve(schema, node))
+
+
+def _kinds(schema: Schema, node: Schema | None) -> dict[str, Schema]:
+    """The branches of a tagged union (a step), by the key that names each one's kind."""
+    if node is None:
+        return {}
+    reference = node.get("$ref")
+    if isinstance(reference, str):
+        node = schema["$defs"][reference.rsplit("/", 1)[-1]]
+    kinds: dict[str, Schema] = {}
+    for branch in node.get("oneOf", ()):
+        for resolved in _resolve(schema, branch):
+            properties = resolved.get("properties", {})
+            required = resolved.get("required", ())
+            kinds.update({key: resolved for key in required[:1] if key in properties})
+    return kinds
+
+
 def _resolve(schema: Schema, node: Schema) -> list[Schema]:
     """The alternatives a schema node allows (references followed, null left out)."""
     reference = node.get("$ref")
     if isinstance(reference, str):
         node = schema["$defs"][reference.rsplit("/", 1)[-1]]
-    if "anyOf" in node:
-        return [b for a in node["anyOf"] for b in _resolve(schema, a) if b.get("type") != "null"]
+    for union in ("anyOf", "oneOf"):
+        if union in node:
+            return [b for a in node[union] for b in _resolve(schema, a) if b.get("type") != "null"]
     return [node]
 
 

@@ -26,15 +26,45 @@ to apply and the profile (by name, or a mapping that overrides a built-in's sett
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import (
+    BeforeValidator,
+    Field,
+    InstanceOf,
+    Strict,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass
 
 from safelink.config import load_yaml
+from safelink.config._fields import (
+    MODEL_CONFIG,
+    NON_EMPTY,
+    WRITTEN,
+    ConfigPath,
+    Internal,
+    Name,
+    Names,
+    OptionalNames,
+    load_context,
+    none_as_empty,
+    none_as_no_items,
+    problem,
+    resolve_path,
+)
+from safelink.config._problems import validate
 from safelink.disclosure.criteria import (
     Criterion,
     DistinctL,
@@ -46,9 +76,10 @@ from safelink.disclosure.criteria import (
     TCloseness,
 )
 from safelink.disclosure.hierarchies import TableHierarchy, load_table_hierarchy
+from safelink.disclosure.steps import Step
 from safelink.disclosure.tables import SmallNumberPolicy
-from safelink.errors import ConfigError, InputError
-from safelink.paths import project_root, resolve_config_path
+from safelink.errors import ConfigError
+from safelink.paths import project_root
 
 BUILTIN_PROFILES = """
 tre:
@@ -60,48 +91,22 @@ publication:
   small_numbers: {low: 1, high: 7, rounding: 5, min_people_for_statistics: 8}
 """
 
-_PROFILE_KEYS = frozenset(
-    {
-        "name",
-        "kind",
-        "k",
-        "l",
-        "l_kind",
-        "c",
-        "t",
-        "max_prosecutor_risk",
-        "max_suppression",
-        "small_numbers",
-    }
-)
-_CONFIG_KEYS = frozenset(
-    {
-        "profile",
-        "quasi_identifiers",
-        "sensitive",
-        "person",
-        "identifying",
-        "drop",
-        "missing",
-        "reference_date",
-        "hierarchies",
-        "transformations",
-        "population",
-        "table",
-        "numeric",
-        "ordered",
-        "search",
-    }
-)
-_STEP_KEYS = frozenset(
-    {"generalise", "coarsen", "top_code", "bottom_code", "suppress", "surrogate", "shift_dates"}
-)
 _MAX_BYTES = 1 << 20
 
+#: A share from 0 to 1.
+Share = Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
+#: A class size: at least 2.
+Size = Annotated[StrictInt, Field(ge=2)]
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+
+@functools.cache
+def _builtins() -> dict[str, dict[str, Any]]:
+    return yaml.safe_load(BUILTIN_PROFILES)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class ReleaseProfile:
-    """What a release must meet.
+    """What a release must meet (in YAML, a built-in's name or a mapping overriding one).
 
     Attributes:
         name: the profile's name.
@@ -116,20 +121,32 @@ class ReleaseProfile:
         small_numbers: the small-number policy for tables.
     """
 
-    name: str
-    kind: str = "records"
-    k: int | None = 5
-    l: int | None = None  # noqa: E741
-    l_kind: str = "distinct"
-    c: float = 3.0
-    t: float | None = None
-    max_prosecutor_risk: float | None = None
-    max_suppression: float = 0.05
-    small_numbers: SmallNumberPolicy = field(default_factory=SmallNumberPolicy)
+    name: Name
+    """The profile's name (a built-in's name takes its settings as defaults)."""
+    kind: Literal["records", "tables"] = "records"
+    """records (record-level data) or tables (aggregate tables only)."""
+    k: Size | None = 5
+    """The k-anonymity target (persons when a person column is set)."""
+    l: Size | None = None  # noqa: E741
+    """An l-diversity target for every sensitive attribute."""
+    l_kind: Literal["distinct", "entropy", "recursive"] = "distinct"
+    """The kind of l-diversity."""
+    c: Annotated[StrictFloat, Field(gt=0)] = 3.0
+    """The c of recursive (c, l)-diversity."""
+    t: Share | None = None
+    """A t-closeness bound for every sensitive attribute."""
+    max_prosecutor_risk: Share | None = None
+    """The highest prosecutor risk allowed (default 1/k)."""
+    max_suppression: Share = 0.05
+    """The share of rows anonymise may suppress."""
+    small_numbers: Annotated[SmallNumberPolicy, BeforeValidator(none_as_empty)] = dataclasses.field(
+        default_factory=SmallNumberPolicy
+    )
+    """The small-number policy for tables."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
-        return asdict(self)
+        return dataclasses.asdict(self)
 
     @property
     def risk_cap(self) -> float:
@@ -202,7 +219,74 @@ class ReleaseProfile:
         return tuple(out)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _profile_document(value: Any) -> Any:
+    """A profile as written -> its settings: a name alone, or a built-in's overridden."""
+    if isinstance(value, str):
+        value = {"name": value}
+    if isinstance(value, Mapping) and isinstance(value.get("name"), str):
+        return {**_builtins().get(value["name"], {}), **value}
+    return value
+
+
+def _hierarchy(value: Any, info: ValidationInfo) -> Any:
+    """A hierarchy file's path as written -> the hierarchy it holds."""
+    if isinstance(value, TableHierarchy):
+        return value
+    if not isinstance(value, str) or not value:
+        raise problem("must be the path of a hierarchy file (YAML or CSV)")
+    try:
+        return load_table_hierarchy(resolve_path(Path(value), info), name=Path(value).stem)
+    except ConfigError as exc:
+        raise problem("; ".join(exc.problems)) from exc
+
+
+def _text(value: Any) -> Any:
+    """An ordered value written as a number -> its text (CSV values are text)."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return str(value) if is_number else value
+
+
+Hierarchy = Annotated[
+    InstanceOf[TableHierarchy], BeforeValidator(_hierarchy, json_schema_input_type=Path)
+]
+OrderedValue = Annotated[
+    StrictStr, BeforeValidator(_text, json_schema_input_type=StrictStr | StrictInt | StrictFloat)
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class PopulationTable:
+    """A population table for journalist risk: counts per quasi-identifier combination."""
+
+    path: ConfigPath
+    """The table (CSV or Parquet); relative to the config's folder."""
+    count: Name = "count"
+    """Its count column."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class TableSpec:
+    """The table a ``tables`` profile publishes."""
+
+    rows: Annotated[Names, NON_EMPTY]
+    """The columns whose values make the table's rows."""
+    column: Name
+    """The column whose values make the table's columns."""
+    cells: Names | None = None
+    """The count columns of a published table to check (default: all but the rows)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class SearchSettings:
+    """Find the least-lossy generalisation levels that meet the profile."""
+
+    max_suppression: Share | None = None
+    """The share of rows the search may suppress (default: the profile's)."""
+    metric: Literal["entropy", "discernibility"] = "entropy"
+    """What the search minimises."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class DisclosureConfig:
     """A whole disclosure config (see the module docstring for the YAML).
 
@@ -216,31 +300,83 @@ class DisclosureConfig:
         missing: ``value`` or ``wildcard``.
         reference_date: the date ages are computed at.
         hierarchies: free hierarchies per column.
-        transformations: steps, each a mapping like ``{generalise: dob, to: age_band}``.
-        population: optional ``{path:, count:}`` population table for journalist risk.
-        table: for ``publication``: ``{rows: [...], column: ...}``.
+        transformations: the steps, in order (:mod:`safelink.disclosure.steps`).
+        population: an optional population table for journalist risk.
+        table: for ``publication``: the rows and column to tabulate.
         numeric: columns to read as numbers (CSV inputs are text).
         ordered: for t-closeness, text attributes with their values in order.
-        search: optional ``{max_suppression:, metric:}``: find minimal levels automatically.
+        search: find minimal generalisation levels automatically.
         source: where the config came from.
     """
 
-    profile: ReleaseProfile
-    quasi_identifiers: tuple[str, ...]
-    sensitive: tuple[str, ...] = ()
-    person: str | None = None
-    identifying: tuple[str, ...] = ()
-    drop: tuple[str, ...] = ()
-    missing: str = "value"
-    reference_date: dt.date | None = None
-    hierarchies: Mapping[str, TableHierarchy] = field(default_factory=dict)
-    transformations: tuple[Mapping[str, Any], ...] = ()
-    population: Mapping[str, Any] | None = None
-    table: Mapping[str, Any] | None = None
-    numeric: tuple[str, ...] = ()
-    ordered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    search: Mapping[str, Any] | None = None
-    source: str = "<dict>"
+    profile: Annotated[
+        ReleaseProfile,
+        BeforeValidator(_profile_document, json_schema_input_type=Name | ReleaseProfile),
+    ] = dataclasses.field(default_factory=lambda: builtin_profile("tre"))
+    """The profile the release must meet: a built-in's name (tre, publication), or a mapping
+    with its name and the settings that override it."""
+    quasi_identifiers: Annotated[Names, NON_EMPTY]
+    """The quasi-identifier columns."""
+    sensitive: OptionalNames = ()
+    """Sensitive attribute columns."""
+    person: Name | None = None
+    """The person id column (classes count persons, not records)."""
+    identifying: OptionalNames = ()
+    """Columns whose values must never appear in a message."""
+    drop: OptionalNames = ()
+    """Columns removed before release (direct identifiers)."""
+    missing: Literal["value", "wildcard"] = "value"
+    """A missing value is a value of its own, or could be anything (wildcard)."""
+    reference_date: Annotated[dt.date, Strict()] | None = None
+    """The date ages are computed at (YYYY-MM-DD)."""
+    hierarchies: Annotated[Mapping[str, Hierarchy], BeforeValidator(none_as_empty)] = (
+        dataclasses.field(default_factory=dict)
+    )
+    """A free hierarchy file (YAML or CSV) per column; relative to the config's folder."""
+    transformations: Annotated[tuple[Step, ...], BeforeValidator(none_as_no_items)] = ()
+    """The steps applied before the check, in order."""
+    population: PopulationTable | None = None
+    """A population table for journalist risk."""
+    table: TableSpec | None = None
+    """For a tables profile: the rows and column to tabulate."""
+    numeric: OptionalNames = ()
+    """Columns to read as numbers (CSV inputs are text)."""
+    ordered: Annotated[Mapping[str, tuple[OrderedValue, ...]], BeforeValidator(none_as_empty)] = (
+        dataclasses.field(default_factory=dict)
+    )
+    """For t-closeness: text attributes with their values in order."""
+    search: SearchSettings | None = None
+    """Find the least-lossy generalisation levels that meet the profile."""
+    source: Internal = "<dict>"
+    """Where the config came from, for messages."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_document(cls, data: Any, info: ValidationInfo) -> Any:
+        """Take the origin from the load (a document may not write it)."""
+        context = load_context(info)
+        if context is None or not isinstance(data, Mapping):
+            return data
+        return {**data, "source": WRITTEN if "source" in data else context.origin}
+
+    @model_validator(mode="after")
+    def _table_for_tables(self) -> DisclosureConfig:
+        if self.profile.kind == "tables" and self.table is None:
+            raise problem("a tables profile needs the rows and a column to tabulate", "table")
+        return self
+
+
+_PROFILE = TypeAdapter(ReleaseProfile)
+_CONFIG = TypeAdapter(DisclosureConfig)
+
+
+def disclosure_schema() -> dict[str, Any]:
+    """The JSON Schema of a disclosure config, for editors and other tools.
+
+    Returns:
+        A JSON Schema document (a fresh copy on every call).
+    """
+    return _CONFIG.json_schema(mode="validation")
 
 
 def builtin_profile(name: str) -> ReleaseProfile:
@@ -249,86 +385,17 @@ def builtin_profile(name: str) -> ReleaseProfile:
     Raises:
         ConfigError: no built-in profile has that name.
     """
-    document = yaml.safe_load(BUILTIN_PROFILES)
-    if name not in document:
-        raise ConfigError([f"unknown profile {name!r}; use one of {sorted(document)}"], "<profile>")
-    problems: list[str] = []
-    profile = _profile({"name": name, **document[name]}, problems)
-    if profile is None:  # pragma: no cover - the built-ins are valid
-        raise ConfigError(problems, "<profile>")
-    return profile
-
-
-def _profile(raw: Any, problems: list[str]) -> ReleaseProfile | None:
-    if isinstance(raw, str):
-        raw = {"name": raw}
-    if not isinstance(raw, Mapping) or "name" not in raw:
-        problems.append("profile: give a name (tre, publication) or a mapping with 'name'")
-        return None
-    builtin = yaml.safe_load(BUILTIN_PROFILES).get(raw["name"], {})
-    merged = {"name": raw["name"], **builtin, **raw}
-    unknown = sorted(set(merged) - _PROFILE_KEYS)
-    if unknown:
-        problems.append(f"profile: unknown key(s) {unknown}")
-    before = len(problems)
-    if merged.get("kind", "records") not in ("records", "tables"):
-        problems.append("profile.kind: use 'records' or 'tables'")
-    k = merged.get("k", 5)
-    if merged.get("kind", "records") == "records" and (not isinstance(k, int) or k < 2):
-        problems.append(f"profile.k: {k!r} is not valid; use a whole number >= 2")
-    l = merged.get("l")  # noqa: E741
-    if l is not None and (not isinstance(l, int) or l < 2):
-        problems.append("profile.l: use a whole number >= 2")
-    if merged.get("l_kind", "distinct") not in ("distinct", "entropy", "recursive"):
-        problems.append("profile.l_kind: use distinct, entropy or recursive")
-    for name, low, high in (
-        ("t", 0.0, 1.0),
-        ("max_suppression", 0.0, 1.0),
-        ("max_prosecutor_risk", 0.0, 1.0),
-    ):
-        value = merged.get(name)
-        if value is not None and not (isinstance(value, int | float) and low <= value <= high):
-            problems.append(f"profile.{name}: use a number from {low} to {high}")
-    small = merged.get("small_numbers") or {}
-    policy = None
-    try:
-        policy = SmallNumberPolicy(**small) if isinstance(small, Mapping) else None
-    except (TypeError, InputError):
-        policy = None
-    if policy is None:
-        problems.append(
-            "profile.small_numbers: keys low, high, rounding, min_people_for_statistics"
+    if name not in _builtins():
+        raise ConfigError(
+            [f"unknown profile {name!r}; use one of {sorted(_builtins())}"], "<profile>"
         )
-    if len(problems) > before or policy is None:
-        return None
-    return ReleaseProfile(
-        name=str(merged["name"]),
-        kind=merged.get("kind", "records"),
-        k=k,
-        l=l,
-        l_kind=merged.get("l_kind", "distinct"),
-        c=float(merged.get("c", 3.0)),
-        t=merged.get("t"),
-        max_prosecutor_risk=merged.get("max_prosecutor_risk"),
-        max_suppression=float(merged.get("max_suppression", 0.05)),
-        small_numbers=policy,
-    )
-
-
-def _names(raw: Any, key: str, problems: list[str]) -> tuple[str, ...]:
-    value = raw.get(key, [])
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        problems.append(f"{key}: give a list of column names")
-        return ()
-    return tuple(value)
+    return validate(_PROFILE, {"name": name, **_builtins()[name]}, origin="<profile>")
 
 
 def parse_disclosure_config(
     raw: Any, *, source: str = "<dict>", base: Path | None = None, root: Path | None = None
 ) -> DisclosureConfig:
-    """Validate a parsed disclosure config, reporting every problem at once.
+    """Validate a parsed disclosure config, reporting every problem at once by its YAML path.
 
     Args:
         raw: the parsed YAML mapping.
@@ -343,100 +410,7 @@ def parse_disclosure_config(
     Raises:
         ConfigError: listing every problem found.
     """
-    if not isinstance(raw, Mapping):
-        raise ConfigError(["the config must be a mapping of keys to values"], source)
-    problems: list[str] = []
-    unknown = sorted(set(raw) - _CONFIG_KEYS)
-    if unknown:
-        problems.append(f"unknown key(s) {unknown}")
-    profile = _profile(raw.get("profile", "tre"), problems)
-    quasi = _names(raw, "quasi_identifiers", problems)
-    if not quasi:
-        problems.append("quasi_identifiers: name at least one column")
-    person = raw.get("person")
-    if person is not None and not isinstance(person, str):
-        problems.append("person: give one column name")
-    missing = raw.get("missing", "value")
-    if missing not in ("value", "wildcard"):
-        problems.append("missing: use 'value' or 'wildcard'")
-    reference = raw.get("reference_date")
-    if reference is not None and not isinstance(reference, dt.date):
-        problems.append("reference_date: give a date as YYYY-MM-DD")
-    hierarchies: dict[str, TableHierarchy] = {}
-    raw_h = raw.get("hierarchies") or {}
-    if not isinstance(raw_h, Mapping):
-        problems.append("hierarchies: map column names to hierarchy files")
-        raw_h = {}
-    for column, path in raw_h.items():
-        where = f"hierarchies.{column}"
-        try:
-            full = resolve_config_path(str(path), base, where, root=root, origin=source)
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-            continue
-        try:
-            hierarchies[str(column)] = load_table_hierarchy(full, name=Path(str(path)).stem)
-        except ConfigError as exc:
-            problems.extend(f"{where}: {p}" for p in exc.problems)
-    steps = raw.get("transformations") or []
-    if not isinstance(steps, list):
-        problems.append("transformations: give a list of steps")
-        steps = []
-    for number, step in enumerate(steps, start=1):
-        actions = set(step) & _STEP_KEYS if isinstance(step, Mapping) else set()
-        if len(actions) != 1:
-            problems.append(
-                f"transformations[{number}]: each step needs exactly one of {sorted(_STEP_KEYS)}"
-            )
-    population = raw.get("population")
-    if population is not None:
-        if not isinstance(population, Mapping) or "path" not in population:
-            problems.append("population: give {path: ..., count: ...}")
-        elif base is not None:
-            try:
-                full = resolve_config_path(
-                    str(population["path"]), base, "population.path", root=root, origin=source
-                )
-                population = {**population, "path": str(full)}
-            except ConfigError as exc:
-                problems.extend(exc.problems)
-    table = raw.get("table")
-    if table is not None and (
-        not isinstance(table, Mapping) or "rows" not in table or "column" not in table
-    ):
-        problems.append("table: give {rows: [columns], column: column}")
-    if profile is not None and profile.kind == "tables" and table is None:
-        problems.append("table: the publication profile needs rows and a column to tabulate")
-    ordered = raw.get("ordered") or {}
-    if not isinstance(ordered, Mapping):
-        problems.append("ordered: map columns to their values in order")
-        ordered = {}
-    search = raw.get("search")
-    if search is not None and not isinstance(search, Mapping):
-        problems.append("search: give a mapping, e.g. {metric: entropy}")
-    lists = {
-        key: _names(raw, key, problems) for key in ("sensitive", "identifying", "drop", "numeric")
-    }
-    if problems or profile is None:
-        raise ConfigError(problems, source)
-    return DisclosureConfig(
-        profile=profile,
-        quasi_identifiers=quasi,
-        sensitive=lists["sensitive"],
-        person=person,
-        identifying=lists["identifying"],
-        drop=lists["drop"],
-        missing=missing,
-        reference_date=reference,
-        hierarchies=hierarchies,
-        transformations=tuple(steps),
-        population=population,
-        table=table,
-        numeric=lists["numeric"],
-        ordered={k: tuple(str(x) for x in v) for k, v in ordered.items()},
-        search=search,
-        source=source,
-    )
+    return validate(_CONFIG, raw, origin=source, base_dir=base, root=root)
 
 
 def load_disclosure_config(path: Path | str) -> DisclosureConfig:

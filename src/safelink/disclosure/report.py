@@ -42,6 +42,16 @@ from safelink.disclosure.profiles import (
 )
 from safelink.disclosure.risk import RiskSummary
 from safelink.disclosure.search import SearchResult, minimal_generalisation
+from safelink.disclosure.steps import (
+    BottomCodeStep,
+    CoarsenStep,
+    GeneraliseStep,
+    ShiftDatesStep,
+    Step,
+    SuppressStep,
+    SurrogateStep,
+    TopCodeStep,
+)
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError
@@ -255,10 +265,10 @@ def _frame(data: Any, config: DisclosureConfig) -> Frame:
 
 
 def _population(config: DisclosureConfig) -> tuple[Any, str]:
-    if not config.population:
+    if config.population is None:
         return None, "count"
-    count = str(config.population.get("count", "count"))
-    table = read_frame(config.population["path"])
+    count = config.population.count
+    table = read_frame(config.population.path)
     return _numeric(table, (count,)), count
 
 
@@ -284,8 +294,9 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
         from safelink.io import to_polars
 
         table = to_polars(data)
-        cells = (config.table or {}).get("cells") or [
-            c for c in table.columns if c not in (config.table or {}).get("rows", [])
+        rows = config.table.rows if config.table is not None else ()
+        cells = (config.table.cells if config.table is not None else None) or [
+            c for c in table.columns if c not in rows
         ]
         failures = check_published(table, cells=cells, policy=config.profile.small_numbers)
         return DisclosureReport(
@@ -327,34 +338,52 @@ class Anonymised:
         }
 
 
-def _apply(
-    frame: Frame, step: Mapping[str, Any], config: DisclosureConfig, keyring: Any = None
-) -> Frame:
-    actions = ("generalise", "coarsen", "top_code", "bottom_code", "suppress")
-    options = {k: v for k, v in step.items() if k not in (*actions, "surrogate", "shift_dates")}
-    if "surrogate" in step or "shift_dates" in step:
-        if keyring is None:
-            raise ConfigError(
-                ["surrogate and shift_dates steps need the project keyring (pass keyring=)"],
-                "disclosure config",
+def _apply(frame: Frame, step: Step, config: DisclosureConfig, keyring: Any = None) -> Frame:
+    if isinstance(step, SurrogateStep | ShiftDatesStep) and keyring is None:
+        raise ConfigError(
+            ["surrogate and shift_dates steps need the project keyring (pass keyring=)"],
+            "disclosure config",
+        )
+    match step:
+        case GeneraliseStep():
+            return frame.generalise(
+                step.generalise,
+                to=step.to,
+                width=step.width,
+                top=step.top,
+                reference=step.reference or config.reference_date,
             )
-        if "surrogate" in step:
-            return frame.surrogate(str(step["surrogate"]), keyring=keyring, **options)
-        columns = step["shift_dates"]
-        columns = [columns] if isinstance(columns, str) else list(columns)
-        return frame.shift_dates(*columns, keyring=keyring, **options)
-    if "generalise" in step:
-        if config.reference_date and "reference" not in options:
-            options["reference"] = config.reference_date
-        return frame.generalise(str(step["generalise"]), **options)
-    if "coarsen" in step:
-        return frame.coarsen(str(step["coarsen"]), **options)
-    if "top_code" in step:
-        return frame.top_code(str(step["top_code"]), **options)
-    if "bottom_code" in step:
-        return frame.bottom_code(str(step["bottom_code"]), **options)
-    k = step["suppress"]
-    return frame.suppress(config.profile.k or 5 if k is True else int(k))
+        case CoarsenStep():
+            return frame.coarsen(step.coarsen, to=step.to)
+        case TopCodeStep():
+            return frame.top_code(step.top_code, step.threshold)
+        case BottomCodeStep():
+            return frame.bottom_code(step.bottom_code, step.threshold)
+        case SurrogateStep():
+            return frame.surrogate(
+                step.surrogate,
+                kind=step.kind,
+                keyring=keyring,
+                sex=step.sex,
+                keep_district=step.keep_district,
+                values=step.values,
+                label=step.label,
+            )
+        case ShiftDatesStep():
+            return frame.shift_dates(
+                *step.shift_dates,
+                keyring=keyring,
+                person=step.person,
+                max_days=step.max_days,
+                min_days=step.min_days,
+                keep_weekday=step.keep_weekday,
+                birth_column=step.birth_column,
+                keep_birth_year=step.keep_birth_year,
+                label=step.label,
+            )
+        case SuppressStep():
+            k = step.suppress
+            return frame.suppress(config.profile.k or 5 if k is True else int(k))
 
 
 def search_hierarchies(frame: Frame, config: DisclosureConfig) -> dict[str, Hierarchy]:
@@ -418,13 +447,15 @@ def anonymise(
     config = config if isinstance(config, DisclosureConfig) else load_disclosure_config(config)
     profile = config.profile
     if profile.kind == "tables":
-        spec = config.table or {}
+        spec = config.table
+        if spec is None:  # pragma: no cover - a tables profile's config has a table
+            raise ConfigError(["table: a tables profile needs rows and a column"], config.source)
         from safelink.io import to_polars
 
         protected = protect_counts(
             _numeric(to_polars(data), config.numeric),
-            rows=list(spec["rows"]),
-            column=str(spec["column"]),
+            rows=list(spec.rows),
+            column=spec.column,
             person=config.person,
             policy=profile.small_numbers,
         )
@@ -446,8 +477,12 @@ def anonymise(
             hierarchies,
             criteria=criteria,
             person=config.person,
-            max_suppression=float(config.search.get("max_suppression", profile.max_suppression)),
-            metric=str(config.search.get("metric", "entropy")),
+            max_suppression=(
+                profile.max_suppression
+                if config.search.max_suppression is None
+                else config.search.max_suppression
+            ),
+            metric=config.search.metric,
         )
         for column, level in result.best.levels.items():
             if level != hierarchies[column].levels[0]:

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 import polars as pl
+from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
+from safelink.config._fields import MODEL_CONFIG, problem
 from safelink.disclosure.equivalence import prepare
 from safelink.errors import InputError
 
 TOTAL = "Total"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class SmallNumberPolicy:
     """How small numbers are protected in published tables.
 
@@ -40,16 +43,24 @@ class SmallNumberPolicy:
         secondary: apply secondary suppression against row and column totals.
     """
 
-    low: int = 1
-    high: int = 7
-    rounding: int = 5
-    min_people_for_statistics: int = 8
-    symbol: str = "*"
-    secondary: bool = True
+    low: Annotated[StrictInt, Field(ge=0)] = 1
+    """The smallest count suppressed (1: zeros are shown)."""
+    high: Annotated[StrictInt, Field(ge=0)] = 7
+    """The largest count suppressed."""
+    rounding: Annotated[StrictInt, Field(ge=1)] = 5
+    """Round other counts to the nearest multiple of this (1: no rounding)."""
+    min_people_for_statistics: Annotated[StrictInt, Field(ge=1)] = 8
+    """Means and medians of fewer people are suppressed."""
+    symbol: StrictStr = "*"
+    """What replaces a suppressed cell."""
+    secondary: StrictBool = True
+    """Apply secondary suppression against row and column totals."""
 
-    def __post_init__(self) -> None:
-        if self.low < 0 or self.high < self.low or self.rounding < 1:
-            raise InputError("small-number policy: need 0 <= low <= high and rounding >= 1.")
+    @model_validator(mode="after")
+    def _ordered(self) -> SmallNumberPolicy:
+        if self.high < self.low:
+            raise problem("must not be below low", "high")
+        return self
 
     def round(self, value: int) -> int:
         """Round a count to the nearest multiple of ``rounding`` (halves up)."""

@@ -24,31 +24,75 @@ listed columns; record ids and linkage person ids never leave.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    Tag,
+    TypeAdapter,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass
+from pydantic.json_schema import SkipJsonSchema
 
 from safelink.config import JobConfig
-from safelink.disclosure import DisclosureConfig, load_disclosure_config, parse_disclosure_config
+from safelink.config._fields import (
+    MODEL_CONFIG,
+    NON_EMPTY,
+    WRITTEN,
+    ConfigPath,
+    Internal,
+    LoadContext,
+    Name,
+    load_context,
+    none_as_empty,
+    not_written,
+    problem,
+)
+from safelink.config._problems import validate
+from safelink.disclosure import DisclosureConfig, load_disclosure_config
 from safelink.errors import ConfigError
-from safelink.paths import project_root, resolve_config_path
+from safelink.paths import project_root
 
-_KEYS = frozenset(
-    {
-        "recipient", "links", "content", "linkage_report", "signing_key", "audit_log",
-        "columns", "disclosure", "scan_sample", "report",
-    }
-)  # fmt: skip
 NORMALISERS = ("sex", "date")
 #: The released pseudonym column, the one person column a release's disclosure config may name.
 PERSON = "person"
 RESERVED = frozenset({"person", "source", "record_id", "person_id"})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, slots=True)
+class _ReleaseContext(LoadContext):
+    """The load context of a ``release:`` section: also the job, whose sources it names."""
+
+    job: JobConfig | None = None
+
+
+def _job(info: ValidationInfo) -> JobConfig | None:
+    return getattr(load_context(info), "job", None)
+
+
+def _normaliser(value: str) -> str:
+    if value not in NORMALISERS:
+        raise problem(f"must be one of {list(NORMALISERS)}")
+    return value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class ReleaseColumn:
     """One released column, gathered from each source's content column.
+
+    In YAML, ``name: {source: its content column, ..., normalise: sex}``.
 
     Attributes:
         name: the column's name in the release.
@@ -56,12 +100,99 @@ class ReleaseColumn:
         normalise: ``sex`` or ``date`` to harmonise codes across sources, or None.
     """
 
-    name: str
-    sources: Mapping[str, str]
-    normalise: str | None = None
+    name: Internal
+    """The column's name in the release (its key under ``columns``)."""
+    sources: Mapping[str, Name]
+    """Source name -> that source's content column."""
+    normalise: Annotated[StrictStr, AfterValidator(_normaliser)] | None = None
+    """sex or date, to harmonise codes across sources."""
+
+    @model_validator(mode="after")
+    def _fits_job(self, info: ValidationInfo) -> ReleaseColumn:
+        if self.name in RESERVED:
+            raise problem(f"the name is reserved ({sorted(RESERVED)}); rename it")
+        if not self.sources:
+            raise problem("name at least one source column")
+        job = _job(info)
+        if job is None:
+            return self
+        for source, column in self.sources.items():
+            if source not in job.sources:
+                raise problem(f"unknown source; the job has {list(job.sources)}", source)
+            content = job.sources[source].content
+            if column not in content:
+                raise problem(
+                    f"not a content column of source {source!r} (content columns: {list(content)})",
+                    source,
+                )
+        return self
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _columns_document(value: Any) -> Any:
+    """``{name: {source: column, normalise: ...}}`` as written -> a list of columns."""
+    if not isinstance(value, Mapping):
+        return value
+    out: list[Any] = []
+    for name, spec in value.items():
+        if not isinstance(spec, Mapping):
+            out.append(spec)  # refused as not a mapping, named by its key
+            continue
+        sources = {k: v for k, v in spec.items() if k != "normalise"}
+        out.append({"name": str(name), "sources": sources, "normalise": spec.get("normalise")})
+    return out
+
+
+_COLUMNS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "minProperties": 1,
+    "description": "Each released column: {source: its content column, normalise: sex|date}.",
+    "additionalProperties": {
+        "type": "object",
+        "minProperties": 1,
+        "properties": {"normalise": {"enum": list(NORMALISERS)}},
+        "additionalProperties": {"type": "string", "minLength": 1},
+    },
+}
+
+
+def _path_or_mapping(value: Any) -> str:
+    return "mapping" if isinstance(value, Mapping | DisclosureConfig) else "path"
+
+
+def _content_kind(value: Any) -> str:
+    return "mapping" if isinstance(value, Mapping) else "path"
+
+
+def _known_sources(value: Any, info: ValidationInfo) -> Any:
+    job = _job(info)
+    if job is not None and isinstance(value, Mapping):
+        for source in value:
+            if source not in job.sources:
+                raise problem(f"unknown source; the job has {list(job.sources)}", source)
+    return value
+
+
+Content = Annotated[
+    Annotated[Mapping[str, ConfigPath], Tag("<mapping>")] | Annotated[ConfigPath, Tag("<path>")],
+    Discriminator(lambda v: f"<{_content_kind(v)}>"),
+    AfterValidator(_known_sources),
+]
+Disclosure = Annotated[
+    Annotated[DisclosureConfig, Tag("<mapping>")] | Annotated[ConfigPath, Tag("<path>")],
+    Discriminator(lambda v: f"<{_path_or_mapping(v)}>"),
+]
+
+
+def _recipient(value: str) -> str:
+    from safelink.release.pseudonyms import check_recipient
+
+    try:
+        return check_recipient(value)
+    except ConfigError as exc:
+        raise problem("must be 1-64 letters, digits, '-' or '_' (e.g. uni_research)") from exc
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class ReleaseSettings:
     """The validated ``release:`` section (paths resolved).
 
@@ -69,18 +200,51 @@ class ReleaseSettings:
     for the paths in an inline ``disclosure`` mapping.
     """
 
-    recipient: str | None = None
-    links: Path | None = None
-    content: Mapping[str, Path] | Path | None = None
-    linkage_report: Path | None = None
-    signing_key: Path | None = None
-    audit_log: Path | None = None
-    columns: tuple[ReleaseColumn, ...] = ()
-    disclosure: Any = None
-    scan_sample: int = 5_000
-    report: bool = True
-    base_dir: Path = field(default_factory=Path)
-    root: Path | None = None
+    recipient: Annotated[StrictStr, AfterValidator(_recipient)] | None = None
+    """The default recipient (--recipient overrides it)."""
+    links: ConfigPath | None = None
+    """The links file from 'safelink link'."""
+    content: Content | None = None
+    """A folder of SOURCE.content.parquet, or each source's content file."""
+    linkage_report: ConfigPath | None = None
+    """The linkage report to bundle."""
+    signing_key: ConfigPath | None = None
+    """The key the release manifest is signed with."""
+    audit_log: ConfigPath | None = None
+    """The audit log (default: the job's)."""
+    columns: Annotated[
+        tuple[ReleaseColumn, ...],
+        BeforeValidator(_columns_document),
+        NON_EMPTY,
+        WithJsonSchema(_COLUMNS_SCHEMA),
+    ] = ()
+    """Each released column and the source columns it gathers, in order (default: every
+    content column of every source, under its own name)."""
+    disclosure: Disclosure
+    """The disclosure config the release must meet: a file, or the config inline."""
+    scan_sample: Annotated[StrictInt, Field(ge=100)] = 5_000
+    """Values per column the identifier gate scans."""
+    report: StrictBool = True
+    """Write report.html into the bundle."""
+    base_dir: Annotated[SkipJsonSchema[Path], BeforeValidator(not_written)] = dataclasses.field(
+        default_factory=Path
+    )
+    """The folder relative paths were resolved from."""
+    root: Annotated[SkipJsonSchema[Path | None], BeforeValidator(not_written)] = None
+    """The folder relative paths were checked against (None: not checked)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_document(cls, data: Any, info: ValidationInfo) -> Any:
+        """Take the folders from the load (a document may not write them)."""
+        context = load_context(info)
+        if context is None or not isinstance(data, Mapping):
+            return data
+        return {
+            **data,
+            "base_dir": WRITTEN if "base_dir" in data else context.base_dir or Path(),
+            "root": WRITTEN if "root" in data else context.root,
+        }
 
     def content_path(self, source: str) -> Path | None:
         """Where a source's content file is, if known."""
@@ -89,6 +253,18 @@ class ReleaseSettings:
         if isinstance(self.content, Path):
             return self.content / f"{source}.content.parquet"
         return None
+
+
+_SETTINGS = TypeAdapter(ReleaseSettings)
+
+
+def release_schema() -> dict[str, Any]:
+    """The JSON Schema of the ``release:`` section (its ``$defs`` refer to ``#/$defs/``).
+
+    Returns:
+        A JSON Schema document.
+    """
+    return _SETTINGS.json_schema(mode="validation")
 
 
 def config_base_dir(config: JobConfig) -> Path:
@@ -108,81 +284,44 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
             choice and is not checked.
 
     Returns:
-        The settings (a missing section gives the defaults).
+        The settings.
 
     Raises:
-        ConfigError: listing every problem in the section.
+        ConfigError: listing every problem in the section, each named by its YAML path.
     """
+    from safelink.config import config_schema
+
     base = base_dir if base_dir is not None else config_base_dir(config)
     from_file = base_dir is None and Path(config.origin).suffix in (".yaml", ".yml")
     root = project_root(base) if from_file else None
-    raw = config.sections.get("release", {})
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, Mapping):
-        raise ConfigError(["release: must be a mapping of settings"], config.origin)
-    problems: list[str] = []
-    unknown = sorted(set(raw) - _KEYS)
-    if unknown:
-        problems.append(f"release: unknown setting(s) {unknown}; allowed: {sorted(_KEYS)}")
-    recipient = raw.get("recipient")
-    if recipient is not None:
-        from safelink.release.pseudonyms import check_recipient
-
-        try:
-            check_recipient(recipient)
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-    paths: dict[str, Path | None] = {}
-    for key in ("links", "linkage_report", "signing_key", "audit_log"):
-        value = raw.get(key)
-        if value is not None and not isinstance(value, str):
-            problems.append(f"release.{key} must be a path")
-            value = None
-        paths[key] = _resolve(value, base, f"release.{key}", root, problems) if value else None
-    content = _content(raw.get("content"), base, root, config, problems)
-    columns = _columns(raw.get("columns"), config, problems)
-    disclosure = raw.get("disclosure")
-    if disclosure is None:
-        problems.append(
-            "release.disclosure is required: a disclosure config (path or mapping) whose "
-            "profile the release must meet"
-        )
-    elif isinstance(disclosure, str):
-        disclosure = _resolve(disclosure, base, "release.disclosure", root, problems)
-    elif not isinstance(disclosure, Mapping):
-        problems.append("release.disclosure must be a path or a mapping")
-    sample = raw.get("scan_sample", 5_000)
-    if not isinstance(sample, int) or isinstance(sample, bool) or sample < 100:
-        problems.append("release.scan_sample must be a whole number of at least 100")
-        sample = 5_000
-    report = raw.get("report", True)
-    if not isinstance(report, bool):
-        problems.append("release.report must be true or false")
-        report = True
-    if problems:
-        raise ConfigError(problems, config.origin)
-    return ReleaseSettings(
-        recipient=recipient,
-        links=paths["links"],
-        content=content,
-        linkage_report=paths["linkage_report"],
-        signing_key=paths["signing_key"],
-        audit_log=paths["audit_log"] or config.audit_log,
-        columns=columns,
-        disclosure=disclosure,
-        scan_sample=sample,
-        report=report,
-        base_dir=base,
-        root=root,
+    section = none_as_empty(config.sections.get("release"))
+    context = _ReleaseContext(base_dir=base, root=root, origin=config.origin, job=config)
+    settings = validate(
+        _SETTINGS,
+        section,
+        origin=config.origin,
+        context=context,
+        schema=config_schema(),
+        prefix=("release",),
     )
+    if not settings.columns:
+        # Default: every content column of every source, under its own name.
+        names: dict[str, dict[str, str]] = {}
+        for spec_source in config.sources.values():
+            for column in spec_source.content:
+                names.setdefault(column, {})[spec_source.name] = column
+        columns = tuple(ReleaseColumn(name=n, sources=s) for n, s in names.items())
+        settings = dataclasses.replace(settings, columns=columns)
+    if settings.audit_log is None and config.audit_log is not None:
+        settings = dataclasses.replace(settings, audit_log=config.audit_log)
+    return settings
 
 
 def release_disclosure(settings: ReleaseSettings, origin: str) -> DisclosureConfig:
     """The disclosure config a release must meet (``release.disclosure``), validated.
 
     Args:
-        settings: the release settings (``disclosure`` a path, a mapping or a loaded config).
+        settings: the release settings (``disclosure`` a path, or the config given inline).
         origin: the job config's name, for messages.
 
     Returns:
@@ -192,20 +331,8 @@ def release_disclosure(settings: ReleaseSettings, origin: str) -> DisclosureConf
         ConfigError: it is missing or invalid, its profile is not record-level, or it names
             another person column.
     """
-    raw = settings.disclosure
-    if isinstance(raw, Path):
-        loaded = load_disclosure_config(raw)
-    elif isinstance(raw, Mapping):
-        loaded = parse_disclosure_config(
-            dict(raw),
-            source=f"{origin}: release.disclosure",
-            base=settings.base_dir,
-            root=settings.root,
-        )
-    elif isinstance(raw, DisclosureConfig):
-        loaded = raw
-    else:
-        raise ConfigError(["release.disclosure is required"], origin)
+    raw = settings.disclosure  # inline, it was validated with the section
+    loaded = load_disclosure_config(raw) if isinstance(raw, Path) else raw
     if loaded.profile.kind != "records":
         raise ConfigError(
             ["release.disclosure: a release is record-level data; use a 'records' profile"],
@@ -216,7 +343,7 @@ def release_disclosure(settings: ReleaseSettings, origin: str) -> DisclosureConf
             [f"release.disclosure.person must be {PERSON!r} (the released pseudonym column)"],
             origin,
         )
-    return replace(loaded, person=PERSON)
+    return dataclasses.replace(loaded, person=PERSON)
 
 
 def check_release(config: JobConfig, *, base_dir: Path | None = None) -> ReleaseSettings:
@@ -238,70 +365,3 @@ def check_release(config: JobConfig, *, base_dir: Path | None = None) -> Release
     settings = release_settings(config, base_dir=base_dir)
     release_disclosure(settings, config.origin)
     return settings
-
-
-def _resolve(
-    text: str, base: Path, what: str, root: Path | None, problems: list[str]
-) -> Path | None:
-    try:
-        return resolve_config_path(text, base, what, root=root)
-    except ConfigError as exc:
-        problems.extend(exc.problems)
-        return None
-
-
-def _content(
-    raw: Any, base: Path, root: Path | None, config: JobConfig, problems: list[str]
-) -> Mapping[str, Path] | Path | None:
-    if raw is None:
-        return None
-    if isinstance(raw, str):
-        return _resolve(raw, base, "release.content", root, problems)
-    if not isinstance(raw, Mapping) or not all(isinstance(v, str) for v in raw.values()):
-        problems.append("release.content must be a folder or map each source to its file")
-        return None
-    unknown = sorted(str(s) for s in raw if s not in config.sources)
-    if unknown:
-        problems.append(f"release.content: unknown source(s) {unknown}")
-    resolved = {
-        str(s): _resolve(v, base, f"release.content.{s}", root, problems) for s, v in raw.items()
-    }
-    return {s: path for s, path in resolved.items() if path is not None}
-
-
-def _columns(raw: Any, config: JobConfig, problems: list[str]) -> tuple[ReleaseColumn, ...]:
-    if raw is None:
-        # Default: every content column of every source, under its own name.
-        names: dict[str, dict[str, str]] = {}
-        for spec_source in config.sources.values():
-            for column in spec_source.content:
-                names.setdefault(column, {})[spec_source.name] = column
-        return tuple(ReleaseColumn(name=n, sources=s) for n, s in names.items())
-    if not isinstance(raw, Mapping) or not raw:
-        problems.append("release.columns must map each released column to {source: column}")
-        return ()
-    out = []
-    for name, spec in raw.items():
-        where = f"release.columns.{name}"
-        if str(name) in RESERVED:
-            problems.append(f"{where}: the name is reserved ({sorted(RESERVED)}); rename it")
-            continue
-        if not isinstance(spec, Mapping):
-            problems.append(f"{where} must map source names to content columns")
-            continue
-        normaliser = spec.get("normalise")
-        if normaliser is not None and normaliser not in NORMALISERS:
-            problems.append(f"{where}.normalise must be one of {list(NORMALISERS)}")
-        sources = {str(s): c for s, c in spec.items() if s != "normalise"}
-        if not sources:
-            problems.append(f"{where}: name at least one source column")
-        for source, column in sources.items():
-            if source not in config.sources:
-                problems.append(f"{where}: unknown source {source!r}")
-            elif not isinstance(column, str) or column not in config.sources[source].content:
-                problems.append(
-                    f"{where}: {column!r} is not a content column of source {source!r} "
-                    f"(content columns: {list(config.sources[source].content)})"
-                )
-        out.append(ReleaseColumn(name=str(name), sources=sources, normalise=normaliser))
-    return tuple(out)

@@ -27,64 +27,142 @@ person column is itself given a surrogate.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import polars as pl
+from pydantic import (
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    model_validator,
+)
+from pydantic.dataclasses import dataclass as model
 
 from safelink.config import load_yaml
+from safelink.config._fields import (
+    MODEL_CONFIG,
+    NON_EMPTY,
+    ConfigPath,
+    Name,
+    none_as_empty,
+    problem,
+)
+from safelink.config._problems import validate
 from safelink.errors import ConfigError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
-from safelink.paths import project_root, resolve_config_path
+from safelink.paths import project_root
 from safelink.surrogate._draw import KeySource
 from safelink.surrogate.dates import ShiftReport, shift_dates
 from safelink.surrogate.kinds import Kind, SurrogateReport, surrogate_column
 
-_COLUMN_KEYS = frozenset({"kind", "sex", "keep_district", "values", "label"})
-_DATES_KEYS = frozenset(
-    {
-        "person",
-        "columns",
-        "max_days",
-        "min_days",
-        "keep_weekday",
-        "birth_column",
-        "keep_birth_year",
-        "label",
-    }
-)
-_TOP_KEYS = frozenset({"columns", "dates"})
-_PATH_KEYS = frozenset({"key_file", "audit_log"})
+Days = Annotated[StrictInt, Field(ge=0)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _kind_alone(value: Any) -> Any:
+    """``column: surname`` is shorthand for ``column: {kind: surname}``."""
+    return {"kind": value} if isinstance(value, str) else value
+
+
+def _text(value: Any) -> Any:
+    """A category value written as a number -> its text."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return str(value) if is_number else value
+
+
+Value = Annotated[
+    StrictStr, BeforeValidator(_text, json_schema_input_type=StrictStr | StrictInt | StrictFloat)
+]
+
+
+@model(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class ColumnSpec:
     """How to surrogate one column (the keyword arguments of :func:`surrogate_column`)."""
 
     kind: Kind
-    sex: str | None = None
-    keep_district: bool = False
-    values: tuple[str, ...] | None = None
-    label: str | None = None
+    """The kind of surrogate."""
+    sex: Name | None = None
+    """The sex column forenames are drawn by."""
+    keep_district: StrictBool = False
+    """Keep a postcode's district."""
+    values: Annotated[tuple[Value, ...], NON_EMPTY] | None = None
+    """The values a category surrogate draws from."""
+    label: Name | None = None
+    """The key label (domain) of the surrogates."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@model(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class DateShiftSpec:
     """How to shift dates (the keyword arguments of :func:`shift_dates`)."""
 
-    person: str
-    columns: tuple[str, ...]
-    max_days: int = 180
-    min_days: int = 1
-    keep_weekday: bool = False
-    birth_column: str | None = None
-    keep_birth_year: bool = False
-    label: str = "dates"
+    person: Name
+    """The person id column: one offset per person."""
+    columns: tuple[Name, ...]
+    """The date columns to shift."""
+    max_days: Days = 180
+    """The largest shift in days."""
+    min_days: Days = 1
+    """The smallest shift in days (0 lets a person's dates stay put)."""
+    keep_weekday: StrictBool = False
+    """Shift by whole weeks."""
+    birth_column: Name | None = None
+    """A date of birth column shifted with the others."""
+    keep_birth_year: StrictBool = False
+    """Keep the year of birth."""
+    label: Name = "dates"
+    """The key label (domain) of the offsets."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+Columns = Annotated[
+    Mapping[
+        str,
+        Annotated[
+            ColumnSpec, BeforeValidator(_kind_alone, json_schema_input_type=Kind | ColumnSpec)
+        ],
+    ],
+    BeforeValidator(none_as_empty),
+]
+
+
+@model(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class SurrogateSection:
+    """The ``surrogate:`` section: the columns to surrogate and the date shift."""
+
+    columns: Columns = dataclasses.field(default_factory=dict)
+    """Each column to surrogate and how, in order (a kind alone is shorthand)."""
+    dates: DateShiftSpec | None = None
+    """The date shift (applied first)."""
+
+    @model_validator(mode="after")
+    def _something(self) -> SurrogateSection:
+        if not self.columns and self.dates is None:
+            raise problem("give columns, dates, or both")
+        return self
+
+
+@model(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
+class SurrogateDocument:
+    """A surrogate config file: the project's key file and audit log, and the section."""
+
+    key_file: ConfigPath | None = None
+    """The project's key file (--key-file wins)."""
+    audit_log: ConfigPath | None = None
+    """The project's audit log, appended to by 'safelink surrogate'."""
+    surrogate: Annotated[SurrogateSection, BeforeValidator(none_as_empty)]
+    """What to surrogate."""
+
+
+_DOCUMENT = TypeAdapter(SurrogateDocument)
+
+
+@model(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class SurrogateConfig:
     """A validated ``surrogate:`` section.
 
@@ -97,91 +175,29 @@ class SurrogateConfig:
         source: where it came from.
     """
 
-    columns: Mapping[str, ColumnSpec] = field(default_factory=dict)
+    columns: Mapping[str, ColumnSpec] = dataclasses.field(default_factory=dict)
     dates: DateShiftSpec | None = None
     key_file: Path | None = None
     audit_log: Path | None = None
-    source: str = "<dict>"
+    source: StrictStr = "<dict>"
 
 
-def _is_bool(value: Any) -> bool:
-    return isinstance(value, bool)
+def surrogate_schema() -> dict[str, Any]:
+    """The JSON Schema of a surrogate config file, for editors and other tools.
 
-
-def _column_spec(name: str, raw: Any, problems: list[str]) -> ColumnSpec | None:
-    where = f"surrogate.columns.{name}"
-    if isinstance(raw, str):
-        raw = {"kind": raw}
-    if not isinstance(raw, Mapping):
-        problems.append(f"{where}: give a kind, e.g. {{kind: surname}}")
-        return None
-    unknown = sorted(set(raw) - _COLUMN_KEYS)
-    if unknown:
-        problems.append(f"{where}: unknown key(s) {unknown}; use {sorted(_COLUMN_KEYS)}")
-    kind = raw.get("kind")
-    known = sorted(k.value for k in Kind)
-    if kind not in known:
-        problems.append(f"{where}.kind: use one of {known}")
-        return None
-    values = raw.get("values")
-    if values is not None and (not isinstance(values, list) or not values):
-        problems.append(f"{where}.values: give a non-empty list")
-        values = None
-    for key in ("sex", "label"):
-        if raw.get(key) is not None and not isinstance(raw.get(key), str):
-            problems.append(f"{where}.{key}: give a name")
-    if not _is_bool(raw.get("keep_district", False)):
-        problems.append(f"{where}.keep_district: give true or false")
-    return ColumnSpec(
-        kind=Kind(kind),
-        sex=raw.get("sex"),
-        keep_district=bool(raw.get("keep_district", False)),
-        values=tuple(str(v) for v in values) if values is not None else None,
-        label=raw.get("label"),
-    )
-
-
-def _dates_spec(raw: Any, problems: list[str]) -> DateShiftSpec | None:
-    if not isinstance(raw, Mapping):
-        problems.append("surrogate.dates: give {person: ..., columns: [...]}")
-        return None
-    unknown = sorted(set(raw) - _DATES_KEYS)
-    if unknown:
-        problems.append(f"surrogate.dates: unknown key(s) {unknown}; use {sorted(_DATES_KEYS)}")
-    person, columns = raw.get("person"), raw.get("columns")
-    if not isinstance(person, str):
-        problems.append("surrogate.dates.person: name the person id column")
-    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-        problems.append("surrogate.dates.columns: give a list of column names")
-        columns = []
-    for key in ("max_days", "min_days"):
-        value = raw.get(key, 1)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            problems.append(f"surrogate.dates.{key}: give a whole number of days")
-    for key in ("keep_weekday", "keep_birth_year"):
-        if not _is_bool(raw.get(key, False)):
-            problems.append(f"surrogate.dates.{key}: give true or false")
-    birth = raw.get("birth_column")
-    if birth is not None and not isinstance(birth, str):
-        problems.append("surrogate.dates.birth_column: name one column")
-    if not isinstance(person, str):
-        return None
-    return DateShiftSpec(
-        person=person,
-        columns=tuple(columns),
-        max_days=int(raw.get("max_days", 180)),
-        min_days=int(raw.get("min_days", 1)),
-        keep_weekday=bool(raw.get("keep_weekday", False)),
-        birth_column=birth,
-        keep_birth_year=bool(raw.get("keep_birth_year", False)),
-        label=str(raw.get("label", "dates")),
-    )
+    Returns:
+        A JSON Schema document.
+    """
+    return _DOCUMENT.json_schema(mode="validation")
 
 
 def parse_surrogate_config(
     raw: Any, *, source: str = "<dict>", base: Path | None = None, root: Path | None = None
 ) -> SurrogateConfig:
     """Validate a surrogate config (a whole document or its ``surrogate:`` section).
+
+    A section given alone (no ``surrogate:`` key) may hold ``key_file`` and ``audit_log``
+    beside its settings; its problems are named as if under ``surrogate:``.
 
     Args:
         raw: the parsed YAML.
@@ -194,44 +210,20 @@ def parse_surrogate_config(
         A :class:`SurrogateConfig`.
 
     Raises:
-        ConfigError: listing every problem found.
+        ConfigError: listing every problem found, each named by its YAML path.
     """
     if not isinstance(raw, Mapping):
         raise ConfigError(["the config must be a mapping"], source)
-    key_file = raw.get("key_file")
-    audit_log = raw.get("audit_log")
-    section = raw.get("surrogate", raw)
-    problems: list[str] = []
-    if not isinstance(section, Mapping):
-        raise ConfigError(["surrogate: give {columns: ..., dates: ...}"], source)
-    unknown = sorted(set(section) - _TOP_KEYS - (_PATH_KEYS if section is raw else set()))
-    if unknown:
-        problems.append(f"surrogate: unknown key(s) {unknown}; use {sorted(_TOP_KEYS)}")
-    raw_columns = section.get("columns") or {}
-    if not isinstance(raw_columns, Mapping):
-        problems.append("surrogate.columns: map column names to kinds")
-        raw_columns = {}
-    columns = {str(n): _column_spec(str(n), spec, problems) for n, spec in raw_columns.items()}
-    dates = _dates_spec(section["dates"], problems) if section.get("dates") is not None else None
-    if not raw_columns and dates is None:
-        problems.append("surrogate: give columns, dates, or both")
-    paths: dict[str, Path | None] = {}
-    for key, value in (("key_file", key_file), ("audit_log", audit_log)):
-        paths[key] = None
-        if value is not None and not isinstance(value, str):
-            problems.append(f"{key}: give a path")
-        elif value is not None:
-            try:
-                paths[key] = resolve_config_path(value, base, key, root=root, origin=source)
-            except ConfigError as exc:
-                problems.extend(exc.problems)
-    if problems:
-        raise ConfigError(problems, source)
+    document = dict(raw)
+    if "surrogate" not in document:
+        paths = {k: document.pop(k) for k in ("key_file", "audit_log") if k in document}
+        document = {**paths, "surrogate": document}
+    loaded = validate(_DOCUMENT, document, origin=source, base_dir=base, root=root)
     return SurrogateConfig(
-        columns={n: s for n, s in columns.items() if s is not None},
-        dates=dates,
-        key_file=paths["key_file"],
-        audit_log=paths["audit_log"],
+        columns=loaded.surrogate.columns,
+        dates=loaded.surrogate.dates,
+        key_file=loaded.key_file,
+        audit_log=loaded.audit_log,
         source=source,
     )
 
