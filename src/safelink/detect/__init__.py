@@ -8,9 +8,9 @@ Example:
 from safelink.detect.columns import ClassifySettings, ColumnFinding, ColumnProfile, mask
 from safelink.detect.draft import draft_config_text, write_draft_config
 from safelink.detect.engine import build_engine
+from safelink.detect.findings import ScanReport, render_table
 from safelink.detect.freetext import FreeTextFinding, redact, scan_text
 from safelink.detect.model import load_pipeline, pipeline_available, write_manifest
-from safelink.detect.report import ScanReport, render_table
 from safelink.detect.scan import scan
 
 __all__ = [

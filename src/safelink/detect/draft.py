@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from safelink.detect.report import ScanReport
+from safelink.detect.findings import ScanReport
 from safelink.identifiers import Identifier
 from safelink.io import atomic_path
 

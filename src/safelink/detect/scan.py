@@ -12,8 +12,8 @@ from presidio_analyzer import AnalyzerEngine
 
 from safelink.detect.columns import ClassifySettings, classify_column
 from safelink.detect.engine import Tier, build_engine
+from safelink.detect.findings import ScanReport
 from safelink.detect.freetext import FreeTextFinding, count_entities, scan_text
-from safelink.detect.report import ScanReport
 from safelink.errors import InputError
 from safelink.io import read_frame, to_polars, write_csv_safe, write_parquet
 

@@ -9,6 +9,15 @@ profiles (``tre``, ``publication``): lists of criteria, checked by :func:`check`
 :func:`anonymise`.
 """
 
+from safelink.disclosure.control import (
+    Anonymised,
+    DisclosureReport,
+    anonymise,
+    anonymise_file,
+    check,
+    check_file,
+    check_frame,
+)
 from safelink.disclosure.criteria import (
     Criterion,
     DistinctL,
@@ -46,15 +55,6 @@ from safelink.disclosure.profiles import (
     builtin_profile,
     load_disclosure_config,
     parse_disclosure_config,
-)
-from safelink.disclosure.report import (
-    Anonymised,
-    DisclosureReport,
-    anonymise,
-    anonymise_file,
-    check,
-    check_file,
-    check_frame,
 )
 from safelink.disclosure.risk import RiskSummary, record_risk, risk
 from safelink.disclosure.search import Candidate, SearchResult, minimal_generalisation

@@ -565,12 +565,12 @@ class Frame:
 
         Args:
             profile: a profile name (``tre``, ``publication``) or a :class:`ReleaseProfile`.
-            **kwargs: passed to :func:`safelink.disclosure.report.check_frame`.
+            **kwargs: passed to :func:`safelink.disclosure.control.check_frame`.
 
         Returns:
             A :class:`DisclosureReport`.
         """
-        from safelink.disclosure.report import check_frame
+        from safelink.disclosure.control import check_frame
 
         return check_frame(self, profile=profile, **kwargs)
 

@@ -1,10 +1,10 @@
 """A whole disclosure check on Spark, and small-number protection of Spark-counted tables.
 
-:func:`check_spark` returns the same :class:`~safelink.disclosure.report.DisclosureReport` as
+:func:`check_spark` returns the same :class:`~safelink.disclosure.control.DisclosureReport` as
 :func:`safelink.disclosure.check` for the same data and config: the measurements (k, l, t,
 risk) run as Spark group-bys (:mod:`safelink.engines.spark_disclosure`), and the profile's
 criteria (:mod:`safelink.disclosure.criteria`, the same list the local check loops over)
-judge them through :func:`~safelink.disclosure.report.judge`, so the rules and their wording
+judge them through :func:`~safelink.disclosure.control.judge`, so the rules and their wording
 live in one place.
 
 :func:`protect_counts_spark` counts a cross-tabulation with Spark group-bys and applies NHS
@@ -24,15 +24,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import polars as pl
 
-from safelink.disclosure.criteria import Measurements
-from safelink.disclosure.profiles import DisclosureConfig, load_disclosure_config
-from safelink.disclosure.report import (
+from safelink.disclosure.control import (
     DisclosureReport,
     _population,
     check,
     judge,
     ordered_attributes,
 )
+from safelink.disclosure.criteria import Measurements
+from safelink.disclosure.profiles import DisclosureConfig, load_disclosure_config
 from safelink.disclosure.tables import (
     TOTAL,
     ProtectedTable,
@@ -206,7 +206,7 @@ def check_spark(
         spark: the session to read a path with (default: the active session or ``local[*]``).
 
     Returns:
-        A :class:`~safelink.disclosure.report.DisclosureReport` (check ``passed``).
+        A :class:`~safelink.disclosure.control.DisclosureReport` (check ``passed``).
 
     Raises:
         ConfigError: an invalid config.

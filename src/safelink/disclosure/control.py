@@ -1,4 +1,4 @@
-"""Check data against a release profile, and anonymise it to meet one.
+"""Disclosure control: check data against a release profile, and anonymise it to meet one.
 
 :func:`check` measures (k, l, t, risk) and asks each of the profile's criteria
 (:mod:`safelink.disclosure.criteria`) for its verdict, listing every way the data fall short;
