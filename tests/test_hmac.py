@@ -400,3 +400,18 @@ def test_native_kernel_bad_buffers_raise_value_error_without_secrets() -> None:
 @needs_native
 def test_native_implementation_is_reported() -> None:
     assert _hmac.native_implementation() in {"sha-ni", "portable"}
+
+
+@pytest.mark.parametrize("length", [0, 16, 32, 64, 65, 100])
+def test_key_blocks_give_rfc_2104_hmac_for_any_key_length(length: int) -> None:
+    import hashlib
+    import hmac as std_hmac
+
+    from safelink._hmac import key_blocks
+
+    key = bytes(range(length))
+    inner, outer = key_blocks(key)
+    message = b"9990000018"
+    manual = hashlib.sha256(outer + hashlib.sha256(inner + message).digest()).digest()
+    assert manual == std_hmac.digest(key, message, "sha256")
+    assert len(inner) == len(outer) == 64

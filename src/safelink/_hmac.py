@@ -222,13 +222,22 @@ def _native_hex_array(key: bytes, array: pa.Array, length: int) -> pa.Array:
     )
 
 
-def _key_states(key: bytes) -> tuple[Any, Any]:
-    """Return hashlib objects that have absorbed key XOR ipad and key XOR opad (RFC 2104)."""
+def key_blocks(key: bytes) -> tuple[bytes, bytes]:
+    """Return the HMAC-SHA256 key blocks ``(K' xor ipad, K' xor opad)`` of RFC 2104.
+
+    K' is the key (hashed first when longer than the 64-byte SHA-256 block) padded with zeros
+    to the block. The one place safelink pads a key: the pure Python HMAC, the key blocks the
+    Spark engine computes HMAC with, and the per-run record-id key all use it.
+    """
     block = hashlib.sha256(key).digest() if len(key) > _BLOCK_SIZE else bytes(key)
     block = block.ljust(_BLOCK_SIZE, b"\0")
-    inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
-    outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
-    return inner, outer
+    return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
+
+
+def _key_states(key: bytes) -> tuple[Any, Any]:
+    """Return hashlib objects that have absorbed key XOR ipad and key XOR opad (RFC 2104)."""
+    inner, outer = key_blocks(key)
+    return hashlib.sha256(inner), hashlib.sha256(outer)
 
 
 def _python_hex_array(key: bytes, array: pa.Array, length: int) -> pa.Array:

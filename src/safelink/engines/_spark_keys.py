@@ -8,11 +8,8 @@ them only into a hidden, broadcast column, never into a query plan.
 
 from __future__ import annotations
 
-import hashlib
-
+from safelink._hmac import key_blocks
 from safelink.keys import SubKey
-
-BLOCK_SIZE = 64  # SHA-256 block size in bytes
 
 
 def hmac_pads(subkey: SubKey) -> tuple[bytes, bytes]:
@@ -36,7 +33,4 @@ def pads_from_key(material: bytes) -> tuple[bytes, bytes]:
     Returns:
         ``(K' xor 0x36..., K' xor 0x5c...)``, 64 bytes each.
     """
-    if len(material) > BLOCK_SIZE:
-        material = hashlib.sha256(material).digest()
-    padded = material.ljust(BLOCK_SIZE, b"\x00")
-    return bytes(b ^ 0x36 for b in padded), bytes(b ^ 0x5C for b in padded)
+    return key_blocks(material)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from pathlib import Path
@@ -32,7 +31,6 @@ from safelink.keys._keyfile import (
 )
 
 _HKDF_SALT = b"safelink/hkdf/v1"
-_SHA256_BLOCK = 64
 
 
 def _hkdf(material: bytes, info: bytes) -> bytes:
@@ -87,11 +85,7 @@ class SubKey(_Secret):
         For engines that compute HMAC in their own SQL (Spark). They must pass the blocks as
         hidden data (a broadcast one-row frame), never as a literal in a query plan.
         """
-        key = self.__material
-        if len(key) > _SHA256_BLOCK:
-            key = hashlib.sha256(key).digest()
-        padded = key.ljust(_SHA256_BLOCK, b"\x00")
-        return bytes(b ^ 0x36 for b in padded), bytes(b ^ 0x5C for b in padded)
+        return _hmac.key_blocks(self.__material)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SubKey):
