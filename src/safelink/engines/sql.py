@@ -6,11 +6,11 @@ query or a column expression. :func:`transpile` rewrites it once per dialect wit
 and caches the result. polars has no sqlglot dialect: the DuckDB text runs on polars' SQL
 after the renames in ``_POLARS_RENAMES``, each covered by an equality test.
 
-Regexes must mean the same thing in Rust (polars), RE2 (DuckDB) and Java (Spark). ``\\s``,
-``\\d``, ``\\w`` and ``\\b`` are Unicode in Rust and ASCII in RE2 and Java, and Java reads ``\\v``
+Regexes must mean the same thing in Rust (polars), RE2 (DuckDB) and Java (Spark). ``\s``,
+``\d``, ``\w`` and ``\b`` are Unicode in Rust and ASCII in RE2 and Java, and Java reads ``\v``
 as a class, so steps spell whitespace as :data:`WHITESPACE_CLASS` (the 25 Unicode
-``White_Space`` code points as ``\\x{...}``, which all three read) and digits as ``[0-9]``
-(or ``\\p{Nd}`` where any script's digits are meant). :func:`check_portable` enforces it.
+``White_Space`` code points as ``\x{...}``, which all three read) and digits as ``[0-9]``
+(or ``\p{Nd}`` where any script's digits are meant). :func:`check_portable` enforces it.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def check_portable(pattern: str) -> str:
     r"""Return ``pattern`` if it means the same in Rust, RE2 and Java regex; raise if not.
 
     Raises:
-        ValueError: the pattern uses ``\\s``, ``\\d``, ``\\w``, ``\\b`` or ``\\v`` (or their
+        ValueError: the pattern uses ``\s``, ``\d``, ``\w``, ``\b`` or ``\v`` (or their
             negations), whose meaning differs between the engines.
     """
     found = _NOT_PORTABLE.search(pattern)
