@@ -453,6 +453,9 @@ DIRECT_TEXT_ENTITIES = frozenset(
         "EMAIL_ADDRESS",
         "UPRN",
         "HOSPITAL_NUMBER",
+        "UK_DRIVING_LICENCE",
+        "UK_PASSPORT",
+        "UK_VEHICLE_REGISTRATION",
     }
 )
 

@@ -34,7 +34,9 @@ Tier = Literal["pattern", "model"]
 LANGUAGE = "en"
 #: Results below this score are not reported in free text.
 DEFAULT_SCORE_THRESHOLD = 0.5
-_WORD = re.compile(r"\w+|[^\w\s]")
+# Words (letters and digits; "_" separates, so "nhs_number" gives the context word "nhs"),
+# and single punctuation marks.
+_WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: spaCy labels mapped to Presidio entity names (others are ignored).
 MODEL_LABELS = {
     "PERSON": "PERSON",
@@ -245,7 +247,11 @@ def build_engine(
         nlp_engine=nlp_engine,
         supported_languages=[LANGUAGE],
         default_score_threshold=DEFAULT_SCORE_THRESHOLD,
+        # Context words match whole words (Presidio's default, substrings, lets "pas" fire on
+        # "passed" and "unit" on "community"); on the model tier they match lemmas.
         context_aware_enhancer=_ContextEnhancer(
-            context_similarity_factor=0.35, min_score_with_context_similarity=0.5
+            context_similarity_factor=0.35,
+            min_score_with_context_similarity=0.5,
+            context_matching_mode="whole_word",
         ),
     )

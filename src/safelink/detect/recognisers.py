@@ -75,7 +75,8 @@ def date_valid(values: pl.Series) -> pl.Series:
     return normalise_date_of_birth(_text(values)).values.is_not_null()
 
 
-_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?)?|0044\s?|0)[1-9][\d\s\-()]{7,13}$"
+# After +44 the area code may be bracketed: "+44 (0)20 ...", "+44 (20) ...".
+_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?|\()?|0044\s?|0)[1-9][\d\s\-()]{7,13}$"
 
 
 def phone_valid(values: pl.Series) -> pl.Series:
@@ -88,10 +89,13 @@ def phone_valid(values: pl.Series) -> pl.Series:
     return shape & possible
 
 
+_EMAIL_SHAPE = r"^[^@\s]+@[^@\s]+\.(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$"
+
+
 def email_valid(values: pl.Series) -> pl.Series:
-    """Email addresses with a letters-only top-level domain."""
+    """Email addresses whose top-level domain is letters (any script) or punycode (``xn--``)."""
     canonical = normalise_email(_text(values)).values
-    return canonical.str.contains(r"^[^@\s]+@[^@\s]+\.[a-z]{2,24}$").fill_null(False)
+    return canonical.str.contains(_EMAIL_SHAPE).fill_null(False)
 
 
 def uprn_valid(values: pl.Series) -> pl.Series:
@@ -104,6 +108,63 @@ def hospital_number_valid(values: pl.Series) -> pl.Series:
     text = _text(values).str.strip_chars()
     shape = text.str.contains(r"^[A-Za-z0-9][A-Za-z0-9\-/]{3,14}$").fill_null(False)
     return shape & text.str.contains(r"\d").fill_null(False)
+
+
+_PASSPORT_SHAPE = r"^(?:[0-9]{9}|[A-Z]{1,2}[0-9]{7,8})$"
+
+
+def _compact_upper(values: pl.Series) -> pl.Series:
+    return _text(values).str.to_uppercase().str.replace_all(r"[\s\-]", "")
+
+
+def passport_valid(values: pl.Series) -> pl.Series:
+    """UK passport numbers: 9 digits, or 1-2 letters then digits (9 characters in all).
+
+    One digit repeated is refused. Only meaningful with a passport header or context.
+    """
+    text = _compact_upper(values)
+    shape = text.str.contains(_PASSPORT_SHAPE) & (text.str.len_chars() == 9)
+    repeated = text.str.contains(r"^(?:0+|1+|2+|3+|4+|5+|6+|7+|8+|9+)$")
+    return (shape & ~repeated).fill_null(False)
+
+
+# DVLA: surname (5, letters then 9-padding), decade, month (+50 for women), day, year digit,
+# two initials (9 for none), one digit and two check letters.
+_LICENCE_SHAPE = (
+    r"^(?P<surname>[A-Z][A-Z9]{4})[0-9](?P<month>[0-9]{2})(?P<day>[0-9]{2})[0-9]"
+    r"[A-Z][A-Z9][A-Z0-9][A-Z]{2}$"
+)
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def driving_licence_valid(values: pl.Series) -> pl.Series:
+    """UK (DVLA) driving licence numbers: the surname, month and day fields are checked."""
+    parts = pl.DataFrame({"t": _compact_upper(values)}).select(
+        pl.col("t").str.extract_groups(_LICENCE_SHAPE).struct.unnest()
+    )
+    coded = pl.col("month").cast(pl.Int32, strict=False)
+    month = pl.when(coded > 50).then(coded - 50).otherwise(coded)
+    longest = month.replace_strict(range(1, 13), _DAYS_IN_MONTH, default=0)
+    valid = (
+        pl.col("surname").str.contains(r"^[A-Z]+9*$")
+        & month.is_between(1, 12)
+        & pl.col("day").cast(pl.Int32, strict=False).is_between(1, longest)
+    )
+    return parts.select(valid.fill_null(False)).to_series().alias(values.name)
+
+
+# Current (AB51 ABC: area letters, age 02-29 or 51-79, three letters), prefix (A123 BCD) and
+# suffix (ABC 123D) formats; I, Q and Z only where the DVLA uses them.
+_VEHICLE_SHAPE = (
+    r"^(?:[A-HJ-PR-Y]{2}(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])[A-HJ-PR-Z]{3}"
+    r"|[A-HJ-NPR-TV-Y][1-9][0-9]{0,2}[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
+    r"|[A-HJ-PR-Z]{3}[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y])$"
+)
+
+
+def vehicle_registration_valid(values: pl.Series) -> pl.Series:
+    """UK vehicle registration marks in the current, prefix or suffix format."""
+    return _compact_upper(values).str.contains(_VEHICLE_SHAPE).fill_null(False)
 
 
 _STREET = (
@@ -166,7 +227,11 @@ class ChiNumberRecogniser(_ValidatedPatternRecogniser):
     """Scottish CHI numbers: DDMMYY + 4 digits, modulus 11."""
 
     ENTITY = "CHI_NUMBER"
-    PATTERNS = (("chi", r"(?<![\w-])[0-3]\d[01]\d{3}[ -]?\d{4}(?![\w-])", 0.5),)
+    PATTERNS = (
+        ("chi", r"(?<![\w-])[0-3]\d[01]\d{3}[ -]?\d{4}(?![\w-])", 0.5),
+        # Written in NHS-number groups: "120 385 0018".
+        ("chi_grouped", r"(?<![\w-])[0-3]\d[01]([ -])\d{3}\1\d{4}(?![\w-])", 0.5),
+    )
     CONTEXT = ("chi",)
     valid = staticmethod(chi_number_valid)
 
@@ -181,10 +246,16 @@ class NiNumberRecogniser(_ValidatedPatternRecogniser):
 
 
 class PostcodeRecogniser(_ValidatedPatternRecogniser):
-    """UK postcodes in upper case (``LS1 4AP``)."""
+    """UK postcodes in any case (``LS1 4AP``, ``ls1 4ap``) and ``GIR 0AA``."""
 
     ENTITY = "POSTCODE"
-    PATTERNS = (("postcode", r"(?<!\w)[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?!\w)", 0.5),)
+    PATTERNS = (
+        (
+            "postcode",
+            r"(?<!\w)(?i:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA)(?!\w)",
+            0.5,
+        ),
+    )
     CONTEXT = ("postcode", "address", "lives", "resides")
     valid = staticmethod(postcode_valid)
 
@@ -196,7 +267,9 @@ class PhoneRecogniser(_ValidatedPatternRecogniser):
     PATTERNS = (
         (
             "uk_phone",
-            r"(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|0)[1-9]\d{1,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\w)",
+            r"(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|0)[1-9]\d{1,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\w)"
+            # "+44 (20) 7123 4567": the area code in brackets after +44.
+            r"|(?<![\w+])\+44 ?\([1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)",
             0.5,
         ),
     )
@@ -211,7 +284,10 @@ class EmailRecogniser(_ValidatedPatternRecogniser):
     PATTERNS = (
         (
             "email",
-            r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b",
+            # The whole domain, up to a character that cannot continue it, so a match never
+            # stops inside a label ("xn--p1ai", "co.uk"): the validator then judges the TLD.
+            r"(?<![\w.+-])[\w.%+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+"
+            r"(?![\w-])",
             0.8,
         ),
     )
@@ -253,9 +329,50 @@ class AddressRecogniser(_ValidatedPatternRecogniser):
     valid = staticmethod(address_valid)
 
 
+# Every shape normalise_date_of_birth reads (the validator then decides), with its optional
+# time: 04/03/1975, 4-3-1975, 4.3.1975, 1975-03-04, 1975/3/4, 19750304, 4 Mar 1975,
+# 05-MAY-1975, 4 March 1975, 1975-03-04T00:00:00.
+class PassportRecogniser(_ValidatedPatternRecogniser):
+    """UK passport numbers: reported only with context ("passport", "HMPO")."""
+
+    ENTITY = "UK_PASSPORT"
+    PATTERNS = (("passport", r"(?<![\w-])(?:\d{9}|[A-Z]{1,2}\d{7,8})(?![\w-])", 0.1),)
+    CONTEXT = ("passport", "hmpo", "travel")
+    valid = staticmethod(passport_valid)
+
+
+class DrivingLicenceRecogniser(_ValidatedPatternRecogniser):
+    """UK driving licence numbers (``MORGA 607054 SM9IJ``): they encode name, birth and sex."""
+
+    ENTITY = "UK_DRIVING_LICENCE"
+    PATTERNS = (
+        (
+            "dvla",
+            r"(?<![\w-])(?i:[A-Z][A-Z9]{4} ?\d{6} ?[A-Z][A-Z9][A-Z0-9][A-Z]{2})(?![\w-])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("licence", "license", "dvla", "driving")
+    valid = staticmethod(driving_licence_valid)
+
+
+class VehicleRegistrationRecogniser(_ValidatedPatternRecogniser):
+    """UK vehicle registrations in capitals (``AB51 ABC``): scored low, reported with context."""
+
+    ENTITY = "UK_VEHICLE_REGISTRATION"
+    PATTERNS = (
+        ("current", r"(?<![\w-])[A-Z]{2}\d{2}[ -]?[A-Z]{3}(?![\w-])", 0.3),
+        ("prefix", r"(?<![\w-])[A-Z]\d{1,3}[ -]?[A-Z]{3}(?![\w-])", 0.2),
+        ("suffix", r"(?<![\w-])[A-Z]{3}[ -]?\d{1,3}[ -]?[A-Z](?![\w-])", 0.15),
+    )
+    CONTEXT = ("vehicle", "vehicles", "car", "registration", "reg", "vrn", "badge", "plate")
+    valid = staticmethod(vehicle_registration_valid)
+
+
 _DATE_PATTERN = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4})(?![\w/-])"
+    r"(?<![\w/.:-])(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{8}|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?(?![\w/:-]|\.\d)"
 )
 _BIRTH_CONTEXT = re.compile(r"(?i)\b(?:dob|d\.o\.b|born|birth|birthday|date of birth)\b")
 
@@ -351,6 +468,9 @@ VALIDATORS: dict[str, Callable[[pl.Series], pl.Series]] = {
     "UPRN": uprn_valid,
     "HOSPITAL_NUMBER": hospital_number_valid,
     "ADDRESS": address_valid,
+    "UK_PASSPORT": passport_valid,
+    "UK_DRIVING_LICENCE": driving_licence_valid,
+    "UK_VEHICLE_REGISTRATION": vehicle_registration_valid,
 }
 
 
@@ -366,6 +486,9 @@ def pattern_recognisers() -> list[EntityRecognizer]:
         UprnRecogniser(),
         HospitalNumberRecogniser(),
         AddressRecogniser(),
+        PassportRecogniser(),
+        DrivingLicenceRecogniser(),
+        VehicleRegistrationRecogniser(),
         DateOfBirthRecogniser(),
         PersonNameRecogniser(),
     ]
