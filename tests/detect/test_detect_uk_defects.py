@@ -17,10 +17,18 @@ from safelink.detect import build_engine
 from safelink.detect.freetext import redact
 from safelink.detect.recognisers import (
     driving_licence_valid,
+    email_valid,
     passport_valid,
+    phone_valid,
     vehicle_registration_valid,
 )
-from safelink.normalise import normalise_date_of_birth
+from safelink.normalise import (
+    normalise_date_of_birth,
+    normalise_nhs_number,
+    normalise_ni_number,
+    normalise_postcode,
+)
+from safelink.testing import nhs_number_formats_strategy
 
 ENGINE = build_engine()
 TODAY = dt.date(2026, 1, 1)
@@ -255,3 +263,99 @@ def test_vehicle_registrations_are_reported_with_context_only() -> None:
     assert ("UK_VEHICLE_REGISTRATION", "AB51 ABC") in found
     assert ("UK_VEHICLE_REGISTRATION", "BD62XYZ") in found
     assert _found("Plan AB51 ABC agreed; the 2d plan") == []
+
+
+# -- every form a normaliser accepts, the recogniser finds in a sentence (and the reverse) --
+
+_NI_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
+_NI_SECOND = "ABCEGHJKLMNPRSTWXYZ"
+_NI = st.builds(
+    lambda a, b, digits, end, spaced, lower: _ni_written(a + b, digits, end, spaced, lower),
+    st.sampled_from(_NI_FIRST),
+    st.sampled_from(_NI_SECOND),
+    st.from_regex(r"\A[0-9]{6}\Z"),
+    st.sampled_from("ABCD"),
+    st.booleans(),
+    st.booleans(),
+).filter(lambda text: text[:2].upper() not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"))
+
+
+def _ni_written(prefix: str, digits: str, end: str, spaced: bool, lower: bool) -> str:
+    text = (
+        f"{prefix} {digits[:2]} {digits[2:4]} {digits[4:]} {end}"
+        if spaced
+        else prefix + digits + end
+    )
+    return text.lower() if lower else text
+
+
+@given(nhs_number_formats_strategy())
+def test_every_written_nhs_number_is_found(pair: tuple[str, str]) -> None:
+    _, written = pair
+    assert normalise_nhs_number(pl.Series([written])).values[0] is not None
+    assert ("NHS_NUMBER", written.strip()) in _found(f"NHS number {written} recorded")
+
+
+@given(_NI)
+def test_every_ni_number_the_normaliser_accepts_is_found(written: str) -> None:
+    assert normalise_ni_number(pl.Series([written])).values[0] is not None
+    assert ("NI_NUMBER", written) in _found(f"NI number {written} on file")
+
+
+_POSTCODE = st.from_regex(
+    r"\A(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])( ?)[0-9][ABD-HJLNP-UW-Z]{2}\Z"
+)
+
+
+@given(_POSTCODE, st.booleans())
+def test_every_postcode_the_normaliser_accepts_is_found(postcode: str, lower: bool) -> None:
+    written = postcode.lower() if lower else postcode
+    assert normalise_postcode(pl.Series([written])).values[0] is not None
+    assert ("POSTCODE", written) in _found(f"Lives at 3 Hill Road, {written}, with family")
+
+
+@given(
+    st.sampled_from(
+        [
+            "020 7946 {}",
+            "0113 496 {}",
+            "07700 900{}",
+            "+44 7700 900{}",
+            "+44 (0)20 7946 {}",
+            "+44 (20) 7946 {}",
+            "0044 113 496 {}",
+        ]
+    ),
+    st.integers(0, 999),
+)
+def test_every_phone_form_is_found(form: str, n: int) -> None:
+    tail = f"{n:03d}" if "900{}" in form else f"{n:04d}"
+    written = form.format(tail)
+    assert phone_valid(pl.Series([written]))[0]
+    assert ("PHONE_NUMBER", written) in _found(f"Call {written} today")
+
+
+@given(
+    st.from_regex(r"\A[a-z0-9][a-z0-9._+]{0,10}[a-z0-9]\Z"),
+    st.lists(st.from_regex(r"\A[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?\Z"), min_size=1, max_size=3),
+    st.sampled_from(["uk", "com", "org", "nhs", "xn--p1ai", "рф"]),
+)
+def test_every_email_the_validator_accepts_is_found_whole(
+    local: str, labels: list[str], tld: str
+) -> None:
+    written = f"{local}@{'.'.join(labels)}.{tld}"
+    if ".." in local or not email_valid(pl.Series([written]))[0]:
+        return
+    assert ("EMAIL_ADDRESS", written) in _found(f"Email {written} today")
+
+
+@given(st.text(alphabet="ABCDEGHJKLMNPRSTWZ0123456789 abcdgjnrtz", min_size=5, max_size=14))
+def test_whatever_is_reported_as_ni_or_postcode_the_normaliser_accepts(text: str) -> None:
+    sentence = f"x {text} y"
+    for result in ENGINE.analyze(sentence, language="en"):
+        span = pl.Series([sentence[result.start : result.end]])
+        if result.entity_type == "NI_NUMBER":
+            assert normalise_ni_number(span).values[0] is not None
+        if result.entity_type == "POSTCODE":
+            assert normalise_postcode(span).values[0] is not None
