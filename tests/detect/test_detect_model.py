@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -60,3 +61,21 @@ def test_model_tier_finds_people_and_places_in_free_text() -> None:
     finding, redacted = scan_text(notes, engine, redacted=True)
     assert finding.rows_with.get("PERSON") == 1
     assert redacted is not None and "Rahman" not in redacted[0]
+
+
+def test_cli_model_tier_redacts_other_people(tmp_path: Path, run_cli: Any) -> None:
+    source = tmp_path / "notes.csv"
+    pl.DataFrame(
+        {"record_id": ["a", "b"], "note": ["Seen with daughter Priya Shah.", "Called Jane Ellis."]}
+    ).write_csv(source)
+    out = tmp_path / "redacted.csv"
+    pattern = run_cli("scan", str(source), "--free-text", "note", "--redact-to", str(out))
+    assert pattern.code == 0
+    assert "Jane Ellis" in out.read_text(encoding="utf-8")  # no title, no listed forename first
+    model = run_cli(
+        "scan", str(source), "--free-text", "note", "--redact-to", str(out), "--tier", "model"
+    )
+    assert model.code == 0, model.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Priya" not in text and "Jane Ellis" not in text
+    assert text.splitlines()[0] == "record_id,note"

@@ -31,6 +31,13 @@ class OutputFormat(StrEnum):
     JSON = "json"
 
 
+class DetectionTier(StrEnum):
+    """Which detectors run."""
+
+    PATTERN = "pattern"
+    MODEL = "model"
+
+
 class FailOn(StrEnum):
     """What makes ``scan`` exit non-zero."""
 
@@ -64,6 +71,28 @@ def scan_command(
     encoding: Annotated[
         str | None, typer.Option(help=ENCODING_HELP, callback=check_encoding_option)
     ] = None,
+    tier: Annotated[
+        DetectionTier,
+        typer.Option(help="pattern (no model) or model (adds the spaCy pipeline for names)."),
+    ] = DetectionTier.PATTERN,
+    model: Annotated[
+        str | None,
+        typer.Option(help="The model tier's spaCy pipeline: package name or folder."),
+    ] = None,
+    row_aware: Annotated[
+        bool,
+        typer.Option(
+            help="Also redact, in each row's free text, that row's own identifiers (its name, "
+            "date of birth, NHS number, ...)."
+        ),
+    ] = True,
+    key_column: Annotated[
+        str | None,
+        typer.Option(
+            help="Column copied into --redact-to so it joins back (default record_id, else "
+            "the row number)."
+        ),
+    ] = None,
 ) -> None:
     """Scan INPUT for identifiers: column findings, free-text counts, never values."""
     written = [path for path in (output, draft_config, redact_to) if path is not None]
@@ -72,6 +101,8 @@ def scan_command(
         "free_text_columns": len(free_text or ()),
         "fail_on": fail_on,
         "outputs": len(written),
+        "tier": tier.value,
+        "row_aware": row_aware,
     }
     with audited(
         audit_log, "scan", arguments=arguments, inputs=input_hashes([input_path])
@@ -82,6 +113,10 @@ def scan_command(
             free_text=free_text or (),
             redact_to=redact_to,
             encoding=encoding or "utf-8",
+            tier=tier.value,
+            model=model,
+            row_aware=row_aware,
+            key_column=key_column,
         )
         if output is not None:
             write_json(report.to_dict(), output)

@@ -18,6 +18,7 @@ import polars as pl
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from safelink.detect.engine import LANGUAGE, ModelNlpEngine
+from safelink.detect.own import OwnTerms
 
 #: Entities reported in free text (plain dates are left out: they are not identifiers).
 FREE_TEXT_ENTITIES = (
@@ -40,6 +41,8 @@ class FreeTextFinding:
         column: the column name.
         rows: rows in the column. analysed: distinct non-empty texts analysed.
         rows_with: rows holding at least one entity of each type.
+        rows_with_own: of those, rows where the row's own identifier of that type was found
+            (row-aware redaction; empty when it was not used).
         redacted: whether a redacted copy was made.
     """
 
@@ -47,6 +50,7 @@ class FreeTextFinding:
     rows: int
     analysed: int
     rows_with: dict[str, int] = field(default_factory=dict)
+    rows_with_own: dict[str, int] = field(default_factory=dict)
     redacted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +60,7 @@ class FreeTextFinding:
             "rows": self.rows,
             "analysed": self.analysed,
             "rows_with": dict(sorted(self.rows_with.items())),
+            "rows_with_own": dict(sorted(self.rows_with_own.items())),
             "redacted": self.redacted,
         }
 
@@ -139,7 +144,12 @@ def redact(text: str, results: Iterable[RecognizerResult]) -> str:
 
 
 def scan_text(
-    values: pl.Series, engine: AnalyzerEngine, *, redacted: bool = False, prefilter: bool = True
+    values: pl.Series,
+    engine: AnalyzerEngine,
+    *,
+    redacted: bool = False,
+    prefilter: bool = True,
+    own: Sequence[OwnTerms] | None = None,
 ) -> tuple[FreeTextFinding, pl.Series | None]:
     """Scan every row of a free-text column.
 
@@ -148,6 +158,8 @@ def scan_text(
         engine: an analyzer from :func:`safelink.detect.engine.build_engine`.
         redacted: also return a copy with entities replaced by ``<ENTITY>``.
         prefilter: skip rows no pattern-tier recogniser can match (ignored for the model tier).
+        own: each row's own identifiers (:func:`safelink.detect.own.own_terms`), searched
+            for in that row's text as well (row-aware redaction).
 
     Returns:
         The per-entity row counts and, when asked, the redacted column (same length/order).
@@ -161,6 +173,8 @@ def scan_text(
         candidates = distinct.filter(distinct.str.strip_chars().str.len_chars() > 0)
     texts = candidates.to_list()
     results = _analyse(engine, texts)
+    if own is not None:
+        return _scan_rows(text, dict(zip(texts, results, strict=True)), own, redacted=redacted)
     rows_with: dict[str, int] = {}
     weight = dict(zip(distinct.to_list(), counts.get_column("n").to_list(), strict=True))
     for original, found in zip(texts, results, strict=True):
@@ -181,6 +195,37 @@ def scan_text(
     joined = pl.DataFrame({"k": text}).join(table, on="k", how="left", maintain_order="left")
     out = joined.select(pl.coalesce("v", "k").alias(text.name)).to_series()
     return finding, out
+
+
+def _scan_rows(
+    text: pl.Series,
+    by_text: dict[str, list[RecognizerResult]],
+    own: Sequence[OwnTerms],
+    *,
+    redacted: bool,
+) -> tuple[FreeTextFinding, pl.Series | None]:
+    """Row by row: the patterns' finds for the text plus the row's own identifiers."""
+    if len(own) != text.len():
+        raise ValueError(f"own terms for {len(own)} rows, but the column has {text.len()}")
+    rows_with: dict[str, int] = {}
+    rows_with_own: dict[str, int] = {}
+    out: list[str | None] = []
+    for value, terms in zip(text.to_list(), own, strict=True):
+        if value is None:
+            out.append(None)
+            continue
+        own_found = terms.find(value)
+        found = by_text.get(value, []) + own_found
+        for entity in {r.entity_type for r in found}:
+            rows_with[entity] = rows_with.get(entity, 0) + 1
+        for entity in {r.entity_type for r in own_found}:
+            rows_with_own[entity] = rows_with_own.get(entity, 0) + 1
+        out.append(redact(value, found) if found else value)
+    finding = FreeTextFinding(
+        column=text.name, rows=text.len(), analysed=len(by_text), rows_with=rows_with,
+        rows_with_own=rows_with_own, redacted=redacted,
+    )  # fmt: skip
+    return finding, pl.Series(text.name, out, dtype=pl.String) if redacted else None
 
 
 def count_entities(values: pl.Series, engine: AnalyzerEngine) -> dict[str, int]:

@@ -10,11 +10,13 @@ from typing import Any
 import polars as pl
 from presidio_analyzer import AnalyzerEngine
 
-from safelink.detect.columns import ClassifySettings, classify_column
+from safelink.detect.columns import ClassifySettings, ColumnProfile, classify_column
 from safelink.detect.engine import Tier, build_engine
 from safelink.detect.findings import ScanReport
 from safelink.detect.freetext import FreeTextFinding, count_entities, scan_text
+from safelink.detect.own import OWN_ENTITIES, own_terms
 from safelink.errors import InputError
+from safelink.identifiers import Identifier
 from safelink.io import read_frame, to_polars, write_csv_safe, write_parquet
 
 
@@ -39,6 +41,8 @@ def scan(
     manifest: Path | str | None = None,
     encoding: str = "utf-8",
     delimiter: str = ",",
+    row_aware: bool = True,
+    key_column: str | None = None,
 ) -> ScanReport:
     """Find the columns of an extract that hold identifiers, and identifiers in free text.
 
@@ -57,6 +61,11 @@ def scan(
         manifest: the pipeline's SHA-256 manifest (default: the pinned one).
         encoding: text encoding of a CSV input.
         delimiter: field separator of a CSV input.
+        row_aware: also find, in each row's free text, the identifiers that row's own
+            identifier columns hold (its person's name, date of birth, NHS number, ...; the
+            columns this scan finds as person identifiers).
+        key_column: the column copied into the redacted file so it joins back to the extract
+            (default ``record_id`` when present, else the row number as ``row``).
 
     Returns:
         The scan report (no values; masked examples only).
@@ -97,13 +106,19 @@ def scan(
     )
     texts: list[FreeTextFinding] = []
     redacted: dict[str, pl.Series] = {}
+    key = _key(frame, key_column, source) if redact_to is not None else None
+    identifiers = _own_columns(profiles, exclude=free_text) if row_aware and free_text else {}
+    own = own_terms(frame, identifiers) if identifiers else None
     for name in free_text:
-        finding, copy = scan_text(frame.get_column(name), engine, redacted=redact_to is not None)
+        finding, copy = scan_text(
+            frame.get_column(name), engine, redacted=redact_to is not None, own=own
+        )
         texts.append(finding)
         if copy is not None:
             redacted[name] = copy
-    if redact_to is not None:
-        _write_redacted(pl.DataFrame(redacted), Path(redact_to))
+    if redact_to is not None and key is not None:
+        joined = [key] if key.name not in redacted else []
+        _write_redacted(pl.DataFrame([*joined, *redacted.values()]), Path(redact_to))
     return ScanReport(
         source=source,
         rows=frame.height,
@@ -115,8 +130,37 @@ def scan(
             "min_share": min_share,
             "header_min_share": header_min_share,
             "tier": tier,
+            "row_aware": row_aware,
         },
     )
+
+
+def _own_columns(
+    profiles: Sequence[ColumnProfile], *, exclude: Sequence[str]
+) -> dict[str, Identifier]:
+    """The columns found to hold a person's identifiers a note may repeat."""
+    return {
+        p.column: p.finding.kind
+        for p in profiles
+        if p.finding is not None
+        and p.finding.detected
+        and p.finding.subject == "person"
+        and p.finding.kind in OWN_ENTITIES
+        and p.column not in exclude
+    }
+
+
+def _key(frame: pl.DataFrame, key_column: str | None, source: str) -> pl.Series:
+    """The column that joins the redacted copy back to its extract."""
+    if key_column is not None:
+        if key_column not in frame.columns:
+            raise InputError(
+                f"{source}: key column {key_column!r} not found; the input has {frame.columns}."
+            )
+        return frame.get_column(key_column)
+    if "record_id" in frame.columns:
+        return frame.get_column("record_id")
+    return pl.Series("row", range(frame.height), dtype=pl.Int64)
 
 
 def _check_settings(sample: int, min_share: float, header_min_share: float, tier: str) -> None:

@@ -1,0 +1,232 @@
+"""Row-aware redaction: find in a row's free text the identifiers its own columns hold.
+
+A case note is usually about the person its row describes, and the row's identifier columns
+say who that is. Each row's own values become search terms for that row's text only: the
+name and its parts, initials with the surname, the date of birth as people write it
+("4th March 1975", "04/03/75"), the NHS number with any spacing, the postcode, address,
+phone, email and other numbers. Matching is case-, accent- and punctuation-insensitive and
+respects word edges. No peer tool does this; patterns and models still find everyone else.
+
+Terms are built from values and live only in memory for the row; nothing here logs or
+returns a value, only spans and entity names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import polars as pl
+from presidio_analyzer import RecognizerResult
+
+from safelink.identifiers import Identifier
+from safelink.normalise import (
+    normalise_chi_number,
+    normalise_date_of_birth,
+    normalise_name,
+    normalise_nhs_number,
+    normalise_phone,
+    normalise_postcode,
+)
+
+#: The entity a row-aware find is reported as, by the kind of the column it came from.
+OWN_ENTITIES: dict[Identifier, str] = {
+    Identifier.FORENAME: "PERSON",
+    Identifier.SURNAME: "PERSON",
+    Identifier.FULL_NAME: "PERSON",
+    Identifier.DATE_OF_BIRTH: "DATE_OF_BIRTH",
+    Identifier.NHS_NUMBER: "NHS_NUMBER",
+    Identifier.CHI_NUMBER: "CHI_NUMBER",
+    Identifier.NI_NUMBER: "NI_NUMBER",
+    Identifier.POSTCODE: "POSTCODE",
+    Identifier.ADDRESS: "ADDRESS",
+    Identifier.PHONE: "PHONE_NUMBER",
+    Identifier.EMAIL: "EMAIL_ADDRESS",
+    Identifier.UPRN: "UPRN",
+    Identifier.HOSPITAL_NUMBER: "HOSPITAL_NUMBER",
+}
+#: A row-aware find outranks a pattern find of the same span (it is known to be this person).
+OWN_SCORE = 0.99
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})
+_EDGE_BEFORE = r"(?<![^\W_])"
+_EDGE_AFTER = r"(?![^\W_])"
+_DIGIT_BEFORE = r"(?<![0-9])"
+_DIGIT_AFTER = r"(?![0-9])"
+_APOSTROPHE = "['\u2019` ]?"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    plain = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", char)
+        if not unicodedata.category(c).startswith("M")
+    ).lower()
+    return plain if len(plain) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one (offsets in ``text`` still hold)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def _letters(word: str) -> str:
+    """A word whose letters may be split by an apostrophe or a space (``O'Brien``)."""
+    return _APOSTROPHE.join(re.escape(c) for c in word)
+
+
+_NAME_GAP = r"[\s\-'\u2019.,]+"
+
+
+def _name_terms(canonicals: Sequence[str]) -> list[str]:
+    """Terms for one person's names: the whole name, initial + surname, each value, each part."""
+    values = [[p for p in fold(c).split() if p not in _TITLES] for c in canonicals]
+    parts = [p for value in values for p in value]
+    terms: list[str] = []
+    if len(parts) > 1:
+        terms.append(_NAME_GAP.join(map(_letters, parts)))
+        rest = _NAME_GAP.join(map(_letters, parts[1:]))
+        terms.append(rf"{re.escape(parts[0][0])}\.?\s+{rest}")
+    terms.extend(_NAME_GAP.join(map(_letters, value)) for value in values if len(value) > 1)
+    terms.extend(_letters(p) for p in dict.fromkeys(parts) if len(p) > 1)
+    return [rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}" for t in terms]
+
+
+def _date_terms(iso: str) -> list[str]:
+    day = dt.date.fromisoformat(iso)
+    d, m, y, yy = day.day, day.month, f"{day.year}", f"{day.year % 100:02d}"
+    name = _MONTHS[m - 1]
+    month_word = rf"(?:{name}|{name[:3]}|{'sept' if m == 9 else name[:3]})\.?"
+    day_text = rf"0?{d}(?:st|nd|rd|th)?"
+    numeric_day, numeric_month = rf"0?{d}", rf"0?{m}"
+    sep = r"[\s/.\-]+"
+    terms = [
+        rf"{numeric_day}(?P<s>[/.\-]){numeric_month}(?P=s)(?:{y}|{yy})",
+        rf"{day_text}(?:\s+of)?[\s\-]+{month_word},?[\s\-]+(?:{y}|'?{yy})",
+        rf"{month_word}\s+{day_text},?\s+{y}",
+        rf"{y}(?P<s>[/.\-]){numeric_month}(?P=s){numeric_day}",
+        rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}",
+        rf"{numeric_day}{sep}{numeric_month}{sep}{y}",
+    ]
+    return [rf"{_DIGIT_BEFORE}{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}{_DIGIT_AFTER}" for t in terms]
+
+
+def _digits_term(digits: str, *, separators: str = r"[\s\-]?") -> str:
+    return _DIGIT_BEFORE + separators.join(digits) + _DIGIT_AFTER
+
+
+def _phone_terms(e164: str) -> list[str]:
+    national = e164.removeprefix("+44")
+    if national == e164:  # not a UK number: its digits as written
+        return [_digits_term(e164.lstrip("+"), separators=r"[\s\-()]{0,2}")]
+    body = r"[\s\-()]{0,2}".join(national)
+    return [rf"(?:\+\s?44\s?(?:\(0\)\s?)?|\b0044\s?|(?<![0-9+])\(?0)\)?\s?{body}{_DIGIT_AFTER}"]
+
+
+def _words_term(value: str) -> str:
+    words = r"[\s,]+".join(re.escape(w) for w in re.split(r"[\s,]+", fold(value)) if w)
+    return rf"{_EDGE_BEFORE}{words}{_EDGE_AFTER}"
+
+
+def _postcode_term(canonical: str) -> str:
+    outward, inward = fold(canonical).split(" ")
+    return rf"{_EDGE_BEFORE}{re.escape(outward)}\s*{re.escape(inward)}{_EDGE_AFTER}"
+
+
+@dataclass(frozen=True, slots=True)
+class OwnTerms:
+    """One row's own identifiers as compiled search terms, by entity name."""
+
+    terms: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def find(self, text: str) -> list[RecognizerResult]:
+        """Every place the row's own identifiers occur in ``text``."""
+        folded = fold(text)
+        return [
+            RecognizerResult(entity, match.start(), match.end(), OWN_SCORE)
+            for entity, pattern in self.terms
+            for match in pattern.finditer(folded)
+            if match.end() > match.start()
+        ]
+
+
+def _canonical(kind: Identifier, values: pl.Series) -> pl.Series:
+    text = values.cast(pl.String)
+    if kind in (Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME):
+        return normalise_name(text).values
+    if kind is Identifier.DATE_OF_BIRTH:
+        return normalise_date_of_birth(text).values
+    if kind is Identifier.NHS_NUMBER:
+        return normalise_nhs_number(text).values
+    if kind is Identifier.CHI_NUMBER:
+        return normalise_chi_number(text).values
+    if kind is Identifier.POSTCODE:
+        return normalise_postcode(text).values
+    if kind is Identifier.PHONE:
+        return normalise_phone(text).values
+    return text.str.strip_chars()
+
+
+def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[OwnTerms]:
+    """Each row's own identifiers (from ``columns``: name -> kind) as search terms.
+
+    Args:
+        frame: the extract.
+        columns: the row's identifier columns and their kinds (kinds outside
+            :data:`OWN_ENTITIES`, such as sex, are ignored).
+
+    Returns:
+        One :class:`OwnTerms` per row, in row order.
+    """
+    used = {name: kind for name, kind in columns.items() if kind in OWN_ENTITIES}
+    canonical = {
+        name: _canonical(kind, frame.get_column(name)).to_list() for name, kind in used.items()
+    }
+    names = [n for n, k in used.items() if OWN_ENTITIES[k] == "PERSON"]
+    rows: list[OwnTerms] = []
+    for row in range(frame.height):
+        found: list[tuple[str, str]] = []
+        person = [v for n in names if (v := canonical[n][row])]
+        found.extend(("PERSON", t) for t in _name_terms(person))
+        for name, kind in used.items():
+            value = canonical[name][row]
+            if not value or name in names:
+                continue
+            found.extend((OWN_ENTITIES[kind], t) for t in _value_terms(kind, value))
+        rows.append(OwnTerms(tuple((e, _compile(t)) for e, t in found)))
+    return rows
+
+
+def _value_terms(kind: Identifier, value: str) -> list[str]:
+    if kind is Identifier.DATE_OF_BIRTH:
+        return _date_terms(value)
+    if kind in (Identifier.NHS_NUMBER, Identifier.CHI_NUMBER):
+        return [_digits_term(value)]
+    if kind is Identifier.POSTCODE:
+        return [_postcode_term(value)]
+    if kind is Identifier.PHONE:
+        return _phone_terms(value)
+    if kind is Identifier.EMAIL:
+        return [rf"(?<![\w.+-]){re.escape(fold(value))}(?![\w-])"]
+    if len(value) < 3:
+        return []
+    return [_words_term(value)]
+
+
+@lru_cache(maxsize=65_536)
+def _compile(term: str) -> re.Pattern[str]:
+    return re.compile(term)
+
+
+__all__ = ["OWN_ENTITIES", "OWN_SCORE", "OwnTerms", "fold", "own_terms"]
