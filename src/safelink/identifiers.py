@@ -40,3 +40,7 @@ DIRECT_IDENTIFIERS = frozenset(
         Identifier.HOSPITAL_NUMBER,
     }
 )
+
+#: Identifiers that single a person out only in combination (quasi-identifiers): a release may
+#: hold them generalised, under the disclosure control.
+QUASI_IDENTIFIERS = frozenset({Identifier.DATE_OF_BIRTH, Identifier.POSTCODE, Identifier.SEX})

@@ -72,3 +72,24 @@ def test_scan_free_text_redacted_copy_replaces_entities(tmp_path: Path) -> None:
     assert redacted[2] == "No concerns"
     assert report.free_text[0].rows_with == {"NHS_NUMBER": 1, "PERSON": 1}
     assert report.has_direct
+
+
+def test_dates_of_birth_and_postcodes_are_called_quasi_identifiers() -> None:
+    from rich.console import Console
+
+    from safelink.detect import render_table, scan
+
+    frame = pl.DataFrame(
+        {
+            "dob": [f"{d:02d}/03/19{50 + d}" for d in range(1, 29)] * 10,
+            "postcode": ["LS1 4AP", "BD7 1DP", "M1 1AE", "SW1A 1AA"] * 70,
+            "nhs_number": ["943 476 5919"] * 280,
+        }
+    )
+    report = scan(frame)
+    roles = {p.column: p.finding.identifies for p in report.columns if p.finding}
+    assert roles == {"dob": "quasi", "postcode": "quasi", "nhs_number": "direct"}
+    assert report.to_dict()["columns"][0]["finding"]["identifies"] == "quasi"
+    console = Console(width=200, record=True)
+    console.print(render_table(report))
+    assert console.export_text().count("quasi (indirect)") == 2

@@ -28,7 +28,7 @@ from typing import Any, Literal
 import polars as pl
 
 from safelink.detect.recognisers import VALIDATORS, name_lists
-from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
+from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
 from safelink.normalise import normalise_date_of_birth, normalise_sex
 
 Confidence = Literal["high", "medium", "low"]
@@ -207,6 +207,19 @@ class ColumnFinding:
         """Whether the finding is confident enough to act on (high or medium)."""
         return self.confidence != "low"
 
+    @property
+    def identifies(self) -> Literal["direct", "quasi"] | None:
+        """How this column identifies a person: ``direct``, ``quasi`` or None.
+
+        ``direct`` singles a person out (NHS number, name); ``quasi`` is an indirect
+        identifier (date of birth, postcode, sex), identifying in combination.
+        """
+        if self.subject != "person":
+            return None
+        if self.direct:
+            return "direct"
+        return "quasi" if self.kind in QUASI_IDENTIFIERS else None
+
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON (no values, masked examples only)."""
         return {
@@ -214,6 +227,7 @@ class ColumnFinding:
             "entity": self.entity,
             "kind": None if self.kind is None else str(self.kind),
             "direct": self.direct,
+            "identifies": self.identifies,
             "share": round(self.share, 4),
             "confidence": self.confidence,
             "evidence": list(self.evidence),

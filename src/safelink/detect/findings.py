@@ -70,12 +70,20 @@ class ScanReport:
         }
 
 
+def _identifies(finding: ColumnFinding) -> str:
+    if finding.identifies == "direct":
+        return "direct" if finding.detected else "direct? (low confidence)"
+    if finding.identifies == "quasi":
+        return "quasi (indirect)" if finding.detected else "quasi? (low confidence)"
+    return ""
+
+
 def render_table(report: ScanReport) -> Table:
     """A rich table of the findings (masked examples only)."""
     table = Table(
         "column",
         "finding",
-        "direct",
+        "identifies",
         "share",
         "confidence",
         "examples",
@@ -92,7 +100,7 @@ def render_table(report: ScanReport) -> Table:
         table.add_row(
             f.column,
             f.entity + ("" if f.subject == "person" else " (organisation)"),
-            "yes" if f.direct and f.detected else "",
+            _identifies(f),
             f"{f.share:.0%}",
             f.confidence,
             ", ".join(f.examples),
@@ -103,7 +111,7 @@ def render_table(report: ScanReport) -> Table:
         table.add_row(
             text.column,
             "FREE_TEXT (all rows)",
-            "yes" if text.column in report.direct_columns else "",
+            "direct" if text.column in report.direct_columns else "",
             "",
             "",
             "",
