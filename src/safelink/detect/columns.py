@@ -20,6 +20,7 @@ Findings carry shares, confidence and evidence, and masked examples only.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -474,6 +475,31 @@ DIRECT_TEXT_ENTITIES = frozenset(
 )
 
 
+_ANNOTATION = r"\s*[\(\[][^\)\]]*[\)\]]\s*"
+# Entities whose values lose a leading zero when a spreadsheet stores them as numbers: a CHI
+# number for days 1-9, a UK phone number.
+_LEADING_ZERO = ("CHI_NUMBER", "PHONE_NUMBER")
+
+
+def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
+    """Values as written before a spreadsheet stored them as numbers.
+
+    ``9434765919.0`` -> ``9434765919``; ``9.434765919E9`` -> ``9434765919`` (when exact);
+    ``Smith (mother)`` -> ``Smith`` (an annotation in brackets). Other values are unchanged.
+    """
+    text = sample.str.replace(r"^([0-9]+)\.0+$", "${1}")
+    scientific = text.str.contains(r"^[0-9](?:\.[0-9]+)?[eE]\+?[0-9]{1,2}$").fill_null(False)
+    if scientific.any():
+        expanded = [_exact_integer(v) if s else v for v, s in zip(text, scientific, strict=True)]
+        text = pl.Series(sample.name, expanded, dtype=pl.String)
+    return text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
+
+
+def _exact_integer(value: str) -> str:
+    number = decimal.Decimal(value)
+    return str(int(number)) if number == number.to_integral_value() else value
+
+
 def _classify_values(
     name: str, sample: pl.Series, settings: ClassifySettings
 ) -> ColumnFinding | None:
@@ -481,7 +507,12 @@ def _classify_values(
     if meta:
         hits = []
     subject: Literal["person", "organisation"] = "organisation" if org else "person"
+    sample = undo_spreadsheet_damage(sample)
     matched = {entity: check(sample) for entity, check in VALIDATORS.items()}
+    for entity in set(hits) & set(_LEADING_ZERO):  # the header says what the digits were
+        restored = pl.when(sample.str.contains(r"^[1-9][0-9 ]{8,11}$")).then("0" + sample)
+        zero = pl.select(restored.otherwise(sample)).to_series()
+        matched[entity] = matched[entity] | VALIDATORS[entity](zero)
     shares = {entity: _share(m) for entity, m in matched.items()}
 
     def level(share: float, header: bool) -> Confidence:

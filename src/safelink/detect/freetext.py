@@ -10,6 +10,7 @@ costs time in proportion to its length and never hangs a regex.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,22 @@ class FreeTextFinding:
             "rows_with_own": dict(sorted(self.rows_with_own.items())),
             "redacted": self.redacted,
         }
+
+
+def analyse_texts(
+    engine: AnalyzerEngine, texts: Sequence[str], *, prefilter: bool = True
+) -> list[list[RecognizerResult]]:
+    """The engine's finds in each text, as :func:`scan_text` gets them.
+
+    With ``prefilter``, texts no pattern can match are skipped on the pattern tier.
+    """
+    if prefilter and not isinstance(engine.nlp_engine, ModelNlpEngine):
+        pattern = re.compile(_MAY_HOLD)
+        chosen = [t for t in dict.fromkeys(texts) if pattern.search(t)]
+    else:
+        chosen = [t for t in dict.fromkeys(texts) if t.strip()]
+    by_text = dict(zip(chosen, _analyse(engine, chosen), strict=True))
+    return [by_text.get(t, []) for t in texts]
 
 
 def _analyse(engine: AnalyzerEngine, texts: Sequence[str]) -> list[list[RecognizerResult]]:

@@ -89,21 +89,27 @@ def _letters(word: str) -> str:
 _NAME_GAP = r"[\s\-'\u2019.,]+"
 
 
-def _name_terms(canonicals: Sequence[str]) -> list[str]:
-    """Terms for one person's names: the whole name, initial + surname, each value, each part."""
+#: A search term: the entity it reports, a literal the folded text must contain for the term
+#: to be worth compiling and running (most rows mention few of their identifiers), the regex.
+Term = tuple[str, str, str]
+
+
+def _name_terms(canonicals: Sequence[str]) -> list[tuple[str, str]]:
+    """(regex, key) for one person's names: whole name, initial + surname, each value, part."""
     values = [[p for p in fold(c).split() if p not in _TITLES] for c in canonicals]
     parts = [p for value in values for p in value]
-    terms: list[str] = []
+    terms: list[tuple[str, str]] = []
     if len(parts) > 1:
-        terms.append(_NAME_GAP.join(map(_letters, parts)))
+        terms.append((_NAME_GAP.join(map(_letters, parts)), parts[-1]))
         rest = _NAME_GAP.join(map(_letters, parts[1:]))
-        terms.append(rf"{re.escape(parts[0][0])}\.?\s+{rest}")
-    terms.extend(_NAME_GAP.join(map(_letters, value)) for value in values if len(value) > 1)
-    terms.extend(_letters(p) for p in dict.fromkeys(parts) if len(p) > 1)
-    return [rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}" for t in terms]
+        terms.append((rf"{re.escape(parts[0][0])}\.?\s+{rest}", parts[-1]))
+    terms.extend((_NAME_GAP.join(map(_letters, v)), v[-1]) for v in values if len(v) > 1)
+    terms.extend((_letters(p), p) for p in dict.fromkeys(parts) if len(p) > 1)
+    # The key is the name's last three letters: an apostrophe or space is rarely among them.
+    return [(rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}", key[-3:]) for t, key in terms]
 
 
-def _date_terms(iso: str) -> list[str]:
+def _date_terms(iso: str) -> list[tuple[str, str]]:
     day = dt.date.fromisoformat(iso)
     d, m, y, yy = day.day, day.month, f"{day.year}", f"{day.year % 100:02d}"
     name = _MONTHS[m - 1]
@@ -119,44 +125,48 @@ def _date_terms(iso: str) -> list[str]:
         rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}",
         rf"{numeric_day}{sep}{numeric_month}{sep}{y}",
     ]
-    return [rf"{_DIGIT_BEFORE}{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}{_DIGIT_AFTER}" for t in terms]
+    edges = _DIGIT_BEFORE + _EDGE_BEFORE, _EDGE_AFTER + _DIGIT_AFTER
+    return [(rf"{edges[0]}(?:{t}){edges[1]}", yy) for t in terms]
 
 
-def _digits_term(digits: str, *, separators: str = r"[\s\-]?") -> str:
-    return _DIGIT_BEFORE + separators.join(digits) + _DIGIT_AFTER
+def _digits_term(digits: str, *, separators: str = r"[\s\-]?") -> tuple[str, str]:
+    return _DIGIT_BEFORE + separators.join(digits) + _DIGIT_AFTER, digits[-2:]
 
 
-def _phone_terms(e164: str) -> list[str]:
+def _phone_terms(e164: str) -> list[tuple[str, str]]:
     national = e164.removeprefix("+44")
     if national == e164:  # not a UK number: its digits as written
         return [_digits_term(e164.lstrip("+"), separators=r"[\s\-()]{0,2}")]
     body = r"[\s\-()]{0,2}".join(national)
-    return [rf"(?:\+\s?44\s?(?:\(0\)\s?)?|\b0044\s?|(?<![0-9+])\(?0)\)?\s?{body}{_DIGIT_AFTER}"]
+    prefix = r"(?:\+\s?44\s?(?:\(0\)\s?)?|\b0044\s?|(?<![0-9+])\(?0)\)?\s?"
+    return [(rf"{prefix}{body}{_DIGIT_AFTER}", national[-2:])]
 
 
-def _words_term(value: str) -> str:
-    words = r"[\s,]+".join(re.escape(w) for w in re.split(r"[\s,]+", fold(value)) if w)
-    return rf"{_EDGE_BEFORE}{words}{_EDGE_AFTER}"
+def _words_term(value: str) -> tuple[str, str]:
+    words = [w for w in re.split(r"[\s,]+", fold(value)) if w]
+    joined = r"[\s,]+".join(map(re.escape, words))
+    return rf"{_EDGE_BEFORE}{joined}{_EDGE_AFTER}", words[-1][:3]
 
 
-def _postcode_term(canonical: str) -> str:
+def _postcode_term(canonical: str) -> tuple[str, str]:
     outward, inward = fold(canonical).split(" ")
-    return rf"{_EDGE_BEFORE}{re.escape(outward)}\s*{re.escape(inward)}{_EDGE_AFTER}"
+    return rf"{_EDGE_BEFORE}{re.escape(outward)}\s*{re.escape(inward)}{_EDGE_AFTER}", inward
 
 
 @dataclass(frozen=True, slots=True)
 class OwnTerms:
-    """One row's own identifiers as compiled search terms, by entity name."""
+    """One row's own identifiers as search terms (entity, key literal, regex)."""
 
-    terms: tuple[tuple[str, re.Pattern[str]], ...]
+    terms: tuple[Term, ...]
 
     def find(self, text: str) -> list[RecognizerResult]:
         """Every place the row's own identifiers occur in ``text``."""
         folded = fold(text)
         return [
             RecognizerResult(entity, match.start(), match.end(), OWN_SCORE)
-            for entity, pattern in self.terms
-            for match in pattern.finditer(folded)
+            for entity, key, pattern in self.terms
+            if key in folded
+            for match in _compile(pattern).finditer(folded)
             if match.end() > match.start()
         ]
 
@@ -196,19 +206,18 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     names = [n for n, k in used.items() if OWN_ENTITIES[k] == "PERSON"]
     rows: list[OwnTerms] = []
     for row in range(frame.height):
-        found: list[tuple[str, str]] = []
         person = [v for n in names if (v := canonical[n][row])]
-        found.extend(("PERSON", t) for t in _name_terms(person))
+        found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(person)]
         for name, kind in used.items():
             value = canonical[name][row]
             if not value or name in names:
                 continue
-            found.extend((OWN_ENTITIES[kind], t) for t in _value_terms(kind, value))
-        rows.append(OwnTerms(tuple((e, _compile(t)) for e, t in found)))
+            found.extend((OWN_ENTITIES[kind], key, t) for t, key in _value_terms(kind, value))
+        rows.append(OwnTerms(tuple(found)))
     return rows
 
 
-def _value_terms(kind: Identifier, value: str) -> list[str]:
+def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
     if kind is Identifier.DATE_OF_BIRTH:
         return _date_terms(value)
     if kind in (Identifier.NHS_NUMBER, Identifier.CHI_NUMBER):
@@ -217,9 +226,10 @@ def _value_terms(kind: Identifier, value: str) -> list[str]:
         return [_postcode_term(value)]
     if kind is Identifier.PHONE:
         return _phone_terms(value)
+    folded = fold(value)
     if kind is Identifier.EMAIL:
-        return [rf"(?<![\w.+-]){re.escape(fold(value))}(?![\w-])"]
-    if len(value) < 3:
+        return [(rf"(?<![\w.+-]){re.escape(folded)}(?![\w-])", folded[:3])]
+    if len(value.strip()) < 3:
         return []
     return [_words_term(value)]
 
