@@ -117,6 +117,7 @@ def scan_command(
             model=model,
             row_aware=row_aware,
             key_column=key_column,
+            progress=True,
         )
         if output is not None:
             write_json(report.to_dict(), output)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +20,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from safelink.detect.engine import LANGUAGE, ModelNlpEngine
 from safelink.detect.own import OwnTerms
+from safelink.progress import Progress
 
 #: Entities reported in free text (plain dates are left out: they are not identifiers).
 FREE_TEXT_ENTITIES = (
@@ -28,6 +29,12 @@ FREE_TEXT_ENTITIES = (
     "UK_DRIVING_LICENCE", "UK_PASSPORT", "UK_VEHICLE_REGISTRATION",
 )  # fmt: skip
 WINDOW = 10_000
+
+
+def _ignore(units: int) -> None:
+    """Progress nobody watches."""
+
+
 _JOIN_CHARS = 20_000
 _SEPARATOR = "\n" + " ." * 30 + "\n"
 _OVERLAP = 200
@@ -82,7 +89,9 @@ def analyse_texts(
     return [by_text.get(t, []) for t in texts]
 
 
-def _analyse(engine: AnalyzerEngine, texts: Sequence[str]) -> list[list[RecognizerResult]]:
+def _analyse(
+    engine: AnalyzerEngine, texts: Sequence[str], advance: Callable[[int], None] = _ignore
+) -> list[list[RecognizerResult]]:
     supported = set(engine.get_supported_entities(LANGUAGE))
     entities = [e for e in FREE_TEXT_ENTITIES if e in supported]
     model = isinstance(engine.nlp_engine, ModelNlpEngine)
@@ -94,20 +103,26 @@ def _analyse(engine: AnalyzerEngine, texts: Sequence[str]) -> list[list[Recogniz
             by_text[text] = engine.analyze(
                 text, language=LANGUAGE, entities=entities, nlp_artifacts=artifacts
             )
+            advance(1)
     if not model:
-        by_text.update(_analyse_joined(engine, short, entities))
+        by_text.update(_analyse_joined(engine, short, entities, advance))
     for text in texts:
         if text in by_text:
             results.append(by_text[text])
-        elif len(text) <= WINDOW:
+            continue
+        if len(text) <= WINDOW:
             results.append(engine.analyze(text, language=LANGUAGE, entities=entities))
         else:
             results.append(_analyse_long(engine, text, entities))
+        advance(1)
     return results
 
 
 def _analyse_joined(
-    engine: AnalyzerEngine, texts: Sequence[str], entities: list[str]
+    engine: AnalyzerEngine,
+    texts: Sequence[str],
+    entities: list[str],
+    advance: Callable[[int], None] = _ignore,
 ) -> dict[str, list[RecognizerResult]]:
     # Presidio's per-call overhead dominates short rows, so the pattern tier analyses many rows
     # in one call. The separator is longer than any context window (40 characters, 5 tokens)
@@ -134,6 +149,7 @@ def _analyse_joined(
                 result.end -= offsets[row]
                 per_row[row].append(result)
         found.update(zip(chunk, per_row, strict=True))
+        advance(len(chunk))
     return found
 
 
@@ -167,6 +183,7 @@ def scan_text(
     redacted: bool = False,
     prefilter: bool = True,
     own: Sequence[OwnTerms] | None = None,
+    progress: bool = False,
 ) -> tuple[FreeTextFinding, pl.Series | None]:
     """Scan every row of a free-text column.
 
@@ -177,6 +194,7 @@ def scan_text(
         prefilter: skip rows no pattern-tier recogniser can match (ignored for the model tier).
         own: each row's own identifiers (:func:`safelink.detect.own.own_terms`), searched
             for in that row's text as well (row-aware redaction).
+        progress: show progress on standard error (a bar on a terminal).
 
     Returns:
         The per-entity row counts and, when asked, the redacted column (same length/order).
@@ -189,7 +207,11 @@ def scan_text(
     else:
         candidates = distinct.filter(distinct.str.strip_chars().str.len_chars() > 0)
     texts = candidates.to_list()
-    results = _analyse(engine, texts)
+    if progress:
+        with Progress(len(texts), f"scan {text.name}: distinct texts") as shown:
+            results = _analyse(engine, texts, shown.advance)
+    else:
+        results = _analyse(engine, texts)
     if own is not None:
         return _scan_rows(text, dict(zip(texts, results, strict=True)), own, redacted=redacted)
     rows_with: dict[str, int] = {}

@@ -43,6 +43,7 @@ def scan(
     delimiter: str = ",",
     row_aware: bool = True,
     key_column: str | None = None,
+    progress: bool = False,
 ) -> ScanReport:
     """Find the columns of an extract that hold identifiers, and identifiers in free text.
 
@@ -66,6 +67,7 @@ def scan(
             columns this scan finds as person identifiers).
         key_column: the column copied into the redacted file so it joins back to the extract
             (default ``record_id`` when present, else the row number as ``row``).
+        progress: show the free-text scan's progress on standard error.
 
     Returns:
         The scan report (no values; masked examples only).
@@ -111,7 +113,11 @@ def scan(
     own = own_terms(frame, identifiers) if identifiers else None
     for name in free_text:
         finding, copy = scan_text(
-            frame.get_column(name), engine, redacted=redact_to is not None, own=own
+            frame.get_column(name),
+            engine,
+            redacted=redact_to is not None,
+            own=own,
+            progress=progress,
         )
         texts.append(finding)
         if copy is not None:

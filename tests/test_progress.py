@@ -1,0 +1,42 @@
+"""Progress on standard error: periodic lines off a terminal, counts only."""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+
+from safelink.detect import build_engine
+from safelink.detect.freetext import scan_text
+from safelink.progress import Progress
+
+
+def test_lines_off_a_terminal_say_how_far() -> None:
+    stream = io.StringIO()
+    with Progress(1_000, "scan note", stream=stream, interval=0.0) as progress:
+        progress.advance(250)
+        progress.advance(750)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("safelink: scan note: 250 of 1,000 (25%)")
+    assert lines[-1].startswith("safelink: scan note: 1,000 of 1,000 (100%)")
+
+
+def test_quiet_when_quick() -> None:
+    stream = io.StringIO()
+    with Progress(10, "scan note", stream=stream) as progress:
+        progress.advance(10)
+    assert stream.getvalue() == ""
+
+
+def test_free_text_scan_reports_progress_without_values(capsys) -> None:  # type: ignore[no-untyped-def]
+    import safelink.progress as module
+
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        notes = pl.Series("note", [f"Call Oswin Quayle on 07700 900{i:03d}" for i in range(50)])
+        scan_text(notes, build_engine(), progress=True)
+    finally:
+        module.LINE_INTERVAL = saved
+    err = capsys.readouterr().err
+    assert "scan note: distinct texts: 50 of 50" in err
+    assert "Oswin" not in err and "07700" not in err
