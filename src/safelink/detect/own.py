@@ -27,7 +27,6 @@ from safelink.identifiers import Identifier
 from safelink.normalise import (
     normalise_chi_number,
     normalise_date_of_birth,
-    normalise_name,
     normalise_nhs_number,
     normalise_phone,
     normalise_postcode,
@@ -81,9 +80,23 @@ def fold(text: str) -> str:
     return "".join(_fold_char(c) for c in text)
 
 
-def _letters(word: str) -> str:
-    """A word whose letters may be split by an apostrophe or a space (``O'Brien``)."""
-    return _APOSTROPHE.join(re.escape(c) for c in word)
+_GAP = "['\u2019` ]?"
+_APOSTROPHES = "'\u2019`"
+# Name prefixes written with or without an apostrophe or space: O'Brien, D'Arcy, McDonald.
+_PREFIXES = ("mac", "mc", "o", "d")
+
+
+def _name_part(word: str) -> str:
+    """A name part as a regex: its letters, with an optional apostrophe or space between some.
+
+    The gaps go where the row's own value had an apostrophe and after a prefix (``o'brien``
+    finds ``OBrien`` and ``O Brien``): optional characters are costly to compile, so they go
+    only where names vary.
+    """
+    letters = "".join(c for c in word if c not in _APOSTROPHES)
+    gaps = {i - n for n, i in enumerate(i for i, c in enumerate(word) if c in _APOSTROPHES)}
+    gaps |= {len(p) for p in _PREFIXES if letters.startswith(p) and len(letters) > len(p) + 2}
+    return "".join((_GAP if i in gaps else "") + re.escape(c) for i, c in enumerate(letters))
 
 
 _NAME_GAP = r"[\s\-'\u2019.,]+"
@@ -94,17 +107,27 @@ _NAME_GAP = r"[\s\-'\u2019.,]+"
 Term = tuple[str, str, str]
 
 
-def _name_terms(canonicals: Sequence[str]) -> list[tuple[str, str]]:
-    """(regex, key) for one person's names: whole name, initial + surname, each value, part."""
-    values = [[p for p in fold(c).split() if p not in _TITLES] for c in canonicals]
-    parts = [p for value in values for p in value]
+def _name_terms(values: Sequence[str]) -> list[tuple[str, str]]:
+    """(regex, key) for one person's names as the row writes them.
+
+    The whole name, the initial with the surname, each value and each part.
+    """
+    words = [re.split(r"[\s\-.,]+", fold(v)) for v in values]
+    split = [[p for p in w if p not in _TITLES and any(c.isalpha() for c in p)] for w in words]
+    parts = [p for value in split for p in value]
+    plain = [p.translate({ord(c): None for c in _APOSTROPHES}) for p in parts]
     terms: list[tuple[str, str]] = []
     if len(parts) > 1:
-        terms.append((_NAME_GAP.join(map(_letters, parts)), parts[-1]))
-        rest = _NAME_GAP.join(map(_letters, parts[1:]))
-        terms.append((rf"{re.escape(parts[0][0])}\.?\s+{rest}", parts[-1]))
-    terms.extend((_NAME_GAP.join(map(_letters, v)), v[-1]) for v in values if len(v) > 1)
-    terms.extend((_letters(p), p) for p in dict.fromkeys(parts) if len(p) > 1)
+        terms.append((_NAME_GAP.join(map(_name_part, parts)), plain[-1]))
+        rest = _NAME_GAP.join(map(_name_part, parts[1:]))
+        terms.append((rf"{re.escape(plain[0][0])}\.?\s+{rest}", plain[-1]))
+    for value in split:
+        if len(value) > 1:
+            key = value[-1].translate({ord(c): None for c in _APOSTROPHES})
+            terms.append((_NAME_GAP.join(map(_name_part, value)), key))
+    terms.extend(
+        (_name_part(p), k) for p, k in dict(zip(parts, plain, strict=True)).items() if len(k) > 1
+    )
     # The key is the name's last three letters: an apostrophe or space is rarely among them.
     return [(rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}", key[-3:]) for t, key in terms]
 
@@ -174,7 +197,7 @@ class OwnTerms:
 def _canonical(kind: Identifier, values: pl.Series) -> pl.Series:
     text = values.cast(pl.String)
     if kind in (Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME):
-        return normalise_name(text).values
+        return text.str.replace_all(r"[0-9]", "")
     if kind is Identifier.DATE_OF_BIRTH:
         return normalise_date_of_birth(text).values
     if kind is Identifier.NHS_NUMBER:
