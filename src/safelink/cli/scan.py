@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,7 +18,8 @@ from safelink.cli._common import (
     input_hashes,
     print_json,
 )
-from safelink.detect import render_table, scan, write_draft_config
+from safelink.detect import ScanReport, render_table, scan, write_draft_config
+from safelink.detect.draft import write_draft_job
 from safelink.io import write_json
 
 #: Exit code of ``--fail-on direct`` when a direct identifier is present.
@@ -45,7 +47,13 @@ class FailOn(StrEnum):
 
 
 def scan_command(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="CSV or Parquet extract.")],
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="CSV or Parquet extracts; with several, --draft-config writes one job.",
+        ),
+    ],
     sample: Annotated[int, typer.Option(help="Values sampled per column (seeded).")] = 5_000,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="table or json.")
@@ -54,7 +62,8 @@ def scan_command(
         Path | None, typer.Option("-o", "--output", help="Write the JSON report here.")
     ] = None,
     draft_config: Annotated[
-        Path | None, typer.Option(help="Write a draft job config (YAML).")
+        Path | None,
+        typer.Option(help="Write a draft job config (YAML): one runnable job for all INPUTs."),
     ] = None,
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Exit 3 if any direct identifier is found.")
@@ -94,45 +103,76 @@ def scan_command(
         ),
     ] = None,
 ) -> None:
-    """Scan INPUT for identifiers: column findings, free-text counts, never values."""
+    """Scan INPUTs for identifiers: column findings, free-text counts, never values."""
+    if len(inputs) > 1 and (free_text or redact_to or key_column):
+        raise typer.BadParameter(
+            "--free-text, --redact-to and --key-column take one INPUT; scan each extract alone.",
+            param_hint="INPUT",
+        )
+    names = source_names(inputs)
     written = [path for path in (output, draft_config, redact_to) if path is not None]
     arguments = {
         "sample": sample,
+        "inputs": len(inputs),
         "free_text_columns": len(free_text or ()),
         "fail_on": fail_on,
         "outputs": len(written),
         "tier": tier.value,
         "row_aware": row_aware,
     }
-    with audited(
-        audit_log, "scan", arguments=arguments, inputs=input_hashes([input_path])
-    ) as outputs:
-        report = scan(
-            input_path,
-            sample=sample,
-            free_text=free_text or (),
-            redact_to=redact_to,
-            encoding=encoding or "utf-8",
-            tier=tier.value,
-            model=model,
-            row_aware=row_aware,
-            key_column=key_column,
-            progress=True,
-        )
+    with audited(audit_log, "scan", arguments=arguments, inputs=input_hashes(inputs)) as outputs:
+        reports = {
+            name: scan(
+                path,
+                sample=sample,
+                free_text=free_text or (),
+                redact_to=redact_to,
+                encoding=encoding or "utf-8",
+                tier=tier.value,
+                model=model,
+                row_aware=row_aware,
+                key_column=key_column,
+                progress=True,
+            )
+            for name, path in zip(names, inputs, strict=True)
+        }
+        document = _document(reports)
         if output is not None:
-            write_json(report.to_dict(), output)
-        if draft_config is not None:
-            write_draft_config(report, draft_config, input_path=str(input_path))
+            write_json(document, output)
+        if draft_config is not None and len(inputs) == 1:
+            write_draft_config(reports[names[0]], draft_config, input_path=str(inputs[0]))
+        elif draft_config is not None:
+            write_draft_job(reports, dict(zip(names, inputs, strict=True)), draft_config)
         outputs.update(input_hashes(written))
     if output_format is OutputFormat.JSON:
-        print_json(report.to_dict())
+        print_json(document)
     else:
-        console.print(render_table(report))
-    if fail_on is FailOn.DIRECT and report.has_direct:
-        print(
-            f"safelink: direct identifiers in {', '.join(report.direct_columns)}", file=sys.stderr
-        )
+        for report in reports.values():
+            console.print(render_table(report))
+    direct = [f"{n}: {c}" for n, r in reports.items() for c in r.direct_columns]
+    if fail_on is FailOn.DIRECT and direct:
+        print(f"safelink: direct identifiers in {', '.join(direct)}", file=sys.stderr)
         raise typer.Exit(GATE_EXIT_CODE)
+
+
+def source_names(inputs: list[Path]) -> list[str]:
+    """A source name per input: its file stem, made unique (``a``, ``a_2``) and YAML-safe."""
+    names: list[str] = []
+    for path in inputs:
+        stem = re.sub(r"[^A-Za-z0-9_]+", "_", path.stem).strip("_") or "source"
+        name, n = stem, 1
+        while name in names:
+            n += 1
+            name = f"{stem}_{n}"
+        names.append(name)
+    return names
+
+
+def _document(reports: dict[str, ScanReport]) -> dict[str, Any]:
+    """The JSON report: one scan's document, or ``{"reports": {source: document}}``."""
+    if len(reports) == 1:
+        return next(iter(reports.values())).to_dict()
+    return {"reports": {name: report.to_dict() for name, report in reports.items()}}
 
 
 def register(app: typer.Typer) -> None:
