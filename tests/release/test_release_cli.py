@@ -110,3 +110,8 @@ def test_cli_run_whole_flow_from_raw_extracts(cli, pipeline: Pipeline, tmp_path:
     ]
     assert commands == ["scan", "pseudonymise", "link", "release"]
     assert verify_audit_log(tmp_path / "audit.jsonl").ok
+    # Again into the same work directory: refused before any step runs (no new audit entry).
+    code, _, stderr = cli("run", str(config), "-o", str(work), "--recipient", "run_team")
+    assert code != 0
+    assert "already exists" in stderr
+    assert len((tmp_path / "audit.jsonl").read_text().splitlines()) == len(commands)

@@ -15,7 +15,7 @@ from typing import Any
 from safelink import io
 from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
-from safelink.errors import ConfigError, SafelinkError
+from safelink.errors import ConfigError, OutputError, SafelinkError
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.manifest import finding_summary
@@ -80,6 +80,11 @@ def run_job(
     if missing:
         raise ConfigError([f"sources.{m}.path is needed by 'run'" for m in missing], job.origin)
     work = Path(work_dir)
+    bundle_dir = work / "release" / (recipient or settings.recipient or "recipient")
+    if bundle_dir.exists():  # refused before any work, not after the linkage
+        raise OutputError(
+            f"{bundle_dir}: already exists; choose a new work directory (-o) or remove it."
+        )
     log = settings.audit_log
     if log is not None:
         require_intact(log)
@@ -127,7 +132,7 @@ def run_job(
     (work / "release").mkdir(exist_ok=True)
     result = release(
         config,
-        work / "release" / (recipient or settings.recipient or "recipient"),
+        bundle_dir,
         keys=keys,
         signing_key=signing_key,
         recipient=recipient,
