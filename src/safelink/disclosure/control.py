@@ -171,13 +171,16 @@ def check_frame(
         A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
     """
     profile = _as_profile(profile)
-    measured = Measurements(
-        k=frame.k_anonymity(),
-        l=frame.l_diversity(l=profile.l or 2) if frame.sensitive else {},
-        t=frame.t_closeness(ordered=ordered) if frame.sensitive else {},
-        risk=frame.risk(
-            population=population, population_count=population_count, threshold=profile.risk_cap
-        ),
+    measured = Measurements.of_table(
+        frame.class_table(),
+        frame.quasi,
+        sensitive=frame.sensitive,
+        l=profile.l or 2,
+        ordered=ordered,
+        missing=frame.missing,
+        population=population,
+        population_count=population_count,
+        threshold=profile.risk_cap,
     )
     criteria = profile.criteria_for(
         frame.sensitive, ordered=ordered, numeric=ordered_attributes(measured)

@@ -26,12 +26,10 @@ import polars as pl
 from safelink.disclosure.criteria import Criterion, violating
 from safelink.disclosure.equivalence import (
     CID,
-    PERSONS,
-    ROWS,
+    SIZE,
     ClassTable,
     classes_of_records,
     prepare,
-    tabulate,
 )
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -356,16 +354,13 @@ class Frame:
         if not isinstance(k, int) or k < 2:
             raise InputError(f"k={k!r} is not a useful k-anonymity target; use k >= 2.")
         data = self._data
-        size = PERSONS if self.person else ROWS
         while True:
+            table = self._class_table(data)
+            classes = table.classes
+            failing = classes[SIZE] < k
             if criteria:
-                table = self._class_table(data)
-                classes = table.classes
-                failing = (classes[size] < k) | violating(table, criteria)
-                small = classes.filter(failing)
-            else:
-                classes, _ = tabulate(data, self.quasi, person=self.person, missing=self.missing)
-                small = classes.filter(pl.col(size) < k)
+                failing = failing | violating(table, criteria)
+            small = classes.filter(failing)
             if small.height == 0:
                 break
             ids = classes_of_records(data, classes, self.quasi)
