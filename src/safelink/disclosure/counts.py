@@ -42,6 +42,8 @@ DATA = "__safelink_data"
 """The name the data are registered under in the SQL below."""
 MEMBERS = "__safelink_members"
 """The name of the wildcard membership table (class id, quasi-identifiers of a source class)."""
+ALL_PERSONS = "__all_persons"
+SEVERAL = "__several"
 PATTERN = "__pattern"
 """The members table's column holding a source class's missing-value pattern."""
 _N = "__n"
@@ -79,15 +81,31 @@ FROM b GROUP BY {outer}
 """  # noqa: S608
 
 
-def totals_sql(quasi: Sequence[str], person: str) -> str:
-    """One row: distinct persons, and persons whose rows fall in more than one class."""
+def classes_sql(quasi: Sequence[str], *, person: str | None) -> str:
+    """The classes (:func:`class_sql`) and, with a person column, the whole table's persons.
+
+    With a person column every row also carries ``ALL_PERSONS`` (distinct persons) and
+    ``SEVERAL`` (persons whose rows fall in more than one class), computed from the same
+    per-(class, person) counts in the same query, so an engine reads the data once.
+    """
+    if person is None:
+        return class_sql(quasi, person=None)
     keys = ", ".join(quote(q) for q in quasi)
     p = quote(person)
     return f"""
-WITH pc AS (SELECT {p} FROM {DATA} GROUP BY {keys}, {p}),
-per AS (SELECT COUNT(*) AS c FROM pc GROUP BY {p})
-SELECT COUNT(*) AS persons, CAST(SUM(CASE WHEN c > 1 THEN 1 ELSE 0 END) AS BIGINT) AS several
-FROM per
+WITH b AS (
+  SELECT {keys}, {p}, COUNT(*) AS {_N} FROM {DATA} GROUP BY {keys}, {p}
+), c AS (
+  SELECT {keys}, CAST(SUM({_N}) AS BIGINT) AS {quote(ROWS)}, COUNT(*) AS {quote(PERSONS)}
+  FROM b GROUP BY {keys}
+), per AS (
+  SELECT {p}, COUNT(*) AS k FROM b GROUP BY {p}
+), tot AS (
+  SELECT COUNT(*) AS {quote(ALL_PERSONS)},
+    CAST(SUM(CASE WHEN k > 1 THEN 1 ELSE 0 END) AS BIGINT) AS {quote(SEVERAL)}
+  FROM per
+)
+SELECT c.*, tot.{quote(ALL_PERSONS)}, tot.{quote(SEVERAL)} FROM c CROSS JOIN tot
 """  # noqa: S608
 
 
@@ -166,55 +184,77 @@ def count_classes(
     quasi = list(quasi)
     table = engine.table(data)
     measure = PERSONS if person else ROWS
+    state: dict[str, Any] = {}
 
     def run(sql: str, extra: dict[str, Any] | None = None) -> pl.DataFrame:
-        return engine.collect(engine.query(sql, {DATA: table, **(extra or {})}))
+        return _ints(engine.collect(engine.query(sql, {DATA: table, **(extra or {})})))
 
-    exact = run(class_sql(quasi, person=person))
-    exact = _ints(exact).sort(quasi, nulls_last=False).with_row_index(CID)
-    if not person:
-        exact = exact.with_columns(pl.col(ROWS).alias(PERSONS))
-    exact = exact.with_columns(pl.col(measure).alias(OWN))
-    nulls = exact.select(pl.any_horizontal(pl.col(quasi).is_null()).any()).item()
-    wildcard = missing == "wildcard" and bool(nulls)
-    members: pl.DataFrame | None = None
-    patterns: list[str] = []
-    if wildcard:
-        links = membership(exact.select(*quasi, CID), quasi)
-        flags = [pl.col(q).is_not_null().cast(pl.UInt8).cast(pl.String) for q in quasi]
-        members = links.join(exact.select(pl.col(CID).alias(SRC), *quasi), on=SRC).select(
-            CID, *quasi, pl.concat_str(flags).alias(PATTERN)
+    def numbered(frame: pl.DataFrame) -> pl.DataFrame:
+        # classes numbered in the order of their keys, whichever query saw them first
+        return frame.sort(quasi, nulls_last=False).with_row_index(CID)
+
+    def exact() -> pl.DataFrame:
+        if "exact" not in state:
+            counted = numbered(run(classes_sql(quasi, person=person)))
+            if not person:
+                counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
+            state["exact"] = counted.with_columns(pl.col(measure).alias(OWN))
+        frame: pl.DataFrame = state["exact"]
+        return frame
+
+    def members() -> pl.DataFrame | None:
+        """The wildcard membership table, or None when the policy adds nothing."""
+        if "members" not in state:
+            state["members"] = None
+            counted = exact()
+            nulls = counted.select(pl.any_horizontal(pl.col(quasi).is_null()).any()).item()
+            if missing == "wildcard" and nulls:
+                links = membership(counted.select(*quasi, CID), quasi)
+                flags = [pl.col(q).is_not_null().cast(pl.UInt8).cast(pl.String) for q in quasi]
+                state["members"] = links.join(
+                    counted.select(pl.col(CID).alias(SRC), *quasi), on=SRC
+                ).select(CID, *quasi, pl.concat_str(flags).alias(PATTERN))
+        found: pl.DataFrame | None = state["members"]
+        return found
+
+    def wildcard(linked: pl.DataFrame, value: str | None) -> pl.DataFrame:
+        patterns = sorted(linked[PATTERN].unique().to_list())
+        return run(wildcard_sql(quasi, patterns, person=person, value=value), {MEMBERS: linked})
+
+    def classes() -> pl.DataFrame:
+        counted = exact()
+        linked = members()
+        if linked is not None:
+            sizes = wildcard(linked, None)
+            counted = counted.drop(ROWS, PERSONS).join(sizes, on=CID, how="left")
+        return counted.select(*quasi, CID, ROWS, PERSONS, OWN).with_columns(
+            pl.col(PERSONS).alias(SIZE)
         )
-        patterns = sorted(members[PATTERN].unique().to_list())
-        sizes = _ints(run(wildcard_sql(quasi, patterns, person=person), {MEMBERS: members}))
-        classes = exact.drop(ROWS, PERSONS).join(sizes, on=CID, how="left")
-    else:
-        classes = exact
-    classes = classes.select(*quasi, CID, ROWS, PERSONS, OWN).with_columns(
-        pl.col(PERSONS).alias(SIZE)
-    )
-    keys = exact.select(*quasi, CID)
 
-    def exact_frequencies(attribute: str) -> pl.DataFrame:
-        counted = _ints(run(class_sql(quasi, person=person, value=attribute)))
-        if not person:
-            counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-        return counted.join(keys, on=quasi, nulls_equal=True).select(CID, VALUE, ROWS, PERSONS)
-
-    cache: dict[str, pl.DataFrame] = {}
+    def keys(counted: pl.DataFrame) -> pl.DataFrame:
+        if "exact" in state:
+            return exact().select(*quasi, CID)
+        return numbered(counted.select(quasi).unique())
 
     def own(attribute: str) -> pl.DataFrame:
-        if attribute not in cache:
-            cache[attribute] = exact_frequencies(attribute)
-        return cache[attribute]
+        """``(CID, VALUE, PERSONS)`` counted without wildcard extras."""
+        key = f"own:{attribute}"
+        if key not in state:
+            counted = run(class_sql(quasi, person=person, value=attribute))
+            if not person:
+                counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
+            joined = counted.join(keys(counted), on=quasi, nulls_equal=True)
+            state[key] = joined.select(CID, VALUE, PERSONS)
+        frame: pl.DataFrame = state[key]
+        return frame
 
     def frequencies(attribute: str) -> pl.DataFrame:
-        if members is None:
-            counted = own(attribute)
+        linked = members() if missing == "wildcard" else None
+        if linked is not None:
+            counted = wildcard(linked, attribute).select(CID, VALUE, PERSONS)
         else:
-            sql = wildcard_sql(quasi, patterns, person=person, value=attribute)
-            counted = _ints(run(sql, {MEMBERS: members}))
-        return counted.sort(CID, VALUE, nulls_last=False).select(CID, VALUE, PERSONS)
+            counted = own(attribute)
+        return counted.sort(CID, VALUE, nulls_last=False)
 
     def distribution(attribute: str) -> pl.DataFrame:
         # a value's count in the whole table is the sum of its (exact) class counts
@@ -224,11 +264,13 @@ def count_classes(
         )
 
     def totals() -> Totals:
-        rows = int(exact[ROWS].sum())
+        counted = exact()
+        rows = int(counted[ROWS].sum())
         if not person:
             return Totals(rows=rows, persons=None, several=None)
-        row = run(totals_sql(quasi, person)).row(0, named=True)
-        return Totals(rows=rows, persons=int(row["persons"]), several=int(row["several"]))
+        return Totals(
+            rows=rows, persons=int(counted[ALL_PERSONS][0]), several=int(counted[SEVERAL][0])
+        )
 
     return ClassTable(
         classes,
@@ -242,8 +284,20 @@ def count_classes(
 def _ints(frame: pl.DataFrame) -> pl.DataFrame:
     """Counts as Int64 whatever the engine returned (UInt32, Int32, Decimal)."""
     return frame.with_columns(
-        pl.col(c).cast(pl.Int64) for c in (ROWS, PERSONS, CID) if c in frame.columns
+        pl.col(c).cast(pl.Int64)
+        for c in (ROWS, PERSONS, CID, ALL_PERSONS, SEVERAL)
+        if c in frame.columns
     )
 
 
-__all__ = ["DATA", "MEMBERS", "PATTERN", "class_sql", "count_classes", "totals_sql", "wildcard_sql"]
+__all__ = [
+    "ALL_PERSONS",
+    "DATA",
+    "MEMBERS",
+    "PATTERN",
+    "SEVERAL",
+    "class_sql",
+    "classes_sql",
+    "count_classes",
+    "wildcard_sql",
+]

@@ -170,7 +170,7 @@ class ClassTable:
     first use and kept, so a criterion that reads none of them costs nothing.
 
     Args:
-        classes: the class rows (see above).
+        classes: the class rows (see above), or a function giving them on first use.
         unit: ``"persons"`` or ``"rows"``: what ``SIZE`` and the frequencies count.
         frequencies: attribute -> ``(CID, VALUE, PERSONS)``: how many persons (or rows) of
             each class hold each value, missing values included.
@@ -182,20 +182,27 @@ class ClassTable:
 
     def __init__(
         self,
-        classes: pl.DataFrame,
+        classes: pl.DataFrame | Callable[[], pl.DataFrame],
         *,
         unit: str,
         frequencies: Callable[[str], pl.DataFrame],
         distribution: Callable[[str], pl.DataFrame],
         totals: Callable[[], Totals] | None = None,
     ) -> None:
-        self.classes = classes
+        self._classes = classes
         self.unit = unit
         self._frequencies = frequencies
         self._distribution = distribution
         self._totals = totals
         self._cache: dict[tuple[str, str], pl.DataFrame] = {}
         self._counted: Totals | None = None
+
+    @property
+    def classes(self) -> pl.DataFrame:
+        """One row per class (computed on first use when given as a function)."""
+        if not isinstance(self._classes, pl.DataFrame):
+            self._classes = self._classes()
+        return self._classes
 
     @property
     def height(self) -> int:
