@@ -45,12 +45,14 @@ def data(rows: int, seed: int = 7) -> Any:
     )
     holes = rng.random((rows, 2))
     return frame.with_columns(
-        pl.when(pl.Series(holes[:, 0] < 0.01)).then(None).otherwise(pl.col("age_band")).alias(
-            "age_band"
-        ),
-        pl.when(pl.Series(holes[:, 1] < 0.02)).then(None).otherwise(pl.col("diagnosis")).alias(
-            "diagnosis"
-        ),
+        pl.when(pl.Series(holes[:, 0] < 0.01))
+        .then(None)
+        .otherwise(pl.col("age_band"))
+        .alias("age_band"),
+        pl.when(pl.Series(holes[:, 1] < 0.02))
+        .then(None)
+        .otherwise(pl.col("diagnosis"))
+        .alias("diagnosis"),
     )
 
 

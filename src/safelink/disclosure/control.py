@@ -17,6 +17,7 @@ from typing import Any
 
 import polars as pl
 
+from safelink.disclosure.counts import class_table
 from safelink.disclosure.criteria import (
     Criterion,
     KAnonymity,
@@ -25,6 +26,7 @@ from safelink.disclosure.criteria import (
     Verdict,
     violating,
 )
+from safelink.disclosure.equivalence import ClassTable
 from safelink.disclosure.frame import Frame, Transformation
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -170,24 +172,62 @@ def check_frame(
     Returns:
         A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
     """
-    profile = _as_profile(profile)
-    measured = Measurements.of_table(
+    return check_table(
         frame.class_table(),
         frame.quasi,
+        profile=_as_profile(profile),
         sensitive=frame.sensitive,
+        missing=frame.missing,
+        population=population,
+        population_count=population_count,
+        ordered=ordered,
+        transformations=frame.transformations,
+    )
+
+
+def check_table(
+    table: ClassTable,
+    quasi: Sequence[str],
+    *,
+    profile: ReleaseProfile,
+    sensitive: Sequence[str] = (),
+    missing: str = "value",
+    population: Any = None,
+    population_count: str = "count",
+    ordered: Mapping[str, Any] | None = None,
+    transformations: tuple[Transformation, ...] = (),
+) -> DisclosureReport:
+    """Measure a class table counted on any engine and judge it by the profile's criteria.
+
+    Every record-level check ends here (:func:`check_frame` locally, :func:`check` of a Spark
+    DataFrame), so what is measured and how it is judged does not depend on the engine.
+
+    Args:
+        table: the class table (:func:`~safelink.disclosure.counts.class_table`).
+        quasi: its quasi-identifiers.
+        profile: the profile to judge by.
+        sensitive: the sensitive attributes.
+        missing: the missing-value policy the table was counted with.
+        population: optional population table for journalist risk.
+        population_count: its count column.
+        ordered: text sensitive attributes with their values in order (t-closeness).
+        transformations: what was done to the data, for the record.
+    """
+    measured = Measurements.of_table(
+        table,
+        quasi,
+        sensitive=sensitive,
         l=profile.l or 2,
         ordered=ordered,
-        missing=frame.missing,
+        missing=missing,
         population=population,
         population_count=population_count,
         threshold=profile.risk_cap,
     )
     criteria = profile.criteria_for(
-        frame.sensitive, ordered=ordered, numeric=ordered_attributes(measured)
+        sensitive, ordered=ordered, numeric=ordered_attributes(measured)
     )
-    return judge(
-        profile, measured, criteria, rows=frame.height, transformations=frame.transformations
-    )
+    return judge(profile, measured, criteria, rows=measured.k.rows, transformations=transformations)
 
 
 def ordered_attributes(measured: Measurements) -> list[str]:
@@ -282,7 +322,8 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
     names its count columns (``cells``); the small-number rule is checked cell by cell.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas or polars DataFrame, or a Spark DataFrame (counted on Spark: the same
+            class table and criteria, so the same report).
         config: a :class:`DisclosureConfig` or the path of one.
 
     Returns:
@@ -307,12 +348,39 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
         )
     population, count = _population(config)
     ordered = dict(config.ordered)
+    if type(data).__module__.startswith("pyspark."):
+        return _check_spark(data, config, population, count)
     return check_frame(
         _frame(data, config),
         profile=config.profile,
         population=population,
         population_count=count,
         ordered=ordered,
+    )
+
+
+def _check_spark(
+    data: Any, config: DisclosureConfig, population: Any, count: str
+) -> DisclosureReport:
+    """:func:`check` of a Spark DataFrame: the same class table and criteria, counted on Spark."""
+    from safelink.engines.spark_disclosure_check import numeric_spark
+
+    table = class_table(
+        numeric_spark(data, config.numeric),
+        config.quasi_identifiers,
+        sensitive=config.sensitive,
+        person=config.person,
+        missing=config.missing,
+    )
+    return check_table(
+        table,
+        config.quasi_identifiers,
+        profile=config.profile,
+        sensitive=config.sensitive,
+        missing=config.missing,
+        population=population,
+        population_count=count,
+        ordered=dict(config.ordered),
     )
 
 

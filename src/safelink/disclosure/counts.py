@@ -34,6 +34,7 @@ from safelink.disclosure.equivalence import (
     ClassTable,
     Totals,
     membership,
+    prepare,
 )
 from safelink.engines.backend import Backend, PolarsBackend
 from safelink.engines.sql import literal, quote
@@ -158,6 +159,35 @@ FROM u GROUP BY {", ".join(by)}
 """  # noqa: S608
 
 
+def class_table(
+    data: Any,
+    quasi: Sequence[str],
+    *,
+    sensitive: Sequence[str] = (),
+    person: str | None = None,
+    missing: str = "value",
+) -> ClassTable:
+    """Validate ``data`` and count its class table on the engine the data live on.
+
+    A Spark DataFrame is validated and counted on Spark
+    (:func:`~safelink.engines.spark_disclosure_check.prepare_spark`, a
+    :class:`~safelink.engines.backend.SparkBackend`); anything else (pandas, polars, Arrow)
+    is prepared with :func:`~safelink.disclosure.equivalence.prepare` and counted by polars.
+
+    Raises:
+        InputError: an empty frame, unknown columns or a missing person id.
+    """
+    if type(data).__module__.startswith("pyspark."):
+        from safelink.engines.backend import SparkBackend
+        from safelink.engines.spark_disclosure_check import prepare_spark
+
+        frame = prepare_spark(data, quasi, sensitive=sensitive, person=person, missing=missing)
+        backend = SparkBackend(frame.sparkSession)
+        return count_classes(frame, quasi, person=person, missing=missing, backend=backend)
+    prepared = prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
+    return count_classes(prepared, quasi, person=person, missing=missing)
+
+
 def count_classes(
     data: Any,
     quasi: Sequence[str],
@@ -191,7 +221,8 @@ def count_classes(
 
     def numbered(frame: pl.DataFrame) -> pl.DataFrame:
         # classes numbered in the order of their keys, whichever query saw them first
-        return frame.sort(quasi, nulls_last=False).with_row_index(CID)
+        numbered = frame.sort(quasi, nulls_last=False).with_row_index(CID)
+        return numbered.with_columns(pl.col(CID).cast(pl.Int64))
 
     def exact() -> pl.DataFrame:
         if "exact" not in state:
@@ -251,10 +282,8 @@ def count_classes(
     def frequencies(attribute: str) -> pl.DataFrame:
         linked = members() if missing == "wildcard" else None
         if linked is not None:
-            counted = wildcard(linked, attribute).select(CID, VALUE, PERSONS)
-        else:
-            counted = own(attribute)
-        return counted.sort(CID, VALUE, nulls_last=False)
+            return wildcard(linked, attribute).select(CID, VALUE, PERSONS)
+        return own(attribute)
 
     def distribution(attribute: str) -> pl.DataFrame:
         # a value's count in the whole table is the sum of its (exact) class counts
@@ -297,6 +326,7 @@ __all__ = [
     "PATTERN",
     "SEVERAL",
     "class_sql",
+    "class_table",
     "classes_sql",
     "count_classes",
     "wildcard_sql",

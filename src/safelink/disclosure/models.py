@@ -21,14 +21,13 @@ from typing import Any, Literal
 import numpy as np
 import polars as pl
 
-from safelink.disclosure.counts import count_classes
+from safelink.disclosure.counts import class_table
 from safelink.disclosure.equivalence import (
     CID,
     PERSONS,
     ROWS,
     VALUE,
     ClassTable,
-    prepare,
 )
 from safelink.errors import InputError
 
@@ -145,8 +144,7 @@ def k_anonymity(
         >>> k_anonymity(pl.DataFrame({"sex": ["F", "F", "M"]}), ["sex"]).k
         1
     """
-    frame = prepare(data, quasi, person=person, missing=missing)
-    return k_summary(count_classes(frame, quasi, person=person, missing=missing), missing)
+    return k_summary(class_table(data, quasi, person=person, missing=missing), missing)
 
 
 def k_summary(table: ClassTable, missing: str = "value") -> KAnonymitySummary:
@@ -201,8 +199,7 @@ def l_diversity(
         raise InputError("no sensitive attributes given; l-diversity needs at least one.")
     if l < 1:
         raise InputError(f"l={l} is not valid for recursive (c, l)-diversity; use l >= 1.")
-    frame = prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
-    table = count_classes(frame, quasi, person=person, missing=missing)
+    table = class_table(data, quasi, sensitive=sensitive, person=person, missing=missing)
     return {attribute: l_summary(table, attribute, l) for attribute in sensitive}
 
 
@@ -279,8 +276,7 @@ def t_closeness(
     """
     if not sensitive:
         raise InputError("no sensitive attributes given; t-closeness needs at least one.")
-    frame = prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
-    table = count_classes(frame, quasi, person=person, missing=missing)
+    table = class_table(data, quasi, sensitive=sensitive, person=person, missing=missing)
     ordered = ordered or {}
     return {a: t_summary(table, a, order=ordered.get(a)) for a in sensitive}
 

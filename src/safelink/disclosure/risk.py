@@ -23,7 +23,7 @@ from typing import Any
 
 import polars as pl
 
-from safelink.disclosure.counts import count_classes
+from safelink.disclosure.counts import class_table, count_classes
 from safelink.disclosure.equivalence import (
     CID,
     OWN,
@@ -127,9 +127,8 @@ def risk(
     Raises:
         InputError: a bad frame, column or population table.
     """
-    frame = prepare(data, quasi, person=person, missing=missing)
     return risk_summary(
-        count_classes(frame, quasi, person=person, missing=missing),
+        class_table(data, quasi, person=person, missing=missing),
         quasi,
         population=population,
         population_count=population_count,
