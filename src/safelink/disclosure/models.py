@@ -1,9 +1,12 @@
 """Privacy models measured: k-anonymity, l-diversity (distinct, entropy, recursive), t-closeness.
 
 These functions measure; the criteria of :mod:`safelink.disclosure.criteria` judge. Each
-function takes a pandas or polars DataFrame (pandas' index is ignored; results do not
+function takes a pandas, polars or Spark DataFrame (pandas' index is ignored; results do not
 depend on row order), the quasi-identifiers, and the missing-value policy (see
-:mod:`safelink.disclosure.equivalence`). All work is vectorised polars group-bys and joins.
+:mod:`safelink.disclosure.equivalence`). The records are counted into the class table once,
+by SQL on the engine the data live on (:mod:`safelink.disclosure.counts`); each model is then
+a summary of that table (:func:`k_summary`, :func:`l_summary`, :func:`t_summary`), the same
+for every engine.
 
 With a ``person`` column, class sizes are distinct persons, and the frequencies behind
 l-diversity and t-closeness count persons (a person with ten episodes of one diagnosis counts
@@ -128,7 +131,7 @@ def k_anonymity(
     """Measure k-anonymity over rows and, with ``person``, over distinct persons.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         person: a person id column (e.g. a release pseudonym); classes then count persons.
         missing: ``"value"`` (missing is its own category) or ``"wildcard"``.
@@ -182,7 +185,7 @@ def l_diversity(
     """Measure distinct, entropy and recursive (c, l)-diversity of each sensitive attribute.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         sensitive: the sensitive columns (each measured on its own).
         l: the l for recursive (c, l)-diversity.
@@ -261,7 +264,7 @@ def t_closeness(
     distance (half the L1 distance). Missing sensitive values rank first when ordered.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         sensitive: the sensitive columns (each measured on its own).
         ordered: for text attributes with a natural order, the values in order.

@@ -112,7 +112,7 @@ def risk(
     """Measure prosecutor, journalist and marketer risk and sample uniques.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         person: a person id column; risk is then per person.
         missing: the missing-value policy for quasi-identifiers.
