@@ -11,9 +11,11 @@ the engine.
 
 SQL notes: ``GROUP BY`` groups NULLs together on every engine, so a missing quasi-identifier
 or sensitive value is a value of its own; ``COUNT(DISTINCT person)`` is safe because person
-ids are never missing; the wildcard policy's join is null-safe (``IS NOT DISTINCT FROM``);
-sums are cast to ``BIGINT`` (DuckDB sums integers as ``HUGEINT``/``DECIMAL``). Engines return
-rows in any order, so classes are numbered after sorting by their keys.
+ids are never missing; the wildcard policy's join is one plain equality join per
+missing-value pattern (exact for NULLs, and a hash join on every engine, where a null-safe
+``IS NOT DISTINCT FROM`` join is a nested loop in polars' SQL); sums are cast to ``BIGINT``
+(DuckDB sums integers as ``HUGEINT``). Engines return rows in any order, so classes are
+numbered after sorting by their keys.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ DATA = "__safelink_data"
 MEMBERS = "__safelink_members"
 """The name of the wildcard membership table (class id, quasi-identifiers of a source class)."""
 ALL_PERSONS = "__all_persons"
+"""The classes query's column of the whole table's distinct persons."""
 SEVERAL = "__several"
+"""The classes query's column of persons whose rows fall in more than one class."""
 PATTERN = "__pattern"
 """The members table's column holding a source class's missing-value pattern."""
 _N = "__n"

@@ -165,6 +165,16 @@ class Frame:
         """The number of rows."""
         return self._data.height
 
+    @property
+    def records(self) -> pl.DataFrame:
+        """The current records as the engine holds them (here polars: :meth:`to_polars`)."""
+        return self._data
+
+    @property
+    def schema(self) -> pl.Schema:
+        """The current column types."""
+        return self._data.schema
+
     # -- transformations ------------------------------------------------------------------
 
     def generalise(
