@@ -60,7 +60,7 @@ from safelink.errors import ConfigError, InputError, SparkEngineError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
 
 if TYPE_CHECKING:
-    from safelink.engines.spark_disclosure_check import SparkFrame
+    from safelink.engines.spark_frame import SparkFrame
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -298,7 +298,8 @@ def _frame(data: Any, config: DisclosureConfig) -> Frame | SparkFrame:
     from safelink.io import to_polars
 
     if type(data).__module__.startswith("pyspark."):
-        from safelink.engines.spark_disclosure_check import SparkFrame, numeric_spark
+        from safelink.engines.spark_disclosure_check import numeric_spark
+        from safelink.engines.spark_frame import SparkFrame
 
         return SparkFrame(
             numeric_spark(data, config.numeric),

@@ -20,7 +20,8 @@ numbered after sorting by their keys.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -214,104 +215,120 @@ def count_classes(
         with each class's ``OWN`` records (before wildcard extras) for risk averages; its
         frequencies and totals are counted on first use.
     """
-    engine = backend if backend is not None else PolarsBackend()
-    quasi = list(quasi)
-    table = engine.table(data)
-    measure = PERSONS if person else ROWS
-    state: dict[str, Any] = {}
+    counter = _Counter(
+        backend if backend is not None else PolarsBackend(),
+        data,
+        list(quasi),
+        person=person,
+        missing=missing,
+    )
+    return ClassTable(
+        lambda: counter.classes,
+        unit="persons" if person else "rows",
+        frequencies=counter.frequencies,
+        distribution=counter.distribution,
+        totals=counter.totals,
+    )
 
-    def run(sql: str, extra: dict[str, Any] | None = None) -> pl.DataFrame:
-        return _ints(engine.collect(engine.query(sql, {DATA: table, **(extra or {})})))
 
-    def numbered(frame: pl.DataFrame) -> pl.DataFrame:
-        # classes numbered in the order of their keys, whichever query saw them first
-        numbered = frame.sort(quasi, nulls_last=False).with_row_index(CID)
+class _Counter:
+    """The queries behind one :class:`ClassTable`, each run once and only when first read."""
+
+    def __init__(
+        self, engine: Backend, data: Any, quasi: list[str], *, person: str | None, missing: str
+    ) -> None:
+        self.engine = engine
+        self.table = engine.table(data)
+        self.quasi = quasi
+        self.person = person
+        self.missing = missing
+        self._own: dict[str, pl.DataFrame] = {}
+
+    def run(self, sql: str, extra: Mapping[str, Any] | None = None) -> pl.DataFrame:
+        """``sql`` over the data (and ``extra`` tables), collected with counts as Int64."""
+        result = self.engine.query(sql, {DATA: self.table, **(extra or {})})
+        return _ints(self.engine.collect(result))
+
+    def numbered(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """Classes numbered in the order of their keys, whichever query saw them first."""
+        numbered = frame.sort(self.quasi, nulls_last=False).with_row_index(CID)
         return numbered.with_columns(pl.col(CID).cast(pl.Int64))
 
-    def exact() -> pl.DataFrame:
-        if "exact" not in state:
-            counted = numbered(run(classes_sql(quasi, person=person)))
-            if not person:
-                counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-            state["exact"] = counted.with_columns(pl.col(measure).alias(OWN))
-        frame: pl.DataFrame = state["exact"]
-        return frame
+    @cached_property
+    def exact(self) -> pl.DataFrame:
+        """The classes without wildcard extras, with the whole table's person totals."""
+        counted = self.numbered(self.run(classes_sql(self.quasi, person=self.person)))
+        if not self.person:
+            counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
+        return counted.with_columns(pl.col(PERSONS).alias(OWN))
 
-    def members() -> pl.DataFrame | None:
+    @cached_property
+    def members(self) -> pl.DataFrame | None:
         """The wildcard membership table, or None when the policy adds nothing."""
-        if "members" not in state:
-            state["members"] = None
-            counted = exact()
-            nulls = counted.select(pl.any_horizontal(pl.col(quasi).is_null()).any()).item()
-            if missing == "wildcard" and nulls:
-                links = membership(counted.select(*quasi, CID), quasi)
-                flags = [pl.col(q).is_not_null().cast(pl.UInt8).cast(pl.String) for q in quasi]
-                state["members"] = links.join(
-                    counted.select(pl.col(CID).alias(SRC), *quasi), on=SRC
-                ).select(CID, *quasi, pl.concat_str(flags).alias(PATTERN))
-        found: pl.DataFrame | None = state["members"]
-        return found
+        quasi = self.quasi
+        counted = self.exact
+        nulls = counted.select(pl.any_horizontal(pl.col(quasi).is_null()).any()).item()
+        if self.missing != "wildcard" or not nulls:
+            return None
+        links = membership(counted.select(*quasi, CID), quasi)
+        flags = [pl.col(q).is_not_null().cast(pl.UInt8).cast(pl.String) for q in quasi]
+        return links.join(counted.select(pl.col(CID).alias(SRC), *quasi), on=SRC).select(
+            CID, *quasi, pl.concat_str(flags).alias(PATTERN)
+        )
 
-    def wildcard(linked: pl.DataFrame, value: str | None) -> pl.DataFrame:
+    def wildcard(self, linked: pl.DataFrame, value: str | None) -> pl.DataFrame:
+        """Rows and persons per wildcard class (and value): :func:`wildcard_sql`."""
         patterns = sorted(linked[PATTERN].unique().to_list())
-        return run(wildcard_sql(quasi, patterns, person=person, value=value), {MEMBERS: linked})
+        sql = wildcard_sql(self.quasi, patterns, person=self.person, value=value)
+        return self.run(sql, {MEMBERS: linked})
 
-    def classes() -> pl.DataFrame:
-        counted = exact()
-        linked = members()
-        if linked is not None:
-            sizes = wildcard(linked, None)
+    @cached_property
+    def classes(self) -> pl.DataFrame:
+        """``ClassTable.classes``: sizes with wildcard extras, ``OWN`` without."""
+        counted = self.exact
+        if self.members is not None:
+            sizes = self.wildcard(self.members, None)
             counted = counted.drop(ROWS, PERSONS).join(sizes, on=CID, how="left")
-        return counted.select(*quasi, CID, ROWS, PERSONS, OWN).with_columns(
+        return counted.select(*self.quasi, CID, ROWS, PERSONS, OWN).with_columns(
             pl.col(PERSONS).alias(SIZE)
         )
 
-    def keys(counted: pl.DataFrame) -> pl.DataFrame:
-        if "exact" in state:
-            return exact().select(*quasi, CID)
-        return numbered(counted.select(quasi).unique())
-
-    def own(attribute: str) -> pl.DataFrame:
+    def own(self, attribute: str) -> pl.DataFrame:
         """``(CID, VALUE, PERSONS)`` counted without wildcard extras."""
-        key = f"own:{attribute}"
-        if key not in state:
-            counted = run(class_sql(quasi, person=person, value=attribute))
-            if not person:
+        if attribute not in self._own:
+            quasi = self.quasi
+            counted = self.run(class_sql(quasi, person=self.person, value=attribute))
+            if not self.person:
                 counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-            joined = counted.join(keys(counted), on=quasi, nulls_equal=True)
-            state[key] = joined.select(CID, VALUE, PERSONS)
-        frame: pl.DataFrame = state[key]
-        return frame
+            if "exact" in self.__dict__:  # the classes are counted: use their numbers
+                keys = self.exact.select(*quasi, CID)
+            else:  # numbered the same way from this table's own keys (every class is here)
+                keys = self.numbered(counted.select(quasi).unique())
+            joined = counted.join(keys, on=quasi, nulls_equal=True)
+            self._own[attribute] = joined.select(CID, VALUE, PERSONS)
+        return self._own[attribute]
 
-    def frequencies(attribute: str) -> pl.DataFrame:
-        linked = members() if missing == "wildcard" else None
-        if linked is not None:
-            return wildcard(linked, attribute).select(CID, VALUE, PERSONS)
-        return own(attribute)
+    def frequencies(self, attribute: str) -> pl.DataFrame:
+        """``ClassTable.frequencies``: with wildcard extras where the policy adds them."""
+        if self.missing == "wildcard" and self.members is not None:
+            return self.wildcard(self.members, attribute).select(CID, VALUE, PERSONS)
+        return self.own(attribute)
 
-    def distribution(attribute: str) -> pl.DataFrame:
-        # a value's count in the whole table is the sum of its (exact) class counts
-        totals = own(attribute).group_by(VALUE).agg(pl.col(PERSONS).sum().alias("g"))
+    def distribution(self, attribute: str) -> pl.DataFrame:
+        """``(VALUE, g, p)``: a value's count in the whole table sums its exact class counts."""
+        totals = self.own(attribute).group_by(VALUE).agg(pl.col(PERSONS).sum().alias("g"))
         return totals.sort(VALUE, nulls_last=False).select(
             VALUE, "g", (pl.col("g") / pl.col("g").sum()).alias("p")
         )
 
-    def totals() -> Totals:
-        counted = exact()
+    def totals(self) -> Totals:
+        """Rows, distinct persons and persons in several classes."""
+        counted = self.exact
         rows = int(counted[ROWS].sum())
-        if not person:
+        if not self.person:
             return Totals(rows=rows, persons=None, several=None)
-        return Totals(
-            rows=rows, persons=int(counted[ALL_PERSONS][0]), several=int(counted[SEVERAL][0])
-        )
-
-    return ClassTable(
-        classes,
-        unit="persons" if person else "rows",
-        frequencies=frequencies,
-        distribution=distribution,
-        totals=totals,
-    )
+        persons, several = int(counted[ALL_PERSONS][0]), int(counted[SEVERAL][0])
+        return Totals(rows=rows, persons=persons, several=several)
 
 
 def _ints(frame: pl.DataFrame) -> pl.DataFrame:

@@ -219,17 +219,13 @@ class Frame:
         chosen.check(self._data[column].unique(), column)
         new = self._data.with_columns(chosen.expr(column, level).cast(pl.String).alias(column))
         changed = int(new[column].ne_missing(self._data[column].cast(pl.String)).sum())
-        params: dict[str, Any] = {}
-        for name in ("widths", "top", "reference"):
-            if hasattr(chosen, name):
-                params[name] = _jsonable(getattr(chosen, name))
         step = Transformation(
             action="generalise",
             column=column,
             hierarchy=chosen.name,
             level=chosen.levels[level],
             cells_changed=changed,
-            parameters=params,
+            parameters=hierarchy_parameters(chosen),
         )
         return self._derive(new, step)
 
@@ -584,6 +580,15 @@ def _with_identifying(hierarchy: Hierarchy) -> Hierarchy:
     import dataclasses
 
     return dataclasses.replace(hierarchy, identifying=True)
+
+
+def hierarchy_parameters(hierarchy: Hierarchy) -> dict[str, Any]:
+    """The settings of a hierarchy a generalisation step records (widths, top, reference)."""
+    return {
+        name: _jsonable(getattr(hierarchy, name))
+        for name in ("widths", "top", "reference")
+        if hasattr(hierarchy, name)
+    }
 
 
 def _jsonable(value: Any) -> Any:

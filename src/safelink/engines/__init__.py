@@ -12,6 +12,7 @@ imports without PySpark installed:
 - :mod:`safelink.engines.spark_pseudonymise`: byte-identical tokens from Spark SQL functions.
 - :mod:`safelink.engines.spark_disclosure_check`: the Spark half of disclosure control (the
   models, check and tables are :mod:`safelink.disclosure`'s, counted by SQL on Spark).
+- :mod:`safelink.engines.spark_frame`: ``anonymise`` on Spark (search, generalise, suppress).
 - :mod:`safelink.engines.spark_link`: linkage on Spark (cascade, Splink's Spark backend,
   clustering).
 """
