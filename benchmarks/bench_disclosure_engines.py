@@ -85,7 +85,7 @@ def search_step(rows: int) -> Any:
     return lambda: minimal_generalisation(records, hierarchies, k=5, max_suppression=0.05)
 
 
-def worker(rows: int, repeat: int, search: bool) -> dict[str, float]:
+def worker(rows: int, repeat: int, search: bool, only: str | None = None) -> dict[str, float]:
     """Time every step on this process's safelink; return the best seconds per step."""
     from safelink.disclosure import (
         check,
@@ -120,6 +120,8 @@ def worker(rows: int, repeat: int, search: bool) -> dict[str, float]:
     }
     if search:
         steps = {"search k=5 (5 QIs)": search_step(rows)}
+    if only:
+        steps = {name: step for name, step in steps.items() if only in name}
     out: dict[str, float] = {}
     for name, step in steps.items():
         step()  # warm-up
@@ -140,10 +142,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="alternations of old and new")
     parser.add_argument("--old", type=Path, required=False, default=Path("/tmp/wt-disc-old/src"))
     parser.add_argument("--search", action="store_true", help="time the lattice search only")
+    parser.add_argument("--only", help="time only the steps whose name contains this")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.rows, args.repeat, args.search)))
+        print(json.dumps(worker(args.rows, args.repeat, args.search, args.only)))
         return
     best: dict[str, dict[str, float]] = {"old": {}, "new": {}}
     for _ in range(args.rounds):
@@ -154,6 +157,7 @@ def main() -> None:
             }
             command = [sys.executable, __file__, "--worker", "--rows", str(args.rows)]
             command += ["--repeat", str(args.repeat)] + (["--search"] if args.search else [])
+            command += ["--only", args.only] if args.only else []
             done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
             for name, seconds in json.loads(done.stdout.splitlines()[-1]).items():
                 best[tag][name] = min(best[tag].get(name, float("inf")), seconds)

@@ -300,12 +300,11 @@ class _Counter:
             counted = self.run(class_sql(quasi, person=self.person, value=attribute))
             if not self.person:
                 counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-            if "exact" in self.__dict__:  # the classes are counted: use their numbers
-                keys = self.exact.select(*quasi, CID)
-            else:  # numbered the same way from this table's own keys (every class is here)
-                keys = self.numbered(counted.select(quasi).unique())
-            joined = counted.join(keys, on=quasi, nulls_equal=True)
-            self._own[attribute] = joined.select(CID, VALUE, PERSONS)
+            # every class holds some value (missing is one), so numbering this table's own
+            # keys as the classes are numbered gives the same ids, without a join
+            grouped = counted.group_by(quasi).agg(pl.col(VALUE), pl.col(PERSONS))
+            numbered = self.numbered(grouped).select(CID, VALUE, PERSONS)
+            self._own[attribute] = numbered.explode(VALUE, PERSONS)
         return self._own[attribute]
 
     def frequencies(self, attribute: str) -> pl.DataFrame:
