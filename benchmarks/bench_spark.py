@@ -41,12 +41,6 @@ from safelink.disclosure import (
     t_closeness,
 )
 from safelink.engines.spark import spark_session
-from safelink.engines.spark_disclosure import (
-    k_anonymity_spark,
-    l_diversity_spark,
-    risk_spark,
-    t_closeness_spark,
-)
 from safelink.engines.spark_disclosure_check import check_spark
 from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.keys import Keyring
@@ -217,27 +211,25 @@ def _disclosure(
         _timed(
             f"k spark{tag}",
             results,
-            lambda p=person: k_anonymity_spark(
-                spark.read.parquet(str(release_path)), QUASI, person=p
-            ),
+            lambda p=person: k_anonymity(spark.read.parquet(str(release_path)), QUASI, person=p),
         )
     _timed("l local", results, lambda: l_diversity(release, QUASI, SENSITIVE))
     _timed(
         "l spark",
         results,
-        lambda: l_diversity_spark(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
+        lambda: l_diversity(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
     )
     _timed("t local", results, lambda: t_closeness(release, QUASI, SENSITIVE))
     _timed(
         "t spark",
         results,
-        lambda: t_closeness_spark(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
+        lambda: t_closeness(spark.read.parquet(str(release_path)), QUASI, SENSITIVE),
     )
     _timed("risk local", results, lambda: risk(release, QUASI, person="person"))
     _timed(
         "risk spark",
         results,
-        lambda: risk_spark(spark.read.parquet(str(release_path)), QUASI, person="person"),
+        lambda: risk(spark.read.parquet(str(release_path)), QUASI, person="person"),
     )
     # A whole check: k, l and t of every sensitive attribute, risk, failures.
     check_config = parse_disclosure_config(

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from safelink.disclosure.counts import class_table
 from safelink.disclosure.criteria import (
     Criterion,
     KAnonymity,
@@ -25,6 +26,7 @@ from safelink.disclosure.criteria import (
     Verdict,
     violating,
 )
+from safelink.disclosure.equivalence import ClassTable
 from safelink.disclosure.frame import Frame, Transformation
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -54,8 +56,11 @@ from safelink.disclosure.steps import (
 )
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
 from safelink.engines import Engine, choose_engine
-from safelink.errors import ConfigError, InputError
+from safelink.errors import ConfigError, InputError, SparkEngineError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
+
+if TYPE_CHECKING:
+    from safelink.engines.spark_frame import SparkFrame
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -147,7 +152,7 @@ def _as_profile(profile: ReleaseProfile | str) -> ReleaseProfile:
 
 
 def check_frame(
-    frame: Frame,
+    frame: Frame | SparkFrame,
     *,
     profile: ReleaseProfile | str = "tre",
     population: Any = None,
@@ -161,7 +166,7 @@ def check_frame(
     their messages, in the profile's order.
 
     Args:
-        frame: the :class:`Frame` to measure.
+        frame: the :class:`Frame` to measure (or the Spark engine's ``SparkFrame``).
         profile: a profile or a built-in profile's name.
         population: optional population table for journalist risk.
         population_count: its count column.
@@ -170,21 +175,62 @@ def check_frame(
     Returns:
         A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
     """
-    profile = _as_profile(profile)
-    measured = Measurements(
-        k=frame.k_anonymity(),
-        l=frame.l_diversity(l=profile.l or 2) if frame.sensitive else {},
-        t=frame.t_closeness(ordered=ordered) if frame.sensitive else {},
-        risk=frame.risk(
-            population=population, population_count=population_count, threshold=profile.risk_cap
-        ),
+    return check_table(
+        frame.class_table(),
+        frame.quasi,
+        profile=_as_profile(profile),
+        sensitive=frame.sensitive,
+        missing=frame.missing,
+        population=population,
+        population_count=population_count,
+        ordered=ordered,
+        transformations=frame.transformations,
+    )
+
+
+def check_table(
+    table: ClassTable,
+    quasi: Sequence[str],
+    *,
+    profile: ReleaseProfile,
+    sensitive: Sequence[str] = (),
+    missing: str = "value",
+    population: Any = None,
+    population_count: str = "count",
+    ordered: Mapping[str, Any] | None = None,
+    transformations: tuple[Transformation, ...] = (),
+) -> DisclosureReport:
+    """Measure a class table counted on any engine and judge it by the profile's criteria.
+
+    Every record-level check ends here (:func:`check_frame` locally, :func:`check` of a Spark
+    DataFrame), so what is measured and how it is judged does not depend on the engine.
+
+    Args:
+        table: the class table (:func:`~safelink.disclosure.counts.class_table`).
+        quasi: its quasi-identifiers.
+        profile: the profile to judge by.
+        sensitive: the sensitive attributes.
+        missing: the missing-value policy the table was counted with.
+        population: optional population table for journalist risk.
+        population_count: its count column.
+        ordered: text sensitive attributes with their values in order (t-closeness).
+        transformations: what was done to the data, for the record.
+    """
+    measured = Measurements.of_table(
+        table,
+        quasi,
+        sensitive=sensitive,
+        l=profile.l or 2,
+        ordered=ordered,
+        missing=missing,
+        population=population,
+        population_count=population_count,
+        threshold=profile.risk_cap,
     )
     criteria = profile.criteria_for(
-        frame.sensitive, ordered=ordered, numeric=ordered_attributes(measured)
+        sensitive, ordered=ordered, numeric=ordered_attributes(measured)
     )
-    return judge(
-        profile, measured, criteria, rows=frame.height, transformations=frame.transformations
-    )
+    return judge(profile, measured, criteria, rows=measured.k.rows, transformations=transformations)
 
 
 def ordered_attributes(measured: Measurements) -> list[str]:
@@ -248,8 +294,22 @@ def _numeric(data: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
     return data
 
 
-def _frame(data: Any, config: DisclosureConfig) -> Frame:
+def _frame(data: Any, config: DisclosureConfig) -> Frame | SparkFrame:
     from safelink.io import to_polars
+
+    if type(data).__module__.startswith("pyspark."):
+        from safelink.engines.spark_disclosure_check import numeric_spark
+        from safelink.engines.spark_frame import SparkFrame
+
+        return SparkFrame(
+            numeric_spark(data, config.numeric),
+            quasi=config.quasi_identifiers,
+            sensitive=config.sensitive,
+            person=config.person,
+            identifying=config.identifying,
+            missing=config.missing,
+            hierarchies=config.hierarchies,
+        )
 
     polars = _numeric(to_polars(data), config.numeric)
     frame = Frame(
@@ -279,7 +339,8 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
     names its count columns (``cells``); the small-number rule is checked cell by cell.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas or polars DataFrame, or a Spark DataFrame (counted on Spark: the same
+            class table and criteria, so the same report).
         config: a :class:`DisclosureConfig` or the path of one.
 
     Returns:
@@ -304,6 +365,8 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
         )
     population, count = _population(config)
     ordered = dict(config.ordered)
+    if type(data).__module__.startswith("pyspark."):
+        return _check_spark(data, config, population, count)
     return check_frame(
         _frame(data, config),
         profile=config.profile,
@@ -313,18 +376,44 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
     )
 
 
+def _check_spark(
+    data: Any, config: DisclosureConfig, population: Any, count: str
+) -> DisclosureReport:
+    """:func:`check` of a Spark DataFrame: the same class table and criteria, counted on Spark."""
+    from safelink.engines.spark_disclosure_check import numeric_spark
+
+    table = class_table(
+        numeric_spark(data, config.numeric),
+        config.quasi_identifiers,
+        sensitive=config.sensitive,
+        person=config.person,
+        missing=config.missing,
+    )
+    return check_table(
+        table,
+        config.quasi_identifiers,
+        profile=config.profile,
+        sensitive=config.sensitive,
+        missing=config.missing,
+        population=population,
+        population_count=count,
+        ordered=dict(config.ordered),
+    )
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Anonymised:
     """The result of :func:`anonymise`.
 
     Attributes:
-        data: the released data (record level) or the published table, polars.
+        data: the released data (record level; a Spark DataFrame when given one, else
+            polars) or the published table (polars).
         report: the check of the result against the profile.
         search: the minimal-generalisation search, when the config asked for one.
         table: the protected table (table profiles).
     """
 
-    data: pl.DataFrame
+    data: Any
     report: DisclosureReport
     search: SearchResult | None = None
     table: ProtectedTable | None = None
@@ -386,16 +475,16 @@ def _apply(frame: Frame, step: Step, config: DisclosureConfig, keyring: Any = No
             return frame.suppress(config.profile.k or 5 if k is True else int(k))
 
 
-def search_hierarchies(frame: Frame, config: DisclosureConfig) -> dict[str, Hierarchy]:
+def search_hierarchies(frame: Frame | SparkFrame, config: DisclosureConfig) -> dict[str, Hierarchy]:
     """The hierarchy the search uses for each quasi-identifier (free tables first, then by type).
 
     Raises:
         InputError: a quasi-identifier with no hierarchy.
     """
-    data = frame.to_polars()
+    schema = frame.schema
     out: dict[str, Hierarchy] = {}
     for column in frame.quasi:
-        dtype = data.schema[column]
+        dtype = schema[column]
         if column in config.hierarchies:
             out[column] = config.hierarchies[column]
         elif dtype.is_numeric():
@@ -452,8 +541,15 @@ def anonymise(
             raise ConfigError(["table: a tables profile needs rows and a column"], config.source)
         from safelink.io import to_polars
 
+        source: Any
+        if type(data).__module__.startswith("pyspark."):
+            from safelink.engines.spark_disclosure_check import numeric_spark
+
+            source = numeric_spark(data, config.numeric)
+        else:
+            source = _numeric(to_polars(data), config.numeric)
         protected = protect_counts(
-            _numeric(to_polars(data), config.numeric),
+            source,
             rows=list(spec.rows),
             column=spec.column,
             person=config.person,
@@ -461,19 +557,27 @@ def anonymise(
         )
         report = check(protected.table, config)
         return Anonymised(data=protected.table, report=report, table=protected)
-    frame = _frame(data, config)
+    frame: Frame | SparkFrame = _frame(data, config)
     if config.drop:
         frame = frame.drop(*config.drop)
     for step in config.transformations:
-        frame = _apply(frame, step, config, keyring)
-    data = frame.to_polars()
-    numeric = [c for c in config.sensitive if c in data.columns and data.schema[c].is_numeric()]
+        if isinstance(frame, Frame):
+            frame = _apply(frame, step, config, keyring)
+        elif isinstance(step, SuppressStep):
+            frame = frame.suppress(profile.k or 5 if step.suppress is True else int(step.suppress))
+        else:
+            raise SparkEngineError(
+                f"the {type(step).__name__.removesuffix('Step').lower()} step runs on the local "
+                "engine only; on Spark, anonymise drops columns, searches and suppresses."
+            )
+    schema = frame.schema
+    numeric = [c for c in config.sensitive if c in schema and schema[c].is_numeric()]
     criteria = profile.criteria(config, numeric=numeric)
     result = None
     if config.search is not None:
         hierarchies = search_hierarchies(frame, config)
         result = minimal_generalisation(
-            data,
+            frame.records,
             hierarchies,
             criteria=criteria,
             person=config.person,
@@ -504,12 +608,12 @@ def anonymise(
             f"suppression: {share:.1%} of rows removed; the profile allows "
             f"{profile.max_suppression:.1%} (generalise more)",
         )
-    return Anonymised(data=frame.to_polars(), report=report, search=result)
+    return Anonymised(data=frame.records, report=report, search=result)
 
 
 def _suppress_violations(
-    frame: Frame, profile: ReleaseProfile, criteria: Sequence[Criterion]
-) -> Frame:
+    frame: Frame | SparkFrame, profile: ReleaseProfile, criteria: Sequence[Criterion]
+) -> Frame | SparkFrame:
     """Suppress the records of every class that violates a criterion (none: no step).
 
     Criteria that k-anonymity at the profile's k already implies (that k or less, the default

@@ -55,9 +55,12 @@ from safelink.disclosure.models import (
     TClosenessSummary,
     diversity_per_class,
     emd_per_class,
+    k_summary,
+    l_summary,
     rank_by_order,
+    t_summary,
 )
-from safelink.disclosure.risk import RiskSummary
+from safelink.disclosure.risk import RiskSummary, risk_summary
 from safelink.errors import InputError
 
 # Tolerances shared by both views, so that a table passes exactly when no class fails.
@@ -89,6 +92,47 @@ class Measurements:
     def unit(self) -> str:
         """``"persons"`` when classes count persons, else ``"rows"``."""
         return "rows" if self.k.k_persons is None else "persons"
+
+    @classmethod
+    def of_table(
+        cls,
+        table: ClassTable,
+        quasi: Sequence[str],
+        *,
+        sensitive: Sequence[str] = (),
+        l: int = 2,  # noqa: E741
+        ordered: Mapping[str, Sequence[Any]] | None = None,
+        missing: str = "value",
+        population: Any = None,
+        population_count: str = "count",
+        threshold: float = 0.2,
+    ) -> Measurements:
+        """Every measurement of a check, from one class table counted on any engine.
+
+        Args:
+            table: the class table (:func:`~safelink.disclosure.counts.count_classes`).
+            quasi: its quasi-identifiers (the population table is joined on them).
+            sensitive: the sensitive attributes measured for l and t.
+            l: the l for recursive (c, l)-diversity.
+            ordered: text sensitive attributes with their values in order.
+            missing: the missing-value policy the table was counted with.
+            population: optional population table for journalist risk.
+            population_count: its count column.
+            threshold: the prosecutor risk above which a record is "at risk".
+        """
+        ordered = ordered or {}
+        return cls(
+            k=k_summary(table, missing),
+            l={a: l_summary(table, a, l) for a in sensitive},
+            t={a: t_summary(table, a, order=ordered.get(a)) for a in sensitive},
+            risk=risk_summary(
+                table,
+                quasi,
+                population=population,
+                population_count=population_count,
+                threshold=threshold,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
 """Equivalence classes: validation, grouping, the missing-value policies and the class table.
 
-Everything here is a polars group-by or join; nothing loops over classes in Python.
-:class:`ClassTable` is what a privacy criterion (:mod:`safelink.disclosure.criteria`) reads
-to say which classes fail it: the search builds one per lattice node, :meth:`Frame.suppress
-<safelink.disclosure.frame.Frame.suppress>` one per round.
+:class:`ClassTable` is what every model (:mod:`safelink.disclosure.models`) and privacy
+criterion (:mod:`safelink.disclosure.criteria`) reads: :mod:`safelink.disclosure.counts`
+counts it from records on any engine, the search builds one per lattice node, and
+:meth:`Frame.suppress <safelink.disclosure.frame.Frame.suppress>` one per round.
 
 Missing quasi-identifier values are never dropped. Two policies:
 
@@ -30,6 +30,7 @@ attacker their combination of classes (a risk k over rows cannot see).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import polars as pl
@@ -43,6 +44,7 @@ SRC = "__src"
 ROWS = "__rows"
 PERSONS = "__persons"
 SIZE = "__size"
+OWN = "__own"
 VALUE = "__s"
 
 
@@ -103,11 +105,6 @@ def check_roles(
         raise InputError("; ".join(problems) + f". Columns are {sorted(columns)}.")
 
 
-def class_ids(frame: pl.DataFrame, quasi: Sequence[str]) -> pl.DataFrame:
-    """Return the distinct quasi-identifier combinations, each with an integer id ``CID``."""
-    return frame.select(quasi).unique().with_row_index(CID)
-
-
 def membership(classes: pl.DataFrame, quasi: Sequence[str]) -> pl.DataFrame:
     """Pairs ``(CID, SRC)``: the classes whose records count towards class ``CID`` (wildcard).
 
@@ -134,78 +131,6 @@ def membership(classes: pl.DataFrame, quasi: Sequence[str]) -> pl.DataFrame:
     return pl.concat(pieces)
 
 
-def tabulate(
-    frame: pl.DataFrame,
-    quasi: Sequence[str],
-    *,
-    by: Sequence[str] = (),
-    person: str | None = None,
-    missing: str = "value",
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Group a frame into classes, with counts per class and per extra key.
-
-    Returns:
-        ``(classes, counts)``: ``classes`` has the quasi-identifiers, ``CID``, ``ROWS`` and
-        (with a person column) ``PERSONS``; ``counts`` has ``CID``, the ``by`` columns,
-        ``ROWS`` and ``PERSONS`` (distinct persons, or rows without a person column), each
-        class's counts already including the records a wildcard policy adds to it.
-    """
-    quasi, by = list(quasi), list(by)
-    keys = quasi + by + ([person] if person else [])
-    base = frame.group_by(keys).agg(pl.len().alias(ROWS))
-    wildcard = missing == "wildcard" and any(frame[q].null_count() for q in quasi)
-    if not wildcard:
-        return _tabulate_exact(base, quasi, by, person)
-    classes = class_ids(base, quasi)
-    base = base.join(classes, on=quasi, nulls_equal=True).drop(quasi)
-    links = membership(classes, quasi)
-    base = links.join(base.rename({CID: SRC}), on=SRC).drop(SRC)
-    grouped = base.group_by([CID, *by])
-    if person:
-        counts = grouped.agg(pl.col(ROWS).sum(), pl.col(person).n_unique().alias(PERSONS))
-    else:
-        counts = grouped.agg(pl.col(ROWS).sum()).with_columns(pl.col(ROWS).alias(PERSONS))
-    sizes = counts.group_by(CID).agg(pl.col(ROWS).sum())
-    if person:
-        person_sizes = base.group_by(CID).agg(pl.col(person).n_unique().alias(PERSONS))
-        sizes = sizes.join(person_sizes, on=CID)
-    classes = classes.join(sizes, on=CID)
-    return classes, counts
-
-
-def _tabulate_exact(
-    base: pl.DataFrame, quasi: list[str], by: list[str], person: str | None
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Classes without wildcard extras: one group-by over the pre-counted rows, no joins."""
-    if person:
-        # base rows are distinct (class, value, person): persons per (class, value) = rows
-        per_value = base.group_by([*quasi, *by]).agg(pl.col(ROWS).sum(), pl.len().alias(PERSONS))
-    else:
-        per_value = base.with_columns(pl.col(ROWS).alias(PERSONS))
-    aggs = [pl.col(ROWS).sum().alias("__total")]
-    if by:
-        aggs.append(pl.struct([*by, ROWS, PERSONS]).alias("__values"))
-    if person:
-        persons = base.group_by(quasi).agg(pl.col(person).n_unique().alias("__people"))
-    classes = per_value.group_by(quasi).agg(aggs).with_row_index(CID)
-    if by:
-        counts = classes.select(CID, "__values").explode("__values").unnest("__values")
-    else:
-        counts = classes.select(
-            CID, pl.col("__total").alias(ROWS), pl.col("__total").alias(PERSONS)
-        )
-    classes = classes.drop("__values", strict=False).rename({"__total": ROWS})
-    if person:
-        classes = classes.join(persons, on=quasi, nulls_equal=True).rename({"__people": PERSONS})
-    return classes, counts
-
-
-def persons_in_several_classes(frame: pl.DataFrame, quasi: Sequence[str], person: str) -> int:
-    """Count persons whose rows fall in more than one class (missing treated as a value)."""
-    distinct = frame.select([person, *quasi]).unique()
-    return int((distinct.group_by(person).len()["len"] > 1).sum())
-
-
 def classes_of_records(
     frame: pl.DataFrame, classes: pl.DataFrame, quasi: Sequence[str]
 ) -> pl.Series:
@@ -219,36 +144,65 @@ def classes_of_records(
     )[CID]
 
 
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Whole-table figures that per-class counts cannot give.
+
+    Attributes:
+        rows: rows measured.
+        persons: distinct persons (None without a person column).
+        several: persons whose rows fall in more than one class (None without one).
+    """
+
+    rows: int
+    persons: int | None
+    several: int | None
+
+
 class ClassTable:
-    """The equivalence classes of a table, as the privacy criteria read them.
+    """The equivalence classes of a table, as the models and privacy criteria read them.
 
     ``classes`` has one row per class: ``CID``, ``ROWS``, ``SIZE`` (distinct persons with a
     person column, else rows) and the columns that key the class (quasi-identifiers, or the
-    search's level codes). :meth:`frequencies` and :meth:`distribution` are computed on first
-    use and kept, so a criterion that reads neither costs nothing.
+    search's level codes); a table counted from records (:func:`~safelink.disclosure.counts.
+    count_classes`) also has ``PERSONS`` and ``OWN`` (the class's own records before wildcard
+    extras). :meth:`frequencies`, :meth:`distribution` and :meth:`totals` are computed on
+    first use and kept, so a criterion that reads none of them costs nothing.
 
     Args:
-        classes: the class rows (see above).
+        classes: the class rows (see above), or a function giving them on first use.
         unit: ``"persons"`` or ``"rows"``: what ``SIZE`` and the frequencies count.
         frequencies: attribute -> ``(CID, VALUE, PERSONS)``: how many persons (or rows) of
             each class hold each value, missing values included.
         distribution: attribute -> ``(VALUE, p)``: the whole table's distribution, counted as
             the frequencies are (t-closeness compares each class with it).
+        totals: the whole-table figures (:class:`Totals`), when the table was counted from
+            records.
     """
 
     def __init__(
         self,
-        classes: pl.DataFrame,
+        classes: pl.DataFrame | Callable[[], pl.DataFrame],
         *,
         unit: str,
         frequencies: Callable[[str], pl.DataFrame],
         distribution: Callable[[str], pl.DataFrame],
+        totals: Callable[[], Totals] | None = None,
     ) -> None:
-        self.classes = classes
+        self._classes = classes
         self.unit = unit
         self._frequencies = frequencies
         self._distribution = distribution
+        self._totals = totals
         self._cache: dict[tuple[str, str], pl.DataFrame] = {}
+        self._counted: Totals | None = None
+
+    @property
+    def classes(self) -> pl.DataFrame:
+        """One row per class (computed on first use when given as a function)."""
+        if not isinstance(self._classes, pl.DataFrame):
+            self._classes = self._classes()
+        return self._classes
 
     @property
     def height(self) -> int:
@@ -269,6 +223,18 @@ class ClassTable:
             self._cache[key] = self._distribution(attribute)
         return self._cache[key]
 
+    def totals(self) -> Totals:
+        """Rows, distinct persons and persons in several classes of the whole table.
+
+        Raises:
+            ValueError: the table was not counted from records.
+        """
+        if self._counted is None:
+            if self._totals is None:
+                raise ValueError("this class table was not counted from records: no totals")
+            self._counted = self._totals()
+        return self._counted
+
     def per_class(self, values: pl.DataFrame, column: str) -> pl.Series:
         """A per-class figure ``(CID, column)`` laid out in the order of ``classes``."""
         return self.classes.select(CID).join(
@@ -284,36 +250,11 @@ class ClassTable:
         person: str | None = None,
         missing: str = "value",
     ) -> ClassTable:
-        """The classes of a prepared frame, with the sizes and frequencies the models measure.
+        """The classes of a prepared polars frame (:func:`prepare`), counted locally.
 
-        Sizes and frequencies come from :func:`tabulate` (so the missing-value policy and the
-        person view apply exactly as in :mod:`safelink.disclosure.models`); the whole table's
-        distribution is the one t-closeness measures against.
+        The same table every engine counts (:func:`safelink.disclosure.counts.count_classes`
+        on the polars backend).
         """
-        from safelink.disclosure.models import global_distribution
+        from safelink.disclosure.counts import count_classes
 
-        quasi = list(quasi)
-        classes, _ = tabulate(frame, quasi, person=person, missing=missing)
-        classes = classes.with_columns(pl.col(PERSONS if person else ROWS).alias(SIZE))
-
-        def frequencies(attribute: str) -> pl.DataFrame:
-            # tabulate numbers its classes afresh each call: map its ids to ours by value
-            own, counts = tabulate(frame, quasi, by=[attribute], person=person, missing=missing)
-            ids = own.select(*quasi, pl.col(CID).alias("__other")).join(
-                classes.select(*quasi, CID), on=quasi, nulls_equal=True
-            )
-            return (
-                counts.rename({CID: "__other"})
-                .join(ids.select("__other", CID), on="__other")[[CID, attribute, PERSONS]]
-                .rename({attribute: VALUE})
-            )
-
-        def distribution(attribute: str) -> pl.DataFrame:
-            return global_distribution(frame, quasi, attribute, person).select(VALUE, "p")
-
-        return cls(
-            classes,
-            unit="persons" if person else "rows",
-            frequencies=frequencies,
-            distribution=distribution,
-        )
+        return count_classes(frame, quasi, person=person, missing=missing)

@@ -26,12 +26,10 @@ import polars as pl
 from safelink.disclosure.criteria import Criterion, violating
 from safelink.disclosure.equivalence import (
     CID,
-    PERSONS,
-    ROWS,
+    SIZE,
     ClassTable,
     classes_of_records,
     prepare,
-    tabulate,
 )
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
@@ -167,6 +165,16 @@ class Frame:
         """The number of rows."""
         return self._data.height
 
+    @property
+    def records(self) -> pl.DataFrame:
+        """The current records as the engine holds them (here polars: :meth:`to_polars`)."""
+        return self._data
+
+    @property
+    def schema(self) -> pl.Schema:
+        """The current column types."""
+        return self._data.schema
+
     # -- transformations ------------------------------------------------------------------
 
     def generalise(
@@ -211,17 +219,13 @@ class Frame:
         chosen.check(self._data[column].unique(), column)
         new = self._data.with_columns(chosen.expr(column, level).cast(pl.String).alias(column))
         changed = int(new[column].ne_missing(self._data[column].cast(pl.String)).sum())
-        params: dict[str, Any] = {}
-        for name in ("widths", "top", "reference"):
-            if hasattr(chosen, name):
-                params[name] = _jsonable(getattr(chosen, name))
         step = Transformation(
             action="generalise",
             column=column,
             hierarchy=chosen.name,
             level=chosen.levels[level],
             cells_changed=changed,
-            parameters=params,
+            parameters=hierarchy_parameters(chosen),
         )
         return self._derive(new, step)
 
@@ -356,16 +360,13 @@ class Frame:
         if not isinstance(k, int) or k < 2:
             raise InputError(f"k={k!r} is not a useful k-anonymity target; use k >= 2.")
         data = self._data
-        size = PERSONS if self.person else ROWS
         while True:
+            table = self._class_table(data)
+            classes = table.classes
+            failing = classes[SIZE] < k
             if criteria:
-                table = self._class_table(data)
-                classes = table.classes
-                failing = (classes[size] < k) | violating(table, criteria)
-                small = classes.filter(failing)
-            else:
-                classes, _ = tabulate(data, self.quasi, person=self.person, missing=self.missing)
-                small = classes.filter(pl.col(size) < k)
+                failing = failing | violating(table, criteria)
+            small = classes.filter(failing)
             if small.height == 0:
                 break
             ids = classes_of_records(data, classes, self.quasi)
@@ -579,6 +580,15 @@ def _with_identifying(hierarchy: Hierarchy) -> Hierarchy:
     import dataclasses
 
     return dataclasses.replace(hierarchy, identifying=True)
+
+
+def hierarchy_parameters(hierarchy: Hierarchy) -> dict[str, Any]:
+    """The settings of a hierarchy a generalisation step records (widths, top, reference)."""
+    return {
+        name: _jsonable(getattr(hierarchy, name))
+        for name in ("widths", "top", "reference")
+        if hasattr(hierarchy, name)
+    }
 
 
 def _jsonable(value: Any) -> Any:

@@ -1,9 +1,12 @@
 """Privacy models measured: k-anonymity, l-diversity (distinct, entropy, recursive), t-closeness.
 
 These functions measure; the criteria of :mod:`safelink.disclosure.criteria` judge. Each
-function takes a pandas or polars DataFrame (pandas' index is ignored; results do not
+function takes a pandas, polars or Spark DataFrame (pandas' index is ignored; results do not
 depend on row order), the quasi-identifiers, and the missing-value policy (see
-:mod:`safelink.disclosure.equivalence`). All work is vectorised polars group-bys and joins.
+:mod:`safelink.disclosure.equivalence`). The records are counted into the class table once,
+by SQL on the engine the data live on (:mod:`safelink.disclosure.counts`); each model is then
+a summary of that table (:func:`k_summary`, :func:`l_summary`, :func:`t_summary`), the same
+for every engine.
 
 With a ``person`` column, class sizes are distinct persons, and the frequencies behind
 l-diversity and t-closeness count persons (a person with ten episodes of one diagnosis counts
@@ -21,14 +24,13 @@ from typing import Any, Literal
 import numpy as np
 import polars as pl
 
+from safelink.disclosure.counts import class_table
 from safelink.disclosure.equivalence import (
     CID,
     PERSONS,
     ROWS,
     VALUE,
-    persons_in_several_classes,
-    prepare,
-    tabulate,
+    ClassTable,
 )
 from safelink.errors import InputError
 
@@ -129,7 +131,7 @@ def k_anonymity(
     """Measure k-anonymity over rows and, with ``person``, over distinct persons.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         person: a person id column (e.g. a release pseudonym); classes then count persons.
         missing: ``"value"`` (missing is its own category) or ``"wildcard"``.
@@ -145,20 +147,28 @@ def k_anonymity(
         >>> k_anonymity(pl.DataFrame({"sex": ["F", "F", "M"]}), ["sex"]).k
         1
     """
-    frame = prepare(data, quasi, person=person, missing=missing)
-    classes, _ = tabulate(frame, quasi, person=person, missing=missing)
+    return k_summary(class_table(data, quasi, person=person, missing=missing), missing)
+
+
+def k_summary(table: ClassTable, missing: str = "value") -> KAnonymitySummary:
+    """k-anonymity from a class table counted from records (any engine).
+
+    Args:
+        table: the class table (:func:`~safelink.disclosure.counts.count_classes`).
+        missing: the missing-value policy it was counted with (recorded in the summary).
+    """
+    classes = table.classes
+    totals = table.totals()
     k_rows = int(classes[ROWS].min())  # type: ignore[arg-type]
-    k_persons = int(classes[PERSONS].min()) if person else None  # type: ignore[arg-type]
+    k_persons = int(classes[PERSONS].min()) if table.unit == "persons" else None  # type: ignore[arg-type]
     return KAnonymitySummary(
         k=k_persons if k_persons is not None else k_rows,
         k_rows=k_rows,
         k_persons=k_persons,
         classes=classes.height,
-        rows=frame.height,
-        persons=frame[person].n_unique() if person else None,
-        persons_in_several_classes=(
-            persons_in_several_classes(frame, quasi, person) if person else None
-        ),
+        rows=totals.rows,
+        persons=totals.persons,
+        persons_in_several_classes=totals.several,
         missing=missing,
     )
 
@@ -175,7 +185,7 @@ def l_diversity(
     """Measure distinct, entropy and recursive (c, l)-diversity of each sensitive attribute.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         sensitive: the sensitive columns (each measured on its own).
         l: the l for recursive (c, l)-diversity.
@@ -192,12 +202,8 @@ def l_diversity(
         raise InputError("no sensitive attributes given; l-diversity needs at least one.")
     if l < 1:
         raise InputError(f"l={l} is not valid for recursive (c, l)-diversity; use l >= 1.")
-    frame = prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
-    out = {}
-    for attribute in sensitive:
-        _, counts = tabulate(frame, quasi, by=[attribute], person=person, missing=missing)
-        out[attribute] = _diversity(counts, attribute, l)
-    return out
+    table = class_table(data, quasi, sensitive=sensitive, person=person, missing=missing)
+    return {attribute: l_summary(table, attribute, l) for attribute in sensitive}
 
 
 def diversity_per_class(counts: pl.DataFrame, l: int) -> pl.DataFrame:  # noqa: E741
@@ -230,9 +236,9 @@ def diversity_per_class(counts: pl.DataFrame, l: int) -> pl.DataFrame:  # noqa: 
     )
 
 
-def _diversity(counts: pl.DataFrame, attribute: str, l: int) -> LDiversitySummary:  # noqa: E741
-    """Vectorised distinct/entropy/recursive diversity from (class, value, frequency) rows."""
-    per_class = diversity_per_class(counts, l)
+def l_summary(table: ClassTable, attribute: str, l: int) -> LDiversitySummary:  # noqa: E741
+    """Distinct, entropy and recursive (c, l) diversity of one attribute from a class table."""
+    per_class = diversity_per_class(table.frequencies(attribute), l)
     return LDiversitySummary(
         attribute=attribute,
         distinct=int(per_class["distinct"].min()),  # type: ignore[arg-type]
@@ -258,7 +264,7 @@ def t_closeness(
     distance (half the L1 distance). Missing sensitive values rank first when ordered.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         sensitive: the sensitive columns (each measured on its own).
         ordered: for text attributes with a natural order, the values in order.
@@ -273,23 +279,31 @@ def t_closeness(
     """
     if not sensitive:
         raise InputError("no sensitive attributes given; t-closeness needs at least one.")
-    frame = prepare(data, quasi, sensitive=sensitive, person=person, missing=missing)
+    table = class_table(data, quasi, sensitive=sensitive, person=person, missing=missing)
     ordered = ordered or {}
-    out = {}
-    for attribute in sensitive:
-        _, counts = tabulate(frame, quasi, by=[attribute], person=person, missing=missing)
-        order = ordered.get(attribute)
-        is_ordered = order is not None or frame.schema[attribute].is_numeric()
-        counts = counts.rename({attribute: VALUE})
-        glob = global_distribution(frame, quasi, attribute, person)
-        if order is not None:
-            counts = rank_by_order(counts, attribute, order)
-            glob = rank_by_order(glob, attribute, order)
-        t = max(0.0, float(emd_per_class(counts, glob, ordered=is_ordered)["emd"].max()))  # type: ignore[arg-type]
-        out[attribute] = TClosenessSummary(
-            attribute=attribute, t=t, distance="ordered" if is_ordered else "equal"
-        )
-    return out
+    return {a: t_summary(table, a, order=ordered.get(a)) for a in sensitive}
+
+
+def t_summary(
+    table: ClassTable, attribute: str, *, order: Sequence[Any] | None = None
+) -> TClosenessSummary:
+    """t-closeness of one attribute from a class table.
+
+    Numbers (and text given an ``order``) use the ordered distance, other text the equal one.
+
+    Raises:
+        InputError: an order that misses a value.
+    """
+    counts = table.frequencies(attribute)
+    glob = table.distribution(attribute)
+    is_ordered = order is not None or counts.schema[VALUE].is_numeric()
+    if order is not None:
+        counts = rank_by_order(counts, attribute, order)
+        glob = rank_by_order(glob, attribute, order)
+    t = max(0.0, float(emd_per_class(counts, glob, ordered=is_ordered)["emd"].max()))  # type: ignore[arg-type]
+    return TClosenessSummary(
+        attribute=attribute, t=t, distance="ordered" if is_ordered else "equal"
+    )
 
 
 def rank_by_order(counts: pl.DataFrame, attribute: str, order: Sequence[Any]) -> pl.DataFrame:
@@ -306,20 +320,6 @@ def rank_by_order(counts: pl.DataFrame, attribute: str, order: Sequence[Any]) ->
             "add the missing categories to 'ordered'."
         )
     return counts.with_columns(ranks.alias(VALUE))
-
-
-def global_distribution(
-    frame: pl.DataFrame, quasi: Sequence[str], attribute: str, person: str | None
-) -> pl.DataFrame:
-    """The whole data's distribution ``(VALUE, g, p)``, in persons per class like the classes'.
-
-    With a person column a person counts once per class and value, so the class frequencies
-    sum to these counts.
-    """
-    if person:
-        frame = frame.select(*quasi, attribute, person).unique()
-    total = frame.group_by(attribute).agg(pl.len().alias("g")).rename({attribute: VALUE})
-    return total.with_columns((pl.col("g") / pl.col("g").sum()).alias("p"))
 
 
 def emd_per_class(counts: pl.DataFrame, glob: pl.DataFrame, *, ordered: bool) -> pl.DataFrame:

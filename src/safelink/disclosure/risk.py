@@ -23,13 +23,14 @@ from typing import Any
 
 import polars as pl
 
+from safelink.disclosure.counts import class_table, count_classes
 from safelink.disclosure.equivalence import (
     CID,
-    PERSONS,
-    ROWS,
+    OWN,
+    SIZE,
+    ClassTable,
     classes_of_records,
     prepare,
-    tabulate,
 )
 from safelink.errors import InputError
 from safelink.io import to_polars
@@ -111,7 +112,7 @@ def risk(
     """Measure prosecutor, journalist and marketer risk and sample uniques.
 
     Args:
-        data: a pandas or polars DataFrame.
+        data: a pandas, polars or Spark DataFrame.
         quasi: the quasi-identifier columns.
         person: a person id column; risk is then per person.
         missing: the missing-value policy for quasi-identifiers.
@@ -126,14 +127,33 @@ def risk(
     Raises:
         InputError: a bad frame, column or population table.
     """
-    frame = prepare(data, quasi, person=person, missing=missing)
-    classes, _ = tabulate(frame, quasi, person=person, missing=missing)
-    size = PERSONS if person else ROWS
-    own = _own_sizes(frame, quasi, person)
-    classes = classes.join(own, on=list(quasi), nulls_equal=True)
-    records = int(own["__own"].sum())
+    return risk_summary(
+        class_table(data, quasi, person=person, missing=missing),
+        quasi,
+        population=population,
+        population_count=population_count,
+        threshold=threshold,
+    )
+
+
+def risk_summary(
+    table: ClassTable,
+    quasi: Sequence[str],
+    *,
+    population: Any = None,
+    population_count: str = "count",
+    threshold: float = 0.2,
+) -> RiskSummary:
+    """Risk from a class table counted from records (any engine); see :func:`risk`.
+
+    Class sizes are ``SIZE`` (with wildcard extras); averages weigh each class by its own
+    records (``OWN``); the population table is joined on the quasi-identifiers.
+    """
+    classes = table.classes
+    size = SIZE
+    records = int(classes[OWN].sum())
     f = classes[size].cast(pl.Float64)
-    own_n = classes["__own"].cast(pl.Float64)
+    own_n = classes[OWN].cast(pl.Float64)
     journalist_max = journalist_mean = None
     population_uniques = unmatched = None
     big_f = f
@@ -149,7 +169,7 @@ def risk(
         population_uniques = int((big_f == 1).sum())
     per_record_risk = 1.0 / f
     return RiskSummary(
-        unit="persons" if person else "rows",
+        unit=table.unit,
         records=records,
         classes=classes.height,
         prosecutor_max=float(per_record_risk.max()),  # type: ignore[arg-type]
@@ -164,13 +184,6 @@ def risk(
         population_uniques=population_uniques,
         unmatched_classes=unmatched,
     )
-
-
-def _own_sizes(frame: pl.DataFrame, quasi: Sequence[str], person: str | None) -> pl.DataFrame:
-    """Each class's own records (before wildcard extras): the weights for averages."""
-    classes, _ = tabulate(frame, quasi, person=person, missing="value")
-    column = PERSONS if person else ROWS
-    return classes.select(*quasi, pl.col(column).alias("__own"))
 
 
 def record_risk(
@@ -199,9 +212,8 @@ def record_risk(
     frame = prepare(data, quasi, person=person, missing=missing)
     if name in frame.columns:
         raise InputError(f"column {name!r} already exists; pass another name for the risk.")
-    classes, _ = tabulate(frame, quasi, person=person, missing=missing)
-    size = PERSONS if person else ROWS
+    classes = count_classes(frame, quasi, person=person, missing=missing).classes
     ids = classes_of_records(frame, classes, quasi)
-    sizes = classes.select(CID, (1.0 / pl.col(size).cast(pl.Float64)).alias(name))
+    sizes = classes.select(CID, (1.0 / pl.col(SIZE).cast(pl.Float64)).alias(name))
     risk_column = pl.DataFrame({CID: ids}).join(sizes, on=CID, how="left", maintain_order="left")
     return frame.with_columns(risk_column[name])

@@ -64,6 +64,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import polars as pl
 
+from safelink.disclosure.counts import DATA
 from safelink.disclosure.criteria import (
     Criterion,
     DistinctL,
@@ -82,6 +83,8 @@ from safelink.disclosure.equivalence import (
     prepare,
 )
 from safelink.disclosure.hierarchies import Hierarchy, level_codes
+from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
+from safelink.engines.sql import quote
 from safelink.errors import DisclosureRiskError, InputError
 
 Node = tuple[int, ...]
@@ -159,11 +162,16 @@ class SearchResult:
 
 
 class _Lattice:
-    """Integer codes per level, roll-up maps and per-level losses for each quasi-identifier."""
+    """Integer codes per level, roll-up maps and per-level losses for each quasi-identifier.
+
+    Built from the data counted by their distinct combinations (``counted``: the
+    quasi-identifiers, the person and sensitive columns, and ``_N`` rows each), so the data
+    themselves are read once, by SQL on their engine (:func:`_counted`).
+    """
 
     def __init__(
         self,
-        frame: pl.DataFrame,
+        counted: pl.DataFrame,
         hierarchies: Mapping[str, Hierarchy],
         *,
         person: str | None,
@@ -171,7 +179,8 @@ class _Lattice:
     ) -> None:
         self.quasi = list(hierarchies)
         self.hierarchies = hierarchies
-        self.rows = frame.height
+        weights = counted[_N].to_numpy().astype(np.int64)
+        self.rows = int(weights.sum())
         self.up: list[list[np.ndarray]] = []
         self.counts: list[list[np.ndarray]] = []
         self.loss: list[list[float]] = []
@@ -179,10 +188,10 @@ class _Lattice:
         columns = {}
         log_n = np.log2(self.rows)
         for index, column in enumerate(self.quasi):
-            uniques = frame.select(pl.col(column).unique()).with_row_index("__u")
+            uniques = counted.select(pl.col(column).unique()).with_row_index("__u")
             codes = level_codes(hierarchies[column], uniques[column], column)
             row_u = (
-                frame.select(column)
+                counted.select(column)
                 .join(uniques, on=column, how="left", nulls_equal=True, maintain_order="left")[
                     "__u"
                 ]
@@ -190,7 +199,8 @@ class _Lattice:
             )
             row_codes = codes[0][row_u]
             columns[f"c{index}"] = row_codes.astype(np.uint32)
-            up, counts = [], [np.bincount(row_codes)]
+            first = np.bincount(row_codes, weights=weights).astype(np.int64)
+            up, counts = [], [first]
             for level in range(1, len(codes)):
                 mapping = np.zeros(int(codes[level - 1].max()) + 1, dtype=np.int64)
                 mapping[codes[level - 1]] = codes[level]
@@ -211,10 +221,11 @@ class _Lattice:
         self.person = person
         self.extras = [*([person] if person else []), *sensitive]
         base_frame = pl.DataFrame(columns).with_columns(
-            frame.select(self.extras).to_series(i) for i in range(len(self.extras))
+            *(counted.select(self.extras).to_series(i) for i in range(len(self.extras))),
+            counted[_N].cast(pl.UInt32),
         )
         self.keys = [f"c{i}" for i in range(len(self.quasi))]
-        self.base = base_frame.group_by([*self.keys, *self.extras]).agg(pl.len().alias(_N))
+        self.base = base_frame.group_by([*self.keys, *self.extras]).agg(pl.col(_N).sum())
         self.sizes = [len(h.levels) for h in hierarchies.values()]
 
     def bound(self, node: Node) -> float:
@@ -441,11 +452,11 @@ def minimal_generalisation(
     # cheap, monotonic criteria first: a node over the limit is seen to fail sooner
     criteria = sorted(criteria, key=lambda c: not c.monotonic)
     attributes = list(dict.fromkeys(a for c in criteria for a in c.attributes))
-    frame = prepare(data, list(hierarchies), sensitive=attributes, person=person)
-    unmet = [p for p in (c.problem(frame.schema) for c in criteria) if p]
+    counted = _counted(data, list(hierarchies), sensitive=attributes, person=person)
+    unmet = [p for p in (c.problem(counted.schema) for c in criteria) if p]
     if unmet:
         raise InputError("minimal generalisation: " + "; ".join(unmet) + ".")
-    lattice = _Lattice(frame, hierarchies, person=person, sensitive=attributes)
+    lattice = _Lattice(counted, hierarchies, person=person, sensitive=attributes)
     limit = int(max_suppression * lattice.rows)
     size = int(np.prod(lattice.sizes))
     if size <= exact_limit:
@@ -476,6 +487,28 @@ def minimal_generalisation(
         seconds=time.perf_counter() - started,
         target=target,
     )
+
+
+def _counted(
+    data: Any, quasi: Sequence[str], *, sensitive: Sequence[str], person: str | None
+) -> pl.DataFrame:
+    """The data's distinct (quasi-identifiers, person, sensitive) rows with their counts.
+
+    Validated and counted on the engine the data live on (one SQL group-by: polars locally,
+    Spark for a Spark DataFrame); the search reads only this table.
+    """
+    columns = list(dict.fromkeys([*quasi, *([person] if person else []), *sensitive]))
+    if type(data).__module__.startswith("pyspark."):
+        from safelink.engines.spark_disclosure_check import prepare_spark
+
+        frame: Any = prepare_spark(data, quasi, sensitive=sensitive, person=person)
+        backend: Backend = SparkBackend(frame.sparkSession)
+    else:
+        frame = prepare(data, quasi, sensitive=sensitive, person=person)
+        backend = PolarsBackend()
+    keys = ", ".join(quote(c) for c in columns)
+    sql = f"SELECT {keys}, COUNT(*) AS {quote(_N)} FROM {DATA} GROUP BY {keys}"  # noqa: S608
+    return backend.collect(backend.query(sql, {DATA: backend.table(frame)}))
 
 
 def _candidate(lattice: _Lattice, node: Node, stats: _Stats) -> Candidate:

@@ -24,10 +24,16 @@ from pydantic import Field, StrictBool, StrictInt, StrictStr, model_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from safelink.config._fields import MODEL_CONFIG, problem
+from safelink.disclosure.counts import DATA
 from safelink.disclosure.equivalence import prepare
+from safelink.engines.backend import Backend, PolarsBackend
+from safelink.engines.sql import literal, quote
 from safelink.errors import InputError
 
 TOTAL = "Total"
+MISSING_LABEL = "(missing)"
+"""The label of a missing value in a published table."""
+_COUNT = "__n"
 
 
 @pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
@@ -138,8 +144,12 @@ def protect_counts(
 ) -> ProtectedTable:
     """Cross-tabulate records and protect the counts for publication.
 
+    The counts (cells, row and column totals, grand total) are one SQL query each
+    (:func:`count_sql`) on the engine the data live on; the count table, one cell per row label
+    and column value and small whatever the size of the data, is then protected locally.
+
     Args:
-        data: record-level pandas or polars DataFrame.
+        data: record-level pandas, polars or Spark DataFrame.
         rows: the columns whose combinations are the table's rows.
         column: the column whose values are the table's columns.
         person: count distinct persons instead of rows.
@@ -152,23 +162,64 @@ def protect_counts(
         InputError: an empty frame or unknown columns.
     """
     policy = policy or SmallNumberPolicy()
-    frame = prepare(data, [*rows, column], person=person)
-    frame = frame.with_columns(
-        pl.col(c).cast(pl.String).fill_null("(missing)") for c in [*rows, column]
-    )
-    measure = pl.col(person).n_unique() if person else pl.len()
-    long = frame.group_by([*rows, column]).agg(measure.alias("__n"))
-    wide = long.pivot(on=column, index=list(rows), values="__n").fill_null(0).sort(list(rows))
-    headers = [c for c in wide.columns if c not in rows]
-    headers.sort()
+    rows = list(rows)
+    keys = [*rows, column]
+    if type(data).__module__.startswith("pyspark."):
+        from safelink.engines.backend import SparkBackend
+        from safelink.engines.spark_disclosure_check import prepare_spark
+
+        frame: Any = prepare_spark(data, keys, person=person)
+        backend: Backend = SparkBackend(frame.sparkSession)
+    else:
+        frame, backend = prepare(data, keys, person=person), PolarsBackend()
+    table = backend.table(frame)
+
+    def counted(by: list[str]) -> pl.DataFrame:
+        sql = count_sql(keys, by, person=person)
+        out = backend.collect(backend.query(sql, {DATA: table}))
+        return out.with_columns(pl.col(_COUNT).cast(pl.Int64))
+
+    grand = int(counted([])[_COUNT][0])
+    return _protect(counted(keys), counted(rows), counted([column]), grand, rows, column, policy)
+
+
+def count_sql(keys: Sequence[str], by: Sequence[str], *, person: str | None = None) -> str:
+    """Counts of records (or distinct persons) per combination of ``by``, as SQL.
+
+    Every key is read as text, a missing value labelled ``(missing)``, so the table's labels
+    are the same on every engine. ``by`` is a subset of ``keys`` (empty: the grand total).
+    """
+    labels = [
+        f"COALESCE(CAST({quote(k)} AS VARCHAR), {literal(MISSING_LABEL)}) AS {quote(k)}"
+        for k in keys
+    ]
+    if person is not None:
+        labels.append(quote(person))
+    measure = f"COUNT(DISTINCT {quote(person)})" if person else "COUNT(*)"
+    inner = f"SELECT {', '.join(labels)} FROM {DATA}"  # noqa: S608
+    if not by:
+        return f"SELECT {measure} AS {quote(_COUNT)} FROM ({inner}) AS x"  # noqa: S608
+    group = ", ".join(quote(b) for b in by)
+    return f"SELECT {group}, {measure} AS {quote(_COUNT)} FROM ({inner}) AS x GROUP BY {group}"  # noqa: S608
+
+
+def _protect(
+    long: pl.DataFrame,
+    row_totals: pl.DataFrame,
+    col_totals: pl.DataFrame,
+    grand: int,
+    rows: list[str],
+    column: str,
+    policy: SmallNumberPolicy,
+) -> ProtectedTable:
+    """Lay the counts out with totals, then suppress and round them (on the driver)."""
+    wide = long.pivot(on=column, index=rows, values=_COUNT).fill_null(0).sort(rows)
+    headers = sorted(c for c in wide.columns if c not in rows)
     body = wide.select(headers).to_numpy().astype(np.int64)
-    row_totals = frame.group_by(list(rows)).agg(measure.alias("__t")).sort(list(rows))["__t"]
-    col_totals = frame.group_by(column).agg(measure.alias("__t"))
-    col_lookup = dict(zip(col_totals[column].to_list(), col_totals["__t"].to_list(), strict=True))
-    grand = frame.select(measure).item()
+    col_lookup = dict(zip(col_totals[column].to_list(), col_totals[_COUNT].to_list(), strict=True))
     grid = np.zeros((body.shape[0] + 1, body.shape[1] + 1), dtype=np.int64)
     grid[:-1, :-1] = body
-    grid[:-1, -1] = row_totals.to_numpy()
+    grid[:-1, -1] = row_totals.sort(rows)[_COUNT].to_numpy()
     grid[-1, :-1] = [col_lookup[h] for h in headers]
     grid[-1, -1] = grand
     primary = (grid >= max(policy.low, 1)) & (grid <= policy.high)
@@ -180,12 +231,13 @@ def protect_counts(
     labels = wide.select(rows).with_columns(pl.col(r).cast(pl.String) for r in rows)
     total_row = pl.DataFrame({r: [TOTAL if i == 0 else ""] for i, r in enumerate(rows)})
     labels = pl.concat([labels, total_row])
+    names = [*headers, TOTAL]
     cells = pl.DataFrame(
-        {h: list(shown[:, j]) for j, h in enumerate([*headers, TOTAL])},
-        schema={h: pl.String for h in [*headers, TOTAL]},
+        {h: list(shown[:, j]) for j, h in enumerate(names)},
+        schema=dict.fromkeys(names, pl.String),
     )
     counts = pl.concat(
-        [labels, pl.DataFrame({h: grid[:, j] for j, h in enumerate([*headers, TOTAL])})],
+        [labels, pl.DataFrame({h: grid[:, j] for j, h in enumerate(names)})],
         how="horizontal",
     )
     return ProtectedTable(

@@ -10,9 +10,9 @@ imports without PySpark installed:
 
 - :mod:`safelink.engines.spark`: checked session start-up (:func:`spark_session`).
 - :mod:`safelink.engines.spark_pseudonymise`: byte-identical tokens from Spark SQL functions.
-- :mod:`safelink.engines.spark_disclosure`: k, l, t and risk from Spark group-bys.
-- :mod:`safelink.engines.spark_disclosure_check`: a whole disclosure check, and small-number
-  suppression of tables counted on Spark.
+- :mod:`safelink.engines.spark_disclosure_check`: the Spark half of disclosure control (the
+  models, check and tables are :mod:`safelink.disclosure`'s, counted by SQL on Spark).
+- :mod:`safelink.engines.spark_frame`: ``anonymise`` on Spark (search, generalise, suppress).
 - :mod:`safelink.engines.spark_link`: linkage on Spark (cascade, Splink's Spark backend,
   clustering).
 """
