@@ -27,14 +27,11 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F  # noqa: N812 - the PySpark convention
 
 from safelink.identifiers import Identifier
-from safelink.normalise import (
-    _SEX_CODES,
-    _SPECIAL_LETTERS,
-    _SUFFIXES,
-    _TITLES,
-    EARLIEST_BIRTH,
-    Reason,
-)
+from safelink.normalise.constants import EARLIEST_BIRTH, Reason
+from safelink.normalise.constants import SEX_CODES as _SEX_CODES
+from safelink.normalise.constants import SPECIAL_LETTERS as _SPECIAL_LETTERS
+from safelink.normalise.constants import SUFFIXES as _SUFFIXES
+from safelink.normalise.constants import TITLES as _TITLES
 
 SparkNormaliser = Callable[[Column], tuple[Column, Column]]
 
