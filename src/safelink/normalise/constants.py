@@ -15,6 +15,10 @@ from enum import StrEnum
 from safelink.engines.sql import WHITESPACE_CLASS, check_portable
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 class Reason(StrEnum):
     """Why a value was rejected by a normaliser."""
 
@@ -64,34 +68,16 @@ PLACEHOLDER = check_portable(r"^(?:0{10}|1{10}|2{10}|3{10}|4{10}|5{10}|6{10}|7{1
 NI_SHAPE = check_portable(r"^[A-Z]{2}[0-9]{6}[A-Z]$")
 # First letter not D F I Q U V; second not D F I O Q U V; these prefixes are never allocated.
 NI_PATTERN = check_portable(r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$")
-NI_BAD_PREFIXES = ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
+NI_BAD_PREFIXES = _words("BG GB KN NK NT TN ZZ")
 
 # -- names -----------------------------------------------------------------------------------
 
-TITLES = (
-    "MR",
-    "MRS",
-    "MS",
-    "MISS",
-    "MX",
-    "DR",
-    "PROF",
-    "PROFESSOR",
-    "REV",
-    "REVD",
-    "SIR",
-    "DAME",
-    "LADY",
-    "LORD",
-    "MASTER",
-    "FR",
-    "SR",
-    "CAPT",
-    "CLLR",
+TITLES = _words(
+    "MR MRS MS MISS MX DR PROF PROFESSOR REV REVD SIR DAME LADY LORD MASTER FR SR CAPT CLLR"
 )
-BARE_HONORIFICS = ("MR", "MRS", "MS", "MISS", "MX", "DR")
+BARE_HONORIFICS = _words("MR MRS MS MISS MX DR")
 """A name that is only one of these is no name ("Lord" or "Master" alone may be a surname)."""
-SUFFIXES = ("JR", "JNR", "SNR", "II", "III", "IV")
+SUFFIXES = _words("JR JNR SNR II III IV")
 SPECIAL_LETTERS = {"Ø": "O", "Æ": "AE", "Œ": "OE", "Ł": "L", "Đ": "D", "Þ": "TH", "ẞ": "SS"}
 """Upper-case letters that NFKD leaves whole, and their plain spelling."""
 APOSTROPHES = check_portable("['\u2019`]")
@@ -120,19 +106,8 @@ NAMED_MONTH = (
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{4,9}} {_D}{{4}}$"),
 )
 """``4 Mar 1975`` and ``4 March 1975`` (dashes read as spaces)."""
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+MONTHS = _words(
+    "january february march april may june july august september october november december"
 )
 MONTH_WORDS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {
     m: n for n, m in enumerate(MONTHS, 1) if len(m) >= 4
@@ -144,23 +119,14 @@ only as a full name, as chrono (polars' ``%b`` and ``%B``) reads them."""
 
 POSTCODE = check_portable(r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$")
 SEX_CODES = {
-    "1": "1",
-    "M": "1",
-    "MALE": "1",
-    "MAN": "1",
-    "2": "2",
-    "F": "2",
-    "FEMALE": "2",
-    "WOMAN": "2",
-    "9": "9",
-    "I": "9",
-    "INDETERMINATE": "9",
-    "0": "X",
-    "X": "X",
-    "U": "X",
-    "UNKNOWN": "X",
-    "NOT KNOWN": "X",
-    "NOT STATED": "X",
+    word: code
+    for code, words in {
+        "1": "1,M,MALE,MAN",
+        "2": "2,F,FEMALE,WOMAN",
+        "9": "9,I,INDETERMINATE",
+        "X": "0,X,U,UNKNOWN,NOT KNOWN,NOT STATED",
+    }.items()
+    for word in words.split(",")
 }
 """Upper-case codes (runs of whitespace read as one space) -> NHS data dictionary codes."""
 EMAIL = check_portable(rf"^[^@{WS}]+@[^@{WS}]+\.[^@{WS}]+$")

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from safelink.engines.backend import Backend
-from safelink.engines.sql import literal, quote
+from safelink.engines.sql import check_portable, literal, quote
 from safelink.identifiers import Identifier
 from safelink.normalise import constants as c
 from safelink.normalise.constants import WS, Reason
@@ -93,12 +93,17 @@ class _Steps:
 
 
 def matches(sql: str, pattern: str) -> str:
-    """SQL: whether ``sql`` matches the (portable) regex ``pattern``."""
-    return f"REGEXP_MATCHES({sql}, {literal(pattern)})"
+    """SQL: whether ``sql`` matches the regex ``pattern`` (checked portable)."""
+    return f"REGEXP_MATCHES({sql}, {literal(check_portable(pattern))})"
 
 
 def replace_all(sql: str, pattern: str, replacement: str) -> str:
-    """SQL: every match of ``pattern`` in ``sql`` replaced (a literal replacement)."""
+    """SQL: every match of ``pattern`` (checked portable) in ``sql`` replaced by literal text.
+
+    Every engine replaces all matches (DuckDB's ``'g'`` flag; Spark always). An anchored
+    pattern matches once, so it also stands for polars' replace-first.
+    """
+    pattern = check_portable(pattern)
     return f"REGEXP_REPLACE({sql}, {literal(pattern)}, {literal(replacement)}, 'g')"
 
 
@@ -262,7 +267,7 @@ def date_of_birth(source: str, prefix: str = "", *, today: dt.date) -> Rule:
     """
     steps = _Steps(prefix)
     (present,) = steps.add(present=blank(source))
-    (plain,) = steps.add(plain=f"REGEXP_REPLACE({present}, {literal(c.TIME_SUFFIX)}, '')")
+    (plain,) = steps.add(plain=replace_all(present, c.TIME_SUFFIX, ""))
     spaced = f"REPLACE({plain}, '-', ' ')"
     shape, parts = steps.add(
         shape=f"CASE WHEN {_any(plain, c.DAY_FIRST)} THEN 1 "
