@@ -56,6 +56,14 @@ class Backend(Protocol):
         """The result of ``sql`` over ``tables`` (name in the SQL -> this engine's table)."""
         ...
 
+    def fold_accents(self, table: Any, columns: Mapping[str, str]) -> Any:
+        r"""``table`` with text columns added: target name -> source column name.
+
+        Each target is its source in Unicode NFKD with the combining marks (``\p{M}``)
+        removed (``Zoë`` -> ``Zoe``, ``ﬁ`` -> ``fi``): what no engine's SQL does portably.
+        """
+        ...
+
     def collect(self, table: Any) -> pl.DataFrame:
         """``table`` computed and brought back as a polars DataFrame."""
         ...
@@ -88,9 +96,19 @@ class PolarsBackend:
         context = pl.SQLContext(frames=frames)
         return context.execute(transpile(sql, self.dialect), eager=False)
 
+    def fold_accents(self, table: Any, columns: Mapping[str, str]) -> pl.LazyFrame:
+        """See :meth:`Backend.fold_accents`."""
+        return self.table(table).with_columns(
+            _polars_fold(pl.col(source)).alias(target) for target, source in columns.items()
+        )
+
     def collect(self, table: Any) -> pl.DataFrame:
         """See :meth:`Backend.collect`."""
         return self.table(table).collect()
+
+
+def _polars_fold(text: pl.Expr) -> pl.Expr:
+    return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "")
 
 
 class DuckDBBackend:
@@ -104,6 +122,7 @@ class DuckDBBackend:
         import duckdb
 
         self.connection = connection if connection is not None else duckdb.connect()
+        self._fold_registered = False
 
     def table(self, data: Any) -> Any:
         """A DuckDB relation for a polars frame, an Arrow table or a relation."""
@@ -130,9 +149,36 @@ class DuckDBBackend:
             self.table(data).create_view(name, replace=True)
         return self.connection.sql(sql)
 
+    def fold_accents(self, table: Any, columns: Mapping[str, str]) -> Any:
+        """See :meth:`Backend.fold_accents`.
+
+        DuckDB has no NFKD (``strip_accents`` keeps compatibility forms such as ``ﬁ``), so
+        the fold is a vectorised Python function over Arrow running polars' own fold: the
+        same result as :class:`PolarsBackend`.
+        """
+        if not self._fold_registered:
+            from duckdb.func import ARROW
+
+            self.connection.create_function(
+                _DUCKDB_FOLD, _arrow_fold, ["VARCHAR"], "VARCHAR", type=ARROW
+            )
+            self._fold_registered = True
+        return self.with_columns(
+            table,
+            {target: f"{_DUCKDB_FOLD}({quote(source)})" for target, source in columns.items()},
+        )
+
     def collect(self, table: Any) -> pl.DataFrame:
         """See :meth:`Backend.collect`."""
         return pl.from_arrow(self.table(table).to_arrow_table())  # type: ignore[return-value]
+
+
+_DUCKDB_FOLD = "__safelink_fold_accents"
+
+
+def _arrow_fold(values: Any) -> Any:
+    folded = pl.select(_polars_fold(pl.lit(pl.Series(values, dtype=pl.String)))).to_series()
+    return folded.to_arrow().cast("string")
 
 
 class SparkBackend:
@@ -169,6 +215,15 @@ class SparkBackend:
         for name, data in tables.items():
             self.table(data).createOrReplaceTempView(name)
         return self.spark.sql(transpile(sql, self.dialect))
+
+    def fold_accents(self, table: Any, columns: Mapping[str, str]) -> Any:
+        """See :meth:`Backend.fold_accents` (a translate table: :mod:`._spark_fold`)."""
+        from pyspark.sql import functions as F  # noqa: N812
+
+        from safelink.engines._spark_fold import fold_accents
+
+        folded = {target: fold_accents(F.col(source)) for target, source in columns.items()}
+        return self.table(table).withColumns(folded)
 
     def collect(self, table: Any) -> pl.DataFrame:
         """See :meth:`Backend.collect`."""

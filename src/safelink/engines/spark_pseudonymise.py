@@ -9,10 +9,13 @@ pads never appear in a query plan: they travel as binary columns of a one-row Da
 is broadcast and cross-joined in, then dropped, so ``explain()``, the Spark UI and the event
 log show only column names (``tests/spark/test_spark_key_hiding.py`` proves it).
 
-Normalisers are Spark column expressions (:mod:`safelink.engines.spark_normalise`). NYSIIS has
-no Spark builtin: it is computed with ``jellyfish`` once per distinct name part
-(``mapInArrow``) and joined back, outside the HMAC path. Soundex is Spark's ``soundex``, which
-equals ``jellyfish.soundex`` on upper-case A-Z input (the only input it gets here).
+Normalisers are the shared SQL rules (:mod:`safelink.normalise.rules`), transpiled for Spark and
+run through :class:`~safelink.engines.backend.SparkBackend` (``F.expr``); only the normalisers
+are SQL text, never a key. Phone numbers have no rule (``phonenumbers`` is Python), so the
+Spark engine refuses them. NYSIIS has no Spark builtin: it is computed with ``jellyfish`` once
+per distinct name part (``mapInArrow``) and joined back, outside the HMAC path. Soundex is
+Spark's ``soundex``, which equals ``jellyfish.soundex`` on upper-case A-Z input (the only input
+it gets here).
 
 Record ids are 128-bit values keyed by a fresh random per-run secret (HMAC of the row's
 position), so they are unpredictable yet stable if Spark recomputes a partition.
@@ -24,17 +27,20 @@ import datetime as dt
 import json
 import secrets
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.engines._spark_keys import hmac_pads, pads_from_key
+from safelink.engines.backend import SparkBackend
 from safelink.engines.spark import spark_session
+from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
+from safelink.normalise.rules import apply_rule, rule_for
 from safelink.pseudonymise import (
     METADATA_PREFIX,
     RECORD_ID,
@@ -84,11 +90,9 @@ def _resolve(config: JobConfig | SourceConfig, source: str | None) -> tuple[Sour
 
 
 def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:
-    from safelink.engines.spark_normalise import SPARK_NORMALISERS
+    from safelink.normalise.rules import SQL_KINDS
 
-    unsupported = sorted(
-        {str(c.kind) for c in source.identifiers if c.kind not in SPARK_NORMALISERS}
-    )
+    unsupported = sorted({str(c.kind) for c in source.identifiers if c.kind not in SQL_KINDS})
     if unsupported:
         raise SparkEngineError(
             f"source {source.name!r}: identifier kind(s) {unsupported} have no Spark "
@@ -120,11 +124,17 @@ def hmac_hex(message: Column, ipad: Column, opad: Column, length: int) -> Column
     return F.substring(F.sha2(F.concat(opad, inner), 256), 1, 2 * length)
 
 
-def _derivations(spec: ColumnSpec, canonical: Column) -> dict[str, Column]:
-    """Token column -> the canonical text it hashes (NYSIIS handled separately)."""
+def _derivations(spec: ColumnSpec, canonical: Column, reference: str) -> dict[str, Column]:
+    """Token column -> the canonical text it hashes (NYSIIS handled separately).
+
+    ``reference`` is ``canonical`` as SQL, for the derivations written once in SQL.
+    """
     from pyspark.sql import functions as F  # noqa: N812
 
-    from safelink.engines import spark_normalise as sn
+    from safelink.normalise import rules
+
+    def shared(sql: str) -> Column:
+        return F.expr(transpile(sql, Dialect.SPARK))
 
     base = spec.token_column
     first = F.regexp_replace(F.split(canonical, " ").getItem(0), "[^A-Z]", "")
@@ -142,8 +152,8 @@ def _derivations(spec: ColumnSpec, canonical: Column) -> dict[str, Column]:
         f"{base}_year": F.substring(canonical, 1, 4),
         f"{base}_month": month,
         f"{base}_day": day,
-        f"{base}_sector": sn.postcode_sector(canonical),
-        f"{base}_district": sn.postcode_district(canonical),
+        f"{base}_sector": shared(rules.postcode_sector(reference)),
+        f"{base}_district": shared(rules.postcode_district(reference)),
         f"__first_{base}": first,
     }
 
@@ -223,29 +233,29 @@ def pseudonymise_spark(
     joined = text.crossJoin(_key_frame(spark, [pads[record_slot]], first=record_slot))
     position = F.concat_ws(":", F.spark_partition_id(), F.monotonically_increasing_id())
     joined = joined.withColumn(RECORD_ID, hmac_hex(position, *key(record_slot), 16))
-    # Stage 1: canonical values and reasons, one pair per identifier column.
-    inline: list[Column] = []
+    # Stage 1: canonical values and reasons, one struct (value, reason) per identifier column.
+    backend = SparkBackend(spark)
+    today = today or dt.date.today()
     for index, spec in enumerate(source_config.identifiers):
         assert spec.kind is not None
-        normalised = _normaliser(spec.kind, today)
         if spec.kind not in _REPEATING_KINDS:
-            inline.append(normalised(F.col(spec.name)).alias(f"__n{index}"))
+            joined = _normalised(backend, joined, spec.kind, spec.name, index, today)
             continue
         # Names, dates, postcodes and sex repeat a lot: normalise each distinct value once
-        # (as the local engine does) and join the result back; its own projection also keeps
-        # each normaliser's generated code under the JVM's 64 KB method limit.
+        # (as the local engine does) and join the result back.
         raw = f"__raw{index}"
-        table = (
-            text.select(F.col(spec.name).alias(raw))
-            .distinct()
-            .select(raw, normalised(F.col(raw)).alias(f"__n{index}"))
-        )
+        table = text.select(F.col(spec.name).alias(raw)).distinct()
+        table = _normalised(backend, table, spec.kind, raw, index, today)
         joined = joined.join(table, joined[spec.name].eqNullSafe(table[raw]), "left").drop(raw)
     normalised_frame = joined.select(
         RECORD_ID,
         *names,
         *(f"__n{i}" for i, s in enumerate(source_config.identifiers) if s.kind in _REPEATING_KINDS),
-        *inline,
+        *(
+            f"__n{i}"
+            for i, s in enumerate(source_config.identifiers)
+            if s.kind not in _REPEATING_KINDS
+        ),
     )
     staged = normalised_frame.persist(StorageLevel.MEMORY_AND_DISK)
     summary_counts = _count(staged, source_config)
@@ -254,7 +264,7 @@ def pseudonymise_spark(
     token_sources: dict[str, tuple[str, str]] = {}
     nysiis_inputs: list[str] = []
     for index, spec in enumerate(source_config.identifiers):
-        options = _derivations(spec, F.col(f"__n{index}.value"))
+        options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
         for column, purpose, _ in plans[spec.name]:
             if column.endswith("_nysiis") and spec.kind is not None:
                 first = f"__first_{spec.token_column}"
@@ -302,20 +312,21 @@ def pseudonymise_spark(
     )
 
 
-def _normaliser(kind: Identifier, today: dt.date | None) -> Callable[[Column], Column]:
-    """One argument only: Spark passes (element, index) to a two-argument lambda."""
+def _normalised(
+    backend: SparkBackend,
+    frame: DataFrame,
+    kind: Identifier,
+    column: str,
+    index: int,
+    today: dt.date,
+) -> DataFrame:
+    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``kind``."""
     from pyspark.sql import functions as F  # noqa: N812
 
-    from safelink.engines.spark_normalise import SPARK_NORMALISERS, date_of_birth_columns
-
-    def normalised(raw: Column) -> Column:
-        if kind is Identifier.DATE_OF_BIRTH:
-            value, reason = date_of_birth_columns(raw, today=today)
-        else:
-            value, reason = SPARK_NORMALISERS[kind](raw)
-        return F.struct(value.alias("value"), reason.alias("reason"))
-
-    return normalised
+    rule = rule_for(kind, quote(column), f"__n{index}_", today=today)
+    added: DataFrame = apply_rule(backend, frame, rule)
+    result = F.struct(F.col(rule.value).alias("value"), F.col(rule.reason).alias("reason"))
+    return added.withColumn(f"__n{index}", result).drop(*rule.scratch, rule.value, rule.reason)
 
 
 def _count(staged: DataFrame, source: SourceConfig) -> dict[str, tuple[int, int, dict[str, int]]]:

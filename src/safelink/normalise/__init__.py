@@ -1,0 +1,62 @@
+"""Canonical forms for UK identifiers (see :mod:`safelink.normalise.local`).
+
+The rules are SQL written once (:mod:`safelink.normalise.rules`, with the shared vocabulary in
+:mod:`safelink.normalise.constants`) and run on polars here and on Spark by the Spark engine.
+This package only re-exports the public API.
+"""
+
+from safelink.normalise.constants import EARLIEST_BIRTH, NhsNumberRange, Reason
+from safelink.normalise.derive import (
+    classify_nhs_number,
+    name_parts,
+    nhs_check_digit_valid,
+    nysiis,
+    postcode_area,
+    postcode_district,
+    postcode_sector,
+    soundex,
+)
+from safelink.normalise.local import (
+    NORMALISERS,
+    Normalised,
+    name_canonical_expr,
+    normalise,
+    normalise_chi_number,
+    normalise_date_of_birth,
+    normalise_email,
+    normalise_name,
+    normalise_nhs_number,
+    normalise_ni_number,
+    normalise_phone,
+    normalise_postcode,
+    normalise_sex,
+    normalise_text,
+)
+
+__all__ = [
+    "EARLIEST_BIRTH",
+    "NORMALISERS",
+    "NhsNumberRange",
+    "Normalised",
+    "Reason",
+    "classify_nhs_number",
+    "name_canonical_expr",
+    "name_parts",
+    "nhs_check_digit_valid",
+    "normalise",
+    "normalise_chi_number",
+    "normalise_date_of_birth",
+    "normalise_email",
+    "normalise_name",
+    "normalise_nhs_number",
+    "normalise_ni_number",
+    "normalise_phone",
+    "normalise_postcode",
+    "normalise_sex",
+    "normalise_text",
+    "nysiis",
+    "postcode_area",
+    "postcode_district",
+    "postcode_sector",
+    "soundex",
+]

@@ -1,0 +1,132 @@
+r"""The normalisers' shared vocabulary: rejection reasons, word lists, codes and patterns.
+
+Defined once, read by the SQL rules (:mod:`safelink.normalise.rules`) that every engine runs
+and by the Python helpers. Every pattern here is in the portable regex subset
+(:func:`safelink.engines.sql.check_portable`): whitespace is :data:`WS` (the Unicode
+``White_Space`` code points) and ASCII digits are ``[0-9]``; ``\p{Nd}`` (a digit of any script)
+is used only where the polars code read ``\d`` to classify, never to accept a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from safelink.engines.sql import WHITESPACE_CLASS, check_portable
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+class Reason(StrEnum):
+    """Why a value was rejected by a normaliser."""
+
+    NOT_10_DIGITS = "not_10_digits"
+    LEADING_ZERO_LOST = "leading_zero_lost"
+    BAD_CHECK_DIGIT = "bad_check_digit"
+    PLACEHOLDER = "placeholder"
+    INVALID_CHI_DATE = "invalid_chi_date"
+    INVALID_FORMAT = "invalid_format"
+    INVALID_PREFIX = "invalid_prefix"
+    CONTAINS_DIGITS = "contains_digits"
+    EMPTY_AFTER_CLEANING = "empty_after_cleaning"
+    UNRECOGNISED_DATE = "unrecognised_date"
+    AMBIGUOUS_YEAR = "ambiguous_year"
+    IMPOSSIBLE_DATE = "impossible_date"
+    FUTURE_DATE = "future_date"
+    IMPLAUSIBLE_DATE = "implausible_date"
+    UNKNOWN_CODE = "unknown_code"
+    INVALID_PHONE = "invalid_phone"
+    INVALID_EMAIL = "invalid_email"
+
+
+class NhsNumberRange(StrEnum):
+    """Which issuing range a 10-digit NHS/CHI-style number falls in."""
+
+    CHI = "scotland_chi"
+    NORTHERN_IRELAND = "northern_ireland_hc"
+    ENGLAND_WALES_IOM = "england_wales_iom"
+    NEVER_ISSUED = "never_issued"
+    TEST = "test_synthetic"
+    UNALLOCATED = "unallocated"
+
+
+WS = WHITESPACE_CLASS
+"""Inside a regex character class: any Unicode ``White_Space`` code point."""
+
+# -- NHS and CHI numbers ---------------------------------------------------------------------
+
+WEIGHTS = tuple(range(10, 1, -1))
+"""Modulus-11 weights of the first nine digits."""
+TEN_DIGITS = check_portable(r"^[0-9]{10}$")
+NINE_DIGITS = check_portable(r"^[0-9]{9}$")
+PLACEHOLDER = check_portable(r"^(?:0{10}|1{10}|2{10}|3{10}|4{10}|5{10}|6{10}|7{10}|8{10}|9{10})$")
+
+# -- National Insurance numbers --------------------------------------------------------------
+
+NI_SHAPE = check_portable(r"^[A-Z]{2}[0-9]{6}[A-Z]$")
+# First letter not D F I Q U V; second not D F I O Q U V; these prefixes are never allocated.
+NI_PATTERN = check_portable(r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$")
+NI_BAD_PREFIXES = _words("BG GB KN NK NT TN ZZ")
+
+# -- names -----------------------------------------------------------------------------------
+
+TITLES = _words(
+    "MR MRS MS MISS MX DR PROF PROFESSOR REV REVD SIR DAME LADY LORD MASTER FR SR CAPT CLLR"
+)
+BARE_HONORIFICS = _words("MR MRS MS MISS MX DR")
+"""A name that is only one of these is no name ("Lord" or "Master" alone may be a surname)."""
+SUFFIXES = _words("JR JNR SNR II III IV")
+SPECIAL_LETTERS = {"Ø": "O", "Æ": "AE", "Œ": "OE", "Ł": "L", "Đ": "D", "Þ": "TH", "ẞ": "SS"}
+"""Upper-case letters that NFKD leaves whole, and their plain spelling."""
+APOSTROPHES = check_portable("['\u2019`]")
+NOT_LETTER_OR_NUMBER = check_portable(r"[^\p{L}\p{N}]+")
+ANY_DIGIT = check_portable(r"\p{Nd}")
+
+# -- dates of birth --------------------------------------------------------------------------
+
+EARLIEST_BIRTH = dt.date(1890, 1, 1)
+_D = r"\p{Nd}"
+TIME_SUFFIX = check_portable(rf"[T ]{_D}{{2}}:{_D}{{2}}(:{_D}{{2}}(\.{_D}+)?)?Z?$")
+TWO_DIGIT_YEAR = check_portable(
+    rf"^{_D}{{1,2}}[/\-.]{_D}{{1,2}}[/\-.]{_D}{{2}}$"
+    rf"|^{_D}{{1,2}}[ -][A-Za-z]{{3,9}}[ -]{_D}{{2}}$"
+)
+DAY_FIRST = tuple(
+    check_portable(rf"^{_D}{{1,2}}{s}{_D}{{1,2}}{s}{_D}{{4}}$") for s in ("/", "-", r"\.")
+)
+"""``04/03/1975``, ``4-3-1975``, ``04.03.1975``: day, month, year."""
+YEAR_FIRST = tuple(check_portable(rf"^{_D}{{4}}{s}{_D}{{1,2}}{s}{_D}{{1,2}}$") for s in "-/")
+"""``1975-03-04``, ``1975/3/4``: year, month, day."""
+COMPACT = check_portable(rf"^{_D}{{8}}$")
+"""``19750304``."""
+NAMED_MONTH = (
+    check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{3}} {_D}{{4}}$"),
+    check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{4,9}} {_D}{{4}}$"),
+)
+"""``4 Mar 1975`` and ``4 March 1975`` (dashes read as spaces)."""
+MONTHS = _words(
+    "january february march april may june july august september october november december"
+)
+MONTH_WORDS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {
+    m: n for n, m in enumerate(MONTHS, 1) if len(m) >= 4
+}
+"""Month words in lower case: a 3-letter word is read only as an abbreviation and a longer one
+only as a full name, as chrono (polars' ``%b`` and ``%B``) reads them."""
+
+# -- postcodes, sex, e-mail ------------------------------------------------------------------
+
+POSTCODE = check_portable(r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$")
+SEX_CODES = {
+    word: code
+    for code, words in {
+        "1": "1,M,MALE,MAN",
+        "2": "2,F,FEMALE,WOMAN",
+        "9": "9,I,INDETERMINATE",
+        "X": "0,X,U,UNKNOWN,NOT KNOWN,NOT STATED",
+    }.items()
+    for word in words.split(",")
+}
+"""Upper-case codes (runs of whitespace read as one space) -> NHS data dictionary codes."""
+EMAIL = check_portable(rf"^[^@{WS}]+@[^@{WS}]+\.[^@{WS}]+$")

@@ -1,0 +1,250 @@
+"""Canonical forms for UK identifiers, vectorised over a polars Series (the local engine).
+
+Every normaliser takes a Series of text and returns a :class:`Normalised`: the canonical value
+(null where the input was missing or rejected) and the rejection reason (null where accepted or
+missing). Values are never dropped silently and never logged: callers count reasons per column.
+The rules themselves are SQL written once (:mod:`safelink.normalise.rules`), run here on polars
+and by the Spark engine on Spark; phone numbers alone use a Python library (``phonenumbers``).
+
+Canonical forms:
+
+========================  ===========================================================
+NHS number, CHI number    10 digits, no separators; modulus-11 check digit valid
+NI number                 ``AB123456C`` (upper case, no spaces), prefix rules applied
+name                      NFKD, accents removed, upper case, titles and punctuation removed
+date of birth             ISO ``YYYY-MM-DD`` (``04/03/1975`` read day first)
+postcode                  ``SW1A 1AA`` (one space before the inward code)
+sex                       NHS data dictionary: ``1`` male, ``2`` female, ``9`` indeterminate,
+                          ``X`` not known
+phone                     E.164 via ``phonenumbers`` (GB by default)
+email                     trimmed, lower case
+========================  ===========================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import phonenumbers
+import polars as pl
+
+from safelink.blank import blank_to_null
+from safelink.engines.backend import PolarsBackend
+from safelink.engines.sql import quote
+from safelink.identifiers import Identifier
+from safelink.normalise import rules
+from safelink.normalise.constants import Reason
+
+_BACKEND = PolarsBackend()
+_RAW = "raw"
+_SOURCE = quote(_RAW)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """The result of normalising a column.
+
+    Attributes:
+        values: canonical values; null where the input was missing or rejected.
+        reasons: rejection reasons (:class:`Reason` values); null where accepted or missing.
+
+    """
+
+    values: pl.Series
+    reasons: pl.Series
+
+    def rejected_counts(self) -> dict[str, int]:
+        """Count rejected values by reason (never the values themselves)."""
+        counts = self.reasons.drop_nulls().value_counts()
+        return {str(r): int(n) for r, n in counts.iter_rows()}
+
+    @property
+    def missing(self) -> int:
+        """Number of inputs that were missing (null or blank), not rejected."""
+        return int((self.values.is_null() & self.reasons.is_null()).sum())
+
+
+def _finish(
+    frame: pl.DataFrame, name: str, value: str = "value", reason: str = "reason"
+) -> Normalised:
+    values = frame.get_column(value).alias(name)
+    reasons = frame.get_column(reason).cast(pl.String).alias(name)
+    return Normalised(values=values, reasons=reasons)
+
+
+def run_rule(rule: rules.Rule, values: pl.Series) -> Normalised:
+    """Evaluate a SQL rule (on the column ``"raw"``) over ``values`` with polars."""
+    frame = pl.LazyFrame({_RAW: values})
+    added = rules.apply_rule(_BACKEND, frame, rule).select(rule.value, rule.reason).collect()
+    return _finish(added, values.name, rule.value, rule.reason)
+
+
+def normalise_nhs_number(values: pl.Series) -> Normalised:
+    """Normalise NHS numbers (``9434765919``, ``943 476 5919``, ``943-476-5919``).
+
+    Rejects non-10-digit values, a lost leading zero (9 digits: a number stored as an
+    integer), a failing modulus-11 check digit, and placeholders (ten repeated digits, which
+    pass the check).
+
+    Args:
+        values: text column.
+
+    Returns:
+        Canonical 10-digit strings and rejection reasons.
+
+    """
+    return run_rule(rules.nhs_number(_SOURCE), values)
+
+
+def normalise_chi_number(values: pl.Series) -> Normalised:
+    """Normalise Scottish CHI numbers: as NHS numbers, and the first six digits are DDMMYY.
+
+    A 9-digit value (a CHI for someone born on days 1-9 stored as an integer) is rejected as
+    ``leading_zero_lost`` rather than repaired, because the repair cannot be checked.
+    """
+    return run_rule(rules.chi_number(_SOURCE), values)
+
+
+def normalise_ni_number(values: pl.Series) -> Normalised:
+    """Normalise National Insurance numbers to ``AB123456C`` with the real prefix rules."""
+    return run_rule(rules.ni_number(_SOURCE), values)
+
+
+def name_canonical_expr(raw: pl.Expr) -> pl.Expr:
+    """Polars expression: the canonical form of a name column (see module docstring)."""
+    return raw.cast(pl.String).map_batches(
+        _name_canonical, return_dtype=pl.String, is_elementwise=True
+    )
+
+
+def _name_canonical(values: pl.Series) -> pl.Series:
+    return run_rule(rules.name_canonical(_SOURCE), values).values
+
+
+def normalise_name(values: pl.Series) -> Normalised:
+    """Normalise a forename or surname.
+
+    Unicode NFKD with accents removed, upper case, titles (MR, MRS, DR, ...) and suffixes
+    (JR, III, ...) removed, apostrophes dropped, other punctuation and spaces collapsed to one
+    space. ``"Mrs. Zoë O'Brien-Smith"`` becomes ``"ZOE OBRIEN SMITH"``. Values with digits
+    are rejected. Use :func:`~safelink.normalise.name_parts` for the parts of multi-part names.
+    """
+    return run_rule(rules.name(_SOURCE), values)
+
+
+def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
+    """Normalise dates of birth to ISO ``YYYY-MM-DD``.
+
+    Accepts ``04/03/1975`` (day first, as UK extracts write it), ``1975-03-04``,
+    ``4 Mar 1975``, ``4 March 1975``, ``19750304`` and ISO timestamps. Two-digit years are
+    rejected as ambiguous; impossible (31/02), future and pre-1890 dates are rejected.
+
+    Args:
+        values: text column.
+        today: the reference date for "future" (defaults to the current date).
+
+    """
+    today = today or dt.date.today()
+    return run_rule(rules.date_of_birth(_SOURCE, today=today), values)
+
+
+def normalise_postcode(values: pl.Series) -> Normalised:
+    """Normalise UK postcodes to upper case with one space before the inward code."""
+    return run_rule(rules.postcode(_SOURCE), values)
+
+
+def normalise_sex(values: pl.Series) -> Normalised:
+    """Map sex/gender codes (M/F/Male/Female/1/2/U/9/...) to the NHS data dictionary codes."""
+    return run_rule(rules.sex(_SOURCE), values)
+
+
+def normalise_phone(values: pl.Series, *, region: str = "GB") -> Normalised:
+    """Normalise phone numbers to E.164 with ``phonenumbers`` (default region GB).
+
+    The only normaliser with no SQL rule: it runs on the local engine only.
+    """
+
+    def to_e164(text: str) -> str | None:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            return None
+        # "Possible" (right length for its region) rather than "valid": Ofcom's drama ranges,
+        # used for synthetic data, and newly allocated ranges are not in the metadata.
+        if not phonenumbers.is_possible_number(number):
+            return None
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    cleaned = pl.DataFrame({"raw": values}).select(blank_to_null(pl.col("raw")).alias("t"))["t"]
+    distinct = cleaned.drop_nulls().unique()
+    table = pl.DataFrame(
+        {
+            "t": distinct,
+            "value": pl.Series([to_e164(v) for v in distinct.to_list()], dtype=pl.String),
+        }
+    )
+    frame = pl.DataFrame({"t": cleaned}).join(table, on="t", how="left", maintain_order="left")
+    frame = frame.with_columns(
+        pl.when(pl.col("t").is_not_null() & pl.col("value").is_null())
+        .then(pl.lit(Reason.INVALID_PHONE.value))
+        .otherwise(None)
+        .alias("reason")
+    )
+    return _finish(frame, values.name)
+
+
+def normalise_email(values: pl.Series) -> Normalised:
+    """Normalise email addresses: trimmed and lower-cased, with a basic shape check."""
+    return run_rule(rules.email(_SOURCE), values)
+
+
+def normalise_text(values: pl.Series) -> Normalised:
+    """Generic normaliser for identifiers without special rules: trimmed, upper case."""
+    return run_rule(rules.text(_SOURCE), values)
+
+
+NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
+    Identifier.NHS_NUMBER: normalise_nhs_number,
+    Identifier.CHI_NUMBER: normalise_chi_number,
+    Identifier.NI_NUMBER: normalise_ni_number,
+    Identifier.FORENAME: normalise_name,
+    Identifier.SURNAME: normalise_name,
+    Identifier.FULL_NAME: normalise_name,
+    Identifier.DATE_OF_BIRTH: normalise_date_of_birth,
+    Identifier.POSTCODE: normalise_postcode,
+    Identifier.SEX: normalise_sex,
+    Identifier.PHONE: normalise_phone,
+    Identifier.EMAIL: normalise_email,
+    Identifier.ADDRESS: normalise_text,
+    Identifier.UPRN: normalise_text,
+    Identifier.HOSPITAL_NUMBER: normalise_text,
+}
+
+
+def normalise(kind: Identifier, values: pl.Series) -> Normalised:
+    """Normalise a column with the normaliser for its identifier kind.
+
+    Columns with many repeats (names, dates, postcodes, sex) are normalised once per distinct
+    value and mapped back, which is several times faster and gives identical results.
+
+    Args:
+        kind: the identifier kind.
+        values: the column (any dtype; cast to text).
+
+    Returns:
+        Canonical values and rejection reasons, row for row.
+
+    """
+    normaliser = NORMALISERS[kind]
+    text = values.cast(pl.String)
+    distinct = text.unique()
+    if distinct.len() * 2 > text.len():
+        return normaliser(text)
+    result = normaliser(distinct)
+    table = pl.DataFrame({"k": distinct, "value": result.values, "reason": result.reasons})
+    mapped = pl.DataFrame({"k": text}).join(
+        table, on="k", how="left", nulls_equal=True, maintain_order="left"
+    )
+    return _finish(mapped, values.name)

@@ -1,0 +1,432 @@
+"""The normalisers written once, as SQL (DuckDB's dialect) that every engine runs.
+
+Each rule is a function of the input column's SQL reference returning a :class:`Rule`: steps
+of SQL column expressions, each step reading the columns the earlier ones added, ending in a
+``value`` column (the canonical text, null where missing or rejected) and a ``reason`` column
+(a :class:`~safelink.normalise.constants.Reason`, null where accepted or missing). Naming the
+intermediate columns (instead of repeating their SQL) keeps each expression small on every
+engine; a ``prefix`` keeps several rules apart on one table.
+
+:func:`apply_rule` runs a rule on any :class:`~safelink.engines.backend.Backend`: polars
+locally (:mod:`safelink.normalise.local`), Spark in :mod:`safelink.engines.spark_pseudonymise`,
+DuckDB in the equality tests. The one step SQL cannot do portably, Unicode NFKD with the
+combining marks removed (names), is a :class:`Fold` step that the backend performs.
+
+Phone numbers have no rule: they need the ``phonenumbers`` library, which only the local
+engine runs (:func:`safelink.normalise.local.normalise_phone`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from safelink.engines.backend import Backend
+from safelink.engines.sql import check_portable, literal, quote
+from safelink.identifiers import Identifier
+from safelink.normalise import constants as c
+from safelink.normalise.constants import WS, Reason
+
+_EDGES = f"^[{WS}]+|[{WS}]+$"
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """A step the backend performs: ``target`` is ``source`` in NFKD without combining marks."""
+
+    target: str
+    source: str
+
+
+Step = Mapping[str, str] | Fold
+"""Column name -> SQL expression over earlier columns (evaluated together), or a fold."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A normaliser as steps over one table.
+
+    Attributes:
+        steps: evaluated in order; each reads the input columns and earlier steps' columns.
+        value: the name of the canonical-value column.
+        reason: the name of the rejection-reason column.
+        scratch: the intermediate columns the steps add (drop them when done).
+
+    """
+
+    steps: tuple[Step, ...]
+    value: str
+    reason: str
+    scratch: tuple[str, ...]
+
+
+class _Steps:
+    """Builds a rule's steps, naming every column with the rule's prefix."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.steps: list[Step] = []
+
+    def add(self, **columns: str) -> tuple[str, ...]:
+        """One step adding ``columns``; returns their SQL references, in order."""
+        self.steps.append({self.prefix + name: sql for name, sql in columns.items()})
+        return tuple(quote(self.prefix + name) for name in columns)
+
+    def fold(self, name: str, source: str) -> str:
+        """A fold step from the column named ``source``; returns the new column's reference."""
+        self.steps.append(Fold(self.prefix + name, self.prefix + source))
+        return quote(self.prefix + name)
+
+    def finish(self, value: str, reason: str) -> Rule:
+        """The rule, ending in ``value`` and ``reason`` (SQL expressions) as the last step."""
+        self.add(value=value, reason=reason)
+        return self.rule()
+
+    def rule(self) -> Rule:
+        """The rule whose last step already added ``value`` and ``reason``."""
+        names = [n for s in self.steps for n in (s if isinstance(s, Mapping) else [s.target])]
+        out = (self.prefix + "value", self.prefix + "reason")
+        return Rule(tuple(self.steps), *out, tuple(n for n in names if n not in out))
+
+
+def matches(sql: str, pattern: str) -> str:
+    """SQL: whether ``sql`` matches the regex ``pattern`` (checked portable)."""
+    return f"REGEXP_MATCHES({sql}, {literal(check_portable(pattern))})"
+
+
+def replace_all(sql: str, pattern: str, replacement: str) -> str:
+    """SQL: every match of ``pattern`` (checked portable) in ``sql`` replaced by literal text.
+
+    Every engine replaces all matches (DuckDB's ``'g'`` flag; Spark always). An anchored
+    pattern matches once, so it also stands for polars' replace-first.
+    """
+    pattern = check_portable(pattern)
+    return f"REGEXP_REPLACE({sql}, {literal(pattern)}, {literal(replacement)}, 'g')"
+
+
+def trim(sql: str) -> str:
+    """SQL: ``sql`` without leading and trailing Unicode whitespace."""
+    return replace_all(sql, _EDGES, "")
+
+
+def blank(source: str) -> str:
+    """SQL: the text trimmed of Unicode whitespace, null where blank (``blank_to_null``)."""
+    return f"NULLIF({trim(f'CAST({source} AS VARCHAR)')}, '')"
+
+
+def _reason(*cases: tuple[str, Reason]) -> str:
+    whens = " ".join(f"WHEN {test} THEN {literal(reason.value)}" for test, reason in cases)
+    return f"CASE {whens} END"
+
+
+def _accepted(reason: str, value: str) -> str:
+    return f"CASE WHEN {reason} IS NULL THEN {value} END"
+
+
+def _guarded(present: str, reason: str) -> str:
+    """A reason, null where the input is missing."""
+    return f"CASE WHEN {present} IS NULL THEN NULL ELSE {reason} END"
+
+
+# -- NHS and CHI numbers ---------------------------------------------------------------------
+
+
+@cache
+def nhs_number(source: str, prefix: str = "") -> Rule:
+    """NHS numbers: 10 ASCII digits, modulus-11 check digit, placeholders rejected."""
+    return _ten_digit(source, prefix, chi=False)
+
+
+@cache
+def chi_number(source: str, prefix: str = "") -> Rule:
+    """CHI numbers: as NHS numbers, and the first six digits are DDMMYY."""
+    return _ten_digit(source, prefix, chi=True)
+
+
+def _ten_digit(source: str, prefix: str, *, chi: bool) -> Rule:
+    steps = _Steps(prefix)
+    (digits,) = steps.add(digits=replace_all(blank(source), rf"[{WS}\-]", ""))
+    # Integer arithmetic on the whole number; the cast is guarded (every engine raises on
+    # text that is not a number).
+    (number,) = steps.add(
+        number=f"CAST(CASE WHEN {matches(digits, c.TEN_DIGITS)} THEN {digits} "
+        "ELSE '0000000000' END AS BIGINT)"
+    )
+    total = " + ".join(
+        f"(({number} // {10 ** (9 - i)}) % 10) * {w}" for i, w in enumerate(c.WEIGHTS)
+    )
+    (check,) = steps.add(check=f"11 - ({total}) % 11")
+    cases = [
+        (matches(digits, c.NINE_DIGITS), Reason.LEADING_ZERO_LOST),
+        (f"NOT {matches(digits, c.TEN_DIGITS)}", Reason.NOT_10_DIGITS),
+        (matches(digits, c.PLACEHOLDER), Reason.PLACEHOLDER),
+        (
+            f"CASE WHEN {check} = 11 THEN 0 ELSE {check} END <> {number} % 10",
+            Reason.BAD_CHECK_DIGIT,
+        ),
+    ]
+    if chi:
+        day, month = f"(({number} // 100000000) % 100)", f"(({number} // 1000000) % 100)"
+        valid = f"{day} BETWEEN 1 AND 31 AND {month} BETWEEN 1 AND 12"
+        cases.append((f"NOT ({valid})", Reason.INVALID_CHI_DATE))
+    (reason,) = steps.add(reason=_guarded(digits, _reason(*cases)))
+    steps.add(value=_accepted(reason, digits))
+    return steps.rule()
+
+
+# -- National Insurance numbers --------------------------------------------------------------
+
+
+@cache
+def ni_number(source: str, prefix: str = "") -> Rule:
+    """National Insurance numbers: ``AB123456C`` with the prefix rules."""
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (compact,) = steps.add(compact=replace_all(f"UPPER({present})", rf"[{WS}\-]", ""))
+    bad = ", ".join(map(literal, c.NI_BAD_PREFIXES))
+    reason = _reason(
+        (f"NOT {matches(compact, c.NI_SHAPE)}", Reason.INVALID_FORMAT),
+        (
+            f"NOT {matches(compact, c.NI_PATTERN)} OR SUBSTRING({compact}, 1, 2) IN ({bad})",
+            Reason.INVALID_PREFIX,
+        ),
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, compact))
+    return steps.rule()
+
+
+# -- names -----------------------------------------------------------------------------------
+
+
+def name_canonical_steps(steps: _Steps, source: str) -> str:
+    """Add the steps giving the canonical form of the text column named ``source``.
+
+    NFKD without accents, upper case, special letters spelt out, apostrophes dropped, other
+    punctuation and spaces collapsed to one space, titles and suffixes removed. Returns the
+    canonical column's reference.
+    """
+    folded = steps.fold("folded", source)
+    text = f"UPPER({folded})"
+    for letter, plain in c.SPECIAL_LETTERS.items():
+        text = f"REPLACE({text}, {literal(letter)}, {literal(plain)})"
+    # Apostrophes join (O'Brien -> OBRIEN); other punctuation separates parts.
+    text = replace_all(text, c.APOSTROPHES, "")
+    text = trim(replace_all(text, c.NOT_LETTER_OR_NUMBER, " "))
+    text = replace_all(text, rf"^(?:(?:{'|'.join(c.TITLES)})[{WS}]+)+", "")
+    text = replace_all(text, rf"^(?:{'|'.join(c.BARE_HONORIFICS)})$", "")
+    text = replace_all(text, rf"(?:[{WS}]+(?:{'|'.join(c.SUFFIXES)}))+$", "")
+    (canonical,) = steps.add(canonical=text)
+    return canonical
+
+
+@cache
+def name_canonical(source: str, prefix: str = "") -> Rule:
+    """The canonical form of a name, unchecked (``value``; no ``reason``): for surrogates."""
+    steps = _Steps(prefix)
+    steps.add(text=f"CAST({source} AS VARCHAR)")
+    canonical = name_canonical_steps(steps, "text")
+    return steps.finish(canonical, "CAST(NULL AS VARCHAR)")
+
+
+@cache
+def name(source: str, prefix: str = "") -> Rule:
+    """Forenames, surnames and full names; values holding digits are rejected."""
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    canonical = name_canonical_steps(steps, "present")
+    reason = _reason(
+        (matches(canonical, c.ANY_DIGIT), Reason.CONTAINS_DIGITS),
+        (f"{canonical} = ''", Reason.EMPTY_AFTER_CLEANING),
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, canonical))
+    return steps.rule()
+
+
+# -- dates of birth --------------------------------------------------------------------------
+
+
+def _any(sql: str, patterns: tuple[str, ...]) -> str:
+    return "(" + " OR ".join(matches(sql, p) for p in patterns) + ")"
+
+
+def _int(sql: str) -> str:
+    return f"TRY_CAST({sql} AS INTEGER)"
+
+
+@cache
+def date_of_birth(source: str, prefix: str = "", *, today: dt.date) -> Rule:
+    """Dates of birth to ISO ``YYYY-MM-DD``; ``04/03/1975`` is read day first.
+
+    A value is read in the one shape it has (the shapes exclude each other), checked as a
+    calendar date with integer arithmetic, and compared with ``today`` and 1890-01-01.
+    """
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (plain,) = steps.add(plain=replace_all(present, c.TIME_SUFFIX, ""))
+    spaced = f"REPLACE({plain}, '-', ' ')"
+    shape, parts = steps.add(
+        shape=f"CASE WHEN {_any(plain, c.DAY_FIRST)} THEN 1 "
+        f"WHEN {_any(plain, c.YEAR_FIRST)} THEN 2 "
+        f"WHEN {matches(plain, c.COMPACT)} THEN 3 "
+        f"WHEN {_any(spaced, c.NAMED_MONTH)} THEN 4 END",
+        parts=replace_all(plain, r"[/.\-]", " "),
+    )
+
+    def part(index: int) -> str:
+        return f"SPLIT_PART({parts}, ' ', {index})"
+
+    word = f"LOWER({part(2)})"
+    month_word = " ".join(f"WHEN {literal(w)} THEN {n}" for w, n in c.MONTH_WORDS.items())
+    year, month, day = steps.add(
+        year=_int(
+            f"CASE {shape} WHEN 1 THEN {part(3)} WHEN 2 THEN {part(1)} "
+            f"WHEN 3 THEN SUBSTRING({plain}, 1, 4) WHEN 4 THEN {part(3)} END"
+        ),
+        month=f"CASE WHEN {shape} = 4 THEN CASE {word} {month_word} END ELSE "
+        + _int(f"CASE {shape} WHEN 3 THEN SUBSTRING({plain}, 5, 2) ELSE {part(2)} END")
+        + " END",
+        day=_int(
+            f"CASE {shape} WHEN 1 THEN {part(1)} WHEN 2 THEN {part(3)} "
+            f"WHEN 3 THEN SUBSTRING({plain}, 7, 2) WHEN 4 THEN {part(1)} END"
+        ),
+    )
+    leap = f"(({year} % 4 = 0 AND {year} % 100 <> 0) OR {year} % 400 = 0)"
+    days = (
+        f"CASE WHEN {month} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END "
+        f"WHEN {month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END"
+    )
+    (ymd,) = steps.add(
+        ymd=f"CASE WHEN {month} BETWEEN 1 AND 12 AND {day} BETWEEN 1 AND {days} "
+        f"THEN {year} * 10000 + {month} * 100 + {day} END"
+    )
+    reason = _reason(
+        (matches(present, c.TWO_DIGIT_YEAR), Reason.AMBIGUOUS_YEAR),
+        (f"{shape} IS NULL", Reason.UNRECOGNISED_DATE),
+        (f"{ymd} IS NULL", Reason.IMPOSSIBLE_DATE),
+        (f"{ymd} > {_ymd(today)}", Reason.FUTURE_DATE),
+        (f"{ymd} < {_ymd(c.EARLIEST_BIRTH)}", Reason.IMPLAUSIBLE_DATE),
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    digits = f"CAST({ymd} AS VARCHAR)"
+    iso = (
+        f"SUBSTRING({digits}, 1, 4) || '-' || SUBSTRING({digits}, 5, 2) || '-' || "
+        f"SUBSTRING({digits}, 7, 2)"
+    )
+    steps.add(value=_accepted(reason_ref, iso))
+    return steps.rule()
+
+
+def _ymd(date: dt.date) -> int:
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+# -- postcodes -------------------------------------------------------------------------------
+
+
+@cache
+def postcode(source: str, prefix: str = "") -> Rule:
+    """Postcodes: upper case, one space before the inward code."""
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (compact,) = steps.add(compact=replace_all(f"UPPER({present})", f"[{WS}]+", ""))
+    reason = _reason((f"NOT {matches(compact, c.POSTCODE)}", Reason.INVALID_FORMAT))
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    outward = f"SUBSTRING({compact}, 1, LENGTH({compact}) - 3)"
+    steps.add(value=_accepted(reason_ref, f"{outward} || ' ' || RIGHT({compact}, 3)"))
+    return steps.rule()
+
+
+def postcode_district(canonical: str) -> str:
+    """SQL: the outward code (district) of a canonical postcode, ``SW1A 1AA`` -> ``SW1A``."""
+    return f"SPLIT_PART({canonical}, ' ', 1)"
+
+
+def postcode_sector(canonical: str) -> str:
+    """SQL: the sector of a canonical postcode, ``SW1A 1AA`` -> ``SW1A 1``."""
+    return f"SUBSTRING({canonical}, 1, LENGTH({canonical}) - 2)"
+
+
+# -- sex, e-mail, text -----------------------------------------------------------------------
+
+
+@cache
+def sex(source: str, prefix: str = "") -> Rule:
+    """Sex and gender codes to the NHS data dictionary codes (``1``, ``2``, ``9``, ``X``)."""
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (key,) = steps.add(key=replace_all(f"UPPER({present})", f"[{WS}]+", " "))
+    codes = " ".join(f"WHEN {literal(k)} THEN {literal(v)}" for k, v in c.SEX_CODES.items())
+    (value,) = steps.add(value=f"CASE {key} {codes} END")
+    steps.add(reason=_guarded(present, _reason((f"{value} IS NULL", Reason.UNKNOWN_CODE))))
+    return steps.rule()
+
+
+@cache
+def email(source: str, prefix: str = "") -> Rule:
+    """E-mail addresses: trimmed and lower case, with a basic shape check."""
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (lowered,) = steps.add(lowered=f"LOWER({present})")
+    reason = _reason((f"NOT {matches(lowered, c.EMAIL)}", Reason.INVALID_EMAIL))
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, lowered))
+    return steps.rule()
+
+
+@cache
+def text(source: str, prefix: str = "") -> Rule:
+    """Identifiers without special rules: trimmed, upper case, runs of whitespace one space."""
+    steps = _Steps(prefix)
+    value = replace_all(f"UPPER({blank(source)})", f"[{WS}]+", " ")
+    return steps.finish(value, "CAST(NULL AS VARCHAR)")
+
+
+# -- every kind ------------------------------------------------------------------------------
+
+RuleMaker = Callable[[str, str], Rule]
+
+RULES: dict[Identifier, RuleMaker] = {
+    Identifier.NHS_NUMBER: nhs_number,
+    Identifier.CHI_NUMBER: chi_number,
+    Identifier.NI_NUMBER: ni_number,
+    Identifier.FORENAME: name,
+    Identifier.SURNAME: name,
+    Identifier.FULL_NAME: name,
+    Identifier.POSTCODE: postcode,
+    Identifier.SEX: sex,
+    Identifier.EMAIL: email,
+    Identifier.ADDRESS: text,
+    Identifier.UPRN: text,
+    Identifier.HOSPITAL_NUMBER: text,
+}
+"""Identifier kind -> rule, for every kind but dates of birth (see :func:`rule_for`) and phone
+numbers (no rule: ``phonenumbers`` is Python)."""
+
+SQL_KINDS = frozenset(RULES) | {Identifier.DATE_OF_BIRTH}
+"""The identifier kinds with a SQL rule (every kind but phone numbers)."""
+
+
+def rule_for(kind: Identifier, source: str, prefix: str = "", *, today: dt.date) -> Rule:
+    """The rule for ``kind`` on the column ``source`` (a SQL reference).
+
+    Raises:
+        KeyError: ``kind`` has no SQL rule (phone numbers).
+    """
+    if kind is Identifier.DATE_OF_BIRTH:
+        return date_of_birth(source, prefix, today=today)
+    return RULES[kind](source, prefix)
+
+
+def apply_rule(backend: Backend, table: Any, rule: Rule) -> Any:
+    """``table`` with the rule's columns added on ``backend`` (scratch columns included)."""
+    for step in rule.steps:
+        if isinstance(step, Fold):
+            table = backend.fold_accents(table, {step.target: step.source})
+        else:
+            table = backend.with_columns(table, step)
+    return table
