@@ -212,7 +212,7 @@ def test_email_lower_cased_and_checked():
         ("AB 12 34 56 C", None),
         ("QQ123456C", "invalid_prefix"),
         ("GB123456A", "invalid_prefix"),
-        ("AB123456E", "invalid_prefix"),
+        ("AB123456E", "invalid_suffix"),
         ("AO123456A", "invalid_prefix"),
         ("A1234567", "invalid_format"),
     ],

@@ -43,6 +43,7 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
+    nhs_warnings,
     normalise,
     nysiis,
     postcode_district,
@@ -68,6 +69,9 @@ class ColumnSummary:
     rows: int
     missing: int
     rejected: Mapping[str, int]
+    warnings: Mapping[str, int] = field(default_factory=dict)
+    """Accepted values worth a second look, by kind (NHS numbers in never-issued or
+    unallocated ranges)."""
 
     @property
     def accepted(self) -> int:
@@ -223,6 +227,7 @@ class _Tokeniser:
                 self._subkeys[purpose] = key.subkey(purpose)
         self.missing: dict[str, int] = dict.fromkeys(self.plans, 0)
         self.rejected: dict[str, dict[str, int]] = {name: {} for name in self.plans}
+        self.warnings: dict[str, dict[str, int]] = {name: {} for name in self.plans}
         self.rows = 0
 
     @property
@@ -240,6 +245,8 @@ class _Tokeniser:
             assert spec.kind is not None
             result = normalise(spec.kind, frame.get_column(spec.name))
             self._count(spec.name, result)
+            if spec.kind is Identifier.NHS_NUMBER:
+                self._warn(spec.name, nhs_warnings(result.values))
             canonical_by_column[spec.name] = result.values
             for column, purpose, derive in self.plans[spec.name]:
                 canonical = derive(result.values)
@@ -254,6 +261,11 @@ class _Tokeniser:
         content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
         self.rows += frame.height
         return pl.DataFrame(token_columns), content
+
+    def _warn(self, name: str, warnings: pl.Series) -> None:
+        counted = warnings.drop_nulls().value_counts()
+        for warning, count in counted.iter_rows():
+            self.warnings[name][warning] = self.warnings[name].get(warning, 0) + count
 
     def _count(self, name: str, result: Normalised) -> None:
         self.missing[name] += result.missing
@@ -270,6 +282,7 @@ class _Tokeniser:
                 rows=self.rows,
                 missing=self.missing[spec.name],
                 rejected=dict(sorted(self.rejected[spec.name].items())),
+                warnings=dict(sorted(self.warnings[spec.name].items())),
             )
             for spec in self.source.identifiers
         )

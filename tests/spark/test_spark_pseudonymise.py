@@ -45,6 +45,10 @@ def test_pseudonymise_spark_synthetic_tokens_byte_identical(
     ref: str,
 ) -> None:
     frame = extracts.frames()[source]
+    # Three accepted numbers in ranges worth a warning (never issued, unallocated).
+    nhs = next(c.name for c in demo_config.source(source).identifiers if c.kind == "nhs_number")
+    odd = pl.Series(["5000000005", "8000000008", "8500000007", *frame[nhs].to_list()[3:]])
+    frame = frame.with_columns(odd.alias(nhs))
     local = pseudonymise(frame, demo_config, session_keyring, source=source)
     remote = pseudonymise_spark(
         _to_spark(spark, frame), demo_config, session_keyring, source=source, today=TODAY
@@ -59,9 +63,14 @@ def test_pseudonymise_spark_synthetic_tokens_byte_identical(
     assert actual.equals(expected)
     assert tokens["record_id"].n_unique() == tokens.height == frame.height
     assert tokens["record_id"].str.contains("^[0-9a-f]{32}$").all()
-    local_summary = {c.column: (c.missing, dict(c.rejected)) for c in local.summary.columns}
-    remote_summary = {c.column: (c.missing, dict(c.rejected)) for c in remote.summary.columns}
+    local_summary = {
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in local.summary.columns
+    }
+    remote_summary = {
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in remote.summary.columns
+    }
     assert remote_summary == local_summary
+    assert local_summary[nhs][2] == {"never_issued_range": 1, "unallocated_range": 2}
     assert remote.summary.key_id == local.summary.key_id
 
 

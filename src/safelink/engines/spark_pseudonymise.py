@@ -40,7 +40,7 @@ from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
-from safelink.normalise.rules import apply_rule, rule_for
+from safelink.normalise.rules import apply_rule, nhs_warning, rule_for
 from safelink.pseudonymise import (
     METADATA_PREFIX,
     RECORD_ID,
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import Column, DataFrame
 
+#: Per identifier column: rows, missing, rejected by reason, warnings by kind.
+Counts = tuple[int, int, dict[str, int], dict[str, int]]
 _KEY_PREFIX = "__safelink_k"
 _REPEATING_KINDS = frozenset(
     {
@@ -329,22 +331,25 @@ def _normalised(
     return added.withColumn(f"__n{index}", result).drop(*rule.scratch, rule.value, rule.reason)
 
 
-def _count(staged: DataFrame, source: SourceConfig) -> dict[str, tuple[int, int, dict[str, int]]]:
-    """Rows, missing and rejected-by-reason per identifier column, in one small group-by."""
+_WARNING = "__warning:"
+
+
+def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
+    """Rows, missing, rejected by reason and warnings per identifier column, in one group-by."""
     from pyspark.sql import functions as F  # noqa: N812
+
+    def outcome(index: int, kind: Identifier | None) -> Column:
+        value, reason = F.col(f"__n{index}.value"), F.col(f"__n{index}.reason")
+        chosen = F.when(value.isNull() & reason.isNull(), "__missing")
+        if kind is Identifier.NHS_NUMBER:  # accepted, but in a range worth a warning
+            warning = F.expr(transpile(nhs_warning(f'"__n{index}".value'), Dialect.SPARK))
+            chosen = chosen.when(warning.isNotNull(), F.concat(F.lit(_WARNING), warning))
+        return chosen.otherwise(reason)
 
     outcomes = F.array(
         *(
-            F.struct(
-                F.lit(index).alias("i"),
-                F.when(
-                    F.col(f"__n{index}.value").isNull() & F.col(f"__n{index}.reason").isNull(),
-                    "__missing",
-                )
-                .otherwise(F.col(f"__n{index}.reason"))
-                .alias("outcome"),
-            )
-            for index, _ in enumerate(source.identifiers)
+            F.struct(F.lit(index).alias("i"), outcome(index, spec.kind).alias("outcome"))
+            for index, spec in enumerate(source.identifiers)
         )
     )
     grouped = (
@@ -354,12 +359,15 @@ def _count(staged: DataFrame, source: SourceConfig) -> dict[str, tuple[int, int,
         .collect()
     )
     rows = sum(r["count"] for r in grouped if r["i"] == 0)
-    counts: dict[str, tuple[int, int, dict[str, int]]] = {}
+    counts: dict[str, Counts] = {}
     for index, spec in enumerate(source.identifiers):
         mine = {r["outcome"]: int(r["count"]) for r in grouped if r["i"] == index}
         missing = mine.pop("__missing", 0)
         mine.pop(None, None)
-        counts[spec.name] = (rows, missing, dict(sorted(mine.items())))
+        warnings = {
+            k.removeprefix(_WARNING): mine.pop(k) for k in sorted(mine) if k.startswith(_WARNING)
+        }
+        counts[spec.name] = (rows, missing, dict(sorted(mine.items())), warnings)
     return counts
 
 
@@ -368,7 +376,7 @@ def _summary(
     settings: TokenSettings,
     key_id: str,
     plans: Mapping[str, list[tuple[str, str, Any]]],
-    counts: Mapping[str, tuple[int, int, dict[str, int]]],
+    counts: Mapping[str, Counts],
 ) -> RunSummary:
     rows = next(iter(counts.values()))[0] if counts else 0
     columns = tuple(
@@ -379,6 +387,7 @@ def _summary(
             rows=counts[spec.name][0],
             missing=counts[spec.name][1],
             rejected=counts[spec.name][2],
+            warnings=counts[spec.name][3],
         )
         for spec in source.identifiers
     )

@@ -29,6 +29,7 @@ class Reason(StrEnum):
     INVALID_CHI_DATE = "invalid_chi_date"
     INVALID_FORMAT = "invalid_format"
     INVALID_PREFIX = "invalid_prefix"
+    INVALID_SUFFIX = "invalid_suffix"
     CONTAINS_DIGITS = "contains_digits"
     EMPTY_AFTER_CLEANING = "empty_after_cleaning"
     UNRECOGNISED_DATE = "unrecognised_date"
@@ -67,7 +68,8 @@ PLACEHOLDER = check_portable(r"^(?:0{10}|1{10}|2{10}|3{10}|4{10}|5{10}|6{10}|7{1
 
 NI_SHAPE = check_portable(r"^[A-Z]{2}[0-9]{6}[A-Z]$")
 # First letter not D F I Q U V; second not D F I O Q U V; these prefixes are never allocated.
-NI_PATTERN = check_portable(r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$")
+NI_PATTERN = check_portable(r"^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-Z]$")
+NI_SUFFIX = check_portable(r"[A-D]$")
 NI_BAD_PREFIXES = _words("BG GB KN NK NT TN ZZ")
 
 # -- names -----------------------------------------------------------------------------------
@@ -117,7 +119,14 @@ only as a full name, as chrono (polars' ``%b`` and ``%B``) reads them."""
 
 # -- postcodes, sex, e-mail ------------------------------------------------------------------
 
-POSTCODE = check_portable(r"^(?:[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}|GIR0AA)$")
+# Royal Mail's rules, not only the shape: no Q, V or X first; no I, J or Z second; the letter
+# after an A9 district from ABCDEFGHJKPSTUW, after an AA9 district from ABEHMNPRVWXY; the unit
+# never uses C, I, K, M, O or V. And the special GIR 0AA.
+POSTCODE = check_portable(
+    r"^(?:GIR0AA"
+    r"|[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?[0-9][ABD-HJLNP-UW-Z]{2})$"
+)
 SEX_CODES = {
     word: code
     for code, words in {

@@ -15,7 +15,7 @@ import polars as pl
 from safelink.engines.backend import PolarsBackend
 from safelink.engines.sql import quote
 from safelink.normalise import rules
-from safelink.normalise.constants import WEIGHTS, NhsNumberRange
+from safelink.normalise.constants import WEIGHTS
 
 _BACKEND = PolarsBackend()
 
@@ -39,29 +39,16 @@ def nhs_check_digit_valid(number: str) -> bool:
 def classify_nhs_number(values: pl.Series) -> pl.Series:
     """Classify canonical 10-digit numbers by issuing range (null for null input).
 
-    Ranges: 010 101 0000-311 299 9999 Scottish CHI; 320 000 0001-399 999 9999 Northern
-    Ireland H&C; 400-499 and 600-799 England, Wales and Isle of Man; 5xx never issued;
-    999 test and synthetic numbers; anything else unallocated.
+    The shared SQL of :func:`safelink.normalise.rules.nhs_range` (the Spark engine runs it
+    too): CHI, Northern Ireland, England/Wales/Isle of Man, never issued (5xx), test (999),
+    else unallocated.
     """
-    prefix = values.str.slice(0, 3).cast(pl.Int32, strict=False)
-    number = values.cast(pl.Int64, strict=False)
-    frame = pl.DataFrame({"p": prefix, "n": number})
-    label = (
-        pl.when(pl.col("n").is_null())
-        .then(None)
-        .when(pl.col("p") == 999)
-        .then(pl.lit(NhsNumberRange.TEST.value))
-        .when(pl.col("n").is_between(101_010_000, 3_112_999_999))
-        .then(pl.lit(NhsNumberRange.CHI.value))
-        .when(pl.col("n").is_between(3_200_000_001, 3_999_999_999))
-        .then(pl.lit(NhsNumberRange.NORTHERN_IRELAND.value))
-        .when(pl.col("p").is_between(400, 499) | pl.col("p").is_between(600, 799))
-        .then(pl.lit(NhsNumberRange.ENGLAND_WALES_IOM.value))
-        .when(pl.col("p").is_between(500, 599))
-        .then(pl.lit(NhsNumberRange.NEVER_ISSUED.value))
-        .otherwise(pl.lit(NhsNumberRange.UNALLOCATED.value))
-    )
-    return frame.select(label.alias(values.name)).to_series()
+    return _canonical_sql(values, rules.nhs_range)
+
+
+def nhs_warnings(values: pl.Series) -> pl.Series:
+    """``never_issued_range`` / ``unallocated_range`` for canonical numbers in those ranges."""
+    return _canonical_sql(values, rules.nhs_warning)
 
 
 def name_parts(canonical: pl.Series) -> pl.Series:

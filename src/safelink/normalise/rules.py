@@ -28,7 +28,7 @@ from safelink.engines.backend import Backend
 from safelink.engines.sql import check_portable, literal, quote
 from safelink.identifiers import Identifier
 from safelink.normalise import constants as c
-from safelink.normalise.constants import WS, Reason
+from safelink.normalise.constants import WS, NhsNumberRange, Reason
 
 _EDGES = f"^[{WS}]+|[{WS}]+$"
 
@@ -141,6 +141,38 @@ def nhs_number(source: str, prefix: str = "") -> Rule:
 
 
 @cache
+def nhs_range(canonical: str) -> str:
+    """SQL: the issuing range (:class:`NhsNumberRange` value) of a canonical 10-digit number.
+
+    010 101 0000-311 299 9999 Scottish CHI; 320 000 0001-399 999 9999 Northern Ireland H&C;
+    400-499 and 600-799 England, Wales and Isle of Man; 5xx never issued; 999 test and
+    synthetic numbers; anything else unallocated. NULL for NULL.
+    """
+    number = f"CAST({canonical} AS BIGINT)"
+    first = f"CAST(SUBSTRING({canonical}, 1, 3) AS INTEGER)"
+    r = NhsNumberRange
+    return (
+        f"CASE WHEN {canonical} IS NULL THEN NULL"
+        f" WHEN {first} = 999 THEN {literal(r.TEST)}"
+        f" WHEN {number} BETWEEN 101010000 AND 3112999999 THEN {literal(r.CHI)}"
+        f" WHEN {number} BETWEEN 3200000001 AND 3999999999 THEN {literal(r.NORTHERN_IRELAND)}"
+        f" WHEN {first} BETWEEN 400 AND 499 OR {first} BETWEEN 600 AND 799"
+        f" THEN {literal(r.ENGLAND_WALES_IOM)}"
+        f" WHEN {first} BETWEEN 500 AND 599 THEN {literal(r.NEVER_ISSUED)}"
+        f" ELSE {literal(r.UNALLOCATED)} END"
+    )
+
+
+#: Ranges an accepted NHS number may fall in that deserve a warning in the run summary.
+WARNED_RANGES = (NhsNumberRange.NEVER_ISSUED, NhsNumberRange.UNALLOCATED)
+
+
+def nhs_warning(canonical: str) -> str:
+    """SQL: ``<range>_range`` for an accepted number in a warned range, else NULL."""
+    cases = " ".join(f"WHEN {literal(r)} THEN {literal(f'{r}_range')}" for r in WARNED_RANGES)
+    return f"CASE {nhs_range(canonical)} {cases} END"
+
+
 def chi_number(source: str, prefix: str = "") -> Rule:
     """CHI numbers: as NHS numbers, and the first six digits are DDMMYY."""
     return _ten_digit(source, prefix, chi=True)
@@ -193,6 +225,7 @@ def ni_number(source: str, prefix: str = "") -> Rule:
             f"NOT {matches(compact, c.NI_PATTERN)} OR SUBSTRING({compact}, 1, 2) IN ({bad})",
             Reason.INVALID_PREFIX,
         ),
+        (f"NOT {matches(compact, c.NI_SUFFIX)}", Reason.INVALID_SUFFIX),
     )
     (reason_ref,) = steps.add(reason=_guarded(present, reason))
     steps.add(value=_accepted(reason_ref, compact))
