@@ -48,3 +48,30 @@ def test_nhs_numbers_in_odd_ranges_are_accepted_with_a_warning(keyring: Keyring)
     assert column.accepted == 4
     assert dict(column.warnings) == {"never_issued_range": 1, "unallocated_range": 1}
     assert result.summary.to_dict()["columns"][0]["warnings"] == dict(column.warnings)
+
+
+def test_passport_licence_and_vehicle_columns_are_found_and_tokenised(keyring: Keyring) -> None:
+    from safelink.detect import scan
+    from safelink.detect.values import scan_values
+
+    frame = pl.DataFrame(
+        {
+            "passport_no": ["237036107", "AB1234567", "123456789"] * 20,
+            "dvla_licence": ["MORGA607054SM9IJ", "SMITH802290AB1CD", "JONES710153J99EF"] * 20,
+            "vehicle_reg": ["AB51 ABC", "BD62XYZ", "K1 ABC"] * 20,
+        }
+    )
+    kinds = {p.column: str(p.finding.kind) for p in scan(frame).columns if p.finding}
+    assert kinds == {
+        "passport_no": "passport_number",
+        "dvla_licence": "driving_licence",
+        "vehicle_reg": "vehicle_registration",
+    }
+    # A licence number hidden in released text refuses the release (the value gate).
+    findings = scan_values(pl.DataFrame({"note": ["licence MORGA607054SM9IJ", "none"]}))
+    assert [(f.column, str(f.kind), f.values) for f in findings] == [("note", "driving_licence", 1)]
+    columns = {name: {"role": "identifier", "kind": kind} for name, kind in kinds.items()}
+    config = parse_config({"project": "test", "sources": {"s": {"columns": columns}}})
+    result = pseudonymise(frame, config, keyring)
+    assert set(result.tokens.columns) >= set(kinds.values())
+    assert result.summary.rejected_total() == 0

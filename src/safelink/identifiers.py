@@ -22,6 +22,9 @@ class Identifier(StrEnum):
     EMAIL = "email"
     UPRN = "uprn"
     HOSPITAL_NUMBER = "hospital_number"
+    PASSPORT_NUMBER = "passport_number"
+    DRIVING_LICENCE = "driving_licence"
+    VEHICLE_REGISTRATION = "vehicle_registration"
 
 
 #: Identifiers that single a person out on their own (a release must never contain them).
@@ -38,6 +41,9 @@ DIRECT_IDENTIFIERS = frozenset(
         Identifier.EMAIL,
         Identifier.UPRN,
         Identifier.HOSPITAL_NUMBER,
+        Identifier.PASSPORT_NUMBER,
+        Identifier.DRIVING_LICENCE,
+        Identifier.VEHICLE_REGISTRATION,
     }
 )
 

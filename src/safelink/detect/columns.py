@@ -51,6 +51,9 @@ ENTITY_KINDS: dict[str, Identifier] = {
     "EMAIL_ADDRESS": Identifier.EMAIL,
     "UPRN": Identifier.UPRN,
     "HOSPITAL_NUMBER": Identifier.HOSPITAL_NUMBER,
+    "UK_PASSPORT": Identifier.PASSPORT_NUMBER,
+    "UK_DRIVING_LICENCE": Identifier.DRIVING_LICENCE,
+    "UK_VEHICLE_REGISTRATION": Identifier.VEHICLE_REGISTRATION,
 }
 
 # Header words (on the lower-cased name with separators removed) for each entity.
@@ -63,6 +66,9 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("PHONE_NUMBER", r"phone|mobile|landline|^tel|telno|contactnumber"),
     ("EMAIL_ADDRESS", r"email|emailaddress"),
     ("UPRN", r"uprn"),
+    ("UK_PASSPORT", r"passport"),
+    ("UK_DRIVING_LICENCE", r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber"),
+    ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
         "HOSPITAL_NUMBER",
         r"mrn|hospitalnum|hospitalno|hospno|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
@@ -145,6 +151,7 @@ _SELF_EVIDENT = (
     "POSTCODE",
     "PHONE_NUMBER",
     "ADDRESS",
+    "UK_DRIVING_LICENCE",
 )
 _NAME_WORD = r"[A-Za-z][A-Za-z'\-]*"
 _SINGLE_NAME = rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD})?$"

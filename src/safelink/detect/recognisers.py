@@ -28,11 +28,14 @@ from safelink.normalise import (
     classify_nhs_number,
     normalise_chi_number,
     normalise_date_of_birth,
+    normalise_driving_licence,
     normalise_email,
     normalise_nhs_number,
     normalise_ni_number,
+    normalise_passport_number,
     normalise_phone,
     normalise_postcode,
+    normalise_vehicle_registration,
 )
 
 #: Regex flags for every recogniser: case matters (names are capitalised, postcodes upper case).
@@ -112,61 +115,19 @@ def hospital_number_valid(values: pl.Series) -> pl.Series:
     return shape & text.str.contains(r"\d").fill_null(False)
 
 
-_PASSPORT_SHAPE = r"^(?:[0-9]{9}|[A-Z]{1,2}[0-9]{7,8})$"
-
-
-def _compact_upper(values: pl.Series) -> pl.Series:
-    return _text(values).str.to_uppercase().str.replace_all(r"[\s\-]", "")
-
-
 def passport_valid(values: pl.Series) -> pl.Series:
-    """UK passport numbers: 9 digits, or 1-2 letters then digits (9 characters in all).
-
-    One digit repeated is refused. Only meaningful with a passport header or context.
-    """
-    text = _compact_upper(values)
-    shape = text.str.contains(_PASSPORT_SHAPE) & (text.str.len_chars() == 9)
-    repeated = text.str.contains(r"^(?:0+|1+|2+|3+|4+|5+|6+|7+|8+|9+)$")
-    return (shape & ~repeated).fill_null(False)
-
-
-# DVLA: surname (5, letters then 9-padding), decade, month (+50 for women), day, year digit,
-# two initials (9 for none), one digit and two check letters.
-_LICENCE_SHAPE = (
-    r"^(?P<surname>[A-Z][A-Z9]{4})[0-9](?P<month>[0-9]{2})(?P<day>[0-9]{2})[0-9]"
-    r"[A-Z][A-Z9][A-Z0-9][A-Z]{2}$"
-)
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    """UK passport numbers (only meaningful with a passport header or context)."""
+    return normalise_passport_number(_text(values)).values.is_not_null()
 
 
 def driving_licence_valid(values: pl.Series) -> pl.Series:
-    """UK (DVLA) driving licence numbers: the surname, month and day fields are checked."""
-    parts = pl.DataFrame({"t": _compact_upper(values)}).select(
-        pl.col("t").str.extract_groups(_LICENCE_SHAPE).struct.unnest()
-    )
-    coded = pl.col("month").cast(pl.Int32, strict=False)
-    month = pl.when(coded > 50).then(coded - 50).otherwise(coded)
-    longest = month.replace_strict(range(1, 13), _DAYS_IN_MONTH, default=0)
-    valid = (
-        pl.col("surname").str.contains(r"^[A-Z]+9*$")
-        & month.is_between(1, 12)
-        & pl.col("day").cast(pl.Int32, strict=False).is_between(1, longest)
-    )
-    return parts.select(valid.fill_null(False)).to_series().alias(values.name)
-
-
-# Current (AB51 ABC: area letters, age 02-29 or 51-79, three letters), prefix (A123 BCD) and
-# suffix (ABC 123D) formats; I, Q and Z only where the DVLA uses them.
-_VEHICLE_SHAPE = (
-    r"^(?:[A-HJ-PR-Y]{2}(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])[A-HJ-PR-Z]{3}"
-    r"|[A-HJ-NPR-TV-Y][1-9][0-9]{0,2}[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
-    r"|[A-HJ-PR-Z]{3}[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y])$"
-)
+    """UK (DVLA) driving licence numbers: the shape, month and day of birth checked."""
+    return normalise_driving_licence(_text(values)).values.is_not_null()
 
 
 def vehicle_registration_valid(values: pl.Series) -> pl.Series:
     """UK vehicle registration marks in the current, prefix or suffix format."""
-    return _compact_upper(values).str.contains(_VEHICLE_SHAPE).fill_null(False)
+    return normalise_vehicle_registration(_text(values)).values.is_not_null()
 
 
 _STREET = (

@@ -39,6 +39,7 @@ import polars as pl
 
 from safelink.detect.recognisers import (
     chi_number_valid,
+    driving_licence_valid,
     email_valid,
     nhs_number_valid,
     ni_number_valid,
@@ -55,6 +56,7 @@ VALUE_KINDS: dict[Identifier, str] = {
     Identifier.NI_NUMBER: "a National Insurance number",
     Identifier.EMAIL: "an email address",
     Identifier.PHONE: "a phone number",
+    Identifier.DRIVING_LICENCE: "a driving licence number",
 }
 
 # Each family has two forms of its pattern that accept the same candidates:
@@ -73,6 +75,7 @@ _SEP = r"[ \x{a0}\-]"  # space, no-break space or hyphen between digit groups
 
 _TEN_DIGITS = rf"[0-9]{{3}}{_SEP}?[0-9]{{3}}{_SEP}?[0-9]{{4}}"  # 10, 3-3-4, 6-4 or 3-7
 _NI = r"[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d]"  # QQ 12 34 56 C
+_LICENCE = r"[A-Za-z][A-Za-z9]{4} ?[0-9]{6} ?[A-Za-z][A-Za-z9][A-Za-z0-9][A-Za-z]{2}"  # DVLA
 _PHONE_TAIL = r"[1-9][0-9]{1,4}\)?[ \-]?[0-9]{3,4}[ \-]?[0-9]{3,4}"  # after 0, +44 or 0044
 _EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}"
 
@@ -158,6 +161,11 @@ _FAMILIES = (
         kinds=((Identifier.PHONE, _phone_not_ten_digit),),
         split_letters=True,
         prepare=_open_bracket_dropped,
+    ),
+    _Family(
+        mark=rf"{_WORD_START}{_LICENCE}{_WORD_END}",
+        extract=rf"{_EDGE}{_LICENCE}{_EDGE}",
+        kinds=((Identifier.DRIVING_LICENCE, driving_licence_valid),),
     ),
     _Family(
         mark="@",

@@ -117,6 +117,22 @@ MONTH_WORDS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {
 """Month words in lower case: a 3-letter word is read only as an abbreviation and a longer one
 only as a full name, as chrono (polars' ``%b`` and ``%B``) reads them."""
 
+# -- passports, driving licences, vehicle registrations -------------------------------------
+
+# UK passport numbers: 9 digits, or 1-2 letters then digits (9 characters); not one digit 9 times.
+PASSPORT = check_portable(r"^(?:[0-9]{9}|[A-Z][0-9]{8}|[A-Z]{2}[0-9]{7})$")
+PASSPORT_REPEATED = check_portable(r"^(?:0+|1+|2+|3+|4+|5+|6+|7+|8+|9+)$")
+# DVLA: surname (letters, then 9-padding), decade, month (+50 for women), day, year digit,
+# two initials (9 for none), one character and two check letters.
+DRIVING_LICENCE = check_portable(r"^[A-Z][A-Z]{0,4}9{0,4}[0-9]{6}[A-Z][A-Z9][A-Z0-9][A-Z]{2}$")
+# Current (AB51 ABC: age 02-29 or 51-79), prefix (A123 BCD) and suffix (ABC 123D) marks.
+VEHICLE_REGISTRATION = check_portable(
+    r"^(?:[A-HJ-PR-Y]{2}(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])[A-HJ-PR-Z]{3}"
+    r"|[A-HJ-NPR-TV-Y][1-9][0-9]{0,2}[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
+    r"|[A-HJ-PR-Z]{3}[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y])$"
+)
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 # -- postcodes, sex, e-mail ------------------------------------------------------------------
 
 # Royal Mail's rules, not only the shape: no Q, V or X first; no I, J or Z second; the letter

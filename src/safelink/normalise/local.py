@@ -205,6 +205,21 @@ def normalise_text(values: pl.Series) -> Normalised:
     return run_rule(rules.text(_SOURCE), values)
 
 
+def normalise_passport_number(values: pl.Series) -> Normalised:
+    """Normalise UK passport numbers: upper case, no spaces (``123456789``, ``AB1234567``)."""
+    return run_rule(rules.passport_number(_SOURCE), values)
+
+
+def normalise_driving_licence(values: pl.Series) -> Normalised:
+    """Normalise UK driving licence numbers: 16 characters, month and day of birth checked."""
+    return run_rule(rules.driving_licence(_SOURCE), values)
+
+
+def normalise_vehicle_registration(values: pl.Series) -> Normalised:
+    """Normalise UK vehicle registration marks: upper case, no spaces (``AB51ABC``)."""
+    return run_rule(rules.vehicle_registration(_SOURCE), values)
+
+
 NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.NHS_NUMBER: normalise_nhs_number,
     Identifier.CHI_NUMBER: normalise_chi_number,
@@ -220,6 +235,9 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.ADDRESS: normalise_text,
     Identifier.UPRN: normalise_text,
     Identifier.HOSPITAL_NUMBER: normalise_text,
+    Identifier.PASSPORT_NUMBER: normalise_passport_number,
+    Identifier.DRIVING_LICENCE: normalise_driving_licence,
+    Identifier.VEHICLE_REGISTRATION: normalise_vehicle_registration,
 }
 
 

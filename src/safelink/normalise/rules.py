@@ -419,6 +419,65 @@ def text(source: str, prefix: str = "") -> Rule:
     return steps.finish(value, "CAST(NULL AS VARCHAR)")
 
 
+# -- passports, driving licences, vehicle registrations -------------------------------------
+
+
+def _compact(steps: _Steps, source: str) -> tuple[str, str]:
+    """(present, compact): the value trimmed, and upper case without spaces or hyphens."""
+    (present,) = steps.add(present=blank(source))
+    (compact,) = steps.add(compact=replace_all(f"UPPER({present})", rf"[{WS}\-]", ""))
+    return present, compact
+
+
+@cache
+def passport_number(source: str, prefix: str = "") -> Rule:
+    """UK passport numbers: ``123456789`` or ``AB1234567``, not one repeated digit."""
+    steps = _Steps(prefix)
+    present, compact = _compact(steps, source)
+    reason = _reason(
+        (
+            f"NOT {matches(compact, c.PASSPORT)} OR {matches(compact, c.PASSPORT_REPEATED)}",
+            Reason.INVALID_FORMAT,
+        )
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, compact))
+    return steps.rule()
+
+
+@cache
+def driving_licence(source: str, prefix: str = "") -> Rule:
+    """UK (DVLA) driving licence numbers: the shape, and a real month and day of birth."""
+    steps = _Steps(prefix)
+    present, compact = _compact(steps, source)
+    shaped = matches(compact, c.DRIVING_LICENCE)
+    coded = f"CAST(CASE WHEN {shaped} THEN SUBSTRING({compact}, 7, 2) ELSE '01' END AS INTEGER)"
+    (month,) = steps.add(month=f"CASE WHEN {coded} > 50 THEN {coded} - 50 ELSE {coded} END")
+    day = f"CAST(CASE WHEN {shaped} THEN SUBSTRING({compact}, 9, 2) ELSE '01' END AS INTEGER)"
+    longest = " ".join(f"WHEN {m} THEN {n}" for m, n in enumerate(c.DAYS_IN_MONTH, 1))
+    reason = _reason(
+        (f"NOT {shaped}", Reason.INVALID_FORMAT),
+        (
+            f"NOT ({month} BETWEEN 1 AND 12) OR {day} < 1 OR {day} > CASE {month} {longest} END",
+            Reason.IMPOSSIBLE_DATE,
+        ),
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, compact))
+    return steps.rule()
+
+
+@cache
+def vehicle_registration(source: str, prefix: str = "") -> Rule:
+    """UK vehicle registration marks (current, prefix and suffix formats), without spaces."""
+    steps = _Steps(prefix)
+    present, compact = _compact(steps, source)
+    reason = _reason((f"NOT {matches(compact, c.VEHICLE_REGISTRATION)}", Reason.INVALID_FORMAT))
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, compact))
+    return steps.rule()
+
+
 # -- every kind ------------------------------------------------------------------------------
 
 RuleMaker = Callable[[str, str], Rule]
@@ -436,6 +495,9 @@ RULES: dict[Identifier, RuleMaker] = {
     Identifier.ADDRESS: text,
     Identifier.UPRN: text,
     Identifier.HOSPITAL_NUMBER: text,
+    Identifier.PASSPORT_NUMBER: passport_number,
+    Identifier.DRIVING_LICENCE: driving_licence,
+    Identifier.VEHICLE_REGISTRATION: vehicle_registration,
 }
 """Identifier kind -> rule, for every kind but dates of birth (see :func:`rule_for`) and phone
 numbers (no rule: ``phonenumbers`` is Python)."""
