@@ -18,7 +18,7 @@ Three backends:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import polars as pl
@@ -60,6 +60,22 @@ class Backend(Protocol):
         """``table`` computed and brought back as a polars DataFrame."""
         ...
 
+    def materialise(self, table: Any) -> Any:
+        """``table`` computed now and kept, so later queries over it do not recompute it."""
+        ...
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """``table`` with ``name`` (BIGINT) first: 0, 1, ... in ``order_by`` order (unique)."""
+        ...
+
+    def components(self, edges: Any) -> Any:
+        """Connected components of ``edges`` (``node_l``, ``node_r``): ``node``, ``label``.
+
+        Every node with an edge gets the smallest node number of its component as its label;
+        nodes without an edge are not listed.
+        """
+        ...
+
 
 class PolarsBackend:
     """polars on one machine: lazy frames, ``pl.sql_expr`` and ``pl.SQLContext``."""
@@ -91,6 +107,19 @@ class PolarsBackend:
     def collect(self, table: Any) -> pl.DataFrame:
         """See :meth:`Backend.collect`."""
         return self.table(table).collect()
+
+    def materialise(self, table: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.materialise`."""
+        return self.collect(table).lazy()
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> pl.LazyFrame:
+        """See :meth:`Backend.number_rows`."""
+        ordered = self.table(table).sort(list(order_by))
+        return ordered.with_row_index(name).with_columns(pl.col(name).cast(pl.Int64))
+
+    def components(self, edges: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.components` (label propagation in polars)."""
+        return label_components(self.collect(edges)).lazy()
 
 
 class DuckDBBackend:
@@ -134,6 +163,25 @@ class DuckDBBackend:
         """See :meth:`Backend.collect`."""
         return pl.from_arrow(self.table(table).to_arrow_table())  # type: ignore[return-value]
 
+    def materialise(self, table: Any) -> Any:
+        """See :meth:`Backend.materialise` (a temporary table on the connection)."""
+        name = view_name("table")
+        self.table(table).to_table(name)
+        return self.connection.table(name)
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """See :meth:`Backend.number_rows`."""
+        relation = self.table(table)
+        order = ", ".join(quote(c) for c in order_by)
+        kept = ", ".join(quote(c) for c in relation.columns)
+        return relation.select(
+            f"CAST(row_number() OVER (ORDER BY {order}) - 1 AS BIGINT) AS {quote(name)}, {kept}"
+        )
+
+    def components(self, edges: Any) -> Any:
+        """See :meth:`Backend.components` (label propagation in polars, on the edges)."""
+        return self.table(label_components(self.collect(edges)))
+
 
 class SparkBackend:
     """Apache Spark: DataFrames, ``F.expr`` and ``spark.sql`` over temporary views."""
@@ -174,10 +222,80 @@ class SparkBackend:
         """See :meth:`Backend.collect`."""
         return pl.from_arrow(self.table(table).toArrow())  # type: ignore[return-value]
 
+    def materialise(self, table: Any) -> Any:
+        """See :meth:`Backend.materialise` (``localCheckpoint``: cuts the lineage too)."""
+        return self.table(table).localCheckpoint()
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """See :meth:`Backend.number_rows` (a global sort and per-partition offsets)."""
+        from safelink.engines.spark_link import number_rows
+
+        return number_rows(self.table(table), order_by, name)
+
+    def components(self, edges: Any) -> Any:
+        """See :meth:`Backend.components` (label propagation, one checkpoint per round)."""
+        from safelink.engines.spark_link import label_components_spark
+
+        return label_components_spark(self.table(edges))
+
+
+def label_components(edges: pl.DataFrame) -> pl.DataFrame:
+    """Connected components of ``edges`` by label propagation, in polars (see ``components``).
+
+    Each round every node takes the smallest label among itself and its neighbours, until no
+    label changes.
+    """
+    both = pl.concat(
+        [
+            edges.select(pl.col("node_l").alias("a"), pl.col("node_r").alias("b")),
+            edges.select(pl.col("node_r").alias("a"), pl.col("node_l").alias("b")),
+        ]
+    ).cast(pl.Int64)
+    label = both.select(pl.col("a").unique().sort().alias("node"))
+    label = label.with_columns(pl.col("node").alias("label"))
+    while True:
+        neighbour = (
+            both.join(label.rename({"node": "b"}), on="b")
+            .group_by("a")
+            .agg(pl.col("label").min().alias("candidate"))
+        )
+        updated = (
+            label.join(neighbour.rename({"a": "node"}), on="node", how="left")
+            .with_columns(pl.min_horizontal("label", "candidate").alias("new"))
+            .sort("node")
+        )
+        if (updated["new"] == updated["label"]).all():
+            return updated.select("node", pl.col("new").alias("label"))
+        label = updated.select("node", pl.col("new").alias("label"))
+
 
 def view_name(stem: str) -> str:
     """A table name unique in this process, for registering intermediate tables."""
     return f"__safelink_{stem}_{next(_VIEW_IDS)}"
 
 
-__all__ = ["Backend", "DuckDBBackend", "PolarsBackend", "SparkBackend", "view_name"]
+def run_query(backend: Backend, template: str, **tables: Any) -> Any:
+    """Run ``template`` on ``backend``, each ``{name}`` in it naming the table given as ``name``.
+
+    The tables are registered under names unique to this call (:func:`view_name`), so no
+    name of the caller's session is replaced and a plan never sees a name rebound later.
+
+    Example:
+        >>> run_query(backend, "SELECT count(*) AS n FROM {records}", records=frame)
+    """
+    names = {name: view_name(name) for name in tables}
+    sql = template
+    for name, unique in names.items():
+        sql = sql.replace("{" + name + "}", unique)
+    return backend.query(sql, {names[name]: table for name, table in tables.items()})
+
+
+__all__ = [
+    "Backend",
+    "DuckDBBackend",
+    "PolarsBackend",
+    "SparkBackend",
+    "label_components",
+    "run_query",
+    "view_name",
+]
