@@ -65,7 +65,10 @@ class Backend(Protocol):
         ...
 
     def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
-        """``table`` with ``name`` (BIGINT) first: 0, 1, ... in ``order_by`` order (unique)."""
+        """``table`` with ``name`` (BIGINT) first: 0, 1, ... in ``order_by`` order (unique).
+
+        The result is materialised (as :meth:`materialise` would).
+        """
         ...
 
     def components(self, edges: Any) -> Any:
@@ -113,9 +116,10 @@ class PolarsBackend:
         return self.collect(table).lazy()
 
     def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> pl.LazyFrame:
-        """See :meth:`Backend.number_rows`."""
-        ordered = self.table(table).sort(list(order_by))
-        return ordered.with_row_index(name).with_columns(pl.col(name).cast(pl.Int64))
+        """See :meth:`Backend.number_rows` (each row's rank: the rows are not moved)."""
+        frame = self.collect(table)
+        rank = frame.select(pl.arg_sort_by(list(order_by)).arg_sort().cast(pl.Int64).alias(name))
+        return pl.concat([rank, frame], how="horizontal").lazy()
 
     def components(self, edges: Any) -> pl.LazyFrame:
         """See :meth:`Backend.components` (label propagation in polars)."""
@@ -164,23 +168,32 @@ class DuckDBBackend:
         return pl.from_arrow(self.table(table).to_arrow_table())  # type: ignore[return-value]
 
     def materialise(self, table: Any) -> Any:
-        """See :meth:`Backend.materialise` (a temporary table on the connection)."""
-        name = view_name("table")
-        self.table(table).to_table(name)
-        return self.connection.table(name)
+        """See :meth:`Backend.materialise` (an Arrow table the connection scans in place).
+
+        Arrow with string views, not a DuckDB table: writing wide string columns into
+        DuckDB's storage costs several times more than producing and scanning Arrow.
+        """
+        self.connection.execute("SET produce_arrow_string_view = true")
+        return self.connection.from_arrow(self.table(table).to_arrow_table())
 
     def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
-        """See :meth:`Backend.number_rows`."""
-        relation = self.table(table)
-        order = ", ".join(quote(c) for c in order_by)
-        kept = ", ".join(quote(c) for c in relation.columns)
-        return relation.select(
-            f"CAST(row_number() OVER (ORDER BY {order}) - 1 AS BIGINT) AS {quote(name)}, {kept}"
-        )
+        """See :meth:`Backend.number_rows`.
+
+        Numbered by polars from the sort order of the keys alone (each row's rank, the
+        inverse of the sorting permutation): the rows keep their places, so the strings are
+        never gathered, and DuckDB scans the result in place.
+        """
+        self.connection.execute("SET produce_arrow_string_view = true")
+        frame = pl.from_arrow(self.table(table).to_arrow_table())
+        assert isinstance(frame, pl.DataFrame)
+        rank = frame.select(pl.arg_sort_by(list(order_by)).arg_sort().cast(pl.Int64).alias(name))
+        numbered = pl.concat([rank, frame], how="horizontal")
+        return self.connection.from_arrow(numbered.to_arrow(compat_level=pl.CompatLevel.newest()))
 
     def components(self, edges: Any) -> Any:
         """See :meth:`Backend.components` (label propagation in polars, on the edges)."""
-        return self.table(label_components(self.collect(edges)))
+        labels = label_components(self.collect(edges))
+        return self.connection.from_arrow(labels.to_arrow())
 
 
 class SparkBackend:
@@ -274,6 +287,17 @@ def view_name(stem: str) -> str:
     return f"__safelink_{stem}_{next(_VIEW_IDS)}"
 
 
+def full_sql(backend: Backend) -> Backend:
+    """``backend``, or for polars a DuckDB backend: for the SQL polars' cannot run.
+
+    polars' SQL has no ``sha256``, list functions or bit operators; the steps that need them
+    run on DuckDB over the polars tables (handed over through Arrow), still on this machine.
+    """
+    if backend.dialect is Dialect.POLARS:
+        return DuckDBBackend()
+    return backend
+
+
 def run_query(backend: Backend, template: str, **tables: Any) -> Any:
     """Run ``template`` on ``backend``, each ``{name}`` in it naming the table given as ``name``.
 
@@ -295,6 +319,7 @@ __all__ = [
     "DuckDBBackend",
     "PolarsBackend",
     "SparkBackend",
+    "full_sql",
     "label_components",
     "run_query",
     "view_name",

@@ -67,7 +67,7 @@ def number_rows(table: DataFrame, order_by: Sequence[str], name: str) -> DataFra
     """``table`` with ``name`` first: 0, 1, ... in ``order_by`` order.
 
     A global sort, then per-partition offsets: the same numbers as a window over the whole
-    frame, without moving every record into one partition.
+    frame, without moving every record into one partition. The result is checkpointed.
     """
     from pyspark.sql import functions as F  # noqa: N812
 
@@ -87,7 +87,8 @@ def number_rows(table: DataFrame, order_by: Sequence[str], name: str) -> DataFra
     offset_table = F.broadcast(spark.createDataFrame(offsets, "_part INT, _offset BIGINT"))
     # monotonically_increasing_id is (partition << 33) + position within the partition.
     node = F.col("_offset") + F.col("_id") - F.shiftleft(F.col("_part").cast("bigint"), 33)
-    return positioned.join(offset_table, on="_part").select(node.alias(name), *columns)
+    numbered = positioned.join(offset_table, on="_part").select(node.alias(name), *columns)
+    return numbered.localCheckpoint()
 
 
 def label_components_spark(edges: DataFrame) -> DataFrame:

@@ -27,7 +27,7 @@ from safelink import io
 from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
 from safelink.engines import Engine, choose_engine
-from safelink.engines.backend import Backend, DuckDBBackend, SparkBackend
+from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.flow import PROBABILISTIC, LinkageResult, run_link
 from safelink.link.quality import LinkageReport
@@ -65,9 +65,9 @@ def link(
             ``record_id`` and token columns (Spark DataFrames with ``engine="spark"``).
         config: the job config (its ``link:`` section), a :class:`LinkConfig`, the raw
             section, or None for the defaults.
-        engine: ``local`` (DuckDB on this machine) or ``spark`` (every step on Spark); the
-            same steps run on both (:mod:`safelink.link.flow`), and give the same links,
-            persons and report.
+        engine: ``local`` (polars and DuckDB on this machine) or ``spark`` (every step on
+            Spark); the same steps run on both (:mod:`safelink.link.flow`), and give the
+            same links, persons and report.
         spark: the Spark session for ``engine="spark"`` (default: the active one, else one
             started for ``spark_master``).
         spark_master: the Spark master URL when no session is given (default ``local[*]``).
@@ -99,12 +99,8 @@ def link(
         backend = SparkBackend(session)
     else:
         settings = link_config(config)
-        backend = DuckDBBackend()
-    try:
-        return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
-    finally:
-        if isinstance(backend, DuckDBBackend):
-            backend.connection.close()
+        backend = PolarsBackend()
+    return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
 
 
 def link_files(

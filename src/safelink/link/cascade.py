@@ -88,11 +88,10 @@ def candidates_sql(key: MatchKey, *, same: bool, exclude: bool) -> str:
     right = "{rhs}"
     if exclude:
         unlinked = (
-            "(SELECT * FROM {%s} AS x WHERE NOT EXISTS "
-            "(SELECT 1 FROM {done} AS d WHERE d.%s = x.node))"
+            "(SELECT x.* FROM {%s} AS x LEFT JOIN {done} AS d ON d.%s = x.node WHERE d.%s IS NULL)"
         )
-        left = unlinked % ("lhs", "node_l")
-        right = unlinked % ("rhs", "node_r")
+        left = unlinked % ("lhs", "node_l", "node_l")
+        right = unlinked % ("rhs", "node_r", "node_r")
     joins = []
     for pairs in orientations:
         on = " AND ".join(f"l.{quote(a)} = r.{quote(b)}" for a, b in pairs)

@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from safelink.engines.backend import Backend, run_query
+from safelink.engines.backend import Backend, full_sql, run_query
 from safelink.engines.sql import literal
 from safelink.pseudonymise import RECORD_ID
 
@@ -46,11 +46,9 @@ SELECT c.node_l, c.node_r, c.match_weight, c.match_probability,
 FROM {candidates} AS c
 JOIN {records} AS sl ON sl.node = c.node_l
 JOIN {records} AS sr ON sr.node = c.node_r
-WHERE NOT EXISTS (
-    SELECT 1 FROM taken AS t WHERE t.node = c.node_l AND t.other_source = sr.source
-) AND NOT EXISTS (
-    SELECT 1 FROM taken AS t WHERE t.node = c.node_r AND t.other_source = sl.source
-)
+LEFT JOIN taken AS tl ON tl.node = c.node_l AND tl.other_source = sr.source
+LEFT JOIN taken AS tr ON tr.node = c.node_r AND tr.other_source = sl.source
+WHERE tl.node IS NULL AND tr.node IS NULL
 """
 
 
@@ -175,8 +173,10 @@ def per_record(backend: Backend, records: Any, links: Any, order: Sequence[str])
     labels = backend.components(
         run_query(backend, "SELECT node_l, node_r FROM {links}", links=links)
     )
-    table = run_query(backend, _per_record_sql(order), records=records, labels=labels, links=links)
-    return backend.collect(table).cast(PER_RECORD_SCHEMA)  # type: ignore[arg-type]
+    nodes = run_query(backend, "SELECT node, source, record_id FROM {records}", records=records)
+    sql = full_sql(backend)
+    table = run_query(sql, _per_record_sql(order), records=nodes, labels=labels, links=links)
+    return sql.collect(table).cast(PER_RECORD_SCHEMA)  # type: ignore[arg-type]
 
 
 __all__ = ["PER_RECORD_SCHEMA", "one_to_one", "per_record", "undecided"]

@@ -22,7 +22,7 @@ import polars as pl
 from safelink import io
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, run_query
-from safelink.engines.sql import literal, quote
+from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
 from safelink.link.config import LinkConfig
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
@@ -132,7 +132,14 @@ def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str]]
         frame = pl.read_parquet(parts)
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"{path}: cannot read the tokens file.") from exc
-    return backend.table(frame), metadata
+    return _local_table(backend, frame), metadata
+
+
+def _local_table(backend: Backend, frame: pl.DataFrame) -> Any:
+    """The backend's table for a polars frame (DuckDB scans Arrow string views: no copy)."""
+    if backend.dialect is Dialect.DUCKDB:
+        return backend.table(frame.to_arrow(compat_level=pl.CompatLevel.newest()))
+    return backend.table(frame)
 
 
 def _own_table(backend: Backend, data: Any) -> Any:
@@ -142,7 +149,7 @@ def _own_table(backend: Backend, data: Any) -> Any:
 
         if is_spark_frame(data):
             return data
-    return backend.table(io.to_polars(data))
+    return _local_table(backend, io.to_polars(data))
 
 
 def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
@@ -242,7 +249,7 @@ def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[s
         f"SELECT {selected}, CAST({literal(item.source)} AS VARCHAR) AS source FROM {{t{i}}}"  # noqa: S608
         for i, item in enumerate(ordered)
     )
-    union_table = backend.materialise(run_query(backend, union, **tables))
+    union_table = run_query(backend, union, **tables)
     counts = backend.collect(
         run_query(
             backend,
@@ -256,7 +263,7 @@ def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[s
         row = by_source[item.source]
         if row["present"] != row["n"] or row["distinct_ids"] != row["n"]:
             raise LinkageError(f"{item.where}: record ids are missing or repeated.")
-    return backend.materialise(backend.number_rows(union_table, ["source", RECORD_ID], "node"))
+    return backend.number_rows(union_table, ["source", RECORD_ID], "node")
 
 
 __all__ = [

@@ -32,7 +32,7 @@ import polars as pl
 
 from safelink.bloom import dice_sql
 from safelink.engines import Engine
-from safelink.engines.backend import Backend, DuckDBBackend, run_query
+from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
 from safelink.engines.sql import quote
 from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
@@ -286,6 +286,11 @@ def run_splink(
 
     """
     backend = backend if backend is not None else DuckDBBackend()
+    if backend.engine is Engine.LOCAL:
+        # Locally Splink reads polars frames through Arrow, and the counts and the sample are
+        # DuckDB SQL (polars' has no bit operators).
+        frames = _local_frames(backend, frames)
+        backend = full_sql(backend)
     threshold_weight = probability_to_weight(settings.threshold)
     sizes = table_sizes(backend, frames)
     if min(sizes, default=0) < _MIN_RECORDS and link_type == "link_only":
