@@ -116,10 +116,9 @@ class PolarsBackend:
         return self.collect(table).lazy()
 
     def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> pl.LazyFrame:
-        """See :meth:`Backend.number_rows` (each row's rank: the rows are not moved)."""
-        frame = self.collect(table)
-        rank = frame.select(pl.arg_sort_by(list(order_by)).arg_sort().cast(pl.Int64).alias(name))
-        return pl.concat([rank, frame], how="horizontal").lazy()
+        """See :meth:`Backend.number_rows` (the rows sorted: later ``ORDER BY`` are free)."""
+        ordered = self.collect(table).sort(list(order_by))
+        return ordered.with_row_index(name).with_columns(pl.col(name).cast(pl.Int64)).lazy()
 
     def components(self, edges: Any) -> pl.LazyFrame:
         """See :meth:`Backend.components` (label propagation in polars)."""
@@ -186,8 +185,7 @@ class DuckDBBackend:
         self.connection.execute("SET produce_arrow_string_view = true")
         frame = pl.from_arrow(self.table(table).to_arrow_table())
         assert isinstance(frame, pl.DataFrame)
-        rank = frame.select(pl.arg_sort_by(list(order_by)).arg_sort().cast(pl.Int64).alias(name))
-        numbered = pl.concat([rank, frame], how="horizontal")
+        numbered = pl.concat([_rank(frame, order_by, name), frame], how="horizontal")
         return self.connection.from_arrow(numbered.to_arrow(compat_level=pl.CompatLevel.newest()))
 
     def components(self, edges: Any) -> Any:
@@ -250,6 +248,15 @@ class SparkBackend:
         from safelink.engines.spark_link import label_components_spark
 
         return label_components_spark(self.table(edges))
+
+
+def _rank(frame: pl.DataFrame, order_by: Sequence[str], name: str) -> pl.DataFrame:
+    """Each row's position (BIGINT ``name``) in ``order_by`` order, the rows left in place.
+
+    Sorts the keys alone (not the whole rows), then inverts the permutation.
+    """
+    position = frame.select(list(order_by)).with_row_index("_row").sort(list(order_by))["_row"]
+    return pl.DataFrame({name: position.arg_sort().cast(pl.Int64)})
 
 
 def label_components(edges: pl.DataFrame) -> pl.DataFrame:

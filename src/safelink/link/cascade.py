@@ -220,22 +220,29 @@ def residual(
     Returns:
         One materialised table per source: ``node`` and ``columns``, ordered by ``node``.
     """
-    kept = ", ".join(["r.node", *(f"r.{quote(c)}" for c in columns)])
-    base = (
-        "WITH ends AS (SELECT node_l AS node, node_r AS other FROM {cascade} "  # noqa: S608
-        "UNION ALL SELECT node_r AS node, node_l AS other FROM {cascade}), "
-        "reach AS (SELECT e.node, count(DISTINCT s.source) AS reached FROM ends AS e "
-        "JOIN {records} AS s ON s.node = e.other GROUP BY e.node) "
-        f"SELECT {kept} FROM {{records}} AS r LEFT JOIN reach AS x ON x.node = r.node "
-        f"WHERE coalesce(x.reached, 0) < {len(sources) - 1} AND r.source = "
+    kept = ", ".join(["node", *(quote(c) for c in columns)])
+    linked = backend.materialise(
+        run_query(
+            backend,
+            "SELECT node FROM (SELECT e.node, count(DISTINCT s.source) AS reached FROM ("  # noqa: S608
+            "SELECT node_l AS node, node_r AS other FROM {cascade} "
+            "UNION ALL SELECT node_r AS node, node_l AS other FROM {cascade}) AS e "
+            "JOIN {records} AS s ON s.node = e.other GROUP BY e.node) AS reach "
+            f"WHERE reached >= {len(sources) - 1}",
+            records=records,
+            cascade=cascade,
+        )
     )
+    # The few unlinked nodes are chosen first, then their rows (wide) are taken, in one pass.
     return [
         backend.materialise(
             run_query(
                 backend,
-                f"{base}{literal(s)} ORDER BY r.node",
+                f"SELECT {kept} FROM {{records}} WHERE node IN (SELECT r.node FROM {{records}} "  # noqa: S608
+                "AS r LEFT JOIN {linked} AS l ON l.node = r.node WHERE l.node IS NULL AND "
+                f"r.source = {literal(s)}) ORDER BY node",
                 records=records,
-                cascade=cascade,
+                linked=linked,
             )
         )
         for s in sources
