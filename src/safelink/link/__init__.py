@@ -27,7 +27,7 @@ from safelink import io
 from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
 from safelink.engines import Engine, choose_engine
-from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
+from safelink.engines.backend import PolarsBackend, SparkBackend
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.flow import PROBABILISTIC, LinkageResult, run_link
 from safelink.link.quality import LinkageReport
@@ -89,18 +89,28 @@ def link(
         SparkEngineError: ``engine="spark"`` and Spark cannot start (before any work).
 
     """
-    backend: Backend
+    settings = link_config(config)
     if choose_engine(engine) is Engine.SPARK:
         # Imported here so that the local engine never imports PySpark.
         from safelink.engines.spark import spark_session
+        from safelink.engines.spark_link import raise_if_driver_limit
 
         session = spark if spark is not None else spark_session(spark_master)
-        settings = link_config(config)
-        backend = SparkBackend(session)
-    else:
-        settings = link_config(config)
-        backend = PolarsBackend()
-    return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
+        try:
+            return run_link(
+                SparkBackend(session),
+                tokens,
+                settings,
+                truth=truth,
+                content=content,
+                sources=sources,
+            )
+        except Exception as exc:  # py4j and Spark raise many kinds
+            raise_if_driver_limit(exc)  # any collect to the driver, not only the model's
+            raise
+    return run_link(
+        PolarsBackend(), tokens, settings, truth=truth, content=content, sources=sources
+    )
 
 
 def link_files(
