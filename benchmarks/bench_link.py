@@ -26,10 +26,11 @@ from pathlib import Path
 import polars as pl
 
 from safelink.config import load_config
+from safelink.engines.backend import DuckDBBackend
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
 from safelink.link import link
-from safelink.link.cluster import components, one_to_one, person_ids
+from safelink.link.cluster import one_to_one, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import pseudonymise
@@ -157,16 +158,16 @@ def cleartext_baseline(data, threshold: float) -> dict:
         "match_weight",
         "match_probability",
     )
-    empty = pairs.head(0)
-    accepted = one_to_one(empty, pairs, nodes.select("node", "source"))
-    labels = components(nodes.height, accepted)
-    assigned = nodes.select("source", "record_id").with_columns(
-        person_ids(nodes.select("source", "record_id"), labels).alias("person_id")
+    source_of = nodes.select("node", "source")
+    pairs = pairs.join(
+        source_of.rename({"node": "node_l", "source": "source_l"}), on="node_l"
+    ).join(source_of.rename({"node": "node_r", "source": "source_r"}), on="node_r")
+    accepted = one_to_one(pairs).with_columns(pl.lit("cleartext").alias("step"))
+    assigned = per_record(DuckDBBackend(), nodes, accepted, ["cleartext"]).select(
+        "source", "record_id", "person_id"
     )
     truth = data.truth.rename({"ref": "record_id"})
-    measured = truth_table(
-        assigned, truth, accepted.with_columns(pl.lit("cleartext").alias("step")), nodes
-    )
+    measured = truth_table(assigned, truth, accepted, nodes)
     measured["seconds"] = round(time.perf_counter() - started, 2)
     measured.pop("steps", None)
     return measured
@@ -178,7 +179,7 @@ def run_quality(people: int, seed: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         keys = Keyring.create(
             Path(tmp) / "bench.key",
-            project="bench",
+            project="demo",
             passphrase="benchmark passphrase only",
             scrypt_n=2**14,
         )
@@ -230,7 +231,7 @@ def run_speed(people: int, seed: int, coverage: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         keys = Keyring.create(
             Path(tmp) / "bench.key",
-            project="bench",
+            project="demo",
             passphrase="benchmark passphrase only",
             scrypt_n=2**14,
         )

@@ -9,10 +9,17 @@ import polars as pl
 import pytest
 
 from safelink.config import JobConfig
+from safelink.engines.backend import DuckDBBackend, run_query
 from safelink.errors import ConfigError
 from safelink.link import LinkageResult, link, link_config
 from safelink.link.config import LinkConfig
-from safelink.link.probabilistic import ProbabilisticSettings, training_sample
+from safelink.link.probabilistic import (
+    ProbabilisticSettings,
+    sample_key_sql,
+    sample_order_key,
+    sample_seed_offset,
+    training_sample,
+)
 
 LIMIT = 600  # below the hospital residual of the 3,000-person extracts, above social care's
 
@@ -111,3 +118,15 @@ def test_link_max_training_records_invalid_refused_naming_setting(value: object)
         ConfigError, match="max_training_records: must be an integer of at least 1000"
     ):
         link([], {"probabilistic": {"max_training_records": value}})
+
+
+def test_training_sample_key_sql_equals_python_key():
+    settings = ProbabilisticSettings(max_training_records=10, seed=42)
+    frame = _frame(range(0, 20_000, 7))
+    backend = DuckDBBackend()
+    keys = backend.collect(run_query(backend, sample_key_sql(settings), t=frame)).sort("node")
+    python = [
+        sample_order_key(n, sample_seed_offset(settings), lambda key, s: key ^ (key >> s))
+        for n in frame["node"]
+    ]
+    assert keys["k"].to_list() == python

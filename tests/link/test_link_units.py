@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from safelink.bloom import bloom_encode, dice, dice_sql
 from safelink.cli.link import register
+from safelink.engines.backend import DuckDBBackend
 from safelink.errors import InputError
-from safelink.link.cluster import components, person_ids
+from safelink.link.cluster import per_record
 from safelink.synthetic import generate, valid_test_nhs_numbers
 from safelink.testing import is_synthetic_nhs_number
 
@@ -77,6 +78,17 @@ def test_bloom_dice_sql_matches_python(keyring):
     assert value == pytest.approx(dice(encoded[0], encoded[1]))
 
 
+def person_ids(nodes: pl.DataFrame, links: pl.DataFrame) -> pl.Series:
+    """Person ids of ``nodes`` (in their order) given links between their positions."""
+    records = nodes.with_row_index("node").with_columns(pl.col("node").cast(pl.Int64))
+    steps = links.with_columns(
+        pl.lit("key").alias("step"),
+        pl.lit(None, dtype=pl.Float64).alias("match_weight"),
+        pl.lit(1.0).alias("match_probability"),
+    )
+    return per_record(DuckDBBackend(), records, steps, ["key"])["person_id"]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 19), st.integers(0, 19)), max_size=30), st.randoms())
 def test_person_ids_do_not_depend_on_record_order(edges, rnd):
@@ -85,7 +97,7 @@ def test_person_ids_do_not_depend_on_record_order(edges, rnd):
         {"node_l": [e[0] for e in edges], "node_r": [e[1] for e in edges]},
         schema={"node_l": pl.Int64, "node_r": pl.Int64},
     )
-    first = dict(zip(nodes["record_id"], person_ids(nodes, components(20, links)), strict=True))
+    first = dict(zip(nodes["record_id"], person_ids(nodes, links), strict=True))
     order = list(range(20))
     rnd.shuffle(order)
     position = {old: new for new, old in enumerate(order)}
@@ -93,9 +105,7 @@ def test_person_ids_do_not_depend_on_record_order(edges, rnd):
     moved = links.select(
         pl.col("node_l").replace_strict(position), pl.col("node_r").replace_strict(position)
     )
-    second = dict(
-        zip(shuffled["record_id"], person_ids(shuffled, components(20, moved)), strict=True)
-    )
+    second = dict(zip(shuffled["record_id"], person_ids(shuffled, moved), strict=True))
     assert first == second
 
 

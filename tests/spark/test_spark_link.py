@@ -296,3 +296,25 @@ def test_link_engine_spark_counts_blocked_pairs_as_local_and_stops_over_the_limi
         messages.append(str(caught.value))
     assert messages[0] == messages[1]
     assert f"link.probabilistic.max_blocked_pairs ({limit:,})" in messages[0]
+
+
+def test_training_sample_key_on_spark_equals_python_key(spark: Any) -> None:
+    # sqlglot writes DuckDB's xor() as Spark's ^, which binds more loosely than *: the key
+    # SQL must keep one operation per stage to mean the same on both engines.
+    from safelink.engines.backend import SparkBackend, run_query
+    from safelink.link.probabilistic import (
+        ProbabilisticSettings,
+        sample_key_sql,
+        sample_order_key,
+        sample_seed_offset,
+    )
+
+    settings = ProbabilisticSettings(max_training_records=10, seed=42)
+    frame = pl.DataFrame({"node": list(range(0, 20_000, 7))})
+    backend = SparkBackend(spark)
+    keys = backend.collect(run_query(backend, sample_key_sql(settings), t=frame)).sort("node")
+    python = [
+        sample_order_key(n, sample_seed_offset(settings), lambda key, s: key ^ (key >> s))
+        for n in frame["node"]
+    ]
+    assert keys["k"].to_list() == python

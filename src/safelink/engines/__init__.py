@@ -13,8 +13,9 @@ imports without PySpark installed:
 - :mod:`safelink.engines.spark_disclosure_check`: the Spark half of disclosure control (the
   models, check and tables are :mod:`safelink.disclosure`'s, counted by SQL on Spark).
 - :mod:`safelink.engines.spark_frame`: ``anonymise`` on Spark (search, generalise, suppress).
-- :mod:`safelink.engines.spark_link`: linkage on Spark (cascade, Splink's Spark backend,
-  clustering).
+- :mod:`safelink.engines.spark_link`: what linkage needs that only Spark has (reading tokens,
+  row numbering, iterative components, Splink's ``SparkAPI``); the linkage steps themselves are
+  written once in :mod:`safelink.link` and run through :mod:`safelink.engines.backend`.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ Three backends:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import polars as pl
@@ -68,6 +68,25 @@ class Backend(Protocol):
         """``table`` computed and brought back as a polars DataFrame."""
         ...
 
+    def materialise(self, table: Any) -> Any:
+        """``table`` computed now and kept, so later queries over it do not recompute it."""
+        ...
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """``table`` with ``name`` (BIGINT) first: 0, 1, ... in ``order_by`` order (unique).
+
+        The result is materialised (as :meth:`materialise` would).
+        """
+        ...
+
+    def components(self, edges: Any) -> Any:
+        """Connected components of ``edges`` (``node_l``, ``node_r``): ``node``, ``label``.
+
+        Every node with an edge gets the smallest node number of its component as its label;
+        nodes without an edge are not listed.
+        """
+        ...
+
 
 class PolarsBackend:
     """polars on one machine: lazy frames, ``pl.sql_expr`` and ``pl.SQLContext``."""
@@ -105,6 +124,19 @@ class PolarsBackend:
     def collect(self, table: Any) -> pl.DataFrame:
         """See :meth:`Backend.collect`."""
         return self.table(table).collect()
+
+    def materialise(self, table: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.materialise`."""
+        return self.collect(table).lazy()
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> pl.LazyFrame:
+        """See :meth:`Backend.number_rows` (the rows sorted: later ``ORDER BY`` are free)."""
+        ordered = self.collect(table).sort(list(order_by))
+        return ordered.with_row_index(name).with_columns(pl.col(name).cast(pl.Int64)).lazy()
+
+    def components(self, edges: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.components` (label propagation in polars)."""
+        return label_components(self.collect(edges)).lazy()
 
 
 def _polars_fold(text: pl.Expr) -> pl.Expr:
@@ -172,6 +204,33 @@ class DuckDBBackend:
         """See :meth:`Backend.collect`."""
         return pl.from_arrow(self.table(table).to_arrow_table())  # type: ignore[return-value]
 
+    def materialise(self, table: Any) -> Any:
+        """See :meth:`Backend.materialise` (an Arrow table the connection scans in place).
+
+        Arrow with string views, not a DuckDB table: writing wide string columns into
+        DuckDB's storage costs several times more than producing and scanning Arrow.
+        """
+        self.connection.execute("SET produce_arrow_string_view = true")
+        return self.connection.from_arrow(self.table(table).to_arrow_table())
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """See :meth:`Backend.number_rows`.
+
+        Numbered by polars from the sort order of the keys alone (each row's rank, the
+        inverse of the sorting permutation): the rows keep their places, so the strings are
+        never gathered, and DuckDB scans the result in place.
+        """
+        self.connection.execute("SET produce_arrow_string_view = true")
+        frame = pl.from_arrow(self.table(table).to_arrow_table())
+        assert isinstance(frame, pl.DataFrame)
+        numbered = pl.concat([_rank(frame, order_by, name), frame], how="horizontal")
+        return self.connection.from_arrow(numbered.to_arrow(compat_level=pl.CompatLevel.newest()))
+
+    def components(self, edges: Any) -> Any:
+        """See :meth:`Backend.components` (label propagation in polars, on the edges)."""
+        labels = label_components(self.collect(edges))
+        return self.connection.from_arrow(labels.to_arrow())
+
 
 _DUCKDB_FOLD = "__safelink_fold_accents"
 
@@ -229,10 +288,101 @@ class SparkBackend:
         """See :meth:`Backend.collect`."""
         return pl.from_arrow(self.table(table).toArrow())  # type: ignore[return-value]
 
+    def materialise(self, table: Any) -> Any:
+        """See :meth:`Backend.materialise` (``localCheckpoint``: cuts the lineage too)."""
+        return self.table(table).localCheckpoint()
+
+    def number_rows(self, table: Any, order_by: Sequence[str], name: str) -> Any:
+        """See :meth:`Backend.number_rows` (a global sort and per-partition offsets)."""
+        from safelink.engines.spark_link import number_rows
+
+        return number_rows(self.table(table), order_by, name)
+
+    def components(self, edges: Any) -> Any:
+        """See :meth:`Backend.components` (label propagation, one checkpoint per round)."""
+        from safelink.engines.spark_link import label_components_spark
+
+        return label_components_spark(self.table(edges))
+
+
+def _rank(frame: pl.DataFrame, order_by: Sequence[str], name: str) -> pl.DataFrame:
+    """Each row's position (BIGINT ``name``) in ``order_by`` order, the rows left in place.
+
+    Sorts the keys alone (not the whole rows), then inverts the permutation.
+    """
+    position = frame.select(list(order_by)).with_row_index("_row").sort(list(order_by))["_row"]
+    return pl.DataFrame({name: position.arg_sort().cast(pl.Int64)})
+
+
+def label_components(edges: pl.DataFrame) -> pl.DataFrame:
+    """Connected components of ``edges`` by label propagation, in polars (see ``components``).
+
+    Each round every node takes the smallest label among itself and its neighbours, until no
+    label changes.
+    """
+    both = pl.concat(
+        [
+            edges.select(pl.col("node_l").alias("a"), pl.col("node_r").alias("b")),
+            edges.select(pl.col("node_r").alias("a"), pl.col("node_l").alias("b")),
+        ]
+    ).cast(pl.Int64)
+    label = both.select(pl.col("a").unique().sort().alias("node"))
+    label = label.with_columns(pl.col("node").alias("label"))
+    while True:
+        neighbour = (
+            both.join(label.rename({"node": "b"}), on="b")
+            .group_by("a")
+            .agg(pl.col("label").min().alias("candidate"))
+        )
+        updated = (
+            label.join(neighbour.rename({"a": "node"}), on="node", how="left")
+            .with_columns(pl.min_horizontal("label", "candidate").alias("new"))
+            .sort("node")
+        )
+        if (updated["new"] == updated["label"]).all():
+            return updated.select("node", pl.col("new").alias("label"))
+        label = updated.select("node", pl.col("new").alias("label"))
+
 
 def view_name(stem: str) -> str:
     """A table name unique in this process, for registering intermediate tables."""
     return f"__safelink_{stem}_{next(_VIEW_IDS)}"
 
 
-__all__ = ["Backend", "DuckDBBackend", "PolarsBackend", "SparkBackend", "view_name"]
+def full_sql(backend: Backend) -> Backend:
+    """``backend``, or for polars a DuckDB backend: for the SQL polars' cannot run.
+
+    polars' SQL has no ``sha256``, list functions or bit operators; the steps that need them
+    run on DuckDB over the polars tables (handed over through Arrow), still on this machine.
+    """
+    if backend.dialect is Dialect.POLARS:
+        return DuckDBBackend()
+    return backend
+
+
+def run_query(backend: Backend, template: str, **tables: Any) -> Any:
+    """Run ``template`` on ``backend``, each ``{name}`` in it naming the table given as ``name``.
+
+    The tables are registered under names unique to this call (:func:`view_name`), so no
+    name of the caller's session is replaced and a plan never sees a name rebound later.
+
+    Example:
+        >>> run_query(backend, "SELECT count(*) AS n FROM {records}", records=frame)
+    """
+    names = {name: view_name(name) for name in tables}
+    sql = template
+    for name, unique in names.items():
+        sql = sql.replace("{" + name + "}", unique)
+    return backend.query(sql, {names[name]: table for name, table in tables.items()})
+
+
+__all__ = [
+    "Backend",
+    "DuckDBBackend",
+    "PolarsBackend",
+    "SparkBackend",
+    "full_sql",
+    "label_components",
+    "run_query",
+    "view_name",
+]

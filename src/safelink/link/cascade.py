@@ -5,14 +5,25 @@ date of birth) agree too: a wrong NHS number that belongs to someone else rarely
 date of birth. Step 2 applies the configured match keys in order. Where the sources are
 de-duplicated, a key links a pair only when it is unique both ways among the records still
 unlinked (as NHS England's tracing does), so an ambiguous key never guesses.
+
+Written once as SQL (DuckDB's dialect) and run by any :class:`~safelink.engines.backend.Backend`:
+per pair of sources and step, the records still unlinked are joined on the step's tokens (both
+ways round for a key that pairs different columns; a null token never equals anything), then,
+where the sources are de-duplicated, the pairs are kept only when unique both ways (window
+counts over ``node_l`` and ``node_r``). Each step's pairs are materialised, so every step's
+timing is the work of that step and the plan does not grow with the number of steps.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from typing import Any
 
 import polars as pl
 
+from safelink.engines.backend import Backend, run_query
+from safelink.engines.sql import literal, quote
 from safelink.link.config import LinkConfig, MatchKey
 
 LINK_SCHEMA = {
@@ -22,6 +33,15 @@ LINK_SCHEMA = {
     "match_weight": pl.Float64,
     "match_probability": pl.Float64,
 }
+"""The columns and types of links (cascade and probabilistic), by node."""
+SEQUENCE = "seq"
+"""Cascade-order column of the cascade's links: (pair of sources, step) in running order."""
+_EMPTY_LINKS = (
+    "SELECT CAST(NULL AS BIGINT) AS node_l, CAST(NULL AS BIGINT) AS node_r, "
+    "CAST(NULL AS VARCHAR) AS step, CAST(NULL AS DOUBLE) AS match_weight, "
+    "CAST(NULL AS DOUBLE) AS match_probability, CAST(NULL AS INTEGER) AS seq "
+    "FROM (SELECT 1 AS x) AS one WHERE x = 0"
+)
 
 
 def empty_links() -> pl.DataFrame:
@@ -54,89 +74,188 @@ def source_pairs(sources: Sequence[str], *, deduplicated: bool) -> list[tuple[st
     return pairs
 
 
-def _candidates(left: pl.DataFrame, right: pl.DataFrame, key: MatchKey, same: bool) -> pl.DataFrame:
+def candidates_sql(key: MatchKey, *, same: bool, exclude: bool) -> str:
+    """The SQL of one step's candidate pairs over ``{lhs}``, ``{rhs}`` (and ``{done}``).
+
+    ``lhs`` and ``rhs`` are the records of the two sources (``node`` and token columns);
+    with ``exclude``, records with a pair in ``done`` (``node_l``, ``node_r``) are left out.
+    Within one source (``same``) a pair is listed once, smaller node first.
+    """
     orientations = [key.on]
     if any(a != b for a, b in key.on):
         orientations.append(tuple((b, a) for a, b in key.on))
-    found = []
-    for pairs in orientations:
-        names = [f"k{i}" for i in range(len(pairs))]
-        lhs = left.select(
-            pl.col("node").alias("node_l"),
-            *(pl.col(a).alias(n) for (a, _), n in zip(pairs, names, strict=True)),
-        ).drop_nulls()
-        rhs = right.select(
-            pl.col("node").alias("node_r"),
-            *(pl.col(b).alias(n) for (_, b), n in zip(pairs, names, strict=True)),
-        ).drop_nulls()
-        joined = lhs.join(rhs, on=names, how="inner").select("node_l", "node_r")
-        found.append(joined)
-    pairs_found = pl.concat(found).unique()
-    if same:
-        pairs_found = (
-            pairs_found.filter(pl.col("node_l") != pl.col("node_r"))
-            .select(
-                pl.min_horizontal("node_l", "node_r").alias("node_l"),
-                pl.max_horizontal("node_l", "node_r").alias("node_r"),
-            )
-            .unique()
+    left = "{lhs}"
+    right = "{rhs}"
+    if exclude:
+        unlinked = (
+            "(SELECT x.* FROM {%s} AS x LEFT JOIN {done} AS d ON d.%s = x.node WHERE d.%s IS NULL)"
         )
-    return pairs_found
+        left = unlinked % ("lhs", "node_l", "node_l")
+        right = unlinked % ("rhs", "node_r", "node_r")
+    joins = []
+    for pairs in orientations:
+        on = " AND ".join(f"l.{quote(a)} = r.{quote(b)}" for a, b in pairs)
+        joins.append(
+            f"SELECT l.node AS node_l, r.node AS node_r FROM {left} AS l JOIN {right} AS r ON {on}"  # noqa: S608
+        )
+    found = " UNION ".join(joins)
+    if same:
+        found = (
+            "SELECT DISTINCT least(node_l, node_r) AS node_l, greatest(node_l, node_r) AS node_r "  # noqa: S608
+            f"FROM ({found}) AS found WHERE node_l <> node_r"
+        )
+    return found
 
 
-def _unique_both_ways(pairs: pl.DataFrame) -> pl.DataFrame:
-    return pairs.filter((pl.len().over("node_l") == 1) & (pl.len().over("node_r") == 1))
+def unique_both_ways_sql(pairs: str) -> str:
+    """The SQL keeping the pairs of ``pairs`` whose two records appear in no other pair."""
+    return (
+        "SELECT node_l, node_r FROM (SELECT node_l, node_r, "  # noqa: S608
+        "count(*) OVER (PARTITION BY node_l) AS n_l, count(*) OVER (PARTITION BY node_r) AS n_r "
+        f"FROM ({pairs}) AS pairs) AS counted WHERE n_l = 1 AND n_r = 1"
+    )
+
+
+def _step_links_sql(pairs: str, key: MatchKey, sequence: int) -> str:
+    return (
+        f"SELECT CAST(node_l AS BIGINT) AS node_l, CAST(node_r AS BIGINT) AS node_r, "  # noqa: S608
+        f"CAST({literal(key.name)} AS VARCHAR) AS step, CAST(NULL AS DOUBLE) AS match_weight, "
+        f"CAST(1.0 AS DOUBLE) AS match_probability, CAST({sequence} AS INTEGER) AS seq "
+        f"FROM ({pairs}) AS step_pairs"
+    )
 
 
 def run_cascade(
-    records: pl.DataFrame, config: LinkConfig, sources: Sequence[str]
-) -> tuple[pl.DataFrame, dict[str, float]]:
+    backend: Backend, records: Any, config: LinkConfig, sources: Sequence[str]
+) -> tuple[Any, dict[str, float]]:
     """Run the deterministic steps.
 
     Args:
-        records: every record, with ``node`` (int), ``source`` and the token columns.
+        backend: the engine to run on.
+        records: every record (``node``, ``source``, token columns), a table of ``backend``.
         config: the link settings.
-        sources: source names in a fixed order.
+        sources: source names in a fixed (sorted) order.
 
     Returns:
-        The links (``node_l < node_r`` for within-source pairs) with their step, and the
-        seconds each step took.
+        The links (``node_l``, ``node_r`` (smaller first within a source), ``step``,
+        ``match_weight`` null, ``match_probability`` 1.0 and :data:`SEQUENCE`), a
+        materialised table of ``backend``, and the seconds each step took.
 
     """
-    import time
-
     steps = cascade_steps(config)
-    links: list[pl.DataFrame] = []
     timings: dict[str, float] = {}
-    by_source = {s: records.filter(pl.col("source") == s) for s in sources}
+    found: list[Any] = []
+    by_source = {
+        s: run_query(
+            backend,
+            f"SELECT * FROM {{records}} WHERE source = {literal(s)}",  # noqa: S608
+            records=records,
+        )
+        for s in sources
+    }
+    sequence = 0
     for left_source, right_source in source_pairs(sources, deduplicated=config.deduplicated):
         same = left_source == right_source
-        linked_l: pl.Series = pl.Series("node", [], dtype=pl.Int64)
-        linked_r: pl.Series = pl.Series("node", [], dtype=pl.Int64)
+        exclude = config.deduplicated and not same
+        done: Any = None
         for key in steps:
             tick = time.perf_counter()
-            left = by_source[left_source]
-            right = by_source[right_source]
-            if config.deduplicated and not same:
-                left = left.filter(~pl.col("node").is_in(linked_l.implode()))
-                right = right.filter(~pl.col("node").is_in(linked_r.implode()))
-            pairs = _candidates(left, right, key, same)
-            if config.deduplicated and not same:
-                pairs = _unique_both_ways(pairs)
-            links.append(
-                pairs.select(
-                    "node_l",
-                    "node_r",
-                    pl.lit(key.name).alias("step"),
-                    pl.lit(None, dtype=pl.Float64).alias("match_weight"),
-                    pl.lit(1.0).alias("match_probability"),
-                )
+            tables = {"lhs": by_source[left_source], "rhs": by_source[right_source]}
+            pairs = candidates_sql(key, same=same, exclude=exclude and done is not None)
+            if done is not None and exclude:
+                tables["done"] = done
+            if exclude:
+                pairs = unique_both_ways_sql(pairs)
+            step = backend.materialise(
+                run_query(backend, _step_links_sql(pairs, key, sequence), **tables)
             )
-            linked_l = pl.concat([linked_l, pairs["node_l"]])
-            linked_r = pl.concat([linked_r, pairs["node_r"]])
+            sequence += 1
+            found.append(step)
+            if exclude:
+                if done is None:
+                    done = backend.materialise(
+                        run_query(backend, "SELECT node_l, node_r FROM {step}", step=step)
+                    )
+                else:
+                    done = backend.materialise(
+                        run_query(
+                            backend,
+                            "SELECT node_l, node_r FROM {step} "
+                            "UNION ALL SELECT node_l, node_r FROM {done}",
+                            step=step,
+                            done=done,
+                        )
+                    )
             timings[key.name] = timings.get(key.name, 0.0) + time.perf_counter() - tick
-    if not links:
-        return empty_links(), timings
-    result = pl.concat(links).cast(LINK_SCHEMA)  # type: ignore[arg-type]
-    # Within-source passes may find a pair twice (by two keys): keep the first step.
-    return result.unique(["node_l", "node_r"], keep="first", maintain_order=True), timings
+    if not found:
+        return backend.materialise(backend.query(_EMPTY_LINKS, {})), timings
+    names = {f"s{i}": table for i, table in enumerate(found)}
+    union = " UNION ALL ".join(f"SELECT * FROM {{{name}}}" for name in names)  # noqa: S608
+    if not config.deduplicated:
+        # Within-source passes may find a pair twice (by two keys): keep the first step.
+        union = (
+            "SELECT node_l, node_r, step, match_weight, match_probability, seq FROM ("  # noqa: S608
+            "SELECT *, row_number() OVER (PARTITION BY node_l, node_r ORDER BY seq) AS first "
+            f"FROM ({union}) AS every_link) AS ranked WHERE first = 1"
+        )
+    return backend.materialise(run_query(backend, union, **names)), timings
+
+
+def residual(
+    backend: Backend,
+    records: Any,
+    cascade: Any,
+    sources: Sequence[str],
+    columns: Sequence[str],
+) -> list[Any]:
+    """Return the records still lacking a link to some other source, one table per source.
+
+    Args:
+        backend: the engine to run on.
+        records: every record (``node``, ``source``, token columns).
+        cascade: the cascade's links.
+        sources: source names in order.
+        columns: the token columns to keep (after ``node``).
+
+    Returns:
+        One materialised table per source: ``node`` and ``columns``, ordered by ``node``.
+    """
+    kept = ", ".join(["node", *(quote(c) for c in columns)])
+    linked = backend.materialise(
+        run_query(
+            backend,
+            "SELECT node FROM (SELECT e.node, count(DISTINCT s.source) AS reached FROM ("  # noqa: S608
+            "SELECT node_l AS node, node_r AS other FROM {cascade} "
+            "UNION ALL SELECT node_r AS node, node_l AS other FROM {cascade}) AS e "
+            "JOIN {records} AS s ON s.node = e.other GROUP BY e.node) AS reach "
+            f"WHERE reached >= {len(sources) - 1}",
+            records=records,
+            cascade=cascade,
+        )
+    )
+    # The few unlinked nodes are chosen first, then their rows (wide) are taken, in one pass.
+    return [
+        backend.materialise(
+            run_query(
+                backend,
+                f"SELECT {kept} FROM {{records}} WHERE node IN (SELECT r.node FROM {{records}} "  # noqa: S608
+                "AS r LEFT JOIN {linked} AS l ON l.node = r.node WHERE l.node IS NULL AND "
+                f"r.source = {literal(s)}) ORDER BY node",
+                records=records,
+                linked=linked,
+            )
+        )
+        for s in sources
+    ]
+
+
+__all__ = [
+    "LINK_SCHEMA",
+    "SEQUENCE",
+    "cascade_steps",
+    "empty_links",
+    "nhs_step",
+    "residual",
+    "run_cascade",
+    "source_pairs",
+]

@@ -1,4 +1,4 @@
-"""Fellegi-Sunter linkage of the residual records with Splink (DuckDB backend), on tokens only.
+"""Fellegi-Sunter linkage of the residual records with Splink, on tokens only.
 
 Every comparison is built from exact agreement of keyed tokens, full values first, then the
 partial tokens that survive the error the level is meant to catch: phonetic codes and initials
@@ -8,6 +8,14 @@ and, when the tokens files carry them, Dice similarity of keyed Bloom-filter enc
 (misspellings that phonetic codes miss). No cleartext is needed. m probabilities come from EM,
 u probabilities from random sampling, with term-frequency adjustment of exact agreement on the
 columns the config names.
+
+:func:`run_splink` is written once for every engine: the blocked-pair counts and the training
+sample are SQL run by the :class:`~safelink.engines.backend.Backend`, and Splink runs through
+the database its backend calls for (:func:`splink_database`: Splink's ``DuckDBAPI`` locally,
+its ``SparkAPI`` on Spark). Locally the model is trained where it scores; on Spark it is
+trained on the driver with DuckDB (on the same records or the same seeded sample as locally)
+and scores every blocked pair on Spark, because Splink on Spark estimated some u
+probabilities differently from DuckDB on the same records.
 """
 
 from __future__ import annotations
@@ -18,11 +26,14 @@ import time
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import polars as pl
 
 from safelink.bloom import dice_sql
+from safelink.engines import Engine
+from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
+from safelink.engines.sql import quote
 from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
 
@@ -148,50 +159,184 @@ def _rule(columns: Sequence[str]) -> Any:
     return block_on(*columns)
 
 
+class SplinkDatabase(Protocol):
+    """Where Splink trains and scores for one engine: a Splink ``DatabaseAPI`` and its tables.
+
+    ``LocalSplink`` (DuckDB) is here; the Spark one is
+    :class:`safelink.engines.spark_link.SparkSplink`.
+    """
+
+    dialect: str
+    """The SQL dialect of Splink's settings for this database (``duckdb``, ``spark``)."""
+    trains_in_place: bool
+    """Whether the model is trained in this database (else on the driver with DuckDB)."""
+    supports_bloom: bool
+    """Whether the Bloom-filter comparisons' SQL runs here."""
+    failed: str
+    """How an error message names a failure here (``""``, ``" on Spark"``)."""
+
+    def register(self, frames: Sequence[Any]) -> list[Any]:
+        """Register the residual tables (``node`` renamed ``unique_id``) with Splink."""
+        ...
+
+    def predict(self, linker: Any) -> str:
+        """Score every blocked pair; return the name :meth:`sql` knows the predictions by."""
+        ...
+
+    def sql(self, query: str) -> pl.DataFrame:
+        """Run ``query`` (in this database's dialect) and collect it."""
+        ...
+
+    def translate(self, exc: BaseException) -> None:
+        """Raise a clear :class:`LinkageError` for an error this database explains; else return."""
+        ...
+
+    def close(self) -> None:
+        """Release what this run made."""
+        ...
+
+
+class LocalSplink:
+    """Splink's ``DuckDBAPI`` on a new in-memory DuckDB, for the local engine."""
+
+    dialect = "duckdb"
+    trains_in_place = True
+    supports_bloom = True
+    failed = ""
+
+    def __init__(self) -> None:
+        """Open the in-memory database."""
+        import duckdb
+        from splink import DuckDBAPI
+
+        self.connection = duckdb.connect(":memory:")
+        self.connection.execute("SET enable_progress_bar = false")
+        self.api = DuckDBAPI(self.connection)
+
+    def register(self, frames: Sequence[Any]) -> list[Any]:
+        """See :meth:`SplinkDatabase.register` (polars frames, through Arrow)."""
+        return [
+            self.api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
+            for i, frame in enumerate(frames)
+        ]
+
+    def predict(self, linker: Any) -> str:
+        """See :meth:`SplinkDatabase.predict`."""
+        return str(linker.inference.predict().physical_name)
+
+    def sql(self, query: str) -> pl.DataFrame:
+        """See :meth:`SplinkDatabase.sql`."""
+        return pl.from_arrow(self.connection.sql(query).to_arrow_table())  # type: ignore[return-value]
+
+    def translate(self, exc: BaseException) -> None:
+        """See :meth:`SplinkDatabase.translate` (nothing to explain locally)."""
+
+    def close(self) -> None:
+        """See :meth:`SplinkDatabase.close`."""
+        self.connection.close()
+
+
+def splink_database(backend: Backend) -> SplinkDatabase:
+    """The Splink database for ``backend``'s engine: DuckDB locally, Spark on Spark."""
+    if backend.engine is Engine.SPARK:
+        from safelink.engines.spark_link import SparkSplink
+
+        return SparkSplink(backend.spark)  # type: ignore[attr-defined]
+    return LocalSplink()
+
+
+def _local_frames(backend: Backend, frames: Sequence[Any]) -> list[pl.DataFrame]:
+    return [f if isinstance(f, pl.DataFrame) else backend.collect(f) for f in frames]
+
+
+def table_sizes(backend: Backend, frames: Sequence[Any]) -> list[int]:
+    """The number of records of each table."""
+    sizes = []
+    for frame in frames:
+        if isinstance(frame, pl.DataFrame):
+            sizes.append(frame.height)
+            continue
+        counted = backend.collect(run_query(backend, "SELECT count(*) AS n FROM {t}", t=frame))
+        sizes.append(int(counted["n"][0]))
+    return sizes
+
+
 def run_splink(
-    frames: Sequence[pl.DataFrame],
+    frames: Sequence[Any],
     settings: ProbabilisticSettings,
     *,
     link_type: str = "link_only",
+    backend: Backend | None = None,
 ) -> ModelResult:
     """Train a Fellegi-Sunter model on the residual records and score blocked pairs.
 
     Args:
-        frames: one frame per source (``node`` int id plus token columns), residual records.
+        frames: one table per source (``node`` int id plus token columns), residual records:
+            tables of ``backend`` or polars frames.
         settings: the probabilistic settings.
-        link_type: ``link_only`` (across sources) or ``link_and_dedupe``.
+        link_type: ``link_only`` (across sources) or ``dedupe_only``.
+        backend: the engine (default: DuckDB on this machine).
 
     Returns:
         The scored pairs, the weight histogram and the model's expectations.
 
     Raises:
-        LinkageError: Splink could not train or score the model.
+        LinkageError: Splink could not train or score the model (or, on Spark, a result
+            exceeded the driver's limit).
 
     """
+    backend = backend if backend is not None else DuckDBBackend()
+    if backend.engine is Engine.LOCAL:
+        # Locally Splink reads polars frames through Arrow, and the counts and the sample are
+        # DuckDB SQL (polars' has no bit operators).
+        frames = _local_frames(backend, frames)
+        backend = full_sql(backend)
     threshold_weight = probability_to_weight(settings.threshold)
-    sizes = [f.height for f in frames]
+    sizes = table_sizes(backend, frames)
     if min(sizes, default=0) < _MIN_RECORDS and link_type == "link_only":
-        return _skipped(threshold_weight, f"too few residual records ({min(sizes)}) to train")
+        return skipped_model(threshold_weight, f"too few residual records ({min(sizes)}) to train")
+    database = splink_database(backend)
     splink_logger = logging.getLogger("splink")
     level = splink_logger.level
     # Splink reports untrained levels and similar chatter as log warnings; keep them off
     # the user's terminal (our report says what matters) for the duration of the run.
     splink_logger.setLevel(logging.ERROR)
     try:
+        columns = _columns(backend, frames[0])
+        if (
+            settings.bloom
+            and not database.supports_bloom
+            and any(c.endswith("_bloom") for c in columns)
+        ):
+            raise LinkageError(
+                "Bloom-filter comparisons are not available on the Spark engine; set "
+                "link.probabilistic.bloom: false or use --engine local."
+            )
         with warnings.catch_warnings():
             # Splink warns when a level never occurs in the u sample; that is expected on
             # small residuals and changes nothing we report.
             warnings.filterwarnings("ignore", module=r"splink\..*")
-            return _run(frames, settings, link_type, threshold_weight)
+            warnings.filterwarnings("ignore", module=r"pyspark\..*")
+            return _run(
+                backend, database, frames, sizes, columns, settings, link_type, threshold_weight
+            )
     except LinkageError:
         raise
-    except Exception as exc:  # Splink and DuckDB raise many kinds
+    except Exception as exc:  # Splink and its databases raise many kinds
+        database.translate(exc)
         raise LinkageError(
-            f"the probabilistic step failed ({type(exc).__name__}); check the blocking rules "
-            "and comparisons in link.probabilistic, or disable it."
+            f"the probabilistic step failed{database.failed} ({type(exc).__name__}); check the "
+            "blocking rules and comparisons in link.probabilistic, or disable it."
         ) from exc
     finally:
+        database.close()
         splink_logger.setLevel(level)
+
+
+def _columns(backend: Backend, frame: Any) -> set[str]:
+    if isinstance(frame, pl.DataFrame):
+        return set(frame.columns)
+    return set(backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=frame)).columns)
 
 
 def sample_order_key(value: Any, offset: Any, xor_shift: Callable[[Any, int], Any]) -> Any:
@@ -223,75 +368,116 @@ def sample_seed_offset(settings: ProbabilisticSettings) -> int:
     return int(sample_order_key(settings.seed, 0, lambda key, n: key ^ (key >> n)))
 
 
+def sample_key_sql(settings: ProbabilisticSettings) -> str:
+    """The training sample's order key of ``node`` (:func:`sample_order_key`) as a SQL query.
+
+    Over a table ``{t}`` with ``node`` (BIGINT); gives ``node`` and ``k``.
+    """
+    modulus = _SAMPLE_MODULUS
+    first, second = _SAMPLE_MULTIPLIERS
+    shift_1, shift_2 = _SAMPLE_SHIFTS
+    offset = sample_seed_offset(settings)
+    mixed = f"((CAST(node AS BIGINT) % {modulus}) * {first} + {offset}) % {modulus}"
+    # One operation a stage: sqlglot drops the brackets of xor(...) * n when writing Spark's
+    # ``^``, which binds more loosely than ``*`` there.
+    return (
+        f"SELECT node, xor(h, h >> {shift_2}) AS k FROM ("  # noqa: S608
+        f"SELECT node, (g * {second}) % {modulus} AS h FROM ("
+        f"SELECT node, xor(h, h >> {shift_1}) AS g FROM ("
+        f"SELECT node, {mixed} AS h FROM {{t}}) AS one) AS two) AS three"
+    )
+
+
 def training_sample(
-    frames: Sequence[pl.DataFrame], settings: ProbabilisticSettings
+    frames: Sequence[Any],
+    settings: ProbabilisticSettings,
+    *,
+    backend: Backend | None = None,
+    sizes: Sequence[int] | None = None,
 ) -> list[pl.DataFrame] | None:
     """The records to train on when a source's residual exceeds ``max_training_records``.
 
     Each larger source keeps the ``max_training_records`` records with the smallest order key
-    (:func:`sample_order_key`; ties by node), in node order; the Spark engine selects the same
-    records with the same key. Sampling each source independently keeps the share of true
-    matches among record pairs (the model's prior) the same in expectation.
+    (:func:`sample_order_key`; ties by node), in node order, selected by the backend's engine,
+    so only the sample reaches the driver. Sampling each source independently keeps the share
+    of true matches among record pairs (the model's prior) the same in expectation.
+
+    Args:
+        frames: the residual records, one table per source (``node`` plus token columns).
+        settings: the probabilistic settings.
+        backend: the engine (default: DuckDB on this machine).
+        sizes: the records in each table, when known.
 
     Returns:
-        The sampled frames, or None when every source is within the limit (train on all).
+        The sampled frames (smaller sources whole), collected, or None when every source is
+        within the limit (train on all).
     """
+    backend = backend if backend is not None else DuckDBBackend()
     limit = settings.max_training_records
-    if all(frame.height <= limit for frame in frames):
+    sizes = list(sizes) if sizes is not None else table_sizes(backend, frames)
+    if all(size <= limit for size in sizes):
         return None
-    key = sample_order_key(
-        pl.col("node").cast(pl.Int64),
-        sample_seed_offset(settings),
-        lambda value, n: value.xor(value // 2**n),
-    )
-    return [
-        frame
-        if frame.height <= limit
-        else frame.with_columns(key.alias("_sample_key"))
-        .sort("_sample_key", "node")
-        .head(limit)
-        .drop("_sample_key")
-        .sort("node")
-        for frame in frames
-    ]
+    chosen = []
+    for frame, size in zip(frames, sizes, strict=True):
+        if size <= limit:
+            chosen.append(_local_frames(backend, [frame])[0])
+            continue
+        sql = (
+            "SELECT t.* FROM {t} AS t JOIN ("  # noqa: S608
+            f"SELECT node FROM ({sample_key_sql(settings)}) AS keyed ORDER BY k, node LIMIT {limit}"
+            ") AS s ON s.node = t.node ORDER BY t.node"
+        )
+        chosen.append(backend.collect(run_query(backend, sql, t=backend.table(frame))))
+    return chosen
 
 
-def twice_blocked_pairs(keyed: Any, squared: Any, link_type: str) -> Any:
-    """Twice the pairs one blocking key gives, for any engine's integer expressions.
+def twice_blocked_pairs(keyed: str, squared: str, link_type: str) -> str:
+    """Twice the pairs one blocking key gives, as SQL over two integer columns.
 
     ``keyed`` is the number of residual records with the key (all sources), ``squared`` the sum
     over sources of the square of each source's number. Across sources (``link_only``) that is
     ``keyed^2 - squared``; within and across (``dedupe_only``, ``link_and_dedupe``) it is
     ``keyed^2 - keyed``.
     """
-    return keyed * keyed - (squared if link_type == "link_only" else keyed)
+    return f"{keyed} * {keyed} - {squared if link_type == 'link_only' else keyed}"
 
 
 def blocked_pairs(
-    frames: Sequence[pl.DataFrame], settings: ProbabilisticSettings, link_type: str
+    frames: Sequence[Any],
+    settings: ProbabilisticSettings,
+    link_type: str,
+    *,
+    backend: Backend | None = None,
 ) -> list[dict[str, Any]]:
     """Count the candidate pairs each prediction blocking rule gives, from key frequencies.
 
-    Cheap (one group-by per rule and source), so it runs before any pair is made. A pair two
-    rules both find counts under each, as each rule's join makes it before Splink drops
-    repeats: the total measures the work of blocking, not the distinct pairs scored.
+    Cheap (one group-by per rule and source, run by the backend; one number per rule reaches
+    the driver), so it runs before any pair is made. A pair two rules both find counts under
+    each, as each rule's join makes it before Splink drops repeats: the total measures the
+    work of blocking, not the distinct pairs scored.
 
     Returns:
         One ``{"rule": [columns], "pairs": n}`` per rule, in the config's order.
     """
+    backend = backend if backend is not None else DuckDBBackend()
+    tables = {f"f{i}": backend.table(frame) for i, frame in enumerate(frames)}
     rows = []
     for rule in settings.blocking:
         columns = list(rule)
-        counts = pl.concat(
-            [frame.select(columns).drop_nulls().group_by(columns).len("n") for frame in frames]
+        keys = ", ".join(quote(c) for c in columns)
+        present = " AND ".join(f"{quote(c)} IS NOT NULL" for c in columns)
+        counts = " UNION ALL ".join(
+            f"SELECT {keys}, count(*) AS n FROM {{{name}}} WHERE {present} GROUP BY {keys}"  # noqa: S608
+            for name in tables
         )
-        twice = (
-            counts.group_by(columns)
-            .agg(pl.col("n").sum().alias("keyed"), (pl.col("n") * pl.col("n")).sum().alias("sq"))
-            .select(twice_blocked_pairs(pl.col("keyed"), pl.col("sq"), link_type).sum())
-            .item()
+        twice = twice_blocked_pairs("keyed", "sq", link_type)
+        sql = (
+            f"SELECT CAST(coalesce(sum({twice}), 0) AS BIGINT) AS twice FROM ("  # noqa: S608
+            f"SELECT sum(n) AS keyed, sum(n * n) AS sq FROM ({counts}) AS counts "
+            f"GROUP BY {keys}) AS keyed"
         )
-        rows.append({"rule": columns, "pairs": int(twice or 0) // 2})
+        twice_count = backend.collect(run_query(backend, sql, **tables))["twice"][0]
+        rows.append({"rule": columns, "pairs": int(twice_count or 0) // 2})
     return rows
 
 
@@ -315,7 +501,8 @@ def check_blocked_pairs(rows: Sequence[dict[str, Any]], settings: ProbabilisticS
     )
 
 
-def _skipped(threshold_weight: float, why: str) -> ModelResult:
+def skipped_model(threshold_weight: float, why: str) -> ModelResult:
+    """The result of a probabilistic step that did not run, and why."""
     return ModelResult(
         pairs=pl.DataFrame(
             schema={
@@ -334,7 +521,11 @@ def _skipped(threshold_weight: float, why: str) -> ModelResult:
 
 
 def _run(
-    frames: Sequence[pl.DataFrame],
+    backend: Backend,
+    database: SplinkDatabase,
+    frames: Sequence[Any],
+    sizes: Sequence[int],
+    columns: set[str],
     settings: ProbabilisticSettings,
     link_type: str,
     threshold_weight: float,
@@ -343,55 +534,54 @@ def _run(
 
     timings: dict[str, float] = {}
     tick = time.perf_counter()
-    blocked = blocked_pairs(frames, settings, link_type)
+    blocked = blocked_pairs(frames, settings, link_type, backend=backend)
     check_blocked_pairs(blocked, settings)
     timings["count_blocked_pairs_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
-    sample = training_sample(frames, settings)
-    if sample is None:
-        connection, linker = _duckdb_trained(frames, settings, link_type, timings, started=tick)
+    sample = training_sample(frames, settings, backend=backend, sizes=sizes)
+    if database.trains_in_place:
+        frames = _local_frames(backend, frames)
+    if sample is None and database.trains_in_place:
+        tables = database.register(frames)
+        linker = train_model(tables, columns, settings, link_type, timings, started=tick)
     else:
-        # Train on the sample, then score every residual record with the trained model.
+        # Train on the sample (or every record) with DuckDB on the driver, then score every
+        # residual record with the trained model.
+        training = sample if sample is not None else _local_frames(backend, frames)
         model = trained_settings(
-            sample, settings, link_type=link_type, dialect="duckdb", timings=timings
+            training, settings, link_type=link_type, dialect=database.dialect, timings=timings
         )
-        connection, tables = _duckdb_tables(frames)
+        tables = database.register(frames)
         linker = Linker(tables if len(tables) > 1 else tables[0], model, log_level=None)
     tick = time.perf_counter()
-    predictions = linker.inference.predict()
-    table = predictions.physical_name
+    table = database.predict(linker)
     timings["predict_seconds"] = time.perf_counter() - tick
     floor = min(settings.threshold, 0.01)
-    pairs = pl.from_arrow(
-        connection.sql(
-            f"SELECT unique_id_l AS node_l, unique_id_r AS node_r, match_weight, "  # noqa: S608
-            f"match_probability FROM {table} WHERE match_probability >= {floor} "
-            "ORDER BY node_l, node_r"
-        ).to_arrow_table()
+    pairs = database.sql(
+        "SELECT CAST(unique_id_l AS BIGINT) AS node_l, CAST(unique_id_r AS BIGINT) AS node_r, "  # noqa: S608
+        f"match_weight, match_probability FROM {table} WHERE match_probability >= {floor!r} "
+        "ORDER BY node_l, node_r"
     )
-    histogram = pl.from_arrow(
-        connection.sql(
-            f"SELECT floor(match_weight) AS bin, count(*) AS pairs FROM {table} "  # noqa: S608
-            "GROUP BY 1 ORDER BY 1"
-        ).to_arrow_table()
+    histogram = database.sql(
+        f"SELECT CAST(floor(match_weight) AS DOUBLE) AS bin, count(*) AS pairs FROM {table} "  # noqa: S608
+        "GROUP BY 1 ORDER BY 1"
     )
-    below, scored = connection.sql(
-        f"SELECT coalesce(sum(CASE WHEN match_probability < {settings.threshold} "  # noqa: S608
-        f"THEN match_probability ELSE 0 END), 0), count(*) FROM {table}"
-    ).fetchall()[0]
+    totals = database.sql(
+        f"SELECT coalesce(sum(CASE WHEN match_probability < {settings.threshold!r} "  # noqa: S608
+        f"THEN match_probability ELSE 0 END), 0) AS below, count(*) AS scored FROM {table}"
+    )
     parameters = _parameters(linker)
-    connection.close()
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return model_result(
         pairs,
         histogram,
-        below,
-        scored,
+        totals["below"][0],
+        totals["scored"][0],
         threshold_weight,
         parameters,
         timings,
-        residual_records=sum(frame.height for frame in frames),
-        training_records=sum(frame.height for frame in (sample or frames)),
+        residual_records=sum(sizes),
+        training_records=sum(frame.height for frame in sample) if sample else sum(sizes),
         blocked_pairs=blocked,
     )
 

@@ -6,11 +6,23 @@ Everything here is counts and rates; no token, record id or data value is ever r
 from __future__ import annotations
 
 import math
+import resource
+import sys
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
+
+from safelink import io
+from safelink.errors import LinkageError
+from safelink.link.config import LinkConfig
+from safelink.pseudonymise import RECORD_ID
+
+if TYPE_CHECKING:
+    from safelink.link.probabilistic import ModelResult
 
 AGE_BANDS = ((0, 17, "0-17"), (18, 39, "18-39"), (40, 64, "40-64"), (65, 79, "65-79"))
 
@@ -258,3 +270,109 @@ def _rate(numerator: float, denominator: float) -> float | None:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 5)
+
+
+def _content_frames(
+    content: Mapping[str, Any] | None, settings: LinkConfig
+) -> dict[str, pl.DataFrame]:
+    if not content or not settings.bias:
+        return {}
+    wanted: dict[str, set[str]] = {}
+    for by_source in settings.bias.values():
+        for source, column in by_source.items():
+            wanted.setdefault(source, set()).add(column)
+    frames = {}
+    for source, columns in wanted.items():
+        if source not in content:
+            continue
+        item = content[source]
+        names = [RECORD_ID, *sorted(columns)]
+        frame = (
+            io.read_frame(Path(item), columns=names)
+            if isinstance(item, str | Path)
+            else io.to_polars(item)
+        )
+        missing = [c for c in names if c not in frame.columns]
+        if missing:
+            raise LinkageError(
+                f"content of source {source!r} lacks column(s) {missing} named in link.bias; "
+                "fix the config or pass the right content file."
+            )
+        frames[source] = frame.select(names)
+    return frames
+
+
+def _read_frame(item: Any) -> pl.DataFrame:
+    if isinstance(item, str | Path):
+        return io.read_frame(Path(item))
+    return io.to_polars(item)
+
+
+def peak_mib() -> float:
+    """The process's peak memory (resident set high-water mark) in MiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def linkage_report(
+    *,
+    per_record: pl.DataFrame,
+    links: pl.DataFrame,
+    accepted: pl.DataFrame,
+    model: ModelResult,
+    settings: LinkConfig,
+    order: Sequence[str],
+    truth: Any,
+    content: Mapping[str, Any] | None,
+    key_id: str | None,
+    timings: dict[str, float],
+    started: float,
+) -> LinkageReport:
+    """Assemble the quality report from a linkage's results.
+
+    Args:
+        per_record: one row per record in node order (``source``, ``record_id``, ...).
+        links: every accepted link (cascade then probabilistic), by node.
+        accepted: the accepted probabilistic links.
+        model: the probabilistic step's result.
+        settings: the link settings.
+        order: the steps in the order they ran.
+        truth: optional ground truth (path or frame).
+        content: optional content frames or files by source (bias table).
+        key_id: the link key id of the inputs.
+        timings: seconds per phase so far (total and peak memory are added).
+        started: when the linkage started (``time.perf_counter``).
+    """
+    linked = per_record["step"].is_not_null()
+    truth_report = None
+    if truth is not None:
+        nodes = per_record.select("source", RECORD_ID).with_row_index("node")
+        truth_report = truth_table(
+            per_record.select("source", RECORD_ID, "person_id"),
+            _read_frame(truth),
+            links,
+            nodes.with_columns(pl.col("node").cast(pl.Int64)),
+        )
+    bias = bias_table(settings.bias, _content_frames(content, settings), per_record, linked)
+    timings["total_seconds"] = time.perf_counter() - started
+    timings["peak_memory_mib"] = peak_mib()
+    return LinkageReport(
+        sources=source_table(per_record, linked),
+        steps=step_table(links, order),
+        model=model_table(
+            accepted,
+            model.expected_matches_below,
+            model.scored_pairs,
+            settings.probabilistic.threshold,
+            model.threshold_weight,
+            model.skipped,
+            residual_records=model.residual_records,
+            training_records=model.training_records,
+            blocked_pairs=model.blocked_pairs,
+        ),
+        weights=weight_table(model.histogram, model.threshold_weight),
+        truth=truth_report,
+        bias=bias,
+        key_id=key_id,
+        timings={k: round(v, 3) for k, v in timings.items()},
+    )

@@ -1,0 +1,277 @@
+"""The tokens to link: loaded into the backend's tables, checked, and numbered as records.
+
+Inputs are tokens files (a local-engine Parquet file, or the ``SOURCE.tokens.parquet/``
+directory Spark pseudonymise writes, with its ``_safelink.json``),
+:class:`~safelink.pseudonymise.Pseudonymised` results, or DataFrames. Each becomes a table of
+the backend (read by the engine itself: polars locally, ``spark.read`` on Spark, so Spark
+reads Hadoop-compatible paths too). The checks (keys, sources, columns, record ids) are the
+same on every engine, with the same messages; records are numbered 0.. in (source, record_id)
+order on every engine, so node numbers, and everything derived from them, agree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from safelink import io
+from safelink.engines import Engine
+from safelink.engines.backend import Backend, run_query
+from safelink.engines.sql import Dialect, literal, quote
+from safelink.errors import InputError, LinkageError
+from safelink.link.config import LinkConfig
+from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
+
+TOKENS_DIRECTORY_METADATA = "_safelink.json"
+OPTIONAL = (
+    "forename_initial", "forename_soundex", "forename_nysiis", "forename_bloom",
+    "surname_initial", "surname_soundex", "surname_nysiis", "surname_first_part",
+    "surname_last_part", "surname_bloom", "date_of_birth_swapped", "date_of_birth_year",
+    "date_of_birth_month", "date_of_birth_day", "postcode_sector", "postcode_district",
+)  # fmt: skip
+"""Token columns used when every input has them (partial agreement in the model)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TokensInput:
+    """One input, loaded.
+
+    Attributes:
+        source: the source name.
+        table: the tokens, a table of the backend.
+        columns: its column names.
+        empty: whether it has no records.
+        key_id: the link key id it was made with, when known.
+        where: how messages name it.
+    """
+
+    source: str
+    table: Any
+    columns: tuple[str, ...]
+    empty: bool
+    key_id: str | None
+    where: str
+
+
+def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
+    """Return the safelink entries (prefix removed) of a ``_safelink.json`` document.
+
+    Raises:
+        InputError: the document is not a safelink tokens directory's metadata.
+    """
+    metadata = (
+        {
+            str(k)[len(METADATA_PREFIX) :]: str(v)
+            for k, v in raw.items()
+            if str(k).startswith(METADATA_PREFIX)
+        }
+        if isinstance(raw, dict)
+        else {}
+    )
+    if metadata.get("kind") != "tokens":
+        raise InputError(
+            f"{where}: {TOKENS_DIRECTORY_METADATA} does not describe safelink tokens; "
+            "make the directory with 'safelink pseudonymise --engine spark'."
+        )
+    return metadata
+
+
+def _unreadable_metadata(where: str) -> InputError:
+    return InputError(
+        f"{where}: no readable {TOKENS_DIRECTORY_METADATA} (not a safelink tokens "
+        "directory); make it with 'safelink pseudonymise --engine spark'."
+    )
+
+
+def _local_metadata(path: Path) -> tuple[dict[str, str], Path | str]:
+    """Metadata of a local tokens file or directory, and what to read its records from."""
+    io.complete_interrupted_commits(path.parent)  # before reading any of its files
+    if path.is_dir():
+        # Spark's tokens directory: part files plus _safelink.json, and no per-file hashes in
+        # a summary to verify.
+        try:
+            raw = json.loads((path / TOKENS_DIRECTORY_METADATA).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise _unreadable_metadata(str(path)) from exc
+        return tokens_metadata(raw, str(path)), str(path / "*.parquet")
+    metadata = read_tokens_metadata(path)
+    verify_outputs(path)
+    return metadata, path
+
+
+def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str]]:
+    """Read a tokens file or directory with the backend's engine."""
+    text = str(item)
+    if backend.engine is Engine.SPARK:
+        from safelink.engines.spark_link import read_parquet, read_text
+
+        spark = backend.spark  # type: ignore[attr-defined]
+        if "://" in text and not text.startswith("file://"):
+            where = text.rstrip("/")
+            try:
+                raw = json.loads(read_text(spark, f"{where}/{TOKENS_DIRECTORY_METADATA}"))
+            except Exception as exc:  # Spark raises AnalysisException and py4j errors here
+                raise _unreadable_metadata(where) from exc
+            metadata = tokens_metadata(raw, where)
+        else:
+            path = Path(text.removeprefix("file://"))
+            metadata, _ = _local_metadata(path)
+            where = str(path.resolve())
+        try:
+            return read_parquet(spark, where), metadata
+        except Exception as exc:  # Spark raises AnalysisException and py4j errors here
+            raise InputError(f"{text}: cannot read the tokens file.") from exc
+    path = Path(text)
+    metadata, parts = _local_metadata(path)
+    try:
+        frame = pl.read_parquet(parts)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise InputError(f"{path}: cannot read the tokens file.") from exc
+    return _local_table(backend, frame), metadata
+
+
+def _local_table(backend: Backend, frame: pl.DataFrame) -> Any:
+    """The backend's table for a polars frame (DuckDB scans Arrow string views: no copy)."""
+    if backend.dialect is Dialect.DUCKDB:
+        return backend.table(frame.to_arrow(compat_level=pl.CompatLevel.newest()))
+    return backend.table(frame)
+
+
+def _own_table(backend: Backend, data: Any) -> Any:
+    """The backend's table for a frame of any kind (its own, polars, pandas, Arrow)."""
+    if backend.engine is Engine.SPARK:
+        from safelink.engines.spark_link import is_spark_frame
+
+        if is_spark_frame(data):
+            return data
+    return _local_table(backend, io.to_polars(data))
+
+
+def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
+    if isinstance(item, str | Path):
+        table, metadata = _read_path(backend, item)
+        source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
+        key_id, where = metadata.get("key_id"), str(item)
+    elif hasattr(item, "tokens") and hasattr(item, "summary"):
+        summary = item.summary
+        table = _own_table(backend, item.tokens)
+        source, key_id, where = summary.source, summary.key_id, summary.source
+    else:
+        source = names[index] if names and index < len(names) else f"source_{index + 1}"
+        table, key_id, where = _own_table(backend, item), None, f"input {index + 1} ({source})"
+    count = backend.collect(run_query(backend, "SELECT count(*) AS n FROM {t}", t=table))
+    columns = tuple(
+        backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=table)).columns
+    )
+    return TokensInput(source, table, columns, int(count["n"][0]) == 0, key_id, where)
+
+
+def load_inputs(
+    backend: Backend, tokens: Sequence[Any], names: Sequence[str] | None
+) -> list[TokensInput]:
+    """Load every input into the backend (see the module docstring for what is accepted).
+
+    Raises:
+        InputError: a file cannot be read or is not tokens.
+    """
+    return [_load(backend, item, i, names) for i, item in enumerate(tokens)]
+
+
+def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]:
+    """Check that the inputs can be linked; return the token columns to link on.
+
+    Raises:
+        LinkageError: too few inputs, different link keys, a repeated source, an empty input,
+            or missing columns (every problem named).
+    """
+    if len(inputs) < 2 and config.deduplicated:
+        raise LinkageError(
+            "give at least two tokens files to link (or set link.deduplicated: false to "
+            "de-duplicate one)."
+        )
+    key_ids = sorted({i.key_id for i in inputs if i.key_id})
+    if len(key_ids) > 1:
+        made = ", ".join(f"{i.where}: {i.key_id}" for i in inputs)
+        raise LinkageError(
+            f"the tokens files were made with different link keys ({made}); tokens under "
+            "different keys can never match. Pseudonymise every extract with the same "
+            "project key (or keys exported from it)."
+        )
+    sources = [i.source for i in inputs]
+    repeated = sorted({s for s in sources if sources.count(s) > 1})
+    if repeated:
+        raise LinkageError(
+            f"several inputs are source(s) {repeated}; give each provider's extract once, "
+            "under its own source name."
+        )
+    required = config.required_columns()
+    problems = []
+    for item in inputs:
+        if item.empty:
+            problems.append(f"{item.where}: no records")
+            continue
+        if RECORD_ID not in item.columns:
+            problems.append(f"{item.where}: no '{RECORD_ID}' column (not a safelink tokens file)")
+        missing = sorted(c for c in required if c not in item.columns)
+        if missing:
+            needs = "; ".join(f"{c} (needed by {required[c]})" for c in missing)
+            problems.append(f"{item.where}: missing token column(s) {needs}")
+    if problems:
+        raise LinkageError(
+            "cannot link: " + "; ".join(problems) + ". Pseudonymise the extracts with the "
+            "identifier columns these settings need, or change the link: section."
+        )
+    shared = set.intersection(*(set(i.columns) for i in inputs))
+    return [*sorted(required), *(c for c in OPTIONAL if c in shared and c not in required)]
+
+
+def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[str]) -> Any:
+    """Every record as strings, numbered 0.. in (source, record_id) order.
+
+    Returns:
+        A materialised table: ``node``, ``record_id``, ``columns``, ``source``.
+
+    Raises:
+        LinkageError: an input's record ids are missing or repeated.
+    """
+    ordered = sorted(inputs, key=lambda i: i.source)
+    selected = ", ".join(
+        [f"CAST({quote(RECORD_ID)} AS VARCHAR) AS {quote(RECORD_ID)}"]
+        + [f"CAST({quote(c)} AS VARCHAR) AS {quote(c)}" for c in columns]
+    )
+    tables = {f"t{i}": item.table for i, item in enumerate(ordered)}
+    union = " UNION ALL ".join(
+        f"SELECT {selected}, CAST({literal(item.source)} AS VARCHAR) AS source FROM {{t{i}}}"  # noqa: S608
+        for i, item in enumerate(ordered)
+    )
+    union_table = run_query(backend, union, **tables)
+    counts = backend.collect(
+        run_query(
+            backend,
+            f"SELECT source, count(*) AS n, count({quote(RECORD_ID)}) AS present, "  # noqa: S608
+            f"count(DISTINCT {quote(RECORD_ID)}) AS distinct_ids FROM {{u}} GROUP BY source",
+            u=union_table,
+        )
+    )
+    by_source = {row["source"]: row for row in counts.iter_rows(named=True)}
+    for item in ordered:
+        row = by_source[item.source]
+        if row["present"] != row["n"] or row["distinct_ids"] != row["n"]:
+            raise LinkageError(f"{item.where}: record ids are missing or repeated.")
+    return backend.number_rows(union_table, ["source", RECORD_ID], "node")
+
+
+__all__ = [
+    "OPTIONAL",
+    "TOKENS_DIRECTORY_METADATA",
+    "TokensInput",
+    "check_inputs",
+    "load_inputs",
+    "records",
+    "tokens_metadata",
+]
