@@ -65,21 +65,13 @@ def ours(engine, texts: list[str]) -> float:  # type: ignore[no-untyped-def]
 def row_aware(engine, n: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Free text with and without each row's own identifiers searched for, same rows."""
     from tests.detect.heldout.notes import make_heldout_notes
+    from tests.detect.notes_corpus import NOTE_IDENTIFIERS
 
     from safelink.detect.own import own_terms
-    from safelink.identifiers import Identifier
 
     frame, _ = make_heldout_notes(rows=min(n, 5_000))
     frame = frame[pl.Series(np.arange(n) % frame.height)]
-    columns = {
-        "forename": Identifier.FORENAME,
-        "surname": Identifier.SURNAME,
-        "date_of_birth": Identifier.DATE_OF_BIRTH,
-        "nhs_number": Identifier.NHS_NUMBER,
-        "postcode": Identifier.POSTCODE,
-        "address_line": Identifier.ADDRESS,
-        "phone": Identifier.PHONE,
-    }
+    columns = NOTE_IDENTIFIERS
     start = time.perf_counter()
     scan_text(frame["note"], engine, redacted=True)
     plain = time.perf_counter() - start

@@ -23,20 +23,13 @@ import polars as pl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.detect.notes_corpus import NOTE_IDENTIFIERS
+
 from safelink.detect import build_engine
 from safelink.detect.evaluate import find_spans, score_spans
 from safelink.detect.model import pipeline_available
-from safelink.identifiers import Identifier
 
-COLUMNS = {
-    "forename": Identifier.FORENAME,
-    "surname": Identifier.SURNAME,
-    "date_of_birth": Identifier.DATE_OF_BIRTH,
-    "nhs_number": Identifier.NHS_NUMBER,
-    "postcode": Identifier.POSTCODE,
-    "address_line": Identifier.ADDRESS,
-    "phone": Identifier.PHONE,
-}
+COLUMNS = NOTE_IDENTIFIERS
 
 
 def _corpora() -> dict[str, tuple[pl.DataFrame, list[dict[str, object]]]]:

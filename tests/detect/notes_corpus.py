@@ -9,16 +9,26 @@ doses and reference numbers are traps left unlabelled.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
-from importlib import resources
 from typing import Any
 
 import polars as pl
 
+from safelink.identifiers import Identifier
 from safelink.testing import synthetic_nhs_numbers
+from tests.detect.corpus import _names
 
+#: The identifier columns of this corpus and of the held-out notes, with their kinds.
+NOTE_IDENTIFIERS = {
+    "forename": Identifier.FORENAME,
+    "surname": Identifier.SURNAME,
+    "date_of_birth": Identifier.DATE_OF_BIRTH,
+    "nhs_number": Identifier.NHS_NUMBER,
+    "postcode": Identifier.POSTCODE,
+    "address_line": Identifier.ADDRESS,
+    "phone": Identifier.PHONE,
+}
 _MONTHS = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 _STREETS = ["Mill Lane", "Church Road", "Station Road", "Oak Close", "Manor Drive", "Elm Grove"]
 _OUTWARD = ["LS6", "BD7", "WF1", "HX3", "M14", "B12", "SW9", "CF24", "EH7", "G41"]
@@ -32,15 +42,6 @@ _TRAPS = [
     "Transferred from {place}.",
     "Next visit in {month}.",
 ]
-
-
-def _names() -> tuple[list[str], list[str]]:
-    folder = resources.files("safelink") / "data"
-    with (folder / "forenames.csv").open(encoding="utf-8") as handle:
-        fore = [r["name"] for r in csv.DictReader(handle)]
-    with (folder / "surnames.csv").open(encoding="utf-8") as handle:
-        sur = [r["name"] for r in csv.DictReader(handle)]
-    return fore, sur
 
 
 def _dob_forms(day: dt.date, rng: random.Random) -> str:

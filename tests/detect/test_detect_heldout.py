@@ -15,20 +15,11 @@ from safelink.detect import build_engine, scan
 from safelink.detect.columns import undo_spreadsheet_damage
 from safelink.detect.evaluate import find_spans, score_spans
 from safelink.detect.model import pipeline_available
-from safelink.identifiers import Identifier
 from tests.detect.heldout.columns import make_heldout_columns
 from tests.detect.heldout.notes import make_heldout_notes
-from tests.detect.notes_corpus import make_notes
+from tests.detect.notes_corpus import NOTE_IDENTIFIERS, make_notes
 
-OWN_COLUMNS = {
-    "forename": Identifier.FORENAME,
-    "surname": Identifier.SURNAME,
-    "date_of_birth": Identifier.DATE_OF_BIRTH,
-    "nhs_number": Identifier.NHS_NUMBER,
-    "postcode": Identifier.POSTCODE,
-    "address_line": Identifier.ADDRESS,
-    "phone": Identifier.PHONE,
-}
+OWN_COLUMNS = NOTE_IDENTIFIERS
 SELF_LABELS = ("SELF_NAME", "SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_ADDRESS", "SELF_PHONE")
 
 

@@ -339,9 +339,6 @@ class AddressRecogniser(_ValidatedPatternRecogniser):
     valid = staticmethod(address_valid)
 
 
-# Every shape normalise_date_of_birth reads (the validator then decides), with its optional
-# time: 04/03/1975, 4-3-1975, 4.3.1975, 1975-03-04, 1975/3/4, 19750304, 4 Mar 1975,
-# 05-MAY-1975, 4 March 1975, 1975-03-04T00:00:00.
 class PassportRecogniser(_ValidatedPatternRecogniser):
     """UK passport numbers: reported only with context ("passport", "HMPO")."""
 
@@ -379,6 +376,9 @@ class VehicleRegistrationRecogniser(_ValidatedPatternRecogniser):
     valid = staticmethod(vehicle_registration_valid)
 
 
+# Every shape normalise_date_of_birth reads (the validator then decides), with its optional
+# time: 04/03/1975, 4-3-1975, 4.3.1975, 1975-03-04, 1975/3/4, 19750304, 4 Mar 1975,
+# 05-MAY-1975, 4 March 1975, 1975-03-04T00:00:00.
 _DATE_PATTERN = re.compile(
     r"(?<![\w/.:-])(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{8}|\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{4})"

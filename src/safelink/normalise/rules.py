@@ -429,20 +429,22 @@ def _compact(steps: _Steps, source: str) -> tuple[str, str]:
     return present, compact
 
 
+def _shaped(source: str, prefix: str, *, valid: str, invalid: str | None = None) -> Rule:
+    """Compact upper case, accepted when it matches ``valid`` (and not ``invalid``)."""
+    steps = _Steps(prefix)
+    present, compact = _compact(steps, source)
+    test = f"NOT {matches(compact, valid)}"
+    if invalid is not None:
+        test += f" OR {matches(compact, invalid)}"
+    (reason_ref,) = steps.add(reason=_guarded(present, _reason((test, Reason.INVALID_FORMAT))))
+    steps.add(value=_accepted(reason_ref, compact))
+    return steps.rule()
+
+
 @cache
 def passport_number(source: str, prefix: str = "") -> Rule:
     """UK passport numbers: ``123456789`` or ``AB1234567``, not one repeated digit."""
-    steps = _Steps(prefix)
-    present, compact = _compact(steps, source)
-    reason = _reason(
-        (
-            f"NOT {matches(compact, c.PASSPORT)} OR {matches(compact, c.PASSPORT_REPEATED)}",
-            Reason.INVALID_FORMAT,
-        )
-    )
-    (reason_ref,) = steps.add(reason=_guarded(present, reason))
-    steps.add(value=_accepted(reason_ref, compact))
-    return steps.rule()
+    return _shaped(source, prefix, valid=c.PASSPORT, invalid=c.PASSPORT_REPEATED)
 
 
 @cache
@@ -470,12 +472,7 @@ def driving_licence(source: str, prefix: str = "") -> Rule:
 @cache
 def vehicle_registration(source: str, prefix: str = "") -> Rule:
     """UK vehicle registration marks (current, prefix and suffix formats), without spaces."""
-    steps = _Steps(prefix)
-    present, compact = _compact(steps, source)
-    reason = _reason((f"NOT {matches(compact, c.VEHICLE_REGISTRATION)}", Reason.INVALID_FORMAT))
-    (reason_ref,) = steps.add(reason=_guarded(present, reason))
-    steps.add(value=_accepted(reason_ref, compact))
-    return steps.rule()
+    return _shaped(source, prefix, valid=c.VEHICLE_REGISTRATION)
 
 
 # -- every kind ------------------------------------------------------------------------------
