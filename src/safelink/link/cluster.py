@@ -4,8 +4,9 @@ Where every source is de-duplicated, probabilistic links are accepted one-to-one
 sources (best first; ties broken by node), after the cascade's links, which are one-to-one
 already. Persons are then the connected components of the accepted links (each backend's
 :meth:`~safelink.engines.backend.Backend.components`). A person's id is ``psn_`` and the first
-20 hex digits of the SHA-256 of its members' sorted ``source:record_id`` keys joined by
-newlines, so the same links give the same ids whatever order the records came in.
+20 hex digits of the SHA-256 of its members' sorted node numbers joined by newlines. Nodes
+are numbered from the tokens (:func:`safelink.link.inputs.records`), so the same extracts give
+the same ids in any row order and whatever record ids pseudonymise drew.
 
 Everything but the greedy one-to-one pass is SQL run by the backend; the greedy pass runs on
 the driver over the candidates above the threshold (at most about one per residual record).
@@ -128,7 +129,7 @@ WITH labelled AS (
 ),
 persons AS (
     SELECT label, 'psn_' || substr(sha256(array_to_string(
-        list_sort(list(source || ':' || record_id)), chr(10))), 1, 20) AS person_id
+        list_sort(list(CAST(node AS VARCHAR))), chr(10))), 1, 20) AS person_id
     FROM labelled GROUP BY label
 ),
 ends AS (

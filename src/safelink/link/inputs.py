@@ -231,7 +231,7 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
 
 
 def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[str]) -> Any:
-    """Every record as strings, numbered 0.. in (source, record_id) order.
+    """Every record as strings, numbered 0.. in (source, token columns, record_id) order.
 
     Returns:
         A materialised table: ``node``, ``record_id``, ``columns``, ``source``.
@@ -263,7 +263,10 @@ def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[s
         row = by_source[item.source]
         if row["present"] != row["n"] or row["distinct_ids"] != row["n"]:
             raise LinkageError(f"{item.where}: record ids are missing or repeated.")
-    return backend.number_rows(union_table, ["source", RECORD_ID], "node")
+    # Numbered in (source, tokens) order, so the same records in any row order, under any
+    # record ids pseudonymise drew, get the same numbers, and so the same links, ties and
+    # person ids; the record id only orders records whose tokens are all equal.
+    return backend.number_rows(union_table, ["source", *columns, RECORD_ID], "node")
 
 
 __all__ = [
