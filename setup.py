@@ -5,8 +5,8 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension(
-            "safelink._native",
-            sources=["src/safelink/_native.c"],
+            "safelink.keys._native",
+            sources=["src/safelink/keys/_native.c"],
             extra_compile_args=["-O3"],
             optional=True,
         )

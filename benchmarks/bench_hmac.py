@@ -1,8 +1,8 @@
 """Throughput of keyed HMAC-SHA256 tokens on synthetic 10-digit NHS numbers.
 
 Measures, in one run and on one thread:
-  - native: safelink._native over the Arrow buffers (hex output array included);
-  - python: the hashlib fallback in safelink._hmac (hex output array included);
+  - native: safelink.keys._native over the Arrow buffers (hex output array included);
+  - python: the hashlib fallback in safelink.keys._hmac (hex output array included);
   - loop:   a plain ``[hmac.digest(key, v.encode(), "sha256") for v in values]`` list.
 
 The floor from the issue is 1.5 million values/second per core and 3x the plain loop.
@@ -23,7 +23,7 @@ import pyarrow as pa
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
-from safelink import _hmac
+from safelink.keys import _hmac
 
 FLOOR = 1_500_000.0
 
@@ -75,7 +75,7 @@ def main() -> int:
     native_rate = None
     if _hmac.native_available():
         native_rate = best_rate(
-            "native (safelink._native, Arrow in/out)",
+            "native (safelink.keys._native, Arrow in/out)",
             args.count,
             lambda: _hmac.hmac_hex_array(key, values, backend="native"),
             repeats=3,

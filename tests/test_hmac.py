@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from safelink import _hmac
 from safelink.errors import InputError, SafelinkError
+from safelink.keys import _hmac
 from safelink.testing import synthetic_nhs_numbers
 
 BACKENDS = [
@@ -20,12 +20,12 @@ BACKENDS = [
     pytest.param(
         "native",
         marks=pytest.mark.skipif(
-            not _hmac.native_available(), reason="safelink._native is not built"
+            not _hmac.native_available(), reason="safelink.keys._native is not built"
         ),
     ),
 ]
 needs_native = pytest.mark.skipif(
-    not _hmac.native_available(), reason="safelink._native is not built"
+    not _hmac.native_available(), reason="safelink.keys._native is not built"
 )
 
 KEY = bytes(range(1, 33))  # synthetic test key
@@ -79,8 +79,8 @@ def expected_tokens(key: bytes, values: list[str | None], length: int) -> list[s
 def native_path(request: pytest.FixtureRequest) -> Iterator[str]:
     """Run a native test once with the CPU-specific SHA-256 routine and once without."""
     if not _hmac.native_available():
-        pytest.skip("safelink._native is not built")
-    from safelink import _native
+        pytest.skip("safelink.keys._native is not built")
+    from safelink.keys import _native
 
     chosen = _native._set_accelerated(request.param)
     try:
@@ -179,7 +179,7 @@ def test_native_kernel_boundaries_match_stdlib_on_both_paths(native_path: str) -
 
 def test_hmac_hex_array_backends_agree_on_nhs_numbers() -> None:
     if not _hmac.native_available():
-        pytest.skip("safelink._native is not built")
+        pytest.skip("safelink.keys._native is not built")
     array = pa.array(synthetic_nhs_numbers(2000, seed=7))
     native = _hmac.hmac_hex_array(KEY, array, backend="native")
     python = _hmac.hmac_hex_array(KEY, array, backend="python")
@@ -363,7 +363,7 @@ def test_hmac_hex_array_auto_without_native_uses_python(monkeypatch: pytest.Monk
 
 @needs_native
 def test_native_kernel_bad_buffers_raise_value_error_without_secrets() -> None:
-    from safelink import _native
+    from safelink.keys import _native
 
     data = SECRET_VALUE.encode()
     good = struct.pack("<2i", 0, len(data))
@@ -407,7 +407,7 @@ def test_key_blocks_give_rfc_2104_hmac_for_any_key_length(length: int) -> None:
     import hashlib
     import hmac as std_hmac
 
-    from safelink._hmac import key_blocks
+    from safelink.keys._hmac import key_blocks
 
     key = bytes(range(length))
     inner, outer = key_blocks(key)

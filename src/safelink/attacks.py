@@ -27,10 +27,9 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
-from safelink import _hmac
 from safelink.bloom import bloom_encode
 from safelink.errors import InputError
-from safelink.keys import Keyring, ProviderKey
+from safelink.keys import Keyring, ProviderKey, _hmac
 from safelink.normalise import normalise_name
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 

@@ -8,8 +8,8 @@ them only into a hidden, broadcast column, never into a query plan.
 
 from __future__ import annotations
 
-from safelink._hmac import key_blocks
 from safelink.keys import SubKey
+from safelink.keys._hmac import key_blocks
 
 
 def hmac_pads(subkey: SubKey) -> tuple[bytes, bytes]:

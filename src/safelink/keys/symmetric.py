@@ -11,8 +11,8 @@ import pyarrow as pa
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from safelink import _hmac
 from safelink.errors import KeyNotFound, KeyringError
+from safelink.keys import _hmac
 from safelink.keys._keyfile import (
     DEFAULT_SCRYPT_N,
     NAMESPACES,

@@ -4,7 +4,7 @@ A token is ``hex(HMAC-SHA256(key, value_utf8)[:length])``, lowercase, ``2 * leng
 
 Two backends give byte-identical results:
 
-- ``native``: the C extension :mod:`safelink._native` (no OpenSSL; SHA-NI when the CPU has it).
+- ``native``: the C extension :mod:`safelink.keys._native` (no OpenSSL; SHA-NI when the CPU has it).
   It reads the Arrow array's buffers in place, hashes with the GIL released, and returns one
   contiguous hex buffer that becomes the result array without another copy.
 - ``python``: :mod:`hashlib` with the key's inner and outer states computed once and copied per
@@ -30,7 +30,7 @@ from safelink.errors import InputError, SafelinkError
 
 _native: ModuleType | None
 try:  # the extension is optional: setup.py builds it only when a C compiler is available
-    _native = importlib.import_module("safelink._native")
+    _native = importlib.import_module("safelink.keys._native")
 except ImportError:  # pragma: no cover - depends on how the package was installed
     _native = None
 
@@ -42,7 +42,7 @@ _BLOCK_SIZE = 64  # SHA-256 block size in bytes (RFC 2104's B)
 _DIGEST_SIZE = 32
 _BACKENDS = ("auto", "native", "python")
 _BUILD_HINT = (
-    "the native HMAC extension (safelink._native) is not built; install a C compiler "
+    "the native HMAC extension (safelink.keys._native) is not built; install a C compiler "
     "(gcc or clang, plus the Python headers) and reinstall safelink "
     "(pip install --force-reinstall --no-deps safelink, or `python setup.py build_ext --inplace` "
     "in a source checkout), or use backend='python'"
@@ -53,7 +53,7 @@ def native_available() -> bool:
     """Return whether the native extension was built and can be used.
 
     Returns:
-        True when :mod:`safelink._native` imported.
+        True when :mod:`safelink.keys._native` imported.
     """
     return _native is not None
 

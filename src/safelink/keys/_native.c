@@ -1,5 +1,5 @@
 /*
- * safelink._native: keyed HMAC-SHA256 over the buffers of an Arrow string column.
+ * safelink.keys._native: keyed HMAC-SHA256 over the buffers of an Arrow string column.
  *
  * Self-contained (no OpenSSL): a portable SHA-256 compression function, plus an x86-64 SHA-NI
  * path chosen at run time. HMAC (RFC 2104) is computed from precomputed inner and outer states,
@@ -779,7 +779,7 @@ static PyMethodDef native_methods[] = {
 
 static struct PyModuleDef native_module = {
     PyModuleDef_HEAD_INIT,
-    "safelink._native",
+    "safelink.keys._native",
     "Native keyed HMAC-SHA256 over Arrow string buffers (no OpenSSL; SHA-NI when available).",
     -1,
     native_methods,
