@@ -195,3 +195,21 @@ def test_cli_pseudonymise_nested_parquet_identifier_one_line_input_error(
     assert result.stderr.count("\n") == 1
     assert "column 'nhs'" in result.stderr and type_name in result.stderr
     assert "internal error" not in result.stderr and "9990000018" not in result.stderr
+
+
+def test_cli_pseudonymise_table_names_both_keys_and_the_warnings(run_cli, tmp_path: Path):
+    config, extract = setup_project(tmp_path)
+    # 8000000008 passes modulus 11 but lies in an unallocated range: accepted, with a warning.
+    pl.DataFrame(
+        {"nhs": ["8000000008", "9990000018"], "name": ["Okafor", "Nguyen"], "outcome": ["a", "b"]}
+    ).write_csv(extract)
+    ring = Keyring.open(tmp_path / "keys" / "p.key", passphrase=PASSPHRASE)
+    result = run_cli(
+        "pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "out"),
+        env={"SAFELINK_PASSPHRASE": PASSPHRASE, "COLUMNS": "200"},
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    summary = json.loads((tmp_path / "out" / "clinic.summary.json").read_text())
+    assert f"linkage key {summary['key_id']}" in result.stdout
+    assert f"from project key {ring.key_id}" in result.stdout
+    assert "unallocated_range: 1" in result.stdout

@@ -22,6 +22,7 @@ from safelink.cli._common import (
 )
 from safelink.config import load_config
 from safelink.engines import Engine
+from safelink.keys import Keyring
 from safelink.pseudonymise import RunSummary, pseudonymise_file
 
 
@@ -68,11 +69,21 @@ def pseudonymise_command(
     if as_json:
         print_json(summary.to_dict())
     else:
-        console.print(summary_table(summary))
+        project = (
+            keys.key_id if isinstance(keys, Keyring) else None
+        )  # a provider has no project key
+        console.print(summary_table(summary, project_key_id=project))
 
 
-def summary_table(summary: RunSummary) -> Table:
-    """A terminal table of a run summary (counts only)."""
+def summary_table(summary: RunSummary, *, project_key_id: str | None = None) -> Table:
+    """A terminal table of a run summary (counts only).
+
+    The title names the key the tokens were made under (the project's linkage key, whose id
+    goes into the tokens file) and, when given, the project key it derives from.
+    """
+    title = f"{summary.source}: {summary.rows:,} rows; tokens under linkage key {summary.key_id}"
+    if project_key_id is not None and project_key_id != summary.key_id:
+        title += f" (from project key {project_key_id})"
     table = Table(
         "column",
         "kind",
@@ -80,10 +91,12 @@ def summary_table(summary: RunSummary) -> Table:
         "accepted",
         "missing",
         "rejected (by reason)",
-        title=f"{summary.source}: {summary.rows:,} rows, key {summary.key_id}",
+        "accepted with a warning",
+        title=title,
     )
     for column in summary.columns:
         reasons = ", ".join(f"{r}: {n:,}" for r, n in column.rejected.items()) or "-"
+        warnings = ", ".join(f"{w}: {n:,}" for w, n in column.warnings.items()) or "-"
         table.add_row(
             column.column,
             column.kind,
@@ -91,6 +104,7 @@ def summary_table(summary: RunSummary) -> Table:
             f"{column.accepted:,}",
             f"{column.missing:,}",
             reasons,
+            warnings,
         )
     return table
 
