@@ -95,6 +95,7 @@ def scan(
         )
     if redact_to is not None and not free_text:
         raise InputError("redact_to needs at least one free-text column (free_text=[...]).")
+    key = _key(frame, key_column, source) if redact_to is not None else None
     engine = _engine(tier, None if model is None else str(model),
                      None if manifest is None else str(manifest))  # fmt: skip
     settings = ClassifySettings(
@@ -108,7 +109,6 @@ def scan(
     )
     texts: list[FreeTextFinding] = []
     redacted: dict[str, pl.Series] = {}
-    key = _key(frame, key_column, source) if redact_to is not None else None
     identifiers = _own_columns(profiles, exclude=free_text) if row_aware and free_text else {}
     own = own_terms(frame, identifiers) if identifiers else None
     for name in free_text:
