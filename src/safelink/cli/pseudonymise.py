@@ -82,7 +82,7 @@ def summary_table(summary: RunSummary, *, project_key_id: str | None = None) -> 
     goes into the tokens file) and, when given, the project key it derives from.
     """
     title = f"{summary.source}: {summary.rows:,} rows; tokens under linkage key {summary.key_id}"
-    if project_key_id is not None and project_key_id != summary.key_id:
+    if project_key_id is not None:
         title += f" (from project key {project_key_id})"
     table = Table(
         "column",
