@@ -548,3 +548,16 @@ def test_ensure_output_directory_makes_parents_owner_only_keeps_existing(
     (tmp_path / "file").write_text("x")
     with pytest.raises(OutputError, match="not a directory"):
         ensure_output_directory(tmp_path / "file")
+
+
+def test_stale_temporaries_of_a_group_commit_are_removed_nested_ones_too(tmp_path: Path) -> None:
+    from safelink.atomic import remove_stale_temporaries
+
+    destination = tmp_path / "links.parquet"
+    first = tmp_path / ".links.parquet.tmp-57b35b3efb28"  # a killed group commit's temporary
+    nested = tmp_path / "..links.parquet.tmp-57b35b3efb28.tmp-c849f9b03111"  # killed inside it
+    other = tmp_path / ".other_links.parquet.tmp-1"  # another output's: kept
+    for path in (first, nested, other):
+        path.write_bytes(b"partial")
+    assert remove_stale_temporaries(destination) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]

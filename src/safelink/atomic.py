@@ -155,7 +155,11 @@ def remove_stale_temporaries(destination: Path) -> int:
         How many were removed.
     """
     removed = 0
-    for stale in destination.parent.glob(f".{destination.name}.tmp-*"):
+    # A group commit writes each file to a temporary through an atomic write of its own, so a
+    # kill inside that write leaves a temporary of the temporary: "..NAME.tmp-X.tmp-Y".
+    patterns = (f".{destination.name}.tmp-*", f"..{destination.name}.tmp-*.tmp-*")
+    stales = {p for pattern in patterns for p in destination.parent.glob(pattern)}
+    for stale in sorted(stales):
         if stale.is_dir():
             shutil.rmtree(stale, ignore_errors=True)
         else:
