@@ -10,7 +10,6 @@ costs time in proportion to its length and never hangs a regex.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,13 +79,21 @@ def analyse_texts(
 
     With ``prefilter``, texts no pattern can match are skipped on the pattern tier.
     """
-    if prefilter and not isinstance(engine.nlp_engine, ModelNlpEngine):
-        pattern = re.compile(_MAY_HOLD)
-        chosen = [t for t in dict.fromkeys(texts) if pattern.search(t)]
-    else:
-        chosen = [t for t in dict.fromkeys(texts) if t.strip()]
+    distinct = pl.Series(list(dict.fromkeys(texts)), dtype=pl.String)
+    chosen = _candidates(distinct, engine, prefilter=prefilter)
     by_text = dict(zip(chosen, _analyse(engine, chosen), strict=True))
     return [by_text.get(t, []) for t in texts]
+
+
+def _candidates(distinct: pl.Series, engine: AnalyzerEngine, *, prefilter: bool) -> list[str]:
+    """The distinct texts worth analysing.
+
+    On the pattern tier with ``prefilter``, those some pattern could match; otherwise every
+    non-blank one.
+    """
+    if prefilter and not isinstance(engine.nlp_engine, ModelNlpEngine):
+        return distinct.filter(distinct.str.contains(_MAY_HOLD).fill_null(False)).to_list()
+    return distinct.filter(distinct.str.strip_chars().str.len_chars() > 0).to_list()
 
 
 def _analyse(
@@ -202,11 +209,7 @@ def scan_text(
     text = values.cast(pl.String)
     counts = text.alias("text").drop_nulls().value_counts(name="n")
     distinct = counts.get_column("text")
-    if prefilter and not isinstance(engine.nlp_engine, ModelNlpEngine):
-        candidates = distinct.filter(distinct.str.contains(_MAY_HOLD).fill_null(False))
-    else:
-        candidates = distinct.filter(distinct.str.strip_chars().str.len_chars() > 0)
-    texts = candidates.to_list()
+    texts = _candidates(distinct, engine, prefilter=prefilter)
     if progress:
         with Progress(len(texts), f"scan {text.name}: distinct texts") as shown:
             results = _analyse(engine, texts, shown.advance)

@@ -24,13 +24,7 @@ import polars as pl
 from presidio_analyzer import RecognizerResult
 
 from safelink.identifiers import Identifier
-from safelink.normalise import (
-    normalise_chi_number,
-    normalise_date_of_birth,
-    normalise_nhs_number,
-    normalise_phone,
-    normalise_postcode,
-)
+from safelink.normalise import normalise
 
 #: The entity a row-aware find is reported as, by the kind of the column it came from.
 OWN_ENTITIES: dict[Identifier, str] = {
@@ -194,20 +188,29 @@ class OwnTerms:
         ]
 
 
+_NORMALISED = frozenset(
+    {
+        Identifier.DATE_OF_BIRTH,
+        Identifier.NHS_NUMBER,
+        Identifier.CHI_NUMBER,
+        Identifier.POSTCODE,
+        Identifier.PHONE,
+    }
+)
+_NAMES = frozenset({Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME})
+
+
 def _canonical(kind: Identifier, values: pl.Series) -> pl.Series:
+    """Values as the terms are built from them.
+
+    Names as the row writes them (the terms vary them); dates, numbers and postcodes in
+    canonical form; the rest trimmed.
+    """
     text = values.cast(pl.String)
-    if kind in (Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME):
+    if kind in _NAMES:
         return text.str.replace_all(r"[0-9]", "")
-    if kind is Identifier.DATE_OF_BIRTH:
-        return normalise_date_of_birth(text).values
-    if kind is Identifier.NHS_NUMBER:
-        return normalise_nhs_number(text).values
-    if kind is Identifier.CHI_NUMBER:
-        return normalise_chi_number(text).values
-    if kind is Identifier.POSTCODE:
-        return normalise_postcode(text).values
-    if kind is Identifier.PHONE:
-        return normalise_phone(text).values
+    if kind in _NORMALISED:
+        return normalise(kind, text).values
     return text.str.strip_chars()
 
 
