@@ -30,7 +30,7 @@ from safelink.engines.backend import DuckDBBackend
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
 from safelink.link import link
-from safelink.link.cluster import one_to_one, per_record
+from safelink.link.cluster import constrain, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import pseudonymise
@@ -158,12 +158,25 @@ def cleartext_baseline(data, threshold: float) -> dict:
         "match_weight",
         "match_probability",
     )
-    source_of = nodes.select("node", "source")
-    pairs = pairs.join(
-        source_of.rename({"node": "node_l", "source": "source_l"}), on="node_l"
-    ).join(source_of.rename({"node": "node_r", "source": "source_r"}), on="node_r")
-    accepted = one_to_one(pairs).with_columns(pl.lit("cleartext").alias("step"))
-    assigned = per_record(DuckDBBackend(), nodes, accepted, ["cleartext"]).select(
+    links = pairs.select(
+        "node_l",
+        "node_r",
+        pl.lit("cleartext").alias("step"),
+        "match_weight",
+        "match_probability",
+        pl.lit(None, dtype=pl.Int32).alias("seq"),
+    )
+    backend = DuckDBBackend()
+    persons = constrain(
+        backend,
+        nodes,
+        links,
+        ["cleartext"],
+        one_per_person=["hospital", "social_care"],
+        keep_apart_nhs=False,
+    )
+    accepted = links.join(persons.refused, on=["node_l", "node_r", "step"], how="anti")
+    assigned = per_record(backend, nodes, accepted, persons.labels, ["cleartext"]).select(
         "source", "record_id", "person_id"
     )
     truth = data.truth.rename({"ref": "record_id"})

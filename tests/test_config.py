@@ -187,13 +187,32 @@ def test_parse_config_problems_in_several_sections_listed_with_yaml_paths():
 def test_parse_config_link_section_typed():
     config = parse_config(LINKED)
     link = config.link
-    assert link.deduplicated is False
+    assert link.one_record_per_person is False  # written under its old name, deduplicated
     assert link.match_keys[0].on == (("surname", "surname"), ("a", "b"))
     assert link.match_keys[0].columns == ("a", "b", "surname")
     assert link.nhs_number_partner == ("date_of_birth",) and link.cascade_enabled
     assert link.probabilistic.comparisons == ("surname",)
     assert link.probabilistic.blocking == (("surname",),)
     assert link.bias == {"sex": {"hospital": "sex"}}
+
+
+def test_parse_config_one_record_per_person_per_source_and_old_name():
+    per_source = {"hospital": True, "social_care": False}
+    link = parse_config({**GOOD, "link": {"one_record_per_person": per_source}}).link
+    assert link.one_per_person("hospital") and not link.one_per_person("social_care")
+    assert link.unnamed_sources(["hospital", "gp"]) == ["gp"]
+    assert link.keep_apart_different_nhs_numbers is True
+    with pytest.raises(ConfigError) as both:
+        parse_config({**GOOD, "link": {"deduplicated": True, "one_record_per_person": per_source}})
+    assert both.value.problems == [
+        "link.deduplicated: give one_record_per_person only (deduplicated is its old name)"
+    ]
+    with pytest.raises(ConfigError) as wrong:
+        parse_config({**GOOD, "link": {"one_record_per_person": {"hospital": "yes"}}})
+    assert wrong.value.problems == [
+        "link.one_record_per_person: must be true or false, or {source: true|false} naming "
+        "every source"
+    ]
 
 
 def test_parse_config_sections_kept_as_written_in_order():
@@ -275,7 +294,7 @@ def test_config_models_frozen_refuse_mutation():
         (config.source(), "path"),
         (config.source().columns[0], "role"),
         (config.tokens, "length"),
-        (config.link, "deduplicated"),
+        (config.link, "one_record_per_person"),
         (config.link.cascade, "enabled"),
         (config.link.match_keys[0], "name"),
         (config.link.probabilistic, "threshold"),

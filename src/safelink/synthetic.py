@@ -157,6 +157,23 @@ SOCIAL_CARE_RATES = SourceRates(
 )  # fmt: skip
 
 
+HARD_SOCIAL_CARE_RATES = replace(SOCIAL_CARE_RATES, nhs_missing=0.8, duplicates=0.15)
+"""Social care in the hard profile: most NHS numbers missing, duplicate case records."""
+HARD_POPULATION = PopulationRates(twins=0.04, siblings=0.15)
+"""The hard profile's population: twins and siblings at one address."""
+PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
+    "standard": {"hospital": HOSPITAL_RATES, "social_care": SOCIAL_CARE_RATES},
+    "hard": {
+        "hospital": HOSPITAL_RATES,
+        "social_care": HARD_SOCIAL_CARE_RATES,
+        "population": HARD_POPULATION,
+    },
+}
+"""Named generator settings: ``generate(people, seed=s, **PROFILES["hard"])``. The hard one
+has twins (4% of people) and siblings (15%) at one address, 80% of social-care NHS numbers
+missing and 15% duplicate social-care records; the hospital holds one record per person."""
+
+
 @dataclass(frozen=True, slots=True)
 class SyntheticExtracts:
     """Two synthetic extracts and their ground truth.

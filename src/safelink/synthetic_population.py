@@ -64,6 +64,10 @@ class PopulationRates:
         double_barrelled: share of those whose married name is double-barrelled.
         moved: share of people who moved house between the two extracts.
         moved_within_district: share of moves within the same postcode district.
+        twins: share of people who are one of a pair of twins: the same surname, date of
+            birth, sex and addresses, another forename and NHS number.
+        siblings: share of people who live with a sibling: the same surname and addresses,
+            another forename, date of birth and NHS number.
 
     """
 
@@ -71,6 +75,8 @@ class PopulationRates:
     double_barrelled: float = 0.2
     moved: float = 0.15
     moved_within_district: float = 0.6
+    twins: float = 0.0
+    siblings: float = 0.0
 
 
 @functools.cache
@@ -183,6 +189,14 @@ def draw_population(rng: np.random.Generator, people: int, rates: PopulationRate
     )
     near = district + " " + inward
     postcode_new = np.where(moved, np.where(nearby, near, fresh), postcode_old)
+    if rates.twins or rates.siblings:
+        _families(
+            rng,
+            rates,
+            shared=(surname, community, ethnicity, postcode_old, postcode_new),
+            twins_share=(dob, age, sex),
+            forename=forename,
+        )
     return pl.DataFrame(
         {
             "person_id": pl.Series(np.arange(people)).cast(pl.String).str.zfill(8),
@@ -199,6 +213,35 @@ def draw_population(rng: np.random.Generator, people: int, rates: PopulationRate
             "ethnicity": ethnicity,
         },
     ).with_columns((pl.lit("P") + pl.col("person_id")).alias("person_id"))
+
+
+def _families(
+    rng: np.random.Generator,
+    rates: PopulationRates,
+    *,
+    shared: tuple[np.ndarray, ...],
+    twins_share: tuple[np.ndarray, ...],
+    forename: np.ndarray,
+) -> None:
+    """Make pairs of twins and of siblings, in place.
+
+    The second of each pair takes the first's ``shared`` values (and, for twins,
+    ``twins_share``); a twin's forename differs from the other's.
+    """
+    people = forename.shape[0]
+    twins = 2 * round(people * rates.twins / 2)
+    siblings = 2 * round(people * rates.siblings / 2)
+    chosen = rng.permutation(people)[: min(people - people % 2, twins + siblings)]
+    first, second = chosen[0::2], chosen[1::2]
+    for column in shared:
+        column[second] = column[first]
+    twin_first, twin_second = first[: twins // 2], second[: twins // 2]
+    for column in twins_share:
+        column[twin_second] = column[twin_first]
+    same = twin_second[forename[twin_second] == forename[twin_first]]
+    pool = np.unique(forename)
+    for index in same:  # few: a twin pair drawn the same forename
+        forename[index] = pool[(np.searchsorted(pool, forename[index]) + 1) % pool.shape[0]]
 
 
 def _postcodes(rng: np.random.Generator, n: int) -> np.ndarray:

@@ -88,7 +88,9 @@ def person_ids(nodes: pl.DataFrame, links: pl.DataFrame) -> pl.Series:
         pl.lit(None, dtype=pl.Float64).alias("match_weight"),
         pl.lit(1.0).alias("match_probability"),
     )
-    return per_record(DuckDBBackend(), records, steps, ["key"])["person_id"]
+    backend = DuckDBBackend()
+    labels = backend.components(backend.table(steps))
+    return per_record(backend, records, steps, labels, ["key"])["person_id"]
 
 
 def _linked_by_reference(

@@ -21,7 +21,7 @@ from safelink.io import sha256_tree
 from safelink.keys import Keyring
 from safelink.link import LinkageResult, link, link_config, link_files
 from safelink.pseudonymise import Pseudonymised, pseudonymise
-from safelink.synthetic import SyntheticExtracts
+from safelink.synthetic import PROFILES, SyntheticExtracts, generate
 
 from .conftest import CONFIG_PATH
 
@@ -318,3 +318,24 @@ def test_training_sample_key_on_spark_equals_python_key(spark: Any) -> None:
         for n in frame["node"]
     ]
     assert keys["k"].to_list() == python
+
+
+def test_link_engine_spark_constrained_hard_profile_equals_local(
+    spark: Any, demo_config: JobConfig, session_keyring: Keyring
+) -> None:
+    """Twins, siblings and duplicate social-care records: the constraints bite the same way."""
+    data = generate(1_000, seed=5, **PROFILES["hard"])  # type: ignore[arg-type]
+    done = [
+        pseudonymise(frame, demo_config, session_keyring, source=name)
+        for name, frame in data.frames().items()
+    ]
+    settings = dataclasses.replace(
+        demo_config.link, one_record_per_person={"hospital": True, "social_care": False}
+    )
+    job = dataclasses.replace(demo_config, link=settings)
+    local = link(done, job)
+    remote = link(done, job, engine="spark", spark=spark)
+    refused = local.report.constraints["refused_links"]
+    assert refused["one_record_per_person"] > 0 and refused["different_nhs_numbers"] > 0
+    assert remote.report.constraints == local.report.constraints
+    assert remote.links.select(PER_RECORD).equals(local.links.select(PER_RECORD))

@@ -34,11 +34,19 @@ def link_command(
     ] = None,
     engine: EngineOption = Engine.LOCAL,
     spark_master: SparkMasterOption = None,
+    index: Annotated[
+        Path | None,
+        typer.Option(
+            help="Person index file: known persons keep their ids; updated with this delivery "
+            "(a path that does not exist starts one)."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
     by_source = {path.name.split(".")[0]: path for path in content or []}
     job = load_config(config)
+    known_index = [index] if index is not None and index.exists() else []
     with audited(
         job.audit_log,
         "link",
@@ -47,8 +55,9 @@ def link_command(
             "truth": bool(truth),
             "content": bool(content),
             "engine": engine,
+            "index": str(index) if index is not None else None,
         },
-        inputs=input_hashes(list(tokens)),
+        inputs=input_hashes([*tokens, *known_index]),
     ) as outputs:
         result = link_files(
             tokens,
@@ -58,8 +67,10 @@ def link_command(
             content=by_source,
             engine=engine,
             spark_master=spark_master,
+            index=index,
         )
-        outputs.update(input_hashes([output / "links.parquet", output / "linkage_report.json"]))
+        written = [output / "links.parquet", output / "linkage_report.json"]
+        outputs.update(input_hashes([*written, *([index] if index is not None else [])]))
     if as_json:
         print_json(result.report.to_dict())
     else:
@@ -86,10 +97,18 @@ def report_tables(report: LinkageReport) -> list[Table]:
     )
     quality.add_row("model-estimated precision (probabilistic)", _pct(model["estimated_precision"]))
     quality.add_row("model-estimated recall (probabilistic)", _pct(model["estimated_recall"]))
+    refused = report.constraints.get("refused_links", {})
+    for constraint, count in refused.items():
+        quality.add_row(f"links refused: {constraint.replace('_', ' ')}", f"{count:,}")
     if report.truth:
         for name in ("precision", "recall", "f1"):
             quality.add_row(f"measured {name} (truth)", _pct(report.truth[name]))
     tables = [sources, steps, quality]
+    if report.index:
+        persons = Table("measure", "value", title="Person index")
+        for name, value in report.index.items():
+            persons.add_row(name.replace("_", " "), f"{value:,}")
+        tables.append(persons)
     if report.bias:
         bias = Table(
             "group", "source", "value", "records", "match rate", title="Match rate by group"

@@ -3,7 +3,8 @@
 Example::
 
     link:
-      deduplicated: true
+      one_record_per_person: {hospital: true, social_care: false}
+      keep_apart_different_nhs_numbers: true
       cascade:
         nhs_number_partner: [date_of_birth]
         match_keys:
@@ -27,7 +28,7 @@ other, either way round (a swapped date of birth, swapped forename and surname).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -140,6 +141,15 @@ class MatchKey:
         return tuple(sorted({c for pair in self.on for c in pair}))
 
 
+def _per_source_flag(value: Any) -> Any:
+    """One true/false for every source, or ``{source: true|false}``."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Mapping) and all(isinstance(v, bool) for v in value.values()):
+        return value
+    raise problem("must be true or false, or {source: true|false} naming every source")
+
+
 def _distinct_names(keys: tuple[MatchKey, ...]) -> tuple[MatchKey, ...]:
     names = [key.name for key in keys]
     for index, name in enumerate(names):
@@ -248,9 +258,19 @@ class ProbabilisticSettings:
 class LinkConfig:
     """The whole ``link:`` section."""
 
-    deduplicated: StrictBool = True
-    """Each source has one record per person (links are one-to-one between sources); false
-    links within sources too and clusters by connected components."""
+    one_record_per_person: Annotated[
+        StrictBool | Mapping[Word, StrictBool],
+        BeforeValidator(_per_source_flag, json_schema_input_type=bool | dict[str, bool]),
+    ] = True
+    """Whether a source holds at most one record per person: true or false for every source,
+    or ``{source: true|false}`` naming every source linked. Two records of such a source are
+    never put into one person, and a record of another source links to at most one of its
+    records; a source that holds duplicates is de-duplicated within itself in the same run.
+    ``deduplicated`` (its old name) is still read, as one value for every source."""
+    keep_apart_different_nhs_numbers: StrictBool = True
+    """Never put two records with different NHS-number tokens into one person (a link that
+    would is refused and counted in the report). An NHS number seen with two dates of birth
+    is wrong on one of its records and keeps no one apart."""
     cascade: Annotated[CascadeSettings, BeforeValidator(none_as_empty)] = dataclasses.field(
         default_factory=CascadeSettings
     )
@@ -263,6 +283,37 @@ class LinkConfig:
         dataclasses.field(default_factory=dict)
     )
     """Group name -> {source: content column} for the bias table (match rate by group)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_name(cls, data: Any) -> Any:
+        """Read ``deduplicated`` (the old name) as ``one_record_per_person``."""
+        if isinstance(data, Mapping) and "deduplicated" in data:
+            if "one_record_per_person" in data:
+                raise problem(
+                    "give one_record_per_person only (deduplicated is its old name)",
+                    "deduplicated",
+                )
+            data = {
+                ("one_record_per_person" if k == "deduplicated" else k): v for k, v in data.items()
+            }
+        return data
+
+    def one_per_person(self, source: str) -> bool:
+        """Whether ``source`` holds at most one record per person."""
+        if isinstance(self.one_record_per_person, bool):
+            return self.one_record_per_person
+        return self.one_record_per_person[source]
+
+    def unnamed_sources(self, sources: Sequence[str]) -> list[str]:
+        """The sources a per-source ``one_record_per_person`` does not name."""
+        if isinstance(self.one_record_per_person, bool):
+            return []
+        return [s for s in sources if s not in self.one_record_per_person]
+
+    def every_source_one_per_person(self, sources: Sequence[str]) -> bool:
+        """Whether every one of ``sources`` holds at most one record per person."""
+        return all(self.one_per_person(s) for s in sources)
 
     @property
     def cascade_enabled(self) -> bool:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import polars as pl
@@ -144,7 +145,7 @@ def _token_columns(report: ScanReport) -> dict[str, str]:
     return tokens
 
 
-def _link_section(common: set[str]) -> list[str]:
+def _link_section(common: set[str], sources: Sequence[str]) -> list[str]:
     """The ``link:`` section over the token columns every source has."""
 
     def has(column: str | tuple[str, str]) -> bool:
@@ -154,7 +155,9 @@ def _link_section(common: set[str]) -> list[str]:
         return column if isinstance(column, str) else f"{{{column[0]}: {column[1]}}}"
 
     lines = ["link:", "  # Built from the identifiers every source holds; review before use."]
-    lines.append("  deduplicated: false  # true if each source holds one record per person")
+    lines.append("  # true for a source that holds one record per person (one row per patient):")
+    lines.append("  one_record_per_person:")
+    lines += [f"    {source}: false" for source in sources]
     lines.append("  cascade:")
     partner = [c for c in ("date_of_birth", "surname") if c in common][:1]
     if "nhs_number" in common and partner:
@@ -251,7 +254,7 @@ def draft_job_text(
         lines += body.splitlines()[4:]  # the source's block, under this job's sources
         tokens[source] = _token_columns(report)
     common = set.intersection(*(set(t) for t in tokens.values()))
-    lines += _link_section(common)
+    lines += _link_section(common, list(reports))
     released, normalise, keys = _release_columns(reports, frames)
     suggested = [c for c in released if set(header_words(c)[0]) & _QUASI_WORDS]
     numeric = [

@@ -7,8 +7,10 @@ content files). ``link`` runs, in order:
 2. the configured match keys, each only on records not yet linked;
 3. ``probabilistic``: a Fellegi-Sunter model (Splink, DuckDB) on what is left;
 
-then accepts links one-to-one between de-duplicated sources, forms persons as connected
-components, and gives each a ``person_id`` derived from its members (not from record order).
+then forms persons under the constraints (no person holds two records of a source that holds
+one record per person, nor two different NHS numbers; :mod:`safelink.link.cluster`), and gives
+each a ``person_id`` derived from its members (not from record order). With a person index
+(:mod:`safelink.link.index`), known persons keep their ids from one delivery to the next.
 
 Example::
 
@@ -19,7 +21,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +30,16 @@ from safelink import io
 from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
 from safelink.engines import Engine, choose_engine
-from safelink.engines.backend import PolarsBackend, SparkBackend
+from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.flow import PROBABILISTIC, LinkageResult, run_link
+from safelink.link.index import (
+    PersonIndex,
+    empty_index,
+    link_with_index,
+    read_index,
+    write_index,
+)
 from safelink.link.quality import LinkageReport
 
 __all__ = [
@@ -40,6 +50,8 @@ __all__ = [
     "link",
     "link_config",
     "link_files",
+    "link_with_index",
+    "read_index",
 ]
 
 LINKS_FILE = "links.parquet"
@@ -90,27 +102,26 @@ def link(
 
     """
     settings = link_config(config)
-    if choose_engine(engine) is Engine.SPARK:
-        # Imported here so that the local engine never imports PySpark.
-        from safelink.engines.spark import spark_session
-        from safelink.engines.spark_link import raise_if_driver_limit
+    with _backend(engine, spark, spark_master) as backend:
+        return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
 
-        session = spark if spark is not None else spark_session(spark_master)
-        try:
-            return run_link(
-                SparkBackend(session),
-                tokens,
-                settings,
-                truth=truth,
-                content=content,
-                sources=sources,
-            )
-        except Exception as exc:  # py4j and Spark raise many kinds
-            raise_if_driver_limit(exc)  # any collect to the driver, not only the model's
-            raise
-    return run_link(
-        PolarsBackend(), tokens, settings, truth=truth, content=content, sources=sources
-    )
+
+@contextmanager
+def _backend(engine: Engine | str, spark: Any, spark_master: str | None) -> Iterator[Backend]:
+    """The backend of ``engine``; a Spark failure to collect names the setting to raise."""
+    if choose_engine(engine) is not Engine.SPARK:
+        yield PolarsBackend()
+        return
+    # Imported here so that the local engine never imports PySpark.
+    from safelink.engines.spark import spark_session
+    from safelink.engines.spark_link import raise_if_driver_limit
+
+    session = spark if spark is not None else spark_session(spark_master)
+    try:
+        yield SparkBackend(session)
+    except Exception as exc:  # py4j and Spark raise many kinds
+        raise_if_driver_limit(exc)  # any collect to the driver, not only the model's
+        raise
 
 
 def link_files(
@@ -123,6 +134,7 @@ def link_files(
     engine: Engine | str = Engine.LOCAL,
     spark: Any = None,
     spark_master: str | None = None,
+    index: Path | str | None = None,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
 
@@ -139,6 +151,9 @@ def link_files(
         engine: ``local`` or ``spark`` (as for :func:`link`).
         spark: the Spark session for ``engine="spark"`` (default: active, else started).
         spark_master: the Spark master URL when no session is given.
+        index: a person index file (:mod:`safelink.link.index`): known persons keep their
+            ids, and the index is updated with this delivery (replaced whole, after the links
+            and report); a path that does not exist starts a new index.
 
     Returns:
         The links and report, as written.
@@ -147,15 +162,23 @@ def link_files(
         LinkageError: the inputs cannot be linked (nothing is written).
         OutputError: the outputs cannot be written.
     """
-    result = link(
-        list(paths),
-        config,
-        engine=engine,
-        spark=spark,
-        spark_master=spark_master,
-        truth=truth,
-        content=content,
-    )
+    updated: PersonIndex | None = None
+    if index is None:
+        result = link(
+            list(paths),
+            config,
+            engine=engine,
+            spark=spark,
+            spark_master=spark_master,
+            truth=truth,
+            content=content,
+        )
+    else:
+        known = read_index(index) if Path(index).exists() else empty_index()
+        with _backend(engine, spark, spark_master) as backend:
+            result, updated = link_with_index(
+                backend, list(paths), link_config(config), known, truth=truth, content=content
+            )
     out = ensure_output_directory(out_dir)
     metadata = {"safelink.kind": "links"}
     if result.report.key_id:
@@ -164,4 +187,9 @@ def link_files(
     with io.atomic_files([out / LINKS_FILE, out / REPORT_FILE]) as (links_tmp, report_tmp):
         io.write_parquet(result.links, links_tmp, metadata=metadata)
         io.write_json(result.report.to_dict(), report_tmp)
+    if updated is not None and index is not None:
+        # Then the index, whole (it lives apart from the outputs). Killed between the two, a
+        # rerun of the delivery gives the same ids: its records are known or linked again.
+        with io.atomic_path(index) as temporary:
+            write_index(updated, temporary)
     return result

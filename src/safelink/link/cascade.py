@@ -2,15 +2,16 @@
 
 Step 1 links records whose NHS-number tokens agree and whose partner tokens (by default the
 date of birth) agree too: a wrong NHS number that belongs to someone else rarely shares their
-date of birth. Step 2 applies the configured match keys in order. Where the sources are
-de-duplicated, a key links a pair only when it is unique both ways among the records still
-unlinked (as NHS England's tracing does), so an ambiguous key never guesses.
+date of birth. Step 2 applies the configured match keys in order. Into a source that holds one
+record per person, a key links a record only when it is unique among that source's records
+still unlinked (as NHS England's tracing does), so an ambiguous key never guesses; sources that
+hold duplicates are also linked within themselves.
 
 Written once as SQL (DuckDB's dialect) and run by any :class:`~safelink.engines.backend.Backend`:
 per pair of sources and step, the records still unlinked are joined on the step's tokens (both
 ways round for a key that pairs different columns; a null token never equals anything), then,
-where the sources are de-duplicated, the pairs are kept only when unique both ways (window
-counts over ``node_l`` and ``node_r``). Each step's pairs are materialised, so every step's
+on a side whose other source holds one record per person, the pairs are kept only when unique
+(window counts over ``node_l`` and ``node_r``). Each step's pairs are materialised, so every step's
 timing is the work of that step and the plan does not grow with the number of steps.
 """
 
@@ -66,32 +67,32 @@ def cascade_steps(config: LinkConfig) -> list[MatchKey]:
     return ([first] if first else []) + list(config.match_keys)
 
 
-def source_pairs(sources: Sequence[str], *, deduplicated: bool) -> list[tuple[str, str]]:
-    """Return the source pairs to link: across sources, and within unless de-duplicated."""
-    pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
-    if not deduplicated:
-        pairs = [(s, s) for s in sources] + pairs
-    return pairs
+def source_pairs(
+    sources: Sequence[str], config: LinkConfig, known: str | None = None
+) -> list[tuple[str, str]]:
+    """Return the source pairs to link: within each source that holds duplicates, then across.
+
+    The ``known`` source (a person index: its persons are decided) is linked to the others only.
+    """
+    within = [(s, s) for s in sources if not config.one_per_person(s) and s != known]
+    return within + [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
 
 
-def candidates_sql(key: MatchKey, *, same: bool, exclude: bool) -> str:
+def candidates_sql(key: MatchKey, *, same: bool, exclude: tuple[bool, bool]) -> str:
     """The SQL of one step's candidate pairs over ``{lhs}``, ``{rhs}`` (and ``{done}``).
 
     ``lhs`` and ``rhs`` are the records of the two sources (``node`` and token columns);
-    with ``exclude``, records with a pair in ``done`` (``node_l``, ``node_r``) are left out.
-    Within one source (``same``) a pair is listed once, smaller node first.
+    ``exclude`` leaves out the left, the right records with a pair in ``done`` (``node_l``,
+    ``node_r``). Within one source (``same``) a pair is listed once, smaller node first.
     """
     orientations = [key.on]
     if any(a != b for a, b in key.on):
         orientations.append(tuple((b, a) for a, b in key.on))
-    left = "{lhs}"
-    right = "{rhs}"
-    if exclude:
-        unlinked = (
-            "(SELECT x.* FROM {%s} AS x LEFT JOIN {done} AS d ON d.%s = x.node WHERE d.%s IS NULL)"
-        )
-        left = unlinked % ("lhs", "node_l", "node_l")
-        right = unlinked % ("rhs", "node_r", "node_r")
+    unlinked = (
+        "(SELECT x.* FROM {%s} AS x LEFT JOIN {done} AS d ON d.%s = x.node WHERE d.%s IS NULL)"
+    )
+    left = unlinked % ("lhs", "node_l", "node_l") if exclude[0] else "{lhs}"
+    right = unlinked % ("rhs", "node_r", "node_r") if exclude[1] else "{rhs}"
     joins = []
     for pairs in orientations:
         on = " AND ".join(f"l.{quote(a)} = r.{quote(b)}" for a, b in pairs)
@@ -107,12 +108,18 @@ def candidates_sql(key: MatchKey, *, same: bool, exclude: bool) -> str:
     return found
 
 
-def unique_both_ways_sql(pairs: str) -> str:
-    """The SQL keeping the pairs of ``pairs`` whose two records appear in no other pair."""
+def unique_sql(pairs: str, *, left: bool, right: bool) -> str:
+    """The SQL keeping the pairs of ``pairs`` whose records appear in no other pair.
+
+    ``left`` checks the left record, ``right`` the right one.
+    """
+    kept = " AND ".join(
+        [c for c, wanted in (("n_l = 1", left), ("n_r = 1", right)) if wanted] or ["TRUE"]
+    )
     return (
         "SELECT node_l, node_r FROM (SELECT node_l, node_r, "  # noqa: S608
         "count(*) OVER (PARTITION BY node_l) AS n_l, count(*) OVER (PARTITION BY node_r) AS n_r "
-        f"FROM ({pairs}) AS pairs) AS counted WHERE n_l = 1 AND n_r = 1"
+        f"FROM ({pairs}) AS pairs) AS counted WHERE {kept}"
     )
 
 
@@ -126,7 +133,11 @@ def _step_links_sql(pairs: str, key: MatchKey, sequence: int) -> str:
 
 
 def run_cascade(
-    backend: Backend, records: Any, config: LinkConfig, sources: Sequence[str]
+    backend: Backend,
+    records: Any,
+    config: LinkConfig,
+    sources: Sequence[str],
+    known: str | None = None,
 ) -> tuple[Any, dict[str, float]]:
     """Run the deterministic steps.
 
@@ -135,6 +146,7 @@ def run_cascade(
         records: every record (``node``, ``source``, token columns), a table of ``backend``.
         config: the link settings.
         sources: source names in a fixed (sorted) order.
+        known: a source never linked within itself (a person index).
 
     Returns:
         The links (``node_l``, ``node_r`` (smaller first within a source), ``step``,
@@ -154,24 +166,30 @@ def run_cascade(
         for s in sources
     }
     sequence = 0
-    for left_source, right_source in source_pairs(sources, deduplicated=config.deduplicated):
+    for left_source, right_source in source_pairs(sources, config, known):
         same = left_source == right_source
-        exclude = config.deduplicated and not same
+        # A record links to at most one record of a source that holds one per person: in
+        # each step, only records not yet linked into it, and only where the key is unique.
+        one = (
+            not same and config.one_per_person(right_source),
+            not same and config.one_per_person(left_source),
+        )
         done: Any = None
         for key in steps:
             tick = time.perf_counter()
             tables = {"lhs": by_source[left_source], "rhs": by_source[right_source]}
-            pairs = candidates_sql(key, same=same, exclude=exclude and done is not None)
-            if done is not None and exclude:
+            excluded = (one[0] and done is not None, one[1] and done is not None)
+            pairs = candidates_sql(key, same=same, exclude=excluded)
+            if any(excluded):
                 tables["done"] = done
-            if exclude:
-                pairs = unique_both_ways_sql(pairs)
+            if any(one):
+                pairs = unique_sql(pairs, left=one[0], right=one[1])
             step = backend.materialise(
                 run_query(backend, _step_links_sql(pairs, key, sequence), **tables)
             )
             sequence += 1
             found.append(step)
-            if exclude:
+            if any(one):
                 if done is None:
                     done = backend.materialise(
                         run_query(backend, "SELECT node_l, node_r FROM {step}", step=step)
@@ -191,8 +209,8 @@ def run_cascade(
         return backend.materialise(backend.query(_EMPTY_LINKS, {})), timings
     names = {f"s{i}": table for i, table in enumerate(found)}
     union = " UNION ALL ".join(f"SELECT * FROM {{{name}}}" for name in names)  # noqa: S608
-    if not config.deduplicated:
-        # Within-source passes may find a pair twice (by two keys): keep the first step.
+    if not config.every_source_one_per_person(sources):
+        # A pair not kept one-to-one may be found twice (by two keys): keep the first step.
         union = (
             "SELECT node_l, node_r, step, match_weight, match_probability, seq FROM ("  # noqa: S608
             "SELECT *, row_number() OVER (PARTITION BY node_l, node_r ORDER BY seq) AS first "
@@ -258,4 +276,5 @@ __all__ = [
     "residual",
     "run_cascade",
     "source_pairs",
+    "unique_sql",
 ]

@@ -171,6 +171,21 @@ def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) 
     return TokensInput(source, table, columns, int(count["n"][0]) == 0, key_id, where)
 
 
+def known_input(
+    backend: Backend, tokens: pl.DataFrame, source: str, key_id: str | None
+) -> TokensInput:
+    """The records of a person index as one more input (``person_id`` is not a token)."""
+    frame = tokens.drop("person_id")
+    return TokensInput(
+        source,
+        _local_table(backend, frame),
+        tuple(frame.columns),
+        frame.is_empty(),
+        key_id,
+        "the person index",
+    )
+
+
 def load_inputs(
     backend: Backend, tokens: Sequence[Any], names: Sequence[str] | None
 ) -> list[TokensInput]:
@@ -189,10 +204,17 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
         LinkageError: too few inputs, different link keys, a repeated source, an empty input,
             or missing columns (every problem named).
     """
-    if len(inputs) < 2 and config.deduplicated:
+    if len(inputs) < 2 and config.every_source_one_per_person([i.source for i in inputs]):
         raise LinkageError(
-            "give at least two tokens files to link (or set link.deduplicated: false to "
-            "de-duplicate one)."
+            "give at least two tokens files to link (or set link.one_record_per_person: "
+            "false to de-duplicate one)."
+        )
+    unnamed = config.unnamed_sources([i.source for i in inputs])
+    if unnamed:
+        raise LinkageError(
+            f"link.one_record_per_person does not say whether source(s) {unnamed} hold one "
+            "record per person; name every source linked (true or false), or give one value "
+            "for all."
         )
     key_ids = sorted({i.key_id for i in inputs if i.key_id})
     if len(key_ids) > 1:
@@ -227,7 +249,10 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
             "identifier columns these settings need, or change the link: section."
         )
     shared = set.intersection(*(set(i.columns) for i in inputs))
-    return [*sorted(required), *(c for c in OPTIONAL if c in shared and c not in required)]
+    optional = [*OPTIONAL]
+    if config.keep_apart_different_nhs_numbers:
+        optional += ["nhs_number", "date_of_birth"]  # read by the constraint
+    return [*sorted(required), *(c for c in optional if c in shared and c not in required)]
 
 
 def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[str]) -> Any:
@@ -274,6 +299,7 @@ __all__ = [
     "TOKENS_DIRECTORY_METADATA",
     "TokensInput",
     "check_inputs",
+    "known_input",
     "load_inputs",
     "records",
     "tokens_metadata",

@@ -18,12 +18,14 @@ import polars as pl
 
 from safelink import io
 from safelink.errors import LinkageError
+from safelink.link.cluster import DIFFERENT_NHS_NUMBERS, ONE_RECORD_PER_PERSON
 from safelink.link.config import LinkConfig
 from safelink.pseudonymise import RECORD_ID
 
 if TYPE_CHECKING:
     from safelink.link.probabilistic import ModelResult
 
+_CONSTRAINTS = (ONE_RECORD_PER_PERSON, DIFFERENT_NHS_NUMBERS)
 AGE_BANDS = ((0, 17, "0-17"), (18, 39, "18-39"), (40, 64, "40-64"), (65, 79, "65-79"))
 
 
@@ -39,6 +41,9 @@ class LinkageReport:
         truth: measured precision, recall and F1 (pairwise) when a truth file was given.
         bias: match rate by group (sex, age band, ...) per source.
         key_id: the key id every input was made with.
+        constraints: which sources hold one record per person, whether different NHS numbers
+            are kept apart, and the links each constraint refused (in all and per step).
+        index: with a person index: persons kept, new, merged and split, records added.
         timings: seconds per step, and the peak memory.
 
     """
@@ -50,6 +55,8 @@ class LinkageReport:
     truth: dict[str, Any] | None
     bias: list[dict[str, Any]]
     key_id: str | None
+    constraints: dict[str, Any] = field(default_factory=dict)
+    index: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,6 +128,32 @@ def model_table(
         "estimated_recall": _round(expected_true / recall_base if recall_base else None),
         "expected_false_links": round(accepted.height - expected_true, 2),
         "expected_missed_links": round(expected_below, 2),
+    }
+
+
+def constraint_table(
+    refused: pl.DataFrame, settings: LinkConfig, sources: Sequence[str], order: Sequence[str]
+) -> dict[str, Any]:
+    """The constraints clustering kept and the links each refused, in all and per step."""
+    by_step = [
+        {
+            "step": step,
+            **{
+                name: refused.filter(
+                    (pl.col("step") == step) & (pl.col("constraint") == name)
+                ).height
+                for name in _CONSTRAINTS
+            },
+        }
+        for step in order
+    ]
+    return {
+        "one_record_per_person": [s for s in sources if settings.one_per_person(s)],
+        "keep_apart_different_nhs_numbers": settings.keep_apart_different_nhs_numbers,
+        "refused_links": {
+            name: refused.filter(pl.col("constraint") == name).height for name in _CONSTRAINTS
+        },
+        "refused_by_step": [row for row in by_step if any(row[n] for n in _CONSTRAINTS)],
     }
 
 
@@ -302,7 +335,8 @@ def _content_frames(
     return frames
 
 
-def _read_frame(item: Any) -> pl.DataFrame:
+def read_frame(item: Any) -> pl.DataFrame:
+    """A frame given as a path (CSV or Parquet) or as a frame of any kind."""
     if isinstance(item, str | Path):
         return io.read_frame(Path(item))
     return io.to_polars(item)
@@ -322,6 +356,7 @@ def linkage_report(
     model: ModelResult,
     settings: LinkConfig,
     order: Sequence[str],
+    refused: pl.DataFrame,
     truth: Any,
     content: Mapping[str, Any] | None,
     key_id: str | None,
@@ -337,6 +372,8 @@ def linkage_report(
         model: the probabilistic step's result.
         settings: the link settings.
         order: the steps in the order they ran.
+        refused: the links a constraint refused (``node_l``, ``node_r``, ``step``,
+            ``constraint``).
         truth: optional ground truth (path or frame).
         content: optional content frames or files by source (bias table).
         key_id: the link key id of the inputs.
@@ -349,7 +386,7 @@ def linkage_report(
         nodes = per_record.select("source", RECORD_ID).with_row_index("node")
         truth_report = truth_table(
             per_record.select("source", RECORD_ID, "person_id"),
-            _read_frame(truth),
+            read_frame(truth),
             links,
             nodes.with_columns(pl.col("node").cast(pl.Int64)),
         )
@@ -374,5 +411,8 @@ def linkage_report(
         truth=truth_report,
         bias=bias,
         key_id=key_id,
+        constraints=constraint_table(
+            refused, settings, per_record["source"].unique(maintain_order=True).to_list(), order
+        ),
         timings={k: round(v, 3) for k, v in timings.items()},
     )
