@@ -35,6 +35,7 @@ from safelink.disclosure.hierarchies import (
     Hierarchy,
     PostcodeHierarchy,
 )
+from safelink.disclosure.likeness import AttributeDisclosureSummary
 from safelink.disclosure.models import KAnonymitySummary, LDiversitySummary, TClosenessSummary
 from safelink.disclosure.profiles import (
     DisclosureConfig,
@@ -76,6 +77,8 @@ class DisclosureReport:
         l: l-diversity per sensitive attribute.
         t: t-closeness per sensitive attribute.
         risk: re-identification risk.
+        attribute_disclosure: (alpha, k), beta-likeness and delta-disclosure per sensitive
+            attribute.
         transformations: what was done to the data, in order.
         table: for table profiles, the protection summary.
         verdicts: each criterion's verdict, in the profile's order (record-level checks).
@@ -89,6 +92,7 @@ class DisclosureReport:
     l: Mapping[str, LDiversitySummary] = field(default_factory=dict)  # noqa: E741
     t: Mapping[str, TClosenessSummary] = field(default_factory=dict)
     risk: RiskSummary | None = None
+    attribute_disclosure: Mapping[str, AttributeDisclosureSummary] = field(default_factory=dict)
     transformations: tuple[Transformation, ...] = ()
     table: Mapping[str, Any] | None = None
     verdicts: tuple[Verdict, ...] = ()
@@ -104,6 +108,7 @@ class DisclosureReport:
             "l_diversity": {a: v.to_dict() for a, v in self.l.items()},
             "t_closeness": {a: v.to_dict() for a, v in self.t.items()},
             "risk": self.risk.to_dict() if self.risk else None,
+            "attribute_disclosure": {a: v.to_dict() for a, v in self.attribute_disclosure.items()},
             "transformations": [t.to_dict() for t in self.transformations],
             "table": dict(self.table) if self.table else None,
         }
@@ -129,6 +134,16 @@ class DisclosureReport:
             )
         for name, closeness in self.t.items():
             out.append((f"t ({name}, {closeness.distance})", f"{closeness.t:.4f}"))
+        for name, shares in self.attribute_disclosure.items():
+            out.append(
+                (
+                    f"alpha / beta / enhanced beta / delta ({name})",
+                    " / ".join(
+                        _figure(v)
+                        for v in (shares.alpha, shares.beta, shares.enhanced_beta, shares.delta)
+                    ),
+                )
+            )
         if self.risk:
             out += [
                 (
@@ -145,6 +160,10 @@ class DisclosureReport:
                 out.append(("journalist risk max", f"{self.risk.journalist_max:.4f}"))
         out += [("failure", failure) for failure in self.failures]
         return out
+
+
+def _figure(value: float) -> str:
+    return "inf" if value == float("inf") else f"{value:.4f}"
 
 
 def _as_profile(profile: ReleaseProfile | str) -> ReleaseProfile:
@@ -275,6 +294,7 @@ def judge(
         l=measured.l,
         t=measured.t,
         risk=measured.risk,
+        attribute_disclosure=measured.attribute_disclosure,
         transformations=transformations,
         verdicts=verdicts,
     )

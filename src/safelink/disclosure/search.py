@@ -17,9 +17,11 @@ rounds).
 
 Monotonicity (each criterion's ``monotonic``): with k-anonymity, distinct l-diversity and
 the risk cap only, a node that satisfies has only satisfying generalisations, and a node that
-fails has only failing specialisations. Entropy and recursive l-diversity and t-closeness do
-not have that property once suppression (or a person column) is involved, so the search never
-infers their verdict: it evaluates them on every node it keeps.
+fails has only failing specialisations. Entropy and recursive l-diversity, t-closeness,
+(alpha, k)-anonymity, beta-likeness and delta-disclosure do not have that property once
+suppression (or a person column) is involved, so the search never infers their verdict: it
+evaluates them on every node it keeps (and beta-likeness and delta-disclosure, like
+t-closeness, against the table left after suppression).
 
 Exact search (up to ``exact_limit`` nodes, i.e. about six quasi-identifiers): every node is
 evaluated bottom-up, level by level of the lattice, each node's class table rolled up from the

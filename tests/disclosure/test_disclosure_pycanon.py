@@ -1,0 +1,99 @@
+"""pycanon's published expected values, reproduced on its own public data sets.
+
+pycanon (Sainz-Pardo Diaz and Lopez Garcia, Scientific Data 2022) tests its measures on
+``StudentsMath_Score`` (216 rows) and its 5-anonymous release; the expected values below are
+copied from its ``tests/test_anonymity.py`` (commit 3561f35). The data are in ``data/`` with
+their licences. Where pycanon departs from the published definition, the test says how, and
+reproduces pycanon's figure from safelink's measurements.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from safelink.disclosure import (
+    AlphaKAnonymity,
+    BetaLikeness,
+    DeltaDisclosure,
+    Frame,
+    ReleaseProfile,
+    attribute_disclosure,
+    check_frame,
+    k_anonymity,
+    l_diversity,
+    t_closeness,
+)
+
+DATA = Path(__file__).parent / "data"
+QUASI = ["Teacher", "Gender", "Ethnic", "Freeredu", "wesson"]
+
+
+def _students(name: str = "students_math_score") -> pl.DataFrame:
+    return pl.read_csv(DATA / f"{name}.csv")
+
+
+def test_pycanon_students_raw_k_l_t_agree() -> None:
+    data = _students()
+    assert k_anonymity(data, QUASI).k == 1
+    diversity = l_diversity(data, QUASI, ["Score"])["Score"]
+    assert diversity.distinct == 1
+    assert diversity.entropy == pytest.approx(1.0)
+    assert t_closeness(data, QUASI, ["Score"])["Score"].t == pytest.approx(0.4165919952210274)
+
+
+def test_pycanon_students_raw_alpha_k_is_1_1() -> None:
+    data = _students()
+    assert attribute_disclosure(data, QUASI, ["Score"])["Score"].alpha == 1.0
+    assert k_anonymity(data, QUASI).k == 1  # pycanon: (1, 1)
+
+
+def test_pycanon_students_k5_alpha_k_is_half_5() -> None:
+    data = _students("students_math_score_k5")
+    assert attribute_disclosure(data, QUASI, ["Score"])["Score"].alpha == 0.5
+    assert k_anonymity(data, QUASI).k == 5  # pycanon: (0.5, 5)
+
+
+def test_pycanon_students_raw_basic_beta_is_71() -> None:
+    assert attribute_disclosure(_students(), QUASI, ["Score"])["Score"].beta == pytest.approx(71.0)
+
+
+def test_pycanon_students_raw_delta_over_held_values_is_ln_72() -> None:
+    # pycanon measures |ln(q / p)| over the values a class holds: 4.276666119016055 = ln 72.
+    # The published definition (Brickell and Shmatikov) covers every value of the table, and
+    # a class lacking one has q = 0: delta is infinite, as safelink's ``delta`` says.
+    got = attribute_disclosure(_students(), QUASI, ["Score"])["Score"]
+    assert got.delta_present == pytest.approx(4.276666119016055)
+    assert math.isinf(got.delta)
+
+
+def test_pycanon_students_raw_enhanced_beta_figure_and_why_it_is_not_met() -> None:
+    # pycanon reports min(basic beta, -ln min p) = min(71, ln 216) = 5.375278407684164. By
+    # Cao and Karras a gain must stay within min(beta, -ln p) for its own p: the class where
+    # a value with p = 1/72 has q = 1 gains 71 > ln 72, so no beta is met (inf).
+    data = _students()
+    got = attribute_disclosure(data, QUASI, ["Score"])["Score"]
+    smallest_p = data["Score"].value_counts()["count"].min() / data.height
+    assert min(got.beta, -math.log(smallest_p)) == pytest.approx(5.375278407684164)
+    assert math.isinf(got.enhanced_beta)
+    profile = ReleaseProfile(name="tre", k=2, beta=5.375278407684164, beta_kind="enhanced")
+    report = check_frame(Frame(data, quasi=QUASI, sensitive=["Score"]), profile=profile)
+    enhanced = [v for v in report.verdicts if v.criterion.startswith("enhanced")]
+    assert len(enhanced) == 1 and not enhanced[0].passed
+
+
+def test_pycanon_students_k5_figures_are_floats_and_criteria_judge_them() -> None:
+    # pycanon asserts only that beta, enhanced beta and delta are floats on the k5 release;
+    # safelink's criteria judge the same figures
+    data = _students("students_math_score_k5")
+    got = attribute_disclosure(data, QUASI, ["Score"])["Score"]
+    assert all(isinstance(v, float) for v in (got.beta, got.enhanced_beta, got.delta))
+    frame = Frame(data, quasi=QUASI, sensitive=["Score"])
+    profile = ReleaseProfile(name="tre", k=5, alpha=0.5, beta=got.beta, delta=100.0)
+    verdicts = {v.criterion: v.passed for v in check_frame(frame, profile=profile).verdicts}
+    assert verdicts[AlphaKAnonymity("Score", alpha=0.5, k=5).name]
+    assert verdicts[BetaLikeness("Score", beta=got.beta).name]
+    assert not verdicts[DeltaDisclosure("Score", delta=100.0).name]  # a class lacks a score
