@@ -25,6 +25,7 @@ from safelink.disclosure import (
     check_frame,
     k_anonymity,
     l_diversity,
+    risk,
     t_closeness,
 )
 
@@ -97,3 +98,23 @@ def test_pycanon_students_k5_figures_are_floats_and_criteria_judge_them() -> Non
     assert verdicts[AlphaKAnonymity("Score", alpha=0.5, k=5).name]
     assert verdicts[BetaLikeness("Score", beta=got.beta).name]
     assert not verdicts[DeltaDisclosure("Score", delta=100.0).name]  # a class lacks a score
+
+
+def _adult() -> pl.DataFrame:
+    return pl.read_csv(DATA / "adult_anonymized_3.csv.gz", infer_schema=False)
+
+
+ADULT_QUASI = ["age", "education", "occupation", "relationship", "sex", "native-country"]
+
+
+def test_pycanon_adult_k3_reidentification_risk_per_class_and_per_record() -> None:
+    # pycanon: smallest class 3, max_rir and average_rir within [0, 1/3]; its average_rir is
+    # the mean over classes, safelink's per-record mean is J/n: both named, both checked
+    # against a hand group-by
+    data = _adult()
+    sizes = data.group_by(ADULT_QUASI).len()["len"].cast(pl.Float64)
+    got = risk(data, ADULT_QUASI)
+    assert got.prosecutor_max == pytest.approx(1 / 3)
+    assert got.prosecutor_mean_per_class == pytest.approx(float((1 / sizes).mean()), abs=1e-15)
+    assert got.prosecutor_mean_per_record == pytest.approx(sizes.len() / data.height, abs=1e-15)
+    assert 0 <= got.prosecutor_mean_per_record <= got.prosecutor_mean_per_class <= 1 / 3

@@ -131,7 +131,7 @@ def test_risk_spark_synthetic_equals_local(
     want = risk(release, QUASI, person=person, population=population, threshold=0.1)
     assert_close(got.to_dict(), want.to_dict())
     if with_population:
-        assert want.unmatched_classes and want.journalist_mean != want.prosecutor_mean
+        assert want.unmatched_classes and want.journalist_mean != want.prosecutor_mean_per_record
 
 
 def test_risk_spark_population_lacks_count_raises_input_error(

@@ -147,8 +147,9 @@ class DisclosureReport:
         if self.risk:
             out += [
                 (
-                    "prosecutor risk max / mean",
-                    f"{self.risk.prosecutor_max:.4f} / {self.risk.prosecutor_mean:.4f}",
+                    "prosecutor risk max / mean per record / mean per class",
+                    f"{self.risk.prosecutor_max:.4f} / {self.risk.prosecutor_mean_per_record:.4f}"
+                    f" / {self.risk.prosecutor_mean_per_class:.4f}",
                 ),
                 (
                     "sample uniques",

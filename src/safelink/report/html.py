@@ -257,7 +257,11 @@ def disclosure_section(disclosure: Mapping[str, Any]) -> str:
                 ("k (persons)", k.get("k")),
                 ("equivalence classes", k.get("classes")),
                 ("highest prosecutor risk", risk.get("prosecutor_max")),
-                ("mean prosecutor risk", risk.get("prosecutor_mean")),
+                (
+                    "mean prosecutor risk per record",
+                    risk.get("prosecutor_mean_per_record", risk.get("prosecutor_mean")),
+                ),
+                ("mean prosecutor risk per class", risk.get("prosecutor_mean_per_class")),
                 ("sample uniques", risk.get("sample_uniques")),
                 ("marketer risk", risk.get("marketer")),
             ],
