@@ -27,6 +27,7 @@ from safelink.disclosure import (
     l_diversity,
     risk,
     t_closeness,
+    utility,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -118,3 +119,32 @@ def test_pycanon_adult_k3_reidentification_risk_per_class_and_per_record() -> No
     assert got.prosecutor_mean_per_class == pytest.approx(float((1 / sizes).mean()), abs=1e-15)
     assert got.prosecutor_mean_per_record == pytest.approx(sizes.len() / data.height, abs=1e-15)
     assert 0 <= got.prosecutor_mean_per_record <= got.prosecutor_mean_per_class <= 1 / 3
+
+
+ADULT_RAW_ROWS = 32_561  # UCI adult.data; pycanon's release kept 18,203 of them
+
+
+def test_pycanon_adult_k3_class_sizes_as_pycanon_asserts() -> None:
+    data = _adult()
+    got = utility(data, ADULT_QUASI)
+    assert got.k == 3  # pycanon: sizes_ec min_ec == 3
+    assert got.classes <= data.height / 3  # pycanon: n_ec <= len / 3
+
+
+def test_pycanon_adult_k3_utility_equals_hand_group_by() -> None:
+    # pycanon's average_ecsize (sup=True), discernability_metric and classification_metric,
+    # recomputed with bare polars group-bys (CM counts every row but one majority value,
+    # where pycanon drops every tied maximum)
+    data = _adult()
+    target = "salary-class"
+    sizes = data.group_by(ADULT_QUASI).len()["len"].cast(pl.Float64)
+    suppressed = ADULT_RAW_ROWS - data.height
+    per_value = data.group_by([*ADULT_QUASI, target]).len()
+    majority = per_value.group_by(ADULT_QUASI).agg(pl.col("len").max())["len"].sum()
+    got = utility(data, ADULT_QUASI, target=target, suppressed=suppressed)
+    assert got.c_avg == pytest.approx(data.height / (sizes.len() * 3), rel=1e-15)
+    assert got.discernibility == float((sizes**2).sum()) + suppressed * ADULT_RAW_ROWS
+    cm = (data.height - majority + suppressed) / ADULT_RAW_ROWS
+    assert got.classification_metric == pytest.approx(cm, rel=1e-12)
+    for column in ADULT_QUASI:
+        assert got.quasi_identifiers[column].distinct_after == data[column].n_unique()

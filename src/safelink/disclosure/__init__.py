@@ -69,6 +69,7 @@ from safelink.disclosure.tables import (
     protect_statistics,
     secondary_suppression,
 )
+from safelink.disclosure.utility import QuasiIdentifierUtility, UtilitySummary, utility
 
 __all__ = [
     "AgeHierarchy",
@@ -95,6 +96,7 @@ __all__ = [
     "PostcodeHierarchy",
     "ProsecutorRiskCap",
     "ProtectedTable",
+    "QuasiIdentifierUtility",
     "RecursiveCL",
     "ReleaseProfile",
     "RiskSummary",
@@ -105,6 +107,7 @@ __all__ = [
     "TClosenessSummary",
     "TableHierarchy",
     "Transformation",
+    "UtilitySummary",
     "Verdict",
     "anonymise",
     "anonymise_file",
@@ -125,4 +128,5 @@ __all__ = [
     "risk",
     "secondary_suppression",
     "t_closeness",
+    "utility",
 ]

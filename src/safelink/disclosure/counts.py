@@ -29,6 +29,7 @@ import polars as pl
 from safelink.disclosure.equivalence import (
     CID,
     OWN,
+    OWN_ROWS,
     PERSONS,
     ROWS,
     SIZE,
@@ -212,7 +213,8 @@ def count_classes(
 
     Returns:
         A :class:`~safelink.disclosure.equivalence.ClassTable` keyed by the quasi-identifiers,
-        with each class's ``OWN`` records (before wildcard extras) for risk averages; its
+        with each class's ``OWN`` records (before wildcard extras) for risk averages and
+        ``OWN_ROWS`` for utility; its
         frequencies and totals are counted on first use.
     """
     counter = _Counter(
@@ -260,7 +262,7 @@ class _Counter:
         counted = self.numbered(self.run(classes_sql(self.quasi, person=self.person)))
         if not self.person:
             counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-        return counted.with_columns(pl.col(PERSONS).alias(OWN))
+        return counted.with_columns(pl.col(PERSONS).alias(OWN), pl.col(ROWS).alias(OWN_ROWS))
 
     @cached_property
     def members(self) -> pl.DataFrame | None:
@@ -289,7 +291,7 @@ class _Counter:
         if self.members is not None:
             sizes = self.wildcard(self.members, None)
             counted = counted.drop(ROWS, PERSONS).join(sizes, on=CID, how="left")
-        return counted.select(*self.quasi, CID, ROWS, PERSONS, OWN).with_columns(
+        return counted.select(*self.quasi, CID, ROWS, PERSONS, OWN, OWN_ROWS).with_columns(
             pl.col(PERSONS).alias(SIZE)
         )
 

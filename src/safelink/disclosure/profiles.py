@@ -344,6 +344,7 @@ class DisclosureConfig:
         numeric: columns to read as numbers (CSV inputs are text).
         ordered: for t-closeness, text attributes with their values in order.
         search: find minimal generalisation levels automatically.
+        target: the column a classifier would predict (the classification metric).
         source: where the config came from.
     """
 
@@ -385,6 +386,8 @@ class DisclosureConfig:
     """For t-closeness: text attributes with their values in order."""
     search: SearchSettings | None = None
     """Find the least-lossy generalisation levels that meet the profile."""
+    target: Name | None = None
+    """The column a classifier would predict, for the classification metric (utility)."""
     source: Internal = "<dict>"
     """Where the config came from, for messages."""
 
