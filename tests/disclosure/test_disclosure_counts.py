@@ -109,3 +109,19 @@ def test_count_classes_polars_backend_stays_lazy_until_read() -> None:
     table = count_classes(frame, QUASI, backend=PolarsBackend())
     assert table.frequencies("diagnosis").height > 0  # classes not yet counted: that is fine
     assert table.classes[ROWS].sum() == frame.height
+
+
+@pytest.mark.parametrize("missing", ["value", "wildcard"])
+@pytest.mark.parametrize("person", [None, "p"])
+def test_count_classes_read_after_frequencies_same_table(person: str | None, missing: str) -> None:
+    # without a person column the classes are summed from an attribute's counts when those
+    # come first (one pass over the data fewer); the table must be the same either way
+    frame = prepare(_data(3), QUASI, sensitive=["diagnosis"], person=person)
+    first = count_classes(frame, QUASI, person=person, missing=missing)
+    first.frequencies("diagnosis")
+    later = count_classes(frame, QUASI, person=person, missing=missing)
+    assert first.classes.equals(later.classes)
+    assert first.totals() == later.totals()
+    order = [CID, VALUE]
+    got = first.frequencies("diagnosis").sort(order, nulls_last=False)
+    assert got.equals(later.frequencies("diagnosis").sort(order, nulls_last=False))

@@ -117,6 +117,8 @@ def utility_summary(
         before: distinct values per quasi-identifier before the transformations.
         non_uniform_entropy: the loss in bits, when measured (the search).
     """
+    # the target's counts first: without a person column the classes are read from them
+    counts = table.frequencies(target) if target is not None else None
     classes = table.classes
     sizes = classes[OWN_ROWS].cast(pl.Float64)
     rows = int(sizes.sum())
@@ -125,8 +127,7 @@ def utility_summary(
     norm = smallest if k is None else k
     everything = rows + suppressed
     metric = None
-    if target is not None:
-        counts = table.frequencies(target)
+    if counts is not None:
         majority = counts.group_by(CID).agg(
             (pl.col(PERSONS).max() / pl.col(PERSONS).sum()).alias("__m")
         )
