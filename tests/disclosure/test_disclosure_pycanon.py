@@ -2,9 +2,12 @@
 
 pycanon (Sainz-Pardo Diaz and Lopez Garcia, Scientific Data 2022) tests its measures on
 ``StudentsMath_Score`` (216 rows) and its 5-anonymous release; the expected values below are
-copied from its ``tests/test_anonymity.py`` (commit 3561f35). The data are in ``data/`` with
-their licences. Where pycanon departs from the published definition, the test says how, and
-reproduces pycanon's figure from safelink's measurements.
+copied from its ``tests/test_anonymity.py`` (commit 3561f35). Its metrics tests on the
+3-anonymous adult release assert bounds only, so the figures for it are those pycanon 1.3.6
+computed in a one-off run beside safelink (``PYCANON_ADULT``), plus bare polars group-bys.
+The data are in ``data/`` with their licences. Where pycanon departs from the published
+definition (enhanced beta, delta over held values only, ties in the classification metric),
+the test says how, and reproduces pycanon's figure from safelink's measurements.
 """
 
 from __future__ import annotations
@@ -148,3 +151,55 @@ def test_pycanon_adult_k3_utility_equals_hand_group_by() -> None:
     assert got.classification_metric == pytest.approx(cm, rel=1e-12)
     for column in ADULT_QUASI:
         assert got.quasi_identifiers[column].distinct_after == data[column].n_unique()
+
+
+# Figures pycanon 1.3.6 computed on the shipped adult release in a one-off run beside safelink
+# (pycanon pins numpy 2.0 and pandas 2.3, so it cannot join this environment's test suite):
+# alpha_k_anonymity, basic_beta_likeness, enhanced_beta_likeness, delta_disclosure,
+# average_rir, average_ecsize (sup=True), discernability_metric and classification_metric
+# with the data as their own raw (no suppression).
+PYCANON_ADULT = {
+    "alpha": 1.0,
+    "k": 3,
+    "basic_beta": 2.491177598772535,
+    "enhanced_beta": 1.2502391001524518,
+    "delta": 2.9206129677828674,
+    "average_rir": 0.21766540099873902,
+    "average_ecsize": 2.138761602631888,
+    "discernability": 194183,
+    "classification_metric": 0.13662583090699335,
+}
+
+
+def test_pycanon_adult_k3_every_measure_agrees_with_pycanon_run() -> None:
+    data = _adult()
+    target = "salary-class"
+    got = attribute_disclosure(data, ADULT_QUASI, [target])[target]
+    useful = utility(data, ADULT_QUASI, target=target)
+    smallest_p = data[target].value_counts()["count"].min() / data.height
+    assert got.alpha == PYCANON_ADULT["alpha"] and useful.k == PYCANON_ADULT["k"]
+    assert got.beta == pytest.approx(PYCANON_ADULT["basic_beta"], rel=1e-14)
+    assert min(got.beta, -math.log(smallest_p)) == pytest.approx(
+        PYCANON_ADULT["enhanced_beta"], rel=1e-14
+    )
+    assert got.delta_present == pytest.approx(PYCANON_ADULT["delta"], rel=1e-14)
+    assert risk(data, ADULT_QUASI).prosecutor_mean_per_class == pytest.approx(
+        PYCANON_ADULT["average_rir"], rel=1e-14
+    )
+    assert useful.c_avg == pytest.approx(PYCANON_ADULT["average_ecsize"], rel=1e-14)
+    assert useful.discernibility == PYCANON_ADULT["discernability"]
+    # the published definitions: a gain above -ln p somewhere, and a class lacking a value
+    assert math.isinf(got.enhanced_beta) and math.isinf(got.delta)
+
+
+def test_pycanon_adult_k3_classification_metric_differs_only_by_ties() -> None:
+    # pycanon adds every count that differs from the class's maximum, so a class whose two
+    # values tie adds nothing; Iyengar's metric counts every row but one majority value's
+    data = _adult()
+    target = "salary-class"
+    per = data.group_by([*ADULT_QUASI, target]).len()
+    per = per.with_columns(pl.col("len").max().over(ADULT_QUASI).alias("top"))
+    pycanon_rule = per.filter(pl.col("len") != pl.col("top"))["len"].sum() / data.height
+    assert pycanon_rule == pytest.approx(PYCANON_ADULT["classification_metric"], rel=1e-14)
+    got = utility(data, ADULT_QUASI, target=target).classification_metric
+    assert got == pytest.approx(0.15849035873207712, rel=1e-12) and got > pycanon_rule
