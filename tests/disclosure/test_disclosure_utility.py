@@ -119,3 +119,14 @@ def test_minimal_generalisation_candidate_utility_beside_loss() -> None:
     # each 10-year band holds 10 ages twice, y alternating: a majority vote gets half wrong
     assert best.classification_metric == pytest.approx(0.5)
     assert result.to_dict()["best"]["quasi_identifiers"]["age"]["distinct_before"] == 60
+
+
+def test_html_disclosure_section_shows_utility_and_both_risk_averages() -> None:
+    from safelink.report.html import disclosure_section
+
+    config = parse_disclosure_config(
+        {"profile": {"name": "tre", "k": 2}, "quasi_identifiers": ["age"], "target": "y"}
+    )
+    html = disclosure_section({"report": {"report": check(RELEASE, config).to_dict()}})
+    for label in ("discernibility", "C_avg", "classification metric", "per class", "per record"):
+        assert label in html
