@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 
 from safelink.disclosure import (
     AgeHierarchy,
+    AlphaKAnonymity,
+    BetaLikeness,
     ClassTable,
     Criterion,
+    DeltaDisclosure,
     DistinctL,
     EntropyL,
     Frame,
@@ -28,6 +31,7 @@ from safelink.disclosure import (
     TableHierarchy,
     TCloseness,
     anonymise,
+    attribute_disclosure,
     builtin_profile,
     check,
     check_frame,
@@ -57,6 +61,7 @@ def _measured(data: pl.DataFrame, criterion: Criterion) -> Measurements:
         l=l_diversity(data, quasi, sensitive, l=l_param),
         t=t_closeness(data, quasi, sensitive),
         risk=risk(data, quasi),
+        attribute_disclosure=attribute_disclosure(data, quasi, sensitive),
     )
 
 
@@ -94,6 +99,44 @@ def _violating_classes(data: pl.DataFrame, criterion: Criterion) -> list[str]:
             0.25,
             ["a", "b"],
             "prosecutor risk: highest is 0.250; the profile allows 0.200",
+        ),
+        # shares: a x 3/4; b z 2/4. gains (q - p) / p: a x 0.5; b z 1.0. b holds every value
+        # (|ln(q / p)| <= ln 2); a lacks z, so its |ln(q / p)| is infinite
+        (AlphaKAnonymity("s", alpha=0.75, k=4), 0.75, [], None),
+        (
+            AlphaKAnonymity("s", alpha=0.7, k=4),
+            0.75,
+            ["a"],
+            "(alpha, k)-anonymity of 's': a value makes up 75.0% of a class; the profile "
+            "allows 70.0%",
+        ),
+        (
+            AlphaKAnonymity("s", alpha=0.9, k=5),
+            0.75,
+            ["a", "b"],
+            "(alpha, k)-anonymity of 's' (alpha=0.9, k=5): smallest class has 4 rows; the "
+            "profile needs 5",
+        ),
+        (BetaLikeness("s", beta=1.0), 1.0, [], None),
+        (
+            BetaLikeness("s", beta=0.6),
+            1.0,
+            ["b"],
+            "basic beta-likeness of 's' needs beta 1.0000; the profile allows 0.6",
+        ),
+        (BetaLikeness("s", beta=1.0, enhanced=True), 1.0, [], None),
+        (
+            BetaLikeness("s", beta=0.6, enhanced=True),
+            1.0,
+            ["b"],
+            "enhanced beta-likeness of 's' needs beta 1.0000; the profile allows 0.6",
+        ),
+        (
+            DeltaDisclosure("s", delta=5.0),
+            math.inf,
+            ["a"],
+            "delta-disclosure of 's' is infinite (a class lacks a value); the profile needs "
+            "below 5.0",
         ),
     ],
     ids=lambda value: value.name if isinstance(value, Criterion) else None,
@@ -133,6 +176,13 @@ def test_criteria_bad_parameters_input_error() -> None:
         lambda: TCloseness("s", t=1.5),
         lambda: TCloseness("s", t=0.2, order=("a", "b")),
         lambda: ProsecutorRiskCap(0.0),
+        lambda: AlphaKAnonymity("s", alpha=0.0, k=2),
+        lambda: AlphaKAnonymity("s", alpha=1.5, k=2),
+        lambda: AlphaKAnonymity("s", alpha=0.5, k=0),
+        lambda: BetaLikeness("s", beta=0.0),
+        lambda: BetaLikeness("s", beta=math.inf),
+        lambda: DeltaDisclosure("s", delta=-1.0),
+        lambda: DeltaDisclosure("s", delta=True),
     ):
         with pytest.raises(InputError):
             make()
@@ -142,6 +192,9 @@ def test_criteria_monotonic_flags_as_documented() -> None:
     assert KAnonymity.monotonic and DistinctL.monotonic and ProsecutorRiskCap.monotonic
     assert not (EntropyL.monotonic or RecursiveCL.monotonic or TCloseness.monotonic)
     assert TCloseness.compares_with_table and not KAnonymity.compares_with_table
+    assert not (AlphaKAnonymity.monotonic or BetaLikeness.monotonic or DeltaDisclosure.monotonic)
+    assert BetaLikeness.compares_with_table and DeltaDisclosure.compares_with_table
+    assert not AlphaKAnonymity.compares_with_table
 
 
 def test_entropy_l_person_view_merged_class_fails_though_both_parts_pass() -> None:
@@ -418,6 +471,13 @@ _CRITERIA = st.one_of(
     st.builds(TCloseness, st.just("s"), st.sampled_from([0.0, 0.1, 0.3, 0.6])),
     st.builds(TCloseness, st.just("n"), st.sampled_from([0.1, 0.3]), st.just(True)),
     st.builds(ProsecutorRiskCap, st.sampled_from([0.2, 0.34, 0.5, 1.0])),
+    st.builds(
+        AlphaKAnonymity, st.just("s"), st.sampled_from([0.34, 0.5, 0.75, 1.0]), st.integers(1, 3)
+    ),
+    st.builds(
+        BetaLikeness, st.sampled_from(["s", "n"]), st.sampled_from([0.5, 1.0, 3.0]), st.booleans()
+    ),
+    st.builds(DeltaDisclosure, st.sampled_from(["s", "n"]), st.sampled_from([0.5, 1.0, 2.0])),
 )
 
 
@@ -438,6 +498,7 @@ def test_criterion_any_table_passes_exactly_when_no_class_violates(
         l=l_diversity(data, quasi, sensitive, l=getattr(criterion, "l", 2), **kwargs),
         t=t_closeness(data, quasi, sensitive, **kwargs),
         risk=risk(data, quasi, **kwargs),
+        attribute_disclosure=attribute_disclosure(data, quasi, sensitive, **kwargs),
     )
     table = ClassTable.of_frame(
         prepare(data, quasi, sensitive=sensitive, **kwargs), quasi, **kwargs
@@ -511,6 +572,10 @@ def _profiles(draw: st.DrawFn) -> ReleaseProfile:
         t=draw(st.sampled_from([None, 0.2, 0.35, 0.6])),
         max_prosecutor_risk=draw(st.sampled_from([None, 0.2, 0.34])),
         max_suppression=draw(st.sampled_from([0.0, 0.1, 0.3])),
+        alpha=draw(st.sampled_from([None, None, 0.6, 0.8])),
+        beta=draw(st.sampled_from([None, None, 1.0, 2.5])),
+        beta_kind=draw(st.sampled_from(["basic", "enhanced"])),
+        delta=draw(st.sampled_from([None, None, None, 1.5])),
     )
 
 
@@ -551,3 +616,72 @@ def test_minimal_generalisation_any_data_and_profile_choice_passes_check(
     assert result.best.suppressed_rows <= math.floor(profile.max_suppression * data.height)
     report = check_frame(frame, profile=profile)
     assert report.passed, (report.failures, dict(result.best.levels))
+
+
+# -- (alpha, k), beta-likeness and delta-disclosure, by hand ---------------------------------
+
+
+def test_attribute_disclosure_missing_values_are_a_value_hand_computed() -> None:
+    # table: x 3, missing 3, y 2 of 8 -> p = 3/8, 3/8, 2/8
+    # class a: x 2, missing 2 (no y); class b: x 1, y 2, missing 1
+    data = pl.DataFrame({"q": list("aaaabbbb"), "s": ["x", None, "x", None, "x", "y", None, "y"]})
+    got = attribute_disclosure(data, ["q"], ["s"])["s"]
+    assert got.alpha == pytest.approx(0.5)
+    assert got.beta == pytest.approx(1.0)  # b: y (2/4 - 2/8) / (2/8)
+    assert got.enhanced_beta == pytest.approx(1.0)  # within -ln(2/8) = 1.386
+    assert math.isinf(got.delta)  # a lacks y
+    assert got.delta_present == pytest.approx(math.log(2))  # b: y ln((2/4) / (2/8))
+    assert got.to_dict()["delta"] is None
+
+
+def test_enhanced_beta_likeness_gain_above_minus_ln_p_never_met() -> None:
+    # p(x) = 1/2; class a is all x: gain (1 - 1/2) / (1/2) = 1 > -ln(1/2) = 0.693
+    data = pl.DataFrame({"q": list("aabbbb"), "s": list("xxxyyy")})
+    got = attribute_disclosure(data, ["q"], ["s"])["s"]
+    assert got.beta == pytest.approx(1.0) and math.isinf(got.enhanced_beta)
+    criterion = BetaLikeness("s", beta=100.0, enhanced=True)
+    verdict = criterion.evaluate(_measured(data, criterion))
+    assert not verdict.passed and verdict.message and "a gain above -ln p" in verdict.message
+    assert _violating_classes(data, criterion) == ["a"]
+    assert BetaLikeness("s", beta=1.0).evaluate(_measured(data, criterion)).passed
+
+
+def test_delta_disclosure_every_class_holds_every_value_finite() -> None:
+    # p = (x 3/8, y 5/8); a: x 1/2, y 1/2 -> ln(4/3) = 0.288; b: x 1/4 -> |ln(2/3)| = 0.405
+    data = pl.DataFrame({"q": list("aaaabbbb"), "s": list("xxyyxyyy")})
+    criterion = DeltaDisclosure("s", delta=math.log(1.5))  # strict: not below itself
+    verdict = criterion.evaluate(_measured(data, criterion))
+    assert verdict.value == pytest.approx(math.log(1.5)) and not verdict.passed
+    assert _violating_classes(data, criterion) == ["b"]
+    assert DeltaDisclosure("s", delta=0.41).evaluate(_measured(data, criterion)).passed
+
+
+def test_alpha_person_view_share_of_persons_not_of_values() -> None:
+    # class a: p1 holds x and y, p2 holds x: every person holds x, so alpha is 1 (not 2/3)
+    data = pl.DataFrame({"q": ["a"] * 3, "s": ["x", "y", "x"], "pid": ["p1", "p1", "p2"]})
+    got = attribute_disclosure(data, ["q"], ["s"], person="pid")["s"]
+    assert got.alpha == pytest.approx(1.0)
+
+
+def test_attribute_disclosure_no_sensitive_input_error() -> None:
+    with pytest.raises(InputError, match="no sensitive attributes"):
+        attribute_disclosure(HAND, ["q"], [])
+
+
+def test_release_profile_alpha_beta_delta_criteria_per_attribute_and_checked() -> None:
+    profile = ReleaseProfile(name="tre", k=4, alpha=0.7, beta=0.6, beta_kind="enhanced", delta=2.0)
+    assert profile.criteria_for(["s"]) == (
+        KAnonymity(4),
+        AlphaKAnonymity("s", alpha=0.7, k=4),
+        BetaLikeness("s", beta=0.6, enhanced=True),
+        DeltaDisclosure("s", delta=2.0),
+        ProsecutorRiskCap(0.25),
+    )
+    report = check_frame(Frame(HAND, quasi=["q"], sensitive=["s"]), profile=profile)
+    assert [v.passed for v in report.verdicts] == [True, False, False, False, True]
+    assert report.to_dict()["attribute_disclosure"]["s"]["alpha"] == pytest.approx(0.75)
+    assert profile.criteria_for([])[1:4] == (
+        SensitiveAttributeRequired("(alpha, k)-anonymity"),
+        SensitiveAttributeRequired("beta-likeness"),
+        SensitiveAttributeRequired("delta-disclosure"),
+    )

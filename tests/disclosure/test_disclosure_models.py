@@ -147,7 +147,8 @@ def test_risk_hand_computed_prosecutor_marketer_journalist() -> None:
     pop = pl.DataFrame({"a": ["x", "y"], "count": [10, 4]})
     result = risk(df, ["a"], population=pop)
     assert result.prosecutor_max == pytest.approx(1.0)
-    assert result.prosecutor_mean == pytest.approx(2 / 3)
+    assert result.prosecutor_mean_per_record == pytest.approx(2 / 3)  # 2 classes / 3 records
+    assert result.prosecutor_mean_per_class == pytest.approx((1 / 2 + 1) / 2)
     assert result.sample_uniques == 1
     assert result.sample_uniques_share == pytest.approx(1 / 3)
     assert result.journalist_max == pytest.approx(1 / 4)

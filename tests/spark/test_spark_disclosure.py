@@ -131,7 +131,7 @@ def test_risk_spark_synthetic_equals_local(
     want = risk(release, QUASI, person=person, population=population, threshold=0.1)
     assert_close(got.to_dict(), want.to_dict())
     if with_population:
-        assert want.unmatched_classes and want.journalist_mean != want.prosecutor_mean
+        assert want.unmatched_classes and want.journalist_mean != want.prosecutor_mean_per_record
 
 
 def test_risk_spark_population_lacks_count_raises_input_error(
@@ -160,8 +160,9 @@ def test_protect_counts_spark_synthetic_equals_local(
         {"k": 5, "l": 2, "t": 0.5},
         {"k": 3, "l": 2, "l_kind": "entropy", "max_prosecutor_risk": 0.1},
         {"k": 2, "l": 3, "l_kind": "recursive", "c": 2.0, "t": 0.9},
+        {"k": 2, "alpha": 0.6, "beta": 2.0, "beta_kind": "enhanced", "delta": 3.0},
     ],
-    ids=["distinct-l-t", "entropy-l-risk-cap", "recursive-l"],
+    ids=["distinct-l-t", "entropy-l-risk-cap", "recursive-l", "alpha-beta-delta"],
 )
 def test_check_spark_tre_profile_report_equals_local_and_fails(
     remote: Any, release: pl.DataFrame, tmp_path: Path, profile: dict[str, Any]
@@ -175,6 +176,7 @@ def test_check_spark_tre_profile_report_equals_local_and_fails(
             "person": "person",
             "ordered": ORDER,
             "population": {"path": "population.csv", "count": "count"},
+            "target": "diagnosis",
         },
         base=tmp_path,
     )
@@ -215,11 +217,12 @@ def test_check_spark_wildcard_with_missing_report_equals_local(
 ) -> None:
     config = parse_disclosure_config(
         {
-            "profile": {"name": "tre", "k": 3, "l": 2, "t": 0.7},
+            "profile": {"name": "tre", "k": 3, "l": 2, "t": 0.7, "alpha": 0.5, "beta": 1.0},
             "quasi_identifiers": QUASI,
             "sensitive": ["diagnosis"],
             "person": "person",
             "missing": "wildcard",
+            "target": "ethnicity",
         }
     )
     assert release.select(QUASI).null_count().sum_horizontal().item() > 0

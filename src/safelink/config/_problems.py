@@ -237,6 +237,8 @@ def _bounds(node: Schema) -> str:
     above, below = node.get("exclusiveMinimum"), node.get("exclusiveMaximum")
     if above is not None and below is not None:
         return f" between {above} and {below}"
+    if above is not None:
+        return f" above {above}" + (f" and at most {high}" if high is not None else "")
     if low is not None and high is not None:
         return f" from {low} to {high}"
     if low is not None:

@@ -2,8 +2,10 @@
 
 A fluent :class:`Frame` over pandas or polars (generalise, coarsen, top-code, suppress), the
 privacy models measured (k-anonymity, l-diversity, t-closeness, prosecutor/journalist/marketer
-risk) and judged as criteria (:class:`KAnonymity`, :class:`DistinctL`, :class:`EntropyL`,
-:class:`RecursiveCL`, :class:`TCloseness`, :class:`ProsecutorRiskCap`), the
+risk, (alpha, k)-anonymity, beta-likeness, delta-disclosure) and judged as criteria
+(:class:`KAnonymity`, :class:`DistinctL`, :class:`EntropyL`, :class:`RecursiveCL`,
+:class:`TCloseness`, :class:`ProsecutorRiskCap`, :class:`AlphaKAnonymity`,
+:class:`BetaLikeness`, :class:`DeltaDisclosure`), utility metrics beside them, the
 minimal-generalisation search, NHS England small-number suppression for tables, and release
 profiles (``tre``, ``publication``): lists of criteria, checked by :func:`check` and met by
 :func:`anonymise`.
@@ -41,6 +43,8 @@ from safelink.disclosure.hierarchies import (
     TableHierarchy,
     load_table_hierarchy,
 )
+from safelink.disclosure.likeness import AttributeDisclosureSummary, attribute_disclosure
+from safelink.disclosure.likeness_criteria import AlphaKAnonymity, BetaLikeness, DeltaDisclosure
 from safelink.disclosure.models import (
     KAnonymitySummary,
     LDiversitySummary,
@@ -65,15 +69,20 @@ from safelink.disclosure.tables import (
     protect_statistics,
     secondary_suppression,
 )
+from safelink.disclosure.utility import QuasiIdentifierUtility, UtilitySummary, utility
 
 __all__ = [
     "AgeHierarchy",
+    "AlphaKAnonymity",
     "Anonymised",
+    "AttributeDisclosureSummary",
+    "BetaLikeness",
     "Candidate",
     "ClassTable",
     "Criterion",
     "DateHierarchy",
     "DateOfBirthHierarchy",
+    "DeltaDisclosure",
     "DisclosureConfig",
     "DisclosureReport",
     "DistinctL",
@@ -87,6 +96,7 @@ __all__ = [
     "PostcodeHierarchy",
     "ProsecutorRiskCap",
     "ProtectedTable",
+    "QuasiIdentifierUtility",
     "RecursiveCL",
     "ReleaseProfile",
     "RiskSummary",
@@ -97,9 +107,11 @@ __all__ = [
     "TClosenessSummary",
     "TableHierarchy",
     "Transformation",
+    "UtilitySummary",
     "Verdict",
     "anonymise",
     "anonymise_file",
+    "attribute_disclosure",
     "builtin_profile",
     "check",
     "check_file",
@@ -116,4 +128,5 @@ __all__ = [
     "risk",
     "secondary_suppression",
     "t_closeness",
+    "utility",
 ]

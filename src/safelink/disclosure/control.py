@@ -10,6 +10,7 @@ calls them.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from safelink.disclosure.hierarchies import (
     Hierarchy,
     PostcodeHierarchy,
 )
+from safelink.disclosure.likeness import AttributeDisclosureSummary
 from safelink.disclosure.models import KAnonymitySummary, LDiversitySummary, TClosenessSummary
 from safelink.disclosure.profiles import (
     DisclosureConfig,
@@ -55,6 +57,7 @@ from safelink.disclosure.steps import (
     TopCodeStep,
 )
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
+from safelink.disclosure.utility import UtilitySummary, distinct_values, utility_summary
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError, SparkEngineError
 from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
@@ -76,6 +79,9 @@ class DisclosureReport:
         l: l-diversity per sensitive attribute.
         t: t-closeness per sensitive attribute.
         risk: re-identification risk.
+        attribute_disclosure: (alpha, k), beta-likeness and delta-disclosure per sensitive
+            attribute.
+        utility: utility metrics beside the risk (:mod:`safelink.disclosure.utility`).
         transformations: what was done to the data, in order.
         table: for table profiles, the protection summary.
         verdicts: each criterion's verdict, in the profile's order (record-level checks).
@@ -89,6 +95,8 @@ class DisclosureReport:
     l: Mapping[str, LDiversitySummary] = field(default_factory=dict)  # noqa: E741
     t: Mapping[str, TClosenessSummary] = field(default_factory=dict)
     risk: RiskSummary | None = None
+    attribute_disclosure: Mapping[str, AttributeDisclosureSummary] = field(default_factory=dict)
+    utility: UtilitySummary | None = None
     transformations: tuple[Transformation, ...] = ()
     table: Mapping[str, Any] | None = None
     verdicts: tuple[Verdict, ...] = ()
@@ -104,6 +112,8 @@ class DisclosureReport:
             "l_diversity": {a: v.to_dict() for a, v in self.l.items()},
             "t_closeness": {a: v.to_dict() for a, v in self.t.items()},
             "risk": self.risk.to_dict() if self.risk else None,
+            "attribute_disclosure": {a: v.to_dict() for a, v in self.attribute_disclosure.items()},
+            "utility": self.utility.to_dict() if self.utility else None,
             "transformations": [t.to_dict() for t in self.transformations],
             "table": dict(self.table) if self.table else None,
         }
@@ -129,11 +139,22 @@ class DisclosureReport:
             )
         for name, closeness in self.t.items():
             out.append((f"t ({name}, {closeness.distance})", f"{closeness.t:.4f}"))
+        for name, shares in self.attribute_disclosure.items():
+            out.append(
+                (
+                    f"alpha / beta / enhanced beta / delta ({name})",
+                    " / ".join(
+                        _figure(v)
+                        for v in (shares.alpha, shares.beta, shares.enhanced_beta, shares.delta)
+                    ),
+                )
+            )
         if self.risk:
             out += [
                 (
-                    "prosecutor risk max / mean",
-                    f"{self.risk.prosecutor_max:.4f} / {self.risk.prosecutor_mean:.4f}",
+                    "prosecutor risk max / mean per record / mean per class",
+                    f"{self.risk.prosecutor_max:.4f} / {self.risk.prosecutor_mean_per_record:.4f}"
+                    f" / {self.risk.prosecutor_mean_per_class:.4f}",
                 ),
                 (
                     "sample uniques",
@@ -143,8 +164,37 @@ class DisclosureReport:
             ]
             if self.risk.journalist_max is not None:
                 out.append(("journalist risk max", f"{self.risk.journalist_max:.4f}"))
+        if self.utility:
+            out += _utility_lines(self.utility)
         out += [("failure", failure) for failure in self.failures]
         return out
+
+
+def _utility_lines(utility: UtilitySummary) -> list[tuple[str, str]]:
+    out = [
+        ("rows suppressed", str(utility.suppressed_rows)),
+        (
+            f"average class size / C_avg (k={utility.k})",
+            f"{utility.average_class_size:.2f} / {utility.c_avg:.2f}",
+        ),
+        ("discernibility", f"{utility.discernibility:.0f}"),
+    ]
+    if utility.non_uniform_entropy is not None:
+        out.append(("non-uniform entropy (bits)", f"{utility.non_uniform_entropy:.1f}"))
+    if utility.classification_metric is not None:
+        out.append(
+            (f"classification metric ({utility.target})", f"{utility.classification_metric:.4f}")
+        )
+    for name, counts in utility.quasi_identifiers.items():
+        before = "-" if counts.distinct_before is None else str(counts.distinct_before)
+        out.append(
+            (f"distinct values before / after ({name})", f"{before} / {counts.distinct_after}")
+        )
+    return out
+
+
+def _figure(value: float) -> str:
+    return "inf" if value == float("inf") else f"{value:.4f}"
 
 
 def _as_profile(profile: ReleaseProfile | str) -> ReleaseProfile:
@@ -158,6 +208,7 @@ def check_frame(
     population: Any = None,
     population_count: str = "count",
     ordered: Mapping[str, Any] | None = None,
+    target: str | None = None,
 ) -> DisclosureReport:
     """Measure a record-level Frame and judge it by the profile's criteria.
 
@@ -171,10 +222,16 @@ def check_frame(
         population: optional population table for journalist risk.
         population_count: its count column.
         ordered: text sensitive attributes with their values in order (t-closeness).
+        target: a column for the classification metric (utility).
 
     Returns:
         A :class:`DisclosureReport` (check ``passed``; nothing is raised for a failure).
+
+    Raises:
+        InputError: a target that is not a column.
     """
+    if target is not None and target not in frame.schema:
+        raise InputError(f"target {target!r} is not a column; name the column to predict.")
     return check_table(
         frame.class_table(),
         frame.quasi,
@@ -185,6 +242,7 @@ def check_frame(
         population_count=population_count,
         ordered=ordered,
         transformations=frame.transformations,
+        target=target,
     )
 
 
@@ -199,6 +257,7 @@ def check_table(
     population_count: str = "count",
     ordered: Mapping[str, Any] | None = None,
     transformations: tuple[Transformation, ...] = (),
+    target: str | None = None,
 ) -> DisclosureReport:
     """Measure a class table counted on any engine and judge it by the profile's criteria.
 
@@ -214,7 +273,9 @@ def check_table(
         population: optional population table for journalist risk.
         population_count: its count column.
         ordered: text sensitive attributes with their values in order (t-closeness).
-        transformations: what was done to the data, for the record.
+        transformations: what was done to the data, for the record (rows they suppressed
+            count in the utility metrics).
+        target: a column for the classification metric (utility).
     """
     measured = Measurements.of_table(
         table,
@@ -230,7 +291,17 @@ def check_table(
     criteria = profile.criteria_for(
         sensitive, ordered=ordered, numeric=ordered_attributes(measured)
     )
-    return judge(profile, measured, criteria, rows=measured.k.rows, transformations=transformations)
+    useful = utility_summary(
+        table,
+        quasi,
+        k=profile.k or 2,
+        suppressed=sum(t.rows_suppressed for t in transformations),
+        target=target,
+    )
+    report = judge(
+        profile, measured, criteria, rows=measured.k.rows, transformations=transformations
+    )
+    return dataclasses.replace(report, utility=useful)
 
 
 def ordered_attributes(measured: Measurements) -> list[str]:
@@ -275,6 +346,7 @@ def judge(
         l=measured.l,
         t=measured.t,
         risk=measured.risk,
+        attribute_disclosure=measured.attribute_disclosure,
         transformations=transformations,
         verdicts=verdicts,
     )
@@ -373,6 +445,7 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
         population=population,
         population_count=count,
         ordered=ordered,
+        target=config.target,
     )
 
 
@@ -385,7 +458,7 @@ def _check_spark(
     table = class_table(
         numeric_spark(data, config.numeric),
         config.quasi_identifiers,
-        sensitive=config.sensitive,
+        sensitive=[*config.sensitive, *([config.target] if config.target else [])],
         person=config.person,
         missing=config.missing,
     )
@@ -398,6 +471,7 @@ def _check_spark(
         population=population,
         population_count=count,
         ordered=dict(config.ordered),
+        target=config.target,
     )
 
 
@@ -558,6 +632,7 @@ def anonymise(
         report = check(protected.table, config)
         return Anonymised(data=protected.table, report=report, table=protected)
     frame: Frame | SparkFrame = _frame(data, config)
+    before = distinct_values(frame.class_table(), frame.quasi)
     if config.drop:
         frame = frame.drop(*config.drop)
     for step in config.transformations:
@@ -587,6 +662,7 @@ def anonymise(
                 else config.search.max_suppression
             ),
             metric=config.search.metric,
+            target=config.target,
         )
         for column, level in result.best.levels.items():
             if level != hierarchies[column].levels[0]:
@@ -599,7 +675,9 @@ def anonymise(
         population=population,
         population_count=count,
         ordered=dict(config.ordered),
+        target=config.target,
     )
+    report = _with_before(report, before, result)
     rows_removed = sum(t.rows_suppressed for t in frame.transformations)
     if rows_removed > profile.max_suppression * (frame.height + rows_removed) + 1e-9:
         share = rows_removed / (frame.height + rows_removed)
@@ -609,6 +687,22 @@ def anonymise(
             f"{profile.max_suppression:.1%} (generalise more)",
         )
     return Anonymised(data=frame.records, report=report, search=result)
+
+
+def _with_before(
+    report: DisclosureReport, before: Mapping[str, int], search: SearchResult | None
+) -> DisclosureReport:
+    """The report's utility with the distinct values before and the search's entropy loss."""
+    if report.utility is None:  # pragma: no cover - a record-level report has utility
+        return report
+    useful = report.utility
+    counts = {
+        name: dataclasses.replace(value, distinct_before=before.get(name))
+        for name, value in useful.quasi_identifiers.items()
+    }
+    entropy = search.best.non_uniform_entropy if search is not None else None
+    useful = dataclasses.replace(useful, quasi_identifiers=counts, non_uniform_entropy=entropy)
+    return dataclasses.replace(report, utility=useful)
 
 
 def _suppress_violations(
@@ -634,8 +728,6 @@ def _suppress_violations(
 
 
 def _fail(report: DisclosureReport, failure: str) -> DisclosureReport:
-    import dataclasses
-
     return dataclasses.replace(report, passed=False, failures=(*report.failures, failure))
 
 

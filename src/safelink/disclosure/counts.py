@@ -29,6 +29,7 @@ import polars as pl
 from safelink.disclosure.equivalence import (
     CID,
     OWN,
+    OWN_ROWS,
     PERSONS,
     ROWS,
     SIZE,
@@ -212,7 +213,8 @@ def count_classes(
 
     Returns:
         A :class:`~safelink.disclosure.equivalence.ClassTable` keyed by the quasi-identifiers,
-        with each class's ``OWN`` records (before wildcard extras) for risk averages; its
+        with each class's ``OWN`` records (before wildcard extras) for risk averages and
+        ``OWN_ROWS`` for utility; its
         frequencies and totals are counted on first use.
     """
     counter = _Counter(
@@ -243,6 +245,7 @@ class _Counter:
         self.person = person
         self.missing = missing
         self._own: dict[str, pl.DataFrame] = {}
+        self._sums: pl.DataFrame | None = None
 
     def run(self, sql: str, extra: Mapping[str, Any] | None = None) -> pl.DataFrame:
         """``sql`` over the data (and ``extra`` tables), collected with counts as Int64."""
@@ -256,11 +259,19 @@ class _Counter:
 
     @cached_property
     def exact(self) -> pl.DataFrame:
-        """The classes without wildcard extras, with the whole table's person totals."""
-        counted = self.numbered(self.run(classes_sql(self.quasi, person=self.person)))
+        """The classes without wildcard extras, with the whole table's person totals.
+
+        Without a person column, a class's rows are the sum of its rows per value, so once a
+        sensitive attribute has been counted (:meth:`own`) the classes are read from that
+        table instead of a second pass over the data.
+        """
+        if not self.person and self._sums is not None:
+            counted = self._sums
+        else:
+            counted = self.numbered(self.run(classes_sql(self.quasi, person=self.person)))
         if not self.person:
             counted = counted.with_columns(pl.col(ROWS).alias(PERSONS))
-        return counted.with_columns(pl.col(PERSONS).alias(OWN))
+        return counted.with_columns(pl.col(PERSONS).alias(OWN), pl.col(ROWS).alias(OWN_ROWS))
 
     @cached_property
     def members(self) -> pl.DataFrame | None:
@@ -289,7 +300,7 @@ class _Counter:
         if self.members is not None:
             sizes = self.wildcard(self.members, None)
             counted = counted.drop(ROWS, PERSONS).join(sizes, on=CID, how="left")
-        return counted.select(*self.quasi, CID, ROWS, PERSONS, OWN).with_columns(
+        return counted.select(*self.quasi, CID, ROWS, PERSONS, OWN, OWN_ROWS).with_columns(
             pl.col(PERSONS).alias(SIZE)
         )
 
@@ -303,8 +314,11 @@ class _Counter:
             # every class holds some value (missing is one), so numbering this table's own
             # keys as the classes are numbered gives the same ids, without a join
             grouped = counted.group_by(quasi).agg(pl.col(VALUE), pl.col(PERSONS))
-            numbered = self.numbered(grouped).select(CID, VALUE, PERSONS)
-            self._own[attribute] = numbered.explode(VALUE, PERSONS)
+            numbered = self.numbered(grouped)
+            if not self.person and self._sums is None:
+                sums = pl.col(PERSONS).list.sum().cast(pl.Int64).alias(ROWS)
+                self._sums = numbered.select(*quasi, CID, sums)
+            self._own[attribute] = numbered.select(CID, VALUE, PERSONS).explode(VALUE, PERSONS)
         return self._own[attribute]
 
     def frequencies(self, attribute: str) -> pl.DataFrame:

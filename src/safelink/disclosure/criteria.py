@@ -1,7 +1,10 @@
 """Privacy models as criteria (ARX's design): each measures the equivalence classes and judges.
 
 A criterion is one small class: :class:`KAnonymity`, :class:`DistinctL`, :class:`EntropyL`,
-:class:`RecursiveCL`, :class:`TCloseness`, :class:`ProsecutorRiskCap`. A release profile is a
+:class:`RecursiveCL`, :class:`TCloseness`, :class:`ProsecutorRiskCap`, and (in
+:mod:`safelink.disclosure.likeness_criteria`) :class:`~safelink.disclosure.likeness_criteria.
+AlphaKAnonymity`, :class:`~safelink.disclosure.likeness_criteria.BetaLikeness` and
+:class:`~safelink.disclosure.likeness_criteria.DeltaDisclosure`. A release profile is a
 list of them (:meth:`ReleaseProfile.criteria
 <safelink.disclosure.profiles.ReleaseProfile.criteria>`), and everything that enforces a
 profile loops over that one list, so adding a model is adding one class here:
@@ -49,6 +52,7 @@ from typing import Any, ClassVar
 import polars as pl
 
 from safelink.disclosure.equivalence import SIZE, ClassTable
+from safelink.disclosure.likeness import AttributeDisclosureSummary, likeness_summary
 from safelink.disclosure.models import (
     KAnonymitySummary,
     LDiversitySummary,
@@ -81,12 +85,15 @@ class Measurements:
         l: l-diversity per sensitive attribute (recursive c measured at the profile's l).
         t: t-closeness per sensitive attribute.
         risk: re-identification risk.
+        attribute_disclosure: (alpha, k), beta-likeness and delta-disclosure per sensitive
+            attribute (:mod:`safelink.disclosure.likeness`).
     """
 
     k: KAnonymitySummary
     l: Mapping[str, LDiversitySummary] = field(default_factory=dict)  # noqa: E741
     t: Mapping[str, TClosenessSummary] = field(default_factory=dict)
     risk: RiskSummary | None = None
+    attribute_disclosure: Mapping[str, AttributeDisclosureSummary] = field(default_factory=dict)
 
     @property
     def unit(self) -> str:
@@ -125,6 +132,7 @@ class Measurements:
             k=k_summary(table, missing),
             l={a: l_summary(table, a, l) for a in sensitive},
             t={a: t_summary(table, a, order=ordered.get(a)) for a in sensitive},
+            attribute_disclosure={a: likeness_summary(table, a) for a in sensitive},
             risk=risk_summary(
                 table,
                 quasi,

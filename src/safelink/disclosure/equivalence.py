@@ -45,6 +45,7 @@ ROWS = "__rows"
 PERSONS = "__persons"
 SIZE = "__size"
 OWN = "__own"
+OWN_ROWS = "__own_rows"
 VALUE = "__s"
 
 
@@ -165,9 +166,10 @@ class ClassTable:
     ``classes`` has one row per class: ``CID``, ``ROWS``, ``SIZE`` (distinct persons with a
     person column, else rows) and the columns that key the class (quasi-identifiers, or the
     search's level codes); a table counted from records (:func:`~safelink.disclosure.counts.
-    count_classes`) also has ``PERSONS`` and ``OWN`` (the class's own records before wildcard
-    extras). :meth:`frequencies`, :meth:`distribution` and :meth:`totals` are computed on
-    first use and kept, so a criterion that reads none of them costs nothing.
+    count_classes`) also has ``PERSONS``, ``OWN`` (the class's own records before wildcard
+    extras) and ``OWN_ROWS`` (its own rows, whatever the person column). :meth:`frequencies`,
+    :meth:`distribution` and :meth:`totals` are computed on first use and kept, so a criterion
+    that reads none of them costs nothing.
 
     Args:
         classes: the class rows (see above), or a function giving them on first use.

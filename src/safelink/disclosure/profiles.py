@@ -7,7 +7,8 @@ Two built-in profiles (their YAML is below, in :data:`BUILTIN_PROFILES`):
 - ``publication``: aggregate tables only, with NHS England's small-number rule.
 
 A record-level profile is a list of criteria (:meth:`ReleaseProfile.criteria`): k-anonymity,
-l-diversity and t-closeness of each sensitive attribute, the prosecutor risk cap. The check,
+l-diversity, t-closeness, (alpha, k)-anonymity, beta-likeness and delta-disclosure of each
+sensitive attribute, the prosecutor risk cap. The check,
 the search and every engine loop over that list.
 
 A disclosure config names the columns and their roles, the hierarchies, the transformations
@@ -76,6 +77,7 @@ from safelink.disclosure.criteria import (
     TCloseness,
 )
 from safelink.disclosure.hierarchies import TableHierarchy, load_table_hierarchy
+from safelink.disclosure.likeness_criteria import AlphaKAnonymity, BetaLikeness, DeltaDisclosure
 from safelink.disclosure.steps import Step
 from safelink.disclosure.tables import SmallNumberPolicy
 from safelink.errors import ConfigError
@@ -116,6 +118,11 @@ class ReleaseProfile:
         l_kind: ``distinct``, ``entropy`` or ``recursive``.
         c: the c of recursive (c, l)-diversity.
         t: optional t-closeness bound for every sensitive attribute.
+        alpha: optional (alpha, k)-anonymity bound (with the profile's k) for every
+            sensitive attribute.
+        beta: optional beta-likeness bound for every sensitive attribute.
+        beta_kind: ``basic`` or ``enhanced`` beta-likeness.
+        delta: optional delta-disclosure bound for every sensitive attribute.
         max_prosecutor_risk: highest prosecutor risk allowed (default 1/k).
         max_suppression: share of rows ``anonymise`` may suppress.
         small_numbers: the small-number policy for tables.
@@ -135,6 +142,14 @@ class ReleaseProfile:
     """The c of recursive (c, l)-diversity."""
     t: Share | None = None
     """A t-closeness bound for every sensitive attribute."""
+    alpha: Annotated[StrictFloat, Field(gt=0.0, le=1.0)] | None = None
+    """An (alpha, k)-anonymity bound: the largest share of one sensitive value in a class."""
+    beta: Annotated[StrictFloat, Field(gt=0.0, allow_inf_nan=False)] | None = None
+    """A beta-likeness bound for every sensitive attribute (Cao and Karras 2012)."""
+    beta_kind: Literal["basic", "enhanced"] = "basic"
+    """The kind of beta-likeness."""
+    delta: Annotated[StrictFloat, Field(gt=0.0, allow_inf_nan=False)] | None = None
+    """A delta-disclosure bound for every sensitive attribute (Brickell and Shmatikov 2008)."""
     max_prosecutor_risk: Share | None = None
     """The highest prosecutor risk allowed (default 1/k)."""
     max_suppression: Share = 0.05
@@ -180,9 +195,10 @@ class ReleaseProfile:
         """The criteria a release must meet under this profile.
 
         In order: k-anonymity (k, or 2 when the profile sets none); l-diversity of each
-        sensitive attribute, of the profile's kind; t-closeness of each; the prosecutor risk
-        cap (:attr:`risk_cap`). A profile with l or t and no sensitive attribute gets a
-        criterion no table meets, saying so.
+        sensitive attribute, of the profile's kind; t-closeness of each; (alpha, k)-anonymity,
+        beta-likeness and delta-disclosure of each; the prosecutor risk cap
+        (:attr:`risk_cap`). A profile with l, t, alpha, beta or delta and no sensitive
+        attribute gets a criterion no table meets, saying so.
 
         Args:
             sensitive: the sensitive attribute columns.
@@ -215,8 +231,30 @@ class ReleaseProfile:
                 order = tuple(str(v) for v in ordered.get(attribute) or ())
                 is_ordered = bool(order) or attribute in numeric
                 out.append(TCloseness(attribute, self.t, ordered=is_ordered, order=order))
+        out += self._attribute_criteria(sensitive)
         out.append(ProsecutorRiskCap(self.risk_cap))
         return tuple(out)
+
+    def _attribute_criteria(self, sensitive: Sequence[str]) -> list[Criterion]:
+        """(alpha, k)-anonymity, beta-likeness and delta-disclosure, where the profile sets them."""
+        out: list[Criterion] = []
+        models = (
+            ("(alpha, k)-anonymity", self.alpha),
+            ("beta-likeness", self.beta),
+            ("delta-disclosure", self.delta),
+        )
+        for model, bound in models:
+            if bound is not None and not sensitive:
+                out.append(SensitiveAttributeRequired(model))
+        enhanced = self.beta_kind == "enhanced"
+        for attribute in sensitive:
+            if self.alpha is not None:
+                out.append(AlphaKAnonymity(attribute, self.alpha, self.k or 2))
+            if self.beta is not None:
+                out.append(BetaLikeness(attribute, self.beta, enhanced=enhanced))
+            if self.delta is not None:
+                out.append(DeltaDisclosure(attribute, self.delta))
+        return out
 
 
 def _profile_document(value: Any) -> Any:
@@ -306,6 +344,7 @@ class DisclosureConfig:
         numeric: columns to read as numbers (CSV inputs are text).
         ordered: for t-closeness, text attributes with their values in order.
         search: find minimal generalisation levels automatically.
+        target: the column a classifier would predict (the classification metric).
         source: where the config came from.
     """
 
@@ -347,6 +386,8 @@ class DisclosureConfig:
     """For t-closeness: text attributes with their values in order."""
     search: SearchSettings | None = None
     """Find the least-lossy generalisation levels that meet the profile."""
+    target: Name | None = None
+    """The column a classifier would predict, for the classification metric (utility)."""
     source: Internal = "<dict>"
     """Where the config came from, for messages."""
 

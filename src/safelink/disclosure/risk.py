@@ -4,7 +4,12 @@ Definitions (El Emam's, as ARX uses them), with ``f_j`` the size of class ``j`` 
 (persons when a person column is given) and ``F_j`` its size in the population:
 
 - prosecutor: the attacker knows the target is in the data. Record risk ``1/f_j``; the
-  highest is ``1/min f_j``, the average over records ``J/n``.
+  highest is ``1/min f_j``. Two averages, named so they cannot be confused:
+  ``prosecutor_mean_per_record`` averages over records (``J/n``, with ``J`` classes and ``n``
+  records: the expected share of records re-identified; ARX's and El Emam's average) and
+  ``prosecutor_mean_per_class`` averages over classes (``(1/J) * sum_j 1/f_j``: pycanon's
+  ``average_rir``), which weighs a class of one as much as a class of a thousand and so is
+  never below the per-record average.
 - journalist: the attacker does not know the target is in the data and matches against the
   population. Record risk ``1/F_j``; needs a population table (e.g. ONS mid-year estimates
   at the released granularity). A class the table does not list, or lists with fewer
@@ -45,7 +50,8 @@ class RiskSummary:
         records: persons (or rows) measured.
         classes: equivalence classes.
         prosecutor_max: highest prosecutor risk (1 / smallest class).
-        prosecutor_mean: average prosecutor risk over records.
+        prosecutor_mean_per_record: average prosecutor risk over records (``J/n``).
+        prosecutor_mean_per_class: average prosecutor risk over classes (mean of ``1/f_j``).
         records_at_risk: share of records whose prosecutor risk exceeds ``threshold``.
         threshold: the risk threshold used (1/k of the profile).
         sample_uniques: classes of size one.
@@ -61,7 +67,8 @@ class RiskSummary:
     records: int
     classes: int
     prosecutor_max: float
-    prosecutor_mean: float
+    prosecutor_mean_per_record: float
+    prosecutor_mean_per_class: float
     records_at_risk: float
     threshold: float
     sample_uniques: int
@@ -173,7 +180,8 @@ def risk_summary(
         records=records,
         classes=classes.height,
         prosecutor_max=float(per_record_risk.max()),  # type: ignore[arg-type]
-        prosecutor_mean=float((own_n * per_record_risk).sum()) / records,
+        prosecutor_mean_per_record=float((own_n * per_record_risk).sum()) / records,
+        prosecutor_mean_per_class=float(per_record_risk.mean()),  # type: ignore[arg-type]
         records_at_risk=float(own_n.filter(per_record_risk > threshold).sum()) / records,
         threshold=threshold,
         sample_uniques=int((f == 1).sum()),

@@ -17,9 +17,11 @@ rounds).
 
 Monotonicity (each criterion's ``monotonic``): with k-anonymity, distinct l-diversity and
 the risk cap only, a node that satisfies has only satisfying generalisations, and a node that
-fails has only failing specialisations. Entropy and recursive l-diversity and t-closeness do
-not have that property once suppression (or a person column) is involved, so the search never
-infers their verdict: it evaluates them on every node it keeps.
+fails has only failing specialisations. Entropy and recursive l-diversity, t-closeness,
+(alpha, k)-anonymity, beta-likeness and delta-disclosure do not have that property once
+suppression (or a person column) is involved, so the search never infers their verdict: it
+evaluates them on every node it keeps (and beta-likeness and delta-disclosure, like
+t-closeness, against the table left after suppression).
 
 Exact search (up to ``exact_limit`` nodes, i.e. about six quasi-identifiers): every node is
 evaluated bottom-up, level by level of the lattice, each node's class table rolled up from the
@@ -45,6 +47,11 @@ Information loss of a node, with suppressed records counted as fully generalised
   ``N_v`` counts the record's original value and ``N_g`` its generalised value in the data;
   also given relative to suppressing everything (0 = nothing lost, 1 = all lost);
 - discernibility: ``sum over kept classes of size**2 + suppressed * N``.
+
+Beside them, each candidate carries the other utility metrics of
+:mod:`safelink.disclosure.utility`: the average class size and ``C_avg`` (normalised by the
+k of a k-anonymity criterion), the distinct values of each quasi-identifier before and after,
+and, given a ``target`` column, the classification metric.
 
 The search measures classes with missing values as a value of their own. A wildcard policy
 makes classes larger, which k-anonymity, distinct l and the risk cap only gain from; for the
@@ -83,6 +90,7 @@ from safelink.disclosure.equivalence import (
     prepare,
 )
 from safelink.disclosure.hierarchies import Hierarchy, level_codes
+from safelink.disclosure.utility import QuasiIdentifierUtility
 from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
 from safelink.engines.sql import quote
 from safelink.errors import DisclosureRiskError, InputError
@@ -104,6 +112,11 @@ class Candidate:
         relative_loss: non-uniform entropy relative to suppressing every value.
         discernibility: the discernibility metric.
         classes: equivalence classes kept.
+        average_class_size: rows kept per class kept.
+        c_avg: ``average_class_size / k`` (None without a k-anonymity criterion).
+        classification_metric: the share of rows a per-class majority vote on the target
+            gets wrong, suppressed rows counting as wrong (None without a target).
+        quasi_identifiers: distinct values per quasi-identifier, before and after.
     """
 
     levels: Mapping[str, str]
@@ -114,12 +127,17 @@ class Candidate:
     relative_loss: float
     discernibility: float
     classes: int
+    average_class_size: float = 0.0
+    c_avg: float | None = None
+    classification_metric: float | None = None
+    quasi_identifiers: Mapping[str, QuasiIdentifierUtility] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         out = asdict(self)
         out["levels"] = dict(self.levels)
         out["node"] = list(self.node)
+        out["quasi_identifiers"] = {q: asdict(v) for q, v in self.quasi_identifiers.items()}
         return out
 
 
@@ -176,8 +194,10 @@ class _Lattice:
         *,
         person: str | None,
         sensitive: Sequence[str],
+        target: str | None = None,
     ) -> None:
         self.quasi = list(hierarchies)
+        self.target = target
         self.hierarchies = hierarchies
         weights = counted[_N].to_numpy().astype(np.int64)
         self.rows = int(weights.sum())
@@ -219,7 +239,11 @@ class _Lattice:
             self.loss.append(per_level)
             self.full_loss += float((base * (log_n - np.log2(base))).sum())
         self.person = person
-        self.extras = [*([person] if person else []), *sensitive]
+        self.extras = list(
+            dict.fromkeys(
+                [*([person] if person else []), *sensitive, *([target] if target else [])]
+            )
+        )
         base_frame = pl.DataFrame(columns).with_columns(
             *(counted.select(self.extras).to_series(i) for i in range(len(self.extras))),
             counted[_N].cast(pl.UInt32),
@@ -316,6 +340,8 @@ class _Stats(NamedTuple):
     entropy: float
     discernibility: float
     classes: int
+    distinct: tuple[int, ...] = ()
+    wrong: float = 0.0
 
 
 def _evaluate(
@@ -369,7 +395,14 @@ def _evaluate(
             entropy += float((weights * (log_n - np.log2(counts))).sum())
     rows_kept = good[ROWS].to_numpy().astype(np.float64)
     discernibility = float((rows_kept**2).sum()) + suppressed * float(lattice.rows)
-    return _Stats(True, suppressed, entropy, discernibility, good.height)
+    distinct = tuple(good[key].n_unique() for key in keys)
+    wrong = float(suppressed)
+    if lattice.target is not None:
+        kept = table.join(good.select(keys), on=keys, how="semi")
+        per = kept.group_by([*keys, lattice.target]).agg(pl.col(_N).sum())
+        majority = per.group_by(keys).agg(pl.col(_N).max())
+        wrong += float(rows_kept.sum()) - float(majority[_N].sum())
+    return _Stats(True, suppressed, entropy, discernibility, good.height, distinct, wrong)
 
 
 def minimal_generalisation(
@@ -385,6 +418,7 @@ def minimal_generalisation(
     metric: str = "entropy",
     runners_up: int = 5,
     exact_limit: int = 20_000,
+    target: str | None = None,
 ) -> SearchResult:
     """Find the least-lossy levels meeting every criterion within a suppression limit.
 
@@ -401,6 +435,7 @@ def minimal_generalisation(
         metric: ``"entropy"`` (non-uniform entropy) or ``"discernibility"``.
         runners_up: how many next-best nodes to report.
         exact_limit: lattices up to this many nodes are searched exactly.
+        target: a column for the classification metric of each candidate (utility).
 
     Returns:
         A :class:`SearchResult`.
@@ -440,7 +475,7 @@ def minimal_generalisation(
         if l is not None and sensitive is not None:
             criteria.append(DistinctL(sensitive, l))
     names = [c.name for c in criteria]
-    target = {
+    target_settings: dict[str, Any] = {
         "k": next((c.k for c in criteria if isinstance(c, KAnonymity)), None),
         "l": next(
             (c.l for c in criteria if isinstance(c, DistinctL | EntropyL | RecursiveCL)), None
@@ -452,11 +487,12 @@ def minimal_generalisation(
     # cheap, monotonic criteria first: a node over the limit is seen to fail sooner
     criteria = sorted(criteria, key=lambda c: not c.monotonic)
     attributes = list(dict.fromkeys(a for c in criteria for a in c.attributes))
-    counted = _counted(data, list(hierarchies), sensitive=attributes, person=person)
+    measured = [*attributes, *([target] if target and target not in attributes else [])]
+    counted = _counted(data, list(hierarchies), sensitive=measured, person=person)
     unmet = [p for p in (c.problem(counted.schema) for c in criteria) if p]
     if unmet:
         raise InputError("minimal generalisation: " + "; ".join(unmet) + ".")
-    lattice = _Lattice(counted, hierarchies, person=person, sensitive=attributes)
+    lattice = _Lattice(counted, hierarchies, person=person, sensitive=attributes, target=target)
     limit = int(max_suppression * lattice.rows)
     size = int(np.prod(lattice.sizes))
     if size <= exact_limit:
@@ -476,7 +512,10 @@ def minimal_generalisation(
         return (stats.entropy if metric == "entropy" else stats.discernibility, sum(node))
 
     ranked = sorted(results.items(), key=loss)
-    candidates = [_candidate(lattice, node, stats) for node, stats in ranked[: runners_up + 1]]
+    k_target = target_settings["k"]
+    candidates = [
+        _candidate(lattice, node, stats, k_target) for node, stats in ranked[: runners_up + 1]
+    ]
     return SearchResult(
         best=candidates[0],
         runners_up=tuple(candidates[1:]),
@@ -485,7 +524,7 @@ def minimal_generalisation(
         lattice_size=size,
         evaluated=evaluated,
         seconds=time.perf_counter() - started,
-        target=target,
+        target=target_settings,
     )
 
 
@@ -511,7 +550,10 @@ def _counted(
     return backend.collect(backend.query(sql, {DATA: backend.table(frame)}))
 
 
-def _candidate(lattice: _Lattice, node: Node, stats: _Stats) -> Candidate:
+def _candidate(lattice: _Lattice, node: Node, stats: _Stats, k: int | None) -> Candidate:
+    kept = lattice.rows - stats.suppressed
+    size = kept / stats.classes
+    before = [int((counts[0] > 0).sum()) for counts in lattice.counts]
     return Candidate(
         levels={
             q: lattice.hierarchies[q].levels[level]
@@ -524,6 +566,13 @@ def _candidate(lattice: _Lattice, node: Node, stats: _Stats) -> Candidate:
         relative_loss=stats.entropy / lattice.full_loss if lattice.full_loss else 0.0,
         discernibility=stats.discernibility,
         classes=stats.classes,
+        average_class_size=size,
+        c_avg=size / k if k else None,
+        classification_metric=stats.wrong / lattice.rows if lattice.target else None,
+        quasi_identifiers={
+            q: QuasiIdentifierUtility(distinct_before=b, distinct_after=a)
+            for q, b, a in zip(lattice.quasi, before, stats.distinct, strict=True)
+        },
     )
 
 

@@ -250,6 +250,7 @@ def disclosure_section(disclosure: Mapping[str, Any]) -> str:
         parts.append("<ul>" + "".join(f"<li>{escape(f)}</li>" for f in failures) + "</ul>")
     k = report.get("k_anonymity") or {}
     risk = report.get("risk") or {}
+    useful = report.get("utility") or {}
     parts.append(
         table(
             ["measure", "value"],
@@ -257,9 +258,17 @@ def disclosure_section(disclosure: Mapping[str, Any]) -> str:
                 ("k (persons)", k.get("k")),
                 ("equivalence classes", k.get("classes")),
                 ("highest prosecutor risk", risk.get("prosecutor_max")),
-                ("mean prosecutor risk", risk.get("prosecutor_mean")),
+                (
+                    "mean prosecutor risk per record",
+                    risk.get("prosecutor_mean_per_record", risk.get("prosecutor_mean")),
+                ),
+                ("mean prosecutor risk per class", risk.get("prosecutor_mean_per_class")),
                 ("sample uniques", risk.get("sample_uniques")),
                 ("marketer risk", risk.get("marketer")),
+                ("average class size (rows)", useful.get("average_class_size")),
+                ("C_avg (average class size / k)", useful.get("c_avg")),
+                ("discernibility", useful.get("discernibility")),
+                ("classification metric", useful.get("classification_metric")),
             ],
         )
     )
