@@ -25,15 +25,14 @@ import argparse
 import dataclasses
 import json
 import logging
-import tempfile
 import time
 import warnings
 from pathlib import Path
 
 import polars as pl
+from _fixed_key import fixed_keyring
 
 from safelink.config import load_config
-from safelink.keys import Keyring
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import PROFILES, generate, record_truth
@@ -60,11 +59,8 @@ def run(people: int, seed: int, profile: str = "hard") -> dict[str, object]:
     """Link a profile's extracts each way and measure it against the truth."""
     data = generate(people, seed=seed, **PROFILES[profile])  # type: ignore[arg-type]
     job = load_config(ROOT / "configs" / "demo.yaml")
-    with tempfile.TemporaryDirectory() as tmp:
-        keys = Keyring.create(
-            Path(tmp) / "bench.key", project="demo", passphrase="benchmark only", scrypt_n=2**14
-        )
-        done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
+    keys = fixed_keyring()
+    done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
     truth = record_truth(data.truth, {s: p.content for s, p in done.items()})
     results: dict[str, object] = {
         "profile": profile,

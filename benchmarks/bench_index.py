@@ -19,19 +19,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import tempfile
 import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 import polars as pl
+from _fixed_key import fixed_keyring
 
 from safelink.config import load_config
 from safelink.engines.backend import PolarsBackend
-from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.index import empty_index, link_with_index
+from safelink.link.quality import truth_table
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import generate, record_truth
 
@@ -56,16 +56,24 @@ def _split_persons(assigned: pl.DataFrame, truth: pl.DataFrame, months: pl.DataF
     }
 
 
+def _pairwise(assigned: pl.DataFrame, truth: pl.DataFrame) -> dict[str, float | None]:
+    """Pairwise precision, recall and F1 of ``assigned`` against the truth."""
+    measured = truth_table(
+        assigned,
+        truth.rename({"true_person": "person_id"}),
+        pl.DataFrame(schema={"node_l": pl.Int64, "node_r": pl.Int64, "step": pl.String}),
+        pl.DataFrame(schema={"node": pl.Int64, "source": pl.String, "record_id": pl.String}),
+    )
+    return {k: measured[k] for k in ("precision", "recall", "f1")}
+
+
 def run(people: int, seed: int) -> dict[str, object]:
     """Deliver the extracts in monthly slices and measure id stability and time."""
     data = generate(people, seed=seed)
     job = load_config(ROOT / "configs" / "demo.yaml")
     settings = job.link
-    with tempfile.TemporaryDirectory() as tmp:
-        keys = Keyring.create(
-            Path(tmp) / "bench.key", project="demo", passphrase="benchmark only", scrypt_n=2**14
-        )
-        done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
+    keys = fixed_keyring()
+    done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
     truth = record_truth(data.truth, {s: p.content for s, p in done.items()}).select(
         "source", "record_id", pl.col("person_id").alias("true_person")
     )
@@ -110,6 +118,10 @@ def run(people: int, seed: int) -> dict[str, object]:
         "records": {s: t.height for s, t in tokens.items()},
         "deliveries": deliveries,
         "ids_changed_with_index": _split_persons(incremental, truth, months),
+        "pairwise_with_index": _pairwise(incremental, truth),
+        "pairwise_linking_everything_at_once": _pairwise(
+            whole.links.select("source", "record_id", "person_id"), truth
+        ),
         "ids_split_linking_everything_at_once": _split_persons(
             whole.links.select("source", "record_id", "person_id"), truth, months
         ),

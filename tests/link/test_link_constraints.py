@@ -86,18 +86,41 @@ def test_one_record_per_person_source_never_shares_a_person_strongest_links_win(
     assert steps == {"name_dob": 2, "surname_dob": 0, "probabilistic": 0}
 
 
-def test_different_nhs_numbers_kept_apart_unless_the_number_is_disputed():
+def test_different_nhs_numbers_kept_apart_within_a_source_and_along_chains():
+    settings = section(one_record_per_person=False, keep_apart_different_nhs_numbers=True)
+    # Within one provider, two registrations with different NHS numbers are two people.
+    within = tokens(("s1", "nA", "ANNA", "LEE", "d1"), ("s2", "nB", "ANNA", "LEE", "d1"))
+    result = link([tokens(("h1", None, "OMAR", "KHAN", "d2")), within], settings, sources=SOURCES)
+    assert persons(result) == set()
+    assert result.report.constraints["refused_links"]["different_nhs_numbers"] == 1
+    # A chain: s1 (no number) joins h1 (nA) by name and h2 (nB) by surname and date of birth
+    # only, which would put nA and nB in one person; the weaker link is refused, and so is the
+    # within-hospital link between h1 and h2.
+    hospital = tokens(("h1", "nA", "ANNA", "LEE", "d1"), ("h2", "nB", "ZOE", "LEE", "d1"))
+    social_care = tokens(("s1", None, "ANNA", "LEE", "d1"))
+    result = link([hospital, social_care], settings, sources=SOURCES)
+    assert persons(result) == {frozenset({"hospital:h1", "social_care:s1"})}
+    assert result.report.constraints["refused_by_step"] == [
+        {"step": "surname_dob", "one_record_per_person": 0, "different_nhs_numbers": 2}
+    ]
+
+
+def test_two_providers_disagreeing_on_the_nhs_number_are_judged_by_the_link():
     settings = section(one_record_per_person=False, keep_apart_different_nhs_numbers=True)
     left = tokens(("a1", "nA", "ANNA", "LEE", "d1"))
     right = tokens(("b1", "nB", "ANNA", "LEE", "d1"))
     result = link([left, right], settings, sources=SOURCES)
-    assert persons(result) == set()
-    assert result.report.constraints["refused_links"]["different_nhs_numbers"] == 1
-    # nB also comes with another date of birth: it is wrong on one record, so it keeps no one
-    # apart and the two records with the same name and date of birth join.
-    disputed = tokens(("b1", "nB", "ANNA", "LEE", "d1"), ("b2", "nB", "OMAR", "KHAN", "d9"))
-    result = link([left, disputed], settings, sources=SOURCES)
-    assert frozenset({"hospital:a1", "social_care:b1"}) in persons(result)
+    assert persons(result) == {frozenset({"hospital:a1", "social_care:b1"})}
+    assert result.report.constraints["refused_links"]["different_nhs_numbers"] == 0
+
+
+def test_nhs_number_seen_with_two_dates_of_birth_keeps_no_one_apart():
+    settings = section(one_record_per_person=False, keep_apart_different_nhs_numbers=True)
+    hospital = tokens(("h1", None, "OMAR", "KHAN", "d2"), ("h2", "nB", "RUTH", "COLE", "d9"))
+    within = tokens(("s1", "nA", "ANNA", "LEE", "d1"), ("s2", "nB", "ANNA", "LEE", "d1"))
+    result = link([hospital, within], settings, sources=SOURCES)
+    # nB comes with two dates of birth (h2 and s2): wrong on one record, so s1 and s2 join.
+    assert frozenset({"social_care:s1", "social_care:s2"}) in persons(result)
     assert result.report.constraints["refused_links"]["different_nhs_numbers"] == 0
 
 

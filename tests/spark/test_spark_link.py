@@ -336,6 +336,6 @@ def test_link_engine_spark_constrained_hard_profile_equals_local(
     local = link(done, job)
     remote = link(done, job, engine="spark", spark=spark)
     refused = local.report.constraints["refused_links"]
-    assert refused["one_record_per_person"] > 0 and refused["different_nhs_numbers"] > 0
+    assert refused["one_record_per_person"] > 0
     assert remote.report.constraints == local.report.constraints
     assert remote.links.select(PER_RECORD).equals(local.links.select(PER_RECORD))

@@ -90,9 +90,11 @@ def constrain(
 ) -> Persons:
     """Group records into persons, never breaking a constraint; best links first.
 
-    A person holds at most one record of each source in ``one_per_person`` and, with
-    ``keep_apart_nhs``, at most one NHS-number token (of those never seen with two dates of
-    birth: see :func:`_members`). Links are merged best first: cascade
+    A person holds at most one record of each source in ``one_per_person``. With
+    ``keep_apart_nhs``, records with different NHS-number tokens (of the tokens never seen with
+    two dates of birth: :func:`_members`) are never joined by a chain of links or by a link
+    within one source; a link directly between two sources' records that disagree is judged by
+    its own evidence (:func:`_across_providers`). Links are merged best first: cascade
     links in step order (then by source pair and node), then probabilistic links by match
     probability and weight (then by node); a link that would join two records a constraint
     keeps apart is refused. Only the components of all links that break a constraint are
@@ -186,6 +188,18 @@ def _members(backend: Backend, records: Any, *, keep_apart_nhs: bool) -> Any:
     return backend.materialise(run_query(backend, _TRUSTED_NHS, records=records))
 
 
+def _across_providers(left: tuple[str, str | None], right: tuple[str, str | None]) -> bool:
+    """Whether a link joins two sources' records that both carry an NHS number.
+
+    Providers trace NHS numbers independently, so where two of them disagree on the very
+    records a link joins, the link's own evidence decides (one of them is often wrong); a
+    disagreement within one provider, or between records the link does not join (a chain), keeps
+    the records apart.
+    """
+    (source_l, nhs_l), (source_r, nhs_r) = left, right
+    return source_l != source_r and nhs_l is not None and nhs_r is not None
+
+
 def _merge_best_first(
     links: pl.DataFrame,
     members: pl.DataFrame,
@@ -204,8 +218,10 @@ def _merge_best_first(
     parent: dict[int, int] = {}
     sources: dict[int, set[str]] = {}
     numbers: dict[int, set[str]] = {}
+    own: dict[int, tuple[str, str | None]] = {}
     for node, source, nhs in members.select("node", "source", "nhs").iter_rows():
         parent[node] = node
+        own[node] = (source, nhs)
         sources[node] = {source} if source in one_per_person else set()
         numbers[node] = {nhs} if nhs is not None else set()
 
@@ -223,7 +239,8 @@ def _merge_best_first(
         if sources[a] & sources[b]:
             refused.append((left, right, step, ONE_RECORD_PER_PERSON))
             continue
-        if numbers[a] and numbers[b] and numbers[a] != numbers[b]:
+        apart = numbers[a] and numbers[b] and numbers[a].isdisjoint(numbers[b])
+        if apart and not _across_providers(own[left], own[right]):
             refused.append((left, right, step, DIFFERENT_NHS_NUMBERS))
             continue
         small, large = (a, b) if a < b else (b, a)

@@ -64,7 +64,12 @@ from safelink.release.manifest import (
     linkage_summary,
     sign_manifest,
 )
-from safelink.release.pseudonyms import pseudonymise_persons, recipient_key
+from safelink.release.pseudonyms import (
+    per_release_key,
+    person_pseudonym_scheme,
+    pseudonymise_persons,
+    recipient_key,
+)
 from safelink.release.settings import (
     PERSON,
     ReleaseColumn,
@@ -323,6 +328,9 @@ def release(
             "sha256": io.sha256_file(settings.links),
             "rows": links_frame.height,
         }
+        if settings.person_pseudonyms == "per_release":
+            subkey = per_release_key(keys, who, inputs["links"]["sha256"])
+            key_ids[f"release:{who}"] = subkey.key_id
         report_path = settings.linkage_report or settings.links.with_name("linkage_report.json")
         linkage = _read_linkage_report(report_path)
         if linkage is not None:
@@ -365,6 +373,7 @@ def release(
             "config": config_record,
             "inputs": inputs,
             "key_ids": key_ids,
+            "person_pseudonyms": person_pseudonym_scheme(settings.person_pseudonyms),
             "rows": {
                 "in": joined.height,
                 "out": released.height,

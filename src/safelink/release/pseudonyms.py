@@ -1,9 +1,11 @@
 """Per-recipient person pseudonyms: a keyed token of the linkage unit's person id.
 
 Each recipient has its own subkey, ``release:RECIPIENT``, so the same person has unrelated
-pseudonyms in two recipients' releases and the releases cannot be joined. A pseudonym is
-``p_`` + 24 hex characters (96 bits of HMAC-SHA256): its shape differs from a linkage token
-(32 or more hex characters) so the release gate can tell them apart.
+pseudonyms in two recipients' releases and the releases cannot be joined. Person ids that last
+(a persistent person index) give pseudonyms that last: a recipient's monthly releases join.
+``per_release`` binds the subkey to the release's links file too, so no two releases join. A
+pseudonym is ``p_`` + 24 hex characters (96 bits of HMAC-SHA256): its shape differs from a
+linkage token (32 or more hex characters) so the release gate can tell them apart.
 """
 
 from __future__ import annotations
@@ -43,6 +45,30 @@ def recipient_key(keys: Keyring, recipient: str) -> SubKey:
         KeyringError: the key source cannot derive release keys.
     """
     return keys.subkey(f"release:{check_recipient(recipient)}")
+
+
+def per_release_key(keys: Keyring, recipient: str, links_sha256: str) -> SubKey:
+    """The subkey of per-release pseudonyms: the recipient's, bound to this release's links.
+
+    Releases of other links files (another month) get unrelated pseudonyms; the same links
+    released again to the same recipient get the same ones (same inputs, same outputs).
+    """
+    return keys.subkey(f"release:{check_recipient(recipient)}:{links_sha256[:32]}")
+
+
+def person_pseudonym_scheme(scheme: str) -> dict[str, str]:
+    """The manifest's account of how person pseudonyms were made."""
+    if scheme == "per_release":
+        return {
+            "scheme": "per_release",
+            "derived_from": "the person id, under the recipient's key bound to this release's "
+            "links file: no other release joins",
+        }
+    return {
+        "scheme": "stable",
+        "derived_from": "the person id, under the recipient's key: releases to this recipient "
+        "from a persistent person index join; other recipients' never do",
+    }
 
 
 def pseudonymise_persons(person_ids: pl.Series, key: SubKey) -> pl.Series:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -222,6 +222,11 @@ class ReleaseSettings:
     content column of every source, under its own name)."""
     disclosure: Disclosure
     """The disclosure config the release must meet: a file, or the config inline."""
+    person_pseudonyms: Literal["stable", "per_release"] = "stable"
+    """``stable``: a person's pseudonym is a keyed token (the recipient's key) of the linkage
+    unit's person id, so monthly releases to one recipient from a persistent person index
+    join, while two recipients share none. ``per_release``: keyed by the recipient and this
+    release's links file too, so no two releases join. The manifest says which."""
     scan_sample: Annotated[StrictInt, Field(ge=100)] = 5_000
     """Values per column the identifier gate scans."""
     report: StrictBool = True
