@@ -132,8 +132,16 @@ def test_link_engine_spark_synthetic_report_equals_local(
     local, remote = both
     assert local.report.truth is not None and local.report.truth["pairs_correct"] > 0
     assert local.report.bias
-    for table in ("sources", "steps", "truth", "bias", "key_id"):
+    for table in ("sources", "steps", "truth", "bias", "key_id", "constraints"):
         assert getattr(remote.report, table) == getattr(local.report, table), table
+    # The whole flow's estimates: the same sample, scored by the same trained model.
+    assert local.report.estimates["skipped"] is None
+    ours, theirs = local.report.estimates, remote.report.estimates
+    assert {k: v for k, v in theirs.items() if k != "steps"} == pytest.approx(
+        {k: v for k, v in ours.items() if k != "steps"}, abs=1e-4
+    )
+    for mine, other in zip(ours["steps"], theirs["steps"], strict=True):
+        assert other == pytest.approx(mine, abs=1e-4)
     for name, value in local.report.model.items():
         theirs = remote.report.model[name]
         if isinstance(value, float):

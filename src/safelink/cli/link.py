@@ -97,6 +97,15 @@ def report_tables(report: LinkageReport) -> list[Table]:
     )
     quality.add_row("model-estimated precision (probabilistic)", _pct(model["estimated_precision"]))
     quality.add_row("model-estimated recall (probabilistic)", _pct(model["estimated_recall"]))
+    estimates = report.estimates
+    if estimates and not estimates.get("skipped"):
+        quality.add_row("estimated precision (every step)", _pct(estimates["estimated_precision"]))
+        quality.add_row("estimated recall (every step)", _pct(estimates["estimated_recall"]))
+        if estimates["recall_below_floor"]:
+            quality.add_row(
+                f"[bold red]estimated recall under the floor ({_pct(estimates['recall_floor'])})",
+                f"[bold red]about {estimates['expected_missed_links']:,.0f} links missed",
+            )
     refused = report.constraints.get("refused_links", {})
     for constraint, count in refused.items():
         quality.add_row(f"links refused: {constraint.replace('_', ' ')}", f"{count:,}")

@@ -271,6 +271,9 @@ class LinkConfig:
     """Never put two records with different NHS-number tokens into one person (a link that
     would is refused and counted in the report). An NHS number seen with two dates of birth
     is wrong on one of its records and keeps no one apart."""
+    recall_floor: Annotated[float, Field(strict=True, ge=0, le=1)] = 0.95
+    """An estimated recall of the whole flow under this is flagged in the report and on the
+    terminal, with the estimated number of missed links."""
     cascade: Annotated[CascadeSettings, BeforeValidator(none_as_empty)] = dataclasses.field(
         default_factory=CascadeSettings
     )

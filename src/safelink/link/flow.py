@@ -37,7 +37,7 @@ import polars as pl
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import literal, quote
 from safelink.errors import LinkageError
-from safelink.link import cluster, inputs
+from safelink.link import cluster, estimate, inputs
 from safelink.link.cascade import LINK_SCHEMA, SEQUENCE, cascade_steps, residual, run_cascade
 from safelink.link.config import LinkConfig
 from safelink.link.probabilistic import (
@@ -320,6 +320,17 @@ def run_link(
     links = pl.concat([cascade_links, accepted])
     per_record = cluster.per_record(backend, records, accepted_link, persons.labels, order)
     timings["cluster_seconds"] = time.perf_counter() - tick
+    estimates = estimate.whole_flow(
+        backend,
+        records,
+        columns,
+        links,
+        refused,
+        model,
+        order,
+        probabilistic=PROBABILISTIC,
+        recall_floor=settings.recall_floor,
+    )
     report = linkage_report(
         per_record=per_record,
         links=links,
@@ -328,6 +339,7 @@ def run_link(
         settings=settings,
         order=order,
         refused=refused,
+        estimates=estimates,
         truth=truth,
         content=content,
         key_id=next((i.key_id for i in loaded if i.key_id), None),

@@ -63,6 +63,8 @@ class ModelResult:
             when a source's residual exceeded ``max_training_records`` and was sampled).
         blocked_pairs: per prediction blocking rule, the pairs it puts forward
             (:func:`blocked_pairs`).
+        trained: the trained model (Splink settings, DuckDB's dialect), to score other pairs
+            with (:mod:`safelink.link.estimate`); None when the step was skipped.
 
     """
 
@@ -77,6 +79,7 @@ class ModelResult:
     residual_records: int = 0
     training_records: int = 0
     blocked_pairs: list[dict[str, Any]] = field(default_factory=list)
+    trained: dict[str, Any] | None = None
 
 
 def probability_to_weight(probability: float) -> float:
@@ -571,6 +574,7 @@ def _run(
         f"THEN match_probability ELSE 0 END), 0) AS below, count(*) AS scored FROM {table}"
     )
     parameters = _parameters(linker)
+    trained = in_duckdb_dialect(linker.misc.save_model_to_json(), database.dialect)
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
     return model_result(
         pairs,
@@ -583,7 +587,23 @@ def _run(
         residual_records=sum(sizes),
         training_records=sum(frame.height for frame in sample) if sample else sum(sizes),
         blocked_pairs=blocked,
+        trained=trained,
     )
+
+
+def in_duckdb_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
+    """A saved Splink model with every comparison's SQL in DuckDB's dialect."""
+    import sqlglot
+
+    model["sql_dialect"] = "duckdb"
+    for comparison in model.get("comparisons", []) if dialect != "duckdb" else []:
+        for level in comparison.get("comparison_levels", []):
+            condition = level.get("sql_condition")
+            if condition and condition != "ELSE":
+                level["sql_condition"] = sqlglot.transpile(condition, read=dialect, write="duckdb")[
+                    0
+                ]
+    return model
 
 
 def _duckdb_trained(
@@ -723,6 +743,7 @@ def model_result(
     residual_records: int,
     training_records: int,
     blocked_pairs: list[dict[str, Any]],
+    trained: dict[str, Any] | None = None,
 ) -> ModelResult:
     """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
 
@@ -749,6 +770,7 @@ def model_result(
         residual_records=residual_records,
         training_records=training_records,
         blocked_pairs=blocked_pairs,
+        trained=trained,
     )
 
 

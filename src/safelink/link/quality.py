@@ -43,6 +43,8 @@ class LinkageReport:
         key_id: the key id every input was made with.
         constraints: which sources hold one record per person, whether different NHS numbers
             are kept apart, and the links each constraint refused (in all and per step).
+        estimates: the estimated precision and recall of the whole flow, every step
+            included (:mod:`safelink.link.estimate`), flagged under the recall floor.
         index: with a person index: persons kept, new, merged and split, records added.
         timings: seconds per step, and the peak memory.
 
@@ -56,6 +58,7 @@ class LinkageReport:
     bias: list[dict[str, Any]]
     key_id: str | None
     constraints: dict[str, Any] = field(default_factory=dict)
+    estimates: dict[str, Any] = field(default_factory=dict)
     index: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -357,6 +360,7 @@ def linkage_report(
     settings: LinkConfig,
     order: Sequence[str],
     refused: pl.DataFrame,
+    estimates: dict[str, Any],
     truth: Any,
     content: Mapping[str, Any] | None,
     key_id: str | None,
@@ -374,6 +378,7 @@ def linkage_report(
         order: the steps in the order they ran.
         refused: the links a constraint refused (``node_l``, ``node_r``, ``step``,
             ``constraint``).
+        estimates: the whole flow's estimates (:func:`safelink.link.estimate.whole_flow`).
         truth: optional ground truth (path or frame).
         content: optional content frames or files by source (bias table).
         key_id: the link key id of the inputs.
@@ -411,6 +416,7 @@ def linkage_report(
         truth=truth_report,
         bias=bias,
         key_id=key_id,
+        estimates=estimates,
         constraints=constraint_table(
             refused, settings, per_record["source"].unique(maintain_order=True).to_list(), order
         ),
