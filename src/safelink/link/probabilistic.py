@@ -65,6 +65,8 @@ class ModelResult:
             (:func:`blocked_pairs`).
         trained: the trained model (Splink settings, DuckDB's dialect), to score other pairs
             with (:mod:`safelink.link.estimate`); None when the step was skipped.
+        em_rules_skipped: training blocking rules whose EM stopped (a probability underflowed
+            below what Splink accepts); the parameters keep the earlier rules' estimates.
 
     """
 
@@ -80,6 +82,7 @@ class ModelResult:
     training_records: int = 0
     blocked_pairs: list[dict[str, Any]] = field(default_factory=list)
     trained: dict[str, Any] | None = None
+    em_rules_skipped: list[list[str]] = field(default_factory=list)
 
 
 def probability_to_weight(probability: float) -> float:
@@ -542,17 +545,25 @@ def _run(
     timings["count_blocked_pairs_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
     sample = training_sample(frames, settings, backend=backend, sizes=sizes)
+    em_skipped: list[list[str]] = []
     if database.trains_in_place:
         frames = _local_frames(backend, frames)
     if sample is None and database.trains_in_place:
         tables = database.register(frames)
-        linker = train_model(tables, columns, settings, link_type, timings, started=tick)
+        linker = train_model(
+            tables, columns, settings, link_type, timings, started=tick, em_skipped=em_skipped
+        )
     else:
         # Train on the sample (or every record) with DuckDB on the driver, then score every
         # residual record with the trained model.
         training = sample if sample is not None else _local_frames(backend, frames)
         model = trained_settings(
-            training, settings, link_type=link_type, dialect=database.dialect, timings=timings
+            training,
+            settings,
+            link_type=link_type,
+            dialect=database.dialect,
+            timings=timings,
+            em_skipped=em_skipped,
         )
         tables = database.register(frames)
         linker = Linker(tables if len(tables) > 1 else tables[0], model, log_level=None)
@@ -588,13 +599,35 @@ def _run(
         training_records=sum(frame.height for frame in sample) if sample else sum(sizes),
         blocked_pairs=blocked,
         trained=trained,
+        em_rules_skipped=em_skipped,
     )
 
 
+#: The smallest m or u probability Splink accepts in a saved model (its own floor).
+PROBABILITY_FLOOR = 1e-300
+
+
+def loadable(model: dict[str, Any]) -> dict[str, Any]:
+    """A saved Splink model another linker can load: m and u of at least the floor.
+
+    EM can leave an m probability below the floor (3.6e-315 was seen on a small hard residual);
+    a linker built from the saved model then refuses it. At the floor the level's weight is
+    still about -1,000 bits: no pair's decision changes.
+    """
+    for comparison in model.get("comparisons", []):
+        for level in comparison.get("comparison_levels", []):
+            for name in ("m_probability", "u_probability"):
+                value = level.get(name)
+                if isinstance(value, float) and value < PROBABILITY_FLOOR:
+                    level[name] = PROBABILITY_FLOOR
+    return model
+
+
 def in_duckdb_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
-    """A saved Splink model with every comparison's SQL in DuckDB's dialect."""
+    """A saved Splink model (loadable) with every comparison's SQL in DuckDB's dialect."""
     import sqlglot
 
+    model = loadable(model)
     model["sql_dialect"] = "duckdb"
     for comparison in model.get("comparisons", []) if dialect != "duckdb" else []:
         for level in comparison.get("comparison_levels", []):
@@ -613,11 +646,15 @@ def _duckdb_trained(
     timings: dict[str, float],
     *,
     started: float,
+    em_skipped: list[list[str]] | None = None,
 ) -> tuple[Any, Any]:
     """Register the frames in an in-memory DuckDB and train the model; return both."""
     connection, tables = _duckdb_tables(frames)
     columns = set(frames[0].columns)
-    return connection, train_model(tables, columns, settings, link_type, timings, started=started)
+    linker = train_model(
+        tables, columns, settings, link_type, timings, started=started, em_skipped=em_skipped
+    )
+    return connection, linker
 
 
 def _duckdb_tables(frames: Sequence[pl.DataFrame]) -> tuple[Any, list[Any]]:
@@ -642,6 +679,7 @@ def trained_settings(
     link_type: str,
     dialect: str,
     timings: dict[str, float],
+    em_skipped: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     """Train the model exactly as the local engine does and return it for another backend.
 
@@ -656,6 +694,7 @@ def trained_settings(
         dialect: the SQL dialect of the backend that will score (e.g. ``spark``); every
             comparison's SQL is transpiled to it.
         timings: seconds per phase are added here.
+        em_skipped: training rules whose EM stopped are added here.
 
     Returns:
         A Splink settings dictionary with the trained m and u probabilities and the prior.
@@ -663,9 +702,9 @@ def trained_settings(
     import sqlglot
 
     connection, linker = _duckdb_trained(
-        frames, settings, link_type, timings, started=time.perf_counter()
+        frames, settings, link_type, timings, started=time.perf_counter(), em_skipped=em_skipped
     )
-    model: dict[str, Any] = linker.misc.save_model_to_json()
+    model: dict[str, Any] = loadable(linker.misc.save_model_to_json())
     connection.close()
     model["sql_dialect"] = dialect
     for comparison in model.get("comparisons", []) if dialect != "duckdb" else []:
@@ -686,11 +725,14 @@ def train_model(
     timings: dict[str, float],
     *,
     started: float,
+    em_skipped: list[list[str]] | None = None,
 ) -> Any:
     """Build and train a Splink linker on registered tables, for any Splink backend.
 
     The prior comes from deterministic rules where they match (else EM sets it), u from random
-    sampling, m from EM on the training blocking rules. Timings are added to ``timings``.
+    sampling, m from EM on the training blocking rules. Timings are added to ``timings``; a
+    training rule whose EM stops because a probability underflowed (Splink refuses values
+    under 1e-300) is skipped, the earlier estimates kept, and the rule added to ``em_skipped``.
 
     Returns:
         The trained ``splink.Linker``.
@@ -724,9 +766,16 @@ def train_model(
     tick = time.perf_counter()
     for rule in settings.training_blocking:
         if set(rule) <= columns:
-            training.estimate_parameters_using_expectation_maximisation(
-                _rule(rule), estimate_without_term_frequencies=True
-            )
+            try:
+                training.estimate_parameters_using_expectation_maximisation(
+                    _rule(rule), estimate_without_term_frequencies=True
+                )
+            except ValueError as exc:
+                if "below the minimum allowed value" not in str(exc):
+                    raise
+                logger.info("EM on training rule %s stopped: a probability underflowed", rule)
+                if em_skipped is not None:
+                    em_skipped.append(list(rule))
     timings["em_seconds"] = time.perf_counter() - tick
     return linker
 
@@ -744,6 +793,7 @@ def model_result(
     training_records: int,
     blocked_pairs: list[dict[str, Any]],
     trained: dict[str, Any] | None = None,
+    em_rules_skipped: list[list[str]] | None = None,
 ) -> ModelResult:
     """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
 
@@ -771,6 +821,7 @@ def model_result(
         training_records=training_records,
         blocked_pairs=blocked_pairs,
         trained=trained,
+        em_rules_skipped=em_rules_skipped or [],
     )
 
 

@@ -105,12 +105,14 @@ def model_table(
     residual_records: int = 0,
     training_records: int = 0,
     blocked_pairs: Sequence[dict[str, Any]] = (),
+    em_rules_skipped: Sequence[Sequence[str]] = (),
 ) -> dict[str, Any]:
     """Return the model's own estimate of precision and recall of the probabilistic step.
 
     ``residual_records`` and ``training_records`` say how many records were scored and how
     many the model was trained on (fewer when the residual was sampled for training);
-    ``blocked_pairs`` how many candidate pairs each blocking rule put forward.
+    ``blocked_pairs`` how many candidate pairs each blocking rule put forward;
+    ``em_rules_skipped`` the training rules whose EM stopped (a probability underflowed).
     """
     probabilities = (
         accepted["match_probability"] if accepted.height else pl.Series([], dtype=pl.Float64)
@@ -125,6 +127,7 @@ def model_table(
         "threshold_match_probability": threshold,
         "threshold_match_weight": round(threshold_weight, 4),
         "blocked_pairs": [dict(row) for row in blocked_pairs],
+        "em_rules_skipped": [list(rule) for rule in em_rules_skipped],
         "scored_pairs": scored_pairs,
         "accepted_links": accepted.height,
         "estimated_precision": _round(precision),
@@ -411,6 +414,7 @@ def linkage_report(
             residual_records=model.residual_records,
             training_records=model.training_records,
             blocked_pairs=model.blocked_pairs,
+            em_rules_skipped=model.em_rules_skipped,
         ),
         weights=weight_table(model.histogram, model.threshold_weight),
         truth=truth_report,
