@@ -176,3 +176,36 @@ def test_refresh_of_a_whole_population_keeps_every_id(linked_inputs, demo_config
     )
     assert second.report.index["persons_new"] == 0
     assert read_index(index).deliveries == 2
+
+
+def test_cli_link_with_index_twice_audits_the_index(linked_inputs, run_cli, tmp_path: Path):
+    import yaml
+
+    from safelink.audit import verify_audit_log
+
+    root = Path(__file__).resolve().parents[2]
+    raw = yaml.safe_load((root / "configs" / "demo.yaml").read_text(encoding="utf-8"))
+    raw["key_file"] = str((root / "configs" / raw["key_file"]).resolve())
+    raw["audit_log"] = str(tmp_path / "audit" / "link.audit.jsonl")
+    raw.pop("release", None)
+    for source in raw["sources"].values():
+        source.pop("path", None)
+    config = tmp_path / "job.yaml"
+    config.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    (tmp_path / "audit").mkdir()
+    index = tmp_path / "persons.parquet"
+    tokens = [str(linked_inputs["hospital"]), str(linked_inputs["social_care"])]
+    for month in ("m1", "m2"):
+        args = ["link", *tokens, "--config", str(config), "-o", str(tmp_path / month)]
+        result = run_cli(*args, "--index", str(index))
+        assert result.code == 0, result.stderr
+    assert "persons kept" in result.stdout
+    first = pl.read_parquet(tmp_path / "m1" / "links.parquet")
+    second = pl.read_parquet(tmp_path / "m2" / "links.parquet")
+    assert first["person_id"].equals(second["person_id"])
+    log = tmp_path / "audit" / "link.audit.jsonl"
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["command"] for e in entries] == ["link", "link"]
+    assert "persons.parquet" not in entries[0]["inputs"]  # no index before the first delivery
+    assert entries[1]["inputs"]["persons.parquet"] == entries[0]["outputs"]["persons.parquet"]
+    assert verify_audit_log(log).ok
