@@ -373,3 +373,18 @@ def test_load_config_bad_release_disclosure_fails_at_load(tmp_path: Path):
     path.write_text(yaml.safe_dump({**GOOD, "release": release}), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"release\.disclosure: required"):
         load_config(path)
+
+
+def test_kept_column_named_like_a_safelink_column_is_refused_with_its_fix():
+    columns = {
+        "nhs": {"role": "identifier", "kind": "nhs_number"},
+        "record_id": {"role": "content"},
+        "person_id": {"role": "drop"},  # dropped: nothing collides
+    }
+    with pytest.raises(ConfigError) as info:
+        parse_config({"project": "demo", "sources": {"gp": {"columns": columns}}})
+    assert info.value.problems == [
+        "sources.gp.columns.record_id: 'record_id' is a column safelink writes (each record's "
+        "id, joining tokens and content); rename the extract's column (e.g. "
+        "provider_record_id), or give it role: drop"
+    ]

@@ -93,6 +93,14 @@ def test_step_reports_render_offline(pipeline: Pipeline) -> None:
     blocked = sum(row["pairs"] for row in linkage["model"]["blocked_pairs"])
     assert blocked > 0
     assert "pairs put forward by the blocking rules" in html and f"{blocked:,}" in html
+    # The whole flow's estimates, the constraints and the model's m and u, for the IG lead.
+    assert "Estimated quality of the whole flow" in html and "LOW RECALL" not in html
+    assert "Clustering constraints" in html and "links refused: different nhs numbers" in html
+    levels = [row for row in linkage["model"]["parameters"] if "comparison" in row]
+    assert levels and "Model parameters (m and u per comparison level)" in html
+    assert all(row["level"] in html for row in levels[:5])
+    low = {**linkage, "estimates": {**linkage["estimates"], "recall_below_floor": True}}
+    assert "LOW RECALL" in render_linkage_report(low)
     raw = pl.read_csv(pipeline.extracts["hospital"], infer_schema=False)
     page = render_scan_report(scan(raw.head(300), sample=300))
     assert "NHS_NUMBER" in page

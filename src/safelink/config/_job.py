@@ -52,6 +52,13 @@ class ColumnRole(StrEnum):
     DROP = "drop"
 
 
+#: Columns safelink writes into its outputs, which an extract's kept column may not be named.
+RESERVED_COLUMNS = {
+    "record_id": "each record's id, joining tokens and content",
+    "person_id": "each record's person, in the links",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class ColumnSpec:
     """The role of one input column (in YAML, ``name: {role: ...}`` or ``name: role``)."""
@@ -69,6 +76,18 @@ class ColumnSpec:
 
     @model_validator(mode="after")
     def _kind_matches_role(self) -> ColumnSpec:
+        kept = self.role is ColumnRole.CONTENT or self.also_content
+        if kept and self.name in RESERVED_COLUMNS:
+            raise problem(
+                f"{self.name!r} is a column safelink writes ({RESERVED_COLUMNS[self.name]}); "
+                "rename the extract's column (e.g. provider_" + self.name + "), or give it "
+                "role: drop"
+            )
+        if self.token_name in RESERVED_COLUMNS:
+            raise problem(
+                f"{self.token_name!r} is a column safelink writes; choose another token_name",
+                "token_name",
+            )
         if self.role is ColumnRole.IDENTIFIER and self.kind is None:
             raise problem(
                 f"an identifier column needs one of {[k.value for k in Identifier]}", "kind"

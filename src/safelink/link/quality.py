@@ -106,13 +106,16 @@ def model_table(
     training_records: int = 0,
     blocked_pairs: Sequence[dict[str, Any]] = (),
     em_rules_skipped: Sequence[Sequence[str]] = (),
+    parameters: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """Return the model's own estimate of precision and recall of the probabilistic step.
 
     ``residual_records`` and ``training_records`` say how many records were scored and how
     many the model was trained on (fewer when the residual was sampled for training);
     ``blocked_pairs`` how many candidate pairs each blocking rule put forward;
-    ``em_rules_skipped`` the training rules whose EM stopped (a probability underflowed).
+    ``em_rules_skipped`` the training rules whose EM stopped (a probability underflowed);
+    ``parameters`` the trained m and u probabilities and weight of each comparison level
+    (probabilities only: no token or value).
     """
     probabilities = (
         accepted["match_probability"] if accepted.height else pl.Series([], dtype=pl.Float64)
@@ -128,6 +131,7 @@ def model_table(
         "threshold_match_weight": round(threshold_weight, 4),
         "blocked_pairs": [dict(row) for row in blocked_pairs],
         "em_rules_skipped": [list(rule) for rule in em_rules_skipped],
+        "parameters": [_rounded(row) for row in parameters],
         "scored_pairs": scored_pairs,
         "accepted_links": accepted.height,
         "estimated_precision": _round(precision),
@@ -303,6 +307,11 @@ def bias_table(
     return rows
 
 
+def _rounded(row: dict[str, Any]) -> dict[str, Any]:
+    """A parameter row with its floats to 9 significant digits (the same on every engine)."""
+    return {k: float(f"{v:.9g}") if isinstance(v, float) else v for k, v in row.items()}
+
+
 def _rate(numerator: float, denominator: float) -> float | None:
     return round(numerator / denominator, 4) if denominator else None
 
@@ -415,6 +424,7 @@ def linkage_report(
             training_records=model.training_records,
             blocked_pairs=model.blocked_pairs,
             em_rules_skipped=model.em_rules_skipped,
+            parameters=model.parameters,
         ),
         weights=weight_table(model.histogram, model.threshold_weight),
         truth=truth_report,

@@ -129,5 +129,8 @@ def finding_summary(scan: Any) -> dict[str, Any]:
 
 def linkage_summary(report: Mapping[str, Any]) -> dict[str, Any]:
     """The parts of a linkage report that go into a manifest (counts and rates only)."""
-    keep = ("sources", "steps", "model", "weights", "truth", "bias", "key_id")
+    keep = (
+        "sources", "steps", "model", "weights", "truth", "bias", "key_id", "constraints",
+        "estimates", "index",
+    )  # fmt: skip
     return {k: report.get(k) for k in keep}

@@ -220,6 +220,17 @@ def linkage_section(linkage: Mapping[str, Any] | None) -> str:
             (f"measured {m} (truth)", _pct(truth.get(m))) for m in ("precision", "recall", "f1")
         ]
     parts.append(table(["measure", "value"], rows))
+    parts += _estimates_part(linkage.get("estimates") or {})
+    parts += _constraints_part(linkage.get("constraints") or {})
+    parts += _parameters_part(model.get("parameters") or [])
+    if linkage.get("index"):
+        parts.append("<h3>Person index</h3>")
+        parts.append(
+            table(
+                ["measure", "value"],
+                [(k.replace("_", " "), v) for k, v in linkage["index"].items()],
+            )
+        )
     bias = linkage.get("bias") or []
     if bias:
         parts.append("<h3>Match rate by group (bias)</h3>")
@@ -233,6 +244,82 @@ def linkage_section(linkage: Mapping[str, Any] | None) -> str:
             )
         )
     return _section("linkage", "Linkage cascade and quality", "".join(parts))
+
+
+def _estimates_part(estimates: Mapping[str, Any]) -> list[str]:
+    """Estimated precision and recall of every step, flagged under the recall floor."""
+    if not estimates or estimates.get("skipped"):
+        return []
+    low = bool(estimates.get("recall_below_floor"))
+    flag = (
+        f"<p>{_badge(False, no='LOW RECALL')} The estimated recall is under the floor of "
+        f"{_pct(estimates.get('recall_floor'))}: about {estimates.get('expected_missed_links'):,} "
+        "true links are estimated missed.</p>"
+        if low
+        else ""
+    )
+    overall = [
+        ("estimated precision (every step)", _pct(estimates.get("estimated_precision"))),
+        ("estimated recall (every step)", _pct(estimates.get("estimated_recall"))),
+        ("expected false links", estimates.get("expected_false_links")),
+        ("expected missed links", estimates.get("expected_missed_links")),
+        ("recall floor", _pct(estimates.get("recall_floor"))),
+    ]
+    steps = [
+        (row["step"], row["links"], row["sampled"], _pct(row.get("estimated_precision")))
+        for row in estimates.get("steps", [])
+    ]
+    return [
+        "<h3>Estimated quality of the whole flow</h3>",
+        "<p>The trained model scores a seeded sample of each deterministic step's links; "
+        "these are estimates, not measurements (pairs no blocking rule compared are not "
+        "counted).</p>",
+        flag,
+        table(["measure", "value"], overall),
+        table(["step", "links", "links scored", "estimated precision"], steps),
+    ]
+
+
+def _constraints_part(constraints: Mapping[str, Any]) -> list[str]:
+    """The clustering constraints and the links each refused."""
+    if not constraints:
+        return []
+    rows = [
+        ("sources with one record per person", ", ".join(constraints["one_record_per_person"])),
+        ("different NHS numbers kept apart", constraints["keep_apart_different_nhs_numbers"]),
+        *(
+            (f"links refused: {name.replace('_', ' ')}", count)
+            for name, count in constraints["refused_links"].items()
+        ),
+    ]
+    return ["<h3>Clustering constraints</h3>", table(["constraint", "value"], rows)]
+
+
+def _parameters_part(parameters: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The trained m and u probability and weight of each comparison level."""
+    levels = [row for row in parameters if "comparison" in row]
+    if not levels:
+        return []
+    return [
+        "<h3>Model parameters (m and u per comparison level)</h3>",
+        table(
+            ["comparison", "level", "m", "u", "match weight"],
+            [
+                (
+                    row["comparison"],
+                    row["level"],
+                    _probability(row.get("m_probability")),
+                    _probability(row.get("u_probability")),
+                    None if row.get("match_weight") is None else round(row["match_weight"], 2),
+                )
+                for row in levels
+            ],
+        ),
+    ]
+
+
+def _probability(value: Any) -> str:
+    return "-" if value is None else f"{value:.4g}"
 
 
 def disclosure_section(disclosure: Mapping[str, Any]) -> str:
