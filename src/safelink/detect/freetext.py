@@ -35,7 +35,10 @@ def _ignore(units: int) -> None:
 
 
 _JOIN_CHARS = 20_000
-_SEPARATOR = "\n" + " ." * 30 + "\n"
+# Between joined rows: more characters than the birth-date window (40) and more words than the
+# context window (6: Presidio's context skips punctuation, so marks alone let one row's "UPRN"
+# raise the next row's number). The words match no recogniser.
+_SEPARATOR = "\n" + " ." * 30 + " x" * 8 + "\n"
 _OVERLAP = 200
 _MAY_HOLD = r"\d|@|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|[A-Z][a-z'\-]+ +[A-Z][a-z]"
 
@@ -132,7 +135,7 @@ def _analyse_joined(
     advance: Callable[[int], None] = _ignore,
 ) -> dict[str, list[RecognizerResult]]:
     # Presidio's per-call overhead dominates short rows, so the pattern tier analyses many rows
-    # in one call. The separator is longer than any context window (40 characters, 5 tokens)
+    # in one call. The separator is longer than any context window (40 characters, 6 words)
     # and no pattern can match across it, so each row is judged as if alone.
     found: dict[str, list[RecognizerResult]] = {}
     start = 0
