@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -40,7 +40,18 @@ _JOIN_CHARS = 20_000
 # raise the next row's number). The words match no recogniser.
 _SEPARATOR = "\n" + " ." * 30 + " x" * 8 + "\n"
 _OVERLAP = 200
+# Joined chunks whose matches are validated together (about 640,000 characters).
+_CHUNKS_PER_BATCH = 32
 _MAY_HOLD = r"\d|@|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|[A-Z][a-z'\-]+ +[A-Z][a-z]"
+
+
+@runtime_checkable
+class _Batched(Protocol):
+    """A recogniser that can find and validate the matches of many texts at once."""
+
+    def prepare(self, texts: Sequence[str]) -> None: ...
+
+    def release(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,8 +147,29 @@ def _analyse_joined(
 ) -> dict[str, list[RecognizerResult]]:
     # Presidio's per-call overhead dominates short rows, so the pattern tier analyses many rows
     # in one call. The separator is longer than any context window (40 characters, 6 words)
-    # and no pattern can match across it, so each row is judged as if alone.
+    # and no pattern can match across it, so each row is judged as if alone. The recognisers
+    # that can (``prepare``) find and validate the matches of a group of calls at once.
     found: dict[str, list[RecognizerResult]] = {}
+    chunks = _chunks(texts)
+    batched = [r for r in engine.registry.recognizers if isinstance(r, _Batched)]
+    for first in range(0, len(chunks), _CHUNKS_PER_BATCH):
+        group = chunks[first : first + _CHUNKS_PER_BATCH]
+        joined = [_SEPARATOR.join(chunk) for chunk in group]
+        try:
+            for recogniser in batched:
+                recogniser.prepare(joined)
+            for chunk, text in zip(group, joined, strict=True):
+                found.update(_split_results(engine, chunk, text, entities))
+                advance(len(chunk))
+        finally:
+            for recogniser in batched:
+                recogniser.release()
+    return found
+
+
+def _chunks(texts: Sequence[str]) -> list[list[str]]:
+    """Rows grouped into chunks of about :data:`_JOIN_CHARS` characters."""
+    chunks: list[list[str]] = []
     start = 0
     while start < len(texts):
         chunk: list[str] = []
@@ -146,21 +178,26 @@ def _analyse_joined(
             chunk.append(texts[start])
             size += len(texts[start]) + len(_SEPARATOR)
             start += 1
-        offsets, position = [], 0
-        for text in chunk:
-            offsets.append(position)
-            position += len(text) + len(_SEPARATOR)
-        joined = _SEPARATOR.join(chunk)
-        per_row: list[list[RecognizerResult]] = [[] for _ in chunk]
-        for result in engine.analyze(joined, language=LANGUAGE, entities=entities):
-            row = bisect.bisect_right(offsets, result.start) - 1
-            if result.end <= offsets[row] + len(chunk[row]):
-                result.start -= offsets[row]
-                result.end -= offsets[row]
-                per_row[row].append(result)
-        found.update(zip(chunk, per_row, strict=True))
-        advance(len(chunk))
-    return found
+        chunks.append(chunk)
+    return chunks
+
+
+def _split_results(
+    engine: AnalyzerEngine, chunk: list[str], joined: str, entities: list[str]
+) -> dict[str, list[RecognizerResult]]:
+    """Analyse the joined rows of one chunk and give each row its own results."""
+    offsets, position = [], 0
+    for text in chunk:
+        offsets.append(position)
+        position += len(text) + len(_SEPARATOR)
+    per_row: list[list[RecognizerResult]] = [[] for _ in chunk]
+    for result in engine.analyze(joined, language=LANGUAGE, entities=entities):
+        row = bisect.bisect_right(offsets, result.start) - 1
+        if result.end <= offsets[row] + len(chunk[row]):
+            result.start -= offsets[row]
+            result.end -= offsets[row]
+            per_row[row].append(result)
+    return dict(zip(chunk, per_row, strict=True))
 
 
 def _analyse_long(engine: AnalyzerEngine, text: str, entities: list[str]) -> list[RecognizerResult]:
