@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from safelink.detect.context import WORD, ContextEnhancer, LazyArtifacts
+from safelink.detect.names import refine_person_spans
 from safelink.detect.recognisers import pattern_recognisers
 
 Tier = Literal["pattern", "model"]
@@ -135,8 +136,14 @@ class ModelNlpEngine(PatternNlpEngine):
         entities = [
             Span(doc, ent.start, ent.end, label=MODEL_LABELS[ent.label_])
             for ent in doc.ents
-            if ent.label_ in MODEL_LABELS
+            if ent.label_ in MODEL_LABELS and ent.label_ != "PERSON"
         ]
+        # The model's people, corrected by the name rules (titles, places, lone role words).
+        people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        for start, end in dict.fromkeys(refine_person_spans(doc.text, people)):
+            span = doc.char_span(start, end, label="PERSON", alignment_mode="expand")
+            if span is not None:
+                entities.append(span)
         return NlpArtifacts(
             entities=entities,
             tokens=doc,

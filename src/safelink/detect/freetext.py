@@ -1,8 +1,9 @@
 """Free-text scanning: every row of a notes column through the Presidio analyzer.
 
 Rows are analysed once per distinct text. In the pattern tier, rows that cannot hold any
-pattern-tier entity (no digit, no ``@``, no title, no run of capitalised words) are skipped by
-one vectorised regex; the model tier analyses every distinct row, in spaCy batches. Texts
+pattern-tier entity (no digit, no ``@``, no title, role or relationship word, no run of
+capitalised words) are skipped by one vectorised regex; the model tier analyses every
+distinct row, in spaCy batches. Texts
 longer than :data:`WINDOW` characters are analysed in overlapping windows, so a 1 MB cell
 costs time in proportion to its length and never hangs a regex.
 """
@@ -18,6 +19,7 @@ import polars as pl
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from safelink.detect.engine import LANGUAGE, ModelNlpEngine
+from safelink.detect.names import MAY_HOLD_CUE
 from safelink.detect.own import OwnTerms
 from safelink.progress import Progress
 
@@ -42,7 +44,7 @@ _SEPARATOR = "\n" + " ." * 30 + " x" * 8 + "\n"
 _OVERLAP = 200
 # Joined chunks whose matches are validated together (about 640,000 characters).
 _CHUNKS_PER_BATCH = 32
-_MAY_HOLD = r"\d|@|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|[A-Z][a-z'\-]+ +[A-Z][a-z]"
+_MAY_HOLD = rf"\d|@|[A-Z][a-z'\-]+ +[A-Z][a-z]|{MAY_HOLD_CUE}"
 
 
 @runtime_checkable
@@ -213,13 +215,22 @@ def _analyse_long(engine: AnalyzerEngine, text: str, entities: list[str]) -> lis
 
 
 def redact(text: str, results: Iterable[RecognizerResult]) -> str:
-    """Replace each found entity with ``<ENTITY>``; overlapping finds keep the best one."""
-    chosen: list[RecognizerResult] = []
-    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
-        if all(result.end <= c.start or result.start >= c.end for c in chosen):
-            chosen.append(result)
-    for result in sorted(chosen, key=lambda r: r.start, reverse=True):
-        text = text[: result.start] + f"<{result.entity_type}>" + text[result.end :]
+    """Replace each found entity with ``<ENTITY>``.
+
+    Overlapping finds are replaced together, by the entity of the best-scored one: every
+    character any recogniser found is removed (keeping only the best of "Tom" and "Tom
+    Baines" would leave part of a name).
+    """
+    merged: list[tuple[int, int, RecognizerResult]] = []
+    for result in sorted(results, key=lambda r: (r.start, -r.end)):
+        if merged and result.start < merged[-1][1]:
+            start, end, best = merged[-1]
+            better = (result.score, result.end - result.start) > (best.score, best.end - best.start)
+            merged[-1] = (start, max(end, result.end), result if better else best)
+        else:
+            merged.append((result.start, result.end, result))
+    for start, end, best in reversed(merged):
+        text = text[:start] + f"<{best.entity_type}>" + text[end:]
     return text
 
 

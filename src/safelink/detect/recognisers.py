@@ -23,6 +23,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, Patter
 from presidio_analyzer import RecognizerResult as _Result
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from safelink.detect.names import cue_names, refine_person_spans
 from safelink.normalise import (
     NhsNumberRange,
     classify_nhs_number,
@@ -479,13 +480,14 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
     return read("forenames.txt"), read("surnames.txt")
 
 
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? +[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)?")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)+\b")
-_STAFF_TITLES = re.compile(r"^(?:Dr|Prof)\b")
 
 
 class PersonNameRecogniser(LocalRecognizer):
-    """People's names without a model: a title and a name, or a listed forename + surname."""
+    """People's names without a model: by their cues, or a listed forename and name.
+
+    Cues are titles, roles and relationship words (:mod:`safelink.detect.names`).
+    """
 
     SCORE = 0.6
 
@@ -498,15 +500,18 @@ class PersonNameRecogniser(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[_Result]:
-        """Find titled names and runs of capitalised words that start with a known forename."""
+        """Find names by their cues, and capitalised runs that start with a known forename.
+
+        Runs that are places ("Florence Nightingale Ward") are left out.
+        """
         if "PERSON" not in entities:
             return []
         forenames, surnames = name_lists()
-        spans: list[tuple[int, int]] = [m.span() for m in _TITLED.finditer(text)]
+        spans = cue_names(text)
         for match in _CAPITALISED_RUN.finditer(text):
             words = [w.upper().replace("'", "") for w in match.group().split()]
             if words[0] in forenames and (words[-1] in surnames or words[-1] in forenames):
-                spans.append(match.span())
+                spans.extend(refine_person_spans(text, [match.span()]))
         results = [_Result("PERSON", s, e, self.SCORE) for s, e in spans]
         return list(EntityRecognizer.remove_duplicates(results))
 

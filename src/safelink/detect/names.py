@@ -1,0 +1,213 @@
+"""People's names in case notes from the words around them, on both tiers.
+
+A name in a note is rarely alone: it follows a title ("Dr Okafor", "Mrs KHAN"), a role or a
+relationship ("SW: Tom Baines", "her son Tom", "neighbour (Amira Said)"), or is followed by
+one ("Blessing Kim (neighbour)", "Amira's husband"). These cues find names that no list
+holds, in any case and with any prefix or hyphen ("O'Neill", "McDonald", "Coleman-Burgess").
+The same module keeps names out of places: a run of capitalised words that ends in, or is
+followed by, a building word ("Victoria Ward", "Jubilee House") or follows "St" is a place,
+and a kinship word alone ("Mum") is nobody's name.
+
+:func:`cue_names` gives spans; :func:`refine_person_spans` corrects a model's PERSON spans
+(extends them over a title before and name words after, drops places and lone role words).
+Nothing here logs or returns text, only offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-ž"
+_APOSTROPHE = "'\u2019"
+# One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza"; or upper case.
+_PART = (
+    rf"(?:(?:Ma?c|[OD][{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
+    rf"|(?:MA?C|[OD][{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
+)
+#: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE").
+NAME_WORD = rf"{_PART}(?:-{_PART})*"
+_TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"
+_TITLE = rf"{_TITLE_WORD}\.?"
+
+_RELATIONS = (
+    "daughter", "son", "wife", "husband", "partner", "sister", "brother", "niece", "nephew",
+    "neighbour", "neighbor", "friend", "mother", "father", "mum", "mam", "mom", "dad",
+    "granddaughter", "grandson", "grandchild", "grandmother", "grandfather", "grandma",
+    "grandad", "granddad", "nan", "nana", "gran", "aunt", "auntie", "uncle", "cousin",
+    "stepson", "stepdaughter", "stepmother", "stepfather", "son-in-law", "daughter-in-law",
+    "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "fiance", "fiancé",
+    "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "carer", "lodger", "relative",
+    "godmother", "godfather", "guardian",
+)  # fmt: skip
+_ROLES = (
+    "sw", "ot", "cpn", "gp", "hv", "amhp", "physio", "physiotherapist", "nurse", "dn",
+    "advocate", "keyworker", "key worker", "social worker", "support worker", "care worker",
+    "care coordinator", "care co-ordinator", "district nurse", "health visitor", "consultant",
+    "pharmacist", "landlord", "landlady", "manager", "interpreter", "nok", "next of kin",
+    "contact", "therapist", "psychiatrist", "psychologist", "paramedic", "midwife",
+    "registrar", "officer", "worker", "practitioner", "clinician", "doctor",
+)  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CUE = "|".join(re.escape(c) for c in sorted({*_RELATIONS, *_ROLES}, key=len, reverse=True))
+# Words written with a capital that are never names, even after a title: function words,
+# days, titles and abbreviations.
+_FUNCTION_WORDS = frozenset(
+    _words(
+        """
+    a an and or but the this that these those there then than he she they we you i it his
+    her hers their them him our my your its who whom whose which what when where why how is
+    was are were be been has had have not no yes also today tomorrow yesterday tonight am pm
+    on at in of to for from with by as via per re please thanks thank nil none unknown
+    monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs
+    fri christmas easter
+    nhs gp ot sw cpn hv dn mdt nok a&e ae icu ed gp's tbc tba n/a na ok dnr dnacpr dols lpa
+    mr mrs ms miss mx dr prof sr rev sir dame st saint
+    dna adl adls bp mri ct ecg uti copd ckd tia dvt aki mrsa covid ppe ooh
+    """
+    )
+)
+# Words written with a capital that are names only after a title ("Mrs Ward", "Dr House"):
+# places, services, the nouns of a note, roles and kinship words (so "Mum" alone is nobody).
+_COMMON_NOUNS = frozenset(
+    _words(
+        """
+    ward wards hospital hospitals house centre center clinic clinics surgery practice unit
+    road street lane avenue close drive court church school college university infirmary
+    hospice medical health healthcare care social services service team teams council trust
+    department dept office home homes community adult adults children duty emergency
+    mental day night acute general royal district city county borough north south east west
+    assessment assessments referral referrals letter letters review reviews report reports
+    plan plans appointment appointments visit visits support input follow discharge meeting
+    meetings notes note call calls update updates record records summary package needs
+    form forms request requests advice safeguarding agreed aware informed confirmed
+    """
+    )
+    + [c for c in _RELATIONS + _ROLES if " " not in c]
+)
+#: Words that make the capitalised words before them a place ("Victoria Ward"); words that are
+#: as often surnames ("Hall", "Lane", "Church") are left out.
+_PLACE_WORDS = frozenset(
+    _words(
+        """
+    ward wards hospital house centre center clinic surgery practice unit road street avenue
+    drive school college university infirmary hospice medical health team service services
+    gardens place square crescent grove terrace manor villas estate station
+    """
+    )
+)
+
+#: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
+MAY_HOLD_CUE = rf"\b{_TITLE_WORD}\b|(?i:\b(?:{_CUE})\b)"
+
+_SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
+_RUN = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+_TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
+_AFTER_CUE = re.compile(
+    # A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
+    rf"(?<![\w-])(?i:{_CUE})(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s)(?P<name>{_RUN})"
+)
+_BEFORE_CUE = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_RUN})(?:\s*\(\s*|['\u2019]s\s+|,\s+(?:his|her|their)\s+)"
+    rf"(?i:{_CUE})(?![\w-])"
+)
+_WORDS = re.compile(rf"{NAME_WORD}")
+_NAME_AFTER = re.compile(rf"\s+(?P<name>{NAME_WORD})")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+$")
+_SAINT_BEFORE = re.compile(r"(?<!\w)(?:St|St\.|Saint)\s+$")
+_PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)")
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip("'\u2019")
+
+
+def _is_name_word(word: str, *, titled: bool = False) -> bool:
+    plain = _plain(word)
+    if len(word) < 2 or plain in _FUNCTION_WORDS:
+        return False
+    return titled or plain not in _COMMON_NOUNS
+
+
+def _trim(text: str, start: int, end: int, *, titled: bool = False) -> tuple[int, int] | None:
+    """The run's longest prefix of name words (stopping at the first word that is not one)."""
+    last = start
+    for match in _WORDS.finditer(text, start, end):
+        if not _is_name_word(match.group(), titled=titled):
+            break
+        last = match.end()
+    return (start, last) if last > start else None
+
+
+def _place_after(text: str, end: int) -> bool:
+    after = _PLACE_AFTER.match(text, end)
+    return after is not None and after.group("word").lower() in _PLACE_WORDS
+
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """A name-shaped run that is a place: after "St", or ending in or before a place word."""
+    if _SAINT_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    words = text[start:end].split()
+    return bool(words and _plain(words[-1]) in _PLACE_WORDS) or _place_after(text, end)
+
+
+def cue_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names found by a title, role or relationship word next to them.
+
+    A title is kept in the span ("Mrs Khan"); a role or relationship word is not
+    ("her son <Tom>").
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _TITLED.finditer(text):
+        # After a title a place word is a surname ("Mrs Ward"), unless one follows it.
+        name = _trim(text, match.start("name"), match.end("name"), titled=True)
+        if name is not None and not _place_after(text, name[1]):
+            spans.append((match.start(), name[1]))
+    for pattern in (_AFTER_CUE, _BEFORE_CUE):
+        for match in pattern.finditer(text):
+            name = _trim(text, match.start("name"), match.end("name"))
+            if name is None or _is_place(text, *name) or _shouted(text, match, name):
+                continue
+            spans.append(name)
+    return spans
+
+
+def _shouted(text: str, match: re.Match[str], name: tuple[int, int]) -> bool:
+    """An upper-case run after an upper-case cue: a note written in capitals, not a name."""
+    cue = text[match.start() : match.start("name")] if match.re is _AFTER_CUE else ""
+    run = text[name[0] : name[1]]
+    return run.isupper() and any(c.isalpha() for c in cue) and cue.isupper()
+
+
+def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A model's PERSON spans, corrected.
+
+    Each is extended over a title just before it and name words just after it, and leading
+    words that are not names are cut ("Nephew YAN" -> "YAN"); spans that are places ("St
+    Helens", "Victoria Ward") or hold no name word ("Mum", "Carer") are dropped.
+    """
+    refined: list[tuple[int, int]] = []
+    for start, end in spans:
+        words = list(_WORDS.finditer(text, start, end))
+        while words and not _is_name_word(words[0].group()):
+            words.pop(0)
+        if not words:
+            continue
+        start = words[0].start()
+        end = max(end, words[-1].end())
+        while (after := _NAME_AFTER.match(text, end)) and _is_name_word(after.group("name")):
+            end = after.end()
+        if _is_place(text, start, end):
+            continue
+        title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
+        refined.append((title.start() if title else start, end))
+    return refined
+
+
+__all__ = ["MAY_HOLD_CUE", "NAME_WORD", "cue_names", "refine_person_spans"]

@@ -1,0 +1,116 @@
+"""Names from the words around them (titles, roles, relationships), and places kept out."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from presidio_analyzer import RecognizerResult
+
+from safelink.detect import build_engine, redact, scan_text
+from safelink.detect.evaluate import find_spans, score_spans
+from safelink.detect.model import pipeline_available
+from safelink.detect.names import cue_names, refine_person_spans
+from tests.detect.mentions_corpus import make_mention_notes
+
+
+def _found(text: str) -> list[str]:
+    return sorted(text[s:e] for s, e in cue_names(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Reviewed by Dr Okafor today.", ["Dr Okafor"]),
+        ("Spoke to Mr O'Neill and Mrs Coleman-Burgess.", ["Mr O'Neill", "Mrs Coleman-Burgess"]),
+        ("GP Dr McDonald informed; Mrs KHAN aware.", ["Dr McDonald", "Mrs KHAN"]),
+        ("Mrs Ward attended.", ["Mrs Ward"]),  # a place word after a title is a surname
+        ("SW: Tom Baines visited.", ["Tom Baines"]),
+        ("Her son Tom rang twice.", ["Tom"]),
+        ("Seen with daughter Amira, who is the main carer.", ["Amira"]),
+        ("Neighbour MARGARET HOLT has a key.", ["MARGARET HOLT"]),
+        ("OT (Chidi Eze) assessed the stairs.", ["Chidi Eze"]),
+        ("Blessing Kim (neighbour) has a key.", ["Blessing Kim"]),
+        ("Amira's husband attended.", ["Amira"]),
+        ("Discussed with son-in-law Piotr Kowalski.", ["Piotr Kowalski"]),
+    ],
+)
+def test_cue_names_finds_names_by_their_cues(text: str, names: list[str]) -> None:
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transferred to Victoria Ward from St Helens.",
+        "Moved from St Mary's Hospital to Jubilee House.",
+        "Mum is settled, Dad worried about the stairs.",
+        "OT Assessment booked; GP Surgery informed; carer Monday.",
+        "SON VISITED TODAY AND DAUGHTER PHONED LATER.",  # a note in capitals
+        "Review planned for May.",
+    ],
+)
+def test_cue_names_places_and_common_words_are_not_names(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_refine_person_spans_extends_trims_and_drops() -> None:
+    text = "Mrs Coleman-Burgess met Nephew YAN SAUNDERS and Mum at Victoria Ward."
+    spans = [
+        (text.index("Coleman"), text.index(" met")),
+        (text.index("Nephew"), text.index(" SAUNDERS")),
+        (text.index("Mum"), text.index(" at")),
+        (text.index("Victoria"), text.index(".")),
+    ]
+    assert [text[s:e] for s, e in refine_person_spans(text, spans)] == [
+        "Mrs Coleman-Burgess",
+        "YAN SAUNDERS",
+    ]
+
+
+def test_redact_overlapping_finds_removes_every_character() -> None:
+    text = "Partner NEIL RICHARDS has a key."
+    start = text.index("NEIL")
+    results = [
+        RecognizerResult("PERSON", start, start + 4, 0.85),
+        RecognizerResult("PERSON", start, start + 13, 0.6),
+    ]
+    assert redact(text, results) == "Partner <PERSON> has a key."
+
+
+def test_scan_text_pattern_tier_reads_rows_with_only_a_cue() -> None:
+    notes = pl.Series("n", ["spoke to her son tom and his wife Amira, who agreed.", "no change"])
+    finding, redacted = scan_text(notes, build_engine(), redacted=True)
+    assert finding.rows_with == {"PERSON": 1}
+    assert redacted is not None and "Amira" not in redacted[0]
+
+
+def test_mentions_corpus_pattern_tier_finds_other_people() -> None:
+    frame, labels = make_mention_notes()
+    texts = frame["note"].to_list()
+    scores = score_spans(texts, labels, find_spans(texts, build_engine()))
+    print("own mentions, pattern", scores.to_dict())
+    assert scores.recall["OTHER_PERSON"] >= 0.95
+    assert scores.precision >= 0.95
+
+
+@pytest.mark.skipif(not pipeline_available(), reason="model tier pipeline not installed")
+def test_model_tier_person_spans_corrected_by_name_rules() -> None:
+    engine = build_engine(tier="model")
+    notes = pl.Series(
+        "n",
+        [
+            "Transferred to Victoria Ward from St Helens.",
+            "Mum says Neighbour MARGARET HOLT has a key.",
+            "Spoke to Mr O'Neill on the phone.",
+        ],
+    )
+    _, redacted = scan_text(notes, engine, redacted=True)
+    assert redacted is not None
+    assert "Victoria Ward" in redacted[0]
+    assert "MARGARET" not in redacted[1] and "HOLT" not in redacted[1] and "Mum" in redacted[1]
+    assert redacted[2] == "Spoke to <PERSON> on the phone."
+
+
+@pytest.mark.parametrize("name", ["Mrs Ward", "Dr Hall", "Mr Lane", "Ms Church", "Dr House"])
+def test_cue_names_titled_surname_that_is_also_a_noun(name: str) -> None:
+    assert _found(f"Seen by {name} today.") == [name]
