@@ -90,6 +90,9 @@ _COMMON_NOUNS = frozenset(
     )
     + [c for c in _RELATIONS + _ROLES if " " not in c]
 )
+#: Capitalised words that are not names without a title before them.
+NOT_NAME_WORDS = _FUNCTION_WORDS | _COMMON_NOUNS
+
 #: Words that make the capitalised words before them a place ("Victoria Ward"); words that are
 #: as often surnames ("Hall", "Lane", "Church") are left out.
 _PLACE_WORDS = frozenset(
@@ -210,4 +213,4 @@ def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     return refined
 
 
-__all__ = ["MAY_HOLD_CUE", "NAME_WORD", "cue_names", "refine_person_spans"]
+__all__ = ["MAY_HOLD_CUE", "NAME_WORD", "NOT_NAME_WORDS", "cue_names", "refine_person_spans"]
