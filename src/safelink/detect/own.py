@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +80,7 @@ _APOSTROPHES = "'\u2019`"
 _PREFIXES = ("mac", "mc", "o", "d")
 
 
+@lru_cache(maxsize=65_536)
 def _name_part(word: str) -> str:
     """A name part as a regex: its letters, with an optional apostrophe or space between some.
 
@@ -101,7 +102,8 @@ _NAME_GAP = r"[\s\-'\u2019.,]+"
 Term = tuple[str, str, str]
 
 
-def _name_terms(values: Sequence[str]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65_536)
+def _name_terms(values: tuple[str, ...]) -> list[tuple[str, str]]:
     """(regex, key) for one person's names as the row writes them.
 
     The whole name, the initial with the surname, each value and each part.
@@ -233,7 +235,7 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     rows: list[OwnTerms] = []
     for row in range(frame.height):
         person = [v for n in names if (v := canonical[n][row])]
-        found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(person)]
+        found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(tuple(person))]
         for name, kind in used.items():
             value = canonical[name][row]
             if not value or name in names:
@@ -243,6 +245,7 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     return rows
 
 
+@lru_cache(maxsize=65_536)  # a person's values recur over their rows
 def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
     if kind is Identifier.DATE_OF_BIRTH:
         return _date_terms(value)
