@@ -114,3 +114,18 @@ def test_model_tier_person_spans_corrected_by_name_rules() -> None:
 @pytest.mark.parametrize("name", ["Mrs Ward", "Dr Hall", "Mr Lane", "Ms Church", "Dr House"])
 def test_cue_names_titled_surname_that_is_also_a_noun(name: str) -> None:
     assert _found(f"Seen by {name} today.") == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Her sons Tom and Jack visited.", ["Jack", "Tom"]),
+        ("Daughters Amira, Leila & Noor share the visits.", ["Amira", "Leila", "Noor"]),
+        ("Tom Baines - son - phoned.", ["Tom Baines"]),
+        ("Spoke to Priya Shah, the neighbour, today.", ["Priya Shah"]),
+        ("Ex-partner Dean Moss not to visit; PC Hughes aware.", ["Dean Moss", "Hughes"]),
+        ("Her son Tom and Leeds City Council agreed.", ["Tom"]),  # a singular cue names one
+    ],
+)
+def test_cue_names_lists_appositions_and_more_cues(text: str, names: list[str]) -> None:
+    assert _found(text) == names

@@ -38,7 +38,15 @@ _RELATIONS = (
     "stepson", "stepdaughter", "stepmother", "stepfather", "son-in-law", "daughter-in-law",
     "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "fiance", "fiancé",
     "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "carer", "lodger", "relative",
-    "godmother", "godfather", "guardian",
+    "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
+    "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
+    "twin", "baby", "child",
+)  # fmt: skip
+# Plural cues name several people: "her sons Tom and Jack", "daughters Amira, Leila and Noor".
+_PLURALS = (
+    "daughters", "sons", "children", "grandchildren", "granddaughters", "grandsons",
+    "sisters", "brothers", "parents", "neighbours", "neighbors", "friends", "carers",
+    "cousins", "twins", "siblings", "nephews", "nieces",
 )  # fmt: skip
 _ROLES = (
     "sw", "ot", "cpn", "gp", "hv", "amhp", "physio", "physiotherapist", "nurse", "dn",
@@ -47,7 +55,8 @@ _ROLES = (
     "coordinator", "co-ordinator", "visitor",
     "pharmacist", "landlord", "landlady", "manager", "interpreter", "nok", "next of kin",
     "contact", "therapist", "psychiatrist", "psychologist", "paramedic", "midwife",
-    "registrar", "officer", "worker", "practitioner", "clinician", "doctor",
+    "registrar", "officer", "worker", "practitioner", "clinician", "doctor", "pc", "cllr",
+    "councillor", "solicitor", "chaplain", "vicar", "teacher", "befriender", "volunteer",
 )  # fmt: skip
 
 
@@ -55,7 +64,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_CUE = "|".join(re.escape(c) for c in sorted({*_RELATIONS, *_ROLES}, key=len, reverse=True))
+_CUE = "|".join(
+    re.escape(c) for c in sorted({*_RELATIONS, *_PLURALS, *_ROLES}, key=len, reverse=True)
+)
 # Words written with a capital that are never names, even after a title: function words,
 # days, titles and abbreviations.
 _FUNCTION_WORDS = frozenset(
@@ -89,7 +100,7 @@ _COMMON_NOUNS = frozenset(
     form forms request requests advice safeguarding agreed aware informed confirmed
     """
     )
-    + [c for c in _RELATIONS + _ROLES if " " not in c]
+    + [c for c in _RELATIONS + _PLURALS + _ROLES if " " not in c]
 )
 #: Capitalised words that are not names without a title before them.
 NOT_NAME_WORDS = _FUNCTION_WORDS | _COMMON_NOUNS
@@ -115,13 +126,17 @@ _TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
 # A cue word is found by a set look-up on each word (an alternation of a hundred words,
 # tried at every position, cost more than every other recogniser together); the rest of the
 # rule is then matched from the cue's end (a name after it) or up to its start (a name before).
-_CUE_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_ROLES))
+_CUE_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS, *_ROLES))
+_PLURAL_WORDS = frozenset(_PLURALS)
 _CUE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
 _AFTER_CUE = re.compile(rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s)(?P<name>{_RUN})")
 _BEFORE_CUE = re.compile(
-    rf"(?<![\w'\u2019-])(?P<name>{_RUN})(?:\s*\(\s*|['\u2019]s\s+|,\s+(?:his|her|their)\s+)$"
+    rf"(?<![\w'\u2019-])(?P<name>{_RUN})"
+    rf"(?:\s*\(\s*|['\u2019]s\s+|\s+[-\u2013]\s+|,\s+(?:his|her|their|the|a|an)\s+)$"
 )
+# The next name of a list after a plural cue.
+_AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)(?P<name>{_RUN})")
 _BEFORE_WINDOW = 80
 _WORDS = re.compile(rf"{NAME_WORD}")
 _NAME_AFTER = re.compile(rf"\s+(?P<name>{NAME_WORD})")
@@ -182,11 +197,14 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         if cue.start() and (text[cue.start() - 1].isalnum() or text[cue.start() - 1] in "_-"):
             continue
         after = _AFTER_CUE.match(text, cue.end())
-        if after is not None:
+        plural = cue.group().lower() in _PLURAL_WORDS
+        while after is not None:
             name = _trim(text, after.start("name"), after.end("name"))
             shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
-            if name is not None and not shouted and not _is_place(text, *name):
-                spans.append(name)
+            if name is None or shouted or _is_place(text, *name):
+                break
+            spans.append(name)
+            after = _AND_NAME.match(text, name[1]) if plural else None
         before = _BEFORE_CUE.search(text, max(0, cue.start() - _BEFORE_WINDOW), cue.start())
         if before is not None:
             name = _trim(text, before.start("name"), before.end("name"))
