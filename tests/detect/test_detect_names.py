@@ -129,3 +129,16 @@ def test_cue_names_titled_surname_that_is_also_a_noun(name: str) -> None:
 )
 def test_cue_names_lists_appositions_and_more_cues(text: str, names: list[str]) -> None:
     assert _found(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Neighbour Piet van der Berg has a key.", ["Piet van der Berg"]),
+        ("Her son Omar al-Rahman phoned.", ["Omar al-Rahman"]),
+        ("Carer: Łukasz Wójcik; friend Siân Ní Bhriain.", ["Siân Ní Bhriain", "Łukasz Wójcik"]),
+        ("Dear Tom, thank you. Signed: Amira Said", ["Amira Said", "Tom"]),
+    ],
+)
+def test_cue_names_particles_prefixes_and_letters(text: str, names: list[str]) -> None:
+    assert _found(text) == names

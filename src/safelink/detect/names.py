@@ -25,8 +25,10 @@ _PART = (
     rf"(?:(?:Ma?c|[OD][{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
     rf"|(?:MA?C|[OD][{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
 )
-#: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE").
-NAME_WORD = rf"{_PART}(?:-{_PART})*"
+#: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE", "al-Rahman").
+NAME_WORD = rf"(?:(?:al|el|ul|bin|ibn)-)?{_PART}(?:-{_PART})*"
+# Lower-case particles inside a name: "Piet van der Berg", "Ana da Silva", "Nuala ni Bhriain".
+_PARTICLE = r"(?:van|von|der|den|de|del|della|dos|da|di|du|le|la|bin|ibn|ben|ap|ni|nic|y)"
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"
 _TITLE = rf"{_TITLE_WORD}\.?"
 
@@ -57,6 +59,7 @@ _ROLES = (
     "contact", "therapist", "psychiatrist", "psychologist", "paramedic", "midwife",
     "registrar", "officer", "worker", "practitioner", "clinician", "doctor", "pc", "cllr",
     "councillor", "solicitor", "chaplain", "vicar", "teacher", "befriender", "volunteer",
+    "dear", "cc", "signed", "author",
 )  # fmt: skip
 
 
@@ -121,7 +124,7 @@ _PLACE_WORDS = frozenset(
 MAY_HOLD_CUE = rf"\b{_TITLE_WORD}\b|(?i:\b(?:{_CUE})\b)"
 
 _SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
-_RUN = rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}"
+_RUN = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{NAME_WORD}){{0,2}}"
 _TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
 # A cue word is found by a set look-up on each word (an alternation of a hundred words,
 # tried at every position, cost more than every other recogniser together); the rest of the
@@ -139,7 +142,7 @@ _BEFORE_CUE = re.compile(
 _AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)(?P<name>{_RUN})")
 _BEFORE_WINDOW = 80
 _WORDS = re.compile(rf"{NAME_WORD}")
-_NAME_AFTER = re.compile(rf"\s+(?P<name>{NAME_WORD})")
+_NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s+)*(?P<name>{NAME_WORD})")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+$")
 _SAINT_BEFORE = re.compile(r"(?<!\w)(?:St|St\.|Saint)\s+$")
 _PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)")
