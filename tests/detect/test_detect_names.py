@@ -142,3 +142,18 @@ def test_cue_names_lists_appositions_and_more_cues(text: str, names: list[str]) 
 )
 def test_cue_names_particles_prefixes_and_letters(text: str, names: list[str]) -> None:
     assert _found(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Her son Tom Ward phoned.", ["Tom Ward"]),
+        ("Neighbour Jane Hall has a key.", ["Jane Hall"]),
+        ("GP Practice informed; carer Surgery", []),
+        ("Transferred to Victoria Ward.", []),
+    ],
+)
+def test_cue_names_place_word_after_a_relationship_word_is_a_surname(
+    text: str, names: list[str]
+) -> None:
+    assert _found(text) == names

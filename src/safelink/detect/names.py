@@ -39,7 +39,7 @@ _RELATIONS = (
     "grandad", "granddad", "nan", "nana", "gran", "aunt", "auntie", "uncle", "cousin",
     "stepson", "stepdaughter", "stepmother", "stepfather", "son-in-law", "daughter-in-law",
     "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "fiance", "fiancé",
-    "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "carer", "lodger", "relative",
+    "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "lodger", "relative",
     "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
     "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
     "twin", "baby", "child",
@@ -59,7 +59,7 @@ _ROLES = (
     "contact", "therapist", "psychiatrist", "psychologist", "paramedic", "midwife",
     "registrar", "officer", "worker", "practitioner", "clinician", "doctor", "pc", "cllr",
     "councillor", "solicitor", "chaplain", "vicar", "teacher", "befriender", "volunteer",
-    "dear", "cc", "signed", "author",
+    "dear", "cc", "signed", "author", "carer",
 )  # fmt: skip
 
 
@@ -131,6 +131,7 @@ _TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
 # rule is then matched from the cue's end (a name after it) or up to its start (a name before).
 _CUE_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS, *_ROLES))
 _PLURAL_WORDS = frozenset(_PLURALS)
+_RELATION_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS))
 _CUE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
 _AFTER_CUE = re.compile(rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s)(?P<name>{_RUN})")
@@ -201,10 +202,13 @@ def cue_names(text: str) -> list[tuple[int, int]]:
             continue
         after = _AFTER_CUE.match(text, cue.end())
         plural = cue.group().lower() in _PLURAL_WORDS
+        # After a relationship word a place word is a surname ("her son Tom Ward"), as after
+        # a title; after a role it is not ("GP Surgery").
+        kin = cue.group().lower() in _RELATION_WORDS
         while after is not None:
-            name = _trim(text, after.start("name"), after.end("name"))
+            name = _trim(text, after.start("name"), after.end("name"), titled=kin)
             shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
-            if name is None or shouted or _is_place(text, *name):
+            if name is None or shouted or (not kin and _is_place(text, *name)):
                 break
             spans.append(name)
             after = _AND_NAME.match(text, name[1]) if plural else None
