@@ -157,3 +157,15 @@ def test_cue_names_place_word_after_a_relationship_word_is_a_surname(
     text: str, names: list[str]
 ) -> None:
     assert _found(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Colleague, Dear Sir/Madam, cc File",
+        "Child Protection Plan reviewed; carer: Mon-Fri; signed Off by manager.",
+        "Call with Ms Teams link sent.",
+    ],
+)
+def test_cue_names_letter_and_plan_words_are_not_names(text: str) -> None:
+    assert _found(text) == []

@@ -42,7 +42,7 @@ _RELATIONS = (
     "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "lodger", "relative",
     "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
     "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
-    "twin", "baby", "child",
+    "twin",
 )  # fmt: skip
 # Plural cues name several people: "her sons Tom and Jack", "daughters Amira, Leila and Noor".
 _PLURALS = (
@@ -80,7 +80,9 @@ _FUNCTION_WORDS = frozenset(
     was are were be been has had have not no yes also today tomorrow yesterday tonight am pm
     on at in of to for from with by as via per re please thanks thank nil none unknown
     monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs
-    fri christmas easter
+    mon fri sat christmas easter
+    off up out over all any some every each other others new old first second last next same
+    sir madam colleague colleagues teams file approval approved
     nhs gp ot sw cpn hv dn mdt nok a&e ae icu ed gp's tbc tba n/a na ok dnr dnacpr dols lpa
     mr mrs ms miss mx dr prof sr rev sir dame st saint
     dna adl adls bp mri ct ecg uti copd ckd tia dvt aki mrsa covid ppe ooh
@@ -157,6 +159,8 @@ def _is_name_word(word: str, *, titled: bool = False) -> bool:
     plain = _plain(word)
     if len(word) < 2 or plain in _FUNCTION_WORDS:
         return False
+    if "-" in plain and any(part in _FUNCTION_WORDS for part in plain.split("-")):
+        return False  # "Mon-Fri", "A-E"
     return titled or plain not in _COMMON_NOUNS
 
 
