@@ -80,7 +80,8 @@ def date_valid(values: pl.Series) -> pl.Series:
 
 
 # After +44 the area code may be bracketed: "+44 (0)20 ...", "+44 (20) ...".
-_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?|\()?|0044\s?|0)[1-9][\d\s\-()]{7,13}$"
+# Or the national area code in brackets: "(0113) 496 0000".
+_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?|\()?|0044\s?|\(?0)[1-9][\d\s\-()]{7,13}$"
 
 
 def phone_valid(values: pl.Series) -> pl.Series:
@@ -306,7 +307,9 @@ class PhoneRecogniser(_ValidatedPatternRecogniser):
             "uk_phone",
             r"(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|0)[1-9]\d{1,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\w)"
             # "+44 (20) 7123 4567": the area code in brackets after +44.
-            r"|(?<![\w+])\+44 ?\([1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)",
+            r"|(?<![\w+])\+44 ?\([1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)"
+            # "(0113) 496 0000": the national area code in brackets.
+            r"|(?<![\w+(])\(0[1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)",
             0.5,
         ),
     )
