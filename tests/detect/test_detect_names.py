@@ -169,3 +169,24 @@ def test_cue_names_place_word_after_a_relationship_word_is_a_surname(
 )
 def test_cue_names_letter_and_plan_words_are_not_names(text: str) -> None:
     assert _found(text) == []
+
+
+def test_refine_person_spans_upper_case_words_in_a_note_written_in_capitals() -> None:
+    mixed = "Home visit. Nephew YAN SAUNDERS phoned."
+    shouted = "HOME VISIT. JOHN ATTENDED TODAY."
+    start = mixed.index("YAN")
+    assert refine_person_spans(mixed, [(start, start + 3)]) == [(start, start + 12)]
+    assert refine_person_spans(shouted, [(12, 16)]) == [(12, 16)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Visited by John SMITH today.", "John SMITH"),  # the records' own convention
+        ("JOHN SMITH ATTENDED WITH HIS WIFE", "JOHN SMITH"),
+        ("Mary Jones phoned.", "Mary Jones"),
+    ],
+)
+def test_pattern_tier_listed_names_in_any_case(text: str, name: str) -> None:
+    found = build_engine().analyze(text, language="en", entities=["PERSON"])
+    assert [text[r.start : r.end] for r in found] == [name]

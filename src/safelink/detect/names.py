@@ -179,7 +179,7 @@ def _place_after(text: str, end: int) -> bool:
     return after is not None and after.group("word").lower() in _PLACE_WORDS
 
 
-def _is_place(text: str, start: int, end: int) -> bool:
+def is_place(text: str, start: int, end: int) -> bool:
     """A name-shaped run that is a place: after "St", or ending in or before a place word."""
     if _SAINT_BEFORE.search(text, max(0, start - 8), start):
         return True
@@ -212,16 +212,31 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         while after is not None:
             name = _trim(text, after.start("name"), after.end("name"), titled=kin)
             shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
-            if name is None or shouted or (not kin and _is_place(text, *name)):
+            if name is None or shouted or (not kin and is_place(text, *name)):
                 break
             spans.append(name)
             after = _AND_NAME.match(text, name[1]) if plural else None
         before = _BEFORE_CUE.search(text, max(0, cue.start() - _BEFORE_WINDOW), cue.start())
         if before is not None:
             name = _trim(text, before.start("name"), before.end("name"))
-            if name is not None and not _is_place(text, *name):
+            if name is not None and not is_place(text, *name):
                 spans.append(name)
     return spans
+
+
+def _extends(text: str, end: int, word: str) -> bool:
+    """Whether a name word after a span belongs to it.
+
+    An upper-case word continues an upper-case name ("YAN SAUNDERS"), unless the note is
+    written in capitals ("JOHN ATTENDED"): then only listed cues say what is a name.
+    """
+    if not _is_name_word(word):
+        return False
+    if not word.isupper():
+        return True
+    near = text[max(0, end - 60) : end + 60]
+    last = text[max(0, end - 40) : end].split()
+    return bool(last) and last[-1].isupper() and any(c.islower() for c in near)
 
 
 def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -240,13 +255,20 @@ def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             continue
         start = words[0].start()
         end = max(end, words[-1].end())
-        while (after := _NAME_AFTER.match(text, end)) and _is_name_word(after.group("name")):
+        while (after := _NAME_AFTER.match(text, end)) and _extends(text, end, after.group("name")):
             end = after.end()
-        if _is_place(text, start, end):
+        if is_place(text, start, end):
             continue
         title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
         refined.append((title.start() if title else start, end))
     return refined
 
 
-__all__ = ["MAY_HOLD_CUE", "NAME_WORD", "NOT_NAME_WORDS", "cue_names", "refine_person_spans"]
+__all__ = [
+    "MAY_HOLD_CUE",
+    "NAME_WORD",
+    "NOT_NAME_WORDS",
+    "cue_names",
+    "is_place",
+    "refine_person_spans",
+]

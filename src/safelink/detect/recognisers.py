@@ -23,7 +23,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, Patter
 from presidio_analyzer import RecognizerResult as _Result
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from safelink.detect.names import cue_names, refine_person_spans
+from safelink.detect.names import cue_names, is_place
 from safelink.normalise import (
     NhsNumberRange,
     classify_nhs_number,
@@ -483,7 +483,12 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
     return read("forenames.txt"), read("surnames.txt")
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)+\b")
+# Capitalised or upper-case words: "John Smith", "John SMITH" (the records' own convention),
+# "JOHN SMITH".
+_WORD = re.compile(r"\S+")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z](?:[a-z'\-]+|[A-Z'\-]+)(?: +[A-Z](?:[a-z'\-]+|[A-Z'\-]+))+\b"
+)
 
 
 class PersonNameRecogniser(LocalRecognizer):
@@ -512,9 +517,14 @@ class PersonNameRecogniser(LocalRecognizer):
         forenames, surnames = name_lists()
         spans = cue_names(text)
         for match in _CAPITALISED_RUN.finditer(text):
-            words = [w.upper().replace("'", "") for w in match.group().split()]
-            if words[0] in forenames and (words[-1] in surnames or words[-1] in forenames):
-                spans.extend(refine_person_spans(text, [match.span()]))
+            words = [(w.group().upper().replace("'", ""), w.end()) for w in _WORD.finditer(
+                text, match.start(), match.end())]  # fmt: skip
+            if words[0][0] not in forenames:
+                continue
+            # Up to the last listed name: "JOHN SMITH" of "JOHN SMITH ATTENDED".
+            ends = [end for word, end in words[1:] if word in surnames or word in forenames]
+            if ends and not is_place(text, match.start(), ends[-1]):
+                spans.append((match.start(), ends[-1]))
         results = [_Result("PERSON", s, e, self.SCORE) for s, e in spans]
         return list(EntityRecognizer.remove_duplicates(results))
 
