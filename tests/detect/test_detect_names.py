@@ -77,11 +77,13 @@ def test_redact_overlapping_finds_removes_every_character() -> None:
     assert redact(text, results) == "Partner <PERSON> has a key."
 
 
-def test_scan_text_pattern_tier_reads_rows_with_only_a_cue() -> None:
-    notes = pl.Series("n", ["spoke to her son tom and his wife Amira, who agreed.", "no change"])
+def test_scan_text_pattern_tier_reads_rows_with_only_a_cue_or_capitals() -> None:
+    notes = pl.Series(
+        "n", ["spoke to her son tom and his wife Amira, who agreed.", "no change", "JOHN SMITH ok"]
+    )
     finding, redacted = scan_text(notes, build_engine(), redacted=True)
-    assert finding.rows_with == {"PERSON": 1}
-    assert redacted is not None and "Amira" not in redacted[0]
+    assert finding.rows_with == {"PERSON": 2}
+    assert redacted is not None and "Amira" not in redacted[0] and "SMITH" not in redacted[2]
 
 
 def test_mentions_corpus_pattern_tier_finds_other_people() -> None:

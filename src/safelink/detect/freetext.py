@@ -3,9 +3,9 @@
 Rows are analysed once per distinct text. In the pattern tier, rows that cannot hold any
 pattern-tier entity (no digit, no ``@``, no title, role or relationship word, no run of
 capitalised words) are skipped by one vectorised regex; the model tier analyses every
-distinct row, in spaCy batches. Texts
-longer than :data:`WINDOW` characters are analysed in overlapping windows, so a 1 MB cell
-costs time in proportion to its length and never hangs a regex.
+distinct row, in spaCy batches. Texts longer than :data:`WINDOW` characters are analysed in
+overlapping windows, so a 1 MB cell costs time in proportion to its length and never hangs a
+regex.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _SEPARATOR = "\n" + " ." * 30 + " x" * 8 + "\n"
 _OVERLAP = 200
 # Joined chunks whose matches are validated together (about 640,000 characters).
 _CHUNKS_PER_BATCH = 32
-_MAY_HOLD = rf"\d|@|[A-Z][a-z'\-]+ +[A-Z][a-z]|{MAY_HOLD_CUE}"
+_MAY_HOLD = rf"\d|@|[A-Z][A-Za-z'\-]+ +[A-Z][A-Za-z]|{MAY_HOLD_CUE}"
 
 
 @runtime_checkable
