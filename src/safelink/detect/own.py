@@ -7,8 +7,9 @@ name and its parts, initials with the surname, the date of birth as people write
 phone, email and other numbers. Matching is case-, accent- and punctuation-insensitive and
 respects word edges. No peer tool does this; patterns and models still find everyone else.
 
-Terms are built from values and live only in memory for the row; nothing here logs or
-returns a value, only spans and entity names.
+Terms are built from values and live only in memory (cached per process, as a person's
+values recur over their rows); nothing here logs or returns a value, only spans and entity
+names.
 """
 
 from __future__ import annotations
