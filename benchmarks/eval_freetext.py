@@ -7,7 +7,8 @@ Tiers, measured in the same run on the same notes:
   * ``presidio``: Presidio's own default analyzer (its predefined recognisers with the same
     spaCy pipeline), the peer, for comparison.
 Corpora: the held-out notes (``tests/detect/heldout/notes.py``, made by a helper that never
-saw the detector; never tuned on) and our own (``tests/detect/notes_corpus.py``).
+saw the detector; never tuned on) and our own (``tests/detect/notes_corpus.py``, and
+``tests/detect/mentions_corpus.py`` for other people named in the ways issue #19 lists).
 
     .venv/bin/python benchmarks/eval_freetext.py            # both corpora, ~1-2 min
 """
@@ -34,16 +35,24 @@ COLUMNS = NOTE_IDENTIFIERS
 
 def _corpora() -> dict[str, tuple[pl.DataFrame, list[dict[str, object]]]]:
     from tests.detect.heldout.notes import make_heldout_notes
+    from tests.detect.mentions_corpus import make_mention_notes
     from tests.detect.notes_corpus import make_notes
 
-    return {"held-out": make_heldout_notes(), "own": make_notes()}
+    return {
+        "held-out": make_heldout_notes(),
+        "own": make_notes(),
+        "own-mentions": make_mention_notes(),
+    }
 
 
 def main() -> None:
     """Score every tier on every corpus and print one JSON line per (corpus, tier)."""
     pattern = build_engine()
     model = build_engine(tier="model") if pipeline_available() else None
+    only = set(sys.argv[1:])
     for corpus, (frame, labels) in _corpora().items():
+        if only and corpus not in only:
+            continue
         texts = frame["note"].to_list()
         own = (frame, {c: k for c, k in COLUMNS.items() if c in frame.columns})
         tiers = {

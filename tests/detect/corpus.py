@@ -1,11 +1,12 @@
-"""A labelled synthetic corpus for the detector: 50 columns of health and social-care shapes.
+"""A labelled synthetic corpus for the detector: 52 columns of health and social-care shapes.
 
 Labels are set here, by construction (what each column was generated to hold), never by
 running the detector. Names come from safelink's synthetic-data lists (multi-community, many
 not in the detector's own list); NHS numbers from the 999 test range. Traps: 10-digit order
 ids, timestamps and accession numbers; event dates; GP practice postcodes; upper-case and
 "SURNAME, Forename" names; a status column about NHS numbers; staff names; identifiers hidden
-in free text.
+in free text; full names from outside the detector's lists under a coded header; row counters
+under an identifier's header.
 """
 
 from __future__ import annotations
@@ -322,4 +323,27 @@ def make_corpus(seed: int = 7, rows: int = ROWS) -> tuple[pl.DataFrame, dict[str
         None,
         False,
     )
+    # Full names none of whose words is in the detector's own name lists, under a coded header:
+    # found by shape, not by list.
+    listed = _detector_names()
+    unlisted_fore = [f for f in fore if f.upper() not in listed]
+    unlisted_sur = [s for s in sur if s.upper().replace("'", "") not in listed]
+    add(
+        "V7",
+        _blank(
+            rng,
+            [f"{rng.choice(unlisted_fore)} {rng.choice(unlisted_sur)}" for _ in range(rows)],
+            0.02,
+        ),
+        Identifier.FULL_NAME,
+    )
+    # Row counters under an identifier's header: numbering the file's rows, not people.
+    add("pas_id", _blank(rng, [str(i + 1) for i in range(rows)], 0.02), None, False)
     return pl.DataFrame(cols, schema=dict.fromkeys(cols, pl.String)), labels
+
+
+def _detector_names() -> frozenset[str]:
+    from safelink.detect.recognisers import name_lists
+
+    forenames, surnames = name_lists()
+    return forenames | surnames

@@ -34,3 +34,24 @@ def test_scan_text_joined_rows_match_row_by_row(corpus: tuple[pl.DataFrame, Any]
             expected[entity] = expected.get(entity, 0) + 1
     assert finding.rows_with == expected
     assert "DATE_OF_BIRTH" not in finding.rows_with
+
+
+def test_scan_text_validates_matches_once_per_batch_of_chunks(monkeypatch: Any) -> None:
+    from safelink.detect import recognisers
+
+    calls: list[int] = []
+    real = recognisers.NhsNumberRecogniser.valid
+
+    def counted(values: pl.Series) -> pl.Series:
+        calls.append(values.len())
+        return real(values)
+
+    monkeypatch.setattr(recognisers.NhsNumberRecogniser, "valid", staticmethod(counted))
+    engine = build_engine()
+    rows = [f"Visit {i}: NHS number 943 476 5919 quoted, bed {i % 30}." for i in range(3_000)]
+    finding, _ = scan_text(pl.Series("n", rows), engine)
+    assert finding.rows_with["NHS_NUMBER"] == 3_000
+    assert len(calls) <= 3  # one call per batch of joined chunks, not one per chunk or row
+    assert sum(calls) >= 3_000
+    for recogniser in engine.registry.recognizers:  # nothing prepared is kept after the scan
+        assert not getattr(recogniser, "_prepared", {})

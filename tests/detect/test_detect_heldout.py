@@ -38,8 +38,8 @@ def test_heldout_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.94, sorted(truth - found)
-    assert precision >= 0.94, sorted(found - truth)
+    assert recall >= 0.97, sorted(truth - found)
+    assert precision >= 0.97, sorted(found - truth)
 
 
 @pytest.mark.parametrize("corpus", ["held-out", "own"])
@@ -53,6 +53,7 @@ def test_row_aware_redaction_finds_the_rows_own_identifiers(corpus: str) -> None
     for label in SELF_LABELS:
         assert aware.recall[label] >= 0.99, label
     assert aware.precision >= 0.95
+    assert aware.recall["OTHER_PERSON"] >= 0.95  # names by their cues, no model
     assert plain.recall["SELF_NAME"] < 0.5  # what row awareness adds
 
 
@@ -63,5 +64,5 @@ def test_model_tier_finds_other_people() -> None:
     own = (frame, OWN_COLUMNS)
     scores = score_spans(texts, labels, find_spans(texts, build_engine(tier="model"), own))
     print("held-out model+row", scores.to_dict())
-    assert scores.recall["OTHER_PERSON"] >= 0.80
-    assert scores.precision_personal >= 0.90
+    assert scores.recall["OTHER_PERSON"] >= 0.95
+    assert scores.precision_personal >= 0.95

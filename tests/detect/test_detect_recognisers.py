@@ -97,3 +97,11 @@ def test_recogniser_validate_result_agrees_with_column_validator(number: str) ->
     ):
         column = bool(column_check(pl.Series([number]))[0])
         assert (recogniser.validate_result(number) is None) == column
+
+
+def test_phone_national_area_code_in_brackets_found_in_text_and_columns() -> None:
+    engine = build_engine()
+    text = "Daughter on (0113) 496 0000 or (01632) 960123."
+    found = [text[r.start : r.end] for r in engine.analyze(text, language="en")]
+    assert sorted(found) == ["(0113) 496 0000", "(01632) 960123"]
+    assert phone_valid(pl.Series(["(0113) 496 0000", "(020) 7946 0123"])).all()

@@ -172,3 +172,27 @@ def test_cli_redacts_row_aware_with_a_key(tmp_path: Path, run_cli: Callable[...,
     assert "key column 'nope' not found" in missing.stderr
     assert "Oswin" not in missing.stderr
     assert not bad.exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, smithson, asmith, SMITH_x, Smith2, smith-jones, Smíth, tom smith tom",
+        "Graham met graham; grahams; Coleman-Burgess and coleman burgess",
+    ],
+)
+def test_own_terms_literal_names_found_as_their_regex_finds_them(text: str) -> None:
+    import re
+
+    frame = pl.DataFrame({"forename": ["Tom", "Graham"], "surname": ["Smith", "Coleman-Burgess"]})
+    kinds = {"forename": Identifier.FORENAME, "surname": Identifier.SURNAME}
+    for terms in own_terms(frame, kinds):
+        folded = fold(text)
+        by_regex = sorted(
+            (entity, m.start(), m.end())
+            for entity, key, pattern in terms.terms
+            if all(literal in folded for literal in key.split(" "))
+            for m in re.finditer(pattern, folded)
+        )
+        found = sorted((r.entity_type, r.start, r.end) for r in terms.find(text))
+        assert found == by_regex

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from safelink.detect.names import NAME_WORD, NOT_NAME_WORDS
 from safelink.detect.recognisers import VALIDATORS, name_lists
 from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
 from safelink.normalise import normalise_date_of_birth, normalise_sex
@@ -421,7 +422,10 @@ def classify_column(
     sample, non_empty = sample_values(values, settings)
     free_text = _looks_free_text(sample)
     finding: ColumnFinding | None = None
-    if sample.len():
+    if _row_counter(values, sample):
+        evidence = ["unique whole numbers filling a consecutive range: a row counter"]
+        finding = _finding(name, "ROW_COUNTER", 1.0, "low", evidence)
+    elif sample.len():
         finding = _classify_values(name, sample, settings)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
@@ -433,6 +437,32 @@ def classify_column(
         free_text=free_text,
         finding=finding,
     )
+
+
+#: Fewest values for a column to be judged a row counter.
+_MIN_COUNTER_ROWS = 20
+
+
+def _row_counter(values: pl.Series, sample: pl.Series) -> bool:
+    """Whether a column numbers its rows: unique whole numbers filling a consecutive range.
+
+    Row numbers (1..n, or an offset range) identify a row of this file, not a person: no
+    issuer's identifier is dense and consecutive. Up to a tenth of the range may be missing
+    (blank or filtered rows). The whole column is read only when its sample is all digits.
+    """
+    if sample.len() < _MIN_COUNTER_ROWS or not sample.str.contains(r"^[0-9]{1,9}$").all():
+        return False
+    text = values.cast(pl.String).str.strip_chars()
+    text = text.filter(text.str.len_chars() > 0)
+    if text.len() < _MIN_COUNTER_ROWS or not text.str.contains(r"^[0-9]{1,9}$").all():
+        return False
+    numbers = text.cast(pl.Int64)
+    if numbers.n_unique() != numbers.len():
+        return False
+    low, high = numbers.min(), numbers.max()
+    if not isinstance(low, int) or not isinstance(high, int):
+        return False
+    return high - low + 1 <= numbers.len() * 1.1
 
 
 def _free_text_finding(
@@ -624,4 +654,37 @@ def _names_without_header(
             return _finding(
                 name, entity, listed, "medium", evidence, _examples(sample, mask_, entity)
             )
-    return None
+    return _names_by_shape(name, sample, settings, distinct)
+
+
+#: Fewest distinct values, as a share of those sampled, for names found by shape alone.
+_SHAPE_DISTINCT = 0.3
+_CAPITALISED_NAME = (
+    rf"^{_TITLE}{NAME_WORD}(?: {NAME_WORD}){{1,2}}$|^{NAME_WORD}, ?{NAME_WORD}(?: {NAME_WORD})?$"
+)
+_NOT_NAME_WORDS = rf"(?i)\b(?:{'|'.join(sorted(re.escape(w) for w in NOT_NAME_WORDS))})\b"
+
+
+def _names_by_shape(
+    name: str, sample: pl.Series, settings: ClassifySettings, distinct: int
+) -> ColumnFinding | None:
+    """Full names that no list holds: two or three capitalised name words, nearly all distinct.
+
+    Code lists (teams, wards, ethnicities, roles) repeat their values and places carry a place
+    word ("Road", "Ward"); people's names in an extract are mostly distinct (at least 30% of
+    values, so a person with a few episodes still counts).
+    """
+    if distinct < _SHAPE_DISTINCT * sample.len():
+        return None
+    untitled = sample.str.replace(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ", "")
+    shaped = sample.str.contains(_CAPITALISED_NAME) & ~untitled.str.contains(_NOT_NAME_WORDS)
+    share = _share(shaped)
+    if share < settings.min_share:
+        return None
+    evidence = [
+        f"{share:.0%} of values are two or three capitalised name words",
+        f"{distinct / sample.len():.0%} of values distinct",
+        "no header context; names not in the UK lists",
+    ]
+    examples = _examples(sample, shaped, "FULL_NAME")
+    return _finding(name, "FULL_NAME", share, "medium", evidence, examples)

@@ -15,28 +15,24 @@ internet. Neither happens here:
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from safelink.detect.context import WORD, ContextEnhancer, LazyArtifacts
+from safelink.detect.names import refine_person_spans
 from safelink.detect.recognisers import pattern_recognisers
 
 Tier = Literal["pattern", "model"]
 LANGUAGE = "en"
 #: Results below this score are not reported in free text.
 DEFAULT_SCORE_THRESHOLD = 0.5
-# Words (letters and digits; "_" separates, so "nhs_number" gives the context word "nhs"),
-# and single punctuation marks.
-_WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
 #: spaCy labels mapped to Presidio entity names (others are ignored).
 MODEL_LABELS = {
     "PERSON": "PERSON",
@@ -70,8 +66,12 @@ class PatternNlpEngine(NlpEngine):
         return self._loaded
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """Artifacts for ``text`` that tokenise it only if asked (no entities)."""
+        return LazyArtifacts(text, self, language)
+
+    def tokenise(self, text: str, language: str) -> NlpArtifacts:
         """Tokenise ``text`` into words and punctuation (no entities)."""
-        matches = list(_WORD.finditer(text))
+        matches = list(WORD.finditer(text))
         words = [m.group() for m in matches]
         spaces = [
             i + 1 < len(matches) and matches[i + 1].start() > m.end() for i, m in enumerate(matches)
@@ -136,8 +136,14 @@ class ModelNlpEngine(PatternNlpEngine):
         entities = [
             Span(doc, ent.start, ent.end, label=MODEL_LABELS[ent.label_])
             for ent in doc.ents
-            if ent.label_ in MODEL_LABELS
+            if ent.label_ in MODEL_LABELS and ent.label_ != "PERSON"
         ]
+        # The model's people, corrected by the name rules (titles, places, lone role words).
+        people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        for start, end in dict.fromkeys(refine_person_spans(doc.text, people)):
+            span = doc.char_span(start, end, label="PERSON", alignment_mode="expand")
+            if span is not None:
+                entities.append(span)
         return NlpArtifacts(
             entities=entities,
             tokens=doc,
@@ -178,31 +184,6 @@ class ModelNlpEngine(PatternNlpEngine):
     def get_supported_entities(self) -> list[str]:
         """Presidio entities the pipeline yields."""
         return sorted(set(MODEL_LABELS.values()))
-
-
-class _ContextEnhancer(LemmaContextAwareEnhancer):
-    """Presidio's lemma context enhancer with a binary search for the matched token.
-
-    Presidio scans every token for each result, which is quadratic on long texts (and on the
-    pattern tier's batches of rows); the answer here is the same, found by bisection.
-    """
-
-    _last: tuple[list[int], list[int]] | None = None
-
-    @staticmethod
-    def _find_index_of_match_token(
-        word: str, start: int, tokens: Any, tokens_indices: list[int]
-    ) -> int:
-        cached = _ContextEnhancer._last
-        if cached is None or cached[0] is not tokens_indices:
-            ends = [i + len(t) for i, t in zip(tokens_indices, tokens, strict=True)]
-            cached = (tokens_indices, ends)
-            _ContextEnhancer._last = cached
-        # The first token that starts at, or ends after, the match start.
-        index = bisect.bisect_right(cached[1], start)
-        if index >= len(tokens_indices):
-            raise ValueError("matched text not found among the tokens")
-        return index
 
 
 def build_engine(
@@ -249,9 +230,7 @@ def build_engine(
         default_score_threshold=DEFAULT_SCORE_THRESHOLD,
         # Context words match whole words (Presidio's default, substrings, lets "pas" fire on
         # "passed" and "unit" on "community"); on the model tier they match lemmas.
-        context_aware_enhancer=_ContextEnhancer(
-            context_similarity_factor=0.35,
-            min_score_with_context_similarity=0.5,
-            context_matching_mode="whole_word",
+        context_aware_enhancer=ContextEnhancer(
+            context_similarity_factor=0.35, min_score_with_context_similarity=0.5
         ),
     )

@@ -1,10 +1,11 @@
 """Free-text scanning: every row of a notes column through the Presidio analyzer.
 
 Rows are analysed once per distinct text. In the pattern tier, rows that cannot hold any
-pattern-tier entity (no digit, no ``@``, no title, no run of capitalised words) are skipped by
-one vectorised regex; the model tier analyses every distinct row, in spaCy batches. Texts
-longer than :data:`WINDOW` characters are analysed in overlapping windows, so a 1 MB cell
-costs time in proportion to its length and never hangs a regex.
+pattern-tier entity (no digit, no ``@``, no title, role or relationship word, no run of
+capitalised words) are skipped by one vectorised regex; the model tier analyses every
+distinct row, in spaCy batches. Texts longer than :data:`WINDOW` characters are analysed in
+overlapping windows, so a 1 MB cell costs time in proportion to its length and never hangs a
+regex.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
 from safelink.detect.engine import LANGUAGE, ModelNlpEngine
+from safelink.detect.names import MAY_HOLD_CUE
 from safelink.detect.own import OwnTerms
 from safelink.progress import Progress
 
@@ -35,9 +37,23 @@ def _ignore(units: int) -> None:
 
 
 _JOIN_CHARS = 20_000
-_SEPARATOR = "\n" + " ." * 30 + "\n"
+# Between joined rows: more characters than the birth-date window (40) and more words than the
+# context window (6: Presidio's context skips punctuation, so marks alone let one row's "UPRN"
+# raise the next row's number). The words match no recogniser.
+_SEPARATOR = "\n" + " ." * 30 + " x" * 8 + "\n"
 _OVERLAP = 200
-_MAY_HOLD = r"\d|@|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|[A-Z][a-z'\-]+ +[A-Z][a-z]"
+# Joined chunks whose matches are validated together (about 640,000 characters).
+_CHUNKS_PER_BATCH = 32
+_MAY_HOLD = rf"\d|@|[A-Z][A-Za-z'\-]+ +[A-Z][A-Za-z]|{MAY_HOLD_CUE}"
+
+
+@runtime_checkable
+class _Batched(Protocol):
+    """A recogniser that can find and validate the matches of many texts at once."""
+
+    def prepare(self, texts: Sequence[str]) -> None: ...
+
+    def release(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,9 +148,30 @@ def _analyse_joined(
     advance: Callable[[int], None] = _ignore,
 ) -> dict[str, list[RecognizerResult]]:
     # Presidio's per-call overhead dominates short rows, so the pattern tier analyses many rows
-    # in one call. The separator is longer than any context window (40 characters, 5 tokens)
-    # and no pattern can match across it, so each row is judged as if alone.
+    # in one call. The separator is longer than any context window (40 characters, 6 words)
+    # and no pattern can match across it, so each row is judged as if alone. The recognisers
+    # that can (``prepare``) find and validate the matches of a group of calls at once.
     found: dict[str, list[RecognizerResult]] = {}
+    chunks = _chunks(texts)
+    batched = [r for r in engine.registry.recognizers if isinstance(r, _Batched)]
+    for first in range(0, len(chunks), _CHUNKS_PER_BATCH):
+        group = chunks[first : first + _CHUNKS_PER_BATCH]
+        joined = [_SEPARATOR.join(chunk) for chunk in group]
+        try:
+            for recogniser in batched:
+                recogniser.prepare(joined)
+            for chunk, text in zip(group, joined, strict=True):
+                found.update(_split_results(engine, chunk, text, entities))
+                advance(len(chunk))
+        finally:
+            for recogniser in batched:
+                recogniser.release()
+    return found
+
+
+def _chunks(texts: Sequence[str]) -> list[list[str]]:
+    """Rows grouped into chunks of about :data:`_JOIN_CHARS` characters."""
+    chunks: list[list[str]] = []
     start = 0
     while start < len(texts):
         chunk: list[str] = []
@@ -143,21 +180,26 @@ def _analyse_joined(
             chunk.append(texts[start])
             size += len(texts[start]) + len(_SEPARATOR)
             start += 1
-        offsets, position = [], 0
-        for text in chunk:
-            offsets.append(position)
-            position += len(text) + len(_SEPARATOR)
-        joined = _SEPARATOR.join(chunk)
-        per_row: list[list[RecognizerResult]] = [[] for _ in chunk]
-        for result in engine.analyze(joined, language=LANGUAGE, entities=entities):
-            row = bisect.bisect_right(offsets, result.start) - 1
-            if result.end <= offsets[row] + len(chunk[row]):
-                result.start -= offsets[row]
-                result.end -= offsets[row]
-                per_row[row].append(result)
-        found.update(zip(chunk, per_row, strict=True))
-        advance(len(chunk))
-    return found
+        chunks.append(chunk)
+    return chunks
+
+
+def _split_results(
+    engine: AnalyzerEngine, chunk: list[str], joined: str, entities: list[str]
+) -> dict[str, list[RecognizerResult]]:
+    """Analyse the joined rows of one chunk and give each row its own results."""
+    offsets, position = [], 0
+    for text in chunk:
+        offsets.append(position)
+        position += len(text) + len(_SEPARATOR)
+    per_row: list[list[RecognizerResult]] = [[] for _ in chunk]
+    for result in engine.analyze(joined, language=LANGUAGE, entities=entities):
+        row = bisect.bisect_right(offsets, result.start) - 1
+        if result.end <= offsets[row] + len(chunk[row]):
+            result.start -= offsets[row]
+            result.end -= offsets[row]
+            per_row[row].append(result)
+    return dict(zip(chunk, per_row, strict=True))
 
 
 def _analyse_long(engine: AnalyzerEngine, text: str, entities: list[str]) -> list[RecognizerResult]:
@@ -173,13 +215,22 @@ def _analyse_long(engine: AnalyzerEngine, text: str, entities: list[str]) -> lis
 
 
 def redact(text: str, results: Iterable[RecognizerResult]) -> str:
-    """Replace each found entity with ``<ENTITY>``; overlapping finds keep the best one."""
-    chosen: list[RecognizerResult] = []
-    for result in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
-        if all(result.end <= c.start or result.start >= c.end for c in chosen):
-            chosen.append(result)
-    for result in sorted(chosen, key=lambda r: r.start, reverse=True):
-        text = text[: result.start] + f"<{result.entity_type}>" + text[result.end :]
+    """Replace each found entity with ``<ENTITY>``.
+
+    Overlapping finds are replaced together, by the entity of the best-scored one: every
+    character any recogniser found is removed (keeping only the best of "Tom" and "Tom
+    Baines" would leave part of a name).
+    """
+    merged: list[tuple[int, int, RecognizerResult]] = []
+    for result in sorted(results, key=lambda r: (r.start, -r.end)):
+        if merged and result.start < merged[-1][1]:
+            start, end, best = merged[-1]
+            better = (result.score, result.end - result.start) > (best.score, best.end - best.start)
+            merged[-1] = (start, max(end, result.end), result if better else best)
+        else:
+            merged.append((result.start, result.end, result))
+    for start, end, best in reversed(merged):
+        text = text[:start] + f"<{best.entity_type}>" + text[end:]
     return text
 
 

@@ -7,8 +7,9 @@ name and its parts, initials with the surname, the date of birth as people write
 phone, email and other numbers. Matching is case-, accent- and punctuation-insensitive and
 respects word edges. No peer tool does this; patterns and models still find everyone else.
 
-Terms are built from values and live only in memory for the row; nothing here logs or
-returns a value, only spans and entity names.
+Terms are built from values and live only in memory (cached per process, as a person's
+values recur over their rows); nothing here logs or returns a value, only spans and entity
+names.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +81,7 @@ _APOSTROPHES = "'\u2019`"
 _PREFIXES = ("mac", "mc", "o", "d")
 
 
+@lru_cache(maxsize=65_536)
 def _name_part(word: str) -> str:
     """A name part as a regex: its letters, with an optional apostrophe or space between some.
 
@@ -96,12 +98,14 @@ def _name_part(word: str) -> str:
 _NAME_GAP = r"[\s\-'\u2019.,]+"
 
 
-#: A search term: the entity it reports, a literal the folded text must contain for the term
-#: to be worth compiling and running (most rows mention few of their identifiers), the regex.
+#: A search term: the entity it reports, the literals (separated by spaces) the folded text
+#: must all contain for the term to be worth compiling and running (most rows mention few of
+#: their identifiers), the regex.
 Term = tuple[str, str, str]
 
 
-def _name_terms(values: Sequence[str]) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65_536)
+def _name_terms(values: tuple[str, ...]) -> list[tuple[str, str]]:
     """(regex, key) for one person's names as the row writes them.
 
     The whole name, the initial with the surname, each value and each part.
@@ -111,19 +115,25 @@ def _name_terms(values: Sequence[str]) -> list[tuple[str, str]]:
     parts = [p for value in split for p in value]
     plain = [p.translate({ord(c): None for c in _APOSTROPHES}) for p in parts]
     terms: list[tuple[str, str]] = []
+    # Keys are the last three letters of names the term needs (an apostrophe or space is
+    # rarely among them): of the first and last part for a whole name.
     if len(parts) > 1:
-        terms.append((_NAME_GAP.join(map(_name_part, parts)), plain[-1]))
+        both = f"{plain[0][-3:]} {plain[-1][-3:]}"
+        terms.append((_NAME_GAP.join(map(_name_part, parts)), both))
         rest = _NAME_GAP.join(map(_name_part, parts[1:]))
-        terms.append((rf"{re.escape(plain[0][0])}\.?\s+{rest}", plain[-1]))
+        terms.append((rf"{re.escape(plain[0][0])}\.?\s+{rest}", plain[-1][-3:]))
     for value in split:
         if len(value) > 1:
-            key = value[-1].translate({ord(c): None for c in _APOSTROPHES})
-            terms.append((_NAME_GAP.join(map(_name_part, value)), key))
+            first, last = (
+                v.translate({ord(c): None for c in _APOSTROPHES}) for v in value[:: len(value) - 1]
+            )
+            terms.append((_NAME_GAP.join(map(_name_part, value)), f"{first[-3:]} {last[-3:]}"))
     terms.extend(
-        (_name_part(p), k) for p, k in dict(zip(parts, plain, strict=True)).items() if len(k) > 1
+        (_name_part(p), k[-3:])
+        for p, k in dict(zip(parts, plain, strict=True)).items()
+        if len(k) > 1
     )
-    # The key is the name's last three letters: an apostrophe or space is rarely among them.
-    return [(rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}", key[-3:]) for t, key in terms]
+    return [(rf"{_EDGE_BEFORE}(?:{t}){_EDGE_AFTER}", key) for t, key in terms]
 
 
 def _date_terms(iso: str) -> list[tuple[str, str]]:
@@ -134,16 +144,21 @@ def _date_terms(iso: str) -> list[tuple[str, str]]:
     day_text = rf"0?{d}(?:st|nd|rd|th)?"
     numeric_day, numeric_month = rf"0?{d}", rf"0?{m}"
     sep = r"[\s/.\-]+"
+    # Each form with the literals it must contain (the day and year digits, and the month's
+    # digits or first three letters), so a date is compiled only where it may be.
     terms = [
-        rf"{numeric_day}(?P<s>[/.\-]){numeric_month}(?P=s)(?:{y}|{yy})",
-        rf"{day_text}(?:\s+of)?[\s\-]+{month_word},?[\s\-]+(?:{y}|'?{yy})",
-        rf"{month_word}\s+{day_text},?\s+{y}",
-        rf"{y}(?P<s>[/.\-]){numeric_month}(?P=s){numeric_day}",
-        rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}",
-        rf"{numeric_day}{sep}{numeric_month}{sep}{y}",
+        (rf"{numeric_day}(?P<s>[/.\-]){numeric_month}(?P=s)(?:{y}|{yy})", f"{yy} {d} {m}"),
+        (
+            rf"{day_text}(?:\s+of)?[\s\-]+{month_word},?[\s\-]+(?:{y}|'?{yy})",
+            f"{yy} {d} {name[:3]}",
+        ),
+        (rf"{month_word}\s+{day_text},?\s+{y}", f"{y} {d} {name[:3]}"),
+        (rf"{y}(?P<s>[/.\-]){numeric_month}(?P=s){numeric_day}", f"{y} {m} {d}"),
+        (rf"{y}{m:02d}{d:02d}|{d:02d}{m:02d}{y}", y),
+        (rf"{numeric_day}{sep}{numeric_month}{sep}{y}", f"{y} {d} {m}"),
     ]
     edges = _DIGIT_BEFORE + _EDGE_BEFORE, _EDGE_AFTER + _DIGIT_AFTER
-    return [(rf"{edges[0]}(?:{t}){edges[1]}", yy) for t in terms]
+    return [(rf"{edges[0]}(?:{t}){edges[1]}", key) for t, key in terms]
 
 
 def _digits_term(digits: str, *, separators: str = r"[\s\-]?") -> tuple[str, str]:
@@ -179,13 +194,18 @@ class OwnTerms:
     def find(self, text: str) -> list[RecognizerResult]:
         """Every place the row's own identifiers occur in ``text``."""
         folded = fold(text)
-        return [
-            RecognizerResult(entity, match.start(), match.end(), OWN_SCORE)
-            for entity, key, pattern in self.terms
-            if key in folded
-            for match in _compile(pattern).finditer(folded)
-            if match.end() > match.start()
-        ]
+        found: list[RecognizerResult] = []
+        for entity, key, pattern in self.terms:
+            if not all(literal in folded for literal in key.split(" ")):
+                continue
+            literal = _literal(pattern)
+            spans = (
+                _literal_spans(folded, literal)
+                if literal is not None
+                else (m.span() for m in _compile(pattern).finditer(folded))
+            )
+            found.extend(RecognizerResult(entity, s, e, OWN_SCORE) for s, e in spans if e > s)
+        return found
 
 
 _NORMALISED = frozenset(
@@ -233,7 +253,7 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     rows: list[OwnTerms] = []
     for row in range(frame.height):
         person = [v for n in names if (v := canonical[n][row])]
-        found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(person)]
+        found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(tuple(person))]
         for name, kind in used.items():
             value = canonical[name][row]
             if not value or name in names:
@@ -243,6 +263,7 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     return rows
 
 
+@lru_cache(maxsize=65_536)  # a person's values recur over their rows
 def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
     if kind is Identifier.DATE_OF_BIRTH:
         return _date_terms(value)
@@ -263,6 +284,39 @@ def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=65_536)
 def _compile(term: str) -> re.Pattern[str]:
     return re.compile(term)
+
+
+_LITERAL_TERM = re.compile(
+    rf"{re.escape(_EDGE_BEFORE)}\(\?:(?P<literal>[^\\.^$*+?{{}}\[\]|()]+)\){re.escape(_EDGE_AFTER)}"
+)
+
+
+@lru_cache(maxsize=65_536)
+def _literal(term: str) -> str | None:
+    """The literal a term looks for between word edges, when it is no more than that.
+
+    Most terms are a single name part ("baines"): finding them with ``str.find`` spares
+    compiling a regex for each person, which dominated row-aware scans.
+    """
+    match = _LITERAL_TERM.fullmatch(term)
+    return None if match is None else match.group("literal")
+
+
+def _literal_spans(folded: str, literal: str) -> list[tuple[int, int]]:
+    """Where ``literal`` occurs with word edges (as the term's regex would match it)."""
+    spans: list[tuple[int, int]] = []
+    at = folded.find(literal)
+    while at >= 0:
+        end = at + len(literal)
+        # [^\W_] is a letter or digit: the edges are not one.
+        if (at == 0 or not folded[at - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        ):
+            spans.append((at, end))
+            at = folded.find(literal, end)
+        else:
+            at = folded.find(literal, at + 1)
+    return spans
 
 
 __all__ = ["OWN_ENTITIES", "OWN_SCORE", "OwnTerms", "fold", "own_terms"]

@@ -23,6 +23,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, Pattern, Patter
 from presidio_analyzer import RecognizerResult as _Result
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from safelink.detect.names import cue_names, is_place
 from safelink.normalise import (
     NhsNumberRange,
     classify_nhs_number,
@@ -79,7 +80,8 @@ def date_valid(values: pl.Series) -> pl.Series:
 
 
 # After +44 the area code may be bracketed: "+44 (0)20 ...", "+44 (20) ...".
-_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?|\()?|0044\s?|0)[1-9][\d\s\-()]{7,13}$"
+# Or the national area code in brackets: "(0113) 496 0000".
+_UK_PHONE_SHAPE = r"^(?:\+44\s?(?:\(0\)\s?|\()?|0044\s?|\(?0)[1-9][\d\s\-()]{7,13}$"
 
 
 def phone_valid(values: pl.Series) -> pl.Series:
@@ -163,6 +165,7 @@ class _ValidatedPatternRecogniser(PatternRecognizer):
             context=list(self.CONTEXT),
             global_regex_flags=FLAGS,
         )
+        self._prepared: dict[str, list[tuple[Pattern, int, int]]] = {}
 
     @staticmethod
     @abstractmethod
@@ -172,6 +175,34 @@ class _ValidatedPatternRecogniser(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         """Drop a match that fails the validator; keep the pattern score otherwise."""
         return None if _single(self.valid, pattern_text) else False
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Find and validate the matches in many texts at once, for :meth:`analyze` to reuse.
+
+        One validator call for a whole batch of texts instead of one per text: a polars query
+        has a fixed cost that dominated scans of many short texts. Answers are the same; call
+        :meth:`release` after the batch.
+        """
+        flags = self.global_regex_flags or FLAGS
+        found = {text: self._matches(text, flags) for text in dict.fromkeys(texts)}
+        spans = [text[s:e] for text, matches in found.items() for _, s, e in matches]
+        valid = iter(self.valid(pl.Series(spans, dtype=pl.String)).to_list() if spans else [])
+        self._prepared.update(
+            {text: [m for m in matches if next(valid)] for text, matches in found.items()}
+        )
+
+    def release(self) -> None:
+        """Forget the matches :meth:`prepare` found."""
+        self._prepared.clear()
+
+    def _matches(self, text: str, flags: int) -> list[tuple[Pattern, int, int]]:
+        patterns: list[Pattern] = self.patterns  # type: ignore[has-type]
+        found: list[tuple[Pattern, int, int]] = []
+        for pattern in patterns:
+            for match in _compiled(pattern.regex, flags).finditer(text):
+                if match.end() > match.start():
+                    found.append((pattern, match.start(), match.end()))
+        return found
 
     def analyze(
         self,
@@ -187,15 +218,13 @@ class _ValidatedPatternRecogniser(PatternRecognizer):
         """
         flags = regex_flags or self.global_regex_flags or FLAGS
         name = str(self.name)  # type: ignore[has-type]
-        patterns: list[Pattern] = self.patterns  # type: ignore[has-type]
-        found: list[tuple[Pattern, int, int]] = []
-        for pattern in patterns:
-            for match in _compiled(pattern.regex, flags).finditer(text):
-                if match.end() > match.start():
-                    found.append((pattern, match.start(), match.end()))
-        if not found:
-            return []
-        spans = pl.Series([text[s:e] for _, s, e in found], dtype=pl.String)
+        valid = self._prepared.pop(text, None) if regex_flags is None else None
+        if valid is None:
+            found = self._matches(text, flags)
+            if not found:
+                return []
+            spans = pl.Series([text[s:e] for _, s, e in found], dtype=pl.String)
+            valid = [m for m, ok in zip(found, self.valid(spans), strict=True) if ok]
         results = [
             _Result(
                 self.supported_entities[0],
@@ -210,8 +239,7 @@ class _ValidatedPatternRecogniser(PatternRecognizer):
                     _Result.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for (pattern, start, end), valid in zip(found, self.valid(spans), strict=True)
-            if valid
+            for pattern, start, end in valid
         ]
         return list(EntityRecognizer.remove_duplicates(results))
 
@@ -279,7 +307,9 @@ class PhoneRecogniser(_ValidatedPatternRecogniser):
             "uk_phone",
             r"(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|0)[1-9]\d{1,4}[ -]?\d{3,4}[ -]?\d{3,4}(?!\w)"
             # "+44 (20) 7123 4567": the area code in brackets after +44.
-            r"|(?<![\w+])\+44 ?\([1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)",
+            r"|(?<![\w+])\+44 ?\([1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)"
+            # "(0113) 496 0000": the national area code in brackets.
+            r"|(?<![\w+(])\(0[1-9]\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?!\w)",
             0.5,
         ),
     )
@@ -397,6 +427,20 @@ class DateOfBirthRecogniser(LocalRecognizer):
 
     def __init__(self) -> None:
         super().__init__(supported_entities=list(self.ENTITIES), name="DateOfBirthRecogniser")
+        self._prepared: dict[str, list[re.Match[str]]] = {}
+
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Find and validate the dates in many texts at once (see the pattern recognisers)."""
+        found = {text: list(_DATE_PATTERN.finditer(text)) for text in dict.fromkeys(texts)}
+        spans = [m.group() for matches in found.values() for m in matches]
+        valid = iter(date_valid(pl.Series(spans, dtype=pl.String)).to_list() if spans else [])
+        self._prepared.update(
+            {text: [m for m in matches if next(valid)] for text, matches in found.items()}
+        )
+
+    def release(self) -> None:
+        """Forget the dates :meth:`prepare` found."""
+        self._prepared.clear()
 
     def load(self) -> None:
         """Nothing to load."""
@@ -408,13 +452,14 @@ class DateOfBirthRecogniser(LocalRecognizer):
     ) -> list[_Result]:
         """Find dates and label them by the words just before each."""
         results: list[_Result] = []
-        matches = list(_DATE_PATTERN.finditer(text))
-        if not matches:
-            return results
-        valid = date_valid(pl.Series([m.group() for m in matches], dtype=pl.String))
-        for match, ok in zip(matches, valid, strict=True):
-            if not ok:
-                continue
+        valid = self._prepared.pop(text, None)
+        if valid is None:
+            matches = list(_DATE_PATTERN.finditer(text))
+            if not matches:
+                return results
+            checked = date_valid(pl.Series([m.group() for m in matches], dtype=pl.String))
+            valid = [m for m, ok in zip(matches, checked, strict=True) if ok]
+        for match in valid:
             before = text[max(0, match.start() - self.WINDOW) : match.start()]
             birth = _BIRTH_CONTEXT.search(before) is not None
             entity, score = (
@@ -438,13 +483,19 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
     return read("forenames.txt"), read("surnames.txt")
 
 
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? +[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)?")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z'\-]+(?: +[A-Z][a-z'\-]+)+\b")
-_STAFF_TITLES = re.compile(r"^(?:Dr|Prof)\b")
+# Capitalised or upper-case words: "John Smith", "John SMITH" (the records' own convention),
+# "JOHN SMITH".
+_WORD = re.compile(r"\S+")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z](?:[a-z'\-]+|[A-Z'\-]+)(?: +[A-Z](?:[a-z'\-]+|[A-Z'\-]+))+\b"
+)
 
 
 class PersonNameRecogniser(LocalRecognizer):
-    """People's names without a model: a title and a name, or a listed forename + surname."""
+    """People's names without a model: by their cues, or a listed forename and name.
+
+    Cues are titles, roles and relationship words (:mod:`safelink.detect.names`).
+    """
 
     SCORE = 0.6
 
@@ -457,15 +508,23 @@ class PersonNameRecogniser(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[_Result]:
-        """Find titled names and runs of capitalised words that start with a known forename."""
+        """Find names by their cues, and capitalised runs that start with a known forename.
+
+        Runs that are places ("Florence Nightingale Ward") are left out.
+        """
         if "PERSON" not in entities:
             return []
         forenames, surnames = name_lists()
-        spans: list[tuple[int, int]] = [m.span() for m in _TITLED.finditer(text)]
+        spans = cue_names(text)
         for match in _CAPITALISED_RUN.finditer(text):
-            words = [w.upper().replace("'", "") for w in match.group().split()]
-            if words[0] in forenames and (words[-1] in surnames or words[-1] in forenames):
-                spans.append(match.span())
+            words = [(w.group().upper().replace("'", ""), w.end()) for w in _WORD.finditer(
+                text, match.start(), match.end())]  # fmt: skip
+            if words[0][0] not in forenames:
+                continue
+            # Up to the last listed name: "JOHN SMITH" of "JOHN SMITH ATTENDED".
+            ends = [end for word, end in words[1:] if word in surnames or word in forenames]
+            if ends and not is_place(text, match.start(), ends[-1]):
+                spans.append((match.start(), ends[-1]))
         results = [_Result("PERSON", s, e, self.SCORE) for s, e in spans]
         return list(EntityRecognizer.remove_duplicates(results))
 

@@ -1,0 +1,274 @@
+"""People's names in case notes from the words around them, on both tiers.
+
+A name in a note is rarely alone: it follows a title ("Dr Okafor", "Mrs KHAN"), a role or a
+relationship ("SW: Tom Baines", "her son Tom", "neighbour (Amira Said)"), or is followed by
+one ("Blessing Kim (neighbour)", "Amira's husband"). These cues find names that no list
+holds, in any case and with any prefix or hyphen ("O'Neill", "McDonald", "Coleman-Burgess").
+The same module keeps names out of places: a run of capitalised words that ends in, or is
+followed by, a building word ("Victoria Ward", "Jubilee House") or follows "St" is a place,
+and a kinship word alone ("Mum") is nobody's name.
+
+:func:`cue_names` gives spans; :func:`refine_person_spans` corrects a model's PERSON spans
+(extends them over a title before and name words after, drops places and lone role words).
+Nothing here logs or returns text, only offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-ž"
+_APOSTROPHE = "'\u2019"
+# One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza"; or upper case.
+_PART = (
+    rf"(?:(?:Ma?c|[OD][{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
+    rf"|(?:MA?C|[OD][{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
+)
+#: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE", "al-Rahman").
+NAME_WORD = rf"(?:(?:al|el|ul|bin|ibn)-)?{_PART}(?:-{_PART})*"
+# Lower-case particles inside a name: "Piet van der Berg", "Ana da Silva", "Nuala ni Bhriain".
+_PARTICLE = r"(?:van|von|der|den|de|del|della|dos|da|di|du|le|la|bin|ibn|ben|ap|ni|nic|y)"
+_TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"
+_TITLE = rf"{_TITLE_WORD}\.?"
+
+_RELATIONS = (
+    "daughter", "son", "wife", "husband", "partner", "sister", "brother", "niece", "nephew",
+    "neighbour", "neighbor", "friend", "mother", "father", "mum", "mam", "mom", "dad",
+    "granddaughter", "grandson", "grandchild", "grandmother", "grandfather", "grandma",
+    "grandad", "granddad", "nan", "nana", "gran", "aunt", "auntie", "uncle", "cousin",
+    "stepson", "stepdaughter", "stepmother", "stepfather", "son-in-law", "daughter-in-law",
+    "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "fiance", "fiancé",
+    "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "lodger", "relative",
+    "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
+    "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
+    "twin",
+)  # fmt: skip
+# Plural cues name several people: "her sons Tom and Jack", "daughters Amira, Leila and Noor".
+_PLURALS = (
+    "daughters", "sons", "children", "grandchildren", "granddaughters", "grandsons",
+    "sisters", "brothers", "parents", "neighbours", "neighbors", "friends", "carers",
+    "cousins", "twins", "siblings", "nephews", "nieces",
+)  # fmt: skip
+_ROLES = (
+    "sw", "ot", "cpn", "gp", "hv", "amhp", "physio", "physiotherapist", "nurse", "dn",
+    "advocate", "keyworker", "key worker", "social worker", "support worker", "care worker",
+    "care coordinator", "care co-ordinator", "district nurse", "health visitor", "consultant",
+    "coordinator", "co-ordinator", "visitor",
+    "pharmacist", "landlord", "landlady", "manager", "interpreter", "nok", "next of kin",
+    "contact", "therapist", "psychiatrist", "psychologist", "paramedic", "midwife",
+    "registrar", "officer", "worker", "practitioner", "clinician", "doctor", "pc", "cllr",
+    "councillor", "solicitor", "chaplain", "vicar", "teacher", "befriender", "volunteer",
+    "dear", "cc", "signed", "author", "carer",
+)  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CUE = "|".join(
+    re.escape(c) for c in sorted({*_RELATIONS, *_PLURALS, *_ROLES}, key=len, reverse=True)
+)
+# Words written with a capital that are never names, even after a title: function words,
+# days, titles and abbreviations.
+_FUNCTION_WORDS = frozenset(
+    _words(
+        """
+    a an and or but the this that these those there then than he she they we you i it his
+    her hers their them him our my your its who whom whose which what when where why how is
+    was are were be been has had have not no yes also today tomorrow yesterday tonight am pm
+    on at in of to for from with by as via per re please thanks thank nil none unknown
+    monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs
+    mon fri sat christmas easter
+    off up out over all any some every each other others new old first second last next same
+    sir madam colleague colleagues teams file approval approved
+    nhs gp ot sw cpn hv dn mdt nok a&e ae icu ed gp's tbc tba n/a na ok dnr dnacpr dols lpa
+    mr mrs ms miss mx dr prof sr rev sir dame st saint
+    dna adl adls bp mri ct ecg uti copd ckd tia dvt aki mrsa covid ppe ooh
+    """
+    )
+)
+# Words written with a capital that are names only after a title ("Mrs Ward", "Dr House"):
+# places, services, the nouns of a note, roles and kinship words (so "Mum" alone is nobody).
+_COMMON_NOUNS = frozenset(
+    _words(
+        """
+    ward wards hospital hospitals house centre center clinic clinics surgery practice unit
+    road street lane avenue close drive court church school college university infirmary
+    hospice medical health healthcare care social services service team teams council trust
+    department dept office home homes community adult adults children duty emergency
+    mental day night acute general royal district city county borough north south east west
+    assessment assessments referral referrals letter letters review reviews report reports
+    plan plans appointment appointments visit visits support input follow discharge meeting
+    meetings notes note call calls update updates record records summary package needs
+    form forms request requests advice safeguarding agreed aware informed confirmed
+    """
+    )
+    + [c for c in _RELATIONS + _PLURALS + _ROLES if " " not in c]
+)
+#: Capitalised words that are not names without a title before them.
+NOT_NAME_WORDS = _FUNCTION_WORDS | _COMMON_NOUNS
+
+#: Words that make the capitalised words before them a place ("Victoria Ward"); words that are
+#: as often surnames ("Hall", "Lane", "Church") are left out.
+_PLACE_WORDS = frozenset(
+    _words(
+        """
+    ward wards hospital house centre center clinic surgery practice unit road street avenue
+    drive school college university infirmary hospice medical health team service services
+    gardens place square crescent grove terrace manor villas estate station
+    """
+    )
+)
+
+#: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
+MAY_HOLD_CUE = rf"\b{_TITLE_WORD}\b|(?i:\b(?:{_CUE})\b)"
+
+_SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
+_RUN = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{NAME_WORD}){{0,2}}"
+_TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
+# A cue word is found by a set look-up on each word (an alternation of a hundred words,
+# tried at every position, cost more than every other recogniser together); the rest of the
+# rule is then matched from the cue's end (a name after it) or up to its start (a name before).
+_CUE_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS, *_ROLES))
+_PLURAL_WORDS = frozenset(_PLURALS)
+_RELATION_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS))
+_CUE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
+_AFTER_CUE = re.compile(rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s)(?P<name>{_RUN})")
+_BEFORE_CUE = re.compile(
+    rf"(?<![\w'\u2019-])(?P<name>{_RUN})"
+    rf"(?:\s*\(\s*|['\u2019]s\s+|\s+[-\u2013]\s+|,\s+(?:his|her|their|the|a|an)\s+)$"
+)
+# The next name of a list after a plural cue.
+_AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)(?P<name>{_RUN})")
+_BEFORE_WINDOW = 80
+_WORDS = re.compile(rf"{NAME_WORD}")
+_NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s+)*(?P<name>{NAME_WORD})")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+$")
+_SAINT_BEFORE = re.compile(r"(?<!\w)(?:St|St\.|Saint)\s+$")
+_PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)")
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip("'\u2019")
+
+
+def _is_name_word(word: str, *, titled: bool = False) -> bool:
+    plain = _plain(word)
+    if len(word) < 2 or plain in _FUNCTION_WORDS:
+        return False
+    if "-" in plain and any(part in _FUNCTION_WORDS for part in plain.split("-")):
+        return False  # "Mon-Fri", "A-E"
+    return titled or plain not in _COMMON_NOUNS
+
+
+def _trim(text: str, start: int, end: int, *, titled: bool = False) -> tuple[int, int] | None:
+    """The run's longest prefix of name words (stopping at the first word that is not one)."""
+    last = start
+    for match in _WORDS.finditer(text, start, end):
+        if not _is_name_word(match.group(), titled=titled):
+            break
+        last = match.end()
+    return (start, last) if last > start else None
+
+
+def _place_after(text: str, end: int) -> bool:
+    after = _PLACE_AFTER.match(text, end)
+    return after is not None and after.group("word").lower() in _PLACE_WORDS
+
+
+def is_place(text: str, start: int, end: int) -> bool:
+    """A name-shaped run that is a place: after "St", or ending in or before a place word."""
+    if _SAINT_BEFORE.search(text, max(0, start - 8), start):
+        return True
+    words = text[start:end].split()
+    return bool(words and _plain(words[-1]) in _PLACE_WORDS) or _place_after(text, end)
+
+
+def cue_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names found by a title, role or relationship word next to them.
+
+    A title is kept in the span ("Mrs Khan"); a role or relationship word is not
+    ("her son <Tom>").
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _TITLED.finditer(text):
+        # After a title a place word is a surname ("Mrs Ward"), unless one follows it.
+        name = _trim(text, match.start("name"), match.end("name"), titled=True)
+        if name is not None and not _place_after(text, name[1]):
+            spans.append((match.start(), name[1]))
+    for cue in _CUE_TOKEN.finditer(text):
+        if cue.group().lower() not in _CUE_WORDS:
+            continue
+        if cue.start() and (text[cue.start() - 1].isalnum() or text[cue.start() - 1] in "_-"):
+            continue
+        after = _AFTER_CUE.match(text, cue.end())
+        plural = cue.group().lower() in _PLURAL_WORDS
+        # After a relationship word a place word is a surname ("her son Tom Ward"), as after
+        # a title; after a role it is not ("GP Surgery").
+        kin = cue.group().lower() in _RELATION_WORDS
+        while after is not None:
+            name = _trim(text, after.start("name"), after.end("name"), titled=kin)
+            shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
+            if name is None or shouted or (not kin and is_place(text, *name)):
+                break
+            spans.append(name)
+            after = _AND_NAME.match(text, name[1]) if plural else None
+        before = _BEFORE_CUE.search(text, max(0, cue.start() - _BEFORE_WINDOW), cue.start())
+        if before is not None:
+            name = _trim(text, before.start("name"), before.end("name"))
+            if name is not None and not is_place(text, *name):
+                spans.append(name)
+    return spans
+
+
+def _extends(text: str, end: int, word: str) -> bool:
+    """Whether a name word after a span belongs to it.
+
+    An upper-case word continues an upper-case name ("YAN SAUNDERS"), unless the note is
+    written in capitals ("JOHN ATTENDED"): then only listed cues say what is a name.
+    """
+    if not _is_name_word(word):
+        return False
+    if not word.isupper():
+        return True
+    near = text[max(0, end - 60) : end + 60]
+    last = text[max(0, end - 40) : end].split()
+    return bool(last) and last[-1].isupper() and any(c.islower() for c in near)
+
+
+def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A model's PERSON spans, corrected.
+
+    Each is extended over a title just before it and name words just after it, and leading
+    words that are not names are cut ("Nephew YAN" -> "YAN"); spans that are places ("St
+    Helens", "Victoria Ward") or hold no name word ("Mum", "Carer") are dropped.
+    """
+    refined: list[tuple[int, int]] = []
+    for start, end in spans:
+        words = list(_WORDS.finditer(text, start, end))
+        while words and not _is_name_word(words[0].group()):
+            words.pop(0)
+        if not words:
+            continue
+        start = words[0].start()
+        end = max(end, words[-1].end())
+        while (after := _NAME_AFTER.match(text, end)) and _extends(text, end, after.group("name")):
+            end = after.end()
+        if is_place(text, start, end):
+            continue
+        title = _TITLE_BEFORE.search(text, max(0, start - 8), start)
+        refined.append((title.start() if title else start, end))
+    return refined
+
+
+__all__ = [
+    "MAY_HOLD_CUE",
+    "NAME_WORD",
+    "NOT_NAME_WORDS",
+    "cue_names",
+    "is_place",
+    "refine_person_spans",
+]
