@@ -2,9 +2,9 @@
 
 Made blind, like the first: its author never read the detector, the first corpora or any
 output of the detector, and wrote the list of traps (``TRAPS.md``) before the generators. It
-was made while the detector was being improved on the first corpora and our own, and was first
-scored after those changes, so it is the one blind measure. Nobody tunes on it; the floors
-guard against regressions.
+was made while the detector was being improved on the first corpora and our own, and scored
+only before and after those changes (aggregates), so it is the one blind measure. Nobody tunes
+on it; the floors, just under the first scores, guard against regressions.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import polars as pl
+import pytest
 
 from safelink.detect import build_engine, scan
 from safelink.detect.evaluate import find_spans, score_spans
+from safelink.detect.model import pipeline_available
 from tests.detect.heldout2.columns import make_heldout2_columns
 from tests.detect.heldout2.notes import make_heldout2_notes
 from tests.detect.notes_corpus import NOTE_IDENTIFIERS
@@ -64,7 +66,7 @@ def test_heldout2_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 2 columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.0 and precision >= 0.0  # replaced by floors once first scored
+    assert recall >= 0.80 and precision >= 0.88  # first scored 0.822 / 0.902
 
 
 def test_heldout2_row_aware_redaction() -> None:
@@ -75,4 +77,23 @@ def test_heldout2_row_aware_redaction() -> None:
     aware = score_spans(texts, labels, find_spans(texts, build_engine(), own))
     print("held-out 2 pattern", plain.to_dict())
     print("held-out 2 pattern+row", aware.to_dict())
-    assert aware.precision >= 0.0  # replaced by floors once first scored
+    # First scored: own DOB, NHS, postcode, phone, email 1.00, name 0.904, address 0.898;
+    # other people's names 0.747 (pattern tier); precision 0.976.
+    for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
+        assert aware.recall[label] >= 0.99, label
+    assert aware.recall["SELF_NAME"] >= 0.88 and aware.recall["SELF_ADDRESS"] >= 0.88
+    assert plain.recall["OTHER_PERSON"] >= 0.72
+    assert aware.precision >= 0.95
+
+
+@pytest.mark.skipif(not pipeline_available(), reason="model tier pipeline not installed")
+def test_heldout2_model_tier_other_people() -> None:
+    frame, labels = heldout2_notes()
+    texts = frame["note"].to_list()
+    scores = score_spans(
+        texts, labels, find_spans(texts, build_engine(tier="model"), (frame, NOTE_IDENTIFIERS))
+    )
+    print("held-out 2 model+row", scores.to_dict())
+    # First scored 0.801 recall of other people's names, 0.929 personal precision.
+    assert scores.recall["OTHER_PERSON"] >= 0.78
+    assert scores.precision_personal >= 0.91
