@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -244,9 +245,10 @@ def link_with_index(
         raise LinkageError(
             f"{INDEX_SOURCE!r} is the person index's source name; give the extract another."
         )
-    if index.key_id and key_ids and key_ids != {index.key_id}:
+    index_key = index.key_id
+    if index_key and any(not hmac.compare_digest(k.encode(), index_key.encode()) for k in key_ids):
         raise LinkageError(
-            f"the person index was made under link key {index.key_id}, these tokens under "
+            f"the person index was made under link key {index_key}, these tokens under "
             f"{sorted(key_ids)}: tokens under different keys never match. Use "
             "the index of this project and key, or move the index to the new key first (see "
             "SECURITY.md, 'Rotating the link key under a person index')."
