@@ -2,18 +2,22 @@
 
 Usage::
 
-    python benchmarks/bench_link.py quality --people 100000
+    python benchmarks/bench_link.py quality --people 10000 --profile hard --profile standard
     python benchmarks/bench_link.py speed --people 1250000   # ~1M hospital vs ~1M social care
 
 ``quality`` links pseudonymised tokens with the safelink cascade + Splink and, on the same data
-in the same run, runs Splink on cleartext with Jaro-Winkler name comparisons; it prints F1 of
-both and the gap. ``speed`` times every step and records the peak memory (RSS high-water mark)
+in the same run, runs Splink on cleartext (Jaro-Winkler names, Splink's date-of-birth and
+postcode levels, the job's blocking rules on cleartext columns, de-duplicating a source that
+holds duplicates and the same one-record-per-person constraints); it prints P/R/F1 of both, the
+gap and the ratio of their link times, per generator profile (``standard``, ``hard``).
+``speed`` times every step and records the peak memory (RSS high-water mark)
 after each. Sizes are arguments so you can iterate small first.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import resource
@@ -24,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
+from _fixed_key import fixed_keyring
 
 from safelink.config import load_config
 from safelink.engines.backend import DuckDBBackend
@@ -34,7 +39,13 @@ from safelink.link.cluster import constrain, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import HOSPITAL_RATES, SOCIAL_CARE_RATES, generate, record_truth
+from safelink.synthetic import (
+    HOSPITAL_RATES,
+    PROFILES,
+    SOCIAL_CARE_RATES,
+    generate,
+    record_truth,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAR_COLUMNS = {
@@ -61,11 +72,15 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def cleartext_baseline(data, threshold: float) -> dict:
-    """Splink on normalised cleartext with Jaro-Winkler names; one-to-one; F1 against truth."""
-    import duckdb
-    import splink.comparison_library as cl
-    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+def _clear_frames(data) -> list[tuple[str, pl.DataFrame]]:
+    """Normalised cleartext per source, with the cleartext twins of the blocking columns."""
+    import jellyfish
+
+    def nysiis(column: str) -> pl.Expr:
+        first = pl.col(column).str.split(" ").list.first().str.replace_all("[^A-Z]", "")
+        return first.map_elements(
+            lambda v: jellyfish.nysiis(v) if v else None, return_dtype=pl.String
+        )
 
     frames = []
     for source, frame in data.frames().items():
@@ -74,11 +89,27 @@ def cleartext_baseline(data, threshold: float) -> dict:
         for raw, kind in CLEAR_COLUMNS[source].items():
             cols[kind] = normalise(Identifier(kind), frame[raw].cast(pl.String)).values
         out = pl.DataFrame(cols).with_columns(
+            # Splink's date comparisons read full dates only.
+            pl.when(pl.col("date_of_birth").str.len_chars() == 10)
+            .then(pl.col("date_of_birth"))
+            .alias("date_of_birth"),
             pl.col("postcode").str.split(" ").list.first().alias("postcode_district"),
-            pl.col("surname").str.slice(0, 1).alias("surname_initial"),
             pl.col("forename").str.slice(0, 1).alias("forename_initial"),
+            nysiis("forename").alias("forename_nysiis"),
+            nysiis("surname").alias("surname_nysiis"),
         )
         frames.append((source, out))
+    return frames
+
+
+def cleartext_baseline(data, job) -> dict:
+    """Splink on normalised cleartext, with the job's blocking and constraints; F1 vs truth."""
+    import duckdb
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    link_config = job.link
+    frames = _clear_frames(data)
     started = time.perf_counter()
     con = duckdb.connect()
     api = DuckDBAPI(con)
@@ -86,8 +117,9 @@ def cleartext_baseline(data, threshold: float) -> dict:
         api.register(f.rename({"record_id": "unique_id"}).to_arrow(), table_name=s)
         for s, f in frames
     ]
+    dedupe = not all(link_config.one_per_person(s) for s, _ in frames)
     settings = SettingsCreator(
-        link_type="link_only",
+        link_type="link_and_dedupe" if dedupe else "link_only",
         comparisons=[
             cl.ExactMatch("nhs_number"),
             cl.JaroWinklerAtThresholds("forename", [0.92, 0.8]).configure(
@@ -96,17 +128,12 @@ def cleartext_baseline(data, threshold: float) -> dict:
             cl.JaroWinklerAtThresholds("surname", [0.92, 0.8]).configure(
                 term_frequency_adjustments=True
             ),
-            cl.LevenshteinAtThresholds("date_of_birth", [1, 2]),
-            cl.LevenshteinAtThresholds("postcode", [1, 2]).configure(
-                term_frequency_adjustments=True
-            ),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True),
+            cl.PostcodeComparison("postcode").configure(term_frequency_adjustments=True),
             cl.ExactMatch("sex"),
         ],
         blocking_rules_to_generate_predictions=[
-            block_on("date_of_birth"),
-            block_on("surname", "forename_initial"),
-            block_on("postcode", "forename_initial"),
-            block_on("nhs_number"),
+            block_on(*rule) for rule in link_config.probabilistic.blocking
         ],
         retain_matching_columns=False,
     )
@@ -121,11 +148,12 @@ def cleartext_baseline(data, threshold: float) -> dict:
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True
         )
+    threshold = link_config.probabilistic.threshold
     pred = linker.inference.predict(threshold_match_probability=threshold)
     pairs = pl.from_arrow(
         con.sql(
-            "select unique_id_l, unique_id_r, source_dataset_l, match_weight, match_probability "
-            f"from {pred.physical_name}"
+            "select unique_id_l, unique_id_r, source_dataset_l, source_dataset_r, match_weight, "
+            f"match_probability from {pred.physical_name}"
         ).to_arrow_table()
     )
     nodes = pl.concat([f.select(pl.lit(s).alias("source"), "record_id") for s, f in frames]).sort(
@@ -135,19 +163,8 @@ def cleartext_baseline(data, threshold: float) -> dict:
     key = nodes.select("node", (pl.col("source") + ":" + pl.col("record_id")).alias("k"))
     pairs = (
         pairs.with_columns(
-            pl.when(pl.col("source_dataset_l") == "hospital")
-            .then(pl.lit("hospital:"))
-            .otherwise(pl.lit("social_care:"))
-            .alias("pl"),
-        )
-        .with_columns(
-            (pl.col("pl") + pl.col("unique_id_l").cast(pl.String)).alias("kl"),
-            (
-                pl.when(pl.col("pl") == "hospital:")
-                .then(pl.lit("social_care:"))
-                .otherwise(pl.lit("hospital:"))
-                + pl.col("unique_id_r").cast(pl.String)
-            ).alias("kr"),
+            (pl.col("source_dataset_l") + ":" + pl.col("unique_id_l").cast(pl.String)).alias("kl"),
+            (pl.col("source_dataset_r") + ":" + pl.col("unique_id_r").cast(pl.String)).alias("kr"),
         )
         .join(key.rename({"k": "kl", "node": "node_l"}), on="kl")
         .join(key.rename({"k": "kr", "node": "node_r"}), on="kr")
@@ -172,7 +189,7 @@ def cleartext_baseline(data, threshold: float) -> dict:
         nodes,
         links,
         ["cleartext"],
-        one_per_person=["hospital", "social_care"],
+        one_per_person=[s for s, _ in frames if link_config.one_per_person(s)],
         keep_apart_nhs=False,
     )
     accepted = links.join(persons.refused, on=["node_l", "node_r", "step"], how="anti")
@@ -186,19 +203,20 @@ def cleartext_baseline(data, threshold: float) -> dict:
     return measured
 
 
-def run_quality(people: int, seed: int) -> dict:
-    data = generate(people, seed=seed)
+#: Per profile, the job's one_record_per_person (the hard profile's social care has duplicates).
+ONE_PER_PERSON = {"standard": True, "hard": {"hospital": True, "social_care": False}}
+
+
+def run_quality(people: int, seed: int, profile: str = "standard") -> dict:
+    data = generate(people, seed=seed, **PROFILES[profile])  # type: ignore[arg-type]
     job = load_config(ROOT / "configs" / "demo.yaml")
-    with tempfile.TemporaryDirectory() as tmp:
-        keys = Keyring.create(
-            Path(tmp) / "bench.key",
-            project="demo",
-            passphrase="benchmark passphrase only",
-            scrypt_n=2**14,
-        )
-        tick = time.perf_counter()
-        done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
-        pseudo_s = time.perf_counter() - tick
+    job = dataclasses.replace(
+        job, link=dataclasses.replace(job.link, one_record_per_person=ONE_PER_PERSON[profile])
+    )
+    keys = fixed_keyring()
+    tick = time.perf_counter()
+    done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
+    pseudo_s = time.perf_counter() - tick
     truth = record_truth(data.truth, {s: p.content for s, p in done.items()})
     tick = time.perf_counter()
     result = link(
@@ -206,17 +224,18 @@ def run_quality(people: int, seed: int) -> dict:
     )
     link_s = time.perf_counter() - tick
     tokens = result.report.truth
-    clear = cleartext_baseline(data, job.sections["link"]["probabilistic"]["threshold"])
+    clear = cleartext_baseline(data, job)
     return {
+        "profile": profile,
         "people": people,
         "records": {s: f.height for s, f in data.frames().items()},
         "pseudonymise_seconds": round(pseudo_s, 2),
         "link_seconds": round(link_s, 2),
         "tokens": {k: tokens[k] for k in ("precision", "recall", "f1")},
         "tokens_steps": result.report.steps,
-        "tokens_model": result.report.model,
-        "cleartext_jaro_winkler": {k: clear[k] for k in ("precision", "recall", "f1", "seconds")},
+        "cleartext_splink": {k: clear[k] for k in ("precision", "recall", "f1", "seconds")},
         "f1_gap_tokens_minus_cleartext": round(tokens["f1"] - clear["f1"], 5),
+        "link_time_ratio_tokens_over_cleartext": round(link_s / clear["seconds"], 2),
         "peak_memory_mib": round(peak_mib(), 1),
     }
 
@@ -269,6 +288,7 @@ def run_speed(people: int, seed: int, coverage: float) -> dict:
 
 
 def main() -> None:
+    """Print the figures as JSON."""
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", nargs="?", default="quality", choices=["quality", "speed"])
     parser.add_argument("--people", type=int, default=None)
@@ -276,11 +296,18 @@ def main() -> None:
     parser.add_argument(
         "--coverage", type=float, default=0.8, help="speed: share of people in each source"
     )
+    parser.add_argument(
+        "--profile",
+        action="append",
+        choices=sorted(PROFILES),
+        help="quality: generator profile(s), repeatable (default: standard and hard)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     warnings.simplefilter("ignore", DeprecationWarning)
     if args.mode == "quality":
-        figures = run_quality(args.people or 100_000, args.seed)
+        profiles = args.profile or ["standard", "hard"]
+        figures = [run_quality(args.people or 100_000, args.seed, p) for p in profiles]
     else:
         figures = run_speed(args.people or 1_250_000, args.seed, args.coverage)
     text = json.dumps(figures, indent=2, default=str)

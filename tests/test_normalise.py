@@ -264,3 +264,55 @@ def test_normalise_ni_number_and_postcode_non_ascii_digits_rejected() -> None:
     assert normalise_postcode(pl.Series([f"M{arabic_one} {arabic_one}AE"])).values.to_list() == [
         None
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1978", "1978"),
+        (" 1978 ", "1978"),
+        ("1978-03", "1978-03"),
+        ("1978/3", "1978-03"),
+        ("03/1978", "1978-03"),
+        ("3-1978", "1978-03"),
+        ("03.1978", "1978-03"),
+    ],
+)
+def test_date_of_birth_partial_year_or_month_accepted_as_partial(value: str, expected: str):
+    result = normalise_date_of_birth(s(value), today=dt.date(2026, 1, 1))
+    assert result.values.to_list() == [expected]
+    assert result.reasons.to_list() == [None]
+
+
+@pytest.mark.parametrize("value", ["01/01/1948", "1948-01-01", "1 Jan 1948", "19480101"])
+def test_date_of_birth_first_of_january_read_as_year_only(value: str):
+    # What systems write when only the year of birth is known (the NHS founded 5 July 1948).
+    assert normalise_date_of_birth(s(value)).values.to_list() == ["1948"]
+
+
+@pytest.mark.parametrize("value", ["01/01/1900", "1900-01-01", "01/01/1800", "1800-01-01"])
+def test_date_of_birth_unknown_placeholder_rejected_as_placeholder(value: str):
+    result = normalise_date_of_birth(s(value))
+    assert result.values.to_list() == [None]
+    assert result.reasons.to_list() == [Reason.PLACEHOLDER.value]
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("13/1978", Reason.IMPOSSIBLE_DATE),
+        ("1978-00", Reason.IMPOSSIBLE_DATE),
+        ("2027", Reason.FUTURE_DATE),
+        ("2026-02", Reason.FUTURE_DATE),
+        ("1889", Reason.IMPLAUSIBLE_DATE),
+        ("03/78", Reason.UNRECOGNISED_DATE),
+    ],
+)
+def test_date_of_birth_bad_partial_dates_rejected(value: str, reason: Reason):
+    result = normalise_date_of_birth(s(value), today=dt.date(2026, 1, 1))
+    assert result.reasons.to_list() == [reason.value]
+
+
+def test_date_of_birth_partial_in_the_current_month_accepted():
+    result = normalise_date_of_birth(s("2026-01", "2026"), today=dt.date(2026, 1, 1))
+    assert result.values.to_list() == ["2026-01", "2026"]

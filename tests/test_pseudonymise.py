@@ -293,3 +293,24 @@ def test_link_refuses_tokens_mixed_from_two_runs(keyring: Keyring, tmp_path: Pat
     )
     with pytest.raises(Refused, match="interrupted run"):
         verify_outputs(first / "hospital.tokens.parquet")
+
+
+def test_pseudonymise_partial_date_of_birth_gives_part_tokens_only(keyring: Keyring):
+    rows = {**ROWS, "dob": ["1978", "1978-03", "03/1978", "14/03/1978", "01/01/1900"]}
+    result = pseudonymise(pl.DataFrame(rows), CONFIG, keyring)
+    tokens = result.tokens
+    full, year, month, day = (
+        tokens[c].to_list()
+        for c in ("date_of_birth", "date_of_birth_year", "date_of_birth_month", "date_of_birth_day")
+    )
+    assert full[:3] == [None, None, None] and full[3] is not None
+    assert year[0] == year[1] == year[2] == year[3] is not None
+    assert month[0] is None and month[1] == month[2] == month[3] is not None
+    assert day[:3] == [None, None, None] and day[3] is not None
+    assert tokens["date_of_birth_swapped"].to_list()[:3] == [None, None, None]
+    dob_tokens = tokens.select(pl.col("^date_of_birth.*$")).row(4)
+    assert dob_tokens == (None,) * len(dob_tokens)  # the unknown-date placeholder
+    dob = next(c for c in result.summary.columns if c.column == "dob")
+    assert dob.warnings == {"partial_year": 1, "partial_year_month": 2}
+    assert dob.rejected == {"placeholder": 1}
+    assert dob.accepted == 4

@@ -43,11 +43,13 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
+    canonical_sql,
     nhs_warnings,
     normalise,
     nysiis,
     postcode_district,
     postcode_sector,
+    rules,
     soundex,
 )
 from safelink.text_encoding import canonical_encoding
@@ -128,14 +130,18 @@ TokenDeriver = Callable[[pl.Series], pl.Series]
 
 
 def _dob_part(part: str) -> TokenDeriver:
-    slices = {"year": (0, 4), "month": (5, 2), "day": (8, 2)}
-    start, length = slices[part]
-    return lambda iso: iso.str.slice(start, length)
+    # Null where a partial date lacks the part (the shared SQL, as the Spark engine runs it).
+    return lambda iso: canonical_sql(iso, lambda c: rules.dob_part(c, part))
+
+
+def _dob_full(iso: pl.Series) -> pl.Series:
+    # A partial date (year, or year and month) has no full-date token.
+    return canonical_sql(iso, rules.dob_full)
 
 
 def _dob_swapped(iso: pl.Series) -> pl.Series:
-    # Only a date whose day could be a month, and differs from it, has a distinct swap.
-    frame = pl.DataFrame({"d": iso})
+    # Only a full date whose day could be a month, and differs from it, has a distinct swap.
+    frame = pl.DataFrame({"d": canonical_sql(iso, rules.dob_full)})
     day = pl.col("d").str.slice(8, 2)
     month = pl.col("d").str.slice(5, 2)
     swapped = pl.col("d").str.slice(0, 5) + day + "-" + month
@@ -177,7 +183,8 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
     purpose = "link:name" if kind in _NAME_KINDS else f"link:{kind}"
     if kind is Identifier.DATE_OF_BIRTH:
         purpose = "link:dob"
-    plan: list[tuple[str, str, TokenDeriver]] = [(base, purpose, _identity)]
+    full: TokenDeriver = _dob_full if kind is Identifier.DATE_OF_BIRTH else _identity
+    plan: list[tuple[str, str, TokenDeriver]] = [(base, purpose, full)]
     if not settings.derived:
         return plan
     if kind in _NAME_KINDS:
@@ -247,6 +254,8 @@ class _Tokeniser:
             self._count(spec.name, result)
             if spec.kind is Identifier.NHS_NUMBER:
                 self._warn(spec.name, nhs_warnings(result.values))
+            elif spec.kind is Identifier.DATE_OF_BIRTH:
+                self._warn(spec.name, canonical_sql(result.values, rules.dob_warning))
             canonical_by_column[spec.name] = result.values
             for column, purpose, derive in self.plans[spec.name]:
                 canonical = derive(result.values)

@@ -31,7 +31,7 @@ import polars as pl
 from safelink.detect.names import NAME_WORD, NOT_NAME_WORDS
 from safelink.detect.recognisers import VALIDATORS, name_lists
 from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
-from safelink.normalise import normalise_date_of_birth, normalise_sex
+from safelink.normalise import normalise_date, normalise_sex
 
 Confidence = Literal["high", "medium", "low"]
 
@@ -392,7 +392,7 @@ def _looks_free_text(sample: pl.Series) -> bool:
 
 
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
-    years = normalise_date_of_birth(sample.filter(matched)).values.str.slice(0, 4).cast(pl.Int32)
+    years = normalise_date(sample.filter(matched)).values.str.slice(0, 4).cast(pl.Int32)
     if years.len() < 20:
         return False
     high, low, middle = years.quantile(0.95), years.quantile(0.05), years.median()

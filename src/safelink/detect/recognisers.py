@@ -28,7 +28,7 @@ from safelink.normalise import (
     NhsNumberRange,
     classify_nhs_number,
     normalise_chi_number,
-    normalise_date_of_birth,
+    normalise_date,
     normalise_driving_licence,
     normalise_email,
     normalise_nhs_number,
@@ -75,8 +75,8 @@ def postcode_valid(values: pl.Series) -> pl.Series:
 
 
 def date_valid(values: pl.Series) -> pl.Series:
-    """Dates that could be dates of birth (parseable, not future, not before 1890)."""
-    return normalise_date_of_birth(_text(values)).values.is_not_null()
+    """Dates that could be dates of birth (full dates, parseable, not future, not before 1890)."""
+    return normalise_date(_text(values)).values.is_not_null()
 
 
 # After +44 the area code may be bracketed: "+44 (0)20 ...", "+44 (20) ...".
@@ -406,7 +406,7 @@ class VehicleRegistrationRecogniser(_ValidatedPatternRecogniser):
     valid = staticmethod(vehicle_registration_valid)
 
 
-# Every shape normalise_date_of_birth reads (the validator then decides), with its optional
+# Every shape normalise_date reads (the validator then decides), with its optional
 # time: 04/03/1975, 4-3-1975, 4.3.1975, 1975-03-04, 1975/3/4, 19750304, 4 Mar 1975,
 # 05-MAY-1975, 4 March 1975, 1975-03-04T00:00:00.
 _DATE_PATTERN = re.compile(

@@ -40,7 +40,7 @@ from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
-from safelink.normalise.rules import apply_rule, nhs_warning, rule_for
+from safelink.normalise.rules import apply_rule, dob_warning, nhs_warning, rule_for
 from safelink.pseudonymise import (
     METADATA_PREFIX,
     RECORD_ID,
@@ -141,17 +141,21 @@ def _derivations(spec: ColumnSpec, canonical: Column, reference: str) -> dict[st
     base = spec.token_column
     first = F.regexp_replace(F.split(canonical, " ").getItem(0), "[^A-Z]", "")
     first = F.when(first == "", F.lit(None).cast("string")).otherwise(first)
-    day, month = F.substring(canonical, 9, 2), F.substring(canonical, 6, 2)
-    day_number = F.substring(canonical, 9, 2).cast("int")
-    swapped = F.concat(F.substring(canonical, 1, 5), day, F.lit("-"), month)
+    # Date parts are null where a partial date lacks them (the shared SQL).
+    full = shared(rules.dob_full(reference))
+    day, month = (
+        shared(rules.dob_part(reference, "day")),
+        shared(rules.dob_part(reference, "month")),
+    )
+    swapped = F.concat(F.substring(full, 1, 5), day, F.lit("-"), month)
     return {
-        base: canonical,
+        base: full if spec.kind is Identifier.DATE_OF_BIRTH else canonical,
         f"{base}_initial": F.substring(canonical, 1, 1),
         f"{base}_soundex": F.soundex(first),
         f"{base}_first_part": F.split(canonical, " ").getItem(0),
         f"{base}_last_part": F.element_at(F.split(canonical, " "), -1),
-        f"{base}_swapped": F.when((day_number <= 12) & (day != month), swapped),
-        f"{base}_year": F.substring(canonical, 1, 4),
+        f"{base}_swapped": F.when((day.cast("int") <= 12) & (day != month), swapped),
+        f"{base}_year": shared(rules.dob_part(reference, "year")),
         f"{base}_month": month,
         f"{base}_day": day,
         f"{base}_sector": shared(rules.postcode_sector(reference)),
@@ -341,8 +345,10 @@ def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
     def outcome(index: int, kind: Identifier | None) -> Column:
         value, reason = F.col(f"__n{index}.value"), F.col(f"__n{index}.reason")
         chosen = F.when(value.isNull() & reason.isNull(), "__missing")
-        if kind is Identifier.NHS_NUMBER:  # accepted, but in a range worth a warning
-            warning = F.expr(transpile(nhs_warning(f'"__n{index}".value'), Dialect.SPARK))
+        # Accepted, but worth a warning: NHS numbers in some ranges, partial dates of birth.
+        warned = {Identifier.NHS_NUMBER: nhs_warning, Identifier.DATE_OF_BIRTH: dob_warning}
+        if kind in warned:
+            warning = F.expr(transpile(warned[kind](f'"__n{index}".value'), Dialect.SPARK))
             chosen = chosen.when(warning.isNotNull(), F.concat(F.lit(_WARNING), warning))
         return chosen.otherwise(reason)
 

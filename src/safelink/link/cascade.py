@@ -18,7 +18,7 @@ timing is the work of that step and the plan does not grow with the number of st
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import polars as pl
@@ -78,12 +78,46 @@ def source_pairs(
     return within + [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
 
 
-def candidates_sql(key: MatchKey, *, same: bool, exclude: tuple[bool, bool]) -> str:
+FORENAME = "forename"
+FORENAME_CANONICAL = "forename_canonical"
+
+
+def twin_guard(key: MatchKey, available: Collection[str]) -> str | None:
+    """SQL over ``l`` and ``r``: the twin rule for ``key``, or None when it has nothing to guard.
+
+    Two records that agree on surname, date of birth and address but have different full
+    forenames are different people (twins). A key that reads a column derived from the
+    forename (initial, phonetic codes) without the full forename would link them; so a pair
+    it finds must also have equal full forename tokens, a full forename missing on either
+    side, or equal canonical forenames (``Bill`` and ``William``) where the tokens carry them.
+    """
+    columns = {c for pair in key.on for c in pair}
+    derived = any(c.startswith(f"{FORENAME}_") and c != FORENAME_CANONICAL for c in columns)
+    whole = {(FORENAME, FORENAME), (FORENAME_CANONICAL, FORENAME_CANONICAL)} & set(key.on)
+    if not derived or whole or FORENAME not in available:
+        return None
+    name = quote(FORENAME)
+    tests = [f"l.{name} IS NULL", f"r.{name} IS NULL", f"l.{name} = r.{name}"]
+    if FORENAME_CANONICAL in available:
+        canonical = quote(FORENAME_CANONICAL)
+        tests.append(f"l.{canonical} = r.{canonical}")
+    return "(" + " OR ".join(tests) + ")"
+
+
+def candidates_sql(
+    key: MatchKey,
+    *,
+    same: bool,
+    exclude: tuple[bool, bool],
+    available: Collection[str] = (),
+) -> str:
     """The SQL of one step's candidate pairs over ``{lhs}``, ``{rhs}`` (and ``{done}``).
 
-    ``lhs`` and ``rhs`` are the records of the two sources (``node`` and token columns);
-    ``exclude`` leaves out the left, the right records with a pair in ``done`` (``node_l``,
-    ``node_r``). Within one source (``same``) a pair is listed once, smaller node first.
+    ``lhs`` and ``rhs`` are the records of the two sources (``node`` and token columns, the
+    ``available`` ones); ``exclude`` leaves out the left, the right records with a pair in
+    ``done`` (``node_l``, ``node_r``). Within one source (``same``) a pair is listed once,
+    smaller node first. A key on forename-derived columns keeps the twin rule
+    (:func:`twin_guard`).
     """
     orientations = [key.on]
     if any(a != b for a, b in key.on):
@@ -93,9 +127,12 @@ def candidates_sql(key: MatchKey, *, same: bool, exclude: tuple[bool, bool]) -> 
     )
     left = unlinked % ("lhs", "node_l", "node_l") if exclude[0] else "{lhs}"
     right = unlinked % ("rhs", "node_r", "node_r") if exclude[1] else "{rhs}"
+    guard = twin_guard(key, available)
     joins = []
     for pairs in orientations:
-        on = " AND ".join(f"l.{quote(a)} = r.{quote(b)}" for a, b in pairs)
+        on = " AND ".join(
+            [f"l.{quote(a)} = r.{quote(b)}" for a, b in pairs] + ([guard] if guard else [])
+        )
         joins.append(
             f"SELECT l.node AS node_l, r.node AS node_r FROM {left} AS l JOIN {right} AS r ON {on}"  # noqa: S608
         )
@@ -138,6 +175,7 @@ def run_cascade(
     config: LinkConfig,
     sources: Sequence[str],
     known: str | None = None,
+    columns: Collection[str] = (),
 ) -> tuple[Any, dict[str, float]]:
     """Run the deterministic steps.
 
@@ -147,6 +185,8 @@ def run_cascade(
         config: the link settings.
         sources: source names in a fixed (sorted) order.
         known: a source never linked within itself (a person index).
+        columns: the token columns ``records`` holds (the twin rule reads the full and
+            canonical forenames when they are there).
 
     Returns:
         The links (``node_l``, ``node_r`` (smaller first within a source), ``step``,
@@ -179,7 +219,7 @@ def run_cascade(
             tick = time.perf_counter()
             tables = {"lhs": by_source[left_source], "rhs": by_source[right_source]}
             excluded = (one[0] and done is not None, one[1] and done is not None)
-            pairs = candidates_sql(key, same=same, exclude=excluded)
+            pairs = candidates_sql(key, same=same, exclude=excluded, available=columns)
             if any(excluded):
                 tables["done"] = done
             if any(one):
@@ -276,5 +316,6 @@ __all__ = [
     "residual",
     "run_cascade",
     "source_pairs",
+    "twin_guard",
     "unique_sql",
 ]

@@ -255,7 +255,7 @@ def run_link(
     names = sorted({i.source for i in loaded})
     timings["load_seconds"] = time.perf_counter() - started
     known_source = known.source if known is not None else None
-    cascade, step_times = run_cascade(backend, records, settings, names, known_source)
+    cascade, step_times = run_cascade(backend, records, settings, names, known_source, columns)
     timings.update({f"step_{k}_seconds": v for k, v in step_times.items()})
     if known is not None:
         cascade = _with_known_links(backend, cascade, records, known)

@@ -29,12 +29,14 @@ from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metada
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
 OPTIONAL = (
-    "forename_initial", "forename_soundex", "forename_nysiis", "forename_bloom",
+    "forename", "forename_canonical", "forename_initial", "forename_soundex", "forename_nysiis",
+    "forename_bloom",
     "surname_initial", "surname_soundex", "surname_nysiis", "surname_first_part",
     "surname_last_part", "surname_bloom", "date_of_birth_swapped", "date_of_birth_year",
     "date_of_birth_month", "date_of_birth_day", "postcode_sector", "postcode_district",
 )  # fmt: skip
-"""Token columns used when every input has them (partial agreement in the model)."""
+"""Token columns used when every input has them (partial agreement in the model, the
+cascade's twin rule)."""
 
 
 @dataclass(frozen=True, slots=True)

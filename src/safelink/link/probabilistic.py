@@ -3,11 +3,12 @@
 Every comparison is built from exact agreement of keyed tokens, full values first, then the
 partial tokens that survive the error the level is meant to catch: phonetic codes and initials
 (misspellings), forename/surname cross-agreement (swapped names), the day/month-swapped date of
-birth and two of three date parts (date errors), postcode sector and district (moves nearby),
-and, when the tokens files carry them, Dice similarity of keyed Bloom-filter encodings of names
-(misspellings that phonetic codes miss). No cleartext is needed. m probabilities come from EM,
-u probabilities from random sampling, with term-frequency adjustment of exact agreement on the
-columns the config names.
+birth and two of three date parts (date errors), year and month or year alone where a date of
+birth is partial (``1978``, ``1978-03``: no full-date token), postcode sector and district
+(moves nearby), and, when the tokens files carry them, Dice similarity of keyed Bloom-filter
+encodings of names (misspellings that phonetic codes miss). No cleartext is needed. m
+probabilities come from EM, u probabilities from random sampling, with term-frequency
+adjustment of exact agreement on the columns the config names.
 
 :func:`run_splink` is written once for every engine: the blocked-pair counts and the training
 sample are SQL run by the :class:`~safelink.engines.backend.Backend`, and Splink runs through
@@ -103,9 +104,31 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
     def custom(sql: str, label: str) -> Any:
         return cll.CustomLevel(sql, label_for_charts=label, base_dialect_str="duckdb")
 
+    year, month = "date_of_birth_year", "date_of_birth_month"
     for name in settings.comparisons:
         levels: list[Any] = [cll.NullLevel(name)]
+        partial = name == "date_of_birth" and {year, month} <= columns
+        if partial:
+            # A partial date (year, or year and month) has no full-date token: the comparison
+            # is null only where a year is missing, and compares partial dates by their parts.
+            levels = [
+                cll.CustomLevel(
+                    f'"{year}_l" IS NULL OR "{year}_r" IS NULL',
+                    label_for_charts="year of birth missing",
+                    base_dialect_str="duckdb",
+                ).configure(is_null_level=True)
+            ]
         levels.append(cll.ExactMatchLevel(name, term_frequency_adjustments=name in tf))
+        if partial:
+            either = '("date_of_birth_l" IS NULL OR "date_of_birth_r" IS NULL)'
+            same = {p: f'"{p}_l" = "{p}_r"' for p in (year, month)}
+            levels.append(
+                custom(
+                    f"{either} AND {same[year]} AND {same[month]}",
+                    "partial date: year and month agree",
+                )
+            )
+            levels.append(custom(f"{either} AND {same[year]}", "partial date: year agrees"))
         if name in ("forename", "surname"):
             other = "surname" if name == "forename" else "forename"
             if other in columns:

@@ -7,6 +7,7 @@ This package only re-exports the public API.
 
 from safelink.normalise.constants import EARLIEST_BIRTH, NhsNumberRange, Reason
 from safelink.normalise.derive import (
+    canonical_sql,
     classify_nhs_number,
     name_parts,
     nhs_check_digit_valid,
@@ -23,6 +24,7 @@ from safelink.normalise.local import (
     name_canonical_expr,
     normalise,
     normalise_chi_number,
+    normalise_date,
     normalise_date_of_birth,
     normalise_driving_licence,
     normalise_email,
@@ -43,6 +45,7 @@ __all__ = [
     "NhsNumberRange",
     "Normalised",
     "Reason",
+    "canonical_sql",
     "classify_nhs_number",
     "name_canonical_expr",
     "name_parts",
@@ -50,6 +53,7 @@ __all__ = [
     "nhs_warnings",
     "normalise",
     "normalise_chi_number",
+    "normalise_date",
     "normalise_date_of_birth",
     "normalise_driving_licence",
     "normalise_email",

@@ -103,6 +103,17 @@ YEAR_FIRST = tuple(check_portable(rf"^{_D}{{4}}{s}{_D}{{1,2}}{s}{_D}{{1,2}}$") f
 """``1975-03-04``, ``1975/3/4``: year, month, day."""
 COMPACT = check_portable(rf"^{_D}{{8}}$")
 """``19750304``."""
+YEAR_ONLY = check_portable(rf"^{_D}{{4}}$")
+"""``1978``: a partial date, the year alone."""
+YEAR_MONTH = check_portable(rf"^{_D}{{4}}[/\-]{_D}{{1,2}}$")
+"""``1978-03``, ``1978/3``: a partial date, year then month."""
+MONTH_YEAR = check_portable(rf"^{_D}{{1,2}}[/\-.]{_D}{{4}}$")
+"""``03/1978``, ``3-1978``, ``03.1978``: a partial date, month then year."""
+UNKNOWN_BIRTH_DATES = (dt.date(1900, 1, 1), dt.date(1800, 1, 1))
+"""Full dates that systems write for an unknown date of birth: rejected as ``placeholder``."""
+YEAR_ONLY_PLACEHOLDER = (1, 1)
+"""(month, day) that systems write when only the year of birth is known: 1 January of any
+other year is read as the year alone (a partial date)."""
 NAMED_MONTH = (
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{3}} {_D}{{4}}$"),
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{4,9}} {_D}{{4}}$"),

@@ -43,12 +43,12 @@ def classify_nhs_number(values: pl.Series) -> pl.Series:
     too): CHI, Northern Ireland, England/Wales/Isle of Man, never issued (5xx), test (999),
     else unallocated.
     """
-    return _canonical_sql(values, rules.nhs_range)
+    return canonical_sql(values, rules.nhs_range)
 
 
 def nhs_warnings(values: pl.Series) -> pl.Series:
     """``never_issued_range`` / ``unallocated_range`` for canonical numbers in those ranges."""
-    return _canonical_sql(values, rules.nhs_warning)
+    return canonical_sql(values, rules.nhs_warning)
 
 
 def name_parts(canonical: pl.Series) -> pl.Series:
@@ -76,7 +76,11 @@ def _phonetic(canonical: pl.Series, encode: Callable[[str], str]) -> pl.Series:
     return joined.get_column("code").alias(canonical.name)
 
 
-def _canonical_sql(canonical: pl.Series, make: Callable[[str], str]) -> pl.Series:
+def canonical_sql(canonical: pl.Series, make: Callable[[str], str]) -> pl.Series:
+    """Evaluate shared SQL (``make`` of the column's reference) over canonical values.
+
+    The derivations written once in :mod:`safelink.normalise.rules`, run on polars.
+    """
     frame = pl.LazyFrame({"c": canonical.cast(pl.String)})
     added = _BACKEND.with_columns(frame, {"part": make(quote("c"))}).collect()
     return added.get_column("part").alias(canonical.name)
@@ -84,12 +88,12 @@ def _canonical_sql(canonical: pl.Series, make: Callable[[str], str]) -> pl.Serie
 
 def postcode_district(canonical: pl.Series) -> pl.Series:
     """The outward code (district) of canonical postcodes: ``SW1A 1AA`` -> ``SW1A``."""
-    return _canonical_sql(canonical, rules.postcode_district)
+    return canonical_sql(canonical, rules.postcode_district)
 
 
 def postcode_sector(canonical: pl.Series) -> pl.Series:
     """The sector of canonical postcodes: ``SW1A 1AA`` -> ``SW1A 1``."""
-    return _canonical_sql(canonical, rules.postcode_sector)
+    return canonical_sql(canonical, rules.postcode_sector)
 
 
 def postcode_area(canonical: pl.Series) -> pl.Series:

@@ -135,11 +135,15 @@ def normalise_name(values: pl.Series) -> Normalised:
 
 
 def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
-    """Normalise dates of birth to ISO ``YYYY-MM-DD``.
+    """Normalise dates of birth to ISO ``YYYY-MM-DD`` (``YYYY-MM`` or ``YYYY`` when partial).
 
     Accepts ``04/03/1975`` (day first, as UK extracts write it), ``1975-03-04``,
     ``4 Mar 1975``, ``4 March 1975``, ``19750304`` and ISO timestamps. Two-digit years are
     rejected as ambiguous; impossible (31/02), future and pre-1890 dates are rejected.
+    Partial dates are accepted: ``1978`` -> ``1978``; ``1978-03`` and ``03/1978`` ->
+    ``1978-03``. Placeholders: 1 January of a year (what systems write when only the year is
+    known) becomes the year alone; 1900-01-01 and 1800-01-01 (an unknown date of birth) are
+    rejected as ``placeholder``.
 
     Args:
         values: text column.
@@ -148,6 +152,16 @@ def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) 
     """
     today = today or dt.date.today()
     return run_rule(rules.date_of_birth(_SOURCE, today=today), values)
+
+
+def normalise_date(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
+    """Normalise dates that are not births (event dates) to ISO ``YYYY-MM-DD``.
+
+    The forms :func:`normalise_date_of_birth` reads, full dates only and without its
+    placeholders (1 January is a real day here).
+    """
+    today = today or dt.date.today()
+    return run_rule(rules.date_of_birth(_SOURCE, today=today, partial=False), values)
 
 
 def normalise_postcode(values: pl.Series) -> Normalised:

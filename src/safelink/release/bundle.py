@@ -48,7 +48,7 @@ from safelink.errors import (
 )
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey, require_project
-from safelink.normalise import normalise
+from safelink.normalise import normalise, normalise_date
 from safelink.pseudonymise import RECORD_ID
 from safelink.release.gate import (
     IdentifierGate,
@@ -142,8 +142,10 @@ def _harmonise(values: pl.Series, normaliser: str | None) -> tuple[pl.Series, in
     """Normalise a column's codes; return the values and how many could not be normalised."""
     if normaliser is None:
         return values, 0
-    kind = Identifier.SEX if normaliser == "sex" else Identifier.DATE_OF_BIRTH
-    result = normalise(kind, values.cast(pl.String))
+    if normaliser == "sex":
+        result = normalise(Identifier.SEX, values.cast(pl.String))
+    else:  # event dates: full dates only, 1 January a real day
+        result = normalise_date(values.cast(pl.String))
     rejected = int(result.values.is_null().sum()) - int(values.is_null().sum())
     return result.values.alias(values.name), max(rejected, 0)
 

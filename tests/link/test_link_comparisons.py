@@ -1,0 +1,77 @@
+"""The probabilistic model's comparison levels, evaluated on pairs of token values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pytest
+
+from safelink.config import ProbabilisticSettings
+from safelink.link.probabilistic import _comparisons
+
+DOB = ("date_of_birth", "date_of_birth_year", "date_of_birth_month", "date_of_birth_day")
+FORENAME = ("forename", "forename_initial", "forename_soundex", "forename_nysiis")
+
+
+def _levels(name: str, columns: set[str]) -> list[dict[str, Any]]:
+    settings = ProbabilisticSettings(comparisons=(name,), term_frequency=())
+    (comparison,) = _comparisons(columns, settings)
+    levels: list[dict[str, Any]] = comparison.get_comparison("duckdb").as_dict()[
+        "comparison_levels"
+    ]
+    return levels
+
+
+def level_of(name: str, left: dict[str, str | None], right: dict[str, str | None]) -> str:
+    """The label of the first level of comparison ``name`` that the pair falls in."""
+    columns = set(left)
+    row = {f"{c}_l": v for c, v in left.items()} | {f"{c}_r": v for c, v in right.items()}
+    select = ", ".join(f"CAST(? AS VARCHAR) AS {c}" for c in row)
+    with duckdb.connect() as con:
+        for level in _levels(name, columns):
+            if level["sql_condition"] == "ELSE":
+                return str(level["label_for_charts"])
+            sql = f"SELECT ({level['sql_condition']}) FROM (SELECT {select})"
+            found = con.execute(sql, list(row.values())).fetchone()
+            if found is not None and found[0]:
+                return str(level["label_for_charts"])
+    raise AssertionError("no level matched")
+
+
+def dob(full: str | None, year: str | None, month: str | None, day: str | None) -> dict:
+    return dict(zip(DOB, (full, year, month, day), strict=True))
+
+
+# Tokens stand in as short labels: equal labels are equal tokens.
+FULL_1978_03_14 = dob("d1978-03-14", "y1978", "m03", "d14")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "label"),
+    [
+        (dob(None, "y1978", "m03", None), FULL_1978_03_14, "partial date: year and month agree"),
+        (dob(None, "y1978", None, None), FULL_1978_03_14, "partial date: year agrees"),
+        (
+            dob(None, "y1978", None, None),
+            dob(None, "y1978", None, None),
+            "partial date: year agrees",
+        ),
+        (dob(None, "y1978", "m04", None), FULL_1978_03_14, "partial date: year agrees"),
+        (dob(None, "y1979", None, None), FULL_1978_03_14, "All other comparisons"),
+        (dob(None, None, None, None), FULL_1978_03_14, "year of birth missing"),
+        (FULL_1978_03_14, FULL_1978_03_14, "Exact match on date_of_birth"),
+        (
+            dob("d1978-03-15", "y1978", "m03", "d15"),
+            FULL_1978_03_14,
+            "two of year, month, day agree",
+        ),
+    ],
+)
+def test_dob_comparison_partial_dates_compared_at_their_level(left, right, label):
+    assert level_of("date_of_birth", left, right) == label
+
+
+def test_dob_comparison_without_part_tokens_null_when_full_date_missing():
+    only = {"date_of_birth": None}
+    assert level_of("date_of_birth", only, {"date_of_birth": "d1"}) == "date_of_birth is NULL"
