@@ -196,3 +196,17 @@ def test_own_terms_literal_names_found_as_their_regex_finds_them(text: str) -> N
         )
         found = sorted((r.entity_type, r.start, r.end) for r in terms.find(text))
         assert found == by_regex
+
+
+def test_row_aware_finds_a_first_of_january_birth_date() -> None:
+    """Linkage reads 1 January as a placeholder; a note that writes the day still names it."""
+    import polars as pl
+
+    from safelink.detect.own import own_terms
+    from safelink.identifiers import Identifier
+
+    frame = pl.DataFrame({"dob": ["1948-01-01", "1948"]})
+    terms = own_terms(frame, {"dob": Identifier.DATE_OF_BIRTH})
+    text = "Born 01/01/1948, seen today."
+    assert {(r.start, r.end) for r in terms[0].find(text)} == {(5, 15)}
+    assert terms[1].find(text) == []  # a year alone gives no date to find

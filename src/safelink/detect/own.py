@@ -25,7 +25,7 @@ import polars as pl
 from presidio_analyzer import RecognizerResult
 
 from safelink.identifiers import Identifier
-from safelink.normalise import normalise
+from safelink.normalise import normalise, normalise_date
 
 #: The entity a row-aware find is reported as, by the kind of the column it came from.
 OWN_ENTITIES: dict[Identifier, str] = {
@@ -229,6 +229,11 @@ def _canonical(kind: Identifier, values: pl.Series) -> pl.Series:
     text = values.cast(pl.String)
     if kind in _NAMES:
         return text.str.replace_all(r"[0-9]", "")
+    if kind is Identifier.DATE_OF_BIRTH:
+        # The written day itself, 1 January included (linkage reads that as a placeholder for
+        # an unknown day; a note that writes it still names the person); partial dates give
+        # no date to find.
+        return normalise_date(text).values
     if kind in _NORMALISED:
         return normalise(kind, text).values
     return text.str.strip_chars()
