@@ -3,8 +3,10 @@
 Each identifier column is normalised (:mod:`safelink.normalise`) and replaced by keyed tokens:
 ``hex(HMAC-SHA256(subkey, canonical_value_utf8)[:length])`` where the subkey is derived for the
 token's purpose (``link:nhs_number``, ``link:name``, ...). Derived tokens for fuzzy linkage are
-made the same way, each under its own purpose: phonetic codes and initials of names, the parts
-of a date of birth and its day/month-swapped form, postcode sector and district.
+made the same way, each under its own purpose: phonetic codes and initials of names, the
+canonical forename (one form per group of nicknames, equivalents and spellings:
+:mod:`safelink.normalise.forenames`), the parts of a date of birth and its day/month-swapped
+form, postcode sector and district.
 
 Two purposes are deliberately shared so that linkage can catch common errors without cleartext:
 forename and surname tokens share ``link:name`` (a swapped forename and surname still match),
@@ -44,6 +46,7 @@ from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_pr
 from safelink.normalise import (
     Normalised,
     canonical_sql,
+    forename_canonical,
     nhs_warnings,
     normalise,
     nysiis,
@@ -193,6 +196,9 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
             (f"{base}_soundex", "link:name_soundex", soundex),
             (f"{base}_nysiis", "link:name_nysiis", nysiis),
         ]
+        if kind is Identifier.FORENAME:
+            # Bob and Robert, Siân and Jane: one token per group of the forename table.
+            plan.append((f"{base}_canonical", "link:name_canonical", forename_canonical))
         if kind is Identifier.SURNAME:
             plan += [
                 (f"{base}_first_part", "link:name", _first_part),

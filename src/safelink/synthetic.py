@@ -51,6 +51,8 @@ import polars as pl
 
 from safelink import io
 from safelink.errors import InputError
+from safelink.normalise.forenames import forename_canonical_table, forename_group
+from safelink.normalise.local import normalise_name
 from safelink.synthetic_population import (
     NONE,
     REFERENCE_DATE,
@@ -126,6 +128,14 @@ class SourceRates:
         postcode_typo: one character of the inward code changed.
         sex_missing: sex blank.
         duplicates: extra records of people already in the extract, corrupted independently.
+        nickname_extended: forename replaced by another name of its group in the whole forename
+            table (Welsh, Irish and Scottish Gaelic equivalents, transliterations; see
+            :mod:`safelink.normalise.forenames`), when it is in a group.
+        forename_initial: forename given as its initial only.
+        dob_year_only: date of birth given as the year alone.
+
+    The last three are zero by default, and no random numbers are drawn for a zero rate, so
+    the default extracts do not depend on them.
 
     """
 
@@ -143,6 +153,9 @@ class SourceRates:
     postcode_typo: float
     sex_missing: float
     duplicates: float = 0.0
+    nickname_extended: float = 0.0
+    forename_initial: float = 0.0
+    dob_year_only: float = 0.0
 
 
 HOSPITAL_RATES = SourceRates(
@@ -157,8 +170,17 @@ SOCIAL_CARE_RATES = SourceRates(
 )  # fmt: skip
 
 
-HARD_SOCIAL_CARE_RATES = replace(SOCIAL_CARE_RATES, nhs_missing=0.8, duplicates=0.15)
-"""Social care in the hard profile: most NHS numbers missing, duplicate case records."""
+HARD_SOCIAL_CARE_RATES = replace(
+    SOCIAL_CARE_RATES,
+    nhs_missing=0.8,
+    duplicates=0.15,
+    nickname_extended=0.06,
+    forename_initial=0.03,
+    dob_year_only=0.05,
+)
+"""Social care in the hard profile: most NHS numbers missing, duplicate case records, 6% more
+nicknames, Gaelic equivalents and transliteration variants, 3% forenames as initials and 5%
+dates of birth as the year alone."""
 HARD_POPULATION = PopulationRates(twins=0.04, siblings=0.15)
 """The hard profile's population: twins and siblings at one address."""
 PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
@@ -171,7 +193,9 @@ PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
 }
 """Named generator settings: ``generate(people, seed=s, **PROFILES["hard"])``. The hard one
 has twins (4% of people) and siblings (15%) at one address, 80% of social-care NHS numbers
-missing and 15% duplicate social-care records; the hospital holds one record per person."""
+missing, 15% duplicate social-care records, and in social care 6% more forename variants
+(drawn from the whole forename table), 3% forenames given as initials and 5% dates of birth
+given as the year alone; the hospital holds one record per person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +316,12 @@ def _corrupt(
     forename = records["forename"].to_numpy().copy()
     # Nicknames and spelling variants.
     _, _, nicknames = name_lists()
-    variants = nicknames.group_by("name", maintain_order=True).agg("variant")
+    # The first edition of the table only: later rows feed ``nickname_extended``.
+    variants = (
+        nicknames.filter(pl.col("edition") == "1")
+        .group_by("name", maintain_order=True)
+        .agg("variant")
+    )
     lookup = dict(zip(variants["name"].to_list(), variants["variant"].to_list(), strict=True))
     factor = np.array([_VARIANT_FACTOR.get(c, 1.0) for c in community]) if n else np.ones(0)
     for row in np.nonzero(rng.random(n) < rates.nickname * factor)[0].tolist():
@@ -308,6 +337,7 @@ def _corrupt(
     swap_factor = np.array([_SWAP_FACTOR.get(c, 1.0) for c in community]) if n else np.ones(0)
     swap = rng.random(n) < rates.name_swap * swap_factor
     forename, surname = np.where(swap, surname, forename), np.where(swap, forename, surname)
+    forename = _forename_traps(rng, forename, rates)
     # Dates of birth.
     dob = records["date_of_birth"]
     year, month, day = dob.dt.year().to_numpy(), dob.dt.month().to_numpy(), dob.dt.day().to_numpy()
@@ -340,6 +370,7 @@ def _corrupt(
         nhs[wrong] = np.where(rng.random(wrong.size) < 0.5, other, transposed)
     nhs = np.where(hit(rates.nhs_missing), NONE, nhs)
     sex = np.where(hit(rates.sex_missing), NONE, records["sex"].to_numpy())
+    year_only = hit(rates.dob_year_only) if rates.dob_year_only else np.zeros(n, dtype=bool)
     return pl.DataFrame(
         {
             "forename": _text(forename),
@@ -348,11 +379,40 @@ def _corrupt(
             "month": month,
             "day": day,
             "dob_missing": dob_missing,
+            "dob_year_only": year_only,
             "postcode": _text(postcode),
             "nhs_number": _text(nhs),
             "sex": _text(sex),
         }
     )
+
+
+def _forename_traps(
+    rng: np.random.Generator, forename: np.ndarray, rates: SourceRates
+) -> np.ndarray:
+    """Forenames replaced by another name of their group, or by their initial (hard profile)."""
+    n = forename.size
+    forename = forename.copy()
+    if rates.nickname_extended:
+        rows = np.nonzero(rng.random(n) < rates.nickname_extended)[0]
+        present = [int(r) for r in rows if forename[r] is not None]
+        if present:
+            values = pl.Series([forename[r] for r in present], dtype=pl.String)
+            keys = normalise_name(values).values.to_list()
+            table = forename_canonical_table()
+            for row, key in zip(present, keys, strict=True):
+                if key is None or key not in table:
+                    continue
+                group = forename_group(table[key])
+                options = [g for g in group if g.upper() != forename[row].upper()]
+                if options:
+                    forename[row] = options[int(rng.integers(0, len(options)))]
+    if rates.forename_initial:
+        rows = np.nonzero(rng.random(n) < rates.forename_initial)[0]
+        for row in rows.tolist():
+            if forename[row]:
+                forename[row] = str(forename[row])[0]
+    return forename
 
 
 def _text(values: np.ndarray) -> pl.Series:
@@ -465,7 +525,12 @@ def _dob_text(view: pl.DataFrame, pattern: str) -> pl.Series:
             rest = rest[1:]
     text = pl.concat_str(pieces)
     return view.select(
-        pl.when(pl.col("dob_missing")).then(None).otherwise(text).alias("dob")
+        pl.when(pl.col("dob_missing"))
+        .then(None)
+        .when(pl.col("dob_year_only"))
+        .then(y)
+        .otherwise(text)
+        .alias("dob")
     ).to_series()
 
 

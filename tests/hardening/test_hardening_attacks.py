@@ -71,3 +71,17 @@ def test_audit_tokens_refuses_non_token_file(tmp_path: Path):
     pl.DataFrame({"a": [1]}).write_parquet(path)
     with pytest.raises(InputError, match="not a safelink tokens file"):
         audit_tokens(path)
+
+
+def test_audit_tokens_reports_the_coarser_canonical_forename(tokens_and_ring):
+    tokens, ring = tokens_and_ring
+    audit = audit_tokens(tokens, keys=ring, hmac_sample=20_000)
+    by_column = {c.column: c for c in audit.columns}
+    canonical, forename = by_column["forename_canonical"], by_column["forename"]
+    assert canonical.distinct < forename.distinct
+    assert canonical.top_share >= forename.top_share
+    attack = {a.column: a for a in audit.frequency_attacks}["forename_canonical"]
+    assert attack.scored and attack.records_correct_share is not None
+    assert attack.records_correct_share > 0.0
+    assert "forename_canonical" in {c.identifier for c in audit.dictionary_costs}
+    assert any("forename_canonical is coarser" in note for note in audit.notes)

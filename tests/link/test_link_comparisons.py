@@ -75,3 +75,33 @@ def test_dob_comparison_partial_dates_compared_at_their_level(left, right, label
 def test_dob_comparison_without_part_tokens_null_when_full_date_missing():
     only = {"date_of_birth": None}
     assert level_of("date_of_birth", only, {"date_of_birth": "d1"}) == "date_of_birth is NULL"
+
+
+def _forename(exact: str, canonical: str, nysiis: str, initial: str) -> dict[str, str | None]:
+    columns = (*FORENAME, "forename_canonical")
+    values = (exact, initial, "s" + nysiis, nysiis, canonical)
+    return dict(zip(columns, values, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "label"),
+    [
+        # Bob and Robert: different tokens, codes and initials, one canonical forename.
+        (_forename("bob", "robert", "BAB", "B"), _forename("robert", "robert", "RABAD", "R"),
+         "canonical forenames agree"),
+        # The canonical level sits above the phonetic ones.
+        (_forename("mohammed", "mohammed", "MAHAN", "M"),
+         _forename("muhammad", "mohammed", "MAHAN", "M"), "canonical forenames agree"),
+        (_forename("hassan", "hassan", "HASAN", "H"), _forename("hussain", "hussain", "HASAN", "H"),
+         "nysiis agrees"),
+        (_forename("bob", "robert", "BAB", "B"), _forename("bob", "robert", "BAB", "B"),
+         "Exact match on forename"),
+    ],
+)  # fmt: skip
+def test_forename_comparison_canonical_level_between_exact_and_phonetic(left, right, label):
+    assert level_of("forename", left, right) == label
+
+
+def test_forename_comparison_without_canonical_column_has_no_canonical_level():
+    labels = [str(level["label_for_charts"]) for level in _levels("forename", set(FORENAME))]
+    assert "canonical forenames agree" not in labels

@@ -58,6 +58,9 @@ def _extract(source: str, forenames: list[str | None], demo_config: JobConfig) -
     [
         ("Hassan", "Hussain", False),  # twins: same initial, different forenames
         ("Hassan", "HASSAN", True),
+        ("Robert", "Rob", True),  # nickname: the canonical forenames agree
+        ("Mohammed", "Muhammad", True),  # transliteration variant
+        ("Seán", "Shaun", True),  # Irish form and its anglicised spelling
     ],
 )
 def test_cascade_forename_derived_key_twins_with_different_forenames_kept_apart(

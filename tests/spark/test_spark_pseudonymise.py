@@ -49,6 +49,11 @@ def test_pseudonymise_spark_synthetic_tokens_byte_identical(
     nhs = next(c.name for c in demo_config.source(source).identifiers if c.kind == "nhs_number")
     odd = pl.Series(["5000000005", "8000000008", "8500000007", *frame[nhs].to_list()[3:]])
     frame = frame.with_columns(odd.alias(nhs))
+    # Canonical forenames: accents, several parts, a group's head, a name in no group, a blank.
+    forename = next(c.name for c in demo_config.source(source).identifiers if c.kind == "forename")
+    planted = ["Siân", "Bob James", "Mohd", "Robert", "Zyxw", None]
+    names = pl.Series([*planted, *frame[forename].to_list()[len(planted) :]], dtype=pl.String)
+    frame = frame.with_columns(names.alias(forename))
     local = pseudonymise(frame, demo_config, session_keyring, source=source)
     remote = pseudonymise_spark(
         _to_spark(spark, frame), demo_config, session_keyring, source=source, today=TODAY

@@ -13,7 +13,8 @@ Normalisers are the shared SQL rules (:mod:`safelink.normalise.rules`), transpil
 run through :class:`~safelink.engines.backend.SparkBackend` (``F.expr``); only the normalisers
 are SQL text, never a key. Phone numbers have no rule (``phonenumbers`` is Python), so the
 Spark engine refuses them. NYSIIS has no Spark builtin: it is computed with ``jellyfish`` once
-per distinct name part (``mapInArrow``) and joined back, outside the HMAC path. Soundex is
+per distinct name part (``mapInArrow``) and joined back, outside the HMAC path; canonical
+forenames likewise, with the forename table's mapping shipped in the function. Soundex is
 Spark's ``soundex``, which equals ``jellyfish.soundex`` on upper-case A-Z input (the only input
 it gets here).
 
@@ -27,7 +28,7 @@ import datetime as dt
 import json
 import secrets
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
+from safelink.normalise.forenames import forename_canonical_table
 from safelink.normalise.rules import apply_rule, dob_warning, nhs_warning, rule_for
 from safelink.pseudonymise import (
     METADATA_PREFIX,
@@ -164,6 +166,49 @@ def _derivations(spec: ColumnSpec, canonical: Column, reference: str) -> dict[st
     }
 
 
+def _nysiis_batches() -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """NYSIIS codes of a column of first name parts (``k`` -> ``code``), on the executors.
+
+    Nested, so Spark ships it by value: executors need jellyfish and pyarrow only.
+    """
+
+    def nysiis_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import jellyfish
+        import pyarrow as pa
+
+        for batch in batches:
+            codes = [jellyfish.nysiis(w) if w else None for w in batch.column(0).to_pylist()]
+            yield pa.RecordBatch.from_arrays(
+                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
+            )
+
+    return nysiis_batches
+
+
+def _canonical_batches(
+    table: dict[str, str],
+) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """Canonical forenames of a column of normalised forenames (``k`` -> ``code``).
+
+    The mapping travels with the nested function (Spark ships it by value); each part is
+    replaced as :func:`safelink.normalise.forenames.canonical_forename_text` does.
+    """
+
+    def canonical_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import pyarrow as pa
+
+        for batch in batches:
+            codes = [
+                " ".join(table.get(part, part) for part in w.split(" ")) if w else None
+                for w in batch.column(0).to_pylist()
+            ]
+            yield pa.RecordBatch.from_arrays(
+                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
+            )
+
+    return canonical_batches
+
+
 def _key_frame(spark: Any, pads: list[tuple[bytes, bytes]], *, first: int = 0) -> DataFrame:
     from pyspark.sql import functions as F  # noqa: N812
     from pyspark.sql.types import BinaryType, StructField, StructType
@@ -265,41 +310,42 @@ def pseudonymise_spark(
     )
     staged = normalised_frame.persist(StorageLevel.MEMORY_AND_DISK)
     summary_counts = _count(staged, source_config)
-    # Stage 2: derived canonical texts, with NYSIIS joined from its distinct-value table.
+    # Stage 2: derived canonical texts, with NYSIIS and canonical forenames joined from their
+    # distinct-value tables.
     derived: list[Column] = []
     token_sources: dict[str, tuple[str, str]] = {}
-    nysiis_inputs: list[str] = []
+    mapped: dict[str, tuple[str, str]] = {}  # input column -> (output column, mapping)
     for index, spec in enumerate(source_config.identifiers):
         options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
         for column, purpose, _ in plans[spec.name]:
             if column.endswith("_nysiis") and spec.kind is not None:
                 first = f"__first_{spec.token_column}"
-                if first not in nysiis_inputs:
+                if first not in mapped:
                     derived.append(options[first].alias(first))
-                    nysiis_inputs.append(first)
+                    mapped[first] = (f"__nysiis_{first}", "nysiis")
                 token_sources[column] = (f"__nysiis_{first}", purpose)
+                continue
+            if column.endswith("_canonical") and spec.kind is Identifier.FORENAME:
+                whole = f"__whole_{spec.token_column}"
+                derived.append(options[spec.token_column].alias(whole))
+                mapped[whole] = (f"__canonical_{whole}", "canonical")
+                token_sources[column] = (f"__canonical_{whole}", purpose)
                 continue
             derived.append(options[column].alias(f"__t_{column}"))
             token_sources[column] = (f"__t_{column}", purpose)
     texts = staged.select(RECORD_ID, *derived)
-
-    def nysiis_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        # Nested, so Spark ships it by value: executors need jellyfish and pyarrow only.
-        import jellyfish
-        import pyarrow as pa
-
-        for batch in batches:
-            codes = [jellyfish.nysiis(w) if w else None for w in batch.column(0).to_pylist()]
-            yield pa.RecordBatch.from_arrays(
-                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
-            )
-
-    for first in nysiis_inputs:
-        distinct = texts.select(F.col(first).alias("k")).where(F.col("k").isNotNull()).distinct()
-        table = distinct.mapInArrow(nysiis_batches, "k string, code string")
+    mappings = {
+        "nysiis": _nysiis_batches(),
+        "canonical": _canonical_batches(forename_canonical_table()),
+    }
+    for source_column, (output, mapping) in mapped.items():
+        distinct = (
+            texts.select(F.col(source_column).alias("k")).where(F.col("k").isNotNull()).distinct()
+        )
+        table = distinct.mapInArrow(mappings[mapping], "k string, code string")
         texts = texts.join(
-            table.withColumnRenamed("k", first).withColumnRenamed("code", f"__nysiis_{first}"),
-            on=first,
+            table.withColumnRenamed("k", source_column).withColumnRenamed("code", output),
+            on=source_column,
             how="left",
         )
     tokens = texts.crossJoin(_key_frame(spark, pads[:record_slot])).select(

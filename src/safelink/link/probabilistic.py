@@ -130,6 +130,10 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
             )
             levels.append(custom(f"{either} AND {same[year]}", "partial date: year agrees"))
         if name in ("forename", "surname"):
+            canonical = f"{name}_canonical"
+            if canonical in columns:
+                # Bob and Robert: coarser than the exact token, finer than the phonetic codes.
+                levels.append(exact(canonical, "canonical forenames agree"))
             other = "surname" if name == "forename" else "forename"
             if other in columns:
                 levels.append(

@@ -18,6 +18,7 @@ from safelink.normalise.derive import (
     postcode_sector,
     soundex,
 )
+from safelink.normalise.forenames import forename_canonical, forename_canonical_table
 from safelink.normalise.local import (
     NORMALISERS,
     Normalised,
@@ -47,6 +48,8 @@ __all__ = [
     "Reason",
     "canonical_sql",
     "classify_nhs_number",
+    "forename_canonical",
+    "forename_canonical_table",
     "name_canonical_expr",
     "name_parts",
     "nhs_check_digit_valid",
