@@ -90,6 +90,11 @@ EDGE_VALUES: list[str | None] = [
     "not-an-email",
     "a@b@c.d",
     "12 High St,\tLeeds",
+    "100023336956",
+    "100023336956.0",
+    "1.00023336956E+11",
+    "100,023,336,956",
+    "1000233369561",
 ]
 """NHS/CHI/NI numbers, names, dates, postcodes, sex codes and e-mails, with awkward forms.
 Every rule runs on every value (most are rejected by most rules, which is tested too)."""

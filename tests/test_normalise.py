@@ -316,3 +316,19 @@ def test_date_of_birth_bad_partial_dates_rejected(value: str, reason: Reason):
 def test_date_of_birth_partial_in_the_current_month_accepted():
     result = normalise_date_of_birth(s("2026-01", "2026"), today=dt.date(2026, 1, 1))
     assert result.values.to_list() == ["2026-01", "2026"]
+
+
+def test_uprn_spreadsheet_damage_repaired_or_refused_with_its_reason():
+    from safelink.normalise import normalise_uprn
+
+    values = pl.Series(
+        ["100023336956", "100023336956.0", "100,023,336,956", " 12 ", "1.00023336956E+11",
+         "1000233369561", "12A", None]
+    )  # fmt: skip
+    result = normalise_uprn(values)
+    assert result.values.to_list() == [
+        "100023336956", "100023336956", "100023336956", "12", None, None, None, None,
+    ]  # fmt: skip
+    assert result.reasons.to_list() == [
+        None, None, None, None, "scientific_notation", "invalid_format", "invalid_format", None,
+    ]  # fmt: skip

@@ -37,6 +37,7 @@ from safelink.normalise.local import (
     normalise_postcode,
     normalise_sex,
     normalise_text,
+    normalise_uprn,
     normalise_vehicle_registration,
 )
 
@@ -68,6 +69,7 @@ __all__ = [
     "normalise_postcode",
     "normalise_sex",
     "normalise_text",
+    "normalise_uprn",
     "normalise_vehicle_registration",
     "nysiis",
     "postcode_area",

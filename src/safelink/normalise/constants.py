@@ -40,6 +40,7 @@ class Reason(StrEnum):
     UNKNOWN_CODE = "unknown_code"
     INVALID_PHONE = "invalid_phone"
     INVALID_EMAIL = "invalid_email"
+    SCIENTIFIC_NOTATION = "scientific_notation"
 
 
 class NhsNumberRange(StrEnum):
@@ -52,6 +53,11 @@ class NhsNumberRange(StrEnum):
     TEST = "test_synthetic"
     UNALLOCATED = "unallocated"
 
+
+UPRN = r"^[0-9]{1,12}$"
+"""A Unique Property Reference Number: 1 to 12 digits."""
+SCIENTIFIC = r"^[0-9]([.][0-9]+)?[Ee][+]?[0-9]+$"
+"""A number a spreadsheet wrote in scientific notation (its last digits may be lost)."""
 
 WS = WHITESPACE_CLASS
 """Inside a regex character class: any Unicode ``White_Space`` code point."""

@@ -164,6 +164,11 @@ def normalise_date(values: pl.Series, *, today: dt.date | None = None) -> Normal
     return run_rule(rules.date_of_birth(_SOURCE, today=today, partial=False), values)
 
 
+def normalise_uprn(values: pl.Series) -> Normalised:
+    """Normalise UPRNs: 1 to 12 digits; a trailing ``.0`` repaired, scientific notation refused."""
+    return run_rule(rules.uprn(_SOURCE), values)
+
+
 def normalise_postcode(values: pl.Series) -> Normalised:
     """Normalise UK postcodes to upper case with one space before the inward code."""
     return run_rule(rules.postcode(_SOURCE), values)
@@ -247,7 +252,7 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.PHONE: normalise_phone,
     Identifier.EMAIL: normalise_email,
     Identifier.ADDRESS: normalise_text,
-    Identifier.UPRN: normalise_text,
+    Identifier.UPRN: normalise_uprn,
     Identifier.HOSPITAL_NUMBER: normalise_text,
     Identifier.PASSPORT_NUMBER: normalise_passport_number,
     Identifier.DRIVING_LICENCE: normalise_driving_licence,

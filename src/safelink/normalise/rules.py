@@ -483,6 +483,27 @@ def text(source: str, prefix: str = "") -> Rule:
     return steps.finish(value, "CAST(NULL AS VARCHAR)")
 
 
+@cache
+def uprn(source: str, prefix: str = "") -> Rule:
+    """UPRNs: 1 to 12 digits, spreadsheet damage repaired or refused.
+
+    Spaces and thousands separators are removed and a trailing ``.0`` (a spreadsheet's number
+    format) is repaired; scientific notation (``1.00023E+11``) is refused with its own reason,
+    since its last digits may be lost: re-export the column as text.
+    """
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    (compact,) = steps.add(compact=replace_all(present, f"[{WS},]+", ""))
+    (repaired,) = steps.add(repaired=replace_all(compact, r"[.]0+$", ""))
+    reason = _reason(
+        (matches(compact, c.SCIENTIFIC), Reason.SCIENTIFIC_NOTATION),
+        (f"NOT {matches(repaired, c.UPRN)}", Reason.INVALID_FORMAT),
+    )
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, repaired))
+    return steps.rule()
+
+
 # -- passports, driving licences, vehicle registrations -------------------------------------
 
 
@@ -554,7 +575,7 @@ RULES: dict[Identifier, RuleMaker] = {
     Identifier.SEX: sex,
     Identifier.EMAIL: email,
     Identifier.ADDRESS: text,
-    Identifier.UPRN: text,
+    Identifier.UPRN: uprn,
     Identifier.HOSPITAL_NUMBER: text,
     Identifier.PASSPORT_NUMBER: passport_number,
     Identifier.DRIVING_LICENCE: driving_licence,
