@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import types
 
 import safelink
@@ -14,10 +16,25 @@ def test_all_is_sorted_and_complete():
     assert safelink.__all__ == sorted(safelink.__all__, key=isort_key)
     public = {
         name
-        for name, value in vars(safelink).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+        for name in dir(safelink)
+        if not name.startswith("_") and not isinstance(getattr(safelink, name), types.ModuleType)
     }
     assert public | {"__version__"} == set(safelink.__all__)
+
+
+def test_import_is_lazy_so_executors_and_the_cli_load_only_what_they_use():
+    # The public names resolve on first use: importing the package (or a module under it, as
+    # Spark executors do) loads neither Presidio/spaCy nor the data engines.
+    code = (
+        "import sys, safelink, safelink.errors; "
+        "print(sorted(m for m in ('presidio_analyzer', 'spacy', 'polars', 'duckdb', 'splink') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
+    assert safelink.scan.__module__.startswith("safelink.detect")
 
 
 def test_public_functions_and_classes_have_docstrings():

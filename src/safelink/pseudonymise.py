@@ -434,6 +434,7 @@ def pseudonymise_file(
     encoding: str | None = None,
     engine: Engine | str = Engine.LOCAL,
     spark_master: str | None = None,
+    spark_conf: Mapping[str, str] | None = None,
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
@@ -455,6 +456,7 @@ def pseudonymise_file(
             (:func:`~safelink.engines.spark_pseudonymise.pseudonymise_parquet_spark`:
             byte-identical tokens; Parquet out, any Hadoop-compatible path).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
+        spark_conf: Spark settings for a session started here (``--spark-conf``).
 
     Returns:
         The run summary (also written as JSON).
@@ -475,7 +477,13 @@ def pseudonymise_file(
         from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 
         return pseudonymise_parquet_spark(
-            input_path, config, keys, out_dir, source=source, master=spark_master
+            input_path,
+            config,
+            keys,
+            out_dir,
+            source=source,
+            master=spark_master,
+            spark_conf=spark_conf,
         )
     started = time.perf_counter()
     input_path = Path(input_path)

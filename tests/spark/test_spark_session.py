@@ -74,3 +74,65 @@ def test_spark_session_unreachable_master_raises_before_starting() -> None:
 def test_check_master_malformed_url_raises(master: str) -> None:
     with pytest.raises(engine.SparkEngineError, match="not a URL Spark understands"):
         engine.check_master(master)
+
+
+def test_executor_with_another_safelink_version_or_code_is_refused() -> None:
+    from safelink.engines.spark_env import PythonEnvironment, compare, driver_environment
+
+    driver = driver_environment()
+    assert driver.missing == {} and driver.fingerprint is not None
+    assert compare(driver, driver) == []
+    older = PythonEnvironment(
+        "/opt/python3", "3.11.7", versions={**driver.versions, "safelink": "0.0.9"}
+    )
+    assert compare(driver, older) == [
+        f"has safelink 0.0.9 where the driver has {safelink_version()}"
+    ]
+    edited = PythonEnvironment(
+        "/opt/python3", "3.11.7", versions=driver.versions, fingerprint="0" * 64
+    )
+    assert "different code" in compare(driver, edited)[0]
+    bare = PythonEnvironment(
+        "/usr/bin/python3", "3.11.2", missing={"pyarrow": "ModuleNotFoundError"}
+    )
+    assert compare(driver, bare) == ["cannot import pyarrow (ModuleNotFoundError)"]
+
+
+def safelink_version() -> str:
+    import safelink
+
+    return safelink.__version__
+
+
+def test_executor_failures_are_named_by_their_python_problem_not_as_a_path() -> None:
+    from safelink.engines.spark_env import python_problem
+    from safelink.engines.spark_pseudonymise import _write_failure
+    from safelink.errors import OutputError, SparkEngineError
+
+    worker = RuntimeError(
+        "Job aborted ... PythonException: Traceback ...\n"
+        "ModuleNotFoundError: No module named 'pyarrow'\n  at org.apache.spark..."
+    )
+    assert python_problem(worker) == "ModuleNotFoundError: No module named 'pyarrow'"
+    failure = _write_failure("/out", worker)
+    assert isinstance(failure, SparkEngineError) and "safelink spark pack" in str(failure)
+    denied = _write_failure("/out", RuntimeError("java.io.IOException: Permission denied"))
+    assert isinstance(denied, OutputError) and "permission" in str(denied)
+    other = _write_failure("/out", RuntimeError("an executor was lost"))
+    assert isinstance(other, OutputError) and "permission" not in str(other)
+    assert python_problem(RuntimeError("an executor was lost")) is None
+
+
+def test_spark_conf_option_takes_spark_settings_only(run_cli) -> None:
+    result = run_cli("spark", "check", "--spark-conf", "executor.memory=4g")
+    assert result.code == 2
+    assert "'executor.memory' is not a Spark setting" in result.stderr
+
+
+def test_pack_refuses_an_archive_name_spark_cannot_unpack(tmp_path: Path) -> None:
+    from safelink.engines.spark_env import pack_environment
+    from safelink.errors import InputError
+
+    with pytest.raises(InputError, match=r"must be a \.tar\.gz"):
+        pack_environment(tmp_path / "env.zip")
+    assert not (tmp_path / "env.zip").exists()

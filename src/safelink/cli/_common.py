@@ -91,6 +91,43 @@ SparkMasterOption = Annotated[
     str | None, typer.Option("--spark-master", help="Spark master URL (default: local[*]).")
 ]
 
+
+def spark_conf(values: list[str] | None) -> dict[str, str]:
+    """``--spark-conf KEY=VALUE`` options as Spark settings (a bad one is a usage error).
+
+    Raises:
+        typer.BadParameter: a value is not ``spark.NAME=VALUE``.
+    """
+    settings: dict[str, str] = {}
+    for item in values or []:
+        name, equals, value = item.partition("=")
+        name = name.strip()
+        if not equals or not name.startswith("spark.") or not value:
+            raise typer.BadParameter(
+                f"{item.split('=')[0]!r} is not a Spark setting; give KEY=VALUE with a key "
+                "starting spark., e.g. --spark-conf spark.executor.memory=4g"
+            )
+        settings[name] = value
+    return settings
+
+
+def _check_spark_conf(values: list[str] | None) -> list[str] | None:
+    spark_conf(values)
+    return values
+
+
+#: ``--spark-conf KEY=VALUE`` (repeatable) on every command that can run on Spark.
+SparkConfOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--spark-conf",
+        metavar="KEY=VALUE",
+        help="A Spark setting for the session (repeatable), e.g. spark.executor.memory=4g or "
+        "spark.archives=safelink-env.tar.gz#environment (see `safelink spark pack`).",
+        callback=_check_spark_conf,
+    ),
+]
+
 #: Help of the ``--encoding`` option of every command that reads an extract.
 ENCODING_HELP = "Text encoding of a CSV input, e.g. utf-8, cp1252, latin-1 (default: utf-8)."
 

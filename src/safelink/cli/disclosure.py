@@ -12,9 +12,11 @@ from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
+    SparkConfOption,
     SparkMasterOption,
     check_encoding_option,
     input_hashes,
+    spark_conf,
 )
 from safelink.disclosure import DisclosureReport, anonymise_file, check_file
 from safelink.engines import Engine
@@ -54,6 +56,7 @@ def register(app: typer.Typer) -> None:
         config: Path = typer.Option(..., "--config", help="Disclosure config (YAML)."),  # noqa: B008
         engine: EngineOption = Engine.LOCAL,
         spark_master: SparkMasterOption = None,
+        spark_settings: SparkConfOption = None,
         audit_log: Path | None = typer.Option(  # noqa: B008
             None, "--audit-log", help="Append this command to the project's audit log."
         ),
@@ -70,7 +73,12 @@ def register(app: typer.Typer) -> None:
             inputs=input_hashes([input, config]),
         ):
             report = check_file(
-                input, config=config, engine=engine, spark_master=spark_master, encoding=encoding
+                input,
+                config=config,
+                engine=engine,
+                spark_master=spark_master,
+                spark_conf=spark_conf(spark_settings),
+                encoding=encoding,
             )
             _print(report, as_json)
             _raise_if_failed(report)

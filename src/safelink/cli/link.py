@@ -11,10 +11,12 @@ from rich.table import Table
 from safelink.audit import audited
 from safelink.cli._common import (
     EngineOption,
+    SparkConfOption,
     SparkMasterOption,
     console,
     input_hashes,
     print_json,
+    spark_conf,
 )
 from safelink.config import load_config
 from safelink.engines import Engine
@@ -34,6 +36,7 @@ def link_command(
     ] = None,
     engine: EngineOption = Engine.LOCAL,
     spark_master: SparkMasterOption = None,
+    spark_settings: SparkConfOption = None,
     index: Annotated[
         Path | None,
         typer.Option(
@@ -67,6 +70,7 @@ def link_command(
             content=by_source,
             engine=engine,
             spark_master=spark_master,
+            spark_conf=spark_conf(spark_settings),
             index=index,
         )
         written = [output / "links.parquet", output / "linkage_report.json"]

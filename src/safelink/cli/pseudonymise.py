@@ -12,12 +12,14 @@ from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
+    SparkConfOption,
     SparkMasterOption,
     check_encoding_option,
     console,
     input_hashes,
     open_keys,
     print_json,
+    spark_conf,
     with_encoding,
 )
 from safelink.config import load_config
@@ -42,6 +44,7 @@ def pseudonymise_command(
     ] = None,
     engine: EngineOption = Engine.LOCAL,
     spark_master: SparkMasterOption = None,
+    spark_settings: SparkConfOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
@@ -64,6 +67,7 @@ def pseudonymise_command(
             output_format="csv" if csv else "parquet",
             engine=engine,
             spark_master=spark_master,
+            spark_conf=spark_conf(spark_settings),
         )
         outputs.update(summary.outputs)
     if as_json:

@@ -737,6 +737,7 @@ def check_file(
     config: Path | str,
     engine: Engine | str = Engine.LOCAL,
     spark_master: str | None = None,
+    spark_conf: Mapping[str, str] | None = None,
     encoding: str = "utf-8",
 ) -> DisclosureReport:
     """Read a CSV or Parquet file and :func:`check` it (CSV is read as text).
@@ -747,6 +748,7 @@ def check_file(
         engine: ``"local"`` (polars) or ``"spark"``
             (:func:`~safelink.engines.spark_disclosure_check.check_spark`: the same report).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
+        spark_conf: Spark settings for a session started here (``--spark-conf``).
         encoding: the text encoding of a CSV input (local engine).
 
     Returns:
@@ -764,7 +766,7 @@ def check_file(
         from safelink.engines.spark import spark_session
         from safelink.engines.spark_disclosure_check import check_spark
 
-        return check_spark(input, loaded, spark=spark_session(spark_master))
+        return check_spark(input, loaded, spark=spark_session(spark_master, config=spark_conf))
     return check(read_frame(input, encoding=encoding), loaded)
 
 

@@ -3,7 +3,9 @@
 :func:`spark_session` returns the active session (when called from Python inside an existing
 Spark application, e.g. Databricks) or builds one for ``master``. Before building, it checks
 what commonly goes wrong and says how to fix it: PySpark missing or outside the supported
-versions, no Java (or too old a Java for the PySpark version), an unreachable master.
+versions, no Java (or too old a Java for the PySpark version), an unreachable master. Once
+started, the executors' Python is proved (:func:`~safelink.engines.spark_env.check_executors`)
+before any work.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import shutil
 import socket
 import subprocess  # runs `java -version` only, never a shell
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from safelink.engines.spark_env import check_executors
 from safelink.errors import SparkEngineError
 
 if TYPE_CHECKING:
@@ -185,21 +189,46 @@ def spark_session(
     if master is None:
         active = SparkSession.getActiveSession()
         if active is not None:
+            check_executors(active)
             return active
     check_java(version)
     chosen = master or _DEFAULT_MASTER
     check_master(chosen)
+    settings = dict(config or {})
     builder: Any = SparkSession.builder.master(chosen).appName(app_name)
-    if chosen.startswith("local"):
-        # Local Python workers must run this interpreter (the one with safelink's dependencies);
-        # PySpark reads the variable when the context starts.
-        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    for name, value in (config or {}).items():
+    for name, value in settings.items():
         builder = builder.config(name, value)
     try:
-        return builder.getOrCreate()  # type: ignore[no-any-return]
+        with _executor_python(chosen, settings.get("spark.pyspark.python")):
+            session: SparkSession = builder.getOrCreate()
     except Exception as exc:  # py4j and Spark raise many unrelated types at start-up
         raise SparkEngineError(
             f"Spark failed to start with master {chosen!r} ({type(exc).__name__}); check "
             "JAVA_HOME, the master URL and the Spark settings."
         ) from exc
+    check_executors(session)
+    return session
+
+
+@contextmanager
+def _executor_python(master: str, python: str | None) -> Iterator[None]:
+    """Set ``PYSPARK_PYTHON`` while a context starts (PySpark reads it then, and only then).
+
+    ``spark.pyspark.python`` (``--spark-conf``) names the executors' Python, as it does for
+    ``spark-submit``; otherwise local workers run this interpreter (the one with safelink's
+    dependencies) unless ``PYSPARK_PYTHON`` says another, and cluster executors run what
+    ``PYSPARK_PYTHON`` says (``python3`` on each node when unset), proved by
+    :func:`~safelink.engines.spark_env.check_executors`.
+    """
+    saved = os.environ.get("PYSPARK_PYTHON")
+    if python is not None:
+        os.environ["PYSPARK_PYTHON"] = python
+    elif master.startswith("local") and saved is None:
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PYSPARK_PYTHON", None)
+        else:
+            os.environ["PYSPARK_PYTHON"] = saved

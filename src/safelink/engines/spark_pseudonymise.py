@@ -37,6 +37,7 @@ from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.engines._spark_keys import hmac_pads, pads_from_key
 from safelink.engines.backend import SparkBackend
 from safelink.engines.spark import spark_session
+from safelink.engines.spark_env import fix_hint, python_problem
 from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
@@ -482,6 +483,7 @@ def pseudonymise_parquet_spark(
     *,
     source: str | None = None,
     master: str | None = None,
+    spark_conf: Mapping[str, str] | None = None,
     today: dt.date | None = None,
 ) -> RunSummary:
     """Pseudonymise a Parquet dataset (or CSV file) on Spark, on any Hadoop-compatible path.
@@ -499,6 +501,7 @@ def pseudonymise_parquet_spark(
         out_dir: the output directory.
         source: which source of the config the input is.
         master: the Spark master (None: the active session or ``local[*]``).
+        spark_conf: Spark settings for a session started here (``--spark-conf``).
         today: the reference date for future dates of birth.
 
     Returns:
@@ -511,7 +514,7 @@ def pseudonymise_parquet_spark(
 
     """
     started = time.perf_counter()
-    spark = spark_session(master)
+    spark = spark_session(master, config=spark_conf)
     text = str(input_path)
     try:
         if text.lower().endswith((".csv", ".txt")):
@@ -535,10 +538,7 @@ def pseudonymise_parquet_spark(
     except SafelinkError:
         raise
     except Exception as exc:
-        raise OutputError(
-            f"{out}: Spark could not write the outputs ({type(exc).__name__}); check the "
-            "path and permissions."
-        ) from exc
+        raise _write_failure(out, exc) from exc
     finally:
         result.tokens.unpersist()
     timings = {"write_seconds": time.perf_counter() - tick}
@@ -552,6 +552,33 @@ def pseudonymise_parquet_spark(
         io.write_json(metadata, local / f"{name}.tokens.parquet" / "_safelink.json")
         io.write_json(summary.to_dict(), local / f"{name}.summary.json")
     return summary
+
+
+_PERMISSION_SIGNS = ("Permission denied", "AccessDenied", "AccessControlException")
+
+
+def _write_failure(out: str, exc: Exception) -> SafelinkError:
+    """The error for a failed write: the executors' Python, the path, or Spark itself.
+
+    Writing runs every step before it, so a failure is often not about the path at all: an
+    executor whose Python lacks a module fails here too, and is reported as such.
+    """
+    problem = python_problem(exc)
+    if problem is not None:
+        return SparkEngineError(
+            f"{out}: the Spark executors failed while computing the outputs ({problem}). "
+            f"{fix_hint()}"
+        )
+    text = str(exc)
+    if any(sign in text for sign in _PERMISSION_SIGNS):
+        return OutputError(
+            f"{out}: Spark may not write here ({type(exc).__name__}: permission denied); check "
+            "the path and its permissions."
+        )
+    return OutputError(
+        f"{out}: Spark failed while computing or writing the outputs ({type(exc).__name__}); "
+        "the Spark driver and executor logs say why."
+    )
 
 
 def _write_renamed(spark: Any, data: DataFrame, destination: str) -> None:

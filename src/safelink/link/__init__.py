@@ -65,6 +65,7 @@ def link(
     engine: Engine | str = Engine.LOCAL,
     spark: Any = None,
     spark_master: str | None = None,
+    spark_conf: Mapping[str, str] | None = None,
     truth: Any = None,
     content: Mapping[str, Any] | None = None,
     sources: Sequence[str] | None = None,
@@ -83,6 +84,7 @@ def link(
         spark: the Spark session for ``engine="spark"`` (default: the active one, else one
             started for ``spark_master``).
         spark_master: the Spark master URL when no session is given (default ``local[*]``).
+        spark_conf: Spark settings for a session started here (``--spark-conf``).
         truth: optional ground truth (path or frame: ``source``, ``record_id``,
             ``person_id``) for measured precision, recall and F1.
         content: optional content frames or files by source, for the bias table (only the
@@ -102,12 +104,17 @@ def link(
 
     """
     settings = link_config(config)
-    with _backend(engine, spark, spark_master) as backend:
+    with _backend(engine, spark, spark_master, spark_conf) as backend:
         return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
 
 
 @contextmanager
-def _backend(engine: Engine | str, spark: Any, spark_master: str | None) -> Iterator[Backend]:
+def _backend(
+    engine: Engine | str,
+    spark: Any,
+    spark_master: str | None,
+    spark_conf: Mapping[str, str] | None = None,
+) -> Iterator[Backend]:
     """The backend of ``engine``; a Spark failure to collect names the setting to raise."""
     if choose_engine(engine) is not Engine.SPARK:
         yield PolarsBackend()
@@ -116,7 +123,7 @@ def _backend(engine: Engine | str, spark: Any, spark_master: str | None) -> Iter
     from safelink.engines.spark import spark_session
     from safelink.engines.spark_link import raise_if_driver_limit
 
-    session = spark if spark is not None else spark_session(spark_master)
+    session = spark if spark is not None else spark_session(spark_master, config=spark_conf)
     try:
         yield SparkBackend(session)
     except Exception as exc:  # py4j and Spark raise many kinds
@@ -134,6 +141,7 @@ def link_files(
     engine: Engine | str = Engine.LOCAL,
     spark: Any = None,
     spark_master: str | None = None,
+    spark_conf: Mapping[str, str] | None = None,
     index: Path | str | None = None,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
@@ -151,6 +159,7 @@ def link_files(
         engine: ``local`` or ``spark`` (as for :func:`link`).
         spark: the Spark session for ``engine="spark"`` (default: active, else started).
         spark_master: the Spark master URL when no session is given.
+        spark_conf: Spark settings for a session started here (``--spark-conf``).
         index: a person index file (:mod:`safelink.link.index`): known persons keep their
             ids, and the index is updated with this delivery (replaced whole, after the links
             and report); a path that does not exist starts a new index.
@@ -170,12 +179,13 @@ def link_files(
             engine=engine,
             spark=spark,
             spark_master=spark_master,
+            spark_conf=spark_conf,
             truth=truth,
             content=content,
         )
     else:
         known = read_index(index) if Path(index).exists() else empty_index()
-        with _backend(engine, spark, spark_master) as backend:
+        with _backend(engine, spark, spark_master, spark_conf) as backend:
             result, updated = link_with_index(
                 backend, list(paths), link_config(config), known, truth=truth, content=content
             )
