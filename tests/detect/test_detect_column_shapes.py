@@ -59,3 +59,65 @@ def test_scan_capitalised_code_lists_and_places_not_names_by_shape() -> None:
     few = [f"{rng.choice(_FORE[:8])} {rng.choice(_SUR[:2])}" for _ in range(ROWS)]  # 16 values
     frame = pl.DataFrame({"V1": wards, "V2": teams, "V4": streets, "V5": few})
     assert _detected(frame) == {}
+
+
+# Accented, particled and initialled names, none in the lists: Latin letters of many languages.
+_ACCENTED_FORE = ["Zoë", "Łucja", "Ștefan", "Íde", "Øyvind", "Ñuria", "Çağla", "Dóra"]
+_ACCENTED_SUR = ["Vřešťál", "ap Tudwal", "Ó Fearghaíl", "van der Quist", "Müßig", "Ţăran"]
+
+
+def test_scan_names_in_any_latin_script_with_particles_and_initials() -> None:
+    rng = random.Random(3)
+    full = [f"{rng.choice(_ACCENTED_FORE)} {rng.choice(_FORE)} {rng.choice(_ACCENTED_SUR)}"
+            for _ in range(ROWS)]  # fmt: skip
+    inverted = [
+        f"{rng.choice(_SUR).upper()}, {rng.choice(_ACCENTED_FORE)} {rng.choice('ABCDE')}"
+        for _ in range(ROWS)
+    ]
+    frame = pl.DataFrame({"full_name": full, "field_9": inverted})
+    assert _detected(frame) == {"full_name": Identifier.FULL_NAME, "field_9": Identifier.FULL_NAME}
+
+
+def test_scan_annotated_names_under_kin_preferred_and_maiden_headers() -> None:
+    rng = random.Random(4)
+
+    def blank_or(value: str) -> str | None:
+        return value if rng.random() < 0.3 else None
+
+    kin = [
+        blank_or(
+            rng.choice(
+                [
+                    f"Husband: {rng.choice(_FORE)} {rng.choice(_SUR)}",
+                    f"{rng.choice(_FORE)} {rng.choice(_SUR)} - daughter",
+                    f"{rng.choice(_FORE)} {rng.choice(_SUR)}, friend, lives nearby",
+                    f"{rng.choice(_FORE)} {rng.choice(_SUR)} (nephew)",
+                ]
+            )
+        )
+        for _ in range(ROWS)
+    ]
+    maiden = [blank_or(rng.choice(["née ", "nee ", ""]) + rng.choice(_SUR)) for _ in range(ROWS)]
+    known = [blank_or(rng.choice(_FORE)) for _ in range(ROWS)]
+    frame = pl.DataFrame({"next_of_kin": kin, "maiden_name": maiden, "known_as": known})
+    assert _detected(frame) == {
+        "next_of_kin": Identifier.FULL_NAME,
+        "maiden_name": Identifier.SURNAME,
+        "known_as": Identifier.FORENAME,
+    }
+
+
+def test_scan_welsh_language_headers() -> None:
+    rng = random.Random(5)
+    frame = pl.DataFrame(
+        {
+            "enw": [f"{rng.choice(_FORE)} {rng.choice(_SUR)}" for _ in range(ROWS)],
+            "cyfenw": [rng.choice(_SUR) for _ in range(ROWS)],
+            "cod_post": [rng.choice(["CF10 1AA", "SA1 1DP", "LL55 4UR"]) for _ in range(ROWS)],
+        }
+    )
+    assert _detected(frame) == {
+        "enw": Identifier.FULL_NAME,
+        "cyfenw": Identifier.SURNAME,
+        "cod_post": Identifier.POSTCODE,
+    }

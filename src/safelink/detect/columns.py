@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from safelink.detect.names import NAME_WORD, NOT_NAME_WORDS
+from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS, RELATION_WORDS
 from safelink.detect.recognisers import VALIDATORS, name_lists
 from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
 from safelink.normalise import normalise_date, normalise_sex
@@ -62,8 +62,8 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("NHS_NUMBER", r"nhs"),
     ("CHI_NUMBER", r"^chi|chinum|chino|chinumber"),
     ("NI_NUMBER", r"nationalinsurance|nino|^ni(num|no)|ninumber"),
-    ("DATE_OF_BIRTH", r"dob|birth|born"),
-    ("POSTCODE", r"postcode|postalcode|zip"),
+    ("DATE_OF_BIRTH", r"dob|birth|born|dyddiadgeni"),
+    ("POSTCODE", r"postcode|postalcode|zip|codpost"),
     ("PHONE_NUMBER", r"phone|mobile|landline|^tel|telno|contactnumber"),
     ("EMAIL_ADDRESS", r"email|emailaddress"),
     ("UPRN", r"uprn"),
@@ -75,10 +75,15 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
         r"mrn|hospitalnum|hospitalno|hospno|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
         r"|casenote|^crn|knumber|patientid|hospitalid",
     ),
-    ("FORENAME", r"forename|firstname|givenname|christianname|^fname"),
-    ("SURNAME", r"surname|lastname|familyname|^lname"),
-    ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename"),
-    ("FULL_NAME", r"name"),
+    (
+        "FORENAME",
+        r"forename|firstname|givenname|christianname|^fname|knownas|preferredname|nickname"
+        r"|^alias|^aka$|enwcyntaf",
+    ),
+    ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw"),
+    ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad"),
+    # Welsh-language extracts (Welsh public bodies publish bilingually): "enw" is "name".
+    ("FULL_NAME", r"name|nextofkin|^nok$|^enw"),
     ("SEX", r"^sex|gender|sexcode"),
 )
 # The column describes an identifier (a flag, a status) instead of holding one.
@@ -154,12 +159,14 @@ _SELF_EVIDENT = (
     "ADDRESS",
     "UK_DRIVING_LICENCE",
 )
-_NAME_WORD = r"[A-Za-z][A-Za-z'\-]*"
-_SINGLE_NAME = rf"^{_NAME_WORD}(?:[ \-]{_NAME_WORD})?$"
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?"
+# A value's words: name words in any script's Latin letters and case, with the particles,
+# initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
+_NAME_WORD = rf"(?:{NAME_WORD}|{NAME_FILLER})"
+_SINGLE_NAME = rf"^{NAME_WORD}(?:[ \-]{NAME_WORD})?$"
+_TITLE = r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? )?"
 _FULL_NAME = (
-    rf"^{_TITLE}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}$"
-    rf"|^{_NAME_WORD}, ?{_NAME_WORD}(?: {_NAME_WORD})*$"
+    rf"^{_TITLE}{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}$"
+    rf"|^{_NAME_WORD}(?: {_NAME_WORD})*, ?{_TITLE}{_NAME_WORD}(?: {_NAME_WORD})*$"
 )
 _MAX_CHARS = 1_000
 
@@ -475,11 +482,23 @@ def _free_text_finding(
         return _finding(name, "FREE_TEXT", 0.0, "low", ["free text, not analysed"])
     rows = sample.head(settings.free_text_sample)
     counts = analyse_text(rows)
-    direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
-    share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
     evidence = [f"free text; {rows.len()} sampled rows analysed"] + [
         f"{entity} in {n} rows" for entity, n in sorted(counts.items()) if n
     ]
+    direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
+    for entity in sorted(_WEAK_TEXT_ENTITIES & set(direct_hits)):
+        if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
+            del direct_hits[entity]
+            evidence.append(f"{entity} in too few rows to be more than a look-alike")
+    if "NHS_NUMBER" in direct_hits:
+        passed, numbers = _check_digit_rate(rows)
+        if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers:
+            del direct_hits["NHS_NUMBER"]
+            evidence.append(
+                f"only {passed} of {numbers} ten-digit numbers pass the NHS check digit, as "
+                "about 1 in 11 random numbers do: not NHS numbers"
+            )
+    share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
     finding = _finding(name, "FREE_TEXT", share, "medium" if direct_hits else "low", evidence)
     return ColumnFinding(
         column=name,
@@ -491,6 +510,28 @@ def _free_text_finding(
         evidence=finding.evidence,
         entities=counts,
     )
+
+
+#: Free-text entities found by a generic shape (digits, letters and digits) whose context words
+#: are common in notes ("unit", "property"): a few hits in a column are look-alikes (order,
+#: Datix and bed numbers), so they count only in at least ``_WEAK_TEXT_MIN_SHARE`` of rows.
+_WEAK_TEXT_ENTITIES = frozenset(
+    {"HOSPITAL_NUMBER", "UPRN", "UK_PASSPORT", "UK_VEHICLE_REGISTRATION"}
+)
+_WEAK_TEXT_MIN_SHARE = 0.01
+# NHS numbers in a column's notes pass the check digit; other ten-digit numbers (orders,
+# batches) pass about 1 time in 11. Below half passing, the column's "NHS numbers" are chance.
+_NHS_RATE = 0.5
+_MIN_NUMBERS_FOR_RATE = 10
+_TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])")
+
+
+def _check_digit_rate(rows: pl.Series) -> tuple[int, int]:
+    """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11."""
+    found = [m.group(0) for text in rows.to_list() for m in _TEN_DIGITS.finditer(text or "")]
+    digits = pl.Series(found, dtype=pl.String).str.replace_all(r"[ -]", "")
+    passed = int(VALIDATORS["NHS_NUMBER"](digits).sum())
+    return passed, digits.len()
 
 
 #: Free-text entity types that are direct identifiers.
@@ -513,6 +554,14 @@ DIRECT_TEXT_ENTITIES = frozenset(
 
 
 _ANNOTATION = r"\s*[\(\[][^\)\]]*[\)\]]\s*"
+_RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+# Who the named person is, written around a name: "Husband: Tom Baines", "Tom Baines -
+# husband", "Ann Lee, friend, lives locally", and a maiden name's "née".
+_NAME_LABELS = (
+    rf"(?i)^(?:{_RELATION}|next of kin|nok)\s*:\s*"
+    rf"|(?i)\s*(?:,|\s-|\s\u2013)\s*(?:{_RELATION})\b.*$"
+    r"|(?i)^n[ée]e\.?\s+"
+)
 # Entities whose values lose a leading zero when a spreadsheet stores them as numbers: a CHI
 # number for days 1-9, a UK phone number.
 _LEADING_ZERO = ("CHI_NUMBER", "PHONE_NUMBER")
@@ -529,7 +578,8 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     if scientific.any():
         expanded = [_exact_integer(v) if s else v for v, s in zip(text, scientific, strict=True)]
         text = pl.Series(sample.name, expanded, dtype=pl.String)
-    return text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
+    text = text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
+    return text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
 
 
 def _exact_integer(value: str) -> str:
@@ -659,16 +709,17 @@ def _names_without_header(
 
 #: Fewest distinct values, as a share of those sampled, for names found by shape alone.
 _SHAPE_DISTINCT = 0.3
-_CAPITALISED_NAME = (
-    rf"^{_TITLE}{NAME_WORD}(?: {NAME_WORD}){{1,2}}$|^{NAME_WORD}, ?{NAME_WORD}(?: {NAME_WORD})?$"
+_CAPITALISED_NAME = _FULL_NAME
+# Words of two letters or more: a lone letter is an initial ("SMITH, Ann A"), not the article.
+_NOT_NAME_WORDS = (
+    rf"(?i)\b(?:{'|'.join(sorted(re.escape(w) for w in NOT_NAME_WORDS if len(w) > 1))})\b"
 )
-_NOT_NAME_WORDS = rf"(?i)\b(?:{'|'.join(sorted(re.escape(w) for w in NOT_NAME_WORDS))})\b"
 
 
 def _names_by_shape(
     name: str, sample: pl.Series, settings: ClassifySettings, distinct: int
 ) -> ColumnFinding | None:
-    """Full names that no list holds: two or three capitalised name words, nearly all distinct.
+    """Full names that no list holds: name-shaped words (with particles and initials), distinct.
 
     Code lists (teams, wards, ethnicities, roles) repeat their values and places carry a place
     word ("Road", "Ward"); people's names in an extract are mostly distinct (at least 30% of

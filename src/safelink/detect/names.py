@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_LOWER = "a-zß-öø-ÿā-ž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
+_LOWER = "a-zß-öø-ÿā-žșț"
 _APOSTROPHE = "'\u2019"
 # One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza"; or upper case.
 _PART = (
@@ -29,6 +29,12 @@ _PART = (
 NAME_WORD = rf"(?:(?:al|el|ul|bin|ibn)-)?{_PART}(?:-{_PART})*"
 # Lower-case particles inside a name: "Piet van der Berg", "Ana da Silva", "Nuala ni Bhriain".
 _PARTICLE = r"(?:van|von|der|den|de|del|della|dos|da|di|du|le|la|bin|ibn|ben|ap|ni|nic|y)"
+#: A lone particle, initial or Irish eclipsed/lenited word ("ap", "J.", "Ó", "tSaoi"): the
+#: words a written name holds besides :data:`NAME_WORD`, for judging a whole value's shape.
+NAME_FILLER = (
+    rf"(?:(?i:{_PARTICLE}|an|bint?|binti|al|el|mac|nic|ua|ó|ní|mc)"
+    rf"|[{_UPPER}]\.?|[a-z]{{1,2}}[{_UPPER}][{_LOWER}]+)"
+)
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"
 _TITLE = rf"{_TITLE_WORD}\.?"
 
@@ -44,6 +50,8 @@ _RELATIONS = (
     "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
     "twin",
 )  # fmt: skip
+#: Words that say who a named person is to the data subject ("daughter", "next of kin").
+RELATION_WORDS = frozenset(_RELATIONS)
 # Plural cues name several people: "her sons Tom and Jack", "daughters Amira, Leila and Noor".
 _PLURALS = (
     "daughters", "sons", "children", "grandchildren", "granddaughters", "grandsons",
@@ -266,8 +274,10 @@ def refine_person_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 __all__ = [
     "MAY_HOLD_CUE",
+    "NAME_FILLER",
     "NAME_WORD",
     "NOT_NAME_WORDS",
+    "RELATION_WORDS",
     "cue_names",
     "is_place",
     "refine_person_spans",

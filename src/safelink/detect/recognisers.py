@@ -256,6 +256,9 @@ class NhsNumberRecogniser(_ValidatedPatternRecogniser):
     PATTERNS = (
         ("nhs_spaced", r"(?<![\w-])\d{3}([ -])\d{3}\1\d{4}(?![\w-])", 0.6),
         ("nhs_compact", r"(?<![\w-])\d{10}(?![\w-])", 0.5),
+        # Ten digits grouped any other way ("463 5100189", "471786 8498"): people mistype the
+        # spacing. Too like other numbers alone, so scored to count only with NHS context.
+        ("nhs_regrouped", r"(?<![\w-])\d{1,7}(?:[ -]\d{1,7}){1,3}(?![\w-])", 0.1),
     )
     CONTEXT = ("nhs", "nhsno", "nhsnumber")
     valid = staticmethod(nhs_number_valid)
