@@ -3,8 +3,9 @@
 Made blind, like the first: its author never read the detector, the first corpora or any
 output of the detector, and wrote the list of traps (``TRAPS.md``) before the generators. It
 was made while the detector was being improved on the first corpora and our own, and scored
-only before and after those changes (aggregates), so it is the one blind measure. Nobody tunes
-on it; the floors, just under the first scores, guard against regressions.
+only before and after those changes (aggregates). Since the third held-out corpora arrived
+(``heldout3``, now the blind measure) it is a development set: its misses were looked at and
+fixed by general rules. The floors guard against regressions.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ _OWN = {
 
 def heldout2_notes() -> tuple[pl.DataFrame, list[dict[str, Any]]]:
     """The notes as the first corpus's shape: a frame and span labels (own or other)."""
-    rows = make_heldout2_notes()
+    return heldout_notes(make_heldout2_notes())
+
+
+def heldout_notes(rows: list[dict[str, Any]]) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
+    """Held-out notes (rows with the person's columns, ``note`` and ``spans``) as a frame
+    and span labels in the first corpus's shape (own or other)."""
     frame = pl.DataFrame(
         {
             "record_id": [f"r{i:05d}" for i in range(len(rows))],
@@ -66,7 +72,8 @@ def test_heldout2_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 2 columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.80 and precision >= 0.88  # first scored 0.822 / 0.902
+    # First scored 0.822 / 0.902 (blind); 0.956 / 1.000 once used as a development set.
+    assert recall >= 0.95 and precision >= 0.99
 
 
 def test_heldout2_row_aware_redaction() -> None:
