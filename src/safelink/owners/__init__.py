@@ -1,0 +1,30 @@
+"""Results back to the data's owners: return files, discrepancy reports, subject requests.
+
+A source's owner learns only about its own records: its record keys (the provider's local
+id, kept as content), its own columns, and yes/no answers the TTP computed over the linkage.
+
+* :func:`return_file`: flags agreed with the owner (:mod:`safelink.owners.flags`);
+* :class:`ReturnAgreement`: where a data sharing agreement covers a return.
+"""
+
+from safelink.owners.flags import FlagRule, parse_flag, parse_flags
+from safelink.owners.records import (
+    DEFAULT_THRESHOLD,
+    ReturnAgreement,
+    ReturnRequest,
+    suppress_counts,
+)
+from safelink.owners.returns import ReturnPlan, ReturnResult, return_file
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "FlagRule",
+    "ReturnAgreement",
+    "ReturnPlan",
+    "ReturnRequest",
+    "ReturnResult",
+    "parse_flag",
+    "parse_flags",
+    "return_file",
+    "suppress_counts",
+]

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from tests.owners.conftest import ROOT, Linked
+
+CONFIG = str(ROOT / "configs" / "demo.yaml")
+
+
+def _return_args(linked: Linked, out: Path, *extra: str) -> list[str]:
+    return [
+        "return", "hospital", "--config", CONFIG, "--links", str(linked.links),
+        "--content", str(linked.root / "pseudonymised"), "--record-key", "hospital_ref",
+        "--audit-log", str(linked.audit_log), "-o", str(out), *extra,
+    ]  # fmt: skip
+
+
+def test_cli_return_writes_file_and_suppressed_json_summary(run_cli, linked: Linked, tmp_path):
+    out = tmp_path / "hospital.return.csv"
+    first = linked.extracts["hospital"]["hospital_ref"][0]
+    result = run_cli(
+        *_return_args(
+            linked, out, "--flag", "known=linked(social_care)",
+            "--flag", f"one=hospital_ref == '{first}'", "--column", "diagnosis", "--json",
+        )
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["flags"]["one"] == {"yes": "<10", "no": "suppressed"}
+    assert summary["columns"] == ["hospital_ref", "diagnosis", "known", "one"]
+    assert pl.read_csv(out).height == linked.extracts["hospital"].height
+    assert first not in result.stdout
+
+
+def test_cli_return_table_output(run_cli, linked: Linked, tmp_path):
+    result = run_cli(
+        *_return_args(linked, tmp_path / "r.parquet", "--flag", "k=linked(social_care)")
+    )
+    assert result.code == 0, result.stderr
+    assert "return for hospital" in result.stdout and "k" in result.stdout
+
+
+def test_cli_return_bad_flag_exit_2_one_line(run_cli, linked: Linked, tmp_path):
+    out = tmp_path / "r.csv"
+    result = run_cli(*_return_args(linked, out, "--flag", "k=linked(social_care where)"))
+    assert result.code == 2
+    assert result.stderr.startswith("safelink: error:") and "position" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_cli_return_threshold_below_one_is_usage_error(run_cli, linked: Linked, tmp_path):
+    result = run_cli(*_return_args(linked, tmp_path / "r.csv", "--threshold", "0"))
+    assert result.code == 2 and "threshold" in result.stderr
