@@ -46,9 +46,9 @@ class Linked:
         return pl.read_parquet(self.content[source])
 
 
-def build(root: Path, extracts: dict[str, pl.DataFrame]) -> Linked:
+def build(root: Path, extracts: dict[str, pl.DataFrame], config: JobConfig | None = None) -> Linked:
     """Pseudonymise and link ``extracts`` (hospital and social care) under a new key."""
-    config = load_config(ROOT / "configs" / "demo.yaml")
+    config = config or load_config(ROOT / "configs" / "demo.yaml")
     (root / "keys").mkdir(mode=0o700, parents=True)
     keys = Keyring.create(
         root / "keys" / "test.key", project="demo", passphrase=PASSPHRASE, scrypt_n=2**14

@@ -55,3 +55,21 @@ def test_cli_return_bad_flag_exit_2_one_line(run_cli, linked: Linked, tmp_path):
 def test_cli_return_threshold_below_one_is_usage_error(run_cli, linked: Linked, tmp_path):
     result = run_cli(*_return_args(linked, tmp_path / "r.csv", "--threshold", "0"))
     assert result.code == 2 and "threshold" in result.stderr
+
+
+def test_cli_discrepancies_json_summary(run_cli, linked: Linked, tmp_path):
+    out = tmp_path / "d.csv"
+    result = run_cli(
+        "discrepancies", "social_care", "--config", CONFIG, "--links", str(linked.links),
+        "--tokens", str(linked.tokens["hospital"]), "--tokens", str(linked.tokens["social_care"]),
+        "--content", str(linked.content["social_care"]), "--record-key", "case_id",
+        "--audit-log", str(linked.audit_log), "-o", str(out), "--json",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    found = pl.read_csv(out, infer_schema=False)
+    assert found.columns == ["case_id", "kind"]
+    counts = found.group_by("kind").len()
+    for kind, n in counts.iter_rows():
+        assert summary["kinds"][kind] == (n if n >= 10 else "<10")
+    assert found.height > 0  # the standard extracts hold wrong NHS numbers and dates of birth

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from safelink.cli._common import console, print_json
+from safelink.cli._common import console, open_keys, print_json
 from safelink.config import load_config
-from safelink.owners import DEFAULT_THRESHOLD, return_file
+from safelink.keys import Keyring
+from safelink.owners import DEFAULT_THRESHOLD, discrepancy_report, return_file
 
 ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")]
 LinksOption = Annotated[Path, typer.Option("--links", help="links.parquet from 'link'.")]
@@ -73,6 +74,49 @@ def return_command(
     )
 
 
+def discrepancies_command(
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The data owner's source.")],
+    config: ConfigOption,
+    links: LinksOption,
+    tokens: Annotated[
+        list[Path], typer.Option(help="Every source's SOURCE.tokens.parquet (repeatable).")
+    ],
+    content: ContentOption,
+    record_key: RecordKeyOption,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Report file (.csv/.parquet).")],
+    key_file: Annotated[
+        Path | None,
+        typer.Option(help="Project key file: 'not known' sex codes then never disagree."),
+    ] = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    audit_log: AuditLogOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Write SOURCE's discrepancy report: its records whose linked partners disagree."""
+    job = load_config(config)
+    keys = open_keys(job, key_file) if key_file is not None else None
+    report = discrepancy_report(
+        job,
+        source,
+        output,
+        links=links,
+        tokens=tokens,
+        content=content,
+        record_key=record_key,
+        keys=keys if isinstance(keys, Keyring) else None,
+        threshold=threshold,
+        audit_log=audit_log,
+    )
+    summary = {**report.summary, "output": str(report.path), "sha256": report.sha256}
+    if as_json:
+        print_json(summary)
+        return
+    table = Table("kind", "records", title=f"discrepancies for {source} in {report.path}")
+    for kind, shown in report.summary["kinds"].items():
+        table.add_row(kind.replace("_", " "), str(shown))
+    console.print(table)
+
+
 def _print_counts(title: str, label: str, counts: dict[str, Any]) -> None:
     table = Table(label, "yes", "no", title=title)
     for name, shown in counts.items():
@@ -81,5 +125,6 @@ def _print_counts(title: str, label: str, counts: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``return`` to the CLI."""
+    """Add ``return``, ``discrepancies`` and ``subject`` to the CLI."""
     app.command("return")(return_command)
+    app.command("discrepancies")(discrepancies_command)

@@ -4,9 +4,11 @@ A source's owner learns only about its own records: its record keys (the provide
 id, kept as content), its own columns, and yes/no answers the TTP computed over the linkage.
 
 * :func:`return_file`: flags agreed with the owner (:mod:`safelink.owners.flags`);
+* :func:`discrepancy_report`: records whose linked partners disagree on an identifier;
 * :class:`ReturnAgreement`: where a data sharing agreement covers a return.
 """
 
+from safelink.owners.discrepancies import KINDS, DiscrepancyReport, discrepancy_report
 from safelink.owners.flags import FlagRule, parse_flag, parse_flags
 from safelink.owners.records import (
     DEFAULT_THRESHOLD,
@@ -18,11 +20,14 @@ from safelink.owners.returns import ReturnPlan, ReturnResult, return_file
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "KINDS",
+    "DiscrepancyReport",
     "FlagRule",
     "ReturnAgreement",
     "ReturnPlan",
     "ReturnRequest",
     "ReturnResult",
+    "discrepancy_report",
     "parse_flag",
     "parse_flags",
     "return_file",

@@ -17,9 +17,12 @@ import pyarrow.parquet as pq
 
 from safelink import io
 from safelink.audit import audited
-from safelink.config import JobConfig
+from safelink.config import ColumnRole, ColumnSpec, JobConfig, TokenSettings
 from safelink.errors import ConfigError, InputError, LinkageError
-from safelink.pseudonymise import RECORD_ID
+from safelink.identifiers import Identifier
+from safelink.keys import Keyring
+from safelink.normalise import normalise
+from safelink.pseudonymise import RECORD_ID, token_plan
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -27,6 +30,7 @@ __all__ = [
     "ReturnRequest",
     "content_columns",
     "content_files",
+    "identifier_tokens",
     "owner_records",
     "suppress_counts",
 ]
@@ -268,3 +272,22 @@ def audited_return(
     """The audit context of a return (``safelink.audit.audited``) with its inputs' hashes."""
     hashes = {path.name: io.sha256_file(path) for path in inputs if path.is_file()}
     return audited(log, command, arguments=dict(arguments), inputs=hashes)
+
+
+def identifier_tokens(keys: Keyring, kind: Identifier, values: pl.Series, length: int) -> pl.Series:
+    """The full-value link tokens of raw ``values``, as ``safelink pseudonymise`` makes them.
+
+    Args:
+        keys: the project keyring.
+        kind: the identifier kind (its purpose is ``link:KIND``).
+        values: raw values (normalised here; a value that fails its rules gives null).
+        length: the token length in bytes (the tokens files' ``token_length``).
+
+    Returns:
+        Hex tokens, null where a value was missing or rejected.
+    """
+    spec = ColumnSpec(name=str(kind), role=ColumnRole.IDENTIFIER, kind=kind)
+    _, purpose, derive = token_plan(spec, TokenSettings(derived=False))[0]
+    canonical = derive(normalise(kind, values.cast(pl.String)).values)
+    subkey = keys.namespace_key("link").subkey(purpose)
+    return pl.Series(values.name, subkey.tokens(canonical.to_arrow(), length=length), pl.String)

@@ -60,10 +60,10 @@ class ReturnPlan:
     """What a return will send (a :class:`~safelink.owners.records.ReturnRequest`).
 
     Attributes:
-        command: ``return``.
+        command: ``return`` or ``discrepancies``.
         source: the owner's source.
         columns: the owner's own columns that leave, its record key first.
-        flags: each flag's name and expression.
+        flags: each flag's name and expression (each kind of disagreement and its meaning).
     """
 
     command: str
