@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,9 +10,10 @@ import polars as pl
 import pytest
 
 from safelink.config import JobConfig, load_config
-from safelink.keys import Keyring
+from safelink.keys import Keyring, SigningKey
 from safelink.link import link_files
 from safelink.pseudonymise import output_paths, pseudonymise_file
+from safelink.release import DEMO_RELEASE, ReleaseResult, release
 from safelink.synthetic import generate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +46,31 @@ class Linked:
     def content_frame(self, source: str) -> pl.DataFrame:
         """A source's content file as a frame."""
         return pl.read_parquet(self.content[source])
+
+    def release(self, out: Path, recipient: str, **kw: object) -> ReleaseResult:
+        """Release the linked data (the demo's release section) to ``out``."""
+        section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content")}
+        section.pop("audit_log")
+        job = dataclasses.replace(
+            self.config, sections={**self.config.sections, "release": section}
+        )
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        signer_path = self.root / "keys" / "test.signing.key"
+        signer = (
+            SigningKey.open(signer_path, passphrase=PASSPHRASE)
+            if signer_path.exists()
+            else SigningKey.create(
+                signer_path, project="demo", passphrase=PASSPHRASE, scrypt_n=2**14
+            )
+        )
+        arguments: dict[str, object] = {
+            "links": self.links, "content": self.content, "audit_log": self.audit_log,
+            "base_dir": self.root,
+        }  # fmt: skip
+        return release(
+            job, out, keys=self.keys, signing_key=signer, recipient=recipient,
+            **{**arguments, **kw},  # type: ignore[arg-type]
+        )  # fmt: skip
 
 
 def build(root: Path, extracts: dict[str, pl.DataFrame], config: JobConfig | None = None) -> Linked:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import polars as pl
 
-from tests.owners.conftest import ROOT, Linked
+from tests.owners.conftest import PASSPHRASE, ROOT, Linked
 
 CONFIG = str(ROOT / "configs" / "demo.yaml")
 
@@ -73,3 +74,42 @@ def test_cli_discrepancies_json_summary(run_cli, linked: Linked, tmp_path):
     for kind, n in counts.iter_rows():
         assert summary["kinds"][kind] == (n if n >= 10 else "<10")
     assert found.height > 0  # the standard extracts hold wrong NHS numbers and dates of birth
+
+
+def _subject_args(linked: Linked, *extra: str) -> list[str]:
+    return [
+        "subject", "--config", CONFIG, "--key-file", str(linked.root / "keys" / "test.key"),
+        "--tokens", str(linked.tokens["hospital"]), "--tokens", str(linked.tokens["social_care"]),
+        "--links", str(linked.links), "--index", str(linked.index),
+        "--audit-log", str(linked.audit_log), *extra,
+    ]  # fmt: skip
+
+
+def _first_nhs(linked: Linked) -> str:
+    return str(linked.extracts["social_care"]["nhs_no"].drop_nulls()[0])
+
+
+def test_cli_subject_reads_number_from_stdin(run_cli, linked: Linked, monkeypatch):
+    nhs = _first_nhs(linked)
+    monkeypatch.setattr("sys.stdin", io.StringIO(nhs + "\n"))
+    result = run_cli(*_subject_args(linked, "--json"), env={"SAFELINK_PASSPHRASE": PASSPHRASE})
+    assert result.code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["found"] is True and report["persons"][0]["sources"]["social_care"] >= 1
+    assert nhs not in result.stdout + result.stderr
+
+
+def test_cli_subject_number_on_command_line_refused_unechoed(run_cli, linked: Linked):
+    nhs = _first_nhs(linked)
+    result = run_cli(*_subject_args(linked, nhs), env={"SAFELINK_PASSPHRASE": PASSPHRASE})
+    assert result.code == 2
+    assert "never given on the command line" in result.stderr
+    assert nhs not in result.stdout + result.stderr
+
+
+def test_cli_subject_empty_stdin_and_erase_without_register(run_cli, linked: Linked, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    result = run_cli(*_subject_args(linked), env={"SAFELINK_PASSPHRASE": PASSPHRASE})
+    assert result.code == 2 and "no NHS number on standard input" in result.stderr
+    result = run_cli(*_subject_args(linked, "--erase"), env={"SAFELINK_PASSPHRASE": PASSPHRASE})
+    assert result.code == 2 and "--erase needs --index and --erasures" in result.stderr

@@ -5,6 +5,7 @@ id, kept as content), its own columns, and yes/no answers the TTP computed over 
 
 * :func:`return_file`: flags agreed with the owner (:mod:`safelink.owners.flags`);
 * :func:`discrepancy_report`: records whose linked partners disagree on an identifier;
+* :func:`subject_lookup` and :func:`erase_subject`: subject requests, erasure carried through;
 * :class:`ReturnAgreement`: where a data sharing agreement covers a return.
 """
 
@@ -17,6 +18,13 @@ from safelink.owners.records import (
     suppress_counts,
 )
 from safelink.owners.returns import ReturnPlan, ReturnResult, return_file
+from safelink.owners.subjects import (
+    SubjectPerson,
+    SubjectReport,
+    erase_subject,
+    release_id,
+    subject_lookup,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -27,9 +35,14 @@ __all__ = [
     "ReturnPlan",
     "ReturnRequest",
     "ReturnResult",
+    "SubjectPerson",
+    "SubjectReport",
     "discrepancy_report",
+    "erase_subject",
     "parse_flag",
     "parse_flags",
+    "release_id",
     "return_file",
+    "subject_lookup",
     "suppress_counts",
 ]
