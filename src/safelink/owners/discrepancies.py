@@ -39,10 +39,8 @@ from safelink.keys import Keyring
 from safelink.owners.records import (
     DEFAULT_THRESHOLD,
     ReturnAgreement,
-    audit_log_of,
     audited_return,
-    check_output,
-    check_threshold,
+    check_request,
     content_columns,
     content_files,
     identifier_tokens,
@@ -187,11 +185,7 @@ def discrepancy_report(
         LinkageError: the files come from different runs or keys.
         OutputError: the report or the audit log cannot be written.
     """
-    out = check_output(out)
-    threshold = check_threshold(threshold)
-    log = audit_log_of(config, audit_log)
-    if source not in config.sources:
-        raise ConfigError([f"unknown source {source!r}; the job has {list(config.sources)}"])
+    out, threshold, log = check_request(config, source, out, threshold, audit_log)
     files = content_files(content)
     if source not in files:
         raise ConfigError([f"no content file for source {source!r}; add it to --content"])

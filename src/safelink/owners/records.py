@@ -28,11 +28,16 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "ReturnAgreement",
     "ReturnRequest",
+    "audit_log_of",
+    "audited_return",
+    "check_request",
     "content_columns",
     "content_files",
     "identifier_tokens",
     "owner_records",
+    "read_links",
     "suppress_counts",
+    "write_return",
 ]
 
 DEFAULT_THRESHOLD = 10
@@ -209,7 +214,7 @@ def suppress_counts(counts: Mapping[str, int], threshold: int) -> dict[str, int 
     return shown
 
 
-def check_threshold(threshold: int) -> int:
+def _check_threshold(threshold: int) -> int:
     """Validate a suppression threshold (1 or more).
 
     Raises:
@@ -223,7 +228,7 @@ def check_threshold(threshold: int) -> int:
     return threshold
 
 
-def check_output(out: Path | str) -> Path:
+def _check_output(out: Path | str) -> Path:
     """Validate a return's output path: a ``.csv`` or ``.parquet`` file name.
 
     Raises:
@@ -291,3 +296,24 @@ def identifier_tokens(keys: Keyring, kind: Identifier, values: pl.Series, length
     canonical = derive(normalise(kind, values.cast(pl.String)).values)
     subkey = keys.namespace_key("link").subkey(purpose)
     return pl.Series(values.name, subkey.tokens(canonical.to_arrow(), length=length), pl.String)
+
+
+def check_request(
+    config: JobConfig,
+    source: str,
+    out: Path | str,
+    threshold: int,
+    audit_log: Path | str | None,
+) -> tuple[Path, int, Path]:
+    """Validate what every return takes: the source, the output, the threshold, the log.
+
+    Returns:
+        The output path, the threshold and the audit log.
+
+    Raises:
+        ConfigError: an unknown source, a bad output name or threshold, no audit log.
+    """
+    checked = (_check_output(out), _check_threshold(threshold), audit_log_of(config, audit_log))
+    if source not in config.sources:
+        raise ConfigError([f"unknown source {source!r}; the job has {list(config.sources)}"])
+    return checked

@@ -39,10 +39,8 @@ from safelink.owners.flags import (
 from safelink.owners.records import (
     DEFAULT_THRESHOLD,
     ReturnAgreement,
-    audit_log_of,
     audited_return,
-    check_output,
-    check_threshold,
+    check_request,
     content_columns,
     content_files,
     owner_records,
@@ -157,12 +155,8 @@ def return_file(
         OutputError: the return file or the audit log cannot be written.
         VerificationError: the audit log's chain is broken.
     """
-    out = check_output(out)
-    threshold = check_threshold(threshold)
+    out, threshold, log = check_request(config, source, out, threshold, audit_log)
     rules = parse_flags(flags)
-    log = audit_log_of(config, audit_log)
-    if source not in config.sources:
-        raise ConfigError([f"unknown source {source!r}; the job has {list(config.sources)}"])
     files = content_files(content)
     needed = [source, *(s for r in rules for s in r.sources())]
     missing = [s for s in dict.fromkeys(needed) if s not in files]
