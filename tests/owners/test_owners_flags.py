@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from safelink.errors import ConfigError
 from safelink.owners import parse_flag, parse_flags
@@ -106,3 +108,39 @@ def test_flags_condition_two_valued_with_missing_values():
     assert flag("sex in ('1') and age < 65") == [False, False, False, False]
     assert flag("sex == '2' or age > 65") == [True, True, False, False]
     assert flag("age in (40, 70)") == [True, True, False, False]
+
+
+_PIECES = st.sampled_from(
+    [
+        *"ab_ ()'\",=<>!`-.19",
+        " linked",
+        " where ",
+        " not ",
+        " and ",
+        " or ",
+        " in ",
+        " is ",
+        " missing",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_flags_any_text_parses_or_is_refused_cleanly(text: str):
+    try:
+        rule = parse_flag(f"f={text}")
+    except ConfigError as exc:
+        assert exc.problems and all(p.startswith(("flag 'f'", "a flag is")) for p in exc.problems)
+    else:
+        frame = pl.DataFrame(
+            {"a": ["1", None], "b": ["x", "y"], "ab": ["2", "3"]},
+            schema={c: pl.String for c in ("a", "b", "ab")},
+        )
+        columns = {"f": ("a", "b", "ab"), "ab": ("a", "b", "ab"), "a": ("a",), "b": ("b",)}
+        try:
+            check_flags([rule], "f", columns)
+        except ConfigError:
+            return
+        values = frame.select(condition(rule.node, lambda _: pl.lit(True)).alias("v"))["v"]
+        assert values.null_count() == 0 and values.dtype == pl.Boolean
