@@ -11,7 +11,7 @@ import pytest
 from safelink.errors import InputError
 from safelink.link import link_files, read_index
 from safelink.owners import erase_subject, release_id, subject_lookup
-from safelink.release import recipient_key
+from safelink.release import recipient_key, verify
 from safelink.release.erasures import read_erasures
 from safelink.release.pseudonyms import pseudonymise_persons
 from safelink.synthetic import valid_test_nhs_numbers
@@ -109,6 +109,8 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     second = copy.release(copy.root / "releases" / "second", "uni_research", erasures=register)
     assert not _released(second.out_dir, [person.person_id], "uni_research", copy)
     assert second.manifest["inputs"]["erasures"]["file"] == "erasures.json"
+    public = (copy.root / "keys" / "test.signing.pub").read_bytes()
+    assert verify(second.out_dir, public, audit_log=copy.audit_log).ok
     # The lookup lists the release before the erasure, not the one after it.
     (listed,) = _lookup(copy, nhs, [first, second.out_dir]).persons
     assert [r["release_id"] for r in listed.releases] == [release_id(first)]

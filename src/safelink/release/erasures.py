@@ -72,8 +72,8 @@ class ErasureRegister:
         return {p for entry in self.entries for p in entry.person_ids}
 
     def tokens(self) -> set[str]:
-        """Every registered NHS-number token."""
-        return {entry.nhs_number_token for entry in self.entries}
+        """Every registered NHS-number token (an entry may have none)."""
+        return {entry.nhs_number_token for entry in self.entries if entry.nhs_number_token}
 
     def to_dict(self) -> dict[str, Any]:
         """The register as JSON."""
