@@ -127,6 +127,7 @@ def discrepancies_command(
 
 
 def subject_command(
+    context: typer.Context,
     config: ConfigOption,
     tokens: Annotated[
         list[Path], typer.Option(help="Every source's SOURCE.tokens.parquet (repeatable).")
@@ -145,10 +146,9 @@ def subject_command(
     key_file: Annotated[Path | None, typer.Option(help="Key file (default: config's).")] = None,
     audit_log: AuditLogOption = None,
     as_json: JsonOption = False,
-    given: Annotated[list[str] | None, typer.Argument(hidden=True)] = None,
 ) -> None:
     """Find (or --erase) the person whose NHS number is read from stdin or a prompt."""
-    if given:
+    if context.args:
         raise InputError(
             "the NHS number is never given on the command line (it would stay in the shell "
             "history and process list): run the command and type it when asked, or redirect "
@@ -212,4 +212,5 @@ def register(app: typer.Typer) -> None:
     """Add ``return``, ``discrepancies`` and ``subject`` to the CLI."""
     app.command("return")(return_command)
     app.command("discrepancies")(discrepancies_command)
-    app.command("subject")(subject_command)
+    # Extra arguments are collected, not refused by click, whose message would echo them.
+    app.command("subject", context_settings={"allow_extra_args": True})(subject_command)
