@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -138,7 +139,12 @@ def test_return_is_audited_with_flags_and_output_hash(linked: Linked, tmp_path: 
     result = _hospital_return(linked, out, ["known=linked(social_care)"])
     entry = read_audit_entries(linked.audit_log)[-1]
     assert entry is not None and entry["command"] == "return" and entry["outcome"] == "ok"
-    assert entry["arguments"]["flags"] == {"known": "linked(social_care)"}
+    assert entry["arguments"]["flags"] == {
+        "known": {
+            "shape": "linked(social_care)",
+            "sha256": hashlib.sha256(b"linked(social_care)").hexdigest(),
+        }
+    }
     assert entry["arguments"]["source"] == "hospital"
     assert entry["outputs"] == {"audited.csv": result.sha256}
     assert {"links.parquet", "hospital.content.parquet", "social_care.content.parquet"} <= set(
@@ -219,3 +225,17 @@ def test_return_content_of_another_run_refused(linked: Linked, tmp_path: Path):
 def test_return_errors_are_safelink_errors(linked: Linked, tmp_path: Path):
     with pytest.raises(SafelinkError):
         _hospital_return(linked, tmp_path / "r.csv", ["bad=age >"])
+
+
+def test_return_audit_keeps_no_literal_of_a_flag(linked: Linked, tmp_path: Path):
+    first = linked.extracts["hospital"]["hospital_ref"][0]
+    _hospital_return(
+        linked, tmp_path / "r.csv",
+        [f"one=hospital_ref == '{first}' or linked(social_care where age in (70, 71))"],
+    )  # fmt: skip
+    entry = read_audit_entries(linked.audit_log)[-1]
+    assert entry is not None
+    assert entry["arguments"]["flags"]["one"]["shape"] == (
+        "hospital_ref == ? or linked(social_care where age in (?, ?))"
+    )
+    assert first not in linked.audit_log.read_text(encoding="utf-8")

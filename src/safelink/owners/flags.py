@@ -35,6 +35,7 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -160,6 +161,26 @@ class FlagRule:
     def sources(self) -> tuple[str, ...]:
         """The sources the flag reads through ``linked(...)``, in order of appearance."""
         return tuple(dict.fromkeys(n.source for n in walk(self.node) if isinstance(n, Linked)))
+
+    def record(self) -> dict[str, str]:
+        """Return the flag as the audit log keeps it, without its literals.
+
+        Its shape, every literal written ``?``, and the SHA-256 of the whole expression: a
+        literal may be a value from the data.
+
+        Example:
+            >>> parse_flag("old=age >= 65").record()["shape"]
+            'age >= ?'
+        """
+        parts = [
+            "?" if t.kind in ("number", "string") else t.text
+            for t in _tokens(self.expression, self.name)
+            if t.kind != "end"
+        ]
+        shape = " ".join(parts).replace("( ", "(").replace(" )", ")").replace(" ,", ",")
+        shape = shape.replace("linked (", "linked(")
+        digest = hashlib.sha256(self.expression.encode("utf-8")).hexdigest()
+        return {"shape": shape, "sha256": digest}
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,7 @@ def return_file(
     arguments = {
         "source": source,
         "columns": list(kept),
-        "flags": dict(plan.flags),
+        "flags": {r.name: r.record() for r in rules},
         "threshold": threshold,
         "output": str(out),
         "agreement": agreement.name if agreement is not None else None,
