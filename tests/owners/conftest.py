@@ -47,10 +47,13 @@ class Linked:
         """A source's content file as a frame."""
         return pl.read_parquet(self.content[source])
 
-    def release(self, out: Path, recipient: str, **kw: object) -> ReleaseResult:
+    def release(
+        self, out: Path, recipient: str, *, scheme: str = "stable", **kw: object
+    ) -> ReleaseResult:
         """Release the linked data (the demo's release section) to ``out``."""
         section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content")}
         section.pop("audit_log")
+        section["person_pseudonyms"] = scheme
         job = dataclasses.replace(
             self.config, sections={**self.config.sections, "release": section}
         )

@@ -144,3 +144,21 @@ def test_subject_audit_holds_no_number_token_or_person_id(copy: Linked):
     assert nhs not in text
     assert report.persons[0].person_id not in text
     assert not any(t in text for t in tokens)
+
+
+def test_subject_lookup_finds_per_release_pseudonyms(copy: Linked):
+    bundle = copy.release(
+        copy.root / "releases" / "per_release", "trust_audit", scheme="per_release"
+    )
+    assert bundle.manifest["person_pseudonyms"]["scheme"] == "per_release"
+    data = set(pl.read_parquet(bundle.out_dir / "data.parquet")["person"])
+    listed = 0
+    for nhs in _both_sources_nhs(copy)[:40]:
+        (person,) = _lookup(copy, nhs, [bundle.out_dir]).persons
+        stable = pseudonymise_persons(
+            pl.Series([person.person_id]), recipient_key(copy.keys, "trust_audit")
+        )[0]
+        assert stable not in data  # the per-release key differs from the recipient's own
+        listed += bool(person.releases)
+        assert all(r["release_id"] == release_id(bundle.out_dir) for r in person.releases)
+    assert listed > 30  # most persons are released (disclosure control suppresses a few)

@@ -207,7 +207,8 @@ def discrepancy_report(
         "agreement": agreement.name if agreement is not None else None,
     }
     inputs = [Path(links), *by_source.values(), files[source]]
-    with audited_return(log, "discrepancies", arguments, inputs) as outputs:
+    key_ids = {"link": keys.namespace_key("link").key_id} if keys is not None else None
+    with audited_return(log, "discrepancies", arguments, inputs, key_ids) as outputs:
         if agreement is not None:
             agreement.check(plan)
         linked = read_links(links)

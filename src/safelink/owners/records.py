@@ -273,10 +273,15 @@ def audited_return(
     command: str,
     arguments: Mapping[str, Any],
     inputs: Sequence[Path],
+    key_ids: Mapping[str, str] | None = None,
 ) -> Any:
-    """The audit context of a return (``safelink.audit.audited``) with its inputs' hashes."""
+    """The audit context of a return (``safelink.audit.audited``) with its inputs' hashes.
+
+    ``arguments`` is read when the entry is written, so counts known only at the end can be
+    added to it inside the block.
+    """
     hashes = {path.name: io.sha256_file(path) for path in inputs if path.is_file()}
-    return audited(log, command, arguments=dict(arguments), inputs=hashes)
+    return audited(log, command, arguments=arguments, inputs=hashes, key_ids=key_ids)
 
 
 def identifier_tokens(keys: Keyring, kind: Identifier, values: pl.Series, length: int) -> pl.Series:

@@ -29,14 +29,13 @@ from typing import Any
 import polars as pl
 
 from safelink import io
-from safelink.audit import audited
 from safelink.config import JobConfig
 from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
 from safelink.link import read_index
 from safelink.link.index import PersonIndex, write_index
-from safelink.owners.records import audit_log_of, identifier_tokens, read_links
+from safelink.owners.records import audit_log_of, audited_return, identifier_tokens, read_links
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.release.erasures import (
     Erasure,
@@ -195,11 +194,10 @@ def _releases_with(
     return found, checked
 
 
-def _input_hashes(
+def _inputs(
     links: Path | str, tokens: Sequence[Path | str], index: Path | str | None
-) -> dict[str, str]:
-    paths = [Path(links), *map(Path, tokens), *([Path(index)] if index is not None else [])]
-    return {path.name: io.sha256_file(path) for path in paths if path.is_file()}
+) -> list[Path]:
+    return [Path(links), *map(Path, tokens), *([Path(index)] if index is not None else [])]
 
 
 def _lookup(
@@ -277,10 +275,10 @@ def subject_lookup(
     """
     log = audit_log_of(config, audit_log)
     known = read_index(index) if index is not None and Path(index).exists() else None
-    hashes = _input_hashes(links, tokens, index)
     # Counts only: never the number, its token or a person id (filled in before the entry).
     arguments: dict[str, Any] = {"erase": False}
-    with audited(log, "subject", arguments=arguments, inputs=hashes):
+    key_ids = {"link": keys.namespace_key("link").key_id}
+    with audited_return(log, "subject", arguments, _inputs(links, tokens, index), key_ids):
         report, _ = _lookup(config, nhs_number, keys, tokens, links, known, releases)
         arguments["persons_found"] = len(report.persons)
     return report
@@ -327,9 +325,9 @@ def erase_subject(
     key_id = keys.namespace_key("link").key_id
     if register.key_id and not hmac.compare_digest(register.key_id, key_id):
         raise LinkageError(f"{erasures}: made under another link key than this keyring's.")
-    hashes = _input_hashes(links, tokens, index)
     arguments: dict[str, Any] = {"erase": True}
-    with audited(log, "subject", arguments=arguments, inputs=hashes) as outputs:
+    inputs = _inputs(links, tokens, index)
+    with audited_return(log, "subject", arguments, inputs, {"link": key_id}) as outputs:
         report, token = _lookup(config, nhs_number, keys, tokens, links, known, releases)
         arguments["persons_found"] = len(report.persons)
         if not report.persons:
