@@ -5,15 +5,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.errors import InputError, LinkageError
-from safelink.pseudonymise import RECORD_ID
-from safelink.release.erasures import (
+from safelink.erasures import (
     Erasure,
     ErasureRegister,
     erased_persons,
     read_erasures,
     write_erasures,
 )
+from safelink.errors import InputError, LinkageError
+from safelink.pseudonymise import RECORD_ID
 from tests.owners.conftest import Linked
 
 
@@ -49,7 +49,7 @@ def test_erasures_token_finds_the_person_in_every_source(linked: Linked):
 
 def test_erasures_missing_tokens_or_other_key_refused(linked: Linked, tmp_path: Path):
     links = linked.links_frame()
-    with pytest.raises(InputError, match=r"needs hospital\.tokens\.parquet"):
+    with pytest.raises(InputError, match="needs the tokens file of source 'hospital'"):
         erased_persons(
             _register(linked), links, {"social_care": linked.tokens["social_care"]}, linked.config
         )

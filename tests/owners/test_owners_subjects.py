@@ -8,11 +8,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from safelink.erasures import read_erasures
 from safelink.errors import InputError
 from safelink.link import link_files, read_index
 from safelink.owners import erase_subject, release_id, subject_lookup
 from safelink.release import recipient_key, verify
-from safelink.release.erasures import read_erasures
 from safelink.release.pseudonyms import pseudonymise_persons
 from safelink.synthetic import valid_test_nhs_numbers
 from tests.owners.conftest import Linked
@@ -118,9 +118,14 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     # A later delivery linked against the index gives them a new person id: the register's
     # NHS-number token still leaves them out.
     relinked = copy.root / "relinked"
-    link_files(list(copy.tokens.values()), copy.config, relinked, index=copy.index)
+    link_files(
+        list(copy.tokens.values()), copy.config, relinked, index=copy.index, erasures=register
+    )
     (again,) = _lookup(copy, nhs, [], links=relinked / "links.parquet").persons
     assert again.person_id not in entry.person_ids
+    # ... and is not added back to the index, which holds everyone else.
+    assert dict(again.index_records) == {}
+    assert read_index(copy.index).records.height == after.records.height
     third = copy.release(
         copy.root / "releases" / "third", "uni_research", erasures=register,
         links=relinked / "links.parquet",

@@ -41,6 +41,10 @@ def link_command(
             "(a path that does not exist starts one)."
         ),
     ] = None,
+    erasures: Annotated[
+        Path | None,
+        typer.Option(help="Erasure register: erased persons are not added back to the index."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
@@ -56,6 +60,7 @@ def link_command(
             "content": bool(content),
             "engine": engine,
             "index": str(index) if index is not None else None,
+            "erasures": str(erasures) if erasures is not None else None,
         },
         inputs=input_hashes([*tokens, *known_index]),
     ) as outputs:
@@ -68,6 +73,7 @@ def link_command(
             engine=engine,
             spark_master=spark_master,
             index=index,
+            erasures=erasures,
         )
         written = [output / "links.parquet", output / "linkage_report.json"]
         outputs.update(input_hashes([*written, *([index] if index is not None else [])]))

@@ -9,7 +9,7 @@ when its ``person`` column holds the pseudonym the release's recipient key gives
 person ids (current, or earlier ones the index history merged into them).
 
 Erasure (:func:`erase_subject`) removes the persons from the person index (their records and
-the history entries naming them) and registers them (:mod:`safelink.release.erasures`), so every
+the history entries naming them) and registers them (:mod:`safelink.erasures`), so every
 later release leaves them out, under their person ids or, in a later delivery, their NHS-number
 token. Both are recorded in the audit log with counts only: never the number, its token or a
 person id.
@@ -30,6 +30,12 @@ import polars as pl
 
 from safelink import io
 from safelink.config import JobConfig
+from safelink.erasures import (
+    Erasure,
+    nhs_token_column,
+    read_erasures,
+    write_erasures,
+)
 from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
@@ -37,12 +43,6 @@ from safelink.link import read_index
 from safelink.link.index import PersonIndex, write_index
 from safelink.owners.records import audit_log_of, audited_return, identifier_tokens, read_links
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
-from safelink.release.erasures import (
-    Erasure,
-    nhs_token_column,
-    read_erasures,
-    write_erasures,
-)
 from safelink.release.manifest import MANIFEST_FILE
 from safelink.release.pseudonyms import per_release_key, pseudonymise_persons, recipient_key
 

@@ -38,6 +38,7 @@ from safelink._version import __version__
 from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
+from safelink.erasures import erased_persons, read_erasures
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
@@ -50,7 +51,6 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
 from safelink.pseudonymise import RECORD_ID
-from safelink.release.erasures import erased_persons, read_erasures
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,
@@ -289,7 +289,7 @@ def release(
         audit_log: the project's audit log (appended to; none when not given or configured).
         detection: scan reports of the raw extracts, recorded in the manifest (no examples).
         base_dir: folder for relative paths in the config (default: the config's folder).
-        erasures: the erasure register (:mod:`safelink.release.erasures`): every record of
+        erasures: the erasure register (:mod:`safelink.erasures`): every record of
             an erased person is left out (default: ``release.erasures``, else none).
 
     Returns:

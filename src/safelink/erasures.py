@@ -137,25 +137,35 @@ def nhs_token_column(config: JobConfig, source: str) -> str | None:
     return next((c.token_column for c in spec.identifiers if c.kind is Identifier.NHS_NUMBER), None)
 
 
+def _nhs_column(metadata: Mapping[str, str]) -> str | None:
+    """The tokens file's NHS-number token column, from the purposes it records."""
+    try:
+        purposes = json.loads(metadata.get("purposes", "{}"))
+    except ValueError:
+        return None
+    return next((c for c, p in sorted(purposes.items()) if p == "link:nhs_number"), None)
+
+
 def erased_persons(
     register: ErasureRegister,
     links: pl.DataFrame,
     tokens: Mapping[str, Path],
-    config: JobConfig,
+    config: JobConfig | None = None,
 ) -> set[str]:
     """The person ids of ``links`` to leave out: registered, or holding a registered token.
 
     Args:
         register: the erasure register.
         links: ``source``, ``record_id``, ``person_id``.
-        tokens: each source's tokens file.
-        config: the job config (each source's NHS-number token column).
+        tokens: each source's tokens file (its NHS-number column is found from the purposes
+            it records).
+        config: the job config: a source it gives no NHS number needs no tokens file.
 
     Returns:
         The person ids to leave out.
 
     Raises:
-        InputError: a source with an NHS number has no tokens file.
+        InputError: a source that may hold NHS numbers has no tokens file.
         LinkageError: tokens made under another link key than the register's.
     """
     erased = register.person_ids() & set(links["person_id"].cast(pl.String).to_list())
@@ -163,22 +173,26 @@ def erased_persons(
     if not wanted:
         return erased
     for source in links["source"].unique().sort().to_list():
-        column = nhs_token_column(config, source) if source in config.sources else None
-        if column is None:
-            continue
+        listed = config is not None and source in config.sources
+        if listed and config is not None and nhs_token_column(config, source) is None:
+            continue  # the config gives this source no NHS number
         path = tokens.get(source)
         if path is None or not Path(path).exists():
             raise InputError(
-                f"the erasure register needs {source}.tokens.parquet beside "
-                f"{source}.content.parquet to leave erased persons out of later deliveries; "
-                "put it there and release again."
+                f"the erasure register needs the tokens file of source {source!r} to find "
+                f"erased persons in later deliveries (a release reads {source}.tokens.parquet "
+                f"from beside {source}.content.parquet); put it there and run again."
             )
-        key_id = read_tokens_metadata(path).get("key_id", "")
+        metadata = read_tokens_metadata(path)
+        key_id = metadata.get("key_id", "")
         if register.key_id and not hmac.compare_digest(key_id.encode(), register.key_id.encode()):
             raise LinkageError(
                 f"{path}: made under link key {key_id}, the erasure register under "
                 f"{register.key_id}: erased persons could not be found. Use this project's files."
             )
+        column = _nhs_column(metadata)
+        if column is None:
+            continue
         frame = io.read_frame(path, columns=[RECORD_ID, column])
         hits = frame.filter(pl.col(column).is_in(list(wanted)))[RECORD_ID].cast(pl.String)
         persons = links.filter(
