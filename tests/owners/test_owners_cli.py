@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import polars as pl
 
+from safelink.erasures import read_erasures
+from safelink.link import read_index
 from tests.owners.conftest import PASSPHRASE, ROOT, Linked
 
 CONFIG = str(ROOT / "configs" / "demo.yaml")
@@ -113,3 +116,26 @@ def test_cli_subject_empty_stdin_and_erase_without_register(run_cli, linked: Lin
     assert result.code == 2 and "no NHS number on standard input" in result.stderr
     result = run_cli(*_subject_args(linked, "--erase"), env={"SAFELINK_PASSPHRASE": PASSPHRASE})
     assert result.code == 2 and "--erase needs --index and --erasures" in result.stderr
+
+
+def test_cli_subject_erase(run_cli, linked: Linked, tmp_path, monkeypatch):
+    root = tmp_path / "copy"
+    shutil.copytree(linked.root, root)
+    nhs = _first_nhs(linked)
+    monkeypatch.setattr("sys.stdin", io.StringIO(nhs + "\n"))
+    register = root / "audit" / "erasures.json"
+    result = run_cli(
+        "subject", "--config", CONFIG, "--key-file", str(root / "keys" / "test.key"),
+        "--tokens", str(root / "pseudonymised" / "hospital.tokens.parquet"),
+        "--tokens", str(root / "pseudonymised" / "social_care.tokens.parquet"),
+        "--links", str(root / "linked" / "links.parquet"),
+        "--index", str(root / "linked" / "persons.parquet"), "--erase", "--erasures",
+        str(register), "--audit-log", str(root / "audit" / "a.jsonl"),
+        env={"SAFELINK_PASSPHRASE": PASSPHRASE},
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "erased: removed from the person index" in result.stdout
+    (entry,) = read_erasures(register).entries
+    index = read_index(root / "linked" / "persons.parquet")
+    assert not set(entry.person_ids) & set(index.records["person_id"])
+    assert nhs not in result.stdout + register.read_text()
