@@ -48,12 +48,18 @@ class Linked:
         return pl.read_parquet(self.content[source])
 
     def release(
-        self, out: Path, recipient: str, *, scheme: str = "stable", **kw: object
+        self,
+        out: Path,
+        recipient: str,
+        *,
+        scheme: str = "stable",
+        section: dict[str, object] | None = None,
+        **kw: object,
     ) -> ReleaseResult:
-        """Release the linked data (the demo's release section) to ``out``."""
-        section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content")}
-        section.pop("audit_log")
-        section["person_pseudonyms"] = scheme
+        """Release the linked data (the demo's release section, with ``section``) to ``out``."""
+        written = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content")}
+        written.pop("audit_log")
+        section = {**written, "person_pseudonyms": scheme, **(section or {})}
         job = dataclasses.replace(
             self.config, sections={**self.config.sections, "release": section}
         )

@@ -106,7 +106,10 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     entry = read_erasures(register).entries[0]
     assert person.person_id in entry.person_ids
     # The next release of the same links leaves the person out.
-    second = copy.release(copy.root / "releases" / "second", "uni_research", erasures=register)
+    second = copy.release(  # the register named in the config's release section
+        copy.root / "releases" / "second", "uni_research",
+        section={"erasures": str(register.relative_to(copy.root))},
+    )  # fmt: skip
     assert not _released(second.out_dir, [person.person_id], "uni_research", copy)
     assert second.manifest["inputs"]["erasures"]["file"] == "erasures.json"
     public = (copy.root / "keys" / "test.signing.pub").read_bytes()
