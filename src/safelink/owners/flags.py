@@ -84,7 +84,7 @@ _OPS: Mapping[str, Callable[[pl.Expr, pl.Expr], pl.Expr]] = {
     ">=": lambda a, b: a >= b,
 }
 
-Literal = str | float
+Scalar = str | float
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class Compare:
 
     column: str
     op: str
-    value: Literal
+    value: Scalar
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ class InList:
     """``column in (value, ...)``."""
 
     column: str
-    values: tuple[Literal, ...]
+    values: tuple[Scalar, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +319,7 @@ class _Parser:
             return token.text
         raise self.fail(expected)
 
-    def literal(self) -> Literal:
+    def literal(self) -> Scalar:
         token = self.next
         if token.kind == "string":
             self.at += 1
@@ -494,7 +494,7 @@ def condition(node: Node, linked: Callable[[Linked], pl.Expr]) -> pl.Expr:
     return pl.all_horizontal(parts) if isinstance(node, And) else pl.any_horizontal(parts)
 
 
-def _typed(name: str, value: Literal) -> tuple[pl.Expr, Literal]:
+def _typed(name: str, value: Scalar) -> tuple[pl.Expr, Scalar]:
     if isinstance(value, float):
         return pl.col(name).cast(pl.Float64, strict=False), value
     return pl.col(name).cast(pl.String), value
