@@ -44,6 +44,10 @@ def link_command(
             "(a path that does not exist starts one)."
         ),
     ] = None,
+    erasures: Annotated[
+        Path | None,
+        typer.Option(help="Erasure register: erased persons are not added back to the index."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
@@ -59,6 +63,7 @@ def link_command(
             "content": bool(content),
             "engine": engine,
             "index": str(index) if index is not None else None,
+            "erasures": str(erasures) if erasures is not None else None,
         },
         inputs=input_hashes([*tokens, *known_index]),
     ) as outputs:
@@ -72,6 +77,7 @@ def link_command(
             spark_master=spark_master,
             spark_conf=spark_conf(spark_settings),
             index=index,
+            erasures=erasures,
         )
         written = [output / "links.parquet", output / "linkage_report.json"]
         outputs.update(input_hashes([*written, *([index] if index is not None else [])]))

@@ -21,16 +21,20 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import polars as pl
 
 from safelink import io
 from safelink.atomic import ensure_output_directory
 from safelink.config import JobConfig
 from safelink.engines import Engine, choose_engine
 from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
+from safelink.erasures import erased_persons, read_erasures
 from safelink.link.config import LinkConfig, link_config
 from safelink.link.flow import PROBABILISTIC, LinkageResult, run_link
 from safelink.link.index import (
@@ -41,6 +45,7 @@ from safelink.link.index import (
     write_index,
 )
 from safelink.link.quality import LinkageReport
+from safelink.pseudonymise import read_tokens_metadata
 
 __all__ = [
     "PROBABILISTIC",
@@ -108,6 +113,24 @@ def link(
         return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
 
 
+def _without_erased(
+    index: PersonIndex,
+    result: LinkageResult,
+    paths: Sequence[Path | str],
+    config: JobConfig | LinkConfig | Mapping[str, Any] | None,
+    erasures: Path | str,
+) -> PersonIndex:
+    """``index`` less the persons the erasure register names (by id or NHS-number token)."""
+    tokens = {
+        read_tokens_metadata(p).get("source", Path(p).name.split(".")[0]): Path(p) for p in paths
+    }
+    job = config if isinstance(config, JobConfig) else None
+    erased = erased_persons(read_erasures(erasures), result.links, tokens, job)
+    erased |= read_erasures(erasures).person_ids()
+    kept = index.records.filter(~pl.col("person_id").is_in(sorted(erased)))
+    return dataclasses.replace(index, records=kept)
+
+
 @contextmanager
 def _backend(
     engine: Engine | str,
@@ -143,6 +166,7 @@ def link_files(
     spark_master: str | None = None,
     spark_conf: Mapping[str, str] | None = None,
     index: Path | str | None = None,
+    erasures: Path | str | None = None,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
 
@@ -163,6 +187,9 @@ def link_files(
         index: a person index file (:mod:`safelink.link.index`): known persons keep their
             ids, and the index is updated with this delivery (replaced whole, after the links
             and report); a path that does not exist starts a new index.
+        erasures: the erasure register (:mod:`safelink.erasures`): a person holding a
+            registered NHS-number token is not added back to the index (with ``index`` only;
+            releases leave them out whatever the index holds).
 
     Returns:
         The links and report, as written.
@@ -197,6 +224,8 @@ def link_files(
     with io.atomic_files([out / LINKS_FILE, out / REPORT_FILE]) as (links_tmp, report_tmp):
         io.write_parquet(result.links, links_tmp, metadata=metadata)
         io.write_json(result.report.to_dict(), report_tmp)
+    if updated is not None and erasures is not None:
+        updated = _without_erased(updated, result, paths, config, erasures)
     if updated is not None and index is not None:
         # Then the index, whole (it lives apart from the outputs). Killed between the two, a
         # rerun of the delivery gives the same ids: its records are known or linked again.

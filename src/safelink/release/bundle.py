@@ -38,6 +38,7 @@ from safelink._version import __version__
 from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
+from safelink.erasures import erased_persons, read_erasures
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
@@ -270,6 +271,7 @@ def release(
     audit_log: Path | str | None = None,
     detection: Sequence[Any] = (),
     base_dir: Path | None = None,
+    erasures: Path | str | None = None,
 ) -> ReleaseResult:
     """Build, check, sign and write a release bundle for one recipient.
 
@@ -287,6 +289,8 @@ def release(
         audit_log: the project's audit log (appended to; none when not given or configured).
         detection: scan reports of the raw extracts, recorded in the manifest (no examples).
         base_dir: folder for relative paths in the config (default: the config's folder).
+        erasures: the erasure register (:mod:`safelink.erasures`): every record of
+            an erased person is left out (default: ``release.erasures``, else none).
 
     Returns:
         A :class:`ReleaseResult`.
@@ -306,6 +310,8 @@ def release(
     require_project(signing_key, job.project)
     settings = release_settings(job, base_dir=base_dir)
     settings = _override(settings, recipient, links, content, linkage_report, audit_log)
+    if erasures is not None:
+        settings = replace(settings, erasures=Path(erasures))
     who = settings.recipient
     if not who:
         raise ConfigError(["no recipient: set release.recipient or pass --recipient"], job.origin)
@@ -347,6 +353,12 @@ def release(
             links_frame, settings, settings.columns, sources
         )
         inputs.update(content_inputs)
+        if settings.erasures is not None:
+            joined = _without_erased(joined, links_frame, settings, job)
+            inputs["erasures"] = {
+                "file": settings.erasures.name,
+                "sha256": io.sha256_file(settings.erasures),
+            }
         disclosure_config = release_disclosure(settings, job.origin)
         data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
             "person_id"
@@ -456,6 +468,21 @@ def release(
         manifest=manifest,
         files=result,
     )
+
+
+def _without_erased(
+    joined: pl.DataFrame, links: pl.DataFrame, settings: ReleaseSettings, job: JobConfig
+) -> pl.DataFrame:
+    """``joined`` less every record of a person in the erasure register."""
+    assert settings.erasures is not None
+    register = read_erasures(settings.erasures)
+    tokens = {}
+    for source in job.sources:
+        content = settings.content_path(source)
+        if content is not None:
+            tokens[source] = content.with_name(f"{source}.tokens.parquet")
+    erased = erased_persons(register, links, tokens, job)
+    return joined.filter(~pl.col("person_id").is_in(sorted(erased)))
 
 
 def _finding(report: Any) -> Any:

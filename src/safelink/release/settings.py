@@ -9,6 +9,7 @@ its project root: see :mod:`safelink.paths`)::
       content: ../pseudonymised            # folder of SOURCE.content.parquet (or source: path)
       signing_key: ../keys/demo.signing.key
       audit_log: ../audit/demo.audit.jsonl
+      erasures: ../audit/erasures.json     # persons erased on request are left out
       columns:                             # released column: {source: its column}, in order
         sex: {hospital: sex, social_care: gender, normalise: sex}
         age: {hospital: age_on_admission, social_care: age}
@@ -212,6 +213,8 @@ class ReleaseSettings:
     """The key the release manifest is signed with."""
     audit_log: ConfigPath | None = None
     """The audit log (default: the job's)."""
+    erasures: ConfigPath | None = None
+    """The erasure register (``safelink subject --erase``): erased persons are left out."""
     columns: Annotated[
         tuple[ReleaseColumn, ...],
         BeforeValidator(_columns_document),
