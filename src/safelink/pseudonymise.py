@@ -6,7 +6,8 @@ token's purpose (``link:nhs_number``, ``link:name``, ...). Derived tokens for fu
 made the same way, each under its own purpose: phonetic codes and initials of names, the
 canonical forename (one form per group of nicknames, equivalents and spellings:
 :mod:`safelink.normalise.forenames`), the parts of a date of birth and its day/month-swapped
-form, postcode sector and district.
+form, postcode sector and district, and an address's house number with its street or
+postcode, and its street (:func:`safelink.normalise.rules.address_parts`).
 
 Two purposes are deliberately shared so that linkage can catch common errors without cleartext:
 forename and surname tokens share ``link:name`` (a swapped forename and surname still match),
@@ -45,6 +46,7 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
+    address_part,
     canonical_sql,
     forename_canonical,
     nhs_warnings,
@@ -153,6 +155,11 @@ def _dob_swapped(iso: pl.Series) -> pl.Series:
     return frame.select(swapped_expr.alias(iso.name)).to_series()
 
 
+def _address_part(part: str) -> TokenDeriver:
+    # The shared SQL of rules.address_parts, as the Spark engine runs it.
+    return lambda canonical: address_part(canonical, part)
+
+
 def _first_part(canonical: pl.Series) -> pl.Series:
     return canonical.str.split(" ").list.first()
 
@@ -215,6 +222,13 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
         plan += [
             (f"{base}_sector", "link:postcode_sector", postcode_sector),
             (f"{base}_district", "link:postcode_district", postcode_district),
+        ]
+    elif kind is Identifier.ADDRESS:
+        # The building (house number and street, or house number and postcode) and the street
+        # agree where the full address is written differently (:func:`rules.address_parts`).
+        plan += [
+            (f"{base}_{part}", f"link:address_{part}", _address_part(part))
+            for part in rules.ADDRESS_PARTS
         ]
     return plan
 

@@ -107,3 +107,47 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
         pseudonymise_parquet_spark(
             source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
         )
+
+
+def test_pseudonymise_spark_address_tokens_byte_identical(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    from safelink.config import parse_config
+    from tests.test_address import SEVEN_WAYS
+
+    config = parse_config(
+        {
+            "project": session_keyring.project,
+            "sources": {
+                "s": {
+                    "columns": {
+                        "ref": "content",
+                        "addr": {"role": "identifier", "kind": "address"},
+                        "postcode": {"role": "identifier", "kind": "postcode"},
+                    }
+                }
+            },
+        }
+    )
+    written = [*SEVEN_WAYS, "12 Grove Road NW23LN", "!!", None]
+    frame = pl.DataFrame(
+        {
+            "ref": [str(i) for i in range(len(written))],
+            "addr": written,
+            "postcode": ["NW2 3LN"] * len(written),
+        }
+    )
+    local = pseudonymise(frame, config, session_keyring)
+    remote = pseudonymise_spark(_to_spark(spark, frame), config, session_keyring, today=TODAY)
+    tokens = pl.from_arrow(remote.tokens.toArrow())
+    content = pl.from_arrow(remote.content.toArrow())
+    remote.tokens.unpersist()
+    assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
+    assert tokens.columns == local.tokens.columns
+    assert "address_number_street" in tokens.columns
+    expected = _by_content_ref(local.tokens, local.content, "ref")
+    assert _by_content_ref(tokens, content, "ref").equals(expected)
+    assert expected["address_number_street"].null_count() == 3  # the corner, "!!" and None
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["addr"] == {
+        "empty_after_cleaning": 1
+    }

@@ -42,7 +42,15 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise.forenames import forename_canonical_table
-from safelink.normalise.rules import apply_rule, dob_warning, nhs_warning, rule_for
+from safelink.normalise.rules import (
+    ADDRESS_PARTS,
+    address_part_column,
+    address_parts,
+    apply_rule,
+    dob_warning,
+    nhs_warning,
+    rule_for,
+)
 from safelink.pseudonymise import (
     METADATA_PREFIX,
     RECORD_ID,
@@ -315,8 +323,17 @@ def pseudonymise_spark(
     derived: list[Column] = []
     token_sources: dict[str, tuple[str, str]] = {}
     mapped: dict[str, tuple[str, str]] = {}  # input column -> (output column, mapping)
+    with_parts = staged
     for index, spec in enumerate(source_config.identifiers):
         options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
+        if spec.kind is Identifier.ADDRESS:
+            # Address parts are several steps of shared SQL (as the local engine runs them).
+            parts = address_parts(f'"__n{index}".value', f"__a{index}_")
+            with_parts = apply_rule(backend, with_parts, parts)
+            options |= {
+                f"{spec.token_column}_{part}": F.col(address_part_column(parts, part))
+                for part in ADDRESS_PARTS
+            }
         for column, purpose, _ in plans[spec.name]:
             if column.endswith("_nysiis") and spec.kind is not None:
                 first = f"__first_{spec.token_column}"
@@ -333,7 +350,7 @@ def pseudonymise_spark(
                 continue
             derived.append(options[column].alias(f"__t_{column}"))
             token_sources[column] = (f"__t_{column}", purpose)
-    texts = staged.select(RECORD_ID, *derived)
+    texts = with_parts.select(RECORD_ID, *derived)
     mappings = {
         "nysiis": _nysiis_batches(),
         "canonical": _canonical_batches(forename_canonical_table()),

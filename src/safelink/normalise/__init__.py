@@ -7,6 +7,8 @@ This package only re-exports the public API.
 
 from safelink.normalise.constants import EARLIEST_BIRTH, NhsNumberRange, Reason
 from safelink.normalise.derive import (
+    address_part,
+    address_parts,
     canonical_sql,
     classify_nhs_number,
     name_parts,
@@ -24,6 +26,7 @@ from safelink.normalise.local import (
     Normalised,
     name_canonical_expr,
     normalise,
+    normalise_address,
     normalise_chi_number,
     normalise_date,
     normalise_date_of_birth,
@@ -47,6 +50,8 @@ __all__ = [
     "NhsNumberRange",
     "Normalised",
     "Reason",
+    "address_part",
+    "address_parts",
     "canonical_sql",
     "classify_nhs_number",
     "forename_canonical",
@@ -56,6 +61,7 @@ __all__ = [
     "nhs_check_digit_valid",
     "nhs_warnings",
     "normalise",
+    "normalise_address",
     "normalise_chi_number",
     "normalise_date",
     "normalise_date_of_birth",

@@ -18,6 +18,8 @@ sex                       NHS data dictionary: ``1`` male, ``2`` female, ``9`` i
                           ``X`` not known
 phone                     E.164 via ``phonenumbers`` (GB by default)
 email                     trimmed, lower case
+address                   ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``: upper case, no punctuation,
+                          flat designators and street types spelt out, postcode written
 ========================  ===========================================================
 """
 
@@ -224,6 +226,18 @@ def normalise_text(values: pl.Series) -> Normalised:
     return run_rule(rules.text(_SOURCE), values)
 
 
+def normalise_address(values: pl.Series) -> Normalised:
+    """Normalise addresses: one spelling for the ways one address is written.
+
+    Upper case without accents or punctuation, flat and floor designators as ``FLAT <n>``,
+    street types spelt out, a closing postcode written as postcodes are
+    (:func:`safelink.normalise.rules.address`): ``Flat 1, 21 Ash Gr. London NW23LN`` becomes
+    ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``. A value with no letter or digit is rejected as
+    ``empty_after_cleaning``. Its parts are :func:`safelink.normalise.address_parts`.
+    """
+    return run_rule(rules.address(_SOURCE), values)
+
+
 def normalise_passport_number(values: pl.Series) -> Normalised:
     """Normalise UK passport numbers: upper case, no spaces (``123456789``, ``AB1234567``)."""
     return run_rule(rules.passport_number(_SOURCE), values)
@@ -251,7 +265,7 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.SEX: normalise_sex,
     Identifier.PHONE: normalise_phone,
     Identifier.EMAIL: normalise_email,
-    Identifier.ADDRESS: normalise_text,
+    Identifier.ADDRESS: normalise_address,
     Identifier.UPRN: normalise_uprn,
     Identifier.HOSPITAL_NUMBER: normalise_text,
     Identifier.PASSPORT_NUMBER: normalise_passport_number,
