@@ -270,7 +270,11 @@ class _Tokeniser:
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             assert spec.kind is not None
-            result = normalise(spec.kind, frame.get_column(spec.name))
+            result = normalise(
+                spec.kind,
+                frame.get_column(spec.name),
+                placeholders=self.settings.birth_date_placeholders,
+            )
             self._count(spec.name, result)
             if spec.kind is Identifier.NHS_NUMBER:
                 self._warn(spec.name, nhs_warnings(result.values))

@@ -207,3 +207,16 @@ def test_address_rule_and_parts_equal_on_polars_and_spark(spark: Any) -> None:
         got.append(backend.collect(table).select(columns).rows())
     assert got[0] == got[1]
     assert [row[0] for row in got[0][:7]] == ["21 ASHGROVE"] * 5 + [None, "21 ASHGROVE"]
+
+
+def test_date_of_birth_rule_configured_placeholders_equal_on_spark(spark: Any) -> None:
+    import functools
+
+    placeholders = local.BirthDatePlaceholders(unknown=(dt.date(1901, 1, 1),), year_only=((7, 1),))
+    written = ["1900-01-01", "01/01/1978", "1978-07-01", "1901-01-01", "1978", None]
+    _compare(
+        spark,
+        written,
+        functools.partial(local.normalise_date_of_birth, today=TODAY, placeholders=placeholders),
+        functools.partial(rules.date_of_birth, today=TODAY, placeholders=placeholders),
+    )

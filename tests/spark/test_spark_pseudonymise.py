@@ -151,3 +151,35 @@ def test_pseudonymise_spark_address_tokens_byte_identical(
     assert {c.column: dict(c.rejected) for c in remote.summary.columns}["addr"] == {
         "empty_after_cleaning": 1
     }
+
+
+def test_pseudonymise_spark_reads_configured_birth_placeholders(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    from safelink.config import parse_config
+
+    config = parse_config(
+        {
+            "project": session_keyring.project,
+            "tokens": {"unknown_birth_dates": ["1901-01-01"], "year_only_birth_days": ["07-01"]},
+            "sources": {
+                "s": {
+                    "columns": {
+                        "ref": "content",
+                        "dob": {"role": "identifier", "kind": "date_of_birth"},
+                    }
+                }
+            },
+        }
+    )
+    written = ["1900-01-01", "01/01/1978", "1978-07-01", "1901-01-01", "1978", None]
+    frame = pl.DataFrame({"ref": [str(i) for i in range(len(written))], "dob": written})
+    local = pseudonymise(frame, config, session_keyring)
+    remote = pseudonymise_spark(_to_spark(spark, frame), config, session_keyring, today=TODAY)
+    tokens = pl.from_arrow(remote.tokens.toArrow())
+    content = pl.from_arrow(remote.content.toArrow())
+    remote.tokens.unpersist()
+    assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
+    expected = _by_content_ref(local.tokens, local.content, "ref")
+    assert _by_content_ref(tokens, content, "ref").equals(expected)
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}

@@ -95,7 +95,9 @@ class SparkPseudonymised:
     purposes: Mapping[str, str]
 
 
-def _resolve(config: JobConfig | SourceConfig, source: str | None) -> tuple[SourceConfig, Any]:
+def _resolve(
+    config: JobConfig | SourceConfig, source: str | None
+) -> tuple[SourceConfig, TokenSettings]:
     if isinstance(config, SourceConfig):
         return config, TokenSettings()
     return config.source(source), config.tokens
@@ -298,13 +300,13 @@ def pseudonymise_spark(
     for index, spec in enumerate(source_config.identifiers):
         assert spec.kind is not None
         if spec.kind not in _REPEATING_KINDS:
-            joined = _normalised(backend, joined, spec.kind, spec.name, index, today)
+            joined = _normalised(backend, joined, spec, spec.name, index, today, settings)
             continue
         # Names, dates, postcodes and sex repeat a lot: normalise each distinct value once
         # (as the local engine does) and join the result back.
         raw = f"__raw{index}"
         table = text.select(F.col(spec.name).alias(raw)).distinct()
-        table = _normalised(backend, table, spec.kind, raw, index, today)
+        table = _normalised(backend, table, spec, raw, index, today, settings)
         joined = joined.join(table, joined[spec.name].eqNullSafe(table[raw]), "left").drop(raw)
     normalised_frame = joined.select(
         RECORD_ID,
@@ -384,15 +386,20 @@ def pseudonymise_spark(
 def _normalised(
     backend: SparkBackend,
     frame: DataFrame,
-    kind: Identifier,
+    spec: ColumnSpec,
     column: str,
     index: int,
     today: dt.date,
+    settings: TokenSettings,
 ) -> DataFrame:
-    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``kind``."""
+    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``spec``."""
     from pyspark.sql import functions as F  # noqa: N812
 
-    rule = rule_for(kind, quote(column), f"__n{index}_", today=today)
+    assert spec.kind is not None
+    placeholders = settings.birth_date_placeholders
+    rule = rule_for(
+        spec.kind, quote(column), f"__n{index}_", today=today, placeholders=placeholders
+    )
     added: DataFrame = apply_rule(backend, frame, rule)
     result = F.struct(F.col(rule.value).alias("value"), F.col(rule.reason).alias("reason"))
     return added.withColumn(f"__n{index}", result).drop(*rule.scratch, rule.value, rule.reason)

@@ -5,7 +5,12 @@ The rules are SQL written once (:mod:`safelink.normalise.rules`, with the shared
 This package only re-exports the public API.
 """
 
-from safelink.normalise.constants import EARLIEST_BIRTH, NhsNumberRange, Reason
+from safelink.normalise.constants import (
+    EARLIEST_BIRTH,
+    BirthDatePlaceholders,
+    NhsNumberRange,
+    Reason,
+)
 from safelink.normalise.derive import (
     address_part,
     address_parts,
@@ -47,6 +52,7 @@ from safelink.normalise.local import (
 __all__ = [
     "EARLIEST_BIRTH",
     "NORMALISERS",
+    "BirthDatePlaceholders",
     "NhsNumberRange",
     "Normalised",
     "Reason",

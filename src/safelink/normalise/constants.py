@@ -10,6 +10,7 @@ is used only where the polars code read ``\d`` to classify, never to accept a va
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from safelink.engines.sql import WHITESPACE_CLASS, check_portable
@@ -120,6 +121,25 @@ UNKNOWN_BIRTH_DATES = (dt.date(1900, 1, 1), dt.date(1800, 1, 1))
 YEAR_ONLY_PLACEHOLDER = (1, 1)
 """(month, day) that systems write when only the year of birth is known: 1 January of any
 other year is read as the year alone (a partial date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BirthDatePlaceholders:
+    """The dates of birth that systems write when the date is not known (a job setting).
+
+    Attributes:
+        unknown: full dates written for an unknown date of birth: rejected as ``placeholder``.
+        year_only: (month, day) pairs written when only the year is known: that day of any
+            year (but the ``unknown`` dates) is read as the year alone, a partial date.
+
+    """
+
+    unknown: tuple[dt.date, ...] = UNKNOWN_BIRTH_DATES
+    year_only: tuple[tuple[int, int], ...] = (YEAR_ONLY_PLACEHOLDER,)
+
+
+DEFAULT_BIRTH_DATE_PLACEHOLDERS = BirthDatePlaceholders()
+"""1900-01-01 and 1800-01-01 rejected, 1 January of any other year read as the year alone."""
 NAMED_MONTH = (
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{3}} {_D}{{4}}$"),
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{4,9}} {_D}{{4}}$"),

@@ -26,6 +26,7 @@ address                   ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``: upper case, no
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,7 +38,11 @@ from safelink.engines.backend import PolarsBackend
 from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
 from safelink.normalise import rules
-from safelink.normalise.constants import Reason
+from safelink.normalise.constants import (
+    DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+    BirthDatePlaceholders,
+    Reason,
+)
 
 _BACKEND = PolarsBackend()
 _RAW = "raw"
@@ -136,7 +141,12 @@ def normalise_name(values: pl.Series) -> Normalised:
     return run_rule(rules.name(_SOURCE), values)
 
 
-def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
+def normalise_date_of_birth(
+    values: pl.Series,
+    *,
+    today: dt.date | None = None,
+    placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Normalised:
     """Normalise dates of birth to ISO ``YYYY-MM-DD`` (``YYYY-MM`` or ``YYYY`` when partial).
 
     Accepts ``04/03/1975`` (day first, as UK extracts write it), ``1975-03-04``,
@@ -145,15 +155,19 @@ def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) 
     Partial dates are accepted: ``1978`` -> ``1978``; ``1978-03`` and ``03/1978`` ->
     ``1978-03``. Placeholders: 1 January of a year (what systems write when only the year is
     known) becomes the year alone; 1900-01-01 and 1800-01-01 (an unknown date of birth) are
-    rejected as ``placeholder``.
+    rejected as ``placeholder``. Both lists are ``placeholders`` (the job config's
+    ``tokens.unknown_birth_dates`` and ``tokens.year_only_birth_days``).
 
     Args:
         values: text column.
         today: the reference date for "future" (defaults to the current date).
+        placeholders: the dates written for an unknown date of birth, and the days written
+            when only the year is known.
 
     """
     today = today or dt.date.today()
-    return run_rule(rules.date_of_birth(_SOURCE, today=today), values)
+    rule = rules.date_of_birth(_SOURCE, today=today, placeholders=placeholders)
+    return run_rule(rule, values)
 
 
 def normalise_date(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
@@ -274,7 +288,12 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
 }
 
 
-def normalise(kind: Identifier, values: pl.Series) -> Normalised:
+def normalise(
+    kind: Identifier,
+    values: pl.Series,
+    *,
+    placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Normalised:
     """Normalise a column with the normaliser for its identifier kind.
 
     Columns with many repeats (names, dates, postcodes, sex) are normalised once per distinct
@@ -283,12 +302,16 @@ def normalise(kind: Identifier, values: pl.Series) -> Normalised:
     Args:
         kind: the identifier kind.
         values: the column (any dtype; cast to text).
+        placeholders: for dates of birth, the placeholder dates
+            (:func:`normalise_date_of_birth`).
 
     Returns:
         Canonical values and rejection reasons, row for row.
 
     """
     normaliser = NORMALISERS[kind]
+    if kind is Identifier.DATE_OF_BIRTH and placeholders != DEFAULT_BIRTH_DATE_PLACEHOLDERS:
+        normaliser = functools.partial(normalise_date_of_birth, placeholders=placeholders)
     text = values.cast(pl.String)
     distinct = text.unique()
     if distinct.len() * 2 > text.len():

@@ -292,17 +292,25 @@ def _int(sql: str) -> str:
 
 
 @cache
-def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: bool = True) -> Rule:
+def date_of_birth(
+    source: str,
+    prefix: str = "",
+    *,
+    today: dt.date,
+    partial: bool = True,
+    placeholders: c.BirthDatePlaceholders = c.DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Rule:
     """Dates of birth to ISO: ``YYYY-MM-DD``, or ``YYYY-MM`` and ``YYYY`` when partial.
 
     A value is read in the one shape it has (the shapes exclude each other), checked as a
     calendar date with integer arithmetic, and compared with ``today`` and 1890-01-01 (a
     partial date by the first day it covers). ``04/03/1975`` is read day first. Year-only
     (``1978``) and year-month (``1978-03``, ``03/1978``) values are partial dates, and so is
-    1 January of a year (:data:`~safelink.normalise.constants.YEAR_ONLY_PLACEHOLDER`, what
-    systems write when only the year is known): it becomes the year alone. The dates systems
-    write for an unknown date of birth
-    (:data:`~safelink.normalise.constants.UNKNOWN_BIRTH_DATES`) are rejected as placeholders.
+    1 January of a year (what systems write when only the year is known): it becomes the year
+    alone. The dates systems write for an unknown date of birth (1900-01-01, 1800-01-01) are
+    rejected as placeholders. Both lists are ``placeholders``
+    (:class:`~safelink.normalise.constants.BirthDatePlaceholders`, the job config's
+    ``tokens.unknown_birth_dates`` and ``tokens.year_only_birth_days``).
     ``partial=False`` reads full dates only, without placeholders: for dates that are not
     births (event dates), where 1 January is a real day.
     """
@@ -353,7 +361,7 @@ def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: boo
         f"CASE WHEN {month} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END "
         f"WHEN {month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END"
     )
-    placeholder_month, placeholder_day = c.YEAR_ONLY_PLACEHOLDER
+    year_only = " OR ".join(f"({month} = {m} AND {day} = {d})" for m, d in placeholders.year_only)
     # A partial date is checked by the first day it covers.
     ymd, known = steps.add(
         ymd=f"CASE WHEN {shape} >= 5 THEN CASE WHEN COALESCE({month}, 1) BETWEEN 1 AND 12 "
@@ -362,12 +370,13 @@ def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: boo
         f"THEN {year} * 10000 + {month} * 100 + {day} END",
         # How much of the date is known: 1 the year, 2 the year and month, 3 all of it.
         known=f"CASE WHEN {shape} = 5 THEN 1 WHEN {shape} IN (6, 7) THEN 2 "
-        f"WHEN {month} = {placeholder_month} AND {day} = {placeholder_day} THEN 1 ELSE 3 END"
+        + (f"WHEN {year_only} THEN 1 " if year_only else "")
+        + "ELSE 3 END"
         if partial
         else "3",
     )
-    unknown = ", ".join(str(_ymd(d)) for d in c.UNKNOWN_BIRTH_DATES)
-    placeholder = f"{shape} <= 4 AND {ymd} IN ({unknown})" if partial else "FALSE"
+    unknown = ", ".join(str(_ymd(d)) for d in placeholders.unknown)
+    placeholder = f"{shape} <= 4 AND {ymd} IN ({unknown})" if partial and unknown else "FALSE"
     reason = _reason(
         (matches(present, c.TWO_DIGIT_YEAR), Reason.AMBIGUOUS_YEAR),
         (f"{shape} IS NULL", Reason.UNRECOGNISED_DATE),
@@ -739,14 +748,23 @@ SQL_KINDS = frozenset(RULES) | {Identifier.DATE_OF_BIRTH}
 """The identifier kinds with a SQL rule (every kind but phone numbers)."""
 
 
-def rule_for(kind: Identifier, source: str, prefix: str = "", *, today: dt.date) -> Rule:
+def rule_for(
+    kind: Identifier,
+    source: str,
+    prefix: str = "",
+    *,
+    today: dt.date,
+    placeholders: c.BirthDatePlaceholders = c.DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Rule:
     """The rule for ``kind`` on the column ``source`` (a SQL reference).
+
+    ``today`` and ``placeholders`` are read by the date-of-birth rule only.
 
     Raises:
         KeyError: ``kind`` has no SQL rule (phone numbers).
     """
     if kind is Identifier.DATE_OF_BIRTH:
-        return date_of_birth(source, prefix, today=today)
+        return date_of_birth(source, prefix, today=today, placeholders=placeholders)
     return RULES[kind](source, prefix)
 
 
