@@ -49,6 +49,7 @@ from safelink.normalise import (
     address_part,
     canonical_sql,
     forename_canonical,
+    forename_table_version,
     nhs_warnings,
     normalise,
     nysiis,
@@ -205,7 +206,7 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
         ]
         if kind is Identifier.FORENAME:
             # Bob and Robert, Siân and Jane: one token per group of the forename table.
-            plan.append((f"{base}_canonical", "link:name_canonical", forename_canonical))
+            plan.append((f"{base}_canonical", FORENAME_TABLE_PURPOSE, forename_canonical))
         if kind is Identifier.SURNAME:
             plan += [
                 (f"{base}_first_part", "link:name", _first_part),
@@ -332,14 +333,35 @@ class _Tokeniser:
 
     def metadata(self) -> dict[str, str]:
         """Parquet key-value metadata for the tokens file (ids and purposes, no secrets)."""
-        return {
-            f"{METADATA_PREFIX}kind": "tokens",
-            f"{METADATA_PREFIX}version": __version__,
-            f"{METADATA_PREFIX}source": self.source.name,
-            f"{METADATA_PREFIX}key_id": self.key_id,
-            f"{METADATA_PREFIX}token_length": str(self.settings.length),
-            f"{METADATA_PREFIX}purposes": json.dumps(self.purposes, sort_keys=True),
-        }
+        return tokens_file_metadata(
+            self.source.name, self.key_id, self.settings.length, self.purposes
+        )
+
+
+FORENAME_TABLE_PURPOSE = "link:name_canonical"
+"""The key purpose of canonical-forename tokens, whose forename table a tokens file records."""
+
+
+def tokens_file_metadata(
+    source: str, key_id: str, token_length: int, purposes: Mapping[str, str]
+) -> dict[str, str]:
+    """A tokens file's safelink metadata (ids, purposes, table versions; never a secret).
+
+    The same on both engines: a Parquet file's key-value metadata locally, the
+    ``_safelink.json`` of Spark's tokens directory. A file with canonical-forename tokens
+    records its forename table's version (``forename_table``), which ``link`` checks.
+    """
+    metadata = {
+        f"{METADATA_PREFIX}kind": "tokens",
+        f"{METADATA_PREFIX}version": __version__,
+        f"{METADATA_PREFIX}source": source,
+        f"{METADATA_PREFIX}key_id": key_id,
+        f"{METADATA_PREFIX}token_length": str(token_length),
+        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
+    }
+    if FORENAME_TABLE_PURPOSE in purposes.values():
+        metadata[f"{METADATA_PREFIX}forename_table"] = forename_table_version()
+    return metadata
 
 
 def _resolve_source(

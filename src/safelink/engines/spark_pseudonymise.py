@@ -25,7 +25,6 @@ position), so they are unpredictable yet stable if Spark recomputes a partition.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -52,11 +51,11 @@ from safelink.normalise.rules import (
     rule_for,
 )
 from safelink.pseudonymise import (
-    METADATA_PREFIX,
     RECORD_ID,
     ColumnSummary,
     RunSummary,
     token_plan,
+    tokens_file_metadata,
 )
 
 if TYPE_CHECKING:
@@ -485,17 +484,8 @@ def _with_timings(summary: RunSummary, timings: Mapping[str, float]) -> RunSumma
 
 
 def tokens_metadata(summary: RunSummary, purposes: Mapping[str, str]) -> dict[str, str]:
-    """The tokens file's safelink metadata (ids and purposes, never secrets)."""
-    from safelink._version import __version__
-
-    return {
-        f"{METADATA_PREFIX}kind": "tokens",
-        f"{METADATA_PREFIX}version": __version__,
-        f"{METADATA_PREFIX}source": summary.source,
-        f"{METADATA_PREFIX}key_id": summary.key_id,
-        f"{METADATA_PREFIX}token_length": str(summary.token_length),
-        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
-    }
+    """The tokens file's safelink metadata (ids, purposes, table versions; never secrets)."""
+    return tokens_file_metadata(summary.source, summary.key_id, summary.token_length, purposes)
 
 
 def pseudonymise_parquet_spark(

@@ -25,7 +25,11 @@ from safelink.normalise.derive import (
     postcode_sector,
     soundex,
 )
-from safelink.normalise.forenames import forename_canonical, forename_canonical_table
+from safelink.normalise.forenames import (
+    forename_canonical,
+    forename_canonical_table,
+    forename_table_version,
+)
 from safelink.normalise.local import (
     NORMALISERS,
     Normalised,
@@ -62,6 +66,7 @@ __all__ = [
     "classify_nhs_number",
     "forename_canonical",
     "forename_canonical_table",
+    "forename_table_version",
     "name_canonical_expr",
     "name_parts",
     "nhs_check_digit_valid",
