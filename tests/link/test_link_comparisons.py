@@ -126,13 +126,27 @@ def _address(full: str | None, building: str | None, postcode: str | None, stree
         (_address("f1", "b21", "p21", "s"), _address("f4", "b23", "p23", "s"), "street agrees"),
         (_address("f1", "b21", "p21", "s"), _address("f1", "b21", "p21", "s"),
          "Exact match on address"),
+        # A different address (a move) is no evidence against: the postcode weighs moves.
         (_address("f1", "b21", "p21", "s"), _address("f5", None, None, None),
-         "All other comparisons"),
+         "address differs (no evidence)"),
+        (_address("f1", "b21", "p21", "s"), _address("f6", "b9", "p9", "t"),
+         "address differs (no evidence)"),
         (_address(None, None, None, None), _address("f1", "b21", "p21", "s"), "address is NULL"),
     ],
 )  # fmt: skip
 def test_address_comparison_building_then_street(left, right, label):
     assert level_of("address", left, right) == label
+
+
+def test_address_comparison_difference_is_a_null_level():
+    levels = _levels("address", set(ADDRESS))
+    assert [level.get("is_null_level", False) for level in levels] == [
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
 
 
 def test_address_comparison_only_when_inputs_have_address_tokens():

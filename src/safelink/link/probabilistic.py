@@ -187,6 +187,13 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
                     levels.append(exact(f"postcode_{part}", f"{part} agrees"))
         elif name == "address":
             levels += _address_levels(columns, custom, exact)
+            # A different address is no evidence against: moves are the postcode's to weigh,
+            # and counting them twice lost true links (bench_link, hard profile).
+            levels.append(
+                custom("TRUE", "address differs (no evidence)").configure(is_null_level=True)
+            )
+            built.append(cl.CustomComparison(levels, output_column_name=name))
+            continue
         levels.append(cll.ElseLevel())
         built.append(cl.CustomComparison(levels, output_column_name=name))
     return built
