@@ -46,7 +46,7 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
-    address_part,
+    address_parts,
     canonical_sql,
     forename_canonical,
     forename_table_version,
@@ -156,9 +156,27 @@ def _dob_swapped(iso: pl.Series) -> pl.Series:
     return frame.select(swapped_expr.alias(iso.name)).to_series()
 
 
-def _address_part(part: str) -> TokenDeriver:
-    # The shared SQL of rules.address_parts, as the Spark engine runs it.
-    return lambda canonical: address_part(canonical, part)
+class _AddressParts:
+    """The parts of one batch's addresses, derived once for its three tokens.
+
+    The shared SQL of :func:`safelink.normalise.rules.address_parts` (as the Spark engine runs
+    it); the tokeniser derives a batch's tokens one after another from the same canonical
+    column, so the parts of the last column seen are kept until the next one comes.
+    """
+
+    def __init__(self) -> None:
+        self._canonical: pl.Series | None = None
+        self._parts = pl.DataFrame()
+
+    def deriver(self, part: str) -> TokenDeriver:
+        """The deriver of one part's token."""
+
+        def derive(canonical: pl.Series) -> pl.Series:
+            if self._canonical is not canonical:
+                self._parts, self._canonical = address_parts(canonical), canonical
+            return self._parts.get_column(part).alias(canonical.name)
+
+        return derive
 
 
 def _first_part(canonical: pl.Series) -> pl.Series:
@@ -227,8 +245,9 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
     elif kind is Identifier.ADDRESS:
         # The building (house number and street, or house number and postcode) and the street
         # agree where the full address is written differently (:func:`rules.address_parts`).
+        parts = _AddressParts()
         plan += [
-            (f"{base}_{part}", f"link:address_{part}", _address_part(part))
+            (f"{base}_{part}", f"link:address_{part}", parts.deriver(part))
             for part in rules.ADDRESS_PARTS
         ]
     return plan

@@ -137,16 +137,8 @@ def test_pseudonymise_spark_address_tokens_byte_identical(
             "postcode": ["NW2 3LN"] * len(written),
         }
     )
-    local = pseudonymise(frame, config, session_keyring)
-    remote = pseudonymise_spark(_to_spark(spark, frame), config, session_keyring, today=TODAY)
-    tokens = pl.from_arrow(remote.tokens.toArrow())
-    content = pl.from_arrow(remote.content.toArrow())
-    remote.tokens.unpersist()
-    assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
-    assert tokens.columns == local.tokens.columns
-    assert "address_number_street" in tokens.columns
-    expected = _by_content_ref(local.tokens, local.content, "ref")
-    assert _by_content_ref(tokens, content, "ref").equals(expected)
+    expected, remote = _local_and_spark(spark, frame, config, session_keyring)
+    assert "address_number_street" in expected.columns
     assert expected["address_number_street"].null_count() == 3  # the corner, "!!" and None
     assert {c.column: dict(c.rejected) for c in remote.summary.columns}["addr"] == {
         "empty_after_cleaning": 1
@@ -174,12 +166,23 @@ def test_pseudonymise_spark_reads_configured_birth_placeholders(
     )
     written = ["1900-01-01", "01/01/1978", "1978-07-01", "1901-01-01", "1978", None]
     frame = pl.DataFrame({"ref": [str(i) for i in range(len(written))], "dob": written})
-    local = pseudonymise(frame, config, session_keyring)
-    remote = pseudonymise_spark(_to_spark(spark, frame), config, session_keyring, today=TODAY)
+    expected, remote = _local_and_spark(spark, frame, config, session_keyring)
+    # Full dates: 1900-01-01 and 01/01/1978 (neither a placeholder under these settings).
+    assert expected["date_of_birth"].null_count() == 4
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}
+
+
+def _local_and_spark(
+    spark: Any, frame: pl.DataFrame, config: Any, keyring: Keyring
+) -> tuple[pl.DataFrame, Any]:
+    """The local tokens by ``ref`` (asserted equal to Spark's), and the Spark result."""
+    local = pseudonymise(frame, config, keyring)
+    remote = pseudonymise_spark(_to_spark(spark, frame), config, keyring, today=TODAY)
     tokens = pl.from_arrow(remote.tokens.toArrow())
     content = pl.from_arrow(remote.content.toArrow())
     remote.tokens.unpersist()
     assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
+    assert tokens.columns == local.tokens.columns
     expected = _by_content_ref(local.tokens, local.content, "ref")
     assert _by_content_ref(tokens, content, "ref").equals(expected)
-    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}
+    return expected, remote

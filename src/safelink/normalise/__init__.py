@@ -12,7 +12,6 @@ from safelink.normalise.constants import (
     Reason,
 )
 from safelink.normalise.derive import (
-    address_part,
     address_parts,
     canonical_sql,
     classify_nhs_number,
@@ -60,7 +59,6 @@ __all__ = [
     "NhsNumberRange",
     "Normalised",
     "Reason",
-    "address_part",
     "address_parts",
     "canonical_sql",
     "classify_nhs_number",

@@ -119,8 +119,3 @@ def address_parts(canonical: pl.Series) -> pl.DataFrame:
     columns = {part: rules.address_part_column(rule, part) for part in rules.ADDRESS_PARTS}
     parts: pl.DataFrame = added.select(pl.col(c).alias(p) for p, c in columns.items()).collect()
     return parts
-
-
-def address_part(canonical: pl.Series, part: str) -> pl.Series:
-    """One part (``number_street``, ``number_postcode``, ``street``) of canonical addresses."""
-    return address_parts(canonical).get_column(part).alias(canonical.name)
