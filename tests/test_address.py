@@ -10,7 +10,7 @@ from safelink.engines.backend import DuckDBBackend, PolarsBackend
 from safelink.engines.sql import quote
 from safelink.keys import Keyring
 from safelink.normalise import address_parts, normalise_address, rules
-from safelink.pseudonymise import pseudonymise, token_plan
+from safelink.pseudonymise import address_postcode, pseudonymise, token_plan
 
 SEVEN_WAYS = [
     "Flat 1, 21 Ash Grove London NW2 3LN",
@@ -146,3 +146,44 @@ def test_address_parts_on_duckdb_equal_polars() -> None:
 def test_address_part_column_unknown_part_refused() -> None:
     with pytest.raises(KeyError):
         rules.address_part_column(rules.address_parts(quote("c")), "flat")
+
+
+def test_address_parts_postcode_from_the_postcode_column_when_none_is_written() -> None:
+    canonical = pl.Series(
+        ["21 ASH GROVE LONDON", "21 ASH GROVE LONDON NW2 3LN", "21 ASH GROVE NW2 3LM", "ASH GROVE"]
+    )
+    postcodes = pl.Series(["NW2 3LN", "SW1A 1AA", "NW2 3LN", "NW2 3LN"])
+    assert address_parts(canonical, postcodes)["number_postcode"].to_list() == [
+        "21 NW2 3LN",
+        "21 NW2 3LN",  # the postcode written in the address comes first
+        "21 NW2 3LN",  # NW2 3LM is no postcode: the column's is taken
+        None,  # no house number
+    ]
+    assert address_parts(canonical)["number_postcode"].to_list() == [None, "21 NW2 3LN", None, None]
+
+
+def test_pseudonymise_address_number_postcode_reads_the_postcode_column(keyring: Keyring) -> None:
+    config = parse_config(
+        {
+            "project": "test",
+            "sources": {
+                "s": {
+                    "columns": {
+                        "addr": {"role": "identifier", "kind": "address"},
+                        "pc": {"role": "identifier", "kind": "postcode"},
+                    }
+                }
+            },
+        }
+    )
+    assert address_postcode(config.source("s")) == "pc"
+    assert address_postcode(CONFIG.source("s")) is None
+    frame = pl.DataFrame(
+        {
+            "addr": ["21 Ash Grove, London", "Flat 1, 21 Ash Gr. NW2 3LN", "23 Ash Grove"],
+            "pc": ["nw2 3ln", None, "NW2 3LN"],
+        }
+    )
+    tokens = pseudonymise(frame, config, keyring).tokens["address_number_postcode"].to_list()
+    assert tokens[0] == tokens[1] != tokens[2]
+    assert None not in tokens

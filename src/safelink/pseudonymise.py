@@ -161,22 +161,44 @@ class _AddressParts:
 
     The shared SQL of :func:`safelink.normalise.rules.address_parts` (as the Spark engine runs
     it); the tokeniser derives a batch's tokens one after another from the same canonical
-    column, so the parts of the last column seen are kept until the next one comes.
+    column, so the parts of the last column seen are kept until the next one comes. The
+    tokeniser sets ``postcodes`` to the batch's canonical postcodes (the source's
+    :func:`address_postcode` column) before deriving.
     """
 
     def __init__(self) -> None:
-        self._canonical: pl.Series | None = None
+        self.postcodes: pl.Series | None = None
+        self._seen: tuple[pl.Series, pl.Series | None] | None = None
         self._parts = pl.DataFrame()
 
-    def deriver(self, part: str) -> TokenDeriver:
-        """The deriver of one part's token."""
+    def part(self, canonical: pl.Series, part: str) -> pl.Series:
+        """One part of the addresses ``canonical`` (derived with the current postcodes)."""
+        seen = self._seen
+        if seen is None or seen[0] is not canonical or seen[1] is not self.postcodes:
+            self._parts = address_parts(canonical, self.postcodes)
+            self._seen = (canonical, self.postcodes)
+        return self._parts.get_column(part).alias(canonical.name)
 
-        def derive(canonical: pl.Series) -> pl.Series:
-            if self._canonical is not canonical:
-                self._parts, self._canonical = address_parts(canonical), canonical
-            return self._parts.get_column(part).alias(canonical.name)
 
-        return derive
+@dataclass(frozen=True, slots=True)
+class _AddressPart:
+    """The token deriver of one address part (the parts are shared by the three)."""
+
+    shared: _AddressParts
+    part: str
+
+    def __call__(self, canonical: pl.Series) -> pl.Series:
+        return self.shared.part(canonical, self.part)
+
+
+def address_postcode(source: SourceConfig) -> str | None:
+    """The column whose postcode an address ending without one takes for its house number.
+
+    The source's one postcode identifier column; None when it has none or several (then only a
+    postcode written in the address counts).
+    """
+    names = [s.name for s in source.identifiers if s.kind is Identifier.POSTCODE]
+    return names[0] if len(names) == 1 else None
 
 
 def _first_part(canonical: pl.Series) -> pl.Series:
@@ -247,7 +269,7 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
         # agree where the full address is written differently (:func:`rules.address_parts`).
         parts = _AddressParts()
         plan += [
-            (f"{base}_{part}", f"link:address_{part}", parts.deriver(part))
+            (f"{base}_{part}", f"link:address_{part}", _AddressPart(parts, part))
             for part in rules.ADDRESS_PARTS
         ]
     return plan
@@ -262,6 +284,7 @@ class _Tokeniser:
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
         self.plans = {spec.name: token_plan(spec, settings) for spec in source.identifiers}
+        self.postcode = address_postcode(source)
         # Bloom encodings: column -> (identifier column, key purpose), one key per field.
         self.blooms = {
             f"{spec.token_column}_bloom": (spec.name, f"link:bloom_{spec.kind}")
@@ -301,8 +324,13 @@ class _Tokeniser:
             elif spec.kind is Identifier.DATE_OF_BIRTH:
                 self._warn(spec.name, canonical_sql(result.values, rules.dob_warning))
             canonical_by_column[spec.name] = result.values
+        # Every column is normalised before any is derived: an address reads the postcodes.
+        postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        for spec in self.source.identifiers:
             for column, purpose, derive in self.plans[spec.name]:
-                canonical = derive(result.values)
+                if isinstance(derive, _AddressPart):
+                    derive.shared.postcodes = postcodes
+                canonical = derive(canonical_by_column[spec.name])
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )

@@ -140,6 +140,8 @@ def test_pseudonymise_spark_address_tokens_byte_identical(
     expected, remote = _local_and_spark(spark, frame, config, session_keyring)
     assert "address_number_street" in expected.columns
     assert expected["address_number_street"].null_count() == 3  # the corner, "!!" and None
+    # House number and postcode: the postcode column's where the address writes none.
+    assert expected["address_number_postcode"].null_count() == 3
     assert {c.column: dict(c.rejected) for c in remote.summary.columns}["addr"] == {
         "empty_after_cleaning": 1
     }

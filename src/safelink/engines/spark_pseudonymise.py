@@ -54,6 +54,7 @@ from safelink.pseudonymise import (
     RECORD_ID,
     ColumnSummary,
     RunSummary,
+    address_postcode,
     token_plan,
     tokens_file_metadata,
 )
@@ -325,11 +326,14 @@ def pseudonymise_spark(
     token_sources: dict[str, tuple[str, str]] = {}
     mapped: dict[str, tuple[str, str]] = {}  # input column -> (output column, mapping)
     with_parts = staged
+    names_in_order = [s.name for s in source_config.identifiers]
+    postcode = address_postcode(source_config)
+    postcode_column = f'"__n{names_in_order.index(postcode)}".value' if postcode else None
     for index, spec in enumerate(source_config.identifiers):
         options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
         if spec.kind is Identifier.ADDRESS:
             # Address parts are several steps of shared SQL (as the local engine runs them).
-            parts = address_parts(f'"__n{index}".value', f"__a{index}_")
+            parts = address_parts(f'"__n{index}".value', f"__a{index}_", postcode_column)
             with_parts = apply_rule(backend, with_parts, parts)
             options |= {
                 f"{spec.token_column}_{part}": F.col(address_part_column(parts, part))

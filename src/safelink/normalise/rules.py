@@ -596,19 +596,21 @@ ADDRESS_PARTS = ("number_street", "number_postcode", "street")
 
 
 @cache
-def address_parts(canonical: str, prefix: str = "") -> Rule:
+def address_parts(canonical: str, prefix: str = "", postcode_column: str | None = None) -> Rule:
     """The parts of a canonical address (:func:`address`), as steps over its column.
 
     Adds ``number_street`` (the house number without its letter and the street without
     spaces: ``21 ASHGROVE`` for ``FLAT 1 21 ASH GROVE``, ``21A ASH GROVE`` and
-    ``21 ASHGROVE``), ``number_postcode`` (``21 NW2 3LN``, where the address ends with a full
-    postcode) and ``street`` (``ASHGROVE``). The house number is the first number after any
-    flat (``FLAT 1``, ``FLAT GROUND``) and house name; the street is the words after it up to
-    the first street type (``ROAD``, ``GROVE``, ... but not the street's first word: ``GROVE
-    ROAD``), or its first word (two after ``SAINT``, ``THE``, ...) when no type follows. An
-    address with no house number (``ROSE COTTAGE``), or on a corner (``CORNER ELM GROVE AND
-    ASH GROVE``), has no parts: without a gazetteer it names no one building. The rule's
-    ``value`` is ``number_street`` and its ``reason`` is always null.
+    ``21 ASHGROVE``), ``number_postcode`` (``21 NW2 3LN``: the house number and the full
+    postcode the address ends with, else the canonical postcode in ``postcode_column``, a SQL
+    reference, when one is given) and ``street`` (``ASHGROVE``). The house number is the
+    first number after any flat (``FLAT 1``, ``FLAT GROUND``) and house name; the street is
+    the words after it up to the first street type (``ROAD``, ``GROVE``, ... but not the
+    street's first word: ``GROVE ROAD``), or its first word (two after ``SAINT``, ``THE``,
+    ...) when no type follows. An address with no house number (``ROSE COTTAGE``), or on a
+    corner (``CORNER ELM GROVE AND ASH GROVE``), has no parts: without a gazetteer it names
+    no one building. The rule's ``value`` is ``number_street`` and its ``reason`` is always
+    null.
     """
     steps = _Steps(prefix)
     (padded,) = steps.add(padded=f"' ' || {canonical} || ' '")
@@ -620,6 +622,12 @@ def address_parts(canonical: str, prefix: str = "") -> Rule:
         f"THEN {replace_all(unflat, '^(?: [A-Z][^ ]*)* ', ' ')} END",
         postcode=trim(f"SUBSTRING({padded}, LENGTH({without_postcode}) + 1, LENGTH({padded}))"),
     )
+    if postcode_column is not None:
+        # The address's own postcode first, when it is one; else the extract's postcode column.
+        own = matches(f"REPLACE({postcode}, ' ', '')", c.POSTCODE)
+        (postcode,) = steps.add(
+            postcode_or_column=f"CASE WHEN {own} THEN {postcode} ELSE {postcode_column} END"
+        )
     first_word = f"SPLIT_PART({lead}, ' ', 2)"
     numbered = matches(first_word, c.HOUSE_NUMBER)
     (word,) = steps.add(word=f"CASE WHEN {numbered} THEN {first_word} END")
