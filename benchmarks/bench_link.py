@@ -9,7 +9,10 @@ Usage::
 in the same run, runs Splink on cleartext (Jaro-Winkler names, Splink's date-of-birth and
 postcode levels, the job's blocking rules on cleartext columns, de-duplicating a source that
 holds duplicates and the same one-record-per-person constraints); it prints P/R/F1 of both, the
-gap and the ratio of their link times, per generator profile (``standard``, ``hard``).
+gap and the ratio of their link times, per generator profile (``standard``, ``hard``). Where
+the extracts have addresses (the hard profile), both compare them (``--addresses on``, the
+default): safelink its address tokens, cleartext Splink the raw address by Jaro-Winkler;
+``--addresses both`` runs each profile without and with them.
 ``speed`` times every step and records the peak memory (RSS high-water mark)
 after each. Sizes are arguments so you can iterate small first.
 """
@@ -30,7 +33,7 @@ from pathlib import Path
 import polars as pl
 from _fixed_key import fixed_keyring
 
-from safelink.config import load_config
+from safelink.config import ColumnRole, ColumnSpec, load_config
 from safelink.engines.backend import DuckDBBackend
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
@@ -72,7 +75,7 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _clear_frames(data) -> list[tuple[str, pl.DataFrame]]:
+def _clear_frames(data, addresses: bool = False) -> list[tuple[str, pl.DataFrame]]:
     """Normalised cleartext per source, with the cleartext twins of the blocking columns."""
     import jellyfish
 
@@ -88,6 +91,9 @@ def _clear_frames(data) -> list[tuple[str, pl.DataFrame]]:
         cols = {"record_id": frame[ref].cast(pl.String)}
         for raw, kind in CLEAR_COLUMNS[source].items():
             cols[kind] = normalise(Identifier(kind), frame[raw].cast(pl.String)).values
+        if addresses and "address" in frame.columns:
+            # Cleartext tools compare the address as written, trimmed and in one case.
+            cols["address"] = frame["address"].str.to_uppercase().str.strip_chars()
         out = pl.DataFrame(cols).with_columns(
             # Splink's date comparisons read full dates only.
             pl.when(pl.col("date_of_birth").str.len_chars() == 10)
@@ -102,14 +108,22 @@ def _clear_frames(data) -> list[tuple[str, pl.DataFrame]]:
     return frames
 
 
-def cleartext_baseline(data, job) -> dict:
-    """Splink on normalised cleartext, with the job's blocking and constraints; F1 vs truth."""
+def cleartext_baseline(data, job, addresses: bool = False) -> dict:
+    """Splink on normalised cleartext, with the job's blocking and constraints; F1 vs truth.
+
+    With ``addresses``, the raw address is compared too (Jaro-Winkler at 0.95 and 0.88).
+    """
     import duckdb
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     link_config = job.link
-    frames = _clear_frames(data)
+    frames = _clear_frames(data, addresses)
+    address = (
+        [cl.JaroWinklerAtThresholds("address", [0.95, 0.88])]
+        if addresses and all("address" in f.columns for _, f in frames)
+        else []
+    )
     started = time.perf_counter()
     con = duckdb.connect()
     api = DuckDBAPI(con)
@@ -131,6 +145,7 @@ def cleartext_baseline(data, job) -> dict:
             cl.DateOfBirthComparison("date_of_birth", input_is_string=True),
             cl.PostcodeComparison("postcode").configure(term_frequency_adjustments=True),
             cl.ExactMatch("sex"),
+            *address,
         ],
         blocking_rules_to_generate_predictions=[
             block_on(*rule) for rule in link_config.probabilistic.blocking
@@ -207,12 +222,31 @@ def cleartext_baseline(data, job) -> dict:
 ONE_PER_PERSON = {"standard": True, "hard": {"hospital": True, "social_care": False}}
 
 
-def run_quality(people: int, seed: int, profile: str = "standard") -> dict:
+def _with_addresses(job):
+    """The demo job with each source's ``address`` column tokenised and compared."""
+    address = ColumnSpec(name="address", role=ColumnRole.IDENTIFIER, kind=Identifier.ADDRESS)
+    sources = {
+        name: dataclasses.replace(source, columns=(*source.columns, address))
+        for name, source in job.sources.items()
+    }
+    probabilistic = job.link.probabilistic
+    compared = dataclasses.replace(
+        probabilistic, comparisons=(*probabilistic.comparisons, "address")
+    )
+    return dataclasses.replace(
+        job, sources=sources, link=dataclasses.replace(job.link, probabilistic=compared)
+    )
+
+
+def run_quality(people: int, seed: int, profile: str = "standard", addresses: bool = True) -> dict:
     data = generate(people, seed=seed, **PROFILES[profile])  # type: ignore[arg-type]
     job = load_config(ROOT / "configs" / "demo.yaml")
     job = dataclasses.replace(
         job, link=dataclasses.replace(job.link, one_record_per_person=ONE_PER_PERSON[profile])
     )
+    addresses = addresses and all("address" in f.columns for f in data.frames().values())
+    if addresses:
+        job = _with_addresses(job)
     keys = fixed_keyring()
     tick = time.perf_counter()
     done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
@@ -224,9 +258,10 @@ def run_quality(people: int, seed: int, profile: str = "standard") -> dict:
     )
     link_s = time.perf_counter() - tick
     tokens = result.report.truth
-    clear = cleartext_baseline(data, job)
+    clear = cleartext_baseline(data, job, addresses)
     return {
         "profile": profile,
+        "addresses_compared": addresses,
         "people": people,
         "records": {s: f.height for s, f in data.frames().items()},
         "pseudonymise_seconds": round(pseudo_s, 2),
@@ -302,12 +337,21 @@ def main() -> None:
         choices=sorted(PROFILES),
         help="quality: generator profile(s), repeatable (default: standard and hard)",
     )
+    parser.add_argument(
+        "--addresses",
+        choices=["on", "off", "both"],
+        default="on",
+        help="quality: compare addresses where the extracts have them (both: each way)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     warnings.simplefilter("ignore", DeprecationWarning)
     if args.mode == "quality":
         profiles = args.profile or ["standard", "hard"]
-        figures = [run_quality(args.people or 100_000, args.seed, p) for p in profiles]
+        ways = {"on": [True], "off": [False], "both": [False, True]}[args.addresses]
+        figures = [
+            run_quality(args.people or 100_000, args.seed, p, a) for p in profiles for a in ways
+        ]
     else:
         figures = run_speed(args.people or 1_250_000, args.seed, args.coverage)
     text = json.dumps(figures, indent=2, default=str)

@@ -50,3 +50,46 @@ def test_generate_nickname_extended_draws_other_names_of_the_group() -> None:
     assert forename_canonical(before.filter(changed)).equals(
         forename_canonical(after.filter(changed))
     )
+
+
+def test_generate_hard_profile_addresses_written_at_their_rates() -> None:
+    from safelink.normalise import address_parts, normalise_address
+    from safelink.synthetic import HARD_HOSPITAL_RATES
+
+    data = generate(4_000, seed=7, **PROFILES["hard"])  # type: ignore[arg-type]
+    care, hospital = data.social_care, data.hospital
+    assert "address" not in generate(800, seed=5).hospital.columns
+    assert hospital.columns.index("address") == hospital.columns.index("postcode") + 1
+    assert 0.03 < care["address"].null_count() / care.height < 0.07
+    assert hospital["address"].null_count() / hospital.height < 0.05
+    assert HARD_HOSPITAL_RATES.address_abbreviated == 0.15
+    abbreviated = care["address"].str.contains(r"(?i) (Rd|St|Ave|Gr\.?|Gdns|Cres|Ln|Dr|Cl|Ct)\b")
+    assert 0.2 < float(abbreviated.mean()) < 0.4  # type: ignore[arg-type]
+    assert care["address"].str.contains(r"^(FL|Apt|Unit|Ground Floor Flat|APT|UNIT)").any()
+    # Normalised, the hospital's and social care's homes of one unmoved person agree.
+    truth = data.truth
+    refs = {
+        s: truth.filter(pl.col("source") == s).select("ref", "person_id")
+        for s in ("hospital", "social_care")
+    }
+    pairs = (
+        hospital.select(pl.col("hospital_ref").alias("ref"), "postcode", "address")
+        .join(refs["hospital"], on="ref")
+        .join(
+            care.select(pl.col("case_id").alias("ref"), "address").join(
+                refs["social_care"], on="ref"
+            ),
+            on="person_id",
+            suffix="_care",
+        )
+        .drop_nulls(["address", "address_care"])
+    )
+    buildings = [
+        address_parts(normalise_address(pairs[c]).values)["number_street"]
+        for c in ("address", "address_care")
+    ]
+    agree = float((buildings[0] == buildings[1]).mean())  # type: ignore[arg-type]
+    # Moves (15%) and missing numbers (2% and 5%) are the disagreements.
+    assert 0.7 < agree < 0.9
+    # Twins and siblings share their home.
+    assert hospital.group_by("address").len()["len"].max() > 1  # type: ignore[operator]

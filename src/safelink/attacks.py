@@ -4,7 +4,8 @@
 
 1. **Frequency profile** of every token column: distinct tokens, the share of the commonest,
    and whether the column is *enumerable* (so few distinct values that a public distribution
-   recovers them: sex, initials, DOB parts).
+   recovers them: sex, initials, DOB parts). Address tokens also report how many records
+   share a token (households for a building token, streets for a street token).
 2. **Frequency attack** on name tokens (the canonical forename's too, against the public list
    folded into the same groups, and Bloom encodings of names): rank tokens by
    frequency, rank a public name list by frequency, and guess that the i-th commonest token is
@@ -46,7 +47,13 @@ CANDIDATE_SPACES = {
     "forename": 200_000,
     "forename_canonical": 200_000,  # a canonical form is a name: the forename's space at most
     "sex": 4,
+    "address": 40_000_000,  # addressable locations in Great Britain (AddressBase scale)
+    "address_number_street": 100_000_000,  # ~1M street names x house numbers 1-100
+    "address_number_postcode": 180_000_000,  # 1.8M postcodes x house numbers 1-100
+    "address_street": 1_000_000,  # named streets in the UK
 }
+#: The address tokens (:func:`safelink.normalise.rules.address_parts`), finest first.
+ADDRESS_COLUMNS = ("address", "address_number_street", "address_number_postcode", "address_street")
 _NAME_COLUMNS = ("surname", "forename")
 _CANONICAL_COLUMNS = ("forename_canonical",)
 """Coarser name tokens: one token per group of names (Bob, Rob, Robert)."""
@@ -62,6 +69,23 @@ class ColumnExposure:
     distinct: int
     top_share: float
     enumerable: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddressExposure:
+    """How much an address token column groups records (counts only).
+
+    A building token shared by several records is a household (twins, siblings, a carer);
+    a street token groups a street's households. The linkage unit sees these groups.
+    """
+
+    column: str
+    non_null: int
+    distinct: int
+    shared_share: float
+    """Share of the records with a token that share it with at least one other record."""
+    largest_group: int
+    """Records holding the commonest token."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +121,7 @@ class TokenAudit:
     frequency_attacks: tuple[FrequencyAttack, ...]
     dictionary_costs: tuple[DictionaryCost, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    address_exposures: tuple[AddressExposure, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -145,6 +170,26 @@ def _exposures(tokens: pl.DataFrame) -> list[ColumnExposure]:
                 distinct=counts.height,
                 top_share=round(top / values.len(), 4) if values.len() else 0.0,
                 enumerable=0 < counts.height <= ENUMERABLE_LIMIT,
+            )
+        )
+    return exposures
+
+
+def _address_exposures(tokens: pl.DataFrame) -> list[AddressExposure]:
+    exposures = []
+    for column in ADDRESS_COLUMNS:
+        if column not in tokens.columns:
+            continue
+        counts = tokens.get_column(column).drop_nulls().value_counts().get_column("count")
+        sizes = counts.to_list()
+        non_null, shared = sum(sizes), sum(n for n in sizes if n > 1)
+        exposures.append(
+            AddressExposure(
+                column=column,
+                non_null=non_null,
+                distinct=len(sizes),
+                shared_share=round(shared / non_null, 4) if non_null else 0.0,
+                largest_group=max(sizes, default=0),
             )
         )
     return exposures
@@ -265,6 +310,14 @@ def audit_tokens(
             "(Bob, Rob, Robert), so its commonest tokens are commoner, its frequency attack "
             "needs fewer guesses, and equal tokens say two forenames are variants of one name.",
         )
+    addresses = tuple(_address_exposures(frame))
+    if addresses:
+        notes += (
+            "Address tokens group records: equal building tokens (house number and street, or "
+            "house number and postcode) mark one household, equal street tokens one street. "
+            "They are linkage tokens like the others (keyed, never reversible without the key), "
+            "but the groups they show are household structure: see address_exposures.",
+        )
     return TokenAudit(
         source=source,
         key_id=key_id,
@@ -274,4 +327,5 @@ def audit_tokens(
         frequency_attacks=attacks,
         dictionary_costs=costs,
         notes=notes,
+        address_exposures=addresses,
     )

@@ -6,7 +6,8 @@ token's purpose (``link:nhs_number``, ``link:name``, ...). Derived tokens for fu
 made the same way, each under its own purpose: phonetic codes and initials of names, the
 canonical forename (one form per group of nicknames, equivalents and spellings:
 :mod:`safelink.normalise.forenames`), the parts of a date of birth and its day/month-swapped
-form, postcode sector and district.
+form, postcode sector and district, and an address's house number with its street or
+postcode, and its street (:func:`safelink.normalise.rules.address_parts`).
 
 Two purposes are deliberately shared so that linkage can catch common errors without cleartext:
 forename and surname tokens share ``link:name`` (a swapped forename and surname still match),
@@ -45,8 +46,10 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
+    address_parts,
     canonical_sql,
     forename_canonical,
+    forename_table_version,
     nhs_warnings,
     normalise,
     nysiis,
@@ -153,6 +156,51 @@ def _dob_swapped(iso: pl.Series) -> pl.Series:
     return frame.select(swapped_expr.alias(iso.name)).to_series()
 
 
+class _AddressParts:
+    """The parts of one batch's addresses, derived once for its three tokens.
+
+    The shared SQL of :func:`safelink.normalise.rules.address_parts` (as the Spark engine runs
+    it); the tokeniser derives a batch's tokens one after another from the same canonical
+    column, so the parts of the last column seen are kept until the next one comes. The
+    tokeniser sets ``postcodes`` to the batch's canonical postcodes (the source's
+    :func:`address_postcode` column) before deriving.
+    """
+
+    def __init__(self) -> None:
+        self.postcodes: pl.Series | None = None
+        self._seen: tuple[pl.Series, pl.Series | None] | None = None
+        self._parts = pl.DataFrame()
+
+    def part(self, canonical: pl.Series, part: str) -> pl.Series:
+        """One part of the addresses ``canonical`` (derived with the current postcodes)."""
+        seen = self._seen
+        if seen is None or seen[0] is not canonical or seen[1] is not self.postcodes:
+            self._parts = address_parts(canonical, self.postcodes)
+            self._seen = (canonical, self.postcodes)
+        return self._parts.get_column(part).alias(canonical.name)
+
+
+@dataclass(frozen=True, slots=True)
+class _AddressPart:
+    """The token deriver of one address part (the parts are shared by the three)."""
+
+    shared: _AddressParts
+    part: str
+
+    def __call__(self, canonical: pl.Series) -> pl.Series:
+        return self.shared.part(canonical, self.part)
+
+
+def address_postcode(source: SourceConfig) -> str | None:
+    """The column whose postcode an address ending without one takes for its house number.
+
+    The source's one postcode identifier column; None when it has none or several (then only a
+    postcode written in the address counts).
+    """
+    names = [s.name for s in source.identifiers if s.kind is Identifier.POSTCODE]
+    return names[0] if len(names) == 1 else None
+
+
 def _first_part(canonical: pl.Series) -> pl.Series:
     return canonical.str.split(" ").list.first()
 
@@ -198,7 +246,7 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
         ]
         if kind is Identifier.FORENAME:
             # Bob and Robert, Siân and Jane: one token per group of the forename table.
-            plan.append((f"{base}_canonical", "link:name_canonical", forename_canonical))
+            plan.append((f"{base}_canonical", FORENAME_TABLE_PURPOSE, forename_canonical))
         if kind is Identifier.SURNAME:
             plan += [
                 (f"{base}_first_part", "link:name", _first_part),
@@ -216,6 +264,14 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
             (f"{base}_sector", "link:postcode_sector", postcode_sector),
             (f"{base}_district", "link:postcode_district", postcode_district),
         ]
+    elif kind is Identifier.ADDRESS:
+        # The building (house number and street, or house number and postcode) and the street
+        # agree where the full address is written differently (:func:`rules.address_parts`).
+        parts = _AddressParts()
+        plan += [
+            (f"{base}_{part}", f"link:address_{part}", _AddressPart(parts, part))
+            for part in rules.ADDRESS_PARTS
+        ]
     return plan
 
 
@@ -228,6 +284,7 @@ class _Tokeniser:
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
         self.plans = {spec.name: token_plan(spec, settings) for spec in source.identifiers}
+        self.postcode = address_postcode(source)
         # Bloom encodings: column -> (identifier column, key purpose), one key per field.
         self.blooms = {
             f"{spec.token_column}_bloom": (spec.name, f"link:bloom_{spec.kind}")
@@ -256,15 +313,24 @@ class _Tokeniser:
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             assert spec.kind is not None
-            result = normalise(spec.kind, frame.get_column(spec.name))
+            result = normalise(
+                spec.kind,
+                frame.get_column(spec.name),
+                placeholders=self.settings.birth_date_placeholders,
+            )
             self._count(spec.name, result)
             if spec.kind is Identifier.NHS_NUMBER:
                 self._warn(spec.name, nhs_warnings(result.values))
             elif spec.kind is Identifier.DATE_OF_BIRTH:
                 self._warn(spec.name, canonical_sql(result.values, rules.dob_warning))
             canonical_by_column[spec.name] = result.values
+        # Every column is normalised before any is derived: an address reads the postcodes.
+        postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        for spec in self.source.identifiers:
             for column, purpose, derive in self.plans[spec.name]:
-                canonical = derive(result.values)
+                if isinstance(derive, _AddressPart):
+                    derive.shared.postcodes = postcodes
+                canonical = derive(canonical_by_column[spec.name])
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )
@@ -314,14 +380,35 @@ class _Tokeniser:
 
     def metadata(self) -> dict[str, str]:
         """Parquet key-value metadata for the tokens file (ids and purposes, no secrets)."""
-        return {
-            f"{METADATA_PREFIX}kind": "tokens",
-            f"{METADATA_PREFIX}version": __version__,
-            f"{METADATA_PREFIX}source": self.source.name,
-            f"{METADATA_PREFIX}key_id": self.key_id,
-            f"{METADATA_PREFIX}token_length": str(self.settings.length),
-            f"{METADATA_PREFIX}purposes": json.dumps(self.purposes, sort_keys=True),
-        }
+        return tokens_file_metadata(
+            self.source.name, self.key_id, self.settings.length, self.purposes
+        )
+
+
+FORENAME_TABLE_PURPOSE = "link:name_canonical"
+"""The key purpose of canonical-forename tokens, whose forename table a tokens file records."""
+
+
+def tokens_file_metadata(
+    source: str, key_id: str, token_length: int, purposes: Mapping[str, str]
+) -> dict[str, str]:
+    """A tokens file's safelink metadata (ids, purposes, table versions; never a secret).
+
+    The same on both engines: a Parquet file's key-value metadata locally, the
+    ``_safelink.json`` of Spark's tokens directory. A file with canonical-forename tokens
+    records its forename table's version (``forename_table``), which ``link`` checks.
+    """
+    metadata = {
+        f"{METADATA_PREFIX}kind": "tokens",
+        f"{METADATA_PREFIX}version": __version__,
+        f"{METADATA_PREFIX}source": source,
+        f"{METADATA_PREFIX}key_id": key_id,
+        f"{METADATA_PREFIX}token_length": str(token_length),
+        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
+    }
+    if FORENAME_TABLE_PURPOSE in purposes.values():
+        metadata[f"{METADATA_PREFIX}forename_table"] = forename_table_version()
+    return metadata
 
 
 def _resolve_source(

@@ -53,6 +53,7 @@ from safelink import io
 from safelink.errors import InputError
 from safelink.normalise.forenames import forename_canonical_table, forename_group
 from safelink.normalise.local import normalise_name
+from safelink.synthetic_address import homes, write_addresses
 from safelink.synthetic_population import (
     NONE,
     REFERENCE_DATE,
@@ -133,9 +134,14 @@ class SourceRates:
             :mod:`safelink.normalise.forenames`), when it is in a group.
         forename_initial: forename given as its initial only.
         dob_year_only: date of birth given as the year alone.
+        address_written: share of records with an address; above zero the extract has an
+            ``address`` column (:mod:`safelink.synthetic_address`).
+        address_abbreviated: street type abbreviated (and the town left off half the time).
+        address_flat_form: a flat written another way (``FL 2``, ``21B``, no flat, ...).
+        address_number_missing: address without its house number.
 
-    The last three are zero by default, and no random numbers are drawn for a zero rate, so
-    the default extracts do not depend on them.
+    The last seven are zero by default, and no random numbers are drawn for a zero rate (the
+    addresses draw from their own generator), so the default extracts do not depend on them.
 
     """
 
@@ -156,6 +162,10 @@ class SourceRates:
     nickname_extended: float = 0.0
     forename_initial: float = 0.0
     dob_year_only: float = 0.0
+    address_written: float = 0.0
+    address_abbreviated: float = 0.0
+    address_flat_form: float = 0.0
+    address_number_missing: float = 0.0
 
 
 HOSPITAL_RATES = SourceRates(
@@ -170,6 +180,15 @@ SOCIAL_CARE_RATES = SourceRates(
 )  # fmt: skip
 
 
+HARD_HOSPITAL_RATES = replace(
+    HOSPITAL_RATES,
+    address_written=0.97,
+    address_abbreviated=0.15,
+    address_flat_form=0.1,
+    address_number_missing=0.02,
+)
+"""The hospital in the hard profile: the standard rates, and an address (3% missing, 15% with
+the street type abbreviated, 10% of flats written another way, 2% without a house number)."""
 HARD_SOCIAL_CARE_RATES = replace(
     SOCIAL_CARE_RATES,
     nhs_missing=0.8,
@@ -177,16 +196,21 @@ HARD_SOCIAL_CARE_RATES = replace(
     nickname_extended=0.06,
     forename_initial=0.03,
     dob_year_only=0.05,
+    address_written=0.95,
+    address_abbreviated=0.3,
+    address_flat_form=0.2,
+    address_number_missing=0.05,
 )
 """Social care in the hard profile: most NHS numbers missing, duplicate case records, 6% more
 nicknames, Gaelic equivalents and transliteration variants, 3% forenames as initials and 5%
-dates of birth as the year alone."""
+dates of birth as the year alone; an address (5% missing, 30% abbreviated, 20% of flats
+written another way, 5% without a house number), the new one for people who moved."""
 HARD_POPULATION = PopulationRates(twins=0.04, siblings=0.15)
 """The hard profile's population: twins and siblings at one address."""
 PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
     "standard": {"hospital": HOSPITAL_RATES, "social_care": SOCIAL_CARE_RATES},
     "hard": {
-        "hospital": HOSPITAL_RATES,
+        "hospital": HARD_HOSPITAL_RATES,
         "social_care": HARD_SOCIAL_CARE_RATES,
         "population": HARD_POPULATION,
     },
@@ -195,7 +219,8 @@ PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
 has twins (4% of people) and siblings (15%) at one address, 80% of social-care NHS numbers
 missing, 15% duplicate social-care records, and in social care 6% more forename variants
 (drawn from the whole forename table), 3% forenames given as initials and 5% dates of birth
-given as the year alone; the hospital holds one record per person."""
+given as the year alone; the hospital holds one record per person. Both extracts have an
+``address`` column written with the variations of :mod:`safelink.synthetic_address`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,8 +326,9 @@ def _corrupt(
     *,
     recent: bool,
     all_numbers: np.ndarray,
+    address_rng: np.random.Generator,
 ) -> pl.DataFrame:
-    """Draw one extract's view of each record: names, dates, postcodes, NHS numbers."""
+    """Draw one extract's view of each record: names, dates, postcodes, NHS numbers, address."""
     n = records.height
 
     def hit(rate: float) -> np.ndarray:
@@ -371,6 +397,17 @@ def _corrupt(
     nhs = np.where(hit(rates.nhs_missing), NONE, nhs)
     sex = np.where(hit(rates.sex_missing), NONE, records["sex"].to_numpy())
     year_only = hit(rates.dob_year_only) if rates.dob_year_only else np.zeros(n, dtype=bool)
+    addresses = {}
+    if rates.address_written:
+        home = homes(records["postcode_new" if recent else "postcode_old"], records["surname"])
+        addresses["address"] = write_addresses(
+            address_rng,
+            home,
+            written=rates.address_written,
+            abbreviated=rates.address_abbreviated,
+            flat_form=rates.address_flat_form,
+            number_missing=rates.address_number_missing,
+        )
     return pl.DataFrame(
         {
             "forename": _text(forename),
@@ -383,6 +420,7 @@ def _corrupt(
             "postcode": _text(postcode),
             "nhs_number": _text(nhs),
             "sex": _text(sex),
+            **addresses,
         }
     )
 
@@ -508,6 +546,13 @@ def _social_care(
     ).with_columns((pl.lit("SC-") + pl.col("case_id")).alias("case_id"))
 
 
+def _with_address(frame: pl.DataFrame, view: pl.DataFrame) -> pl.DataFrame:
+    """The extract with the view's address (when it has one) after its postcode."""
+    if "address" not in view.columns:
+        return frame
+    return frame.insert_column(frame.columns.index("postcode") + 1, view["address"])
+
+
 def _dob_text(view: pl.DataFrame, pattern: str) -> pl.Series:
     y = pl.col("year").cast(pl.String)
     m = pl.col("month").cast(pl.String).str.zfill(2)
@@ -575,6 +620,8 @@ def generate(
     _check_rates(hospital, "hospital")
     _check_rates(social_care, "social_care")
     rng = np.random.default_rng(seed)
+    # Addresses draw from their own generator, so extracts without them are unchanged.
+    address_rng = np.random.default_rng([seed, 18])
     everyone = draw_population(rng, people, population)
     all_numbers = everyone["nhs_number"].to_numpy()
     frames: dict[str, pl.DataFrame] = {}
@@ -584,9 +631,11 @@ def generate(
         ("social_care", social_care, True),
     ):
         records = _select(rng, everyone, rates)
-        view = _corrupt(rng, records, rates, recent=recent, all_numbers=all_numbers)
+        view = _corrupt(
+            rng, records, rates, recent=recent, all_numbers=all_numbers, address_rng=address_rng
+        )
         build = _hospital if source == "hospital" else _social_care
-        frame = build(rng, records, view)
+        frame = _with_address(build(rng, records, view), view)
         frames[source] = frame
         truth_parts.append(
             pl.DataFrame(

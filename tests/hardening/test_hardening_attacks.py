@@ -85,3 +85,35 @@ def test_audit_tokens_reports_the_coarser_canonical_forename(tokens_and_ring):
     assert attack.records_correct_share > 0.0
     assert "forename_canonical" in {c.identifier for c in audit.dictionary_costs}
     assert any("forename_canonical is coarser" in note for note in audit.notes)
+
+
+def test_audit_tokens_reports_address_tokens_households_and_streets(keyring: Keyring) -> None:
+    from safelink.config import parse_config
+
+    config = parse_config(
+        {
+            "project": keyring.project,
+            "sources": {"s": {"columns": {"addr": {"role": "identifier", "kind": "address"}}}},
+        }
+    )
+    # Two households of two (one written two ways), a lone house, and a corner.
+    written = [
+        "Flat 1, 21 Ash Grove London NW2 3LN",
+        "21A Ash Grove, London",
+        "4 Elm Road",
+        "4 Elm Rd.",
+        "23 Ash Grove",
+        "Cnr Elm Road & Ash Grove",
+    ]
+    tokens = pseudonymise(pl.DataFrame({"addr": written}), config, keyring).tokens
+    audit = audit_tokens(tokens, hmac_sample=20_000)
+    exposures = {e.column: e for e in audit.address_exposures}
+    building = exposures["address_number_street"]
+    assert (building.non_null, building.distinct, building.largest_group) == (5, 3, 2)
+    assert building.shared_share == 0.8
+    street = exposures["address_street"]
+    assert (street.distinct, street.largest_group) == (2, 3)
+    assert exposures["address"].distinct == 5  # 4 Elm Road and 4 Elm Rd. are one address
+    assert {c.identifier for c in audit.dictionary_costs} >= {"address", "address_street"}
+    assert any("household" in note for note in audit.notes)
+    assert "Ash" not in str(audit.to_dict()) and "ASH" not in str(audit.to_dict())

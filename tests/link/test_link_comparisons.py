@@ -105,3 +105,51 @@ def test_forename_comparison_canonical_level_between_exact_and_phonetic(left, ri
 def test_forename_comparison_without_canonical_column_has_no_canonical_level():
     labels = [str(level["label_for_charts"]) for level in _levels("forename", set(FORENAME))]
     assert "canonical forenames agree" not in labels
+
+
+ADDRESS = ("address", "address_number_street", "address_number_postcode", "address_street")
+
+
+def _address(full: str | None, building: str | None, postcode: str | None, street: str | None):
+    return dict(zip(ADDRESS, (full, building, postcode, street), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "label"),
+    [
+        # Flat 1, 21 Ash Grove and 21A Ash Grove: different addresses, one building.
+        (_address("f1", "b21", "p21", "s"), _address("f2", "b21", None, "s"),
+         "same building (house number and street or postcode)"),
+        # Ash Gr/Ashgrove misread as another street, the postcode still places the building.
+        (_address("f1", "b21", "p21", "s"), _address("f3", "b21x", "p21", "t"),
+         "same building (house number and street or postcode)"),
+        (_address("f1", "b21", "p21", "s"), _address("f4", "b23", "p23", "s"), "street agrees"),
+        (_address("f1", "b21", "p21", "s"), _address("f1", "b21", "p21", "s"),
+         "Exact match on address"),
+        # A different address (a move) is no evidence against: the postcode weighs moves.
+        (_address("f1", "b21", "p21", "s"), _address("f5", None, None, None),
+         "address differs (no evidence)"),
+        (_address("f1", "b21", "p21", "s"), _address("f6", "b9", "p9", "t"),
+         "address differs (no evidence)"),
+        (_address(None, None, None, None), _address("f1", "b21", "p21", "s"), "address is NULL"),
+    ],
+)  # fmt: skip
+def test_address_comparison_building_then_street(left, right, label):
+    assert level_of("address", left, right) == label
+
+
+def test_address_comparison_difference_is_a_null_level():
+    levels = _levels("address", set(ADDRESS))
+    assert [level.get("is_null_level", False) for level in levels] == [
+        True,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_address_comparison_only_when_inputs_have_address_tokens():
+    settings = ProbabilisticSettings(comparisons=("surname", "address"), term_frequency=())
+    assert len(_comparisons({"surname"}, settings)) == 1
+    assert len(_comparisons({"surname", *ADDRESS}, settings)) == 2

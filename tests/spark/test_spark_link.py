@@ -382,3 +382,36 @@ def test_link_engine_spark_shuffled_rows_give_the_same_links(
         runs.append(_by_reference(link(done, job, engine="spark", spark=spark), done))
     assert runs[0]["step"].drop_nulls().len() > 300
     assert runs[0].equals(runs[1])
+
+
+def test_link_engine_spark_address_comparison_equals_local(
+    spark: Any, demo_config: JobConfig, session_keyring: Keyring
+) -> None:
+    """The hard profile's addresses, tokenised and compared: the same links on Spark."""
+    from safelink.config import ColumnRole, ColumnSpec
+
+    data = generate(1_000, seed=5, **PROFILES["hard"])  # type: ignore[arg-type]
+    address = ColumnSpec(name="address", role=ColumnRole.IDENTIFIER, kind="address")
+    sources = {
+        name: dataclasses.replace(source, columns=(*source.columns, address))
+        for name, source in demo_config.sources.items()
+    }
+    probabilistic = dataclasses.replace(
+        demo_config.link.probabilistic,
+        comparisons=(*demo_config.link.probabilistic.comparisons, "address"),
+    )
+    settings = dataclasses.replace(
+        demo_config.link,
+        one_record_per_person={"hospital": True, "social_care": False},
+        probabilistic=probabilistic,
+    )
+    job = dataclasses.replace(demo_config, sources=sources, link=settings)
+    done = [
+        pseudonymise(frame, job, session_keyring, source=name)
+        for name, frame in data.frames().items()
+    ]
+    local = link(done, job)
+    remote = link(done, job, engine="spark", spark=spark)
+    labels = {p.get("comparison") for p in local.report.model["parameters"]}
+    assert "address" in labels
+    assert remote.links.select(PER_RECORD).equals(local.links.select(PER_RECORD))

@@ -191,3 +191,32 @@ def test_postcode_parts_equal_on_polars_and_spark(spark: Any) -> None:
     ]
     assert got[0] == got[1]
     assert got[0][0] == ("SW1A 1", "SW1A")
+
+
+def test_address_rule_and_parts_equal_on_polars_and_spark(spark: Any) -> None:
+    from tests.test_address import SEVEN_WAYS
+
+    written = [*SEVEN_WAYS, "21 St. John's Rd, Leeds LS6 3AB", "12 Grove Road NW23LN", "!!", None]
+    _compare(spark, written, local.normalise_address, rules.address)
+    canonical = local.normalise_address(pl.Series(written, dtype=pl.String)).values.to_list()
+    rule = rules.address_parts(quote("c"), "p_")
+    columns = [rules.address_part_column(rule, part) for part in rules.ADDRESS_PARTS]
+    got = []
+    for backend in (PolarsBackend(), SparkBackend(spark)):
+        table = rules.apply_rule(backend, backend.table(pl.DataFrame({"c": canonical})), rule)
+        got.append(backend.collect(table).select(columns).rows())
+    assert got[0] == got[1]
+    assert [row[0] for row in got[0][:7]] == ["21 ASHGROVE"] * 5 + [None, "21 ASHGROVE"]
+
+
+def test_date_of_birth_rule_configured_placeholders_equal_on_spark(spark: Any) -> None:
+    import functools
+
+    placeholders = local.BirthDatePlaceholders(unknown=(dt.date(1901, 1, 1),), year_only=((7, 1),))
+    written = ["1900-01-01", "01/01/1978", "1978-07-01", "1901-01-01", "1978", None]
+    _compare(
+        spark,
+        written,
+        functools.partial(local.normalise_date_of_birth, today=TODAY, placeholders=placeholders),
+        functools.partial(rules.date_of_birth, today=TODAY, placeholders=placeholders),
+    )

@@ -107,3 +107,84 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
         pseudonymise_parquet_spark(
             source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
         )
+
+
+def test_pseudonymise_spark_address_tokens_byte_identical(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    from safelink.config import parse_config
+    from tests.test_address import SEVEN_WAYS
+
+    config = parse_config(
+        {
+            "project": session_keyring.project,
+            "sources": {
+                "s": {
+                    "columns": {
+                        "ref": "content",
+                        "addr": {"role": "identifier", "kind": "address"},
+                        "postcode": {"role": "identifier", "kind": "postcode"},
+                    }
+                }
+            },
+        }
+    )
+    written = [*SEVEN_WAYS, "12 Grove Road NW23LN", "!!", None]
+    frame = pl.DataFrame(
+        {
+            "ref": [str(i) for i in range(len(written))],
+            "addr": written,
+            "postcode": ["NW2 3LN"] * len(written),
+        }
+    )
+    expected, remote = _local_and_spark(spark, frame, config, session_keyring)
+    assert "address_number_street" in expected.columns
+    assert expected["address_number_street"].null_count() == 3  # the corner, "!!" and None
+    # House number and postcode: the postcode column's where the address writes none.
+    assert expected["address_number_postcode"].null_count() == 3
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["addr"] == {
+        "empty_after_cleaning": 1
+    }
+
+
+def test_pseudonymise_spark_reads_configured_birth_placeholders(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    from safelink.config import parse_config
+
+    config = parse_config(
+        {
+            "project": session_keyring.project,
+            "tokens": {"unknown_birth_dates": ["1901-01-01"], "year_only_birth_days": ["07-01"]},
+            "sources": {
+                "s": {
+                    "columns": {
+                        "ref": "content",
+                        "dob": {"role": "identifier", "kind": "date_of_birth"},
+                    }
+                }
+            },
+        }
+    )
+    written = ["1900-01-01", "01/01/1978", "1978-07-01", "1901-01-01", "1978", None]
+    frame = pl.DataFrame({"ref": [str(i) for i in range(len(written))], "dob": written})
+    expected, remote = _local_and_spark(spark, frame, config, session_keyring)
+    # Full dates: 1900-01-01 and 01/01/1978 (neither a placeholder under these settings).
+    assert expected["date_of_birth"].null_count() == 4
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}
+
+
+def _local_and_spark(
+    spark: Any, frame: pl.DataFrame, config: Any, keyring: Keyring
+) -> tuple[pl.DataFrame, Any]:
+    """The local tokens by ``ref`` (asserted equal to Spark's), and the Spark result."""
+    local = pseudonymise(frame, config, keyring)
+    remote = pseudonymise_spark(_to_spark(spark, frame), config, keyring, today=TODAY)
+    tokens = pl.from_arrow(remote.tokens.toArrow())
+    content = pl.from_arrow(remote.content.toArrow())
+    remote.tokens.unpersist()
+    assert isinstance(tokens, pl.DataFrame) and isinstance(content, pl.DataFrame)
+    assert tokens.columns == local.tokens.columns
+    expected = _by_content_ref(local.tokens, local.content, "ref")
+    assert _by_content_ref(tokens, content, "ref").equals(expected)
+    return expected, remote

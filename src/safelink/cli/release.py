@@ -195,7 +195,24 @@ def audit_tokens_command(
     )
     for cost in audit.dictionary_costs:
         costs.add_row(cost.identifier, f"{cost.candidates:,}", f"{cost.seconds_one_core:,.3f}")
-    for table in (exposure, attacks, costs):
+    tables = [exposure, attacks, costs]
+    if audit.address_exposures:
+        groups = Table(
+            "address column",
+            "distinct",
+            "records sharing a token",
+            "largest group",
+            title="Address tokens: households and streets",
+        )
+        for group in audit.address_exposures:
+            groups.add_row(
+                group.column,
+                f"{group.distinct:,}",
+                f"{group.shared_share:.1%}",
+                f"{group.largest_group:,}",
+            )
+        tables.append(groups)
+    for table in tables:
         console.print(table)
 
 

@@ -28,6 +28,7 @@ Example::
 from safelink.config._job import ColumnRole, ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.config._link import (
     COMPARISONS,
+    OPTIONAL_COMPARISONS,
     CascadeSettings,
     LinkConfig,
     MatchKey,
@@ -39,6 +40,7 @@ from safelink.config._yaml import MAX_CONFIG_BYTES, load_yaml, parse_yaml
 __all__ = [
     "COMPARISONS",
     "MAX_CONFIG_BYTES",
+    "OPTIONAL_COMPARISONS",
     "CascadeSettings",
     "ColumnRole",
     "ColumnSpec",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any
@@ -35,6 +36,7 @@ from safelink.config._fields import (
 from safelink.config._link import LinkConfig
 from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
+from safelink.normalise.constants import UNKNOWN_BIRTH_DATES, BirthDatePlaceholders
 from safelink.text_encoding import canonical_encoding
 
 #: The sections of a job kept as written in :attr:`JobConfig.sections`, in this order.
@@ -194,6 +196,36 @@ class SourceConfig:
         )
 
 
+def _birth_date(value: Any) -> Any:
+    """A date of birth as written: a YAML date, or text ``YYYY-MM-DD``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise problem("must be a real date written YYYY-MM-DD (e.g. 1900-01-01)")
+
+
+def _month_day(value: Any) -> Any:
+    """A day of the year as written, ``MM-DD``; 29 February is allowed."""
+    if isinstance(value, str) and len(value) == 5 and value[2] == "-":
+        try:
+            dt.date(2000, int(value[:2]), int(value[3:]))  # a leap year: 02-29 is a day
+        except ValueError:
+            pass
+        else:
+            return value
+    raise problem("must be a day of the year written MM-DD (e.g. 01-01 for 1 January)")
+
+
+BirthDate = Annotated[dt.date, BeforeValidator(_birth_date, json_schema_input_type=str)]
+"""A date of birth, ``YYYY-MM-DD``."""
+MonthDay = Annotated[StrictStr, BeforeValidator(_month_day, json_schema_input_type=str)]
+"""A day of the year, ``MM-DD`` (``01-01`` for 1 January)."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, config=MODEL_CONFIG)
 class TokenSettings:
     """How tokens are made."""
@@ -205,6 +237,19 @@ class TokenSettings:
     bloom: StrictBool = False
     """Also make hardened keyed Bloom-filter encodings of forenames and surnames
     (``forename_bloom``, ``surname_bloom``) for Dice-similarity comparison."""
+    unknown_birth_dates: tuple[BirthDate, ...] = UNKNOWN_BIRTH_DATES
+    """Dates of birth that the extracts' systems write for an unknown date (``1900-01-01``,
+    ``1800-01-01``): rejected as ``placeholder``, so they never agree. ``[]`` for none."""
+    year_only_birth_days: tuple[MonthDay, ...] = ("01-01",)
+    """Days (``MM-DD``) that the systems write when only the year of birth is known: that day
+    of any year is read as the year alone (a partial date, compared by its year). ``[]`` to
+    read 1 January as a real day."""
+
+    @property
+    def birth_date_placeholders(self) -> BirthDatePlaceholders:
+        """The two placeholder lists, as the date-of-birth rule reads them."""
+        days = tuple((int(d[:2]), int(d[3:])) for d in self.year_only_birth_days)
+        return BirthDatePlaceholders(unknown=self.unknown_birth_dates, year_only=days)
 
 
 Sources = Annotated[

@@ -15,7 +15,7 @@ Example::
       probabilistic:
         enabled: true
         threshold: 0.95
-        comparisons: [nhs_number, forename, surname, date_of_birth, postcode, sex]
+        comparisons: [nhs_number, forename, surname, date_of_birth, postcode, sex, address]
         term_frequency: [forename, surname, postcode]
         blocking: [[date_of_birth], [surname_nysiis, forename_nysiis]]
       bias:
@@ -60,8 +60,13 @@ from safelink.config._fields import (
 )
 
 #: The comparisons the probabilistic model can build, one per identifier.
-Comparison = Literal["nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex"]
+Comparison = Literal[
+    "nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex", "address"
+]
 COMPARISONS: tuple[str, ...] = get_args(Comparison)
+#: Comparisons built only when every input has their token column (not every extract has an
+#: address): they never make a token column required.
+OPTIONAL_COMPARISONS = frozenset({"address"})
 #: A list of comparisons; one may be written without the list.
 Comparisons = Annotated[
     tuple[Comparison, ...],
@@ -213,7 +218,7 @@ class ProbabilisticSettings:
     threshold: Annotated[float, Field(strict=True, gt=0, lt=1)] = 0.95
     """Match probability needed to link (between 0 and 1)."""
     comparisons: Comparisons = get_args(Comparison)
-    """Which comparisons to build."""
+    """Which comparisons to build (``address`` only when every input has address tokens)."""
     term_frequency: Comparisons = ("forename", "surname", "postcode")
     """Comparisons with term-frequency adjustment of exact agreement."""
     blocking: Rules = _DEFAULT_BLOCKING
@@ -349,5 +354,7 @@ class LinkConfig:
                 for column in rule:
                     needed.setdefault(column, "link.probabilistic.blocking")
             for comparison in self.probabilistic.comparisons:
+                if comparison in OPTIONAL_COMPARISONS:
+                    continue
                 needed.setdefault(comparison, f"link.probabilistic.comparisons.{comparison}")
         return needed

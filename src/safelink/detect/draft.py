@@ -116,7 +116,16 @@ _BLOCKING = (
     ("postcode", "forename_initial"),
     ("nhs_number",),
 )
-_COMPARED = ("nhs_number", "chi_number", "forename", "surname", "date_of_birth", "postcode", "sex")
+_COMPARED = (
+    "nhs_number",
+    "chi_number",
+    "forename",
+    "surname",
+    "date_of_birth",
+    "postcode",
+    "sex",
+    "address",
+)
 _TERM_FREQUENCY = ("forename", "surname", "postcode")
 _DERIVED = {
     "forename": ("forename_initial", "forename_soundex", "forename_nysiis"),

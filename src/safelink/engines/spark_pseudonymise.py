@@ -25,7 +25,6 @@ position), so they are unpredictable yet stable if Spark recomputes a partition.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -43,13 +42,22 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise.forenames import forename_canonical_table
-from safelink.normalise.rules import apply_rule, dob_warning, nhs_warning, rule_for
+from safelink.normalise.rules import (
+    ADDRESS_PARTS,
+    address_part_column,
+    address_parts,
+    apply_rule,
+    dob_warning,
+    nhs_warning,
+    rule_for,
+)
 from safelink.pseudonymise import (
-    METADATA_PREFIX,
     RECORD_ID,
     ColumnSummary,
     RunSummary,
+    address_postcode,
     token_plan,
+    tokens_file_metadata,
 )
 
 if TYPE_CHECKING:
@@ -88,7 +96,9 @@ class SparkPseudonymised:
     purposes: Mapping[str, str]
 
 
-def _resolve(config: JobConfig | SourceConfig, source: str | None) -> tuple[SourceConfig, Any]:
+def _resolve(
+    config: JobConfig | SourceConfig, source: str | None
+) -> tuple[SourceConfig, TokenSettings]:
     if isinstance(config, SourceConfig):
         return config, TokenSettings()
     return config.source(source), config.tokens
@@ -291,13 +301,13 @@ def pseudonymise_spark(
     for index, spec in enumerate(source_config.identifiers):
         assert spec.kind is not None
         if spec.kind not in _REPEATING_KINDS:
-            joined = _normalised(backend, joined, spec.kind, spec.name, index, today)
+            joined = _normalised(backend, joined, spec, spec.name, index, today, settings)
             continue
         # Names, dates, postcodes and sex repeat a lot: normalise each distinct value once
         # (as the local engine does) and join the result back.
         raw = f"__raw{index}"
         table = text.select(F.col(spec.name).alias(raw)).distinct()
-        table = _normalised(backend, table, spec.kind, raw, index, today)
+        table = _normalised(backend, table, spec, raw, index, today, settings)
         joined = joined.join(table, joined[spec.name].eqNullSafe(table[raw]), "left").drop(raw)
     normalised_frame = joined.select(
         RECORD_ID,
@@ -316,8 +326,20 @@ def pseudonymise_spark(
     derived: list[Column] = []
     token_sources: dict[str, tuple[str, str]] = {}
     mapped: dict[str, tuple[str, str]] = {}  # input column -> (output column, mapping)
+    with_parts = staged
+    names_in_order = [s.name for s in source_config.identifiers]
+    postcode = address_postcode(source_config)
+    postcode_column = f'"__n{names_in_order.index(postcode)}".value' if postcode else None
     for index, spec in enumerate(source_config.identifiers):
         options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
+        if spec.kind is Identifier.ADDRESS:
+            # Address parts are several steps of shared SQL (as the local engine runs them).
+            parts = address_parts(f'"__n{index}".value', f"__a{index}_", postcode_column)
+            with_parts = apply_rule(backend, with_parts, parts)
+            options |= {
+                f"{spec.token_column}_{part}": F.col(address_part_column(parts, part))
+                for part in ADDRESS_PARTS
+            }
         for column, purpose, _ in plans[spec.name]:
             if column.endswith("_nysiis") and spec.kind is not None:
                 first = f"__first_{spec.token_column}"
@@ -334,7 +356,7 @@ def pseudonymise_spark(
                 continue
             derived.append(options[column].alias(f"__t_{column}"))
             token_sources[column] = (f"__t_{column}", purpose)
-    texts = staged.select(RECORD_ID, *derived)
+    texts = with_parts.select(RECORD_ID, *derived)
     mappings = {
         "nysiis": _nysiis_batches(),
         "canonical": _canonical_batches(forename_canonical_table()),
@@ -368,15 +390,20 @@ def pseudonymise_spark(
 def _normalised(
     backend: SparkBackend,
     frame: DataFrame,
-    kind: Identifier,
+    spec: ColumnSpec,
     column: str,
     index: int,
     today: dt.date,
+    settings: TokenSettings,
 ) -> DataFrame:
-    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``kind``."""
+    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``spec``."""
     from pyspark.sql import functions as F  # noqa: N812
 
-    rule = rule_for(kind, quote(column), f"__n{index}_", today=today)
+    assert spec.kind is not None
+    placeholders = settings.birth_date_placeholders
+    rule = rule_for(
+        spec.kind, quote(column), f"__n{index}_", today=today, placeholders=placeholders
+    )
     added: DataFrame = apply_rule(backend, frame, rule)
     result = F.struct(F.col(rule.value).alias("value"), F.col(rule.reason).alias("reason"))
     return added.withColumn(f"__n{index}", result).drop(*rule.scratch, rule.value, rule.reason)
@@ -462,17 +489,8 @@ def _with_timings(summary: RunSummary, timings: Mapping[str, float]) -> RunSumma
 
 
 def tokens_metadata(summary: RunSummary, purposes: Mapping[str, str]) -> dict[str, str]:
-    """The tokens file's safelink metadata (ids and purposes, never secrets)."""
-    from safelink._version import __version__
-
-    return {
-        f"{METADATA_PREFIX}kind": "tokens",
-        f"{METADATA_PREFIX}version": __version__,
-        f"{METADATA_PREFIX}source": summary.source,
-        f"{METADATA_PREFIX}key_id": summary.key_id,
-        f"{METADATA_PREFIX}token_length": str(summary.token_length),
-        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
-    }
+    """The tokens file's safelink metadata (ids, purposes, table versions; never secrets)."""
+    return tokens_file_metadata(summary.source, summary.key_id, summary.token_length, purposes)
 
 
 def pseudonymise_parquet_spark(

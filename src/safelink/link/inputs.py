@@ -25,6 +25,7 @@ from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
 from safelink.link.config import LinkConfig
+from safelink.normalise import forename_table_version
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
@@ -34,9 +35,10 @@ OPTIONAL = (
     "surname_initial", "surname_soundex", "surname_nysiis", "surname_first_part",
     "surname_last_part", "surname_bloom", "date_of_birth_swapped", "date_of_birth_year",
     "date_of_birth_month", "date_of_birth_day", "postcode_sector", "postcode_district",
+    "address", "address_number_street", "address_number_postcode", "address_street",
 )  # fmt: skip
 """Token columns used when every input has them (partial agreement in the model, the
-cascade's twin rule)."""
+cascade's twin rule, the address comparison)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class TokensInput:
         empty: whether it has no records.
         key_id: the link key id it was made with, when known.
         where: how messages name it.
+        forename_table: the version of the forename table its canonical-forename tokens were
+            made with, when known (:func:`safelink.normalise.forename_table_version`).
     """
 
     source: str
@@ -58,6 +62,7 @@ class TokensInput:
     empty: bool
     key_id: str | None
     where: str
+    forename_table: str | None = None
 
 
 def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
@@ -155,14 +160,20 @@ def _own_table(backend: Backend, data: Any) -> Any:
 
 
 def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
+    table_version: str | None = None
     if isinstance(item, str | Path):
         table, metadata = _read_path(backend, item)
         source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
         key_id, where = metadata.get("key_id"), str(item)
+        table_version = metadata.get("forename_table")
     elif hasattr(item, "tokens") and hasattr(item, "summary"):
         summary = item.summary
         table = _own_table(backend, item.tokens)
         source, key_id, where = summary.source, summary.key_id, summary.source
+        # Made in this process, so with this process's forename table.
+        token_columns = [p for c in summary.columns for p in c.token_columns]
+        if any(p.endswith("_canonical") for p in token_columns):
+            table_version = forename_table_version()
     else:
         source = names[index] if names and index < len(names) else f"source_{index + 1}"
         table, key_id, where = _own_table(backend, item), None, f"input {index + 1} ({source})"
@@ -170,7 +181,8 @@ def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) 
     columns = tuple(
         backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=table)).columns
     )
-    return TokensInput(source, table, columns, int(count["n"][0]) == 0, key_id, where)
+    empty = int(count["n"][0]) == 0
+    return TokensInput(source, table, columns, empty, key_id, where, table_version)
 
 
 def known_input(
@@ -203,8 +215,8 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
     """Check that the inputs can be linked; return the token columns to link on.
 
     Raises:
-        LinkageError: too few inputs, different link keys, a repeated source, an empty input,
-            or missing columns (every problem named).
+        LinkageError: too few inputs, different link keys or forename tables, a repeated
+            source, an empty input, or missing columns (every problem named).
     """
     if len(inputs) < 2 and config.every_source_one_per_person([i.source for i in inputs]):
         raise LinkageError(
@@ -225,6 +237,15 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
             f"the tokens files were made with different link keys ({made}); tokens under "
             "different keys can never match. Pseudonymise every extract with the same "
             "project key (or keys exported from it)."
+        )
+    tables = sorted({i.forename_table for i in inputs if i.forename_table})
+    if len(tables) > 1:
+        made = ", ".join(f"{i.where}: {i.forename_table}" for i in inputs if i.forename_table)
+        raise LinkageError(
+            f"the tokens files were made with different forename tables ({made}); their "
+            "canonical-forename tokens do not agree for the same name. Pseudonymise every "
+            "extract with the same safelink version (see 'safelink.forename_table' in the "
+            "tokens files' metadata)."
         )
     sources = [i.source for i in inputs]
     repeated = sorted({s for s in sources if sources.count(s) > 1})

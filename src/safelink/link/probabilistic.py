@@ -5,7 +5,8 @@ partial tokens that survive the error the level is meant to catch: phonetic code
 (misspellings), forename/surname cross-agreement (swapped names), the day/month-swapped date of
 birth and two of three date parts (date errors), year and month or year alone where a date of
 birth is partial (``1978``, ``1978-03``: no full-date token), postcode sector and district
-(moves nearby), and, when the tokens files carry them, Dice similarity of keyed Bloom-filter
+(moves nearby), the building and the street of an address written differently, and, when
+the tokens files carry them, Dice similarity of keyed Bloom-filter
 encodings of names (misspellings that phonetic codes miss). No cleartext is needed. m
 probabilities come from EM, u probabilities from random sampling, with term-frequency
 adjustment of exact agreement on the columns the config names.
@@ -32,6 +33,7 @@ from typing import Any, Protocol
 import polars as pl
 
 from safelink.bloom import dice_sql
+from safelink.config import OPTIONAL_COMPARISONS
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
 from safelink.engines.sql import quote
@@ -106,6 +108,8 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
 
     year, month = "date_of_birth_year", "date_of_birth_month"
     for name in settings.comparisons:
+        if name in OPTIONAL_COMPARISONS and name not in columns:
+            continue  # e.g. no address in some input
         levels: list[Any] = [cll.NullLevel(name)]
         partial = name == "date_of_birth" and {year, month} <= columns
         if partial:
@@ -181,9 +185,37 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
             for part in ("sector", "district"):
                 if f"postcode_{part}" in columns:
                     levels.append(exact(f"postcode_{part}", f"{part} agrees"))
+        elif name == "address":
+            levels += _address_levels(columns, custom, exact)
+            # A different address is no evidence against: moves are the postcode's to weigh,
+            # and counting them twice lost true links (bench_link, hard profile).
+            levels.append(
+                custom("TRUE", "address differs (no evidence)").configure(is_null_level=True)
+            )
+            built.append(cl.CustomComparison(levels, output_column_name=name))
+            continue
         levels.append(cll.ElseLevel())
         built.append(cl.CustomComparison(levels, output_column_name=name))
     return built
+
+
+def _address_levels(
+    columns: set[str], custom: Callable[[str, str], Any], exact: Callable[[str, str], Any]
+) -> list[Any]:
+    """The address levels below full agreement: the same building, then the same street.
+
+    The building is the house number with the street or with the postcode
+    (:func:`safelink.normalise.rules.address_parts`): ``Flat 1, 21 Ash Grove`` and ``21A Ash
+    Grove`` are one building, which the full-address tokens cannot say.
+    """
+    levels = []
+    building = [c for c in ("address_number_street", "address_number_postcode") if c in columns]
+    if building:
+        agree = " OR ".join(f'"{c}_l" = "{c}_r"' for c in building)
+        levels.append(custom(f"({agree})", "same building (house number and street or postcode)"))
+    if "address_street" in columns:
+        levels.append(exact("address_street", "street agrees"))
+    return levels
 
 
 def _rule(columns: Sequence[str]) -> Any:

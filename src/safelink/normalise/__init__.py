@@ -5,8 +5,14 @@ The rules are SQL written once (:mod:`safelink.normalise.rules`, with the shared
 This package only re-exports the public API.
 """
 
-from safelink.normalise.constants import EARLIEST_BIRTH, NhsNumberRange, Reason
+from safelink.normalise.constants import (
+    EARLIEST_BIRTH,
+    BirthDatePlaceholders,
+    NhsNumberRange,
+    Reason,
+)
 from safelink.normalise.derive import (
+    address_parts,
     canonical_sql,
     classify_nhs_number,
     name_parts,
@@ -18,12 +24,17 @@ from safelink.normalise.derive import (
     postcode_sector,
     soundex,
 )
-from safelink.normalise.forenames import forename_canonical, forename_canonical_table
+from safelink.normalise.forenames import (
+    forename_canonical,
+    forename_canonical_table,
+    forename_table_version,
+)
 from safelink.normalise.local import (
     NORMALISERS,
     Normalised,
     name_canonical_expr,
     normalise,
+    normalise_address,
     normalise_chi_number,
     normalise_date,
     normalise_date_of_birth,
@@ -44,18 +55,22 @@ from safelink.normalise.local import (
 __all__ = [
     "EARLIEST_BIRTH",
     "NORMALISERS",
+    "BirthDatePlaceholders",
     "NhsNumberRange",
     "Normalised",
     "Reason",
+    "address_parts",
     "canonical_sql",
     "classify_nhs_number",
     "forename_canonical",
     "forename_canonical_table",
+    "forename_table_version",
     "name_canonical_expr",
     "name_parts",
     "nhs_check_digit_valid",
     "nhs_warnings",
     "normalise",
+    "normalise_address",
     "normalise_chi_number",
     "normalise_date",
     "normalise_date_of_birth",

@@ -10,6 +10,7 @@ is used only where the polars code read ``\d`` to classify, never to accept a va
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from safelink.engines.sql import WHITESPACE_CLASS, check_portable
@@ -120,6 +121,25 @@ UNKNOWN_BIRTH_DATES = (dt.date(1900, 1, 1), dt.date(1800, 1, 1))
 YEAR_ONLY_PLACEHOLDER = (1, 1)
 """(month, day) that systems write when only the year of birth is known: 1 January of any
 other year is read as the year alone (a partial date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BirthDatePlaceholders:
+    """The dates of birth that systems write when the date is not known (a job setting).
+
+    Attributes:
+        unknown: full dates written for an unknown date of birth: rejected as ``placeholder``.
+        year_only: (month, day) pairs written when only the year is known: that day of any
+            year (but the ``unknown`` dates) is read as the year alone, a partial date.
+
+    """
+
+    unknown: tuple[dt.date, ...] = UNKNOWN_BIRTH_DATES
+    year_only: tuple[tuple[int, int], ...] = (YEAR_ONLY_PLACEHOLDER,)
+
+
+DEFAULT_BIRTH_DATE_PLACEHOLDERS = BirthDatePlaceholders()
+"""1900-01-01 and 1800-01-01 rejected, 1 January of any other year read as the year alone."""
 NAMED_MONTH = (
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{3}} {_D}{{4}}$"),
     check_portable(rf"^{_D}{{1,2}} [A-Za-z]{{4,9}} {_D}{{4}}$"),
@@ -172,3 +192,58 @@ SEX_CODES = {
 }
 """Upper-case codes (runs of whitespace read as one space) -> NHS data dictionary codes."""
 EMAIL = check_portable(rf"^[^@{WS}]+@[^@{WS}]+\.[^@{WS}]+$")
+
+# -- addresses -------------------------------------------------------------------------------
+
+ADDRESS_PHRASES = {
+    "FLAT GROUND": ("GROUND FLOOR FLAT", "GROUND FLOOR", "GRD FLR FLAT", "GRD FLR", "GFF", "GF"),
+    "FLAT BASEMENT": ("BASEMENT FLAT", "LOWER GROUND FLOOR FLAT", "LOWER GROUND FLOOR", "LGF"),
+    "FLAT FIRST": ("FIRST FLOOR FLAT", "1ST FLOOR FLAT", "FIRST FLOOR", "1ST FLOOR", "FFF"),
+    "FLAT SECOND": ("SECOND FLOOR FLAT", "2ND FLOOR FLAT", "SECOND FLOOR", "2ND FLOOR", "SFF"),
+    "FLAT TOP": ("TOP FLOOR FLAT", "TOP FLOOR", "TFF"),
+    "CORNER": ("CORNER OF", "CNR OF", "CNR", "JUNCTION OF", "JCT OF"),
+}
+"""Canonical words -> the phrases written for them (whole words, read before single words):
+floor designators become ``FLAT <floor>``, corners ``CORNER``."""
+ADDRESS_WORDS = {
+    "FLAT": _words("FLAT FLT FL APARTMENT APT APPT UNIT STUDIO MAISONETTE ROOM RM"),
+    "ROAD": _words("RD ROAD"),
+    "AVENUE": _words("AVE AV AVN AVENUE"),
+    "CRESCENT": _words("CRES CRESC CRS CR CRESCENT"),
+    "GARDENS": _words("GDNS GDN GRDNS GARDENS"),
+    "GROVE": _words("GR GRV GRO GROVE"),
+    "LANE": _words("LN LANE"),
+    "DRIVE": _words("DR DRV DRIVE"),
+    "CLOSE": _words("CL CLOSE"),
+    "COURT": _words("CT CRT COURT"),
+    "PLACE": _words("PL PLACE"),
+    "SQUARE": _words("SQ SQR SQUARE"),
+    "TERRACE": _words("TER TERR TCE TERRACE"),
+    "PARK": _words("PK PARK"),
+    "PARADE": _words("PDE PARADE"),
+    "GREEN": _words("GRN GREEN"),
+    "MOUNT": _words("MT MOUNT"),
+    "WALK": _words("WLK WALK"),
+    "HOUSE": _words("HSE HOUSE"),
+    "COTTAGES": _words("COTTS COTTAGES"),
+    "ESTATE": _words("EST ESTATE"),
+    "BOULEVARD": _words("BLVD BOULEVARD"),
+    "ESPLANADE": _words("ESP ESPLANADE"),
+    "HEIGHTS": _words("HTS HEIGHTS"),
+    "SAINT": _words("SAINT STE"),
+    "AND": _words("AND"),
+}
+"""Canonical word -> the words written for it (``ST`` is read apart: ``SAINT`` at the start
+of a street, else ``STREET``)."""
+STREET_TYPES = _words(
+    "ROAD STREET AVENUE CRESCENT GARDENS GROVE LANE DRIVE CLOSE COURT PLACE SQUARE TERRACE "
+    "PARK PARADE GREEN WALK WAY MEWS RISE ROW HILL VIEW BROADWAY ESPLANADE BOULEVARD CHASE "
+    "CROFT GATE HEIGHTS VALE"
+)
+"""Canonical words that end a street's name (``ASH GROVE``, ``THE BROADWAY``)."""
+STREET_PREFIXES = _words("THE SAINT UPPER LOWER GREAT LITTLE OLD NEW NORTH SOUTH EAST WEST")
+"""Words that begin a street's name and need the next word (``SAINT JOHNS``, ``THE MALL``)."""
+ADDRESS_POSTCODE = check_portable(r" [A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2} *$")
+"""A full postcode at the end of an address (with or without its space)."""
+HOUSE_NUMBER = check_portable(r"^[0-9]{1,5}[A-Z]?$")
+"""A house number, with an optional letter (``21``, ``21A``)."""

@@ -1,4 +1,4 @@
-"""What is derived from canonical values: check digits, issuing ranges, name and postcode parts.
+"""What is derived from canonical values: check digits, ranges, name, postcode, address parts.
 
 Polars functions over canonical values (the output of :mod:`safelink.normalise.local`). The
 postcode parts are the shared SQL of :mod:`safelink.normalise.rules`, which the Spark engine
@@ -99,3 +99,28 @@ def postcode_sector(canonical: pl.Series) -> pl.Series:
 def postcode_area(canonical: pl.Series) -> pl.Series:
     """The area (leading letters) of canonical postcodes: ``SW1A 1AA`` -> ``SW``."""
     return canonical.str.extract(r"^([A-Z]{1,2})")
+
+
+def address_parts(canonical: pl.Series, postcodes: pl.Series | None = None) -> pl.DataFrame:
+    """The parts of canonical addresses: a column per part (``rules.ADDRESS_PARTS``).
+
+    The shared SQL of :func:`safelink.normalise.rules.address_parts` (the Spark engine runs
+    it too): ``number_street`` (``21 ASHGROVE``), ``number_postcode`` (``21 NW2 3LN``) and
+    ``street`` (``ASHGROVE``); null where the address has no house number or is a corner.
+    ``postcodes`` (canonical, row for row) give the postcode of an address that ends without
+    one.
+
+    Example:
+        >>> address_parts(pl.Series(["FLAT 1 21 ASH GROVE LONDON NW2 3LN"])).row(0)
+        ('21 ASHGROVE', '21 NW2 3LN', 'ASHGROVE')
+
+    """
+    column = None if postcodes is None else quote("p")
+    rule = rules.address_parts(quote("c"), "part_", column)
+    frame = pl.LazyFrame({"c": canonical.cast(pl.String)})
+    if postcodes is not None:
+        frame = frame.with_columns(p=postcodes.cast(pl.String))
+    added = rules.apply_rule(_BACKEND, frame, rule)
+    columns = {part: rules.address_part_column(rule, part) for part in rules.ADDRESS_PARTS}
+    parts: pl.DataFrame = added.select(pl.col(c).alias(p) for p, c in columns.items()).collect()
+    return parts

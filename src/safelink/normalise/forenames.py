@@ -18,6 +18,8 @@ is plain data (:func:`forename_canonical_table`), so every engine applies the sa
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from importlib import resources
 
 import polars as pl
@@ -88,6 +90,24 @@ def forename_canonical_table() -> dict[str, str]:
 
     """
     return dict(_groups()[0])
+
+
+@functools.cache
+def forename_table_version() -> str:
+    """A fingerprint of the forename table's mapping (``sha256:`` and 16 hex digits).
+
+    Recorded in every tokens file with canonical-forename tokens: two files whose tables
+    differ give different tokens for one name, and ``link`` refuses to compare them. It
+    changes only when the mapping does (not when a source note or the file's layout does).
+
+    Example:
+        >>> forename_table_version().startswith("sha256:")
+        True
+
+    """
+    mapping = sorted(forename_canonical_table().items())
+    text = json.dumps(mapping, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def forename_group(canonical: str) -> tuple[str, ...]:

@@ -18,12 +18,15 @@ sex                       NHS data dictionary: ``1`` male, ``2`` female, ``9`` i
                           ``X`` not known
 phone                     E.164 via ``phonenumbers`` (GB by default)
 email                     trimmed, lower case
+address                   ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``: upper case, no punctuation,
+                          flat designators and street types spelt out, postcode written
 ========================  ===========================================================
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +38,11 @@ from safelink.engines.backend import PolarsBackend
 from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
 from safelink.normalise import rules
-from safelink.normalise.constants import Reason
+from safelink.normalise.constants import (
+    DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+    BirthDatePlaceholders,
+    Reason,
+)
 
 _BACKEND = PolarsBackend()
 _RAW = "raw"
@@ -134,7 +141,12 @@ def normalise_name(values: pl.Series) -> Normalised:
     return run_rule(rules.name(_SOURCE), values)
 
 
-def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
+def normalise_date_of_birth(
+    values: pl.Series,
+    *,
+    today: dt.date | None = None,
+    placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Normalised:
     """Normalise dates of birth to ISO ``YYYY-MM-DD`` (``YYYY-MM`` or ``YYYY`` when partial).
 
     Accepts ``04/03/1975`` (day first, as UK extracts write it), ``1975-03-04``,
@@ -143,15 +155,19 @@ def normalise_date_of_birth(values: pl.Series, *, today: dt.date | None = None) 
     Partial dates are accepted: ``1978`` -> ``1978``; ``1978-03`` and ``03/1978`` ->
     ``1978-03``. Placeholders: 1 January of a year (what systems write when only the year is
     known) becomes the year alone; 1900-01-01 and 1800-01-01 (an unknown date of birth) are
-    rejected as ``placeholder``.
+    rejected as ``placeholder``. Both lists are ``placeholders`` (the job config's
+    ``tokens.unknown_birth_dates`` and ``tokens.year_only_birth_days``).
 
     Args:
         values: text column.
         today: the reference date for "future" (defaults to the current date).
+        placeholders: the dates written for an unknown date of birth, and the days written
+            when only the year is known.
 
     """
     today = today or dt.date.today()
-    return run_rule(rules.date_of_birth(_SOURCE, today=today), values)
+    rule = rules.date_of_birth(_SOURCE, today=today, placeholders=placeholders)
+    return run_rule(rule, values)
 
 
 def normalise_date(values: pl.Series, *, today: dt.date | None = None) -> Normalised:
@@ -224,6 +240,18 @@ def normalise_text(values: pl.Series) -> Normalised:
     return run_rule(rules.text(_SOURCE), values)
 
 
+def normalise_address(values: pl.Series) -> Normalised:
+    """Normalise addresses: one spelling for the ways one address is written.
+
+    Upper case without accents or punctuation, flat and floor designators as ``FLAT <n>``,
+    street types spelt out, a closing postcode written as postcodes are
+    (:func:`safelink.normalise.rules.address`): ``Flat 1, 21 Ash Gr. London NW23LN`` becomes
+    ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``. A value with no letter or digit is rejected as
+    ``empty_after_cleaning``. Its parts are :func:`safelink.normalise.address_parts`.
+    """
+    return run_rule(rules.address(_SOURCE), values)
+
+
 def normalise_passport_number(values: pl.Series) -> Normalised:
     """Normalise UK passport numbers: upper case, no spaces (``123456789``, ``AB1234567``)."""
     return run_rule(rules.passport_number(_SOURCE), values)
@@ -251,7 +279,7 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.SEX: normalise_sex,
     Identifier.PHONE: normalise_phone,
     Identifier.EMAIL: normalise_email,
-    Identifier.ADDRESS: normalise_text,
+    Identifier.ADDRESS: normalise_address,
     Identifier.UPRN: normalise_uprn,
     Identifier.HOSPITAL_NUMBER: normalise_text,
     Identifier.PASSPORT_NUMBER: normalise_passport_number,
@@ -260,7 +288,12 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
 }
 
 
-def normalise(kind: Identifier, values: pl.Series) -> Normalised:
+def normalise(
+    kind: Identifier,
+    values: pl.Series,
+    *,
+    placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Normalised:
     """Normalise a column with the normaliser for its identifier kind.
 
     Columns with many repeats (names, dates, postcodes, sex) are normalised once per distinct
@@ -269,12 +302,16 @@ def normalise(kind: Identifier, values: pl.Series) -> Normalised:
     Args:
         kind: the identifier kind.
         values: the column (any dtype; cast to text).
+        placeholders: for dates of birth, the placeholder dates
+            (:func:`normalise_date_of_birth`).
 
     Returns:
         Canonical values and rejection reasons, row for row.
 
     """
     normaliser = NORMALISERS[kind]
+    if kind is Identifier.DATE_OF_BIRTH and placeholders != DEFAULT_BIRTH_DATE_PLACEHOLDERS:
+        normaliser = functools.partial(normalise_date_of_birth, placeholders=placeholders)
     text = values.cast(pl.String)
     distinct = text.unique()
     if distinct.len() * 2 > text.len():

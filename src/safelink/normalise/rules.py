@@ -292,17 +292,25 @@ def _int(sql: str) -> str:
 
 
 @cache
-def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: bool = True) -> Rule:
+def date_of_birth(
+    source: str,
+    prefix: str = "",
+    *,
+    today: dt.date,
+    partial: bool = True,
+    placeholders: c.BirthDatePlaceholders = c.DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Rule:
     """Dates of birth to ISO: ``YYYY-MM-DD``, or ``YYYY-MM`` and ``YYYY`` when partial.
 
     A value is read in the one shape it has (the shapes exclude each other), checked as a
     calendar date with integer arithmetic, and compared with ``today`` and 1890-01-01 (a
     partial date by the first day it covers). ``04/03/1975`` is read day first. Year-only
     (``1978``) and year-month (``1978-03``, ``03/1978``) values are partial dates, and so is
-    1 January of a year (:data:`~safelink.normalise.constants.YEAR_ONLY_PLACEHOLDER`, what
-    systems write when only the year is known): it becomes the year alone. The dates systems
-    write for an unknown date of birth
-    (:data:`~safelink.normalise.constants.UNKNOWN_BIRTH_DATES`) are rejected as placeholders.
+    1 January of a year (what systems write when only the year is known): it becomes the year
+    alone. The dates systems write for an unknown date of birth (1900-01-01, 1800-01-01) are
+    rejected as placeholders. Both lists are ``placeholders``
+    (:class:`~safelink.normalise.constants.BirthDatePlaceholders`, the job config's
+    ``tokens.unknown_birth_dates`` and ``tokens.year_only_birth_days``).
     ``partial=False`` reads full dates only, without placeholders: for dates that are not
     births (event dates), where 1 January is a real day.
     """
@@ -353,7 +361,7 @@ def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: boo
         f"CASE WHEN {month} = 2 THEN CASE WHEN {leap} THEN 29 ELSE 28 END "
         f"WHEN {month} IN (4, 6, 9, 11) THEN 30 ELSE 31 END"
     )
-    placeholder_month, placeholder_day = c.YEAR_ONLY_PLACEHOLDER
+    year_only = " OR ".join(f"({month} = {m} AND {day} = {d})" for m, d in placeholders.year_only)
     # A partial date is checked by the first day it covers.
     ymd, known = steps.add(
         ymd=f"CASE WHEN {shape} >= 5 THEN CASE WHEN COALESCE({month}, 1) BETWEEN 1 AND 12 "
@@ -362,12 +370,13 @@ def date_of_birth(source: str, prefix: str = "", *, today: dt.date, partial: boo
         f"THEN {year} * 10000 + {month} * 100 + {day} END",
         # How much of the date is known: 1 the year, 2 the year and month, 3 all of it.
         known=f"CASE WHEN {shape} = 5 THEN 1 WHEN {shape} IN (6, 7) THEN 2 "
-        f"WHEN {month} = {placeholder_month} AND {day} = {placeholder_day} THEN 1 ELSE 3 END"
+        + (f"WHEN {year_only} THEN 1 " if year_only else "")
+        + "ELSE 3 END"
         if partial
         else "3",
     )
-    unknown = ", ".join(str(_ymd(d)) for d in c.UNKNOWN_BIRTH_DATES)
-    placeholder = f"{shape} <= 4 AND {ymd} IN ({unknown})" if partial else "FALSE"
+    unknown = ", ".join(str(_ymd(d)) for d in placeholders.unknown)
+    placeholder = f"{shape} <= 4 AND {ymd} IN ({unknown})" if partial and unknown else "FALSE"
     reason = _reason(
         (matches(present, c.TWO_DIGIT_YEAR), Reason.AMBIGUOUS_YEAR),
         (f"{shape} IS NULL", Reason.UNRECOGNISED_DATE),
@@ -504,6 +513,165 @@ def uprn(source: str, prefix: str = "") -> Rule:
     return steps.rule()
 
 
+# -- addresses -------------------------------------------------------------------------------
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    """A regex alternation of whole words or phrases (spaces between words: one or more)."""
+    ordered = sorted(words, key=len, reverse=True)  # the longest phrase first
+    return "|".join(w.replace(" ", " +") for w in ordered)
+
+
+def _chained(
+    steps: _Steps, name: str, sql: str, wrappers: list[Callable[[str], str]], every: int = 6
+) -> str:
+    """Apply ``wrappers`` to ``sql`` in turn, a step every ``every`` (keeps the SQL shallow)."""
+    for start in range(0, len(wrappers), every):
+        for wrap in wrappers[start : start + every]:
+            sql = wrap(sql)
+        (sql,) = steps.add(**{f"{name}{start // every}": sql})
+    return sql
+
+
+def _replacer(pattern: str, replacement: str) -> Callable[[str], str]:
+    return lambda sql: replace_all(sql, pattern, replacement)
+
+
+def _replacer_text(text: str, replacement: str) -> Callable[[str], str]:
+    return lambda sql: f"REPLACE({sql}, {literal(text)}, {literal(replacement)})"
+
+
+@cache
+def address(source: str, prefix: str = "") -> Rule:
+    """Addresses: one canonical spelling, so the ways one address is written agree.
+
+    NFKD without accents, upper case, apostrophes dropped, other punctuation a space; flat
+    and floor designators (``Flat``, ``FL``, ``Apt``, ``Unit``, ``Ground Floor Flat``, ``GFF``)
+    become ``FLAT <n>`` or ``FLAT GROUND``; street types are spelt out (``RD`` ``ROAD``,
+    ``GR`` ``GROVE``, ``GDNS`` ``GARDENS``, ...; ``ST`` is ``SAINT`` after a house number or
+    at the start, else ``STREET``); ``Cnr``/``Corner of`` is ``CORNER``; a full postcode at
+    the end is written as the postcode rule writes it. ``Flat 1, 21 Ash Gr. London NW23LN``
+    becomes ``FLAT 1 21 ASH GROVE LONDON NW2 3LN``. A value with no letter or digit is
+    rejected. The parts (house number, street, postcode) are :func:`address_parts`.
+    """
+    steps = _Steps(prefix)
+    (present,) = steps.add(present=blank(source))
+    folded = steps.fold("folded", "present")
+    text = f"REPLACE(UPPER({folded}), '&', ' AND ')"
+    for letter, plain in c.SPECIAL_LETTERS.items():
+        text = f"REPLACE({text}, {literal(letter)}, {literal(plain)})"
+    text = replace_all(text, c.APOSTROPHES, "")
+    # Every word between two spaces of its own, so that neighbouring words both match ' W '.
+    text = replace_all(text, c.NOT_LETTER_OR_NUMBER, "  ")
+    (spaced,) = steps.add(spaced=f"'  ' || {text} || '  '")
+    wrappers = [
+        _replacer(f" (?:{_words_pattern(phrases)}) ", f"  {canonical}  ")
+        for canonical, phrases in c.ADDRESS_PHRASES.items()
+    ] + [
+        _replacer(f" (?:{_words_pattern(words)}) ", f" {canonical} ")
+        for canonical, words in c.ADDRESS_WORDS.items()
+    ]
+    # ST after a house number, or first, is a saint (21 St John's Road); elsewhere a street.
+    wrappers += [_replacer_text(f"{d}  ST  ", f"{d}  SAINT  ") for d in "0123456789"]
+    wrappers += [_replacer("^ +ST ", " SAINT "), _replacer(" ST ", " STREET ")]
+    text = _chained(steps, "mapped", spaced, wrappers)
+    (words,) = steps.add(words=trim(replace_all(text, " +", " ")))
+    (body,) = steps.add(body=trim(replace_all(words, c.ADDRESS_POSTCODE, "")))
+    (compact,) = steps.add(
+        compact=replace_all(f"SUBSTRING({words}, LENGTH({body}) + 1, LENGTH({words}))", " ", "")
+    )
+    outward = f"SUBSTRING({compact}, 1, LENGTH({compact}) - 3)"
+    written = f"{outward} || ' ' || RIGHT({compact}, 3)"
+    valid = f"{compact} <> '' AND {matches(compact, c.POSTCODE)}"
+    joined = trim(f"{body} || ' ' || {written}")
+    (canonical,) = steps.add(canonical=f"CASE WHEN {valid} THEN {joined} ELSE {words} END")
+    reason = _reason((f"{canonical} = ''", Reason.EMPTY_AFTER_CLEANING))
+    (reason_ref,) = steps.add(reason=_guarded(present, reason))
+    steps.add(value=_accepted(reason_ref, canonical))
+    return steps.rule()
+
+
+ADDRESS_PARTS = ("number_street", "number_postcode", "street")
+"""The parts :func:`address_parts` derives from a canonical address, in token order."""
+
+
+@cache
+def address_parts(canonical: str, prefix: str = "", postcode_column: str | None = None) -> Rule:
+    """The parts of a canonical address (:func:`address`), as steps over its column.
+
+    Adds ``number_street`` (the house number without its letter and the street without
+    spaces: ``21 ASHGROVE`` for ``FLAT 1 21 ASH GROVE``, ``21A ASH GROVE`` and
+    ``21 ASHGROVE``), ``number_postcode`` (``21 NW2 3LN``: the house number and the full
+    postcode the address ends with, else the canonical postcode in ``postcode_column``, a SQL
+    reference, when one is given) and ``street`` (``ASHGROVE``). The house number is the
+    first number after any flat (``FLAT 1``, ``FLAT GROUND``) and house name; the street is
+    the words after it up to the first street type (``ROAD``, ``GROVE``, ... but not the
+    street's first word: ``GROVE ROAD``), or its first word (two after ``SAINT``, ``THE``,
+    ...) when no type follows. An address with no house number (``ROSE COTTAGE``), or on a
+    corner (``CORNER ELM GROVE AND ASH GROVE``), has no parts: without a gazetteer it names
+    no one building. The rule's ``value`` is ``number_street`` and its ``reason`` is always
+    null.
+    """
+    steps = _Steps(prefix)
+    (padded,) = steps.add(padded=f"' ' || {canonical} || ' '")
+    unflat = replace_all(padded, " FLAT [^ ]+ ", " ")
+    without_postcode = replace_all(padded, c.ADDRESS_POSTCODE, "")
+    lead, postcode = steps.add(
+        # A corner names two streets and no building.
+        lead=f"CASE WHEN NOT {matches(padded, ' CORNER ')} "
+        f"THEN {replace_all(unflat, '^(?: [A-Z][^ ]*)* ', ' ')} END",
+        postcode=trim(f"SUBSTRING({padded}, LENGTH({without_postcode}) + 1, LENGTH({padded}))"),
+    )
+    if postcode_column is not None:
+        # The address's own postcode first, when it is one; else the extract's postcode column.
+        own = matches(f"REPLACE({postcode}, ' ', '')", c.POSTCODE)
+        (postcode,) = steps.add(
+            postcode_or_column=f"CASE WHEN {own} THEN {postcode} ELSE {postcode_column} END"
+        )
+    first_word = f"SPLIT_PART({lead}, ' ', 2)"
+    numbered = matches(first_word, c.HOUSE_NUMBER)
+    (word,) = steps.add(word=f"CASE WHEN {numbered} THEN {first_word} END")
+    after = replace_all(
+        f"SUBSTRING({lead}, LENGTH({word}) + 2, LENGTH({lead}))", c.ADDRESS_POSTCODE, " "
+    )
+    (number, after_ref) = steps.add(number=replace_all(word, "[A-Z]$", ""), after=after)
+    (first,) = steps.add(first=f"SPLIT_PART({after_ref}, ' ', 2)")
+    (rest,) = steps.add(rest=f"SUBSTRING({after_ref}, LENGTH({first}) + 2, LENGTH({after_ref}))")
+    marked_ref = _chained(
+        steps,
+        "marked",
+        rest,
+        [_replacer_text(f" {t} ", f" {t} |") for t in c.STREET_TYPES],
+        every=12,
+    )
+    (segment,) = steps.add(segment=f"SPLIT_PART({marked_ref}, '|', 1)")
+    prefixes = ", ".join(map(literal, c.STREET_PREFIXES))
+    untyped = (
+        f"CASE WHEN {first} IN ({prefixes}) "
+        f"THEN {first} || ' ' || SPLIT_PART({rest}, ' ', 2) ELSE {first} END"
+    )
+    street = (
+        f"CASE WHEN LENGTH({segment}) < LENGTH({marked_ref}) "
+        f"THEN {first} || {segment} ELSE {untyped} END"
+    )
+    (street_ref,) = steps.add(
+        street=f"CASE WHEN {number} IS NOT NULL THEN NULLIF(REPLACE({street}, ' ', ''), '') END"
+    )
+    postcode_valid = matches(f"REPLACE({postcode}, ' ', '')", c.POSTCODE)
+    (number_street,) = steps.add(
+        number_postcode=f"CASE WHEN {postcode_valid} THEN {number} || ' ' || {postcode} END",
+        number_street=f"{number} || ' ' || {street_ref}",
+    )[1:]
+    return steps.finish(number_street, "CAST(NULL AS VARCHAR)")
+
+
+def address_part_column(rule: Rule, part: str) -> str:
+    """The column name of one of :data:`ADDRESS_PARTS` in an :func:`address_parts` rule."""
+    if part not in ADDRESS_PARTS:
+        raise KeyError(part)
+    return rule.value.removesuffix("value") + part
+
+
 # -- passports, driving licences, vehicle registrations -------------------------------------
 
 
@@ -574,7 +742,7 @@ RULES: dict[Identifier, RuleMaker] = {
     Identifier.POSTCODE: postcode,
     Identifier.SEX: sex,
     Identifier.EMAIL: email,
-    Identifier.ADDRESS: text,
+    Identifier.ADDRESS: address,
     Identifier.UPRN: uprn,
     Identifier.HOSPITAL_NUMBER: text,
     Identifier.PASSPORT_NUMBER: passport_number,
@@ -588,14 +756,23 @@ SQL_KINDS = frozenset(RULES) | {Identifier.DATE_OF_BIRTH}
 """The identifier kinds with a SQL rule (every kind but phone numbers)."""
 
 
-def rule_for(kind: Identifier, source: str, prefix: str = "", *, today: dt.date) -> Rule:
+def rule_for(
+    kind: Identifier,
+    source: str,
+    prefix: str = "",
+    *,
+    today: dt.date,
+    placeholders: c.BirthDatePlaceholders = c.DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+) -> Rule:
     """The rule for ``kind`` on the column ``source`` (a SQL reference).
+
+    ``today`` and ``placeholders`` are read by the date-of-birth rule only.
 
     Raises:
         KeyError: ``kind`` has no SQL rule (phone numbers).
     """
     if kind is Identifier.DATE_OF_BIRTH:
-        return date_of_birth(source, prefix, today=today)
+        return date_of_birth(source, prefix, today=today, placeholders=placeholders)
     return RULES[kind](source, prefix)
 
 
