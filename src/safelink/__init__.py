@@ -29,6 +29,7 @@ from safelink.disclosure import (
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
+    GovernanceError,
     InputError,
     KeyFilePermissions,
     KeyFileTampered,
@@ -63,6 +64,7 @@ __all__ = [
     "DisclosureReport",
     "DisclosureRiskError",
     "Frame",
+    "GovernanceError",
     "Identifier",
     "InputError",
     "JobConfig",

@@ -93,6 +93,7 @@ def test_cli_run_whole_flow_from_raw_extracts(cli, pipeline: Pipeline, tmp_path:
     document = yaml.safe_load(config.read_text())
     for source in ("hospital", "social_care"):
         document["sources"][source]["path"] = str(pipeline.extracts[source])
+    document["governance"]["recipient"] = "run_team"  # the agreement names the run's recipient
     config.write_text(yaml.safe_dump(document))
     work = tmp_path / "work"
     code, _, stderr = cli("run", str(config), "-o", str(work), "--recipient", "run_team")

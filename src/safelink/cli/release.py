@@ -1,4 +1,4 @@
-"""``safelink release``, ``verify``, ``run``, ``audit verify`` and ``audit tokens``."""
+"""``safelink release``, ``verify``, ``approve``, ``run``, ``audit verify``, ``audit tokens``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
 from safelink.keys import Keyring, SigningKey, require_project
-from safelink.release import release, release_settings, run_job, verify, verify_audit_log
+from safelink.release import (
+    approve,
+    release,
+    release_settings,
+    run_job,
+    verify,
+    verify_audit_log,
+)
 
 
 def release_command(
@@ -60,6 +67,9 @@ def verify_command(
         Path | None,
         typer.Option(help="The project's audit log: check it holds this release's entry."),
     ] = None,
+    require_approvals: Annotated[
+        bool, typer.Option(help="Fail unless every data owner has approved (a final release).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Check a release's signature, file hashes, disclosure and identifiers (exit 0 if all pass)."""
@@ -67,7 +77,7 @@ def verify_command(
         key = public_key.read_bytes()
     except OSError as exc:
         raise InputError(f"{public_key}: cannot read the public key ({exc.strerror}).") from exc
-    report = verify(release_dir, key, audit_log=audit_log)
+    report = verify(release_dir, key, audit_log=audit_log, require_approvals=require_approvals)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -76,9 +86,27 @@ def verify_command(
             mark = "[green]PASS[/green]" if check.passed else "[red]FAIL[/red]"
             table.add_row(check.name, mark, check.detail)
         console.print(table)
+        approvals = Table("owner", "approved", "detail", title="Data owners' approvals")
+        for approval in report.approvals:
+            mark = "[green]yes[/green]" if approval.valid else "[red]no[/red]"
+            approvals.add_row(f"{approval.owner} ({approval.name})", mark, approval.detail)
+        console.print(approvals)
+        console.print(f"final: {'yes' if report.final else 'no (not every owner approved)'}")
     if not report.ok:
         names = ", ".join(c.name for c in report.failures)
         raise VerificationError(f"{release_dir}: verification failed ({names}).")
+
+
+def approve_command(
+    bundle: Annotated[Path, typer.Argument(metavar="BUNDLE", help="Release bundle.")],
+    owner: Annotated[str, typer.Option("--as", help="The data owner's id (governance.owners).")],
+    key: Annotated[Path, typer.Option(help="The owner's own signing key file.")],
+    audit_log: Annotated[Path | None, typer.Option(help="Record the approval here.")] = None,
+) -> None:
+    """Approve a release as a data owner: sign its manifest (passphrase: SAFELINK_PASSPHRASE)."""
+    signer = SigningKey.open(key, passphrase=passphrase())
+    path = approve(bundle, owner, signer, audit_log=audit_log)
+    console.print(f"{owner} approved {bundle} with key {signer.key_id}: {path}")
 
 
 def run_command(
@@ -200,8 +228,9 @@ def audit_tokens_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``release``, ``verify``, ``run`` and the ``audit`` group to the CLI."""
+    """Add ``release``, ``verify``, ``approve``, ``run`` and the ``audit`` group to the CLI."""
     app.command("release")(release_command)
     app.command("verify")(verify_command)
+    app.command("approve")(approve_command)
     app.command("run")(run_command)
     app.add_typer(audit_app, name="audit")

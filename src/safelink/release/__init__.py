@@ -24,6 +24,7 @@ from safelink.audit import (
 )
 from safelink.config import JobConfig
 from safelink.keys import Keyring, SigningKey
+from safelink.release.approval import Approval, approve, check_approvals
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.gate import IdentifierGate, identifier_gate
 from safelink.release.manifest import canonical_json
@@ -34,6 +35,7 @@ from safelink.release.verify import Check, VerificationReport, verify
 
 __all__ = [
     "DEMO_RELEASE",
+    "Approval",
     "AuditEntry",
     "AuditVerification",
     "Check",
@@ -44,9 +46,11 @@ __all__ = [
     "RunResult",
     "VerificationReport",
     "append_audit",
+    "approve",
     "audit_head",
     "audited",
     "canonical_json",
+    "check_approvals",
     "identifier_gate",
     "pseudonymise_persons",
     "recipient_key",

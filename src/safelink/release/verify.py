@@ -23,8 +23,10 @@ from safelink import io
 from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
 from safelink.keys import public_key_id
+from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
+from safelink.release.governance import check_governance
 from safelink.release.manifest import (
     MANIFEST_FILE,
     SIGNATURE_FILE,
@@ -54,10 +56,16 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class VerificationReport:
-    """The outcome of :func:`verify`: one :class:`Check` per row."""
+    """The outcome of :func:`verify`: one :class:`Check` per row, and the owners' approvals."""
 
     release_dir: str
     checks: tuple[Check, ...]
+    approvals: tuple[Approval, ...] = ()
+
+    @property
+    def final(self) -> bool:
+        """Whether the release is final: it verifies, and every owner validly approved it."""
+        return self.ok and bool(self.approvals) and all(a.valid for a in self.approvals)
 
     @property
     def ok(self) -> bool:
@@ -74,6 +82,18 @@ class VerificationReport:
         return {
             "release_dir": self.release_dir,
             "ok": self.ok,
+            "final": self.final,
+            "approvals": [
+                {
+                    "owner": a.owner,
+                    "name": a.name,
+                    "approved_at": a.approved_at,
+                    "key_id": a.key_id,
+                    "valid": a.valid,
+                    "detail": a.detail,
+                }
+                for a in self.approvals
+            ],
             "checks": [
                 {"name": c.name, "passed": c.passed, "detail": c.detail} for c in self.checks
             ],
@@ -86,20 +106,27 @@ def _same(a: str, b: str) -> bool:
 
 
 def verify(
-    release_dir: Path | str, public_key_pem: bytes, *, audit_log: Path | str | None = None
+    release_dir: Path | str,
+    public_key_pem: bytes,
+    *,
+    audit_log: Path | str | None = None,
+    require_approvals: bool = False,
 ) -> VerificationReport:
     """Check a release bundle against the TTP's public signing key.
 
     Checks: the manifest's signature; that the key id the manifest records for signing is
     the given key's; no missing and no extra files; every file's SHA-256; the row count; the
     disclosure profile re-checked on the released data; the identifier gate re-run on every
-    released column. With ``audit_log``: the log's chain, and that the log holds this release's
-    entry, right after the head the manifest records, naming the bundle's data files.
+    released column; the governance the manifest records (agreement in force, its recipient,
+    every column permitted). With ``audit_log``: the log's chain, and that the log holds this
+    release's entry, right after the head the manifest records, naming the bundle's data files.
 
     Args:
         release_dir: the bundle directory.
         public_key_pem: the TTP's Ed25519 public key (the ``.signing.pub`` file's bytes).
         audit_log: the project's audit log (the log the release was recorded in).
+        require_approvals: a missing owner's approval fails verification (by default it only
+            makes the release not final). An approval present but invalid always fails.
 
     Returns:
         A :class:`VerificationReport` (check ``ok``).
@@ -122,12 +149,14 @@ def verify(
     checks.append(Check("manifest", True, "manifest.json is a safelink release manifest"))
     checks.append(_signature_check(root, raw, public_key_pem, expected_key))
     checks.append(_signing_key_check(manifest, expected_key))
+    checks.append(Check("governance", *check_governance(manifest)))
     outputs = manifest.get("outputs")
     if not isinstance(outputs, dict):
         checks.append(Check("file list", False, "the manifest lists no output files"))
         return VerificationReport(str(root), tuple(checks))
     listed = set(outputs) | {MANIFEST_FILE, SIGNATURE_FILE}
-    present = {p.name for p in root.iterdir()}
+    # Owners' approvals are added after the release, beside the files it signed.
+    present = {p.name for p in root.iterdir()} - {APPROVALS_DIR}
     missing, extra = sorted(listed - present), sorted(present - listed)
     checks.append(
         Check(
@@ -149,7 +178,16 @@ def verify(
     checks += _data_checks(root, manifest, outputs, hashes_ok)
     if audit_log is not None and entries is not None:
         checks += _audit_checks(Path(audit_log), entries, manifest, outputs)
-    return VerificationReport(str(root), tuple(checks))
+    approvals = check_approvals(root, raw)
+    for approval in approvals:
+        if not approval.present and not require_approvals:
+            continue  # listed in the report; the release is only not final
+        checks.append(
+            Check(
+                f"approval {approval.owner}", approval.valid, f"{approval.name}: {approval.detail}"
+            )
+        )
+    return VerificationReport(str(root), tuple(checks), approvals)
 
 
 def _signing_key_check(manifest: dict[str, Any], expected_key: str) -> Check:

@@ -1,0 +1,138 @@
+"""Governance gates of a release: the agreement in force, its recipient and its columns.
+
+:func:`require_governance` runs before any work (``release`` and ``run``): a job without a
+``governance:`` section, an agreement that has ended (by the section's ``reference_date``, or
+today; the message says which), or a recipient the agreement does not name is refused.
+:func:`require_permitted` runs on the released table's columns before anything is written.
+:func:`governance_record` is what the manifest signs; :func:`check_governance` re-reads it for
+``verify``. Messages name the agreement, dates, recipients and columns: never a data value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from safelink.config import JobConfig
+from safelink.config._governance import STRUCTURAL_COLUMNS, Governance
+from safelink.errors import GovernanceError
+
+
+def require_governance(
+    job: JobConfig, recipient: str | None = None, *, today: dt.date | None = None
+) -> Governance:
+    """Return the job's governance if it covers a release to ``recipient`` now.
+
+    Args:
+        job: the job config.
+        recipient: who the release is for (None: not checked).
+        today: the date used when the section has no ``reference_date`` (default: today).
+
+    Returns:
+        The governance section.
+
+    Raises:
+        GovernanceError: no ``governance:`` section, the agreement has ended, or the agreement
+            names another recipient.
+    """
+    governance = job.governance
+    if governance is None:
+        raise GovernanceError(
+            f"{job.origin}: release refused: the job has no 'governance:' section. Record the "
+            "purpose, the data sharing agreement (id and end date), the recipient, the "
+            "permitted columns, each source's owner, lawful basis and legal gateway (see "
+            "README, Governance)."
+        )
+    checked, where = governance.checked_on(today)
+    agreement = governance.agreement
+    if checked > agreement.ends:
+        by = "the job's reference_date" if where == "reference_date" else "today's date"
+        raise GovernanceError(
+            f"{job.origin}: release refused: data sharing agreement {agreement.id!r} ended on "
+            f"{agreement.ends.isoformat()}, before {checked.isoformat()} ({by}). Renew the "
+            "agreement and update governance.agreement.ends, or purge the outputs."
+        )
+    if recipient is not None and recipient != governance.recipient:
+        raise GovernanceError(
+            f"{job.origin}: release refused: agreement {agreement.id!r} names recipient "
+            f"{governance.recipient!r}, not {recipient!r}. Release to the agreement's "
+            "recipient, or record a new agreement."
+        )
+    return governance
+
+
+def not_permitted(governance: Governance | Mapping[str, Any], columns: Sequence[str]) -> list[str]:
+    """The ``columns`` the agreement does not permit (structural columns always are).
+
+    Args:
+        governance: the section, or its manifest record.
+        columns: the released columns.
+    """
+    permitted = (
+        governance.permitted_columns
+        if isinstance(governance, Governance)
+        else governance.get("permitted_columns") or ()
+    )
+    allowed = {*STRUCTURAL_COLUMNS, *(str(c) for c in permitted)}
+    return [c for c in columns if c not in allowed]
+
+
+def require_permitted(governance: Governance, columns: Sequence[str], origin: str) -> None:
+    """Refuse a release holding a column the agreement does not permit.
+
+    Raises:
+        GovernanceError: naming the columns not permitted.
+    """
+    extra = not_permitted(governance, columns)
+    if extra:
+        raise GovernanceError(
+            f"{origin}: release refused: agreement {governance.agreement.id!r} does not permit "
+            f"column(s) {extra} for {governance.recipient!r}. Remove them from release.columns, "
+            "or add them to governance.permitted_columns once the agreement allows them."
+        )
+
+
+def governance_record(governance: Governance, *, today: dt.date | None = None) -> dict[str, Any]:
+    """The manifest's record of the governance: the section and the date it was checked on."""
+    checked, where = governance.checked_on(today)
+    return governance.to_dict() | {
+        "checked_on": checked.isoformat(),
+        "checked_on_from": where,
+        "expires": governance.agreement.ends.isoformat(),
+    }
+
+
+def check_governance(manifest: Mapping[str, Any]) -> tuple[bool, str]:
+    """Re-check a manifest's governance record: (passed, detail) for ``verify``.
+
+    The agreement must have been in force on the date the release recorded, the recipient must
+    be the agreement's, and every released column permitted.
+    """
+    record = manifest.get("governance")
+    if not isinstance(record, Mapping):
+        return False, "the manifest records no governance (released without a governance section)"
+    try:
+        agreement = record["agreement"]
+        ends = dt.date.fromisoformat(str(agreement["ends"]))
+        checked = dt.date.fromisoformat(str(record["checked_on"]))
+        agreement_id = str(agreement["id"])
+    except (KeyError, TypeError, ValueError):
+        return False, "the manifest's governance record is malformed"
+    problems = []
+    if checked > ends:
+        problems.append(f"agreement ended {ends.isoformat()} before the release")
+    if manifest.get("recipient") != record.get("recipient"):
+        problems.append("released to another recipient than the agreement names")
+    columns = manifest.get("columns")
+    extra = not_permitted(record, [str(c) for c in columns] if isinstance(columns, list) else [])
+    if extra:
+        problems.append(f"column(s) {extra} not permitted")
+    if problems:
+        return False, f"agreement {agreement_id}: " + "; ".join(problems)
+    owners = record.get("owners")
+    owners = owners if isinstance(owners, Mapping) else {}
+    return True, (
+        f"agreement {agreement_id} in force on {checked.isoformat()} (ends {ends.isoformat()}); "
+        f"purpose recorded; owners {sorted(owners)}; every column permitted"
+    )
