@@ -11,6 +11,7 @@ the TTP's signature::
       permitted_columns: [sex, age_band, event_date, diagnosis]
       owners:                        # each data owner (controller), by a short id
         example_trust: {name: Example NHS Foundation Trust, approval_key: kid_0123456789abcdef}
+      opt_outs: ../optouts/national.txt  # optional: NHS numbers of people who opted out
       sources:                       # every source of the job, and the basis it is shared on
         hospital:
           owner: example_trust
@@ -34,6 +35,7 @@ from safelink.config._fields import (
     MODEL_CONFIG,
     NON_EMPTY,
     WRITTEN,
+    ConfigPath,
     Internal,
     Names,
     Word,
@@ -169,6 +171,9 @@ class Governance:
     """Each data owner (controller), by a short id."""
     sources: SourcesGovernance
     """Each source of the job: its owner, lawful basis and legal gateway."""
+    opt_outs: ConfigPath | None = None
+    """A list of NHS numbers of people who opted out (one per line): their records are
+    dropped when each extract is pseudonymised, before linkage (see :mod:`safelink.optout`)."""
 
     @model_validator(mode="after")
     def _owners_known(self) -> Governance:
@@ -211,6 +216,7 @@ class Governance:
             "owners": {
                 o.id: {"name": o.name, "approval_key": o.approval_key} for o in self.owners.values()
             },
+            "opt_outs": self.opt_outs is not None,
             "sources": {
                 s.name: {
                     "owner": s.owner,

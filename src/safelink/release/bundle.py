@@ -61,6 +61,7 @@ from safelink.release.gate import (
 )
 from safelink.release.governance import (
     governance_record,
+    opt_out_record,
     require_governance,
     require_permitted,
 )
@@ -360,6 +361,8 @@ def release(
             links_frame, settings, settings.columns, sources
         )
         inputs.update(content_inputs)
+        content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
+        opt_outs = opt_out_record(governance, content_paths, job.origin)
         disclosure_config = release_disclosure(settings, job.origin)
         data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
             "person_id"
@@ -388,6 +391,7 @@ def release(
             "created_by": _user(),
             "config": config_record,
             "governance": governance_record(governance),
+            "opt_outs": opt_outs,
             "inputs": inputs,
             "key_ids": key_ids,
             "person_pseudonyms": person_pseudonym_scheme(settings.person_pseudonyms),

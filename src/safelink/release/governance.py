@@ -11,9 +11,12 @@ today; the message says which), or a recipient the agreement does not name is re
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from safelink import io
 from safelink.config import JobConfig
 from safelink.config._governance import STRUCTURAL_COLUMNS, Governance
 from safelink.errors import GovernanceError
@@ -93,6 +96,50 @@ def require_permitted(governance: Governance, columns: Sequence[str], origin: st
         )
 
 
+def opt_out_record(
+    governance: Governance, content: Mapping[str, Path], origin: str
+) -> dict[str, Any] | None:
+    """The opt-outs applied to each released source, read from its run summary (counts only).
+
+    Args:
+        governance: the job's governance (``opt_outs``: the list that must have been applied).
+        content: source -> its content file (``SOURCE.summary.json`` lies beside it).
+        origin: the job config's name, for messages.
+
+    Returns:
+        ``{"list_sha256", "entries", "records_dropped_by_source"}``, or None when the job has
+        no opt-out list.
+
+    Raises:
+        GovernanceError: a source was pseudonymised without the job's current opt-out list.
+    """
+    if governance.opt_outs is None:
+        return None
+    try:
+        wanted = io.sha256_file(governance.opt_outs)
+    except OSError as exc:
+        raise GovernanceError(
+            f"{origin}: governance.opt_outs cannot be read; restore the opt-out list."
+        ) from exc
+    dropped: dict[str, int] = {}
+    entries = 0
+    for source, path in content.items():
+        summary = path.with_name(f"{source}.summary.json")
+        try:
+            record = json.loads(summary.read_text(encoding="utf-8")).get("opt_outs") or {}
+        except (OSError, ValueError, AttributeError):
+            record = {}
+        if record.get("list_sha256") != wanted:
+            raise GovernanceError(
+                f"{origin}: release refused: source {source!r} was not pseudonymised with the "
+                "job's current opt-out list (its run summary records another list or none). "
+                "Pseudonymise and link it again with the current governance.opt_outs."
+            )
+        dropped[source] = int(record.get("records_dropped", 0))
+        entries = int(record.get("entries", 0))
+    return {"list_sha256": wanted, "entries": entries, "records_dropped_by_source": dropped}
+
+
 def governance_record(governance: Governance, *, today: dt.date | None = None) -> dict[str, Any]:
     """The manifest's record of the governance: the section and the date it was checked on."""
     checked, where = governance.checked_on(today)
@@ -132,7 +179,14 @@ def check_governance(manifest: Mapping[str, Any]) -> tuple[bool, str]:
         return False, f"agreement {agreement_id}: " + "; ".join(problems)
     owners = record.get("owners")
     owners = owners if isinstance(owners, Mapping) else {}
+    opt_outs = manifest.get("opt_outs")
+    dropped = opt_outs.get("records_dropped_by_source") if isinstance(opt_outs, Mapping) else None
+    applied = (
+        f"opt-outs dropped {dict(dropped)} record(s)"
+        if isinstance(dropped, Mapping)
+        else "no opt-out list"
+    )
     return True, (
         f"agreement {agreement_id} in force on {checked.isoformat()} (ends {ends.isoformat()}); "
-        f"purpose recorded; owners {sorted(owners)}; every column permitted"
+        f"purpose recorded; owners {sorted(owners)}; every column permitted; {applied}"
     )
