@@ -21,6 +21,7 @@ from safelink.errors import KeyringError, OutputError
 from safelink.io import sha256_file
 from safelink.keys import (
     DEFAULT_SCRYPT_N,
+    DeliveryKey,
     KeyFileEntry,
     Keyring,
     SigningKey,
@@ -155,6 +156,27 @@ def init_signing(
     """Create the TTP's Ed25519 release-signing key (wrapped) and its public key (.pub)."""
     key = SigningKey.create(
         _private_directory(keys_dir) / f"{project}.signing.key",
+        project=project,
+        passphrase=passphrase(confirm=True),
+        scrypt_n=scrypt_n,
+    )
+    console.print(
+        f"created {key.path} and {public_key_path(key.path)} (public), key id {key.key_id}"
+    )
+
+
+@keys_app.command("init-delivery")
+def init_delivery(
+    name: Annotated[
+        str, typer.Option(help="The recipient's name (the file is NAME.delivery.key).")
+    ],
+    project: Project,
+    keys_dir: KeysDir = Path("keys"),
+    scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
+) -> None:
+    """Create a recipient's X25519 delivery key (wrapped) and its public key (.pub) for senders."""
+    key = DeliveryKey.create(
+        _private_directory(keys_dir) / f"{name}.delivery.key",
         project=project,
         passphrase=passphrase(confirm=True),
         scrypt_n=scrypt_n,

@@ -1,4 +1,4 @@
-"""``safelink release``, ``verify``, ``approve``, ``run``, ``audit verify``, ``audit tokens``."""
+"""``release``, ``verify``, ``approve``, ``encrypt``, ``decrypt``, ``run`` and ``audit``."""
 
 from __future__ import annotations
 
@@ -12,15 +12,20 @@ from safelink.attacks import audit_tokens
 from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
-from safelink.keys import Keyring, SigningKey, require_project
+from safelink.keys import DeliveryKey, Keyring, SigningKey, require_project
 from safelink.release import (
     approve,
+    decrypt_bundle,
+    decrypt_file,
+    encrypt_bundle,
+    encrypt_file,
     release,
     release_settings,
     run_job,
     verify,
     verify_audit_log,
 )
+from safelink.release.delivery import SEALED_SUFFIX
 
 
 def release_command(
@@ -107,6 +112,39 @@ def approve_command(
     signer = SigningKey.open(key, passphrase=passphrase())
     path = approve(bundle, owner, signer, audit_log=audit_log)
     console.print(f"{owner} approved {bundle} with key {signer.key_id}: {path}")
+
+
+def encrypt_command(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A release bundle, or a file.")],
+    to: Annotated[Path, typer.Option("--to", help="The recipient's .delivery.pub file.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Default: PATH.tar.sealed / PATH.sealed.")
+    ] = None,
+) -> None:
+    """Encrypt a release bundle (or a token file) to its recipient's delivery key."""
+    try:
+        public = to.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{to}: cannot read the public key ({exc.strerror}).") from exc
+    if path.is_dir():
+        written = encrypt_bundle(path, output or Path(f"{path}.tar{SEALED_SUFFIX}"), public)
+    else:
+        written = encrypt_file(path, output or Path(f"{path}{SEALED_SUFFIX}"), public)
+    console.print(f"encrypted {path} to {written}")
+
+
+def decrypt_command(
+    sealed: Annotated[Path, typer.Argument(metavar="SEALED", help="An encrypted file.")],
+    key: Annotated[Path, typer.Option(help="Your .delivery.key file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="New bundle directory or file.")],
+) -> None:
+    """Decrypt a sealed bundle (NAME.tar.sealed: into a directory) or file (passphrase env)."""
+    delivery = DeliveryKey.open(key, passphrase=passphrase())
+    if sealed.name.endswith(f".tar{SEALED_SUFFIX}"):
+        decrypt_bundle(sealed, output, delivery)
+    else:
+        decrypt_file(sealed, output, delivery)
+    console.print(f"decrypted {sealed} to {output}")
 
 
 def run_command(
@@ -228,9 +266,11 @@ def audit_tokens_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``release``, ``verify``, ``approve``, ``run`` and the ``audit`` group to the CLI."""
+    """Add ``release``, ``verify``, ``approve``, ``encrypt``, ``decrypt``, ``run``, ``audit``."""
     app.command("release")(release_command)
     app.command("verify")(verify_command)
     app.command("approve")(approve_command)
+    app.command("encrypt")(encrypt_command)
+    app.command("decrypt")(decrypt_command)
     app.command("run")(run_command)
     app.add_typer(audit_app, name="audit")

@@ -20,6 +20,7 @@ from typing import Any, Literal, NoReturn, Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -216,7 +217,7 @@ def _decodes_to(text: object, size: int) -> bool:
 
 
 def _valid_purpose(purpose: object) -> bool:
-    if purpose in ("master", "signing"):
+    if purpose in ("master", "signing", "delivery"):
         return True
     return isinstance(purpose, str) and purpose.removeprefix("namespace:") in NAMESPACES
 
@@ -336,7 +337,9 @@ def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, byte
             f"{path}: key file has been altered (its header or wrapped keys fail "
             "authentication; the passphrase is right); restore it from backup."
         ) from exc
-    fingerprint = _signing_key_id if header.get("purpose") == "signing" else key_id_for
+    fingerprint = {"signing": _signing_key_id, "delivery": _delivery_key_id}.get(
+        str(header.get("purpose")), key_id_for
+    )
     for entry in header["versions"]:
         material = masters.get(int(entry["version"]))
         if material is None or not hmac.compare_digest(fingerprint(material), entry["key_id"]):
@@ -394,6 +397,19 @@ def _signing_key_id(raw_private: bytes) -> str:
     return public_key_id(pem)
 
 
+def _delivery_key_id(raw_private: bytes) -> str:
+    public = X25519PrivateKey.from_private_bytes(raw_private).public_key()
+    pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return pem_key_id(pem)
+
+
+def pem_key_id(public_key_pem: bytes) -> str:
+    """``kid_`` + 16 hex characters of SHA-256 of a PEM public key (not parsed here)."""
+    return "kid_" + hashlib.sha256(public_key_pem.strip()).hexdigest()[:16]
+
+
 def public_key_id(public_key_pem: bytes) -> str:
     """Return the id of a public key: ``kid_`` + 16 hex characters of SHA-256 of its PEM.
 
@@ -401,7 +417,7 @@ def public_key_id(public_key_pem: bytes) -> str:
         KeyringError: the bytes are not an Ed25519 public key in PEM.
     """
     _load_public_key(public_key_pem)
-    return "kid_" + hashlib.sha256(public_key_pem.strip()).hexdigest()[:16]
+    return pem_key_id(public_key_pem)
 
 
 def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:

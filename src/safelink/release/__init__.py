@@ -26,6 +26,7 @@ from safelink.config import JobConfig
 from safelink.keys import Keyring, SigningKey
 from safelink.release.approval import Approval, approve, check_approvals
 from safelink.release.bundle import ReleaseResult, release
+from safelink.release.delivery import decrypt_bundle, decrypt_file, encrypt_bundle, encrypt_file
 from safelink.release.gate import IdentifierGate, identifier_gate
 from safelink.release.manifest import canonical_json
 from safelink.release.pipeline import RunResult, run_job
@@ -51,6 +52,10 @@ __all__ = [
     "audited",
     "canonical_json",
     "check_approvals",
+    "decrypt_bundle",
+    "decrypt_file",
+    "encrypt_bundle",
+    "encrypt_file",
     "identifier_gate",
     "pseudonymise_persons",
     "recipient_key",

@@ -1,0 +1,262 @@
+"""Encrypted delivery: a recipient's X25519 key, and files encrypted to it in authenticated chunks.
+
+A recipient (an analyst's TRE, or the TTP receiving providers' token files) holds a *delivery
+key*: an X25519 private key wrapped in a key file like any other (``NAME.delivery.key``), whose
+public key (``NAME.delivery.pub``, PEM) it gives to senders.
+
+Format of an encrypted file (``safelink-sealed/1``)::
+
+    magic "SLSEAL01" | key id of the recipient's public key (20 ASCII bytes)
+    | ephemeral X25519 public key (32) | salt (16) | chunk size (4, big-endian)
+    | chunk 0 | chunk 1 | ... | final chunk
+
+The file key is HKDF-SHA256 over the X25519 shared secret (salt; info: a label, the ephemeral
+and the recipient's public keys). Each chunk is ChaCha20-Poly1305 over at most ``chunk size``
+bytes, with the whole header as associated data and a nonce of the chunk's index (11 bytes)
+and a last-chunk flag (1 byte) — the STREAM construction: a chunk altered, dropped, reordered,
+or the file cut short fails authentication. Memory use is one chunk, whatever the file's size.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from safelink.errors import InputError, KeyringError
+from safelink.io import atomic_path
+from safelink.keys._keyfile import (
+    DEFAULT_SCRYPT_N,
+    _b64,
+    _check_new_key_file,
+    _new_header,
+    _seal,
+    _Secret,
+    _unseal,
+    _write_private,
+    pem_key_id,
+)
+from safelink.keys.signing import public_key_path
+
+MAGIC = b"SLSEAL01"
+CHUNK_SIZE = 1 << 16
+_TAG = 16
+_HEADER = struct.Struct(">8s20s32s16sI")
+_INFO = b"safelink delivery v1"
+_MAX_CHUNK = 1 << 24
+
+
+def delivery_key_id(public_key_pem: bytes) -> str:
+    """Return the id of an X25519 public key: ``kid_`` + 16 hex characters of SHA-256 of its PEM.
+
+    Raises:
+        KeyringError: the bytes are not an X25519 public key in PEM.
+    """
+    _load_recipient(public_key_pem)
+    return pem_key_id(public_key_pem)
+
+
+def _pem(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def _load_recipient(public_key_pem: bytes) -> X25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(public_key_pem)
+    except (ValueError, TypeError) as exc:
+        raise KeyringError(
+            "not a PEM public key; pass the recipient's .delivery.pub file."
+        ) from exc
+    if not isinstance(key, X25519PublicKey):
+        raise KeyringError("not an X25519 public key; pass the recipient's .delivery.pub file.")
+    return key
+
+
+class DeliveryKey(_Secret):
+    """A recipient's X25519 delivery key, stored wrapped like a master key.
+
+    Attributes:
+        path: the key file.
+        project: the project it receives for.
+        key_id: the id of its public key (see :func:`delivery_key_id`).
+    """
+
+    __slots__ = ("__private", "key_id", "path", "project")
+
+    def __init__(self, path: Path, project: str, private: X25519PrivateKey) -> None:
+        self.path = path
+        self.project = project
+        self.__private = private
+        self.key_id = delivery_key_id(self.public_key_pem())
+
+    def __repr__(self) -> str:
+        return f"DeliveryKey(project={self.project!r}, key_id={self.key_id!r})"
+
+    @classmethod
+    def create(
+        cls, path: Path | str, *, project: str, passphrase: str, scrypt_n: int = DEFAULT_SCRYPT_N
+    ) -> DeliveryKey:
+        """Create a delivery key file (mode 0600) and its public key beside it (``.pub``).
+
+        Raises:
+            KeyringError: the file exists, the passphrase is weak, or the name is invalid.
+        """
+        path = Path(path)
+        _check_new_key_file(path, project, passphrase, scrypt_n)
+        private = X25519PrivateKey.generate()
+        raw = private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
+        key = cls(path, project, private)
+        header = _new_header(project, "delivery", scrypt_n, version=1, key_id=key.key_id)
+        _write_private(path, _seal(header, {"1": _b64(raw)}, passphrase))
+        with atomic_path(public_key_path(path), mode=0o644) as temporary:
+            temporary.write_bytes(key.public_key_pem())
+        return key
+
+    @classmethod
+    def open(cls, path: Path | str, *, passphrase: str) -> DeliveryKey:
+        """Open a delivery key file with its passphrase.
+
+        Raises:
+            KeyringError: as :meth:`Keyring.open`, or the file is not a delivery key.
+        """
+        path = Path(path)
+        header, secrets_by_version = _unseal(path, passphrase)
+        if header.get("purpose") != "delivery":
+            raise KeyringError(f"{path}: not a delivery key file.")
+        raw = secrets_by_version[max(secrets_by_version)]
+        return cls(path, str(header["project"]), X25519PrivateKey.from_private_bytes(raw))
+
+    def public_key_pem(self) -> bytes:
+        """Return the public key as PEM (for senders)."""
+        return _pem(self.__private.public_key())
+
+    def _file_key(self, ephemeral: bytes, salt: bytes) -> bytes:
+        shared = self.__private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return _derive(shared, salt, ephemeral, self.__private.public_key())
+
+
+def _derive(shared: bytes, salt: bytes, ephemeral: bytes, recipient: X25519PublicKey) -> bytes:
+    raw = recipient.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=_INFO + ephemeral + raw
+    ).derive(shared)
+
+
+def _nonce(index: int, final: bool) -> bytes:
+    return index.to_bytes(11, "big") + (b"\x01" if final else b"\x00")
+
+
+class SealingWriter:
+    """A write-only binary stream that encrypts to a recipient, one chunk at a time.
+
+    Write to it (``tarfile`` can stream into it), then :meth:`close` it to write the final
+    chunk; the underlying stream is not closed.
+    """
+
+    def __init__(
+        self, out: BinaryIO, recipient_public_pem: bytes, *, chunk_size: int = CHUNK_SIZE
+    ) -> None:
+        """Write the header to ``out``, for the recipient of ``recipient_public_pem``.
+
+        Raises:
+            KeyringError: the public key is not an X25519 PEM key.
+        """
+        recipient = _load_recipient(recipient_public_pem)
+        ephemeral = X25519PrivateKey.generate()
+        eph_raw = ephemeral.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        salt = os.urandom(16)
+        self._aead = ChaCha20Poly1305(
+            _derive(ephemeral.exchange(recipient), salt, eph_raw, recipient)
+        )
+        key_id = delivery_key_id(recipient_public_pem).encode("ascii")
+        self._header = _HEADER.pack(MAGIC, key_id, eph_raw, salt, chunk_size)
+        self._out = out
+        self._chunk = chunk_size
+        self._buffer = bytearray()
+        self._index = 0
+        self.closed = False
+        out.write(self._header)
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        """Buffer ``data``, writing every full chunk (all but the last are full)."""
+        self._buffer += data
+        # Keep at least one byte back: the last chunk is sealed with the final flag on close.
+        while len(self._buffer) > self._chunk:
+            self._emit(bytes(self._buffer[: self._chunk]), final=False)
+            del self._buffer[: self._chunk]
+        return len(data)
+
+    def _emit(self, plain: bytes, *, final: bool) -> None:
+        self._out.write(self._aead.encrypt(_nonce(self._index, final), plain, self._header))
+        self._index += 1
+
+    def close(self) -> None:
+        """Seal the last chunk (possibly empty) with the final flag."""
+        if not self.closed:
+            self._emit(bytes(self._buffer), final=True)
+            self._buffer.clear()
+            self.closed = True
+
+    def flush(self) -> None:
+        """Nothing to flush before :meth:`close` (chunks are written when full)."""
+
+
+def _read_header(handle: BinaryIO, where: str) -> tuple[bytes, str, bytes, bytes, int]:
+    raw = handle.read(_HEADER.size)
+    if len(raw) != _HEADER.size:
+        raise InputError(f"{where}: not a safelink encrypted file (too short).")
+    magic, key_id, ephemeral, salt, chunk = _HEADER.unpack(raw)
+    if magic != MAGIC or not 1 <= chunk <= _MAX_CHUNK:
+        raise InputError(f"{where}: not a safelink encrypted file ({MAGIC.decode()}).")
+    return raw, key_id.decode("ascii", "replace"), ephemeral, salt, chunk
+
+
+def open_sealed(handle: BinaryIO, key: DeliveryKey, *, where: str = "input") -> Iterator[bytes]:
+    """Decrypt a sealed stream chunk by chunk, yielding each chunk once it is authenticated.
+
+    A consumer must not act on the plaintext before the iterator ends without an error (the
+    final chunk proves the file was not cut short): write it to a temporary file first.
+
+    Raises:
+        InputError: not a sealed file, encrypted to another key, altered, reordered or
+            truncated.
+    """
+    header, key_id, ephemeral, salt, chunk = _read_header(handle, where)
+    if key_id != key.key_id:
+        raise InputError(
+            f"{where}: encrypted to key {key_id}, not this delivery key ({key.key_id}); "
+            "decrypt with the recipient's key."
+        )
+    aead = ChaCha20Poly1305(key._file_key(ephemeral, salt))
+    index = 0
+    block = handle.read(chunk + _TAG)
+    while True:
+        following = handle.read(chunk + _TAG) if len(block) == chunk + _TAG else b""
+        final = not following
+        try:
+            yield aead.decrypt(_nonce(index, final), block, header)
+        except InvalidTag as exc:
+            raise InputError(
+                f"{where}: chunk {index} fails authentication: the file was altered, "
+                "reordered or cut short; ask the sender for it again."
+            ) from exc
+        if final:
+            return
+        index += 1
+        block = following
