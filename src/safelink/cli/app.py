@@ -62,7 +62,7 @@ def _root(
 
 def _register_commands() -> None:
     from safelink.cli import config as config_cli
-    from safelink.cli import demo, disclosure, keys, pseudonymise, scan, surrogate
+    from safelink.cli import demo, disclosure, governance, keys, pseudonymise, scan, surrogate
     from safelink.cli import link as link_cli
     from safelink.cli import release as release_cli
 
@@ -75,6 +75,7 @@ def _register_commands() -> None:
         disclosure,
         surrogate,
         release_cli,
+        governance,
         demo,
     ):
         module.register(app)

@@ -55,7 +55,7 @@ _KEY_ID_LABEL = b"safelink/key-id/v1"
 _CHECK_LABEL = b"safelink/passphrase-check/v1"
 MIN_PASSPHRASE_LENGTH = 12
 
-KeyStatus = Literal["active", "retired"]
+KeyStatus = Literal["active", "retired", "destroyed"]
 
 
 def _b64(data: bytes) -> str:
@@ -233,7 +233,7 @@ def _valid_versions(versions: object) -> bool:
             return False
         if not (isinstance(entry["key_id"], str) and isinstance(entry["created"], str)):
             return False
-        if entry["status"] not in ("active", "retired"):
+        if entry["status"] not in ("active", "retired", "destroyed"):
             return False
     numbers = [entry["version"] for entry in versions]
     active = [entry for entry in versions if entry["status"] == "active"]
@@ -342,6 +342,8 @@ def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, byte
     )
     for entry in header["versions"]:
         material = masters.get(int(entry["version"]))
+        if entry["status"] == "destroyed" and material is None:
+            continue  # its secret was destroyed on purpose (retention): only its id remains
         if material is None or not hmac.compare_digest(fingerprint(material), entry["key_id"]):
             raise KeyFileTampered(f"{path}: key ids do not match the wrapped keys.")
     return header, masters

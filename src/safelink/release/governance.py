@@ -190,3 +190,21 @@ def check_governance(manifest: Mapping[str, Any]) -> tuple[bool, str]:
         f"agreement {agreement_id} in force on {checked.isoformat()} (ends {ends.isoformat()}); "
         f"purpose recorded; owners {sorted(owners)}; every column permitted; {applied}"
     )
+
+
+def check_retention(
+    manifest: Mapping[str, Any], *, today: dt.date | None = None
+) -> tuple[bool, str]:
+    """Whether a release is still within its agreement's retention: (passed, detail).
+
+    A release past the date its manifest records must be deleted (``safelink purge``).
+    """
+    record = manifest.get("governance")
+    try:
+        expires = dt.date.fromisoformat(str(record["expires"]))  # type: ignore[index]
+    except (KeyError, TypeError, ValueError):
+        return False, "the manifest records no expiry date"
+    now = today or dt.date.today()
+    if now > expires:
+        return False, f"expired on {expires.isoformat()}: delete it (safelink purge)"
+    return True, f"kept until {expires.isoformat()}"

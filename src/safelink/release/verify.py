@@ -26,7 +26,7 @@ from safelink.keys import public_key_id
 from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
-from safelink.release.governance import check_governance
+from safelink.release.governance import check_governance, check_retention
 from safelink.release.manifest import (
     MANIFEST_FILE,
     SIGNATURE_FILE,
@@ -118,8 +118,9 @@ def verify(
     the given key's; no missing and no extra files; every file's SHA-256; the row count; the
     disclosure profile re-checked on the released data; the identifier gate re-run on every
     released column; the governance the manifest records (agreement in force, its recipient,
-    every column permitted). With ``audit_log``: the log's chain, and that the log holds this
-    release's entry, right after the head the manifest records, naming the bundle's data files.
+    every column permitted) and its retention (not past its expiry). With ``audit_log``: the
+    log's chain, and that the log holds this release's entry, right after the head the manifest
+    records, naming the bundle's data files.
 
     Args:
         release_dir: the bundle directory.
@@ -150,6 +151,7 @@ def verify(
     checks.append(_signature_check(root, raw, public_key_pem, expected_key))
     checks.append(_signing_key_check(manifest, expected_key))
     checks.append(Check("governance", *check_governance(manifest)))
+    checks.append(Check("retention", *check_retention(manifest)))
     outputs = manifest.get("outputs")
     if not isinstance(outputs, dict):
         checks.append(Check("file list", False, "the manifest lists no output files"))
