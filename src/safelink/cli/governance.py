@@ -1,4 +1,4 @@
-"""``safelink purge``: delete a job's expired outputs, and retire the key that made them."""
+"""``safelink purge`` (expired outputs, retired keys) and ``paperwork`` (annex, register)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from safelink.cli._common import console, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError
 from safelink.keys import Keyring
+from safelink.paperwork import write_paperwork
 from safelink.retention import purge
 
 
@@ -68,6 +69,19 @@ def purge_command(
         console.print(f"key {report.destroyed_key} retired and destroyed")
 
 
+def paperwork_command(
+    config: Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for the documents.")] = (
+        Path("paperwork")
+    ),
+) -> None:
+    """Write the data-flow annex (DPIA, agreement) and a public-register entry from the job."""
+    written = write_paperwork(load_config(config), output)
+    for name, path in written.items():
+        console.print(f"wrote {name}: {path}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add the ``purge`` command to the CLI."""
+    """Add the ``purge`` and ``paperwork`` commands to the CLI."""
     app.command("purge")(purge_command)
+    app.command("paperwork")(paperwork_command)
