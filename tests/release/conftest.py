@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
+from safelink.cli import release as release_cli
 from safelink.config import JobConfig, load_config
+from safelink.errors import SafelinkError
 from safelink.keys import Keyring, SigningKey
 from safelink.link import link_files
 from safelink.pseudonymise import output_paths, pseudonymise_file
@@ -100,6 +103,27 @@ class Pipeline:
             base_dir=self.root,
             **kw,
         )
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """The release command group through a local typer app: run(*args) -> (code, out, err)."""
+    app = typer.Typer()
+    release_cli.register(app)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
+        capsys.readouterr()
+        try:
+            app(list(args), standalone_mode=False)
+            code = 0
+        except SafelinkError as exc:
+            print(f"safelink: error: {exc}", file=__import__("sys").stderr)
+            code = exc.exit_code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-import typer
 
 from safelink.audit import read_audit_entries
-from safelink.cli import release as release_cli
-from safelink.errors import GovernanceError, OutputError, SafelinkError
+from safelink.errors import GovernanceError, OutputError
 from safelink.keys import SigningKey
 from safelink.release import ReleaseResult, approve, verify
 from safelink.release.approval import approval_path
@@ -156,32 +154,15 @@ def test_verify_approval_of_another_manifest_fails(
 
 
 def test_cli_approve_then_verify_require_approvals(
-    pipeline: Pipeline,
-    candidate: Approved,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    cli, pipeline: Pipeline, candidate: Approved, tmp_path: Path
 ) -> None:
-    app = typer.Typer()
-    release_cli.register(app)
-    monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
-
-    def run(*args: str) -> int:
-        try:
-            app(list(args), standalone_mode=False)
-        except SafelinkError as exc:
-            return exc.exit_code
-        return 0
-
     bundle = _copy(candidate, tmp_path)
     pub = str(pipeline.root / "keys" / "test.signing.pub")
-    assert run("verify", str(bundle), "--public-key", pub) == 0
-    assert "final: no" in capsys.readouterr().out
-    assert run("verify", str(bundle), "--public-key", pub, "--require-approvals") == 4
+    code, out, _ = cli("verify", str(bundle), "--public-key", pub)
+    assert code == 0 and "final: no" in out
+    assert cli("verify", str(bundle), "--public-key", pub, "--require-approvals")[0] == 4
     for owner in OWNERS:
         key = str(candidate.keys[owner].path)
-        assert run("approve", str(bundle), "--as", owner, "--key", key) == 0
-    capsys.readouterr()
-    assert run("verify", str(bundle), "--public-key", pub, "--require-approvals") == 0
-    out = capsys.readouterr().out
-    assert "final: yes" in out and PASSPHRASE not in out
+        assert cli("approve", str(bundle), "--as", owner, "--key", key)[0] == 0
+    code, out, _ = cli("verify", str(bundle), "--public-key", pub, "--require-approvals")
+    assert code == 0 and "final: yes" in out and PASSPHRASE not in out

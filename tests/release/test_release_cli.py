@@ -5,34 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-import typer
 import yaml
 
-from safelink.cli import release as release_cli
-from safelink.errors import SafelinkError
-
 from .conftest import PASSPHRASE, ROOT, Pipeline
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    app = typer.Typer()
-    release_cli.register(app)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
-        capsys.readouterr()
-        try:
-            app(list(args), standalone_mode=False)
-            code = 0
-        except SafelinkError as exc:
-            print(f"safelink: error: {exc}", file=__import__("sys").stderr)
-            code = exc.exit_code
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def _config(pipeline: Pipeline, tmp_path: Path) -> Path:

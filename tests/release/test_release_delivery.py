@@ -8,10 +8,8 @@ import struct
 from pathlib import Path
 
 import pytest
-import typer
 
-from safelink.cli import release as release_cli
-from safelink.errors import InputError, KeyringError, OutputError, SafelinkError
+from safelink.errors import InputError, KeyringError, OutputError
 from safelink.keys import DeliveryKey, SealingWriter, SigningKey, open_sealed
 from safelink.release import (
     ReleaseResult,
@@ -165,28 +163,14 @@ def test_token_file_round_trip(pipeline: Pipeline, recipient: DeliveryKey, tmp_p
 
 
 def test_cli_encrypt_decrypt_verify(
-    pipeline: Pipeline,
-    released: ReleaseResult,
-    recipient: DeliveryKey,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    cli, pipeline: Pipeline, released: ReleaseResult, recipient: DeliveryKey, tmp_path: Path
 ) -> None:
-    app = typer.Typer()
-    release_cli.register(app)
-    monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
-
-    def run(*args: str) -> int:
-        try:
-            app(list(args), standalone_mode=False)
-        except SafelinkError as exc:
-            return exc.exit_code
-        return 0
-
     pub = recipient.path.with_name("uni.delivery.pub")
     sealed = tmp_path / "rel.tar.sealed"
-    assert run("encrypt", str(released.out_dir), "--to", str(pub), "-o", str(sealed)) == 0
+    assert cli("encrypt", str(released.out_dir), "--to", str(pub), "-o", str(sealed))[0] == 0
     out = tmp_path / "rel"
-    assert run("decrypt", str(sealed), "--key", str(recipient.path), "-o", str(out)) == 0
+    assert cli("decrypt", str(sealed), "--key", str(recipient.path), "-o", str(out))[0] == 0
     signing_pub = str(pipeline.root / "keys" / "test.signing.pub")
-    assert run("verify", str(out), "--public-key", signing_pub) == 0
-    assert run("decrypt", str(sealed), "--key", str(recipient.path), "-o", str(out)) == 2
+    assert cli("verify", str(out), "--public-key", signing_pub)[0] == 0
+    code, _, stderr = cli("decrypt", str(sealed), "--key", str(recipient.path), "-o", str(out))
+    assert code == 2 and "already exists" in stderr

@@ -15,7 +15,7 @@ import secrets
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal, NoReturn, Protocol
+from typing import Any, Literal, NoReturn, Protocol, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
@@ -391,20 +391,20 @@ def read_versions(path: Path | str) -> list[KeyVersion]:
     return [KeyVersion(**v) for v in header["versions"]]
 
 
-def _signing_key_id(raw_private: bytes) -> str:
-    public = Ed25519PrivateKey.from_private_bytes(raw_private).public_key()
-    pem = public.public_bytes(
+def public_pem(public: Any) -> bytes:
+    """A public key's PEM (SubjectPublicKeyInfo), the bytes its key id is taken from."""
+    pem: bytes = public.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    return public_key_id(pem)
+    return pem
+
+
+def _signing_key_id(raw_private: bytes) -> str:
+    return pem_key_id(public_pem(Ed25519PrivateKey.from_private_bytes(raw_private).public_key()))
 
 
 def _delivery_key_id(raw_private: bytes) -> str:
-    public = X25519PrivateKey.from_private_bytes(raw_private).public_key()
-    pem = public.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return pem_key_id(pem)
+    return pem_key_id(public_pem(X25519PrivateKey.from_private_bytes(raw_private).public_key()))
 
 
 def pem_key_id(public_key_pem: bytes) -> str:
@@ -422,14 +422,28 @@ def public_key_id(public_key_pem: bytes) -> str:
     return pem_key_id(public_key_pem)
 
 
-def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
+_K = TypeVar("_K")
+
+
+def load_public_key(public_key_pem: bytes, kind: type[_K], name: str, file: str) -> _K:
+    """Parse a PEM public key of one kind, or say which file to pass.
+
+    Raises:
+        KeyringError: the bytes are not a PEM public key of that kind.
+    """
     try:
         key = serialization.load_pem_public_key(public_key_pem)
     except (ValueError, TypeError) as exc:
-        raise KeyringError("not a PEM public key; pass the .signing.pub file.") from exc
-    if not isinstance(key, Ed25519PublicKey):
-        raise KeyringError("not an Ed25519 public key; pass the .signing.pub file.")
+        raise KeyringError(f"not a PEM public key; pass the {file} file.") from exc
+    if not isinstance(key, kind):
+        raise KeyringError(f"not an {name} public key; pass the {file} file.")
     return key
+
+
+def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
+    # mypy refuses an abstract class for type[K] (python/mypy#4717); the check is isinstance.
+    kind: type[Ed25519PublicKey] = Ed25519PublicKey  # type: ignore[type-abstract]
+    return load_public_key(public_key_pem, kind, "Ed25519", ".signing.pub")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

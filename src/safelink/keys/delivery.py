@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
@@ -31,20 +30,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from safelink.errors import InputError, KeyringError
-from safelink.io import atomic_path
-from safelink.keys._keyfile import (
-    DEFAULT_SCRYPT_N,
-    _b64,
-    _check_new_key_file,
-    _new_header,
-    _seal,
-    _Secret,
-    _unseal,
-    _write_private,
-    pem_key_id,
-)
-from safelink.keys.signing import public_key_path
+from safelink.errors import InputError
+from safelink.keys._keyfile import load_public_key, pem_key_id
+from safelink.keys._pair import KeyPair
 
 MAGIC = b"SLSEAL01"
 CHUNK_SIZE = 1 << 16
@@ -64,89 +52,35 @@ def delivery_key_id(public_key_pem: bytes) -> str:
     return pem_key_id(public_key_pem)
 
 
-def _pem(public: X25519PublicKey) -> bytes:
-    return public.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-
-
 def _load_recipient(public_key_pem: bytes) -> X25519PublicKey:
-    try:
-        key = serialization.load_pem_public_key(public_key_pem)
-    except (ValueError, TypeError) as exc:
-        raise KeyringError(
-            "not a PEM public key; pass the recipient's .delivery.pub file."
-        ) from exc
-    if not isinstance(key, X25519PublicKey):
-        raise KeyringError("not an X25519 public key; pass the recipient's .delivery.pub file.")
-    return key
+    kind: type[X25519PublicKey] = X25519PublicKey  # type: ignore[type-abstract]
+    return load_public_key(public_key_pem, kind, "X25519", "recipient's .delivery.pub")
 
 
-class DeliveryKey(_Secret):
+class DeliveryKey(KeyPair):
     """A recipient's X25519 delivery key, stored wrapped like a master key.
 
     Attributes:
-        path: the key file.
+        path: the key file (``NAME.delivery.key``; the public key is ``NAME.delivery.pub``).
         project: the project it receives for.
         key_id: the id of its public key (see :func:`delivery_key_id`).
     """
 
-    __slots__ = ("__private", "key_id", "path", "project")
-
-    def __init__(self, path: Path, project: str, private: X25519PrivateKey) -> None:
-        self.path = path
-        self.project = project
-        self.__private = private
-        self.key_id = delivery_key_id(self.public_key_pem())
-
-    def __repr__(self) -> str:
-        return f"DeliveryKey(project={self.project!r}, key_id={self.key_id!r})"
+    PURPOSE = "delivery"
+    __slots__ = ()
 
     @classmethod
-    def create(
-        cls, path: Path | str, *, project: str, passphrase: str, scrypt_n: int = DEFAULT_SCRYPT_N
-    ) -> DeliveryKey:
-        """Create a delivery key file (mode 0600) and its public key beside it (``.pub``).
-
-        Raises:
-            KeyringError: the file exists, the passphrase is weak, or the name is invalid.
-        """
-        path = Path(path)
-        _check_new_key_file(path, project, passphrase, scrypt_n)
-        private = X25519PrivateKey.generate()
-        raw = private.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        )
-        key = cls(path, project, private)
-        header = _new_header(project, "delivery", scrypt_n, version=1, key_id=key.key_id)
-        _write_private(path, _seal(header, {"1": _b64(raw)}, passphrase))
-        with atomic_path(public_key_path(path), mode=0o644) as temporary:
-            temporary.write_bytes(key.public_key_pem())
-        return key
+    def _generate(cls) -> X25519PrivateKey:
+        return X25519PrivateKey.generate()
 
     @classmethod
-    def open(cls, path: Path | str, *, passphrase: str) -> DeliveryKey:
-        """Open a delivery key file with its passphrase.
-
-        Raises:
-            KeyringError: as :meth:`Keyring.open`, or the file is not a delivery key.
-        """
-        path = Path(path)
-        header, secrets_by_version = _unseal(path, passphrase)
-        if header.get("purpose") != "delivery":
-            raise KeyringError(f"{path}: not a delivery key file.")
-        raw = secrets_by_version[max(secrets_by_version)]
-        return cls(path, str(header["project"]), X25519PrivateKey.from_private_bytes(raw))
-
-    def public_key_pem(self) -> bytes:
-        """Return the public key as PEM (for senders)."""
-        return _pem(self.__private.public_key())
+    def _from_raw(cls, raw: bytes) -> X25519PrivateKey:
+        return X25519PrivateKey.from_private_bytes(raw)
 
     def _file_key(self, ephemeral: bytes, salt: bytes) -> bytes:
-        shared = self.__private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
-        return _derive(shared, salt, ephemeral, self.__private.public_key())
+        private: X25519PrivateKey = self._private()
+        shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return _derive(shared, salt, ephemeral, private.public_key())
 
 
 def _derive(shared: bytes, salt: bytes, ephemeral: bytes, recipient: X25519PublicKey) -> bytes:
