@@ -171,3 +171,11 @@ def test_check_governance_manifest_after_agreement_end_fails(released) -> None:
         False,
         "the manifest records no governance (released without a governance section)",
     )
+
+
+def test_release_report_shows_governance(released) -> None:
+    html = (released.out_dir / "report.html").read_text(encoding="utf-8")
+    assert '<section id="governance"><h2>Governance</h2>' in html
+    assert "DSA-DEMO-0001" in html and "2099-12-31" in html
+    assert "Digital Economy Act 2017 s.35 (public service delivery)" in html
+    assert "No opt-out list applied" in html
