@@ -132,3 +132,14 @@ def _pseudonymise_file_from(frame, config, keyring, tmp_path, out):
     extract = tmp_path / "extract.csv"
     frame.write_csv(extract)
     return pseudonymise_file(extract, config, keyring, out, source="hospital")
+
+
+def test_pseudonymise_spark_frame_with_opt_outs_refused(keyring: Keyring, tmp_path: Path) -> None:
+    pytest.importorskip("pyspark")
+    from safelink.engines.spark_pseudonymise import pseudonymise_spark
+    from safelink.errors import SparkEngineError
+
+    listed = tmp_path / "optouts.txt"
+    listed.write_text(f"{NHS[0]}\n")
+    with pytest.raises(SparkEngineError, match="local engine only"):
+        pseudonymise_spark(None, _config(listed), keyring)

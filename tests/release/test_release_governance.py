@@ -13,7 +13,8 @@ import pytest
 from safelink.audit import read_audit_entries
 from safelink.config import load_yaml, parse_config
 from safelink.errors import ConfigError, GovernanceError
-from safelink.release import verify
+from safelink.io import sha256_bytes
+from safelink.release import canonical_json, verify
 from safelink.release.governance import check_governance
 
 from .conftest import ROOT, Pipeline, for_recipient
@@ -153,8 +154,10 @@ def test_release_manifest_signs_governance_and_verify_reports_it(
     report = verify(released.out_dir, pipeline.public_key)
     (check,) = [c for c in report.checks if c.name == "governance"]
     assert check.passed and "DSA-DEMO-0001" in check.detail
-    entry = [e for e in read_audit_entries(pipeline.root / "audit" / "test.audit.jsonl") if e]
-    assert any(e["arguments"].get("agreement") == "DSA-DEMO-0001" for e in entry)
+    entries = [e for e in read_audit_entries(pipeline.root / "audit" / "test.audit.jsonl") if e]
+    (entry,) = [e for e in entries if e["hash"] == released.manifest["audit"]["entry"]]
+    assert entry["arguments"]["agreement"] == "DSA-DEMO-0001"
+    assert entry["arguments"]["governance_sha256"] == sha256_bytes(canonical_json(record))
 
 
 def test_check_governance_manifest_after_agreement_end_fails(released) -> None:

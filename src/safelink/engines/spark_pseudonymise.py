@@ -249,7 +249,7 @@ def pseudonymise_spark(
     Raises:
         InputError: a configured column is missing from the frame.
         SparkEngineError: the config asks for something the Spark engine does not make
-            (phone numbers, Bloom encodings).
+            (phone numbers, Bloom encodings), or names an opt-out list (applied locally).
 
     """
     from pyspark import StorageLevel
@@ -257,6 +257,11 @@ def pseudonymise_spark(
 
     started = time.perf_counter()
     source_config, settings = _resolve(config, source)
+    if isinstance(config, JobConfig) and config.governance and config.governance.opt_outs:
+        raise SparkEngineError(
+            "governance.opt_outs is applied by the local engine only; pseudonymise with "
+            "--engine local so that the opted-out records are dropped."
+        )
     missing = [c.name for c in source_config.columns if c.name not in set(frame.columns)]
     if missing:
         raise InputError(

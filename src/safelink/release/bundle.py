@@ -334,7 +334,10 @@ def release(
     arguments: dict[str, Any] = {"recipient": who, "out_dir": str(out_dir)}
     try:
         governance = require_governance(job, who)
+        governed = governance_record(governance)
+        # The log names the agreement and the exact governance record the manifest signs.
         arguments["agreement"] = governance.agreement.id
+        arguments["governance_sha256"] = io.sha256_bytes(canonical_json(governed))
         # links.parquet and linkage_report.json are one group commit: finish one a killed link
         # run left, so the two files read here always belong together.
         io.complete_interrupted_commits(settings.links.parent)
@@ -390,7 +393,7 @@ def release(
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "created_by": _user(),
             "config": config_record,
-            "governance": governance_record(governance),
+            "governance": governed,
             "opt_outs": opt_outs,
             "inputs": inputs,
             "key_ids": key_ids,
