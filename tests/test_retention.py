@@ -147,3 +147,16 @@ def test_cli_purge_dry_run_lists_outputs(run_cli, tmp_path: Path) -> None:
     assert (work / "linked" / "links.parquet").exists()
     bad = run_cli("purge", "--config", str(config), str(work), "--as-of", "soon")
     assert bad.code == 2 and "ISO date" in bad.stderr
+
+
+def test_pseudonymise_outputs_carry_the_agreements_expiry(keyring: Keyring) -> None:
+    import polars as pl
+
+    from safelink.pseudonymise import pseudonymise
+
+    frame = pl.DataFrame({"nhs": ["9434765919"]})
+    governed = parse_config({**_document(), "project": keyring.project})
+    summary = pseudonymise(frame, governed, keyring).summary
+    assert summary.expires == "2026-03-31" and summary.to_dict()["expires"] == "2026-03-31"
+    plain = parse_config({**_document(governance=False), "project": keyring.project})
+    assert "expires" not in pseudonymise(frame, plain, keyring).summary.to_dict()

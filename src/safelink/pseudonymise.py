@@ -105,14 +105,18 @@ class RunSummary:
     opt_outs: Mapping[str, Any] | None = None
     """The opt-out list applied (its SHA-256, entries, key id) and the records it dropped;
     None when the job has no opt-out list."""
+    expires: str | None = None
+    """The date the outputs expire (the job's agreement end, ISO), when the job has
+    governance: ``safelink purge`` deletes them after it."""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (``opt_outs`` only when a list was applied)."""
+        """A JSON-ready dict (``opt_outs`` and ``expires`` only when they apply)."""
         document = asdict(self)
         for column, summary in zip(document["columns"], self.columns, strict=True):
             column["accepted"] = summary.accepted
-        if self.opt_outs is None:
-            del document["opt_outs"]
+        for optional in ("opt_outs", "expires"):
+            if document[optional] is None:
+                del document[optional]
         return document
 
     def rejected_total(self) -> int:
@@ -360,6 +364,13 @@ def _resolve_source(
     return config.source(source), config.tokens
 
 
+def with_expiry(summary: RunSummary, config: JobConfig | SourceConfig) -> RunSummary:
+    """The summary with the outputs' expiry: the job's agreement end, when it has governance."""
+    if isinstance(config, JobConfig) and config.governance is not None:
+        return dataclasses.replace(summary, expires=config.governance.agreement.ends.isoformat())
+    return summary
+
+
 def _opt_out_list(config: JobConfig | SourceConfig) -> Path | None:
     """The job's opt-out list, if its governance names one."""
     if isinstance(config, JobConfig) and config.governance is not None:
@@ -418,6 +429,7 @@ def pseudonymise(
     tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings, opt_outs)
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
+    summary = with_expiry(summary, config)
     return Pseudonymised(tokens=tokens, content=content, summary=summary)
 
 
@@ -585,6 +597,7 @@ def pseudonymise_file(
             {k: round(v, 3) for k, v in timings.items()},
             {paths[k].name: digest for k, digest in outputs.items()},
         )
+        summary = with_expiry(summary, config)
         io.write_json(summary.to_dict(), temporary["summary"])
     return summary
 

@@ -1,7 +1,8 @@
 """Retention: outputs expire with their data sharing agreement; ``purge`` deletes them.
 
 Every release manifest carries ``governance.expires`` (the agreement's end date) under the
-TTP's signature, and ``verify`` fails a release past it. The other outputs of a job's work
+TTP's signature, and ``verify`` fails a release past it; every run summary beside the tokens
+and content files carries ``expires`` too. The other outputs of a job's work
 directory (``pseudonymised/``, ``linked/``, ``scans/``, ``release/`` and sealed copies) expire
 with the job's agreement, as does a persistent person index named with ``paths``: it lives per
 project and per agreement, never as a permanent database.

@@ -49,6 +49,7 @@ from safelink.pseudonymise import (
     ColumnSummary,
     RunSummary,
     token_plan,
+    with_expiry,
 )
 
 if TYPE_CHECKING:
@@ -361,7 +362,9 @@ def pseudonymise_spark(
         ),
     )
     content = staged.select(RECORD_ID, *source_config.content)
-    summary = _summary(source_config, settings, namespace.key_id, plans, summary_counts)
+    summary = with_expiry(
+        _summary(source_config, settings, namespace.key_id, plans, summary_counts), config
+    )
     summary = _with_timings(summary, {"plan_seconds": time.perf_counter() - started})
     purposes_by_column = {col: p for plan in plans.values() for col, p, _ in plan}
     return SparkPseudonymised(
