@@ -45,6 +45,8 @@ def test_drafted_job_runs_to_a_verified_release(
     assert "hospital_ref" not in release["columns"]  # a record key stays out
     assert release["disclosure"]["reference_date"] is not None
     load_config(job)  # every section valid as written
+    text = job.read_text(encoding="utf-8")
+    assert "# governance:" in text and "\ngovernance:" not in text  # a template, commented
     # The governance is the IG lead's to write, never drafted: 'run' refuses a job without it.
     document["governance"] = {
         "purpose": "synthetic test",
