@@ -114,8 +114,10 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
         out, keyring=keyring, config=config, signing_passphrase=one_time_passphrase
     )
     log = out / "audit" / f"{DEMO_PROJECT}.audit.jsonl"
+    ttp = (keys_dir / f"{DEMO_PROJECT}.signing.pub").read_bytes()  # each owner checks it first
     approvals = {
-        owner: approve(released.out_dir, owner, key, audit_log=log) for owner, key in owners.items()
+        owner: approve(released.out_dir, owner, key, ttp_public_key=ttp, audit_log=log)
+        for owner, key in owners.items()
     }
     recipient = DeliveryKey.create(
         keys_dir / f"{released.recipient}.delivery.key",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from safelink.audit import read_audit_entries
-from safelink.errors import GovernanceError, OutputError
+from safelink.errors import GovernanceError, OutputError, VerificationError
 from safelink.keys import SigningKey
 from safelink.release import ReleaseResult, approve, verify
 from safelink.release.approval import approval_path
@@ -163,6 +163,20 @@ def test_cli_approve_then_verify_require_approvals(
     assert cli("verify", str(bundle), "--public-key", pub, "--require-approvals")[0] == 4
     for owner in OWNERS:
         key = str(candidate.keys[owner].path)
-        assert cli("approve", str(bundle), "--as", owner, "--key", key)[0] == 0
+        assert cli("approve", str(bundle), "--as", owner, "--key", key, "--public-key", pub)[0] == 0
     code, out, _ = cli("verify", str(bundle), "--public-key", pub, "--require-approvals")
     assert code == 0 and "final: yes" in out and PASSPHRASE not in out
+
+
+def test_approve_checks_ttp_signature_first(
+    pipeline: Pipeline, candidate: Approved, tmp_path: Path
+) -> None:
+    bundle = _copy(candidate, tmp_path)
+    manifest = bundle / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes().replace(b"uni_research", b"uni_researcx", 1))
+    with pytest.raises(VerificationError, match="do not approve it"):
+        approve(
+            bundle, "example_trust", candidate.keys["example_trust"],
+            ttp_public_key=pipeline.public_key,
+        )  # fmt: skip
+    assert not approval_path(bundle, "example_trust").exists()

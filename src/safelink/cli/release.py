@@ -28,6 +28,13 @@ from safelink.release import (
 from safelink.release.delivery import SEALED_SUFFIX
 
 
+def _public_key(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the public key ({exc.strerror}).") from exc
+
+
 def release_command(
     config: Annotated[Path, typer.Option("--config", "-c", help="Job config (YAML).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="New release directory.")],
@@ -78,10 +85,7 @@ def verify_command(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Check a release's signature, file hashes, disclosure and identifiers (exit 0 if all pass)."""
-    try:
-        key = public_key.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{public_key}: cannot read the public key ({exc.strerror}).") from exc
+    key = _public_key(public_key)
     report = verify(release_dir, key, audit_log=audit_log, require_approvals=require_approvals)
     if as_json:
         print_json(report.to_dict())
@@ -106,11 +110,16 @@ def approve_command(
     bundle: Annotated[Path, typer.Argument(metavar="BUNDLE", help="Release bundle.")],
     owner: Annotated[str, typer.Option("--as", help="The data owner's id (governance.owners).")],
     key: Annotated[Path, typer.Option(help="The owner's own signing key file.")],
+    public_key: Annotated[
+        Path | None,
+        typer.Option(help="The TTP's .signing.pub: check the manifest's signature first."),
+    ] = None,
     audit_log: Annotated[Path | None, typer.Option(help="Record the approval here.")] = None,
 ) -> None:
     """Approve a release as a data owner: sign its manifest (passphrase: SAFELINK_PASSPHRASE)."""
+    ttp = _public_key(public_key) if public_key is not None else None
     signer = SigningKey.open(key, passphrase=passphrase())
-    path = approve(bundle, owner, signer, audit_log=audit_log)
+    path = approve(bundle, owner, signer, ttp_public_key=ttp, audit_log=audit_log)
     console.print(f"{owner} approved {bundle} with key {signer.key_id}: {path}")
 
 
@@ -122,10 +131,7 @@ def encrypt_command(
     ] = None,
 ) -> None:
     """Encrypt a release bundle (or a token file) to its recipient's delivery key."""
-    try:
-        public = to.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{to}: cannot read the public key ({exc.strerror}).") from exc
+    public = _public_key(to)
     if path.is_dir():
         written = encrypt_bundle(path, output or Path(f"{path}.tar{SEALED_SUFFIX}"), public)
     else:

@@ -19,6 +19,7 @@ or the file cut short fails authentication. Memory use is one chunk, whatever th
 
 from __future__ import annotations
 
+import hmac
 import os
 import struct
 from collections.abc import Iterator
@@ -172,7 +173,7 @@ def open_sealed(handle: BinaryIO, key: DeliveryKey, *, where: str = "input") -> 
             truncated.
     """
     header, key_id, ephemeral, salt, chunk = _read_header(handle, where)
-    if key_id != key.key_id:
+    if not hmac.compare_digest(key_id.encode(), key.key_id.encode()):
         raise InputError(
             f"{where}: encrypted to key {key_id}, not this delivery key ({key.key_id}); "
             "decrypt with the recipient's key."

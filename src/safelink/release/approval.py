@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hmac
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,7 +27,13 @@ from safelink import io
 from safelink.audit import AuditEntry, append_audit
 from safelink.errors import GovernanceError, KeyringError, OutputError, VerificationError
 from safelink.keys import SigningKey, public_key_id, verify_signature
-from safelink.release.manifest import MANIFEST_FILE, canonical_json, read_manifest
+from safelink.release.manifest import (
+    MANIFEST_FILE,
+    SIGNATURE_FILE,
+    canonical_json,
+    read_manifest,
+    read_signature,
+)
 
 APPROVALS_DIR = "approvals"
 APPROVAL_FORMAT = "safelink-approval/1"
@@ -56,6 +63,11 @@ class Approval:
     detail: str
 
 
+def same_digest(a: str, b: str) -> bool:
+    """Constant-time equality of two digests or key ids (any characters: a file may be altered)."""
+    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
+
+
 def approval_path(bundle: Path | str, owner: str) -> Path:
     """Where ``owner``'s approval of ``bundle`` is written."""
     return Path(bundle) / APPROVALS_DIR / f"{owner}{APPROVAL_SUFFIX}"
@@ -82,6 +94,7 @@ def approve(
     owner: str,
     signing_key: SigningKey,
     *,
+    ttp_public_key: bytes | None = None,
     audit_log: Path | str | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
@@ -92,6 +105,8 @@ def approve(
         owner: the owner's id (a key of the manifest's ``governance.owners``).
         signing_key: the owner's signing key (its key id must be the one the governance
             records for the owner).
+        ttp_public_key: the TTP's ``.signing.pub``: when given (recommended), the manifest's
+            signature is checked first, so an owner never approves an altered manifest.
         audit_log: an audit log to record the approval in (optional).
         now: the approval time (default: now, UTC).
 
@@ -99,13 +114,21 @@ def approve(
         The approval file's path.
 
     Raises:
-        VerificationError: the bundle has no readable release manifest.
+        VerificationError: the bundle has no readable release manifest, or its signature
+            does not verify with ``ttp_public_key``.
         GovernanceError: the manifest has no governance, the owner is not one of its owners,
             no approval key is recorded for the owner, or the key is another one.
         OutputError: the owner already approved this bundle, or the file cannot be written.
     """
     root = Path(bundle)
     raw, manifest = read_manifest(root / MANIFEST_FILE)
+    if ttp_public_key is not None:
+        _, signature = read_signature(root / SIGNATURE_FILE)
+        if not verify_signature(ttp_public_key, raw, signature):
+            raise VerificationError(
+                f"{root}: the manifest's signature does not verify with the TTP's key given; "
+                "do not approve it: ask the TTP for the bundle again."
+            )
     owners = _owners(manifest)
     if owner not in owners:
         raise GovernanceError(
@@ -118,7 +141,7 @@ def approve(
             f"{root}: the governance records no approval_key for owner {owner!r}; record the "
             "owner's key id in governance.owners and release again."
         )
-    if signing_key.key_id != recorded:
+    if not same_digest(signing_key.key_id, str(recorded)):
         raise GovernanceError(
             f"{root}: owner {owner!r} approves with key {recorded}, not {signing_key.key_id}; "
             "use the owner's own signing key."
@@ -187,11 +210,11 @@ def _check_one(
     when = str(statement["approved_at"])
     if statement["format"] != APPROVAL_FORMAT or statement["owner"] != owner:
         return False, "not an approval by this owner", when, key_id
-    if recorded is None or key_id != recorded:
+    if recorded is None or not same_digest(key_id, recorded):
         return False, f"made with key {key_id}, not the owner's recorded key", when, key_id
     if not verify_signature(pem, canonical_json(statement), signature):
         return False, "signature does not verify: the approval was altered", when, key_id
-    if statement["manifest_sha256"] != manifest_sha256:
+    if not same_digest(str(statement["manifest_sha256"]), manifest_sha256):
         return False, "approves another manifest (the release changed since)", when, key_id
     return True, f"approved {when} with key {key_id}", when, key_id
 

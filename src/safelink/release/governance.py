@@ -20,6 +20,7 @@ from safelink import io
 from safelink.config import JobConfig
 from safelink.config._governance import STRUCTURAL_COLUMNS, Governance
 from safelink.errors import GovernanceError
+from safelink.release.approval import same_digest
 
 
 def require_governance(
@@ -129,7 +130,7 @@ def opt_out_record(
             record = json.loads(summary.read_text(encoding="utf-8")).get("opt_outs") or {}
         except (OSError, ValueError, AttributeError):
             record = {}
-        if record.get("list_sha256") != wanted:
+        if not same_digest(str(record.get("list_sha256")), wanted):
             raise GovernanceError(
                 f"{origin}: release refused: source {source!r} was not pseudonymised with the "
                 "job's current opt-out list (its run summary records another list or none). "

@@ -11,7 +11,6 @@ from the end of the log, edited, or a chain rewritten after the release, is caug
 
 from __future__ import annotations
 
-import hmac
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from safelink import io
 from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
 from safelink.keys import public_key_id
-from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals
+from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals, same_digest
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
 from safelink.release.governance import check_governance, check_retention
@@ -100,11 +99,6 @@ class VerificationReport:
         }
 
 
-def _same(a: str, b: str) -> bool:
-    """Constant-time equality; any characters (a tampered file may hold any)."""
-    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
-
-
 def verify(
     release_dir: Path | str,
     public_key_pem: bytes,
@@ -174,7 +168,7 @@ def verify(
             checks.append(Check(f"sha256 {name}", False, "file missing"))
             hashes_ok = False
             continue
-        same = _same(io.sha256_file(path), str(_field(outputs, name, "sha256")))
+        same = same_digest(io.sha256_file(path), str(_field(outputs, name, "sha256")))
         hashes_ok &= same
         checks.append(Check(f"sha256 {name}", same, "matches" if same else "differs (altered)"))
     checks += _data_checks(root, manifest, outputs, hashes_ok)
@@ -197,7 +191,7 @@ def _signing_key_check(manifest: dict[str, Any], expected_key: str) -> Check:
     recorded = _field(manifest, "key_ids", "signing")
     if not isinstance(recorded, str):
         return Check("signing key", False, "the manifest records no signing key id")
-    if not _same(recorded, expected_key):
+    if not same_digest(recorded, expected_key):
         named = recorded if _KEY_ID.fullmatch(recorded) else "a malformed key id"
         return Check(
             "signing key",
@@ -250,13 +244,13 @@ def _audit_checks(
 def _line_of(hashes: list[str], wanted: str) -> int | None:
     """The line number of the entry with hash ``wanted``, if any."""
     for number, value in enumerate(hashes, start=1):
-        if _same(value, wanted):
+        if same_digest(value, wanted):
             return number
     return None
 
 
 def _missing_entry(hashes: list[str], previous: str) -> str:
-    genesis = _same(previous, GENESIS)
+    genesis = same_digest(previous, GENESIS)
     before = 0 if genesis else _line_of(hashes, previous)
     lines_in_log = len(hashes)
     if before is None:
@@ -276,9 +270,9 @@ def _entry_check(
     line: int, record: dict[str, Any], entry: str, previous: str, outputs: dict[str, Any]
 ) -> Check:
     wrong = []
-    if not _same(entry_hash(record), entry):
+    if not same_digest(entry_hash(record), entry):
         wrong.append("its content does not match its hash (edited)")
-    if not _same(str(record["prev"]), previous):
+    if not same_digest(str(record["prev"]), previous):
         wrong.append("it does not follow the head the manifest records")
     if record["command"] != "release" or record["outcome"] != "ok":
         wrong.append("it is not a successful release")
@@ -301,7 +295,7 @@ def _signature_check(root: Path, raw: bytes, public_key_pem: bytes, expected_key
         return Check("signature", False, str(exc))
     if not valid:
         detail = "does not verify: the manifest or signature was altered"
-        if not _same(key_id, expected_key):
+        if not same_digest(key_id, expected_key):
             detail += f" (signed by {key_id}, checked with {expected_key})"
         return Check("signature", False, detail)
     return Check("signature", True, f"Ed25519, key {expected_key}")
