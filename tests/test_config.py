@@ -51,7 +51,8 @@ def test_parse_config_reports_every_problem_at_once():
         parse_config(bad)
     problems = info.value.problems
     joined = " | ".join(problems)
-    assert "surprise: unknown setting; allowed: audit_log, disclosure, key_file" in joined
+    allowed = "allowed: audit_log, disclosure, governance, key_file"
+    assert f"surprise: unknown setting; {allowed}" in joined
     assert "project: must be a non-empty string" in joined
     assert "tokens.length: must be an integer from 16 to 32" in joined
     assert "sources.a.columns.x.role: must be one of ['identifier', 'content', 'drop']" in joined

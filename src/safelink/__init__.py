@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from safelink.errors import (
         ConfigError,
         DisclosureRiskError,
+        GovernanceError,
         InputError,
         KeyFilePermissions,
         KeyFileTampered,
@@ -95,6 +96,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "safelink.errors": (
         "ConfigError",
         "DisclosureRiskError",
+        "GovernanceError",
         "InputError",
         "KeyFilePermissions",
         "KeyFileTampered",
@@ -184,6 +186,7 @@ __all__ = [
     "DisclosureReport",
     "DisclosureRiskError",
     "Frame",
+    "GovernanceError",
     "Identifier",
     "InputError",
     "JobConfig",

@@ -6,10 +6,17 @@ in memory only, never shown), pseudonymises both extracts, links the tokens file
 linkage-quality report (measured against the synthetic truth), and releases the linked content
 to a research recipient: disclosure profile applied, identifier gate passed, manifest signed
 with a demo signing key, audit log written, HTML report beside it.
+
+Governance is shown end to end: the job's ``governance:`` section is signed into the manifest;
+each data owner (the synthetic trust and council) has its own signing key, whose id the
+governance records, and approves the release (``release/demo_research/approvals/``); the
+recipient has an X25519 delivery key, and the bundle is encrypted to it
+(``release/demo_research.tar.sealed``), to be opened with ``safelink decrypt``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -21,10 +28,10 @@ import yaml
 from safelink.config import JobConfig, parse_config
 from safelink.errors import OutputError
 from safelink.io import write_parquet
-from safelink.keys import Keyring
+from safelink.keys import DeliveryKey, Keyring, SigningKey
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
-from safelink.release import ReleaseResult, release_demo
+from safelink.release import ReleaseResult, approve, encrypt_bundle, release_demo
 from safelink.synthetic import generate, record_truth
 
 DEMO_PROJECT = "demo"
@@ -40,6 +47,8 @@ class DemoResult:
     pseudonymised: dict[str, RunSummary]
     linkage: LinkageReport
     release: ReleaseResult
+    approvals: dict[str, Path] = field(default_factory=dict)
+    sealed: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -99,8 +108,27 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
     ).report
     timings["link_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
+    owners = _owner_keys(keys_dir, config, one_time_passphrase)
+    config = _with_approval_keys(config, owners)
     released = release_demo(
         out, keyring=keyring, config=config, signing_passphrase=one_time_passphrase
+    )
+    log = out / "audit" / f"{DEMO_PROJECT}.audit.jsonl"
+    ttp = (keys_dir / f"{DEMO_PROJECT}.signing.pub").read_bytes()  # each owner checks it first
+    approvals = {
+        owner: approve(released.out_dir, owner, key, ttp_public_key=ttp, audit_log=log)
+        for owner, key in owners.items()
+    }
+    recipient = DeliveryKey.create(
+        keys_dir / f"{released.recipient}.delivery.key",
+        project=DEMO_PROJECT,
+        passphrase=one_time_passphrase,
+        scrypt_n=2**14,
+    )
+    sealed = encrypt_bundle(
+        released.out_dir,
+        out / "release" / f"{released.recipient}.tar.sealed",
+        recipient.public_key_pem(),
     )
     timings["release_seconds"] = time.perf_counter() - tick
     return DemoResult(
@@ -110,8 +138,35 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
         pseudonymised=pseudonymised,
         linkage=linkage,
         release=released,
+        approvals=approvals,
+        sealed=sealed,
         timings={k: round(v, 3) for k, v in timings.items()},
     )
+
+
+def _owner_keys(keys_dir: Path, config: JobConfig, passphrase: str) -> dict[str, SigningKey]:
+    """Each data owner's own signing key (in a real project, each owner makes and keeps it)."""
+    assert config.governance is not None
+    return {
+        owner: SigningKey.create(
+            keys_dir / f"{owner}.signing.key",
+            project=DEMO_PROJECT,
+            passphrase=passphrase,
+            scrypt_n=2**14,
+        )
+        for owner in config.governance.owners
+    }
+
+
+def _with_approval_keys(config: JobConfig, owners: dict[str, SigningKey]) -> JobConfig:
+    """The config with each owner's approval key id recorded in its governance."""
+    governance = config.governance
+    assert governance is not None
+    recorded = {
+        name: dataclasses.replace(owner, approval_key=owners[name].key_id)
+        for name, owner in governance.owners.items()
+    }
+    return dataclasses.replace(config, governance=dataclasses.replace(governance, owners=recorded))
 
 
 def _write_truth(out: Path, truth_csv: Path, paths: dict[str, dict[str, Path]]) -> Path:

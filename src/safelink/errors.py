@@ -20,6 +20,7 @@ never contain a value from the data (it may be an identifier) nor any key materi
     │   └── SparkEngineError            PySpark, Java or the Spark master missing or unsuitable
     ├── LinkageError           exit 2   inputs cannot be linked as asked (e.g. key ids differ)
     ├── DisclosureRiskError    exit 3   the release does not meet its profile
+    ├── GovernanceError        exit 3   no governance, an ended agreement, a column not permitted
     └── VerificationError      exit 4   a release or audit log failed verification
 """
 
@@ -113,6 +114,16 @@ class LinkageError(SafelinkError):
 
 class DisclosureRiskError(SafelinkError):
     """The data does not meet its disclosure-control profile."""
+
+    exit_code = 3
+
+
+class GovernanceError(SafelinkError):
+    """The work is not covered by the job's governance.
+
+    No ``governance:`` section, an ended data sharing agreement, another recipient, a column
+    the agreement does not permit, or a missing owner's approval.
+    """
 
     exit_code = 3
 

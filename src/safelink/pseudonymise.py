@@ -16,6 +16,9 @@ and a date of birth and its day/month swap share ``link:dob``.
 Outputs (split files, joined only by a random ``record_id`` not derived from any identifier):
 ``NAME.tokens.parquet`` for the linkage unit, ``NAME.content.parquet`` for the analyst, and
 ``NAME.summary.json`` (rows, missing and rejected values per column by reason, key id, timings).
+
+With an opt-out list in the job's governance (:mod:`safelink.optout`), the records of people
+who opted out are dropped before anything is written; the summary counts them.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ from safelink.normalise import (
     rules,
     soundex,
 )
+from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
+from safelink.optout import OptOuts, load_opt_outs
 from safelink.text_encoding import canonical_encoding
 
 RECORD_ID = "record_id"
@@ -100,12 +105,21 @@ class RunSummary:
     timings: Mapping[str, float] = field(default_factory=dict)
     outputs: Mapping[str, str] = field(default_factory=dict)
     safelink_version: str = __version__
+    opt_outs: Mapping[str, Any] | None = None
+    """The opt-out list applied (its SHA-256, entries, key id) and the records it dropped;
+    None when the job has no opt-out list."""
+    expires: str | None = None
+    """The date the outputs expire (the job's agreement end, ISO), when the job has
+    governance: ``safelink purge`` deletes them after it."""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
+        """A JSON-ready dict (``opt_outs`` and ``expires`` only when they apply)."""
         document = asdict(self)
         for column, summary in zip(document["columns"], self.columns, strict=True):
             column["accepted"] = summary.accepted
+        for optional in ("opt_outs", "expires"):
+            if document[optional] is None:
+                del document[optional]
         return document
 
     def rejected_total(self) -> int:
@@ -278,8 +292,16 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
 class _Tokeniser:
     """Tokenises batches of one source with subkeys derived once per run."""
 
-    def __init__(self, source: SourceConfig, key: NamespaceKey, settings: TokenSettings) -> None:
+    def __init__(
+        self,
+        source: SourceConfig,
+        key: NamespaceKey,
+        settings: TokenSettings,
+        opt_outs: OptOuts | None = None,
+    ) -> None:
         self.source = source
+        self.opt_outs = opt_outs
+        self.opted_out = 0
         self.settings = settings
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
@@ -341,7 +363,15 @@ class _Tokeniser:
         # hstack, not with_columns: a source may have no content columns at all.
         content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
         self.rows += frame.height
-        return pl.DataFrame(token_columns), content
+        tokens = pl.DataFrame(token_columns)
+        if self.opt_outs is not None:
+            nhs = [
+                c for plan in self.plans.values() for c, p, _ in plan[:1] if p == OPT_OUT_PURPOSE
+            ]
+            dropped = self.opt_outs.mask(tokens, nhs)
+            self.opted_out += int(dropped.sum())
+            tokens, content = tokens.filter(~dropped), content.filter(~dropped)
+        return tokens, content
 
     def _warn(self, name: str, warnings: pl.Series) -> None:
         counted = warnings.drop_nulls().value_counts()
@@ -376,6 +406,7 @@ class _Tokeniser:
             content_columns=self.source.content,
             timings=dict(timings),
             outputs=dict(outputs),
+            opt_outs=self.opt_outs.record(self.opted_out) if self.opt_outs is not None else None,
         )
 
     def metadata(self) -> dict[str, str]:
@@ -420,6 +451,27 @@ def _resolve_source(
     return config.source(source), config.tokens
 
 
+def with_expiry(summary: RunSummary, config: JobConfig | SourceConfig) -> RunSummary:
+    """The summary with the outputs' expiry: the job's agreement end, when it has governance."""
+    if isinstance(config, JobConfig) and config.governance is not None:
+        return dataclasses.replace(summary, expires=config.governance.agreement.ends.isoformat())
+    return summary
+
+
+def _opt_out_list(config: JobConfig | SourceConfig) -> Path | None:
+    """The job's opt-out list, if its governance names one."""
+    if isinstance(config, JobConfig) and config.governance is not None:
+        return config.governance.opt_outs
+    return None
+
+
+def _opt_outs(
+    config: JobConfig | SourceConfig, keys: Keyring | ProviderKey, settings: TokenSettings
+) -> OptOuts | None:
+    path = _opt_out_list(config)
+    return load_opt_outs(path, keys, length=settings.length) if path is not None else None
+
+
 def _check_columns(source: SourceConfig, available: list[str], where: str) -> None:
     wanted = [c.name for c in source.columns]
     missing = [c for c in wanted if c not in set(available)]
@@ -450,7 +502,8 @@ def pseudonymise(
         key and config, whatever the input library.
 
     Raises:
-        InputError: a configured column is missing from the frame.
+        InputError: a configured column is missing from the frame, or the job's opt-out list
+            is unreadable or holds an invalid NHS number.
         WrongProject: the keys belong to another project than the job config's.
 
     """
@@ -459,9 +512,11 @@ def pseudonymise(
     data = io.to_polars(frame)
     _check_columns(source_config, data.columns, "DataFrame")
     text = data.select(pl.col(c.name).cast(pl.String) for c in source_config.columns)
-    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
+    opt_outs = _opt_outs(config, keys, settings)
+    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings, opt_outs)
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
+    summary = with_expiry(summary, config)
     return Pseudonymised(tokens=tokens, content=content, summary=summary)
 
 
@@ -549,7 +604,8 @@ def pseudonymise_file(
         The run summary (also written as JSON).
 
     Raises:
-        InputError: the input is missing, malformed, empty, or lacks a configured column.
+        InputError: the input is missing, malformed, empty, or lacks a configured column; or
+            the job's opt-out list is unreadable or holds an invalid NHS number.
         OutputError: the outputs cannot be written.
         WrongProject: the keys belong to another project than the job config's.
         EngineError: an unknown engine, or Spark asked for without PySpark.
@@ -557,6 +613,12 @@ def pseudonymise_file(
 
     """
     if choose_engine(engine) is Engine.SPARK:
+        if _opt_out_list(config) is not None:
+            problem = (
+                "governance.opt_outs is applied by the local engine; pseudonymise with "
+                "--engine local (Spark does not apply opt-out lists yet)"
+            )
+            raise ConfigError([problem], "arguments")
         if output_format != "parquet":
             problem = "CSV output (--csv) is for the local engine; Spark writes Parquet"
             raise ConfigError([problem], "arguments")
@@ -585,8 +647,9 @@ def pseudonymise_file(
         _check_columns(source_config, header, str(input_path))
     else:
         next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
+    opt_outs = _opt_outs(config, keys, settings)
     ensure_output_directory(out_dir)
-    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
+    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings, opt_outs)
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}
@@ -629,6 +692,7 @@ def pseudonymise_file(
             {k: round(v, 3) for k, v in timings.items()},
             {paths[k].name: digest for k, digest in outputs.items()},
         )
+        summary = with_expiry(summary, config)
         io.write_json(summary.to_dict(), temporary["summary"])
     return summary
 

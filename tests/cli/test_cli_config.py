@@ -14,8 +14,8 @@ from safelink.config import config_schema, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TOP_LEVEL = [
-    "audit_log", "disclosure", "key_file", "link", "project", "release", "scan", "sources",
-    "tokens",
+    "audit_log", "disclosure", "governance", "key_file", "link", "project", "release", "scan",
+    "sources", "tokens",
 ]  # fmt: skip
 _TYPES: dict[str, Any] = {
     "object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),

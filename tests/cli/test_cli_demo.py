@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from safelink.demo import run_demo
-from safelink.errors import OutputError
+from safelink.errors import InputError, OutputError
 
 
 def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
@@ -59,3 +59,28 @@ def test_demo_release_verifies_with_the_public_key(tmp_path: Path):
     report = verify(result.release.out_dir, public)
     assert report.ok, [c.name for c in report.failures]
     assert (result.release.out_dir / "report.html").is_file()
+
+
+def test_demo_release_governed_approved_and_encrypted(tmp_path: Path):
+    from safelink.keys import DeliveryKey
+    from safelink.release import decrypt_bundle, verify
+
+    result = run_demo(tmp_path / "demo", people=1_000, seed=3)
+    manifest = result.release.manifest
+    assert manifest["governance"]["agreement"]["id"] == "DSA-DEMO-0001"
+    public = (tmp_path / "demo" / "keys" / "demo.signing.pub").read_bytes()
+    report = verify(result.release.out_dir, public, require_approvals=True)
+    assert report.ok and report.final
+    assert sorted(a.owner for a in report.approvals) == ["example_council", "example_trust"]
+    assert result.sealed is not None and result.sealed.is_file()
+    # The demo's one-time passphrase is gone: a new recipient key cannot open the bundle.
+    keys = tmp_path / "other"
+    keys.mkdir(mode=0o700)
+    stranger = DeliveryKey.create(
+        keys / "x.delivery.key",
+        project="demo",
+        passphrase="another long passphrase",
+        scrypt_n=2**14,
+    )
+    with pytest.raises(InputError, match="encrypted to key"):
+        decrypt_bundle(result.sealed, tmp_path / "opened", stranger)

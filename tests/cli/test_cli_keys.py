@@ -137,3 +137,25 @@ def test_cli_keys_init_group_writable_directory_refused(run_cli, tmp_path: Path)
     result = run_cli("keys", "init", *args, env=PASS)
     assert result.code == 2 and "chmod 700" in result.stderr
     assert not (keys_dir / "proj.key").exists()
+
+
+def test_cli_keys_init_delivery_and_owner_signing_key(run_cli, tmp_path: Path):
+    from safelink.keys import DeliveryKey, SigningKey
+
+    common = ["--project", "p", "--keys-dir", str(tmp_path), "--scrypt-n", "16384"]
+    result = run_cli("keys", "init-delivery", "--name", "uni", *common, env=PASS)
+    assert result.code == 0, result.stderr
+    key = DeliveryKey.open(tmp_path / "uni.delivery.key", passphrase=PASS["SAFELINK_PASSPHRASE"])
+    assert key.key_id in result.stdout
+    assert (tmp_path / "uni.delivery.pub").read_bytes() == key.public_key_pem()
+    result = run_cli("keys", "init-signing", "--name", "trust", *common, env=PASS)
+    assert result.code == 0, result.stderr
+    owner = SigningKey.open(tmp_path / "trust.signing.key", passphrase=PASS["SAFELINK_PASSPHRASE"])
+    assert owner.key_id in result.stdout
+
+
+def test_cli_keys_init_delivery_bad_name_refused(run_cli, tmp_path: Path):
+    args = ["--project", "p", "--keys-dir", str(tmp_path), "--scrypt-n", "16384"]
+    result = run_cli("keys", "init-delivery", "--name", "../x", *args, env=PASS)
+    assert result.code == 2 and "invalid key name" in result.stderr
+    assert list(tmp_path.iterdir()) == []

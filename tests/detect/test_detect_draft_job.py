@@ -45,15 +45,33 @@ def test_drafted_job_runs_to_a_verified_release(
     assert "hospital_ref" not in release["columns"]  # a record key stays out
     assert release["disclosure"]["reference_date"] is not None
     load_config(job)  # every section valid as written
-
+    text = job.read_text(encoding="utf-8")
+    assert "# governance:" in text and "\ngovernance:" not in text  # a template, commented
+    # The governance is the IG lead's to write, never drafted: 'run' refuses a job without it.
+    document["governance"] = {
+        "purpose": "synthetic test",
+        "agreement": {"id": "DSA-TEST", "ends": "2099-12-31"},
+        "recipient": "research_team",
+        "permitted_columns": [c for c in release["columns"] if c != "hospital_ref"],
+        "owners": {"trust": {"name": "Test Trust"}},
+        "sources": {
+            s: {"owner": "trust", "lawful_basis": "public_task", "legal_gateway": "test"}
+            for s in document["sources"]
+        },
+    }
     for command in (
         ["keys", "init", "--project", "job", "--keys-dir", str(tmp_path / "keys"),
          "--scrypt-n", "16384"],
         ["keys", "init-signing", "--project", "job", "--keys-dir", str(tmp_path / "keys")],
-        ["run", str(job), "-o", str(tmp_path / "out")],
     ):  # fmt: skip
         result = run_cli(*command, env=PASSPHRASE)
         assert result.code == 0, (command, result.stderr)
+    refused = run_cli("run", str(job), "-o", str(tmp_path / "refused"), env=PASSPHRASE)
+    assert refused.code == 3 and "no 'governance:' section" in refused.stderr
+    assert not (tmp_path / "refused").exists()
+    job.write_text(yaml.safe_dump(document), encoding="utf-8")
+    result = run_cli("run", str(job), "-o", str(tmp_path / "out"), env=PASSPHRASE)
+    assert result.code == 0, result.stderr
     bundle = tmp_path / "out" / "release" / "research_team"
     verified = run_cli(
         "verify", str(bundle), "--public-key", str(tmp_path / "keys" / "job.signing.pub"),

@@ -20,6 +20,8 @@ why in the commit.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -193,6 +195,11 @@ def run_pipeline(work: Path) -> dict[str, Path]:
     outputs["linkage_report"] = work / "linked" / "linkage_report.json"
     section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
     job = _with_sections(config, release=section)
+    # The agreement names the golden recipient, checked on a fixed date (not today's).
+    governance = dataclasses.replace(
+        job.governance, recipient="golden_research", reference_date=dt.date(2026, 6, 30)
+    )
+    job = dataclasses.replace(job, governance=governance)
     bundle = work / "release"
     release(
         job,

@@ -44,7 +44,7 @@ def copy(linked: Linked, tmp_path_factory: pytest.TempPathFactory) -> Linked:
         "index": root / linked.index.relative_to(linked.root),
     }
     copied = dataclasses.replace(linked, **moved)  # type: ignore[arg-type]
-    copied.release(root / "releases" / "first", "uni_research")
+    copied.release(root / "releases" / "first", "demo_research")
     return copied
 
 
@@ -62,7 +62,7 @@ def test_subject_lookup_finds_person_across_sources_and_releases(copy: Linked):
     for nhs in _both_sources_nhs(copy):
         report = _lookup(copy, nhs, [first])
         (person,) = report.persons
-        if _released(first, [person.person_id], "uni_research", copy):
+        if _released(first, [person.person_id], "demo_research", copy):
             break
     else:
         pytest.fail("no person of both sources was released")
@@ -70,7 +70,7 @@ def test_subject_lookup_finds_person_across_sources_and_releases(copy: Linked):
     assert dict(person.index_records) == {"hospital": 1, "social_care": 1}
     assert person.person_id in set(links["person_id"])
     assert [r["release_id"] for r in person.releases] == [release_id(first)]
-    assert person.releases[0]["recipient"] == "uni_research"
+    assert person.releases[0]["recipient"] == "demo_research"
     assert report.releases_checked == (release_id(first),)
     text = json.dumps(report.to_dict())
     assert nhs not in text and "record_id" not in text
@@ -91,7 +91,7 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     first = copy.root / "releases" / "first"
     for nhs in reversed(_both_sources_nhs(copy)):
         (person,) = _lookup(copy, nhs, [first]).persons
-        if _released(first, [person.person_id], "uni_research", copy):
+        if _released(first, [person.person_id], "demo_research", copy):
             break
     register = copy.root / "audit" / "erasures.json"
     before = read_index(copy.index)
@@ -107,10 +107,10 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     assert person.person_id in entry.person_ids
     # The next release of the same links leaves the person out.
     second = copy.release(  # the register named in the config's release section
-        copy.root / "releases" / "second", "uni_research",
+        copy.root / "releases" / "second", "demo_research",
         section={"erasures": str(register.relative_to(copy.root))},
     )  # fmt: skip
-    assert not _released(second.out_dir, [person.person_id], "uni_research", copy)
+    assert not _released(second.out_dir, [person.person_id], "demo_research", copy)
     assert second.manifest["inputs"]["erasures"]["file"] == "erasures.json"
     public = (copy.root / "keys" / "test.signing.pub").read_bytes()
     assert verify(second.out_dir, public, audit_log=copy.audit_log).ok
@@ -130,14 +130,14 @@ def test_subject_erasure_removes_from_index_and_next_releases(copy: Linked, tmp_
     assert dict(again.index_records) == {}
     assert read_index(copy.index).records.height == after.records.height
     third = copy.release(
-        copy.root / "releases" / "third", "uni_research", erasures=register,
+        copy.root / "releases" / "third", "demo_research", erasures=register,
         links=relinked / "links.parquet",
     )  # fmt: skip
-    assert not _released(third.out_dir, [again.person_id], "uni_research", copy)
+    assert not _released(third.out_dir, [again.person_id], "demo_research", copy)
     without = copy.release(
-        copy.root / "releases" / "control", "uni_research", links=relinked / "links.parquet"
+        copy.root / "releases" / "control", "demo_research", links=relinked / "links.parquet"
     )
-    assert _released(without.out_dir, [again.person_id], "uni_research", copy)
+    assert _released(without.out_dir, [again.person_id], "demo_research", copy)
 
 
 def test_subject_audit_holds_no_number_token_or_person_id(copy: Linked):
@@ -156,7 +156,7 @@ def test_subject_audit_holds_no_number_token_or_person_id(copy: Linked):
 
 def test_subject_lookup_finds_per_release_pseudonyms(copy: Linked):
     bundle = copy.release(
-        copy.root / "releases" / "per_release", "trust_audit", scheme="per_release"
+        copy.root / "releases" / "per_release", "demo_research", scheme="per_release"
     )
     assert bundle.manifest["person_pseudonyms"]["scheme"] == "per_release"
     data = set(pl.read_parquet(bundle.out_dir / "data.parquet")["person"])
@@ -164,7 +164,7 @@ def test_subject_lookup_finds_per_release_pseudonyms(copy: Linked):
     for nhs in _both_sources_nhs(copy)[:40]:
         (person,) = _lookup(copy, nhs, [bundle.out_dir]).persons
         stable = pseudonymise_persons(
-            pl.Series([person.person_id]), recipient_key(copy.keys, "trust_audit")
+            pl.Series([person.person_id]), recipient_key(copy.keys, "demo_research")
         )[0]
         assert stable not in data  # the per-release key differs from the recipient's own
         listed += bool(person.releases)

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
+from safelink.cli import release as release_cli
 from safelink.config import JobConfig, load_config
+from safelink.errors import SafelinkError
 from safelink.keys import Keyring, SigningKey
 from safelink.link import link_files
 from safelink.pseudonymise import output_paths, pseudonymise_file
@@ -36,9 +39,26 @@ root = Path(os.environ["T_ROOT"])
 config = load_config(os.environ["T_CONFIG"])
 section = {k: v for k, v in DEMO_RELEASE.items() if k not in ("links", "content", "audit_log")}
 job = dataclasses.replace(config, sections={**config.sections, "release": section})
+_release = release
+
+
+def release(job, out_dir, *, recipient, **kw):
+    # The agreement names the recipient each child releases to.
+    governance = dataclasses.replace(job.governance, recipient=recipient)
+    job = dataclasses.replace(job, governance=governance)
+    return _release(job, out_dir, recipient=recipient, **kw)
+
+
 keys = Keyring.open(root / "keys" / "test.key", passphrase=os.environ["T_PASS"])
 signer = SigningKey.open(root / "keys" / "test.signing.key", passphrase=os.environ["T_PASS"])
 """
+
+
+def for_recipient(job: JobConfig, recipient: str, **changes: Any) -> JobConfig:
+    """The job with its agreement naming ``recipient`` (and other governance changes)."""
+    assert job.governance is not None
+    governance = dataclasses.replace(job.governance, recipient=recipient, **changes)
+    return dataclasses.replace(job, governance=governance)
 
 
 @dataclass(frozen=True)
@@ -64,10 +84,12 @@ class Pipeline:
         )
 
     def release(
-        self, out_dir: Path, *, recipient: str = "uni_research", **kw: Any
+        self, out_dir: Path, *, recipient: str | None = "uni_research", **kw: Any
     ) -> ReleaseResult:
         """Release to ``out_dir`` with the audit log in the pipeline's root."""
         job = kw.pop("job", None) or self.job()
+        if job.governance is not None and recipient is not None:
+            job = for_recipient(job, recipient)
         Path(out_dir).parent.mkdir(parents=True, exist_ok=True)
         return release(
             job,
@@ -81,6 +103,27 @@ class Pipeline:
             base_dir=self.root,
             **kw,
         )
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """The release command group through a local typer app: run(*args) -> (code, out, err)."""
+    app = typer.Typer()
+    release_cli.register(app)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
+        capsys.readouterr()
+        try:
+            app(list(args), standalone_mode=False)
+            code = 0
+        except SafelinkError as exc:
+            print(f"safelink: error: {exc}", file=__import__("sys").stderr)
+            code = exc.exit_code
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
 
 
 @pytest.fixture(scope="session")

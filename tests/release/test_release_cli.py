@@ -5,34 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-import typer
 import yaml
 
-from safelink.cli import release as release_cli
-from safelink.errors import SafelinkError
-
 from .conftest import PASSPHRASE, ROOT, Pipeline
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    app = typer.Typer()
-    release_cli.register(app)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setenv("SAFELINK_PASSPHRASE", PASSPHRASE)
-        capsys.readouterr()
-        try:
-            app(list(args), standalone_mode=False)
-            code = 0
-        except SafelinkError as exc:
-            print(f"safelink: error: {exc}", file=__import__("sys").stderr)
-            code = exc.exit_code
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run
 
 
 def _config(pipeline: Pipeline, tmp_path: Path) -> Path:
@@ -93,6 +68,7 @@ def test_cli_run_whole_flow_from_raw_extracts(cli, pipeline: Pipeline, tmp_path:
     document = yaml.safe_load(config.read_text())
     for source in ("hospital", "social_care"):
         document["sources"][source]["path"] = str(pipeline.extracts[source])
+    document["governance"]["recipient"] = "run_team"  # the agreement names the run's recipient
     config.write_text(yaml.safe_dump(document))
     work = tmp_path / "work"
     code, _, stderr = cli("run", str(config), "-o", str(work), "--recipient", "run_team")

@@ -62,7 +62,17 @@ def _root(
 
 def _register_commands() -> None:
     from safelink.cli import config as config_cli
-    from safelink.cli import demo, disclosure, keys, owners, pseudonymise, scan, spark, surrogate
+    from safelink.cli import (
+        demo,
+        disclosure,
+        governance,
+        keys,
+        owners,
+        pseudonymise,
+        scan,
+        spark,
+        surrogate,
+    )
     from safelink.cli import link as link_cli
     from safelink.cli import release as release_cli
 
@@ -75,6 +85,7 @@ def _register_commands() -> None:
         disclosure,
         surrogate,
         release_cli,
+        governance,
         owners,
         spark,
         demo,

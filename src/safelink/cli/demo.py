@@ -34,6 +34,8 @@ def demo_command(
                 "linkage": result.linkage.to_dict(),
                 "release": str(result.release.out_dir),
                 "report": str(result.release.report_path),
+                "approvals": {k: str(v) for k, v in result.approvals.items()},
+                "sealed": str(result.sealed),
                 "timings": result.timings,
             }
         )
@@ -46,8 +48,10 @@ def demo_command(
     console.print(
         f"release for {release.recipient}: {release.rows_out:,} of {release.rows_in:,} records "
         f"in {release.out_dir}\nreport: {release.report_path}\n"
+        f"approved by {', '.join(result.approvals)} (approvals/ in the bundle)\n"
+        f"encrypted for the recipient: {result.sealed}\n"
         f"verify it: safelink verify {release.out_dir} --public-key "
-        f"{result.out_dir / 'keys' / 'demo.signing.pub'}"
+        f"{result.out_dir / 'keys' / 'demo.signing.pub'} --require-approvals"
     )
 
 

@@ -21,6 +21,7 @@ from safelink.errors import KeyringError, OutputError
 from safelink.io import sha256_file
 from safelink.keys import (
     DEFAULT_SCRYPT_N,
+    DeliveryKey,
     KeyFileEntry,
     Keyring,
     SigningKey,
@@ -146,15 +147,14 @@ def export(
     console.print(f"wrote {output}: link key for {provider!r} ({exported!r})")
 
 
-@keys_app.command("init-signing")
-def init_signing(
-    project: Project,
-    keys_dir: KeysDir = Path("keys"),
-    scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
-) -> None:
-    """Create the TTP's Ed25519 release-signing key (wrapped) and its public key (.pub)."""
-    key = SigningKey.create(
-        _private_directory(keys_dir) / f"{project}.signing.key",
+def _create_pair(
+    kind: type[SigningKey] | type[DeliveryKey], keys_dir: Path, name: str, project: str,
+    scrypt_n: int,
+) -> None:  # fmt: skip
+    if not name or not name.replace("_", "").replace("-", "").isalnum() or len(name) > 64:
+        raise KeyringError("invalid key name: use 1-64 letters, digits, '-' and '_'.")
+    key = kind.create(
+        _private_directory(keys_dir) / f"{name}.{kind.PURPOSE}.key",
         project=project,
         passphrase=passphrase(confirm=True),
         scrypt_n=scrypt_n,
@@ -162,6 +162,33 @@ def init_signing(
     console.print(
         f"created {key.path} and {public_key_path(key.path)} (public), key id {key.key_id}"
     )
+
+
+@keys_app.command("init-signing")
+def init_signing(
+    project: Project,
+    keys_dir: KeysDir = Path("keys"),
+    scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
+    name: Annotated[
+        str | None,
+        typer.Option(help="File name NAME.signing.key (default: the project; a data owner's id)."),
+    ] = None,
+) -> None:
+    """Create an Ed25519 signing key (the TTP's, or a data owner's) and its public key (.pub)."""
+    _create_pair(SigningKey, keys_dir, name or project, project, scrypt_n)
+
+
+@keys_app.command("init-delivery")
+def init_delivery(
+    name: Annotated[
+        str, typer.Option(help="The recipient's name (the file is NAME.delivery.key).")
+    ],
+    project: Project,
+    keys_dir: KeysDir = Path("keys"),
+    scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
+) -> None:
+    """Create a recipient's X25519 delivery key (wrapped) and its public key (.pub) for senders."""
+    _create_pair(DeliveryKey, keys_dir, name, project, scrypt_n)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``safelink release``, ``verify``, ``run``, ``audit verify`` and ``audit tokens``."""
+"""``release``, ``verify``, ``approve``, ``encrypt``, ``decrypt``, ``run`` and ``audit``."""
 
 from __future__ import annotations
 
@@ -12,8 +12,27 @@ from safelink.attacks import audit_tokens
 from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
-from safelink.keys import Keyring, SigningKey, require_project
-from safelink.release import release, release_settings, run_job, verify, verify_audit_log
+from safelink.keys import DeliveryKey, Keyring, SigningKey, require_project
+from safelink.release import (
+    approve,
+    decrypt_bundle,
+    decrypt_file,
+    encrypt_bundle,
+    encrypt_file,
+    release,
+    release_settings,
+    run_job,
+    verify,
+    verify_audit_log,
+)
+from safelink.release.delivery import SEALED_SUFFIX
+
+
+def _public_key(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the public key ({exc.strerror}).") from exc
 
 
 def release_command(
@@ -60,14 +79,14 @@ def verify_command(
         Path | None,
         typer.Option(help="The project's audit log: check it holds this release's entry."),
     ] = None,
+    require_approvals: Annotated[
+        bool, typer.Option(help="Fail unless every data owner has approved (a final release).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Check a release's signature, file hashes, disclosure and identifiers (exit 0 if all pass)."""
-    try:
-        key = public_key.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{public_key}: cannot read the public key ({exc.strerror}).") from exc
-    report = verify(release_dir, key, audit_log=audit_log)
+    key = _public_key(public_key)
+    report = verify(release_dir, key, audit_log=audit_log, require_approvals=require_approvals)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -76,9 +95,62 @@ def verify_command(
             mark = "[green]PASS[/green]" if check.passed else "[red]FAIL[/red]"
             table.add_row(check.name, mark, check.detail)
         console.print(table)
+        approvals = Table("owner", "approved", "detail", title="Data owners' approvals")
+        for approval in report.approvals:
+            mark = "[green]yes[/green]" if approval.valid else "[red]no[/red]"
+            approvals.add_row(f"{approval.owner} ({approval.name})", mark, approval.detail)
+        console.print(approvals)
+        console.print(f"final: {'yes' if report.final else 'no (not every owner approved)'}")
     if not report.ok:
         names = ", ".join(c.name for c in report.failures)
         raise VerificationError(f"{release_dir}: verification failed ({names}).")
+
+
+def approve_command(
+    bundle: Annotated[Path, typer.Argument(metavar="BUNDLE", help="Release bundle.")],
+    owner: Annotated[str, typer.Option("--as", help="The data owner's id (governance.owners).")],
+    key: Annotated[Path, typer.Option(help="The owner's own signing key file.")],
+    public_key: Annotated[
+        Path | None,
+        typer.Option(help="The TTP's .signing.pub: check the manifest's signature first."),
+    ] = None,
+    audit_log: Annotated[Path | None, typer.Option(help="Record the approval here.")] = None,
+) -> None:
+    """Approve a release as a data owner: sign its manifest (passphrase: SAFELINK_PASSPHRASE)."""
+    ttp = _public_key(public_key) if public_key is not None else None
+    signer = SigningKey.open(key, passphrase=passphrase())
+    path = approve(bundle, owner, signer, ttp_public_key=ttp, audit_log=audit_log)
+    console.print(f"{owner} approved {bundle} with key {signer.key_id}: {path}")
+
+
+def encrypt_command(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A release bundle, or a file.")],
+    to: Annotated[Path, typer.Option("--to", help="The recipient's .delivery.pub file.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Default: PATH.tar.sealed / PATH.sealed.")
+    ] = None,
+) -> None:
+    """Encrypt a release bundle (or a token file) to its recipient's delivery key."""
+    public = _public_key(to)
+    if path.is_dir():
+        written = encrypt_bundle(path, output or Path(f"{path}.tar{SEALED_SUFFIX}"), public)
+    else:
+        written = encrypt_file(path, output or Path(f"{path}{SEALED_SUFFIX}"), public)
+    console.print(f"encrypted {path} to {written}")
+
+
+def decrypt_command(
+    sealed: Annotated[Path, typer.Argument(metavar="SEALED", help="An encrypted file.")],
+    key: Annotated[Path, typer.Option(help="Your .delivery.key file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="New bundle directory or file.")],
+) -> None:
+    """Decrypt a sealed bundle (NAME.tar.sealed: into a directory) or file (passphrase env)."""
+    delivery = DeliveryKey.open(key, passphrase=passphrase())
+    if sealed.name.endswith(f".tar{SEALED_SUFFIX}"):
+        decrypt_bundle(sealed, output, delivery)
+    else:
+        decrypt_file(sealed, output, delivery)
+    console.print(f"decrypted {sealed} to {output}")
 
 
 def run_command(
@@ -217,8 +289,11 @@ def audit_tokens_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``release``, ``verify``, ``run`` and the ``audit`` group to the CLI."""
+    """Add ``release``, ``verify``, ``approve``, ``encrypt``, ``decrypt``, ``run``, ``audit``."""
     app.command("release")(release_command)
     app.command("verify")(verify_command)
+    app.command("approve")(approve_command)
+    app.command("encrypt")(encrypt_command)
+    app.command("decrypt")(decrypt_command)
     app.command("run")(run_command)
     app.add_typer(audit_app, name="audit")

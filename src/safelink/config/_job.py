@@ -33,6 +33,7 @@ from safelink.config._fields import (
     not_written,
     problem,
 )
+from safelink.config._governance import Governance
 from safelink.config._link import LinkConfig
 from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
@@ -285,6 +286,9 @@ class JobConfig:
         default_factory=LinkConfig
     )
     """How tokens files are linked into persons."""
+    governance: Governance | None = None
+    """Purpose, lawful basis, agreement, owners and recipient (``release`` refuses a job
+    without it); see :mod:`safelink.config._governance`."""
     sections: Annotated[SkipJsonSchema[Mapping[str, Any]], BeforeValidator(not_written)] = (
         dataclasses.field(default_factory=dict)
     )
@@ -305,6 +309,30 @@ class JobConfig:
         fields["sections"] = WRITTEN if "sections" in data else sections
         fields["origin"] = WRITTEN if "origin" in data else context.origin
         return fields
+
+    @model_validator(mode="after")
+    def _governance_covers_sources(self) -> JobConfig:
+        if self.governance is None:
+            return self
+        named = self.governance.sources
+        for name in self.sources:
+            if name not in named:
+                raise problem(
+                    f"no governance for source {name!r}: give its owner, lawful_basis and "
+                    "legal_gateway",
+                    "governance",
+                    "sources",
+                    name,
+                )
+        for name in named:
+            if name not in self.sources:
+                raise problem(
+                    f"not a source of the job (sources: {list(self.sources)})",
+                    "governance",
+                    "sources",
+                    name,
+                )
+        return self
 
     def source(self, name: str | None = None) -> SourceConfig:
         """Return the named source, or the only one when ``name`` is None.

@@ -303,8 +303,28 @@ def draft_job_text(
         f"    reference_date: {today.isoformat()}  # ages are computed at this date",
         "    transformations:",
         *(f"      - {step}" for step in steps),
+        *_governance_template(list(reports), list(released)),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _governance_template(sources: Sequence[str], released: Sequence[str]) -> list[str]:
+    """A commented ``governance:`` section: the IG lead's facts, never drafted as if known."""
+    return [
+        "# governance:  the IG lead's to write ('release' and 'run' refuse the job without it)",
+        "#   purpose: why the data are shared, in plain words",
+        '#   agreement: {id: DSA-..., ends: "YYYY-MM-DD"}',
+        "#   recipient: research_team",
+        f"#   permitted_columns: [{', '.join(map(_quote, released))}]",
+        "#   owners:",
+        "#     owner_id: {name: the controller's name, approval_key: kid_...}",
+        "#   sources:",
+        *(
+            f"#     {_quote(s)}: {{owner: owner_id, lawful_basis: public_task, "
+            "legal_gateway: the power that permits the sharing}"
+            for s in sources
+        ),
+    ]
 
 
 def write_draft_job(

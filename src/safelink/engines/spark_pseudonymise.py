@@ -58,6 +58,7 @@ from safelink.pseudonymise import (
     address_postcode,
     token_plan,
     tokens_file_metadata,
+    with_expiry,
 )
 
 if TYPE_CHECKING:
@@ -260,7 +261,7 @@ def pseudonymise_spark(
     Raises:
         InputError: a configured column is missing from the frame.
         SparkEngineError: the config asks for something the Spark engine does not make
-            (phone numbers, Bloom encodings).
+            (phone numbers, Bloom encodings), or names an opt-out list (applied locally).
 
     """
     from pyspark import StorageLevel
@@ -268,6 +269,11 @@ def pseudonymise_spark(
 
     started = time.perf_counter()
     source_config, settings = _resolve(config, source)
+    if isinstance(config, JobConfig) and config.governance and config.governance.opt_outs:
+        raise SparkEngineError(
+            "governance.opt_outs is applied by the local engine only; pseudonymise with "
+            "--engine local so that the opted-out records are dropped."
+        )
     missing = [c.name for c in source_config.columns if c.name not in set(frame.columns)]
     if missing:
         raise InputError(
@@ -379,7 +385,9 @@ def pseudonymise_spark(
         ),
     )
     content = staged.select(RECORD_ID, *source_config.content)
-    summary = _summary(source_config, settings, namespace.key_id, plans, summary_counts)
+    summary = with_expiry(
+        _summary(source_config, settings, namespace.key_id, plans, summary_counts), config
+    )
     summary = _with_timings(summary, {"plan_seconds": time.perf_counter() - started})
     purposes_by_column = {col: p for plan in plans.values() for col, p, _ in plan}
     return SparkPseudonymised(

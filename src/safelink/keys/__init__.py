@@ -33,7 +33,8 @@ fingerprint that identifies a key and reveals nothing about it. Key ids go into 
 keys never do. Key objects show only their id and purpose in ``repr()`` and refuse pickling.
 
 Modules: ``_keyfile`` (the wrapped file format), ``symmetric`` (keyring, namespace keys,
-subkeys, provider exports), ``signing`` (the Ed25519 release-signing key).
+subkeys, provider exports), ``signing`` (the Ed25519 release-signing key), ``delivery`` (a
+recipient's X25519 key, and files encrypted to it in authenticated chunks).
 """
 
 from safelink.keys._keyfile import (
@@ -54,6 +55,7 @@ from safelink.keys._keyfile import (
     read_versions,
     require_project,
 )
+from safelink.keys.delivery import DeliveryKey, SealingWriter, delivery_key_id, open_sealed
 from safelink.keys.signing import SigningKey, public_key_path, verify_signature
 from safelink.keys.symmetric import Keyring, NamespaceKey, ProviderKey, SubKey, open_key_source
 
@@ -65,18 +67,22 @@ __all__ = [
     "MIN_PASSPHRASE_LENGTH",
     "MIN_SCRYPT_N",
     "NAMESPACES",
+    "DeliveryKey",
     "KeyFileEntry",
     "KeyStatus",
     "KeyVersion",
     "Keyring",
     "NamespaceKey",
     "ProviderKey",
+    "SealingWriter",
     "SigningKey",
     "SubKey",
     "check_passphrase_strength",
+    "delivery_key_id",
     "key_id_for",
     "list_key_files",
     "open_key_source",
+    "open_sealed",
     "public_key_id",
     "public_key_path",
     "read_versions",

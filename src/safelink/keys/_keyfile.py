@@ -15,11 +15,12 @@ import secrets
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal, NoReturn, Protocol
+from typing import Any, Literal, NoReturn, Protocol, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -54,7 +55,7 @@ _KEY_ID_LABEL = b"safelink/key-id/v1"
 _CHECK_LABEL = b"safelink/passphrase-check/v1"
 MIN_PASSPHRASE_LENGTH = 12
 
-KeyStatus = Literal["active", "retired"]
+KeyStatus = Literal["active", "retired", "destroyed"]
 
 
 def _b64(data: bytes) -> str:
@@ -216,7 +217,7 @@ def _decodes_to(text: object, size: int) -> bool:
 
 
 def _valid_purpose(purpose: object) -> bool:
-    if purpose in ("master", "signing"):
+    if purpose in ("master", "signing", "delivery"):
         return True
     return isinstance(purpose, str) and purpose.removeprefix("namespace:") in NAMESPACES
 
@@ -232,7 +233,7 @@ def _valid_versions(versions: object) -> bool:
             return False
         if not (isinstance(entry["key_id"], str) and isinstance(entry["created"], str)):
             return False
-        if entry["status"] not in ("active", "retired"):
+        if entry["status"] not in ("active", "retired", "destroyed"):
             return False
     numbers = [entry["version"] for entry in versions]
     active = [entry for entry in versions if entry["status"] == "active"]
@@ -336,9 +337,13 @@ def _unseal(path: Path, passphrase: str) -> tuple[dict[str, Any], dict[int, byte
             f"{path}: key file has been altered (its header or wrapped keys fail "
             "authentication; the passphrase is right); restore it from backup."
         ) from exc
-    fingerprint = _signing_key_id if header.get("purpose") == "signing" else key_id_for
+    fingerprint = {"signing": _signing_key_id, "delivery": _delivery_key_id}.get(
+        str(header.get("purpose")), key_id_for
+    )
     for entry in header["versions"]:
         material = masters.get(int(entry["version"]))
+        if entry["status"] == "destroyed" and material is None:
+            continue  # its secret was destroyed on purpose (retention): only its id remains
         if material is None or not hmac.compare_digest(fingerprint(material), entry["key_id"]):
             raise KeyFileTampered(f"{path}: key ids do not match the wrapped keys.")
     return header, masters
@@ -386,12 +391,25 @@ def read_versions(path: Path | str) -> list[KeyVersion]:
     return [KeyVersion(**v) for v in header["versions"]]
 
 
-def _signing_key_id(raw_private: bytes) -> str:
-    public = Ed25519PrivateKey.from_private_bytes(raw_private).public_key()
-    pem = public.public_bytes(
+def public_pem(public: Any) -> bytes:
+    """A public key's PEM (SubjectPublicKeyInfo), the bytes its key id is taken from."""
+    pem: bytes = public.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    return public_key_id(pem)
+    return pem
+
+
+def _signing_key_id(raw_private: bytes) -> str:
+    return pem_key_id(public_pem(Ed25519PrivateKey.from_private_bytes(raw_private).public_key()))
+
+
+def _delivery_key_id(raw_private: bytes) -> str:
+    return pem_key_id(public_pem(X25519PrivateKey.from_private_bytes(raw_private).public_key()))
+
+
+def pem_key_id(public_key_pem: bytes) -> str:
+    """``kid_`` + 16 hex characters of SHA-256 of a PEM public key (not parsed here)."""
+    return "kid_" + hashlib.sha256(public_key_pem.strip()).hexdigest()[:16]
 
 
 def public_key_id(public_key_pem: bytes) -> str:
@@ -401,17 +419,31 @@ def public_key_id(public_key_pem: bytes) -> str:
         KeyringError: the bytes are not an Ed25519 public key in PEM.
     """
     _load_public_key(public_key_pem)
-    return "kid_" + hashlib.sha256(public_key_pem.strip()).hexdigest()[:16]
+    return pem_key_id(public_key_pem)
 
 
-def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
+_K = TypeVar("_K")
+
+
+def load_public_key(public_key_pem: bytes, kind: type[_K], name: str, file: str) -> _K:
+    """Parse a PEM public key of one kind, or say which file to pass.
+
+    Raises:
+        KeyringError: the bytes are not a PEM public key of that kind.
+    """
     try:
         key = serialization.load_pem_public_key(public_key_pem)
     except (ValueError, TypeError) as exc:
-        raise KeyringError("not a PEM public key; pass the .signing.pub file.") from exc
-    if not isinstance(key, Ed25519PublicKey):
-        raise KeyringError("not an Ed25519 public key; pass the .signing.pub file.")
+        raise KeyringError(f"not a PEM public key; pass the {file} file.") from exc
+    if not isinstance(key, kind):
+        raise KeyringError(f"not an {name} public key; pass the {file} file.")
     return key
+
+
+def _load_public_key(public_key_pem: bytes) -> Ed25519PublicKey:
+    # mypy refuses an abstract class for type[K] (python/mypy#4717); the check is isinstance.
+    kind: type[Ed25519PublicKey] = Ed25519PublicKey  # type: ignore[type-abstract]
+    return load_public_key(public_key_pem, kind, "Ed25519", ".signing.pub")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

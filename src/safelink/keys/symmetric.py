@@ -257,7 +257,10 @@ class Keyring(_Secret):
         check_passphrase_strength(passphrase)
         master = secrets.token_bytes(32)
         version = max(self.__masters) + 1
-        entries = [{**entry, "status": "retired"} for entry in self._header["versions"]]
+        entries = [
+            {**entry, "status": "retired" if entry["status"] == "active" else entry["status"]}
+            for entry in self._header["versions"]
+        ]
         entries.append(
             {
                 "version": version,
@@ -277,6 +280,45 @@ class Keyring(_Secret):
         )
         self._header, self.__masters = _unseal(self.path, passphrase)
         return self.versions[-1]
+
+    def destroy(self, version: int, *, passphrase: str) -> KeyVersion:
+        """Destroy a retired version's secret, so tokens made under it can never be made again.
+
+        Its id and dates stay in the header (status ``destroyed``), so outputs that name it are
+        still recognised; nothing can be derived from it any more, so tokens made under it can
+        never be linked to new ones. The file is rewritten atomically.
+
+        Args:
+            version: a retired version (rotate first to retire the active one).
+            passphrase: the key file's passphrase (it re-wraps the remaining secrets).
+
+        Returns:
+            The destroyed version's public facts.
+
+        Raises:
+            KeyNotFound: no such version.
+            KeyringError: the version is the active one, or already destroyed.
+        """
+        entry = next((e for e in self._header["versions"] if e["version"] == version), None)
+        if entry is None:
+            raise KeyNotFound(f"{self.path}: no key version {version}.")
+        if entry["status"] != "retired":
+            raise KeyringError(
+                f"{self.path}: key version {version} is {entry['status']}; only a retired "
+                "version can be destroyed (rotate the key first to retire the active one)."
+            )
+        masters = {v: m for v, m in self.__masters.items() if v != version}
+        header = {k: v for k, v in self._header.items() if k not in {"check", "nonce"}}
+        header["versions"] = [
+            {**e, "status": "destroyed"} if e["version"] == version else e
+            for e in self._header["versions"]
+        ]
+        _write_private(
+            self.path.resolve(),
+            _seal(header, {str(v): _b64(m) for v, m in masters.items()}, passphrase),
+        )
+        self._header, self.__masters = _unseal(self.path, passphrase)
+        return next(v for v in self.versions if v.version == version)
 
     def export_namespace(
         self,

@@ -24,7 +24,9 @@ from safelink.audit import (
 )
 from safelink.config import JobConfig
 from safelink.keys import Keyring, SigningKey
+from safelink.release.approval import Approval, approve, check_approvals
 from safelink.release.bundle import ReleaseResult, release
+from safelink.release.delivery import decrypt_bundle, decrypt_file, encrypt_bundle, encrypt_file
 from safelink.release.gate import IdentifierGate, identifier_gate
 from safelink.release.manifest import canonical_json
 from safelink.release.pipeline import RunResult, run_job
@@ -34,6 +36,7 @@ from safelink.release.verify import Check, VerificationReport, verify
 
 __all__ = [
     "DEMO_RELEASE",
+    "Approval",
     "AuditEntry",
     "AuditVerification",
     "Check",
@@ -44,9 +47,15 @@ __all__ = [
     "RunResult",
     "VerificationReport",
     "append_audit",
+    "approve",
     "audit_head",
     "audited",
     "canonical_json",
+    "check_approvals",
+    "decrypt_bundle",
+    "decrypt_file",
+    "encrypt_bundle",
+    "encrypt_file",
     "identifier_gate",
     "pseudonymise_persons",
     "recipient_key",

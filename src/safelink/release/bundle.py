@@ -10,7 +10,9 @@ or a complete one, never part of one):
 
 It refuses (:class:`~safelink.errors.DisclosureRiskError`, nothing written) a release that
 fails its disclosure profile, or in which the identifier gate finds a direct identifier or a
-linkage-unit artefact. Each attempt, written or refused, is appended to the audit log.
+linkage-unit artefact; and (:class:`~safelink.errors.GovernanceError`, nothing written) one the
+job's ``governance:`` section does not cover (:mod:`safelink.release.governance`), whose record
+the manifest signs. Each attempt, written or refused, is appended to the audit log.
 
 With an audit log, a written release is published only once its entry is in the log: under the
 log's lock (:func:`safelink.audit.reserve_audit`) the entry (recipient, inputs, key ids and the
@@ -42,6 +44,7 @@ from safelink.erasures import erased_persons, read_erasures
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
+    GovernanceError,
     InputError,
     LinkageError,
     OutputError,
@@ -56,6 +59,12 @@ from safelink.release.gate import (
     check_config_document,
     disclosure_gate,
     identifier_gate,
+)
+from safelink.release.governance import (
+    governance_record,
+    opt_out_record,
+    require_governance,
+    require_permitted,
 )
 from safelink.release.manifest import (
     MANIFEST_FILE,
@@ -300,6 +309,8 @@ def release(
         InputError: an input file is missing or unreadable.
         LinkageError: the content and links files do not belong together.
         DisclosureRiskError: the data fail the disclosure profile, or the identifier gate.
+        GovernanceError: the job has no governance section, its agreement has ended, it names
+            another recipient, or a released column is not permitted.
         OutputError: ``out_dir`` exists or cannot be written, or the audit log cannot be
             written (then no bundle is published).
         VerificationError: the audit log's chain is broken.
@@ -326,7 +337,13 @@ def release(
         "signing": signing_key.key_id,
     }
     inputs: dict[str, Any] = {}
+    arguments: dict[str, Any] = {"recipient": who, "out_dir": str(out_dir)}
     try:
+        governance = require_governance(job, who)
+        governed = governance_record(governance)
+        # The log names the agreement and the exact governance record the manifest signs.
+        arguments["agreement"] = governance.agreement.id
+        arguments["governance_sha256"] = io.sha256_bytes(canonical_json(governed))
         # links.parquet and linkage_report.json are one group commit: finish one a killed link
         # run left, so the two files read here always belong together.
         io.complete_interrupted_commits(settings.links.parent)
@@ -359,6 +376,8 @@ def release(
                 "file": settings.erasures.name,
                 "sha256": io.sha256_file(settings.erasures),
             }
+        content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
+        opt_outs = opt_out_record(governance, content_paths, job.origin)
         disclosure_config = release_disclosure(settings, job.origin)
         data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
             "person_id"
@@ -366,6 +385,7 @@ def release(
         data = data.select(PERSON, *[c for c in data.columns if c != PERSON])
         anonymised = anonymise(data, disclosure_config, keyring=keys)
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
+        require_permitted(governance, released.columns, job.origin)
         _refuse_on_disclosure(anonymised)
         check_document = check_config_document(disclosure_config)
         recheck = disclosure_gate(released, check_document)
@@ -385,6 +405,8 @@ def release(
             "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "created_by": _user(),
             "config": config_record,
+            "governance": governed,
+            "opt_outs": opt_outs,
             "inputs": inputs,
             "key_ids": key_ids,
             "person_pseudonyms": person_pseudonym_scheme(settings.person_pseudonyms),
@@ -430,7 +452,7 @@ def release(
         audit = AuditEntry(
             command="release",
             outcome="ok",
-            arguments={"recipient": who, "out_dir": str(out_dir)},
+            arguments=arguments,
             inputs={k: v["sha256"] for k, v in inputs.items()},
             key_ids=key_ids,
         )
@@ -445,11 +467,12 @@ def release(
         )
     except SafelinkError as exc:
         if settings.audit_log is not None:
-            outcome = "refused" if isinstance(exc, DisclosureRiskError) else "failed"
+            refused = isinstance(exc, DisclosureRiskError | GovernanceError)
+            outcome = "refused" if refused else "failed"
             entry = AuditEntry(
                 command="release",
                 outcome=f"{outcome}: {type(exc).__name__}",
-                arguments={"recipient": who, "out_dir": str(out_dir)},
+                arguments=arguments,
                 inputs={k: v["sha256"] for k, v in inputs.items()},
                 key_ids=key_ids,
             )

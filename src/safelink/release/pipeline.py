@@ -18,6 +18,7 @@ from safelink.config import JobConfig, load_config
 from safelink.errors import ConfigError, OutputError, SafelinkError
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.release.bundle import ReleaseResult, release
+from safelink.release.governance import require_governance
 from safelink.release.manifest import finding_summary
 from safelink.release.settings import release_settings
 
@@ -66,6 +67,7 @@ def run_job(
 
     Raises:
         ConfigError: a source has no path, or a section is invalid.
+        GovernanceError: the job's governance does not cover the release (before any work).
         SafelinkError: as each step raises (the failure is audited first).
     """
     from safelink.detect import scan
@@ -76,6 +78,8 @@ def run_job(
     require_project(keys, job.project)
     require_project(signing_key, job.project)
     settings = release_settings(job)
+    # Refused before any work, not after the linkage.
+    require_governance(job, recipient or settings.recipient)
     missing = [name for name, source in job.sources.items() if source.path is None]
     if missing:
         raise ConfigError([f"sources.{m}.path is needed by 'run'" for m in missing], job.origin)

@@ -11,7 +11,6 @@ from the end of the log, edited, or a chain rewritten after the release, is caug
 
 from __future__ import annotations
 
-import hmac
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,10 @@ from safelink import io
 from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
 from safelink.keys import public_key_id
+from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals, same_digest
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
+from safelink.release.governance import check_governance, check_retention
 from safelink.release.manifest import (
     MANIFEST_FILE,
     SIGNATURE_FILE,
@@ -54,10 +55,16 @@ class Check:
 
 @dataclass(frozen=True, slots=True)
 class VerificationReport:
-    """The outcome of :func:`verify`: one :class:`Check` per row."""
+    """The outcome of :func:`verify`: one :class:`Check` per row, and the owners' approvals."""
 
     release_dir: str
     checks: tuple[Check, ...]
+    approvals: tuple[Approval, ...] = ()
+
+    @property
+    def final(self) -> bool:
+        """Whether the release is final: it verifies, and every owner validly approved it."""
+        return self.ok and bool(self.approvals) and all(a.valid for a in self.approvals)
 
     @property
     def ok(self) -> bool:
@@ -74,32 +81,47 @@ class VerificationReport:
         return {
             "release_dir": self.release_dir,
             "ok": self.ok,
+            "final": self.final,
+            "approvals": [
+                {
+                    "owner": a.owner,
+                    "name": a.name,
+                    "approved_at": a.approved_at,
+                    "key_id": a.key_id,
+                    "valid": a.valid,
+                    "detail": a.detail,
+                }
+                for a in self.approvals
+            ],
             "checks": [
                 {"name": c.name, "passed": c.passed, "detail": c.detail} for c in self.checks
             ],
         }
 
 
-def _same(a: str, b: str) -> bool:
-    """Constant-time equality; any characters (a tampered file may hold any)."""
-    return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
-
-
 def verify(
-    release_dir: Path | str, public_key_pem: bytes, *, audit_log: Path | str | None = None
+    release_dir: Path | str,
+    public_key_pem: bytes,
+    *,
+    audit_log: Path | str | None = None,
+    require_approvals: bool = False,
 ) -> VerificationReport:
     """Check a release bundle against the TTP's public signing key.
 
     Checks: the manifest's signature; that the key id the manifest records for signing is
     the given key's; no missing and no extra files; every file's SHA-256; the row count; the
     disclosure profile re-checked on the released data; the identifier gate re-run on every
-    released column. With ``audit_log``: the log's chain, and that the log holds this release's
-    entry, right after the head the manifest records, naming the bundle's data files.
+    released column; the governance the manifest records (agreement in force, its recipient,
+    every column permitted) and its retention (not past its expiry). With ``audit_log``: the
+    log's chain, and that the log holds this release's entry, right after the head the manifest
+    records, naming the bundle's data files.
 
     Args:
         release_dir: the bundle directory.
         public_key_pem: the TTP's Ed25519 public key (the ``.signing.pub`` file's bytes).
         audit_log: the project's audit log (the log the release was recorded in).
+        require_approvals: a missing owner's approval fails verification (by default it only
+            makes the release not final). An approval present but invalid always fails.
 
     Returns:
         A :class:`VerificationReport` (check ``ok``).
@@ -122,12 +144,15 @@ def verify(
     checks.append(Check("manifest", True, "manifest.json is a safelink release manifest"))
     checks.append(_signature_check(root, raw, public_key_pem, expected_key))
     checks.append(_signing_key_check(manifest, expected_key))
+    checks.append(Check("governance", *check_governance(manifest)))
+    checks.append(Check("retention", *check_retention(manifest)))
     outputs = manifest.get("outputs")
     if not isinstance(outputs, dict):
         checks.append(Check("file list", False, "the manifest lists no output files"))
         return VerificationReport(str(root), tuple(checks))
     listed = set(outputs) | {MANIFEST_FILE, SIGNATURE_FILE}
-    present = {p.name for p in root.iterdir()}
+    # Owners' approvals are added after the release, beside the files it signed.
+    present = {p.name for p in root.iterdir()} - {APPROVALS_DIR}
     missing, extra = sorted(listed - present), sorted(present - listed)
     checks.append(
         Check(
@@ -143,13 +168,22 @@ def verify(
             checks.append(Check(f"sha256 {name}", False, "file missing"))
             hashes_ok = False
             continue
-        same = _same(io.sha256_file(path), str(_field(outputs, name, "sha256")))
+        same = same_digest(io.sha256_file(path), str(_field(outputs, name, "sha256")))
         hashes_ok &= same
         checks.append(Check(f"sha256 {name}", same, "matches" if same else "differs (altered)"))
     checks += _data_checks(root, manifest, outputs, hashes_ok)
     if audit_log is not None and entries is not None:
         checks += _audit_checks(Path(audit_log), entries, manifest, outputs)
-    return VerificationReport(str(root), tuple(checks))
+    approvals = check_approvals(root, raw)
+    for approval in approvals:
+        if not approval.present and not require_approvals:
+            continue  # listed in the report; the release is only not final
+        checks.append(
+            Check(
+                f"approval {approval.owner}", approval.valid, f"{approval.name}: {approval.detail}"
+            )
+        )
+    return VerificationReport(str(root), tuple(checks), approvals)
 
 
 def _signing_key_check(manifest: dict[str, Any], expected_key: str) -> Check:
@@ -157,7 +191,7 @@ def _signing_key_check(manifest: dict[str, Any], expected_key: str) -> Check:
     recorded = _field(manifest, "key_ids", "signing")
     if not isinstance(recorded, str):
         return Check("signing key", False, "the manifest records no signing key id")
-    if not _same(recorded, expected_key):
+    if not same_digest(recorded, expected_key):
         named = recorded if _KEY_ID.fullmatch(recorded) else "a malformed key id"
         return Check(
             "signing key",
@@ -210,13 +244,13 @@ def _audit_checks(
 def _line_of(hashes: list[str], wanted: str) -> int | None:
     """The line number of the entry with hash ``wanted``, if any."""
     for number, value in enumerate(hashes, start=1):
-        if _same(value, wanted):
+        if same_digest(value, wanted):
             return number
     return None
 
 
 def _missing_entry(hashes: list[str], previous: str) -> str:
-    genesis = _same(previous, GENESIS)
+    genesis = same_digest(previous, GENESIS)
     before = 0 if genesis else _line_of(hashes, previous)
     lines_in_log = len(hashes)
     if before is None:
@@ -236,9 +270,9 @@ def _entry_check(
     line: int, record: dict[str, Any], entry: str, previous: str, outputs: dict[str, Any]
 ) -> Check:
     wrong = []
-    if not _same(entry_hash(record), entry):
+    if not same_digest(entry_hash(record), entry):
         wrong.append("its content does not match its hash (edited)")
-    if not _same(str(record["prev"]), previous):
+    if not same_digest(str(record["prev"]), previous):
         wrong.append("it does not follow the head the manifest records")
     if record["command"] != "release" or record["outcome"] != "ok":
         wrong.append("it is not a successful release")
@@ -261,7 +295,7 @@ def _signature_check(root: Path, raw: bytes, public_key_pem: bytes, expected_key
         return Check("signature", False, str(exc))
     if not valid:
         detail = "does not verify: the manifest or signature was altered"
-        if not _same(key_id, expected_key):
+        if not same_digest(key_id, expected_key):
             detail += f" (signed by {key_id}, checked with {expected_key})"
         return Check("signature", False, detail)
     return Check("signature", True, f"Ed25519, key {expected_key}")

@@ -439,6 +439,44 @@ def summary_section(manifest: Mapping[str, Any]) -> str:
     return _section("summary", "Release summary", table(["fact", "value"], facts))
 
 
+def governance_section(manifest: Mapping[str, Any]) -> str:
+    """What the release is covered by: purpose, agreement, lawful bases, owners, opt-outs."""
+    record = manifest.get("governance")
+    if not isinstance(record, Mapping):
+        return _section("governance", "Governance", "<p>No governance recorded.</p>")
+    agreement = record.get("agreement") or {}
+    facts = [
+        ("purpose", record.get("purpose")),
+        ("agreement", agreement.get("id")),
+        ("agreement ends (outputs expire)", record.get("expires")),
+        ("checked on", f"{record.get('checked_on')} ({record.get('checked_on_from')})"),
+        ("recipient", record.get("recipient")),
+        ("permitted columns", ", ".join(record.get("permitted_columns") or [])),
+    ]
+    owners = record.get("owners") or {}
+    sources = [
+        (
+            name,
+            (owners.get(source.get("owner")) or {}).get("name", source.get("owner")),
+            source.get("lawful_basis"),
+            source.get("legal_gateway"),
+        )
+        for name, source in (record.get("sources") or {}).items()
+    ]
+    opt_outs = manifest.get("opt_outs") or {}
+    dropped = opt_outs.get("records_dropped_by_source") or {}
+    parts = [
+        table(["fact", "value"], facts),
+        table(["source", "data owner", "lawful basis", "legal gateway"], sources),
+        table(
+            ["source", "records dropped (opted out)"],
+            sorted(dropped.items()),
+            caption="Opt-outs (counts only)" if dropped else "No opt-out list applied",
+        ),
+    ]
+    return _section("governance", "Governance", "".join(parts))
+
+
 def render_release_report(manifest: Mapping[str, Any]) -> str:
     """Render a release's report.html from its manifest (no data values are needed).
 
@@ -453,6 +491,7 @@ def render_release_report(manifest: Mapping[str, Any]) -> str:
         title,
         [
             summary_section(manifest),
+            governance_section(manifest),
             detection_section(manifest.get("detection") or {}),
             linkage_section(manifest.get("linkage")),
             disclosure_section(manifest.get("disclosure") or {}),
