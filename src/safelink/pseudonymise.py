@@ -77,6 +77,9 @@ class ColumnSummary:
     warnings: Mapping[str, int] = field(default_factory=dict)
     """Accepted values worth a second look, by kind (NHS numbers in never-issued or
     unallocated ranges)."""
+    rejected_shapes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Per reason, the commonest masked shapes of the rejected values and their counts
+    (:func:`safelink.normalise.rules.value_shape`: ``9999: 3,031``); never a value."""
 
     @property
     def accepted(self) -> int:
@@ -219,6 +222,28 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
     return plan
 
 
+#: Masked shapes kept per rejection reason in a run summary: the commonest ones.
+SHAPES_PER_REASON = 5
+
+
+def commonest_shapes(counts: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    """Per reason, the :data:`SHAPES_PER_REASON` commonest masked shapes with their counts.
+
+    Args:
+        counts: ``(reason, shape) -> count`` over a whole run.
+
+    Returns:
+        ``reason -> {shape: count}``, reasons sorted, shapes by count then shape.
+    """
+    by_reason: dict[str, list[tuple[int, str]]] = {}
+    for (reason, shape), count in counts.items():
+        by_reason.setdefault(reason, []).append((-count, shape))
+    return {
+        reason: {shape: -negative for negative, shape in sorted(pairs)[:SHAPES_PER_REASON]}
+        for reason, pairs in sorted(by_reason.items())
+    }
+
+
 class _Tokeniser:
     """Tokenises batches of one source with subkeys derived once per run."""
 
@@ -241,6 +266,7 @@ class _Tokeniser:
         self.missing: dict[str, int] = dict.fromkeys(self.plans, 0)
         self.rejected: dict[str, dict[str, int]] = {name: {} for name in self.plans}
         self.warnings: dict[str, dict[str, int]] = {name: {} for name in self.plans}
+        self.shapes: dict[str, dict[tuple[str, str], int]] = {name: {} for name in self.plans}
         self.rows = 0
 
     @property
@@ -258,6 +284,7 @@ class _Tokeniser:
             assert spec.kind is not None
             result = normalise(spec.kind, frame.get_column(spec.name))
             self._count(spec.name, result)
+            self._shape(spec.name, frame.get_column(spec.name), result.reasons)
             if spec.kind is Identifier.NHS_NUMBER:
                 self._warn(spec.name, nhs_warnings(result.values))
             elif spec.kind is Identifier.DATE_OF_BIRTH:
@@ -282,6 +309,16 @@ class _Tokeniser:
         for warning, count in counted.iter_rows():
             self.warnings[name][warning] = self.warnings[name].get(warning, 0) + count
 
+    def _shape(self, name: str, raw: pl.Series, reasons: pl.Series) -> None:
+        rejected = reasons.is_not_null()
+        if not rejected.any():
+            return
+        shapes = canonical_sql(raw.filter(rejected), rules.value_shape)
+        pairs = pl.DataFrame({"reason": reasons.filter(rejected), "shape": shapes})
+        for reason, shape, count in pairs.group_by("reason", "shape").len().iter_rows():
+            key = (reason, shape)
+            self.shapes[name][key] = self.shapes[name].get(key, 0) + count
+
     def _count(self, name: str, result: Normalised) -> None:
         self.missing[name] += result.missing
         for reason, count in result.rejected_counts().items():
@@ -298,6 +335,7 @@ class _Tokeniser:
                 missing=self.missing[spec.name],
                 rejected=dict(sorted(self.rejected[spec.name].items())),
                 warnings=dict(sorted(self.warnings[spec.name].items())),
+                rejected_shapes=commonest_shapes(self.shapes[spec.name]),
             )
             for spec in self.source.identifiers
         )

@@ -69,10 +69,12 @@ def test_pseudonymise_spark_synthetic_tokens_byte_identical(
     assert tokens["record_id"].n_unique() == tokens.height == frame.height
     assert tokens["record_id"].str.contains("^[0-9a-f]{32}$").all()
     local_summary = {
-        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in local.summary.columns
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings), c.rejected_shapes)
+        for c in local.summary.columns
     }
     remote_summary = {
-        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in remote.summary.columns
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings), c.rejected_shapes)
+        for c in remote.summary.columns
     }
     assert remote_summary == local_summary
     assert local_summary[nhs][2] == {"never_issued_range": 1, "unallocated_range": 2}

@@ -60,7 +60,8 @@ def init(
         path = key_file_path(_private_directory(keys_dir), project)
         ring = Keyring.create(path, project=project, passphrase=secret, scrypt_n=scrypt_n)
         outputs[ring.path.name] = sha256_file(ring.path)
-    console.print(f"created {ring.path} for project {project!r}, key id {ring.key_id}")
+    console.print(f"created {ring.path} for project {project!r}")
+    console.print(key_ids_text(ring))
 
 
 @keys_app.command("list")
@@ -91,6 +92,14 @@ def list_(
         )
 
 
+def key_ids_text(ring: Keyring) -> Text:
+    """Which key id is which: the project key's, and its link subkey's (in tokens files)."""
+    return Text(
+        f"project key id {ring.key_id} (in manifests and the audit log)\n"
+        f"link subkey id {ring.namespace_key('link').key_id} (in tokens files and exports)"
+    )
+
+
 def _table(entries: list[KeyFileEntry], keys_dir: Path) -> Table:
     table = Table(
         "file", "project", "purpose", "version", "key id", "status", "created",
@@ -117,7 +126,8 @@ def rotate(project: Project, keys_dir: KeysDir = Path("keys"), audit_log: AuditL
     ) as outputs:
         version = ring.rotate(passphrase=secret)
         outputs[ring.path.name] = sha256_file(ring.path)
-    console.print(f"project {project!r}: version {version.version} active, key id {version.key_id}")
+    console.print(f"project {project!r}: version {version.version} active")
+    console.print(key_ids_text(ring))
 
 
 @keys_app.command("export")

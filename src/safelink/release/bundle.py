@@ -35,6 +35,7 @@ import polars as pl
 
 from safelink import io
 from safelink._version import __version__
+from safelink.atomic import refuse_existing
 from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
@@ -301,6 +302,7 @@ def release(
         VerificationError: the audit log's chain is broken.
         WrongProject: the keyring or the signing key belongs to another project.
     """
+    refuse_existing(out_dir, choose="a new release directory")  # before any work
     job, config_record = _load_job(config)
     require_project(keys, job.project)
     require_project(signing_key, job.project)

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from safelink import io
+from safelink.atomic import refuse_existing
 from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
-from safelink.errors import ConfigError, OutputError, SafelinkError
+from safelink.errors import ConfigError, SafelinkError
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.manifest import finding_summary
@@ -81,10 +82,7 @@ def run_job(
         raise ConfigError([f"sources.{m}.path is needed by 'run'" for m in missing], job.origin)
     work = Path(work_dir)
     bundle_dir = work / "release" / (recipient or settings.recipient or "recipient")
-    if bundle_dir.exists():  # refused before any work, not after the linkage
-        raise OutputError(
-            f"{bundle_dir}: already exists; choose a new work directory (-o) or remove it."
-        )
+    refuse_existing(bundle_dir, choose="a new work directory (-o)")
     log = settings.audit_log
     if log is not None:
         require_intact(log)
