@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -18,6 +19,7 @@ from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.cluster import per_record
+from safelink.link.inputs import content_files
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import generate, valid_test_nhs_numbers
 from safelink.testing import is_synthetic_nhs_number
@@ -154,3 +156,64 @@ def test_cli_link_writes_outputs_and_json(linked_inputs, tmp_path):
     assert result.exit_code == 0, result.output
     assert '"f1"' in result.output
     assert (out / "links.parquet").exists()
+
+
+def _link_app() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+
+    @app.command("noop")
+    def _noop() -> None:  # a second command keeps typer in multi-command mode
+        pass
+
+    return app
+
+
+def test_cli_link_content_folder_gives_bias_table_for_every_source(linked_inputs, tmp_path):
+    tokens = [str(linked_inputs[s]) for s in ("hospital", "social_care")]
+    config = str(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    folder = str(linked_inputs["hospital_content"].parent)
+    result = CliRunner().invoke(
+        _link_app(),
+        ["link", *tokens, "--config", config, "-o", str(tmp_path / "o"), "--content", folder],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "o" / "linkage_report.json").read_text())
+    assert {row["source"] for row in report["bias"]} == {"hospital", "social_care"}
+
+
+def test_cli_link_content_file_among_tokens_refused_with_fix(linked_inputs, tmp_path):
+    config = str(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    args = [
+        "link", str(linked_inputs["hospital"]), str(linked_inputs["social_care"]),
+        "--config", config, "-o", str(tmp_path / "o"),
+        "--content", str(linked_inputs["hospital_content"]),
+        str(linked_inputs["social_care_content"]),
+    ]  # fmt: skip
+    result = CliRunner().invoke(_link_app(), args)
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError)
+    assert "repeat --content for each" in str(result.exception)
+    assert not (tmp_path / "o").exists()
+
+
+def test_content_files_files_and_folders_by_source(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("hospital", "gp"):
+        (folder / f"{name}.content.parquet").write_bytes(b"")
+    single = tmp_path / "council.content.parquet"
+    single.write_bytes(b"")
+    found = content_files([folder, single])
+    assert found == {
+        "gp": folder / "gp.content.parquet",
+        "hospital": folder / "hospital.content.parquet",
+        "council": single,
+    }
+    with pytest.raises(InputError, match="second content file for source 'council'"):
+        content_files([single, single])
+    with pytest.raises(InputError, match="not a content file"):
+        content_files([tmp_path / "council.tokens.parquet"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no \*\.content\.parquet file"):
+        content_files([tmp_path / "empty"])
