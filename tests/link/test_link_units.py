@@ -20,6 +20,7 @@ from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.cluster import per_record
 from safelink.link.inputs import content_files
+from safelink.link.quality import bias_table
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import generate, valid_test_nhs_numbers
 from safelink.testing import is_synthetic_nhs_number
@@ -217,3 +218,18 @@ def test_content_files_files_and_folders_by_source(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"no \*\.content\.parquet file"):
         content_files([tmp_path / "empty"])
+
+
+def test_bias_table_sex_groups_normalised_across_codings():
+    ids = {s: [f"{s}{i}" for i in range(20)] for s in "ab"}
+    content = {
+        "a": pl.DataFrame({"record_id": ids["a"], "sex": ["F"] * 10 + ["Male"] * 10}),
+        "b": pl.DataFrame({"record_id": ids["b"], "gender": ["Female"] * 10 + ["1"] * 10}),
+    }
+    assigned = pl.DataFrame({"source": ["a"] * 20 + ["b"] * 20, "record_id": ids["a"] + ids["b"]})
+    linked = pl.Series([True, False] * 20)
+    rows = bias_table({"sex": {"a": "sex", "b": "gender"}}, content, assigned, linked)
+    assert {(r["source"], r["value"]) for r in rows} == {
+        ("a", "female"), ("a", "male"), ("b", "female"), ("b", "male"),
+    }  # fmt: skip
+    assert all(r["records"] == 10 and r["match_rate"] == 0.5 for r in rows)

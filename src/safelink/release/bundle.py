@@ -51,6 +51,7 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
 from safelink.pseudonymise import RECORD_ID
+from safelink.release.assessment import assessment, codebook, data_quality
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,
@@ -367,6 +368,14 @@ def release(
         gate = identifier_gate(released, sample=settings.scan_sample, skip=[PERSON])
         leaks = _exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
+        transformations = [
+            {"action": "join", "detail": "content joined to persons through the links file"},
+            {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
+            {"action": "drop", "columns": [RECORD_ID, "person_id"]},
+            *harmonised,
+            *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
+        ]
+        content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
         manifest = {
             "format": MANIFEST_FORMAT,
             "tool": {"name": "safelink", "version": __version__},
@@ -395,7 +404,14 @@ def release(
                 "check_config": check_document,
                 "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
                 "information_loss": _information_loss(anonymised, joined.height, released.columns),
+                "assessment": assessment(
+                    disclosure_config, released, passed=recheck.passed, person=PERSON
+                ),
             },
+            "codebook": codebook(
+                released, disclosure_config, transformations, person=PERSON, source=SOURCE
+            ),
+            "data_quality": data_quality(content_paths),
             "surrogate_columns": sorted(
                 {
                     str(t.column)
@@ -409,13 +425,7 @@ def release(
                 if t.action == "shift_dates"
                 for column in (t.parameters or {}).get("columns", ())
             ),
-            "transformations": [
-                {"action": "join", "detail": "content joined to persons through the links file"},
-                {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
-                {"action": "drop", "columns": [RECORD_ID, "person_id"]},
-                *harmonised,
-                *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
-            ],
+            "transformations": transformations,
         }
         audit = AuditEntry(
             command="release",

@@ -1,0 +1,107 @@
+"""The IG lead's sign-off parts: what was checked against what, the codebook, data quality."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from safelink.disclosure import parse_disclosure_config
+from safelink.errors import InputError
+from safelink.release import ReleaseResult
+from safelink.release.assessment import assessment, codebook, data_quality
+
+CONFIG = parse_disclosure_config(
+    {
+        "profile": {"name": "tre", "k": 5, "max_suppression": 0.05, "l": 2},
+        "quasi_identifiers": ["age_band", "sex"],
+        "sensitive": ["diagnosis"],
+        "person": "person",
+        "reference_date": dt.date(2026, 1, 1),
+    }
+)
+
+
+def _data(rows: int = 100) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "person": [f"p_{i:024x}" for i in range(rows)],
+            "source": ["hospital"] * rows,
+            "age_band": ["40-49"] * rows,
+            "sex": ["1", "2"] * (rows // 2),
+            "diagnosis": ["I10", "E11"] * (rows // 2),
+            "cost": [f"{1000 + 7.31 * i:.2f}" for i in range(rows)],
+        }
+    )
+
+
+def test_assessment_names_what_was_checked_and_warns_on_exact_costs():
+    result = assessment(CONFIG, _data(), passed=True, person="person")
+    assert result["profile"] == "tre" and result["passed"] is True
+    assert result["quasi_identifiers"] == ["age_band", "sex"]
+    assert result["sensitive"] == ["diagnosis"]
+    assert result["reference_date"] == "2026-01-01"
+    assert {n: t["value"] for n, t in result["thresholds"].items()} == {
+        "k": 5, "max_suppression": 0.05, "l": 2, "l_kind": "distinct",
+    }  # fmt: skip
+    others = {o["column"]: o for o in result["other_columns"]}
+    assert set(others) == {"source", "cost"}
+    assert others["source"]["warning"] is None
+    assert others["cost"]["distinct"] == 100 and "single a person out" in others["cost"]["warning"]
+    assert result["warnings"] == [others["cost"]["warning"]]
+    assert "1000.00" not in json.dumps(result)
+
+
+def test_codebook_gives_type_role_coding_and_generalisation():
+    steps = [
+        {"action": "harmonise", "column": "sex", "normaliser": "sex"},
+        {"action": "generalise", "column": "age_band", "hierarchy": "age", "level": "band10"},
+    ]
+    book = {
+        c["column"]: c for c in codebook(_data(), CONFIG, steps, person="person", source="source")
+    }
+    assert list(book) == ["person", "source", "age_band", "sex", "diagnosis", "cost"]
+    assert book["sex"]["coding"].startswith("NHS Data Dictionary codes: 1 male, 2 female")
+    assert (
+        book["sex"]["role"] == "quasi-identifier"
+        and book["diagnosis"]["role"] == "sensitive attribute"
+    )
+    assert book["age_band"]["generalisation"] == "age hierarchy, level band10"
+    assert book["cost"] == {
+        "column": "cost", "type": "String", "role": "other (neither)", "coding": "as provided",
+        "generalisation": "none",
+    }  # fmt: skip
+
+
+def test_data_quality_reads_summaries_beside_content(tmp_path: Path):
+    summary = {
+        "rows": 10,
+        "columns": [
+            {"column": "nhs", "kind": "nhs_number", "rows": 10, "missing": 2, "accepted": 5,
+             "rejected": {"bad_check_digit": 3},
+             "rejected_shapes": {"bad_check_digit": {"9999": 3}}},
+        ],
+    }  # fmt: skip
+    (tmp_path / "a.summary.json").write_text(json.dumps(summary))
+    (tmp_path / "b.summary.json").write_text("{not json")
+    found = data_quality({"a": tmp_path / "a.content.parquet", "c": tmp_path / "c.content.parquet"})
+    assert found[0]["columns"][0]["accepted"] == 5
+    assert found[0]["columns"][0]["rejected_shapes"] == {"bad_check_digit": {"9999": 3}}
+    assert found[1] == {"source": "c", "summary": None, "columns": []}
+    with pytest.raises(InputError, match="not a safelink pseudonymise summary"):
+        data_quality({"b": tmp_path / "b.content.parquet"})
+
+
+def test_release_manifest_holds_assessment_codebook_and_data_quality(released: ReleaseResult):
+    manifest = released.manifest
+    checked = manifest["disclosure"]["assessment"]
+    assert (
+        checked["quasi_identifiers"] == manifest["disclosure"]["check_config"]["quasi_identifiers"]
+    )
+    assert checked["thresholds"]["k"]["value"] == 5
+    assert [c["column"] for c in manifest["codebook"]] == manifest["columns"]
+    assert {s["source"] for s in manifest["data_quality"]} == {"hospital", "social_care"}
+    assert all(s["columns"] for s in manifest["data_quality"])
