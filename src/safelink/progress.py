@@ -29,7 +29,7 @@ class Progress:
 
     def __init__(
         self,
-        total: int,
+        total: int | None,
         label: str,
         *,
         stream: TextIO | None = None,
@@ -37,9 +37,11 @@ class Progress:
     ) -> None:
         """Show progress of ``total`` units of ``label`` on ``stream`` (default stderr).
 
-        Off a terminal, a line every ``interval`` seconds (default :data:`LINE_INTERVAL`).
+        ``total`` None: not known in advance (rows streamed from a CSV); the count is shown
+        alone. Off a terminal, a line every ``interval`` seconds (default
+        :data:`LINE_INTERVAL`).
         """
-        self.total = max(total, 0)
+        self.total = None if total is None else max(total, 0)
         self.label = label
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -61,6 +63,12 @@ class Progress:
             self._bar = bar
         return self
 
+    def describe(self, label: str) -> None:
+        """Say what is being done now (``run``: the step under way); counts go on."""
+        self.label = label
+        if self._bar is not None:
+            self._bar.update(self._task, description=label)  # type: ignore[attr-defined]
+
     def advance(self, units: int) -> None:
         """Record ``units`` more done."""
         self.done += units
@@ -73,10 +81,14 @@ class Progress:
             self._line()
 
     def _line(self) -> None:
-        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        if self.total is None:
+            count = f"{self.done:,}"
+        else:
+            share = f" ({self.done / self.total:.0%})" if self.total else ""
+            count = f"{self.done:,} of {self.total:,}{share}"
         elapsed = time.monotonic() - self._started
         print(
-            f"safelink: {self.label}: {self.done:,} of {self.total:,}{share}, {elapsed:.0f} s",
+            f"safelink: {self.label}: {count}, {elapsed:.0f} s",
             file=self.stream,
             flush=True,
         )

@@ -19,6 +19,7 @@ Outputs (split files, joined only by a random ``record_id`` not derived from any
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hmac
 import json
@@ -55,6 +56,7 @@ from safelink.normalise import (
     rules,
     soundex,
 )
+from safelink.progress import Progress
 from safelink.text_encoding import canonical_encoding
 
 RECORD_ID = "record_id"
@@ -472,6 +474,7 @@ def pseudonymise_file(
     encoding: str | None = None,
     engine: Engine | str = Engine.LOCAL,
     spark_master: str | None = None,
+    progress: bool = False,
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
@@ -493,6 +496,8 @@ def pseudonymise_file(
             (:func:`~safelink.engines.spark_pseudonymise.pseudonymise_parquet_spark`:
             byte-identical tokens; Parquet out, any Hadoop-compatible path).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
+        progress: show rows done on standard error (a bar on a terminal, a line every 30 s
+            otherwise; the local engine).
 
     Returns:
         The run summary (also written as JSON).
@@ -540,27 +545,31 @@ def pseudonymise_file(
             "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
             "content": _BatchWriter(temporary["content"], output_format, None),
         }
-        try:
-            for batch in io.iter_batches(
-                input_path,
-                batch_rows=batch_rows,
-                columns=names,
-                encoding=source_config.encoding,
-                delimiter=source_config.delimiter,
-            ):
-                tick = time.perf_counter()
-                frame = pl.from_arrow(batch)
-                assert isinstance(frame, pl.DataFrame)
-                text = frame.select(pl.col(n).cast(pl.String) for n in names)
-                tokens, content = tokeniser.batch(text)
-                tock = time.perf_counter()
-                writers["tokens"].write(tokens)
-                writers["content"].write(content)
-                timings["normalise_and_tokenise_seconds"] += tock - tick
-                timings["write_seconds"] += time.perf_counter() - tock
-        finally:
-            for writer in writers.values():
-                writer.close()
+        shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
+        with shown if shown is not None else contextlib.nullcontext():
+            try:
+                for batch in io.iter_batches(
+                    input_path,
+                    batch_rows=batch_rows,
+                    columns=names,
+                    encoding=source_config.encoding,
+                    delimiter=source_config.delimiter,
+                ):
+                    tick = time.perf_counter()
+                    frame = pl.from_arrow(batch)
+                    assert isinstance(frame, pl.DataFrame)
+                    text = frame.select(pl.col(n).cast(pl.String) for n in names)
+                    tokens, content = tokeniser.batch(text)
+                    tock = time.perf_counter()
+                    writers["tokens"].write(tokens)
+                    writers["content"].write(content)
+                    timings["normalise_and_tokenise_seconds"] += tock - tick
+                    timings["write_seconds"] += time.perf_counter() - tock
+                    if shown is not None:
+                        shown.advance(frame.height)
+            finally:
+                for writer in writers.values():
+                    writer.close()
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the

@@ -25,6 +25,16 @@ EXPORT_PASSPHRASE_ENV = "SAFELINK_EXPORT_PASSPHRASE"  # noqa: S105
 
 console = Console(stderr=False, highlight=False)
 
+#: Width of tables written to a pipe or a file (no terminal to fit): wide enough that a table
+#: keeps one line per row instead of wrapping into narrow columns. ``COLUMNS`` overrides it.
+PIPED_WIDTH = 200
+
+
+def fit_console() -> None:
+    """Fit tables to the output: the terminal's width, or :data:`PIPED_WIDTH` when piped."""
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = PIPED_WIDTH
+
 
 def passphrase(
     *, env: str = PASSPHRASE_ENV, confirm: bool = False, label: str = "passphrase"

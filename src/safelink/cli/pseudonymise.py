@@ -65,6 +65,7 @@ def pseudonymise_command(
             output_format="csv" if csv else "parquet",
             engine=engine,
             spark_master=spark_master,
+            progress=not as_json,
         )
         outputs.update(summary.outputs)
     if as_json:
