@@ -110,6 +110,22 @@ class RunSummary:
             column["accepted"] = summary.accepted
         return document
 
+    def to_frame(self) -> pl.DataFrame:
+        """One row per identifier column: rows, accepted, missing, rejected (counts only).
+
+        A polars DataFrame (``.to_pandas()`` for pandas); rejected values by reason are in
+        :meth:`to_dict`.
+        """
+        return pl.DataFrame(
+            [
+                {"column": c.column, "kind": c.kind, "rows": c.rows, "accepted": c.accepted,
+                 "missing": c.missing, "rejected": sum(c.rejected.values())}
+                for c in self.columns
+            ],
+            schema={"column": pl.String, "kind": pl.String, "rows": pl.Int64,
+                    "accepted": pl.Int64, "missing": pl.Int64, "rejected": pl.Int64},
+        )  # fmt: skip
+
     def rejected_total(self) -> int:
         """Total rejected values over all identifier columns."""
         return sum(sum(c.rejected.values()) for c in self.columns)
@@ -117,10 +133,13 @@ class RunSummary:
 
 @dataclass(frozen=True, slots=True)
 class Pseudonymised:
-    """An in-memory result: the tokens part, the content part and the run summary."""
+    """An in-memory result: the tokens part, the content part and the run summary.
 
-    tokens: pl.DataFrame
-    content: pl.DataFrame
+    The frames are pandas when :func:`pseudonymise` was given pandas, polars otherwise.
+    """
+
+    tokens: Any
+    content: Any
     summary: RunSummary
 
 
@@ -400,7 +419,8 @@ def pseudonymise(
 
     Returns:
         Tokens, content and the run summary. Tokens are byte-identical for the same values,
-        key and config, whatever the input library.
+        key and config, whatever the input library; the frames are pandas when ``frame`` is
+        pandas, polars otherwise.
 
     Raises:
         InputError: a configured column is missing from the frame.
@@ -415,7 +435,9 @@ def pseudonymise(
     tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings)
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
-    return Pseudonymised(tokens=tokens, content=content, summary=summary)
+    return Pseudonymised(
+        tokens=io.as_given(tokens, frame), content=io.as_given(content, frame), summary=summary
+    )
 
 
 OutputFormat = Literal["parquet", "csv"]

@@ -233,3 +233,37 @@ def test_bias_table_sex_groups_normalised_across_codings():
         ("a", "female"), ("a", "male"), ("b", "female"), ("b", "male"),
     }  # fmt: skip
     assert all(r["records"] == 10 and r["match_rate"] == 0.5 for r in rows)
+
+
+def test_pandas_in_gives_pandas_out_tokens_content_links(
+    demo_config: JobConfig, tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    frames = generate(600, seed=9).frames()
+    (tmp_path / "k").mkdir(mode=0o700)
+    keys = Keyring.create(
+        tmp_path / "k" / "demo.key", project="demo", passphrase="synthetic only", scrypt_n=2**14
+    )
+    done = {
+        s: pseudonymise(frames[s].to_pandas(), demo_config, keys, source=s)
+        for s in ("hospital", "social_care")
+    }
+    for result in done.values():
+        assert isinstance(result.tokens, pd.DataFrame)
+        assert isinstance(result.content, pd.DataFrame)
+    polars_tokens = pseudonymise(frames["hospital"], demo_config, keys, source="hospital").tokens
+    assert isinstance(polars_tokens, pl.DataFrame)
+    assert list(done["hospital"].tokens.columns) == polars_tokens.columns
+    linked = link(list(done.values()), demo_config)
+    assert isinstance(linked.links, pd.DataFrame)
+    assert len(linked.links) == sum(len(r.tokens) for r in done.values())
+    assert isinstance(link([pl.from_pandas(r.tokens) for r in done.values()], demo_config,
+                           sources=list(done)).links, pl.DataFrame)  # fmt: skip
+    steps = linked.report.to_frame()
+    assert steps.columns == ["step", "links", "records_linked", "precision"]
+    assert steps["links"].to_list() == [s["links"] for s in linked.report.steps]
+    summary = done["hospital"].summary.to_frame()
+    assert summary["column"].to_list() == [c.column for c in done["hospital"].summary.columns]
+    counted = summary["accepted"] + summary["missing"] + summary["rejected"]
+    assert (counted == summary["rows"]).all()

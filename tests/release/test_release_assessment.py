@@ -105,3 +105,29 @@ def test_release_manifest_holds_assessment_codebook_and_data_quality(released: R
     assert [c["column"] for c in manifest["codebook"]] == manifest["columns"]
     assert {s["source"] for s in manifest["data_quality"]} == {"hospital", "social_care"}
     assert all(s["columns"] for s in manifest["data_quality"])
+
+
+def test_verification_and_disclosure_reports_to_frame(released: ReleaseResult, pipeline):
+    from safelink.release import verify
+
+    report = verify(released.out_dir, pipeline.public_key)
+    frame = report.to_frame()
+    assert frame.columns == ["check", "passed", "detail"]
+    assert frame["check"].to_list() == [c.name for c in report.checks]
+    assert frame["passed"].all()
+    from safelink.disclosure import check
+
+    checked = check(_data(), CONFIG)
+    measures = checked.to_frame()
+    assert measures.columns == ["measure", "value"]
+    assert ("profile", "tre") in list(measures.iter_rows())
+
+
+def test_scan_report_to_frame_has_no_examples():
+    from safelink.detect import scan
+
+    frame = pl.DataFrame({"nhs": ["943 476 5919", "999 000 0018"] * 20, "note": ["a"] * 40})
+    table = scan(frame).to_frame()
+    assert table["column"].to_list() == ["nhs", "note"]
+    assert table.filter(pl.col("column") == "nhs")["direct"].item() is True
+    assert "943" not in str(table.to_dicts())

@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,7 +91,8 @@ def link(
         sources: source names for plain DataFrames (default ``source_1``, ...).
 
     Returns:
-        The per-record links and the quality report.
+        The per-record links (pandas when any input was pandas or a pandas
+        :class:`~safelink.pseudonymise.Pseudonymised`, else polars) and the quality report.
 
     Raises:
         LinkageError: inputs made with different keys, missing token columns, empty inputs,
@@ -103,7 +105,8 @@ def link(
     """
     settings = link_config(config)
     with _backend(engine, spark, spark_master) as backend:
-        return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
+        result = run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
+    return dataclasses.replace(result, links=io.as_given(result.links, *tokens))
 
 
 @contextmanager

@@ -78,11 +78,12 @@ class LinkageResult:
         links: one row per record: ``source``, ``record_id``, ``person_id``, ``step`` (the
             strongest step that linked it; null when unlinked), ``match_weight`` and
             ``match_probability`` (of its best probabilistic link; 1.0 for deterministic).
+            A polars DataFrame; pandas when :func:`safelink.link.link` was given pandas.
         report: the linkage-quality report.
 
     """
 
-    links: pl.DataFrame
+    links: Any
     report: LinkageReport
 
 

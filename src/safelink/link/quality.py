@@ -68,6 +68,26 @@ class LinkageReport:
         """Return the report as a JSON-ready dict."""
         return asdict(self)
 
+    def to_frame(self) -> pl.DataFrame:
+        """Links by step as a polars DataFrame (``.to_pandas()`` for pandas).
+
+        Columns: ``step``, ``links``, ``records_linked`` and, with a truth file,
+        ``precision`` (measured).
+        """
+        measured = {s["step"]: s["precision"] for s in (self.truth or {}).get("steps", [])}
+        rows = [
+            {
+                "step": row["step"],
+                "links": row["links"],
+                "records_linked": row.get("records_linked"),
+                "precision": measured.get(row["step"]),
+            }
+            for row in self.steps
+        ]
+        schema = {"step": pl.String, "links": pl.Int64, "records_linked": pl.Int64,
+                  "precision": pl.Float64}  # fmt: skip
+        return pl.DataFrame(rows, schema=schema)
+
 
 def source_table(records: pl.DataFrame, linked: pl.Series) -> list[dict[str, Any]]:
     """Count records and the match rate per source (``linked``: bool per record, same order)."""

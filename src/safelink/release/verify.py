@@ -69,6 +69,17 @@ class VerificationReport:
         """The checks that failed."""
         return tuple(c for c in self.checks if not c.passed)
 
+    def to_frame(self) -> pl.DataFrame:
+        """One row per check: ``check``, ``passed``, ``detail`` (``.to_pandas()`` for pandas)."""
+        return pl.DataFrame(
+            {
+                "check": [c.name for c in self.checks],
+                "passed": [c.passed for c in self.checks],
+                "detail": [c.detail for c in self.checks],
+            },
+            schema={"check": pl.String, "passed": pl.Boolean, "detail": pl.String},
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {
