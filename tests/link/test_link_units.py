@@ -116,14 +116,18 @@ def _linked_by_reference(
     )
 
 
+def _demo_keys(tmp_path: Path) -> Keyring:
+    (tmp_path / "k").mkdir(mode=0o700)
+    return Keyring.create(
+        tmp_path / "k" / "demo.key", project="demo", passphrase="x" * 12, scrypt_n=2**14
+    )
+
+
 def test_links_do_not_depend_on_row_order_or_record_ids(
     demo_config: JobConfig, tmp_path: Path
 ) -> None:
     frames = generate(1_500, seed=5).frames()
-    (tmp_path / "k").mkdir(mode=0o700)
-    keys = Keyring.create(
-        tmp_path / "k" / "demo.key", project="demo", passphrase="x" * 12, scrypt_n=2**14
-    )
+    keys = _demo_keys(tmp_path)
     first = _linked_by_reference(frames, demo_config, keys, seed=1)
     second = _linked_by_reference(frames, demo_config, keys, seed=2)
     assert first["step"].drop_nulls().len() > 900  # a real linkage, not an empty one
@@ -241,10 +245,7 @@ def test_pandas_in_gives_pandas_out_tokens_content_links(
     import pandas as pd
 
     frames = generate(600, seed=9).frames()
-    (tmp_path / "k").mkdir(mode=0o700)
-    keys = Keyring.create(
-        tmp_path / "k" / "demo.key", project="demo", passphrase="synthetic only", scrypt_n=2**14
-    )
+    keys = _demo_keys(tmp_path)
     done = {
         s: pseudonymise(frames[s].to_pandas(), demo_config, keys, source=s)
         for s in ("hospital", "social_care")
