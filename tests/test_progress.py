@@ -50,7 +50,7 @@ def test_unknown_total_lines_give_the_count_and_the_step_under_way() -> None:
         progress.advance(500)
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("safelink: run: scan: 1,500, ")
-    assert lines[1].startswith("safelink: run: link: 2,000, ")
+    assert lines[-1].startswith("safelink: run: link: 2,000, ")
 
 
 def test_pseudonymise_file_reports_rows_without_values(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -76,3 +76,19 @@ def test_pseudonymise_file_reports_rows_without_values(tmp_path, capsys) -> None
     err = capsys.readouterr().err
     assert "safelink: pseudonymise clinic: rows: 12, " in err
     assert "Quayle" not in err and "QUAYLE" not in err
+
+
+def test_stage_is_shown_by_the_open_progress_and_ignored_without_one() -> None:
+    from safelink.progress import stage
+
+    stage("nobody watching")  # no display open: nothing to do, nothing raised
+    stream = io.StringIO()
+    with Progress(None, "link", stream=stream, interval=0.0):
+        stage("link: probabilistic model")
+    stage("after the display closed")
+    assert (
+        stream.getvalue()
+        .splitlines()[0]
+        .startswith("safelink: link: probabilistic model: under way, ")
+    )
+    assert "after the display closed" not in stream.getvalue()

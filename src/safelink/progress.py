@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import sys
 import time
+from contextvars import ContextVar, Token
 from types import TracebackType
 from typing import TextIO
 
 #: Seconds between progress lines when standard error is not a terminal.
 LINE_INTERVAL = 30.0
+
+#: The progress display open in this context, which :func:`stage` tells what is under way.
+_ACTIVE: ContextVar[Progress | None] = ContextVar("safelink_progress", default=None)
+
+
+def stage(label: str) -> None:
+    """Say which stage of a long step is under way (``link: probabilistic model``).
+
+    Shown by the :class:`Progress` open in this context (``safelink run``'s, or ``link``'s),
+    if any; otherwise nothing happens, so a step calls it whether or not anyone watches.
+    """
+    shown = _ACTIVE.get()
+    if shown is not None:
+        shown.describe(label)
 
 
 class Progress:
@@ -50,6 +65,7 @@ class Progress:
         self._last_line = self._started
         self._bar: object | None = None
         self._task: object | None = None
+        self._token: Token[Progress | None] | None = None
 
     def __enter__(self) -> Progress:
         """Start the bar (on a terminal)."""
@@ -61,6 +77,7 @@ class Progress:
             bar.start()
             self._task = bar.add_task(self.label, total=self.total)
             self._bar = bar
+        self._token = _ACTIVE.set(self)
         return self
 
     def describe(self, label: str) -> None:
@@ -68,6 +85,8 @@ class Progress:
         self.label = label
         if self._bar is not None:
             self._bar.update(self._task, description=label)  # type: ignore[attr-defined]
+        else:
+            self._maybe_line()
 
     def advance(self, units: int) -> None:
         """Record ``units`` more done."""
@@ -75,6 +94,9 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, completed=self.done)  # type: ignore[attr-defined]
             return
+        self._maybe_line()
+
+    def _maybe_line(self) -> None:
         now = time.monotonic()
         if now - self._last_line >= self.interval:
             self._last_line = now
@@ -82,7 +104,7 @@ class Progress:
 
     def _line(self) -> None:
         if self.total is None:
-            count = f"{self.done:,}"
+            count = f"{self.done:,}" if self.done else "under way"
         else:
             share = f" ({self.done / self.total:.0%})" if self.total else ""
             count = f"{self.done:,} of {self.total:,}{share}"
@@ -100,10 +122,12 @@ class Progress:
         trace: TracebackType | None,
     ) -> None:
         """Stop the bar; off a terminal, say the step finished if it took a while."""
+        if self._token is not None:
+            _ACTIVE.reset(self._token)
         if self._bar is not None:
             self._bar.stop()  # type: ignore[attr-defined]
         elif kind is None and time.monotonic() - self._started >= self.interval:
             self._line()
 
 
-__all__ = ["LINE_INTERVAL", "Progress"]
+__all__ = ["LINE_INTERVAL", "Progress", "stage"]

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from safelink.bloom import bloom_encode, dice, dice_sql
 from safelink.cli.link import register
-from safelink.config import JobConfig
+from safelink.config import JobConfig, load_config
 from safelink.engines.backend import DuckDBBackend
 from safelink.errors import InputError
 from safelink.keys import Keyring
@@ -268,3 +268,25 @@ def test_pandas_in_gives_pandas_out_tokens_content_links(
     assert summary["column"].to_list() == [c.column for c in done["hospital"].summary.columns]
     counted = summary["accepted"] + summary["missing"] + summary["rejected"]
     assert (counted == summary["rows"]).all()
+
+
+def test_link_files_progress_names_each_step_off_a_terminal(linked_inputs, tmp_path, capsys):
+    import safelink.progress as module
+    from safelink.link import link_files
+
+    config = Path(__file__).resolve().parents[2] / "configs" / "demo.yaml"
+    tokens = [linked_inputs["hospital"], linked_inputs["social_care"]]
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        link_files(tokens, load_config(config), tmp_path / "o", progress=True)
+    finally:
+        module.LINE_INTERVAL = saved
+    err = capsys.readouterr().err
+    for label in (
+        "link: probabilistic model",
+        "link: clusters and constraints",
+        "link: whole-flow estimates and report",
+        "(hospital with social_care)",
+    ):
+        assert label in err, label  # fmt: skip
+    assert all(line.startswith("safelink: link") for line in err.splitlines())

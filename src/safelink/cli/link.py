@@ -73,6 +73,7 @@ def link_command(
             engine=engine,
             spark_master=spark_master,
             index=index,
+            progress=not as_json,
         )
         written = [output / "links.parquet", output / "linkage_report.json"]
         outputs.update(input_hashes([*written, *([index] if index is not None else [])]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
 from safelink.keys import Keyring, SigningKey, require_project
+from safelink.progress import Progress
 from safelink.release import release, release_settings, run_job, verify, verify_audit_log
 
 
@@ -37,14 +39,15 @@ def release_command(
     signer = SigningKey.open(signing_path, passphrase=secret)
     require_project(keys, job.project)
     require_project(signer, job.project)
-    result = release(
-        config,
-        output,
-        keys=keys,
-        signing_key=signer,
-        recipient=recipient,
-        links=links,
-    )
+    with Progress(None, "release") if not as_json else contextlib.nullcontext():
+        result = release(
+            config,
+            output,
+            keys=keys,
+            signing_key=signer,
+            recipient=recipient,
+            links=links,
+        )
     if as_json:
         print_json({"out_dir": str(result.out_dir), "files": dict(result.files)})
         return

@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ from safelink.link.index import (
     write_index,
 )
 from safelink.link.quality import LinkageReport
+from safelink.progress import Progress
 
 __all__ = [
     "PROBABILISTIC",
@@ -138,6 +140,7 @@ def link_files(
     spark: Any = None,
     spark_master: str | None = None,
     index: Path | str | None = None,
+    progress: bool = False,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
 
@@ -157,6 +160,8 @@ def link_files(
         index: a person index file (:mod:`safelink.link.index`): known persons keep their
             ids, and the index is updated with this delivery (replaced whole, after the links
             and report); a path that does not exist starts a new index.
+        progress: show the step under way on standard error (a bar on a terminal, a line
+            every 30 s otherwise).
 
     Returns:
         The links and report, as written.
@@ -166,22 +171,23 @@ def link_files(
         OutputError: the outputs cannot be written.
     """
     updated: PersonIndex | None = None
-    if index is None:
-        result = link(
-            list(paths),
-            config,
-            engine=engine,
-            spark=spark,
-            spark_master=spark_master,
-            truth=truth,
-            content=content,
-        )
-    else:
-        known = read_index(index) if Path(index).exists() else empty_index()
-        with _backend(engine, spark, spark_master) as backend:
-            result, updated = link_with_index(
-                backend, list(paths), link_config(config), known, truth=truth, content=content
+    with Progress(None, "link: loading tokens") if progress else contextlib.nullcontext():
+        if index is None:
+            result = link(
+                list(paths),
+                config,
+                engine=engine,
+                spark=spark,
+                spark_master=spark_master,
+                truth=truth,
+                content=content,
             )
+        else:
+            known = read_index(index) if Path(index).exists() else empty_index()
+            with _backend(engine, spark, spark_master) as backend:
+                result, updated = link_with_index(
+                    backend, list(paths), link_config(config), known, truth=truth, content=content
+                )
     out = ensure_output_directory(out_dir)
     metadata = {"safelink.kind": "links"}
     if result.report.key_id:

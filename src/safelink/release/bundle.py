@@ -50,6 +50,7 @@ from safelink.errors import (
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
+from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
 from safelink.release.assessment import assessment, codebook, data_quality
 from safelink.release.gate import (
@@ -346,6 +347,7 @@ def release(
             if linkage.get("key_id"):
                 key_ids["link"] = str(linkage["key_id"])
         sources = [s for s in job.sources if any(s in c.sources for c in settings.columns)]
+        stage("release: content joined to persons")
         joined, content_inputs, harmonised = _gather(
             links_frame, settings, settings.columns, sources
         )
@@ -355,6 +357,7 @@ def release(
             "person_id"
         )
         data = data.select(PERSON, *[c for c in data.columns if c != PERSON])
+        stage("release: disclosure control")
         anonymised = anonymise(data, disclosure_config, keyring=keys)
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
         _refuse_on_disclosure(anonymised)
@@ -365,6 +368,7 @@ def release(
                 "release refused: the released data fail the disclosure re-check: "
                 + "; ".join(recheck.failures)
             )
+        stage("release: identifier gate")
         gate = identifier_gate(released, sample=settings.scan_sample, skip=[PERSON])
         leaks = _exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
@@ -434,6 +438,7 @@ def release(
             inputs={k: v["sha256"] for k, v in inputs.items()},
             key_ids=key_ids,
         )
+        stage("release: sign, audit and write")
         result = _write_bundle(
             Path(out_dir),
             released,
