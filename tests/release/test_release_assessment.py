@@ -55,6 +55,15 @@ def test_assessment_names_what_was_checked_and_warns_on_exact_costs():
     assert "1000.00" not in json.dumps(result)
 
 
+def test_assessment_reference_date_from_the_dob_step_when_config_sets_none():
+    config = parse_disclosure_config({"quasi_identifiers": ["age_band"], "person": "person"})
+    parameters = {"reference": "2025-03-31", "widths": [10]}
+    steps = [{"action": "generalise", "column": "dob", "level": "band10", "parameters": parameters}]
+    checked = assessment(config, _data(), passed=True, person="person", transformations=steps)
+    assert checked["reference_date"] == "2025-03-31"
+    assert assessment(config, _data(), passed=True, person="person")["reference_date"] is None
+
+
 def test_codebook_gives_type_role_coding_and_generalisation():
     steps = [
         {"action": "harmonise", "column": "sex", "normaliser": "sex"},

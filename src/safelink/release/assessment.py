@@ -50,7 +50,12 @@ _THRESHOLDS = (
 
 
 def assessment(
-    config: DisclosureConfig, data: pl.DataFrame, *, passed: bool, person: str
+    config: DisclosureConfig,
+    data: pl.DataFrame,
+    *,
+    passed: bool,
+    person: str,
+    transformations: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """What the disclosure PASS (or FAIL) was measured on and against.
 
@@ -59,6 +64,8 @@ def assessment(
         data: the released data.
         passed: whether the disclosure check passed.
         person: the released person pseudonym column.
+        transformations: the steps applied; a date-of-birth generalisation records the
+            reference date it took ages at, shown when the config sets none.
 
     Returns:
         A JSON-ready dict: profile, thresholds, reference date, quasi-identifiers, sensitive
@@ -76,15 +83,26 @@ def assessment(
         "passed": passed,
         "profile": profile.name,
         "thresholds": thresholds,
-        "reference_date": (
-            config.reference_date.isoformat() if config.reference_date is not None else None
-        ),
+        "reference_date": _reference_date(config, transformations),
         "quasi_identifiers": list(config.quasi_identifiers),
         "sensitive": list(config.sensitive),
         "person": person,
         "other_columns": others,
         "warnings": [o["warning"] for o in others if o["warning"]],
     }
+
+
+def _reference_date(
+    config: DisclosureConfig, transformations: Sequence[Mapping[str, Any]]
+) -> str | None:
+    """The date ages were computed at: the config's, else the one a step recorded."""
+    if config.reference_date is not None:
+        return config.reference_date.isoformat()
+    for step in transformations:
+        reference = (step.get("parameters") or {}).get("reference")
+        if step.get("action") == "generalise" and reference:
+            return str(reference)
+    return None
 
 
 def _other_column(data: pl.DataFrame, name: str) -> dict[str, Any]:

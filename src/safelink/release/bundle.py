@@ -409,7 +409,11 @@ def release(
                 "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
                 "information_loss": _information_loss(anonymised, joined.height, released.columns),
                 "assessment": assessment(
-                    disclosure_config, released, passed=recheck.passed, person=PERSON
+                    disclosure_config,
+                    released,
+                    passed=recheck.passed,
+                    person=PERSON,
+                    transformations=transformations,
                 ),
             },
             "codebook": codebook(

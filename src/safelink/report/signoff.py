@@ -33,7 +33,10 @@ def checked_part(assessment: Mapping[str, Any]) -> str:
         ("quasi-identifiers (classes formed on)", names(assessment.get("quasi_identifiers", []))),
         ("sensitive attributes (l, t measured on)", names(assessment.get("sensitive", []))),
         ("person column (k counts persons)", assessment.get("person")),
-        ("reference date for ages", assessment.get("reference_date") or "not set"),
+        (
+            "reference date for ages",
+            assessment.get("reference_date") or "none (no age is computed from a date of birth)",
+        ),
     ]
     thresholds = assessment.get("thresholds") or {}
     rows += [(t["meaning"], t["value"]) for t in thresholds.values()]
