@@ -136,7 +136,7 @@ def scan_command(
                 model=model,
                 row_aware=row_aware,
                 key_column=key_column,
-                progress=True,
+                progress=output_format is OutputFormat.TABLE,  # none with --format json
             )
             for name, path in zip(names, inputs, strict=True)
         }
