@@ -12,7 +12,7 @@ import pytest
 from safelink.disclosure import parse_disclosure_config
 from safelink.errors import InputError
 from safelink.release import ReleaseResult
-from safelink.release.assessment import assessment, codebook, data_quality
+from safelink.release.assessment import assessment, codebook, data_quality, generalised_renames
 
 CONFIG = parse_disclosure_config(
     {
@@ -140,3 +140,39 @@ def test_scan_report_to_frame_has_no_examples():
     assert table["column"].to_list() == ["nhs", "note"]
     assert table.filter(pl.col("column") == "nhs")["direct"].item() is True
     assert "943" not in str(table.to_dicts())
+
+
+def test_generalised_columns_renamed_for_what_they_hold():
+    def step(column: str, hierarchy: str, level: str) -> dict[str, str]:
+        return {"action": "generalise", "column": column, "hierarchy": hierarchy, "level": level}
+
+    steps = [
+        step("dob", "date_of_birth", "band5"),
+        step("dob", "date_of_birth", "band10"),  # the last generalisation decides
+        step("admission_date", "date", "year"),
+        step("postcode", "postcode", "district"),
+        step("ethnicity", "ethnicity", "group"),
+        step("gone", "date", "*"),
+    ]
+    columns = ["dob", "admission_date", "postcode", "ethnicity", "gone"]
+    assert generalised_renames(steps, columns) == {
+        "dob": "age_band", "admission_date": "admission_year", "postcode": "postcode_district",
+    }  # fmt: skip
+    # A name taken by another released column, or wanted by two, is not used.
+    assert generalised_renames(steps, [*columns, "age_band"])["admission_date"] == "admission_year"
+    assert "dob" not in generalised_renames(steps, [*columns, "age_band"])
+    two = [step("dob", "date_of_birth", "band10"), step("age", "age", "band10")]
+    assert generalised_renames(two, ["dob", "age"]) == {}
+
+
+def test_release_names_generalised_columns_and_rechecks_them(released: ReleaseResult):
+    manifest = released.manifest
+    assert "age_band" in manifest["columns"] and "age" not in manifest["columns"]
+    assert manifest["disclosure"]["check_config"]["quasi_identifiers"] == [
+        "age_band", "sex", "event_year",
+    ]  # fmt: skip
+    assert {"action": "rename", "columns": {"age": "age_band", "event_date": "event_year"}} in (
+        manifest["transformations"]
+    )
+    book = {c["column"]: c for c in manifest["codebook"]}
+    assert book["age_band"]["generalisation"].startswith("age hierarchy, level band10")

@@ -47,7 +47,8 @@ def demo_command(
         f"release for {release.recipient}: {release.rows_out:,} of {release.rows_in:,} records "
         f"in {release.out_dir}\nreport: {release.report_path}\n"
         f"verify it: safelink verify {release.out_dir} --public-key "
-        f"{result.out_dir / 'keys' / 'demo.signing.pub'}"
+        f"{result.out_dir / 'keys' / 'demo.signing.pub'} "
+        f"--audit-log {result.out_dir / 'audit' / 'demo.audit.jsonl'}"
     )
 
 

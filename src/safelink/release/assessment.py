@@ -15,6 +15,7 @@ Three manifest sections, each counts and names only (never a data value):
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import polars as pl
 
 from safelink.disclosure import DisclosureConfig
+from safelink.disclosure.hierarchies import generalised_name
 from safelink.errors import InputError
 
 #: A released column assessed as neither quasi-identifier nor sensitive gets a warning when
@@ -49,6 +51,37 @@ _THRESHOLDS = (
 )
 
 
+def generalised_renames(
+    transformations: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> dict[str, str]:
+    """Released columns to rename for what they hold after generalisation (``age`` -> ``age_band``).
+
+    The last generalisation of each column decides
+    (:func:`~safelink.disclosure.hierarchies.generalised_name`); a name already taken, or
+    given to two columns, is not used (the column keeps its own).
+
+    Args:
+        transformations: the steps applied, as recorded (``action``, ``column``, ``hierarchy``,
+            ``level``).
+        columns: the released columns.
+
+    Returns:
+        Old name -> new name, for the columns that change.
+    """
+    last: dict[str, str] = {}
+    for step in transformations:
+        column = step.get("column")
+        if step.get("action") == "generalise" and isinstance(column, str) and column in columns:
+            last[column] = generalised_name(column, step.get("hierarchy"), step.get("level"))
+    wanted = {old: new for old, new in last.items() if new != old}
+    taken = Counter(wanted.values())
+    return {
+        old: new
+        for old, new in wanted.items()
+        if taken[new] == 1 and (new not in columns or wanted.get(new, new) != new)
+    }
+
+
 def assessment(
     config: DisclosureConfig,
     data: pl.DataFrame,
@@ -56,6 +89,7 @@ def assessment(
     passed: bool,
     person: str,
     transformations: Sequence[Mapping[str, Any]] = (),
+    renames: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the disclosure PASS (or FAIL) was measured on and against.
 
@@ -66,6 +100,7 @@ def assessment(
         person: the released person pseudonym column.
         transformations: the steps applied; a date-of-birth generalisation records the
             reference date it took ages at, shown when the config sets none.
+        renames: released columns renamed after generalisation (old -> new).
 
     Returns:
         A JSON-ready dict: profile, thresholds, reference date, quasi-identifiers, sensitive
@@ -77,15 +112,19 @@ def assessment(
         for name, meaning in _THRESHOLDS
         if getattr(profile, name) is not None and (name != "l_kind" or profile.l is not None)
     }
-    assessed = {*config.quasi_identifiers, *config.sensitive, person}
+    named = dict(renames or {})
+    quasi = [named.get(q, q) for q in config.quasi_identifiers]
+    sensitive = [named.get(s, s) for s in config.sensitive]
+    assessed = {*quasi, *sensitive, person}
     others = [_other_column(data, name) for name in data.columns if name not in assessed]
     return {
         "passed": passed,
         "profile": profile.name,
         "thresholds": thresholds,
         "reference_date": _reference_date(config, transformations),
-        "quasi_identifiers": list(config.quasi_identifiers),
-        "sensitive": list(config.sensitive),
+        "quasi_identifiers": quasi,
+        "sensitive": sensitive,
+        "renamed": named,
         "person": person,
         "other_columns": others,
         "warnings": [o["warning"] for o in others if o["warning"]],
@@ -128,6 +167,7 @@ def codebook(
     *,
     person: str,
     source: str,
+    renames: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Every released column: its type, role, coding and generalisation.
 
@@ -137,20 +177,25 @@ def codebook(
         transformations: the manifest's transformations (harmonise, generalise, ...).
         person: the released person pseudonym column.
         source: the column naming each record's source.
+        renames: released columns renamed after generalisation (old -> new).
 
     Returns:
         One JSON-ready dict per released column, in the release's order.
     """
+    named = dict(renames or {})
     coding: dict[str, str] = {}
     generalised: dict[str, str] = {}
     for step in transformations:
         column = step.get("column")
         if not isinstance(column, str):
             continue
+        column = named.get(column, column)
         if step.get("action") == "harmonise":
             coding[column] = CODINGS.get(str(step.get("normaliser")), "harmonised")
         elif step.get("action") == "generalise":
             generalised[column] = f"{step.get('hierarchy')} hierarchy, level {step.get('level')}"
+            if column != step.get("column"):
+                generalised[column] += f" (named {step.get('column')!r} before)"
         elif step.get("action") in ("surrogate", "shift_dates", "round", "top_code"):
             generalised.setdefault(column, str(step.get("action")).replace("_", " "))
     coding[person] = "pseudonym per person for this recipient (p_ + 24 hex digits)"
@@ -161,7 +206,7 @@ def codebook(
             {
                 "column": name,
                 "type": str(dtype),
-                "role": _role(name, config, person),
+                "role": _role(name, config, person, named),
                 "coding": coding.get(name, "as provided"),
                 "generalisation": generalised.get(name, "none"),
             }
@@ -169,12 +214,12 @@ def codebook(
     return entries
 
 
-def _role(name: str, config: DisclosureConfig, person: str) -> str:
+def _role(name: str, config: DisclosureConfig, person: str, renames: Mapping[str, str]) -> str:
     if name == person:
         return "person pseudonym"
-    if name in config.quasi_identifiers:
+    if name in {renames.get(q, q) for q in config.quasi_identifiers}:
         return "quasi-identifier"
-    if name in config.sensitive:
+    if name in {renames.get(s, s) for s in config.sensitive}:
         return "sensitive attribute"
     return "other (neither)"
 

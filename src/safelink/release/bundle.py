@@ -52,7 +52,12 @@ from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
 from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
-from safelink.release.assessment import assessment, codebook, data_quality
+from safelink.release.assessment import (
+    assessment,
+    codebook,
+    data_quality,
+    generalised_renames,
+)
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,
@@ -250,6 +255,15 @@ def _information_loss(result: Anonymised, rows_in: int, columns: Sequence[str]) 
     }
 
 
+def _renamed(check_document: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    """The re-check config with renamed columns under their released names."""
+    named = dict(check_document)
+    for key in ("quasi_identifiers", "sensitive"):
+        named[key] = [renames.get(c, c) for c in check_document[key]]
+    named["ordered"] = {renames.get(c, c): v for c, v in check_document["ordered"].items()}
+    return named
+
+
 def _read_linkage_report(path: Path | None) -> dict[str, Any] | None:
     if path is None or not path.is_file():
         return None
@@ -361,7 +375,12 @@ def release(
         anonymised = anonymise(data, disclosure_config, keyring=keys)
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
         _refuse_on_disclosure(anonymised)
-        check_document = check_config_document(disclosure_config)
+        recorded = _jsonable([t.to_dict() for t in anonymised.report.transformations])
+        # Generalised columns are named for what they hold (age -> age_band), before the
+        # re-check, which then measures the released names.
+        renames = generalised_renames(recorded, released.columns)
+        released = released.rename(renames)
+        check_document = _renamed(check_config_document(disclosure_config), renames)
         recheck = disclosure_gate(released, check_document)
         if not recheck.passed:
             raise DisclosureRiskError(
@@ -377,7 +396,8 @@ def release(
             {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
             {"action": "drop", "columns": [RECORD_ID, "person_id"]},
             *harmonised,
-            *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
+            *recorded,
+            *([{"action": "rename", "columns": renames}] if renames else []),
         ]
         content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
         manifest = {
@@ -406,7 +426,7 @@ def release(
             "disclosure": {
                 "report": _jsonable(anonymised.record()),
                 "check_config": check_document,
-                "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
+                "class_sizes": _class_sizes(released, check_document["quasi_identifiers"]),
                 "information_loss": _information_loss(anonymised, joined.height, released.columns),
                 "assessment": assessment(
                     disclosure_config,
@@ -414,10 +434,16 @@ def release(
                     passed=recheck.passed,
                     person=PERSON,
                     transformations=transformations,
+                    renames=renames,
                 ),
             },
             "codebook": codebook(
-                released, disclosure_config, transformations, person=PERSON, source=SOURCE
+                released,
+                disclosure_config,
+                transformations,
+                person=PERSON,
+                source=SOURCE,
+                renames=renames,
             ),
             "data_quality": data_quality(content_paths),
             "surrogate_columns": sorted(
