@@ -518,8 +518,8 @@ def pseudonymise_file(
             (:func:`~safelink.engines.spark_pseudonymise.pseudonymise_parquet_spark`:
             byte-identical tokens; Parquet out, any Hadoop-compatible path).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
-        progress: show rows done on standard error (a bar on a terminal, a line every 30 s
-            otherwise; the local engine).
+        progress: show progress on standard error (a bar on a terminal, a line every 30 s
+            otherwise): rows done locally, the stage under way on Spark.
 
     Returns:
         The run summary (also written as JSON).
@@ -539,9 +539,10 @@ def pseudonymise_file(
         # Imported here so that the local engine never imports PySpark.
         from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 
-        return pseudonymise_parquet_spark(
-            input_path, config, keys, out_dir, source=source, master=spark_master
-        )
+        with Progress(None, "pseudonymise (Spark)") if progress else contextlib.nullcontext():
+            return pseudonymise_parquet_spark(
+                input_path, config, keys, out_dir, source=source, master=spark_master
+            )
     started = time.perf_counter()
     input_path = Path(input_path)
     source_config, settings = _resolve_source(config, source, keys)

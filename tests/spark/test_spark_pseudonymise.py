@@ -109,3 +109,29 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
         pseudonymise_parquet_spark(
             source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
         )
+
+
+def test_pseudonymise_file_spark_progress_names_the_stages(
+    spark: Any,
+    demo_config: JobConfig,
+    session_keyring: Keyring,
+    extracts: SyntheticExtracts,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import safelink.progress as module
+    from safelink.pseudonymise import pseudonymise_file
+
+    source_path = tmp_path / "social_care.parquet"
+    extracts.social_care.head(50).select(pl.all().cast(pl.String)).write_parquet(source_path)
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        pseudonymise_file(
+            source_path, demo_config, session_keyring, tmp_path / "out", source="social_care",
+            engine="spark", progress=True,
+        )  # fmt: skip
+    finally:
+        module.LINE_INTERVAL = saved
+    err = capsys.readouterr().err
+    assert "pseudonymise (Spark): normalise and count" in err
+    assert "pseudonymise (Spark): tokenise and write tokens" in err

@@ -43,6 +43,7 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise.forenames import forename_canonical_table
 from safelink.normalise.rules import apply_rule, dob_warning, nhs_warning, rule_for, value_shape
+from safelink.progress import stage
 from safelink.pseudonymise import (
     METADATA_PREFIX,
     RECORD_ID,
@@ -538,6 +539,7 @@ def pseudonymise_parquet_spark(
             f"{text}: cannot be read by Spark as Parquet or CSV ({type(exc).__name__}); "
             "check the path and the format."
         ) from exc
+    stage("pseudonymise (Spark): normalise and count")
     result = pseudonymise_spark(frame, config, keys, source=source, today=today)
     if result.summary.rows == 0:
         raise InputError(f"{text}: no data rows; nothing to pseudonymise.")
@@ -546,6 +548,7 @@ def pseudonymise_parquet_spark(
     tick = time.perf_counter()
     try:
         for part, data in (("tokens", result.tokens), ("content", result.content)):
+            stage(f"pseudonymise (Spark): tokenise and write {part}")
             _write_renamed(spark, data, f"{out}/{name}.{part}.parquet")
     except SafelinkError:
         raise
