@@ -14,9 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safelink.engines.backend import DuckDBBackend, PolarsBackend
+from safelink.engines.backend import Backend, DuckDBBackend, PolarsBackend
+from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
 from safelink.normalise import NORMALISERS, normalise_date_of_birth
+from safelink.normalise.rules import SHAPE_LENGTH, value_shape
 from tests.normalise_cases import EDGE_VALUES, SQL_KINDS, TODAY, run
 
 
@@ -60,6 +62,25 @@ def test_rules_on_duckdb_equal_polars_on_any_text(values: list[str | None]) -> N
     duckdb, polars = DuckDBBackend(), PolarsBackend()
     for kind in SQL_KINDS:
         assert run(duckdb, kind, values) == run(polars, kind, values), kind
+
+
+_SHAPES = {
+    "NW1 4BX": "AA9 9AA",
+    "943-476-591": "999-999-999",
+    "12/31/1990\t": "99/99/9999 ",
+    "Ze\u0301lie": "AAAAA",
+    "\uff11\uff12\uff13": "999",  # full-width digits
+    "ab@c.uk": "AA@A.AA",
+    "x" * 30: "A" * SHAPE_LENGTH + "…",
+}
+
+
+@pytest.mark.parametrize("backend", [PolarsBackend(), DuckDBBackend()], ids=["polars", "duckdb"])
+def test_value_shape_masks_digits_and_letters_on_each_engine(backend: Backend) -> None:
+    frame = pl.DataFrame({"raw": [*_SHAPES, None]}, schema={"raw": pl.String})
+    added = backend.with_columns(backend.table(frame), {"shape": value_shape(quote("raw"))})
+    shapes = backend.collect(added).get_column("shape").to_list()
+    assert shapes == [*_SHAPES.values(), None]
 
 
 def test_duckdb_differences_are_the_documented_ones() -> None:

@@ -15,6 +15,7 @@ from safelink.config import parse_config
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import (
+    commonest_shapes,
     output_paths,
     pseudonymise,
     pseudonymise_file,
@@ -76,8 +77,10 @@ def test_pseudonymise_token_is_documented_hmac_of_canonical_value(keyring: Keyri
 def test_pseudonymise_pandas_and_polars_give_identical_tokens(keyring: Keyring):
     from_polars = pseudonymise(frame(), CONFIG, keyring).tokens.drop("record_id")
     pandas_frame = pd.DataFrame(ROWS, index=[9, 3, 7, 1, 5])
-    from_pandas = pseudonymise(pandas_frame, CONFIG, keyring).tokens.drop("record_id")
-    assert from_polars.equals(from_pandas)
+    from_pandas = pseudonymise(pandas_frame, CONFIG, keyring).tokens
+    assert isinstance(from_pandas, pd.DataFrame)  # pandas in, pandas out
+    assert list(from_pandas.index) == [0, 1, 2, 3, 4]
+    assert from_polars.equals(pl.from_pandas(from_pandas).drop("record_id"))
 
 
 def test_pseudonymise_repeat_runs_same_tokens_new_record_ids(keyring: Keyring):
@@ -138,6 +141,23 @@ def test_pseudonymise_summary_counts_rejections_by_reason(keyring: Keyring):
     assert by_column["dob"].rejected == {"impossible_date": 1}
     assert by_column["pc"].rejected == {"invalid_format": 1}
     assert summary.key_id == keyring.namespace_key("link").key_id
+
+
+def test_pseudonymise_summary_rejected_shapes_masked_never_values(keyring: Keyring):
+    summary = pseudonymise(frame(), CONFIG, keyring).summary
+    by_column = {c.column: c for c in summary.columns}
+    assert by_column["nhs"].rejected_shapes == {"bad_check_digit": {"9999999999": 1}}
+    assert by_column["dob"].rejected_shapes == {"impossible_date": {"99/99/9999": 1}}
+    assert by_column["pc"].rejected_shapes == {"invalid_format": {"AAA": 1}}
+    document = json.dumps(summary.to_dict())
+    assert "9434765918" not in document and "XYZ" not in document and "31/02" not in document
+
+
+def test_commonest_shapes_keeps_the_commonest_per_reason():
+    counts = {("bad", f"9{'9' * n}"): n for n in range(1, 9)} | {("other", "AA"): 2}
+    kept = commonest_shapes(counts)
+    assert list(kept) == ["bad", "other"]
+    assert list(kept["bad"].values()) == [8, 7, 6, 5, 4] and kept["other"] == {"AA": 2}
 
 
 def test_pseudonymise_missing_configured_column_refused(keyring: Keyring):

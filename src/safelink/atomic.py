@@ -94,10 +94,8 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
 
     """
     destination = Path(destination)
-    if destination.exists() and not replace:
-        raise OutputError(
-            f"{destination}: already exists; choose a new output directory or remove it."
-        )
+    if not replace:
+        refuse_existing(destination)
     parent = destination.parent
     if not parent.is_dir():
         raise OutputError(f"{parent}: output directory does not exist; create it first.")
@@ -118,6 +116,20 @@ def atomic_directory(destination: Path | str, *, replace: bool = False) -> Itera
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)
+
+
+def refuse_existing(destination: Path | str, *, choose: str = "a new output directory") -> None:
+    """Refuse an output that exists already: call it before any work, not after.
+
+    Args:
+        destination: the file or directory about to be made.
+        choose: what the message tells the user to choose instead.
+
+    Raises:
+        OutputError: ``destination`` exists.
+    """
+    if Path(destination).exists():
+        raise OutputError(f"{destination}: already exists; choose {choose} or remove it.")
 
 
 def ensure_output_directory(directory: Path | str) -> Path:

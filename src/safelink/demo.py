@@ -5,7 +5,8 @@ social-care extract, creates a project key wrapped under a one-time random passp
 in memory only, never shown), pseudonymises both extracts, links the tokens files with the
 linkage-quality report (measured against the synthetic truth), and releases the linked content
 to a research recipient: disclosure profile applied, identifier gate passed, manifest signed
-with a demo signing key, audit log written, HTML report beside it.
+with a demo signing key, HTML report beside it. Every step (keys init, pseudonymise, link,
+release) appends to one hash-chained audit log, ``audit/demo.audit.jsonl``: the whole chain.
 
 Governance is shown end to end: the job's ``governance:`` section is signed into the manifest;
 each data owner (the synthetic trust and council) has its own signing key, whose id the
@@ -25,13 +26,15 @@ from pathlib import Path
 
 import yaml
 
+from safelink.atomic import ensure_output_directory
+from safelink.audit import audited
 from safelink.config import JobConfig, parse_config
 from safelink.errors import OutputError
-from safelink.io import write_parquet
+from safelink.io import sha256_file, write_parquet
 from safelink.keys import DeliveryKey, Keyring, SigningKey
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
-from safelink.release import ReleaseResult, approve, encrypt_bundle, release_demo
+from safelink.release import DEMO_RELEASE, ReleaseResult, approve, encrypt_bundle, release_demo
 from safelink.synthetic import generate, record_truth
 
 DEMO_PROJECT = "demo"
@@ -82,30 +85,53 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
     timings["generate_seconds"] = time.perf_counter() - tick
     keys_dir = out / "keys"
     keys_dir.mkdir(parents=True, mode=0o700)
+    # Every step is recorded in the one audit log the release appends to: the whole chain.
+    log = ensure_output_directory(out / "audit") / Path(str(DEMO_RELEASE["audit_log"])).name
     # A one-time passphrase: the demo keys are thrown away with the demo directory.
     one_time_passphrase = secrets.token_urlsafe(24)
-    keyring = Keyring.create(
-        keys_dir / f"{DEMO_PROJECT}.key", project=DEMO_PROJECT, passphrase=one_time_passphrase
-    )
+    with audited(log, "keys init", arguments={"project": DEMO_PROJECT}) as outputs:
+        keyring = Keyring.create(
+            keys_dir / f"{DEMO_PROJECT}.key", project=DEMO_PROJECT, passphrase=one_time_passphrase
+        )
+        outputs[keyring.path.name] = sha256_file(keyring.path)
     config = demo_config(out / "extracts")
+    link_key = {"link": keyring.namespace_key("link").key_id}
     pseudonymised = {}
     tick = time.perf_counter()
     for name in config.sources:
-        pseudonymised[name] = pseudonymise_file(
-            extracts[name], config, keyring, out / "pseudonymised", source=name
-        )
+        with audited(
+            log,
+            "pseudonymise",
+            arguments={"input": extracts[name].name, "source": name},
+            inputs={extracts[name].name: sha256_file(extracts[name])},
+            key_ids=link_key,
+        ) as outputs:
+            pseudonymised[name] = pseudonymise_file(
+                extracts[name], config, keyring, out / "pseudonymised", source=name
+            )
+            outputs.update(pseudonymised[name].outputs)
     timings["pseudonymise_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
     pseudonymised_dir = out / "pseudonymised"
     paths = {name: output_paths(pseudonymised_dir, name) for name in config.sources}
     truth_path = _write_truth(out, extracts["truth"], paths)
-    linkage = link_files(
-        [paths[name]["tokens"] for name in config.sources],
-        config,
-        out / "linked",
-        truth=truth_path,
-        content={name: paths[name]["content"] for name in config.sources},
-    ).report
+    tokens = [paths[name]["tokens"] for name in config.sources]
+    with audited(
+        log,
+        "link",
+        arguments={"truth": True, "content": True},
+        inputs={path.name: sha256_file(path) for path in tokens},
+        key_ids=link_key,
+    ) as outputs:
+        linkage = link_files(
+            tokens,
+            config,
+            out / "linked",
+            truth=truth_path,
+            content={name: paths[name]["content"] for name in config.sources},
+        ).report
+        for written in ("links.parquet", "linkage_report.json"):
+            outputs[written] = sha256_file(out / "linked" / written)
     timings["link_seconds"] = time.perf_counter() - tick
     tick = time.perf_counter()
     owners = _owner_keys(keys_dir, config, one_time_passphrase)

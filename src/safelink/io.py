@@ -374,6 +374,23 @@ def read_frame(
     return pl.DataFrame({name: pl.Series(name, [], dtype=pl.String) for name in names})
 
 
+def is_pandas(frame: Any) -> bool:
+    """Whether ``frame`` is a pandas DataFrame (or a result holding pandas ``tokens``).
+
+    Checked by module name, so that pandas is never imported to find out.
+    """
+    held = getattr(frame, "tokens", frame) if hasattr(frame, "summary") else frame
+    return type(held).__module__.split(".")[0] == "pandas"
+
+
+def as_given(result: pl.DataFrame, *given: Any) -> Any:
+    """``result`` as pandas when any of ``given`` is pandas (pandas in, pandas out), else as is.
+
+    The pandas frame has a fresh default index and the same column names.
+    """
+    return result.to_pandas() if any(is_pandas(frame) for frame in given) else result
+
+
 def to_polars(frame: Any) -> pl.DataFrame:
     """Return a polars DataFrame for a polars or pandas DataFrame (pandas' index is ignored).
 

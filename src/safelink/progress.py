@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import sys
 import time
+from contextvars import ContextVar, Token
 from types import TracebackType
 from typing import TextIO
 
 #: Seconds between progress lines when standard error is not a terminal.
 LINE_INTERVAL = 30.0
+
+#: The progress display open in this context, which :func:`stage` tells what is under way.
+_ACTIVE: ContextVar[Progress | None] = ContextVar("safelink_progress", default=None)
+
+
+def stage(label: str) -> None:
+    """Say which stage of a long step is under way (``link: probabilistic model``).
+
+    Shown by the :class:`Progress` open in this context (``safelink run``'s, or ``link``'s),
+    if any; otherwise nothing happens, so a step calls it whether or not anyone watches.
+    """
+    shown = _ACTIVE.get()
+    if shown is not None:
+        shown.describe(label)
 
 
 class Progress:
@@ -29,7 +44,7 @@ class Progress:
 
     def __init__(
         self,
-        total: int,
+        total: int | None,
         label: str,
         *,
         stream: TextIO | None = None,
@@ -37,9 +52,11 @@ class Progress:
     ) -> None:
         """Show progress of ``total`` units of ``label`` on ``stream`` (default stderr).
 
-        Off a terminal, a line every ``interval`` seconds (default :data:`LINE_INTERVAL`).
+        ``total`` None: not known in advance (rows streamed from a CSV); the count is shown
+        alone. Off a terminal, a line every ``interval`` seconds (default
+        :data:`LINE_INTERVAL`).
         """
-        self.total = max(total, 0)
+        self.total = None if total is None else max(total, 0)
         self.label = label
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -48,6 +65,7 @@ class Progress:
         self._last_line = self._started
         self._bar: object | None = None
         self._task: object | None = None
+        self._token: Token[Progress | None] | None = None
 
     def __enter__(self) -> Progress:
         """Start the bar (on a terminal)."""
@@ -59,7 +77,16 @@ class Progress:
             bar.start()
             self._task = bar.add_task(self.label, total=self.total)
             self._bar = bar
+        self._token = _ACTIVE.set(self)
         return self
+
+    def describe(self, label: str) -> None:
+        """Say what is being done now (``run``: the step under way); counts go on."""
+        self.label = label
+        if self._bar is not None:
+            self._bar.update(self._task, description=label)  # type: ignore[attr-defined]
+        else:
+            self._maybe_line()
 
     def advance(self, units: int) -> None:
         """Record ``units`` more done."""
@@ -67,16 +94,23 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, completed=self.done)  # type: ignore[attr-defined]
             return
+        self._maybe_line()
+
+    def _maybe_line(self) -> None:
         now = time.monotonic()
         if now - self._last_line >= self.interval:
             self._last_line = now
             self._line()
 
     def _line(self) -> None:
-        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        if self.total is None:
+            count = f"{self.done:,}" if self.done else "under way"
+        else:
+            share = f" ({self.done / self.total:.0%})" if self.total else ""
+            count = f"{self.done:,} of {self.total:,}{share}"
         elapsed = time.monotonic() - self._started
         print(
-            f"safelink: {self.label}: {self.done:,} of {self.total:,}{share}, {elapsed:.0f} s",
+            f"safelink: {self.label}: {count}, {elapsed:.0f} s",
             file=self.stream,
             flush=True,
         )
@@ -88,10 +122,12 @@ class Progress:
         trace: TracebackType | None,
     ) -> None:
         """Stop the bar; off a terminal, say the step finished if it took a while."""
+        if self._token is not None:
+            _ACTIVE.reset(self._token)
         if self._bar is not None:
             self._bar.stop()  # type: ignore[attr-defined]
         elif kind is None and time.monotonic() - self._started >= self.interval:
             self._line()
 
 
-__all__ = ["LINE_INTERVAL", "Progress"]
+__all__ = ["LINE_INTERVAL", "Progress", "stage"]

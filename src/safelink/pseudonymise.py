@@ -23,6 +23,7 @@ who opted out are dropped before anything is written; the summary counts them.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hmac
 import json
@@ -63,6 +64,7 @@ from safelink.normalise import (
 )
 from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.optout import OptOuts, load_opt_outs
+from safelink.progress import Progress
 from safelink.text_encoding import canonical_encoding
 
 RECORD_ID = "record_id"
@@ -85,6 +87,9 @@ class ColumnSummary:
     warnings: Mapping[str, int] = field(default_factory=dict)
     """Accepted values worth a second look, by kind (NHS numbers in never-issued or
     unallocated ranges)."""
+    rejected_shapes: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Per reason, the commonest masked shapes of the rejected values and their counts
+    (:func:`safelink.normalise.rules.value_shape`: ``9999: 3,031``); never a value."""
 
     @property
     def accepted(self) -> int:
@@ -122,6 +127,22 @@ class RunSummary:
                 del document[optional]
         return document
 
+    def to_frame(self) -> pl.DataFrame:
+        """One row per identifier column: rows, accepted, missing, rejected (counts only).
+
+        A polars DataFrame (``.to_pandas()`` for pandas); rejected values by reason are in
+        :meth:`to_dict`.
+        """
+        return pl.DataFrame(
+            [
+                {"column": c.column, "kind": c.kind, "rows": c.rows, "accepted": c.accepted,
+                 "missing": c.missing, "rejected": sum(c.rejected.values())}
+                for c in self.columns
+            ],
+            schema={"column": pl.String, "kind": pl.String, "rows": pl.Int64,
+                    "accepted": pl.Int64, "missing": pl.Int64, "rejected": pl.Int64},
+        )  # fmt: skip
+
     def rejected_total(self) -> int:
         """Total rejected values over all identifier columns."""
         return sum(sum(c.rejected.values()) for c in self.columns)
@@ -129,10 +150,13 @@ class RunSummary:
 
 @dataclass(frozen=True, slots=True)
 class Pseudonymised:
-    """An in-memory result: the tokens part, the content part and the run summary."""
+    """An in-memory result: the tokens part, the content part and the run summary.
 
-    tokens: pl.DataFrame
-    content: pl.DataFrame
+    The frames are pandas when :func:`pseudonymise` was given pandas, polars otherwise.
+    """
+
+    tokens: Any
+    content: Any
     summary: RunSummary
 
 
@@ -289,6 +313,28 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
     return plan
 
 
+#: Masked shapes kept per rejection reason in a run summary: the commonest ones.
+SHAPES_PER_REASON = 5
+
+
+def commonest_shapes(counts: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
+    """Per reason, the :data:`SHAPES_PER_REASON` commonest masked shapes with their counts.
+
+    Args:
+        counts: ``(reason, shape) -> count`` over a whole run.
+
+    Returns:
+        ``reason -> {shape: count}``, reasons sorted, shapes by count then shape.
+    """
+    by_reason: dict[str, list[tuple[int, str]]] = {}
+    for (reason, shape), count in counts.items():
+        by_reason.setdefault(reason, []).append((-count, shape))
+    return {
+        reason: {shape: -negative for negative, shape in sorted(pairs)[:SHAPES_PER_REASON]}
+        for reason, pairs in sorted(by_reason.items())
+    }
+
+
 class _Tokeniser:
     """Tokenises batches of one source with subkeys derived once per run."""
 
@@ -320,6 +366,7 @@ class _Tokeniser:
         self.missing: dict[str, int] = dict.fromkeys(self.plans, 0)
         self.rejected: dict[str, dict[str, int]] = {name: {} for name in self.plans}
         self.warnings: dict[str, dict[str, int]] = {name: {} for name in self.plans}
+        self.shapes: dict[str, dict[tuple[str, str], int]] = {name: {} for name in self.plans}
         self.rows = 0
 
     @property
@@ -341,6 +388,7 @@ class _Tokeniser:
                 placeholders=self.settings.birth_date_placeholders,
             )
             self._count(spec.name, result)
+            self._shape(spec.name, frame.get_column(spec.name), result.reasons)
             if spec.kind is Identifier.NHS_NUMBER:
                 self._warn(spec.name, nhs_warnings(result.values))
             elif spec.kind is Identifier.DATE_OF_BIRTH:
@@ -378,6 +426,16 @@ class _Tokeniser:
         for warning, count in counted.iter_rows():
             self.warnings[name][warning] = self.warnings[name].get(warning, 0) + count
 
+    def _shape(self, name: str, raw: pl.Series, reasons: pl.Series) -> None:
+        rejected = reasons.is_not_null()
+        if not rejected.any():
+            return
+        shapes = canonical_sql(raw.filter(rejected), rules.value_shape)
+        pairs = pl.DataFrame({"reason": reasons.filter(rejected), "shape": shapes})
+        for reason, shape, count in pairs.group_by("reason", "shape").len().iter_rows():
+            key = (reason, shape)
+            self.shapes[name][key] = self.shapes[name].get(key, 0) + count
+
     def _count(self, name: str, result: Normalised) -> None:
         self.missing[name] += result.missing
         for reason, count in result.rejected_counts().items():
@@ -394,6 +452,7 @@ class _Tokeniser:
                 missing=self.missing[spec.name],
                 rejected=dict(sorted(self.rejected[spec.name].items())),
                 warnings=dict(sorted(self.warnings[spec.name].items())),
+                rejected_shapes=commonest_shapes(self.shapes[spec.name]),
             )
             for spec in self.source.identifiers
         )
@@ -499,7 +558,8 @@ def pseudonymise(
 
     Returns:
         Tokens, content and the run summary. Tokens are byte-identical for the same values,
-        key and config, whatever the input library.
+        key and config, whatever the input library; the frames are pandas when ``frame`` is
+        pandas, polars otherwise.
 
     Raises:
         InputError: a configured column is missing from the frame, or the job's opt-out list
@@ -517,7 +577,9 @@ def pseudonymise(
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
     summary = with_expiry(summary, config)
-    return Pseudonymised(tokens=tokens, content=content, summary=summary)
+    return Pseudonymised(
+        tokens=io.as_given(tokens, frame), content=io.as_given(content, frame), summary=summary
+    )
 
 
 OutputFormat = Literal["parquet", "csv"]
@@ -577,6 +639,7 @@ def pseudonymise_file(
     engine: Engine | str = Engine.LOCAL,
     spark_master: str | None = None,
     spark_conf: Mapping[str, str] | None = None,
+    progress: bool = False,
 ) -> RunSummary:
     """Pseudonymise a CSV or Parquet file, streaming it in batches (bounded memory).
 
@@ -599,6 +662,8 @@ def pseudonymise_file(
             byte-identical tokens; Parquet out, any Hadoop-compatible path).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
         spark_conf: Spark settings for a session started here (``--spark-conf``).
+        progress: show progress on standard error (a bar on a terminal, a line every 30 s
+            otherwise): rows done locally, the stage under way on Spark.
 
     Returns:
         The run summary (also written as JSON).
@@ -625,15 +690,16 @@ def pseudonymise_file(
         # Imported here so that the local engine never imports PySpark.
         from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 
-        return pseudonymise_parquet_spark(
-            input_path,
-            config,
-            keys,
-            out_dir,
-            source=source,
-            master=spark_master,
-            spark_conf=spark_conf,
-        )
+        with Progress(None, "pseudonymise (Spark)") if progress else contextlib.nullcontext():
+            return pseudonymise_parquet_spark(
+                input_path,
+                config,
+                keys,
+                out_dir,
+                source=source,
+                master=spark_master,
+                spark_conf=spark_conf,
+            )
     started = time.perf_counter()
     input_path = Path(input_path)
     source_config, settings = _resolve_source(config, source, keys)
@@ -660,27 +726,31 @@ def pseudonymise_file(
             "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
             "content": _BatchWriter(temporary["content"], output_format, None),
         }
-        try:
-            for batch in io.iter_batches(
-                input_path,
-                batch_rows=batch_rows,
-                columns=names,
-                encoding=source_config.encoding,
-                delimiter=source_config.delimiter,
-            ):
-                tick = time.perf_counter()
-                frame = pl.from_arrow(batch)
-                assert isinstance(frame, pl.DataFrame)
-                text = frame.select(pl.col(n).cast(pl.String) for n in names)
-                tokens, content = tokeniser.batch(text)
-                tock = time.perf_counter()
-                writers["tokens"].write(tokens)
-                writers["content"].write(content)
-                timings["normalise_and_tokenise_seconds"] += tock - tick
-                timings["write_seconds"] += time.perf_counter() - tock
-        finally:
-            for writer in writers.values():
-                writer.close()
+        shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
+        with shown if shown is not None else contextlib.nullcontext():
+            try:
+                for batch in io.iter_batches(
+                    input_path,
+                    batch_rows=batch_rows,
+                    columns=names,
+                    encoding=source_config.encoding,
+                    delimiter=source_config.delimiter,
+                ):
+                    tick = time.perf_counter()
+                    frame = pl.from_arrow(batch)
+                    assert isinstance(frame, pl.DataFrame)
+                    text = frame.select(pl.col(n).cast(pl.String) for n in names)
+                    tokens, content = tokeniser.batch(text)
+                    tock = time.perf_counter()
+                    writers["tokens"].write(tokens)
+                    writers["content"].write(content)
+                    timings["normalise_and_tokenise_seconds"] += tock - tick
+                    timings["write_seconds"] += time.perf_counter() - tock
+                    if shown is not None:
+                        shown.advance(frame.height)
+            finally:
+                for writer in writers.values():
+                    writer.close()
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the

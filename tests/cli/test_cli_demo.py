@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polars as pl
 import pytest
 
+from safelink.audit import verify_audit_log
 from safelink.demo import run_demo
 from safelink.errors import InputError, OutputError
 
@@ -22,6 +24,23 @@ def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
     for surname in hospital_extract["surname"].drop_nulls().unique().to_list()[:50]:
         if len(surname) >= 5:
             assert surname.encode() not in tokens_bytes + content_bytes
+
+
+def test_demo_audit_log_holds_the_whole_chain(tmp_path: Path):
+    result = run_demo(tmp_path / "demo", people=1_000, seed=3)
+    log = tmp_path / "demo" / "audit" / "demo.audit.jsonl"
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["command"] for e in entries] == [
+        "keys init", "pseudonymise", "pseudonymise", "link", "release",
+    ]  # fmt: skip
+    assert all(e["outcome"] == "ok" for e in entries)
+    link_key = entries[1]["key_ids"]["link"]
+    assert link_key == result.pseudonymised["hospital"].key_id == entries[3]["key_ids"]["link"]
+    assert (
+        entries[3]["inputs"]["hospital.tokens.parquet"]
+        == entries[1]["outputs"]["hospital.tokens.parquet"]
+    )
+    assert verify_audit_log(log).ok
 
 
 def test_demo_refuses_non_empty_directory(tmp_path: Path):

@@ -4,7 +4,7 @@ import json
 import stat
 from pathlib import Path
 
-from safelink.keys import ProviderKey
+from safelink.keys import Keyring, ProviderKey
 
 PASS = {"SAFELINK_PASSPHRASE": "a long synthetic test passphrase"}
 
@@ -159,3 +159,18 @@ def test_cli_keys_init_delivery_bad_name_refused(run_cli, tmp_path: Path):
     result = run_cli("keys", "init-delivery", "--name", "../x", *args, env=PASS)
     assert result.code == 2 and "invalid key name" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_keys_init_and_rotate_name_project_key_and_link_subkey(run_cli, tmp_path: Path):
+    keys_dir = tmp_path / "keys"
+    args = ["--project", "proj", "--keys-dir", str(keys_dir)]
+    created = run_cli("keys", "init", *args, "--scrypt-n", "16384", env=PASS)
+    assert created.code == 0, created.stderr
+    ring = Keyring.open(keys_dir / "proj.key", passphrase=PASS["SAFELINK_PASSPHRASE"])
+    assert f"project key id {ring.key_id}" in created.stdout
+    assert f"link subkey id {ring.namespace_key('link').key_id}" in created.stdout
+    rotated = run_cli("keys", "rotate", *args, env=PASS)
+    ring = Keyring.open(keys_dir / "proj.key", passphrase=PASS["SAFELINK_PASSPHRASE"])
+    assert f"project key id {ring.key_id}" in rotated.stdout
+    assert f"link subkey id {ring.namespace_key('link').key_id}" in rotated.stdout
+    assert ring.key_id not in created.stdout

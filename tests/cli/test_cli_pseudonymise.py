@@ -213,3 +213,32 @@ def test_cli_pseudonymise_table_names_both_keys_and_the_warnings(run_cli, tmp_pa
     assert f"linkage key {summary['key_id']}" in result.stdout
     assert f"from project key {ring.key_id}" in result.stdout
     assert "unallocated_range: 1" in result.stdout
+
+
+def test_cli_pseudonymise_prints_masked_shapes_of_rejected_values(run_cli, tmp_path: Path):
+    config, _ = setup_project(tmp_path)
+    extract = tmp_path / "clinic.csv"
+    pl.DataFrame(
+        {"nhs": ["943-476-591", "943-476-592", "12345"], "name": ["Ng", "Li", "O'Neil"],
+         "outcome": ["a", "b", "c"]}
+    ).write_csv(extract)  # fmt: skip
+    result = run_cli(
+        "pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "out"),
+        env=PASS,
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "'999-999-999'" in result.stdout and "'99999'" in result.stdout
+    for value in ("943-476-591", "943-476-592", "12345"):
+        assert value not in result.stdout + result.stderr
+
+
+def test_cli_tables_piped_keep_one_line_per_row(run_cli, tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    config, extract = setup_project(tmp_path)
+    result = run_cli(
+        "pseudonymise", str(extract), "--config", str(config), "-o", str(tmp_path / "o"), env=PASS
+    )
+    assert result.code == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if "column" in line)
+    assert "rejected (by reason)" in header and "accepted with a warning" in header
+    assert all(len(line) <= 200 for line in result.stdout.splitlines())

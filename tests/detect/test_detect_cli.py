@@ -64,3 +64,18 @@ def test_scan_cli_writes_report_and_draft_config(tmp_path: Path) -> None:
     assert json.loads(report.read_text())["settings"]["sample"] == 100
     assert "kind: nhs_number" in draft.read_text()
     assert "999 000 0018" not in result.output + report.read_text() + draft.read_text()
+
+
+def test_scan_entry_point_progress_only_with_the_table(tmp_path: Path, run_cli) -> None:
+    import safelink.progress as module
+
+    path = _extract(tmp_path, identifiers=False)
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        table = run_cli("scan", str(path), "--free-text", "notes")
+        as_json = run_cli("scan", str(path), "--free-text", "notes", "--format", "json")
+    finally:
+        module.LINE_INTERVAL = saved
+    assert table.code == as_json.code == 0
+    assert "safelink: scan notes" in table.stderr
+    assert as_json.stderr == "" and json.loads(as_json.stdout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -12,12 +13,14 @@ from typer.testing import CliRunner
 
 from safelink.bloom import bloom_encode, dice, dice_sql
 from safelink.cli.link import register
-from safelink.config import JobConfig
+from safelink.config import JobConfig, load_config
 from safelink.engines.backend import DuckDBBackend
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.cluster import per_record
+from safelink.link.inputs import content_files
+from safelink.link.quality import bias_table
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import generate, valid_test_nhs_numbers
 from safelink.testing import is_synthetic_nhs_number
@@ -113,14 +116,18 @@ def _linked_by_reference(
     )
 
 
+def _demo_keys(tmp_path: Path) -> Keyring:
+    (tmp_path / "k").mkdir(mode=0o700)
+    return Keyring.create(
+        tmp_path / "k" / "demo.key", project="demo", passphrase="x" * 12, scrypt_n=2**14
+    )
+
+
 def test_links_do_not_depend_on_row_order_or_record_ids(
     demo_config: JobConfig, tmp_path: Path
 ) -> None:
     frames = generate(1_500, seed=5).frames()
-    (tmp_path / "k").mkdir(mode=0o700)
-    keys = Keyring.create(
-        tmp_path / "k" / "demo.key", project="demo", passphrase="x" * 12, scrypt_n=2**14
-    )
+    keys = _demo_keys(tmp_path)
     first = _linked_by_reference(frames, demo_config, keys, seed=1)
     second = _linked_by_reference(frames, demo_config, keys, seed=2)
     assert first["step"].drop_nulls().len() > 900  # a real linkage, not an empty one
@@ -154,3 +161,132 @@ def test_cli_link_writes_outputs_and_json(linked_inputs, tmp_path):
     assert result.exit_code == 0, result.output
     assert '"f1"' in result.output
     assert (out / "links.parquet").exists()
+
+
+def _link_app() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+
+    @app.command("noop")
+    def _noop() -> None:  # a second command keeps typer in multi-command mode
+        pass
+
+    return app
+
+
+def test_cli_link_content_folder_gives_bias_table_for_every_source(linked_inputs, tmp_path):
+    tokens = [str(linked_inputs[s]) for s in ("hospital", "social_care")]
+    config = str(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    folder = str(linked_inputs["hospital_content"].parent)
+    result = CliRunner().invoke(
+        _link_app(),
+        ["link", *tokens, "--config", config, "-o", str(tmp_path / "o"), "--content", folder],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "o" / "linkage_report.json").read_text())
+    assert {row["source"] for row in report["bias"]} == {"hospital", "social_care"}
+
+
+def test_cli_link_content_file_among_tokens_refused_with_fix(linked_inputs, tmp_path):
+    config = str(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    args = [
+        "link", str(linked_inputs["hospital"]), str(linked_inputs["social_care"]),
+        "--config", config, "-o", str(tmp_path / "o"),
+        "--content", str(linked_inputs["hospital_content"]),
+        str(linked_inputs["social_care_content"]),
+    ]  # fmt: skip
+    result = CliRunner().invoke(_link_app(), args)
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError)
+    assert "repeat --content for each" in str(result.exception)
+    assert not (tmp_path / "o").exists()
+
+
+def test_content_files_files_and_folders_by_source(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("hospital", "gp"):
+        (folder / f"{name}.content.parquet").write_bytes(b"")
+    single = tmp_path / "council.content.parquet"
+    single.write_bytes(b"")
+    found = content_files([folder, single])
+    assert found == {
+        "gp": folder / "gp.content.parquet",
+        "hospital": folder / "hospital.content.parquet",
+        "council": single,
+    }
+    with pytest.raises(InputError, match="second content file for source 'council'"):
+        content_files([single, single])
+    with pytest.raises(InputError, match="not a content file"):
+        content_files([tmp_path / "council.tokens.parquet"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no \*\.content\.parquet file"):
+        content_files([tmp_path / "empty"])
+
+
+def test_bias_table_sex_groups_normalised_across_codings():
+    ids = {s: [f"{s}{i}" for i in range(20)] for s in "ab"}
+    content = {
+        "a": pl.DataFrame({"record_id": ids["a"], "sex": ["F"] * 10 + ["Male"] * 10}),
+        "b": pl.DataFrame({"record_id": ids["b"], "gender": ["Female"] * 10 + ["1"] * 10}),
+    }
+    assigned = pl.DataFrame({"source": ["a"] * 20 + ["b"] * 20, "record_id": ids["a"] + ids["b"]})
+    linked = pl.Series([True, False] * 20)
+    rows = bias_table({"sex": {"a": "sex", "b": "gender"}}, content, assigned, linked)
+    assert {(r["source"], r["value"]) for r in rows} == {
+        ("a", "female"), ("a", "male"), ("b", "female"), ("b", "male"),
+    }  # fmt: skip
+    assert all(r["records"] == 10 and r["match_rate"] == 0.5 for r in rows)
+
+
+def test_pandas_in_gives_pandas_out_tokens_content_links(
+    demo_config: JobConfig, tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    frames = generate(600, seed=9).frames()
+    keys = _demo_keys(tmp_path)
+    done = {
+        s: pseudonymise(frames[s].to_pandas(), demo_config, keys, source=s)
+        for s in ("hospital", "social_care")
+    }
+    for result in done.values():
+        assert isinstance(result.tokens, pd.DataFrame)
+        assert isinstance(result.content, pd.DataFrame)
+    polars_tokens = pseudonymise(frames["hospital"], demo_config, keys, source="hospital").tokens
+    assert isinstance(polars_tokens, pl.DataFrame)
+    assert list(done["hospital"].tokens.columns) == polars_tokens.columns
+    linked = link(list(done.values()), demo_config)
+    assert isinstance(linked.links, pd.DataFrame)
+    assert len(linked.links) == sum(len(r.tokens) for r in done.values())
+    assert isinstance(link([pl.from_pandas(r.tokens) for r in done.values()], demo_config,
+                           sources=list(done)).links, pl.DataFrame)  # fmt: skip
+    steps = linked.report.to_frame()
+    assert steps.columns == ["step", "links", "records_linked", "precision"]
+    assert steps["links"].to_list() == [s["links"] for s in linked.report.steps]
+    summary = done["hospital"].summary.to_frame()
+    assert summary["column"].to_list() == [c.column for c in done["hospital"].summary.columns]
+    counted = summary["accepted"] + summary["missing"] + summary["rejected"]
+    assert (counted == summary["rows"]).all()
+
+
+def test_link_files_progress_names_each_step_off_a_terminal(linked_inputs, tmp_path, capsys):
+    import safelink.progress as module
+    from safelink.link import link_files
+
+    config = Path(__file__).resolve().parents[2] / "configs" / "demo.yaml"
+    tokens = [linked_inputs["hospital"], linked_inputs["social_care"]]
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        link_files(tokens, load_config(config), tmp_path / "o", progress=True)
+    finally:
+        module.LINE_INTERVAL = saved
+    err = capsys.readouterr().err
+    for label in (
+        "link: probabilistic model",
+        "link: clusters and constraints",
+        "link: whole-flow estimates and report",
+        "(hospital with social_care)",
+    ):
+        assert label in err, label  # fmt: skip
+    assert all(line.startswith("safelink: link") for line in err.splitlines())

@@ -91,3 +91,34 @@ def test_cli_run_whole_flow_from_raw_extracts(cli, pipeline: Pipeline, tmp_path:
     assert code != 0
     assert "already exists" in stderr
     assert len((tmp_path / "audit.jsonl").read_text().splitlines()) == len(commands)
+
+
+def test_cli_run_ends_with_summary_and_a_working_verify_command(
+    cli, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    config = _config(pipeline, tmp_path)
+    document = yaml.safe_load(config.read_text())
+    for source in ("hospital", "social_care"):
+        document["sources"][source]["path"] = str(pipeline.extracts[source])
+    config.write_text(yaml.safe_dump(document))
+    code, stdout, stderr = cli("run", str(config), "-o", str(tmp_path / "w"), "--json")
+    assert code == 0, stderr
+    assert stderr == ""  # no progress with --json
+    summary = json.loads(stdout)["summary"]
+    manifest = json.loads((Path(summary["release"]) / "manifest.json").read_text())
+    assert set(summary["records_by_source"]) == {"hospital", "social_care"}
+    assert summary["links_by_step"] == {s["step"]: s["links"] for s in manifest["linkage"]["steps"]}
+    assert summary["k_reached"] >= 5 and summary["rows_suppressed"] >= 0
+    assert summary["persons"] >= summary["persons_released"] > 0
+    words = summary["verify_command"].split()
+    assert words[:3] == ["safelink", "verify", summary["release"]]
+    code, out, _ = cli(*words[1:], "--json")
+    assert code == 0 and json.loads(out)["ok"] is True
+    assert {c["name"] for c in json.loads(out)["checks"]} >= {"audit chain", "audit entry"}
+
+    code, stdout, stderr = cli("run", str(config), "-o", str(tmp_path / "q"), "--quiet")
+    assert code == 0 and stdout == "" and stderr == ""
+    code, stdout, _ = cli("run", str(config), "-o", str(tmp_path / "t"))
+    assert code == 0
+    for text in ("safelink run: summary", "links: probabilistic", "k reached", "verify it"):
+        assert text in stdout

@@ -182,3 +182,16 @@ def test_release_report_shows_governance(released) -> None:
     assert "DSA-DEMO-0001" in html and "2099-12-31" in html
     assert "Digital Economy Act 2017 s.35 (public service delivery)" in html
     assert "No opt-out list applied" in html
+
+
+def test_check_governance_reads_renamed_columns_as_the_columns_they_came_from(released) -> None:
+    # Generalised columns are released under new names (age -> age_band); the agreement
+    # permits the column they came from, and verify checks them as such.
+    manifest = json.loads(json.dumps(released.manifest))
+    permitted = manifest["governance"]["permitted_columns"]
+    source = next(c for c in manifest["columns"] if c in permitted)
+    manifest["columns"] = [f"{c}_band" if c == source else c for c in manifest["columns"]]
+    assert not check_governance(manifest)[0]
+    renamed = {"action": "rename", "columns": {source: f"{source}_band"}}
+    manifest["transformations"] = [*manifest["transformations"], renamed]
+    assert check_governance(manifest)[0]

@@ -92,6 +92,33 @@ def test_report_renders_with_figures_and_no_network(released, tmp_path: Path) ->
     assert _page_requests(events) == set()
 
 
+def test_report_signoff_sections_render(released, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    shutil.copy(released.out_dir / "report.html", page)
+    dom, events = _chromium(page.as_uri(), tmp_path, "--dump-dom")
+    manifest = released.manifest
+    checked = manifest["disclosure"]["assessment"]
+    for text in (
+        "What was checked, and against what",
+        "quasi-identifiers (classes formed on)",
+        ", ".join(checked["quasi_identifiers"]),
+        "k-anonymity (persons per class, at least)",
+        "share of rows that may be suppressed (at most)",
+        "reference date for ages",
+        "Released columns assessed as neither quasi-identifier nor sensitive",
+        "Data quality of the identifiers",
+        "Codebook",
+        "NHS Data Dictionary codes: 1 male, 2 female",
+    ):
+        assert text in dom, text
+    for source in manifest["data_quality"]:
+        for column in source["columns"]:
+            assert f"{column['column']} ({column['kind']})" in dom
+    for entry in manifest["codebook"]:
+        assert f"<td>{entry['generalisation']}</td>" in dom
+    assert _page_requests(events) == set()
+
+
 def test_report_network_detector_sees_a_page_request(tmp_path: Path) -> None:
     """Control: the same harness does catch a page that fetches something."""
     page = tmp_path / "fetches.html"

@@ -130,3 +130,42 @@ def test_verify_manifest_sections_replaced_by_text_fail_not_crash(
         manifest[section] = "altered"
     (directory / "manifest.json").write_text(json.dumps(manifest))
     assert "signature" in _failed(directory, pipeline.public_key)
+
+
+def _resign_with_csv(directory: Path, pipeline: Pipeline, csv_text: str) -> None:
+    """Replace data.csv and re-sign its new hash with the TTP's own key (a faulty bundle)."""
+    from safelink.io import sha256_file
+    from safelink.release.manifest import sign_manifest
+
+    (directory / "data.csv").write_text(csv_text)
+    manifest = json.loads((directory / "manifest.json").read_text())
+    manifest["outputs"]["data.csv"]["sha256"] = sha256_file(directory / "data.csv")
+    raw = json.dumps(manifest, indent=2, sort_keys=True).encode()
+    (directory / "manifest.json").write_bytes(raw)
+    (directory / "manifest.sig").write_bytes(sign_manifest(raw, pipeline.signer))
+
+
+def test_verify_csv_value_differing_from_parquet_fails_naming_column(bundle_copy, pipeline):
+    directory = bundle_copy()
+    lines = (directory / "data.csv").read_text().splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    cells = lines[3].rstrip("\n").split(",")
+    column = header.index("sex")
+    cells[column] = "X" if cells[column] != "X" else "Y"
+    lines[3] = ",".join(cells) + "\n"
+    _resign_with_csv(directory, pipeline, "".join(lines))
+    report = verify(directory, pipeline.public_key)
+    assert [c.name for c in report.failures] == ["csv matches parquet"]
+    assert report.failures[0].detail.startswith("values differ in column(s) ['sex']")
+    assert "data row 3" in report.failures[0].detail
+
+
+def test_verify_csv_columns_reordered_fails(bundle_copy, pipeline):
+    import polars as pl
+
+    directory = bundle_copy()
+    data = pl.read_csv(directory / "data.csv", infer_schema=False)
+    _resign_with_csv(directory, pipeline, data.select(reversed(data.columns)).write_csv())
+    report = verify(directory, pipeline.public_key)
+    assert [c.name for c in report.failures] == ["csv matches parquet"]
+    assert "in another order" in report.failures[0].detail

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safelink.errors import ConfigError
+from safelink.errors import ConfigError, OutputError
 from safelink.release import canonical_json, identifier_gate, pseudonymise_persons, recipient_key
 from safelink.release.gate import token_like_columns
 from safelink.report import bar_chart, histogram, table
@@ -105,3 +105,13 @@ def test_step_reports_render_offline(pipeline: Pipeline) -> None:
     page = render_scan_report(scan(raw.head(300), sample=300))
     assert "NHS_NUMBER" in page
     assert not any(v in page for v in raw["nhs_number"].drop_nulls().head(100).to_list())
+
+
+def test_release_existing_directory_refused_before_reading_inputs(pipeline: Pipeline, tmp_path):
+    out_dir = tmp_path / "taken"
+    out_dir.mkdir()
+    log = tmp_path / "audit.jsonl"
+    # The links file does not exist: only a refusal before any reading names the directory.
+    with pytest.raises(OutputError, match="already exists; choose a new release directory"):
+        pipeline.release(out_dir, links=tmp_path / "missing.parquet", audit_log=log)
+    assert not log.exists() and list(out_dir.iterdir()) == []

@@ -69,10 +69,12 @@ def test_pseudonymise_spark_synthetic_tokens_byte_identical(
     assert tokens["record_id"].n_unique() == tokens.height == frame.height
     assert tokens["record_id"].str.contains("^[0-9a-f]{32}$").all()
     local_summary = {
-        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in local.summary.columns
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings), c.rejected_shapes)
+        for c in local.summary.columns
     }
     remote_summary = {
-        c.column: (c.missing, dict(c.rejected), dict(c.warnings)) for c in remote.summary.columns
+        c.column: (c.missing, dict(c.rejected), dict(c.warnings), c.rejected_shapes)
+        for c in remote.summary.columns
     }
     assert remote_summary == local_summary
     assert local_summary[nhs][2] == {"never_issued_range": 1, "unallocated_range": 2}
@@ -188,3 +190,29 @@ def _local_and_spark(
     expected = _by_content_ref(local.tokens, local.content, "ref")
     assert _by_content_ref(tokens, content, "ref").equals(expected)
     return expected, remote
+
+
+def test_pseudonymise_file_spark_progress_names_the_stages(
+    spark: Any,
+    demo_config: JobConfig,
+    session_keyring: Keyring,
+    extracts: SyntheticExtracts,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import safelink.progress as module
+    from safelink.pseudonymise import pseudonymise_file
+
+    source_path = tmp_path / "social_care.parquet"
+    extracts.social_care.head(50).select(pl.all().cast(pl.String)).write_parquet(source_path)
+    module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
+    try:
+        pseudonymise_file(
+            source_path, demo_config, session_keyring, tmp_path / "out", source="social_care",
+            engine="spark", progress=True,
+        )  # fmt: skip
+    finally:
+        module.LINE_INTERVAL = saved
+    err = capsys.readouterr().err
+    assert "pseudonymise (Spark): normalise and count" in err
+    assert "pseudonymise (Spark): tokenise and write tokens" in err

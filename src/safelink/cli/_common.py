@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from safelink.config import JobConfig
+from safelink.config import JobConfig, load_config
 from safelink.engines import Engine
 from safelink.errors import InputError, KeyringError
 from safelink.io import sha256_file, sha256_tree
@@ -24,6 +24,16 @@ PASSPHRASE_ENV = "SAFELINK_PASSPHRASE"  # noqa: S105 - a variable name
 EXPORT_PASSPHRASE_ENV = "SAFELINK_EXPORT_PASSPHRASE"  # noqa: S105
 
 console = Console(stderr=False, highlight=False)
+
+#: Width of tables written to a pipe or a file (no terminal to fit): wide enough that a table
+#: keeps one line per row instead of wrapping into narrow columns. ``COLUMNS`` overrides it.
+PIPED_WIDTH = 200
+
+
+def fit_console() -> None:
+    """Fit tables to the output: the terminal's width, or :data:`PIPED_WIDTH` when piped."""
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
+        console.width = PIPED_WIDTH
 
 
 def passphrase(
@@ -41,6 +51,29 @@ def passphrase(
     if confirm and getpass.getpass(f"repeat the {label}: ") != first:
         raise KeyringError(f"the two {label}s differ; run the command again.")
     return first
+
+
+#: ``--job`` of the commands that take no job config otherwise (keys, scan, check,
+#: anonymise): the job config whose top-level ``audit_log:`` records the command.
+JobOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--job",
+        help="The job config (YAML): its audit_log: records this command, as for pseudonymise, "
+        "link and release.",
+    ),
+]
+
+
+def audit_log_of(audit_log: Path | None, job: Path | None) -> Path | None:
+    """The audit log a command appends to: ``--audit-log``, else the job config's ``audit_log:``.
+
+    Raises:
+        ConfigError: the job config is invalid.
+    """
+    if audit_log is not None or job is None:
+        return audit_log
+    return load_config(job).audit_log
 
 
 def key_file_path(keys_dir: Path, project: str) -> Path:

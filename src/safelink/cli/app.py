@@ -169,6 +169,9 @@ def main() -> None:
     Exit codes: 0 success (and ``--help``, ``--version``); 1 to 3 a :class:`SafelinkError`'s
     code; 2 a usage error; 130 interrupted; 70 a bug.
     """
+    from safelink.cli._common import fit_console
+
+    fit_console()
     try:
         # Without standalone mode, typer returns the code of a ``typer.Exit`` instead of
         # exiting, and raises usage errors and aborts to be handled here. The program name is

@@ -51,7 +51,8 @@ def demo_command(
         f"approved by {', '.join(result.approvals)} (approvals/ in the bundle)\n"
         f"encrypted for the recipient: {result.sealed}\n"
         f"verify it: safelink verify {release.out_dir} --public-key "
-        f"{result.out_dir / 'keys' / 'demo.signing.pub'} --require-approvals"
+        f"{result.out_dir / 'keys' / 'demo.signing.pub'} --require-approvals "
+        f"--audit-log {result.out_dir / 'audit' / 'demo.audit.jsonl'}"
     )
 
 

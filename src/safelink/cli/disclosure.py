@@ -12,8 +12,10 @@ from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
+    JobOption,
     SparkConfOption,
     SparkMasterOption,
+    audit_log_of,
     check_encoding_option,
     input_hashes,
     spark_conf,
@@ -60,6 +62,7 @@ def register(app: typer.Typer) -> None:
         audit_log: Path | None = typer.Option(  # noqa: B008
             None, "--audit-log", help="Append this command to the project's audit log."
         ),
+        job: JobOption = None,
         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
         encoding: str = typer.Option(
             "utf-8", "--encoding", help=ENCODING_HELP, callback=check_encoding_option
@@ -67,7 +70,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Check data against a release profile; exit 3 when it is not met."""
         with audited(
-            audit_log,
+            audit_log_of(audit_log, job),
             "check",
             arguments={"input": input.name, "config": config.name, "engine": engine},
             inputs=input_hashes([input, config]),
@@ -92,6 +95,7 @@ def register(app: typer.Typer) -> None:
         audit_log: Path | None = typer.Option(  # noqa: B008
             None, "--audit-log", help="Append this run to the project's audit log."
         ),
+        job: JobOption = None,
         encoding: str = typer.Option(
             "utf-8", "--encoding", help=ENCODING_HELP, callback=check_encoding_option
         ),
@@ -99,7 +103,7 @@ def register(app: typer.Typer) -> None:
         """Apply a config's transformations; write the data and a JSON record of what was done."""
         record = output.with_name(output.name + ".disclosure.json")
         with audited(
-            audit_log,
+            audit_log_of(audit_log, job),
             "anonymise",
             arguments={"input": input.name, "config": config.name, "output": output.name},
             inputs=input_hashes([input, config]),

@@ -12,6 +12,8 @@ from rich.text import Text
 from safelink.audit import audited
 from safelink.cli._common import (
     EXPORT_PASSPHRASE_ENV,
+    JobOption,
+    audit_log_of,
     console,
     key_file_path,
     passphrase,
@@ -54,14 +56,17 @@ def init(
     keys_dir: KeysDir = Path("keys"),
     scrypt_n: Annotated[int, typer.Option(help="scrypt cost (power of two).")] = DEFAULT_SCRYPT_N,
     audit_log: AuditLog = None,
+    job: JobOption = None,
 ) -> None:
     """Create a project key (256-bit, wrapped under a passphrase from SAFELINK_PASSPHRASE)."""
+    audit_log = audit_log_of(audit_log, job)
     secret = passphrase(confirm=True)
     with audited(audit_log, "keys init", arguments={"project": project}) as outputs:
         path = key_file_path(_private_directory(keys_dir), project)
         ring = Keyring.create(path, project=project, passphrase=secret, scrypt_n=scrypt_n)
         outputs[ring.path.name] = sha256_file(ring.path)
-    console.print(f"created {ring.path} for project {project!r}, key id {ring.key_id}")
+    console.print(f"created {ring.path} for project {project!r}")
+    console.print(key_ids_text(ring))
 
 
 @keys_app.command("list")
@@ -92,6 +97,14 @@ def list_(
         )
 
 
+def key_ids_text(ring: Keyring) -> Text:
+    """Which key id is which: the project key's, and its link subkey's (in tokens files)."""
+    return Text(
+        f"project key id {ring.key_id} (in manifests and the audit log)\n"
+        f"link subkey id {ring.namespace_key('link').key_id} (in tokens files and exports)"
+    )
+
+
 def _table(entries: list[KeyFileEntry], keys_dir: Path) -> Table:
     table = Table(
         "file", "project", "purpose", "version", "key id", "status", "created",
@@ -108,8 +121,14 @@ def _table(entries: list[KeyFileEntry], keys_dir: Path) -> Table:
 
 
 @keys_app.command("rotate")
-def rotate(project: Project, keys_dir: KeysDir = Path("keys"), audit_log: AuditLog = None) -> None:
+def rotate(
+    project: Project,
+    keys_dir: KeysDir = Path("keys"),
+    audit_log: AuditLog = None,
+    job: JobOption = None,
+) -> None:
     """Add a new active key version; the old one is kept, retired, for verification."""
+    audit_log = audit_log_of(audit_log, job)
     secret = passphrase()
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=secret)
     require_project(ring, project)
@@ -118,7 +137,8 @@ def rotate(project: Project, keys_dir: KeysDir = Path("keys"), audit_log: AuditL
     ) as outputs:
         version = ring.rotate(passphrase=secret)
         outputs[ring.path.name] = sha256_file(ring.path)
-    console.print(f"project {project!r}: version {version.version} active, key id {version.key_id}")
+    console.print(f"project {project!r}: version {version.version} active")
+    console.print(key_ids_text(ring))
 
 
 @keys_app.command("export")
@@ -129,8 +149,10 @@ def export(
     keys_dir: KeysDir = Path("keys"),
     audit_log: AuditLog = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    job: JobOption = None,
 ) -> None:
     """Export the linkage key for a provider, wrapped under SAFELINK_EXPORT_PASSPHRASE."""
+    audit_log = audit_log_of(audit_log, job)
     ring = Keyring.open(key_file_path(keys_dir, project), passphrase=passphrase())
     require_project(ring, project)
     export_secret = passphrase(env=EXPORT_PASSPHRASE_ENV, confirm=True, label="export passphrase")

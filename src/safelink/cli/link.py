@@ -21,6 +21,7 @@ from safelink.cli._common import (
 from safelink.config import load_config
 from safelink.engines import Engine
 from safelink.link import LinkageReport, link_files
+from safelink.link.inputs import content_files, refuse_content_as_tokens
 
 
 def link_command(
@@ -32,7 +33,10 @@ def link_command(
     ] = None,
     content: Annotated[
         list[Path] | None,
-        typer.Option(help="SOURCE.content.parquet files for the bias table (TTP-side only)."),
+        typer.Option(
+            help="SOURCE.content.parquet files, or their folder, for the bias table (TTP-side "
+            "only); repeat for several files."
+        ),
     ] = None,
     engine: EngineOption = Engine.LOCAL,
     spark_master: SparkMasterOption = None,
@@ -51,7 +55,8 @@ def link_command(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
-    by_source = {path.name.split(".")[0]: path for path in content or []}
+    refuse_content_as_tokens(tokens)
+    by_source = content_files(content or [])
     job = load_config(config)
     known_index = [index] if index is not None and index.exists() else []
     with audited(
@@ -78,6 +83,7 @@ def link_command(
             spark_conf=spark_conf(spark_settings),
             index=index,
             erasures=erasures,
+            progress=not as_json,
         )
         written = [output / "links.parquet", output / "linkage_report.json"]
         outputs.update(input_hashes([*written, *([index] if index is not None else [])]))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from safelink.audit import audited
 from safelink.cli._common import (
@@ -68,6 +69,7 @@ def pseudonymise_command(
             engine=engine,
             spark_master=spark_master,
             spark_conf=spark_conf(spark_settings),
+            progress=not as_json,
         )
         outputs.update(summary.outputs)
     if as_json:
@@ -77,6 +79,9 @@ def pseudonymise_command(
             keys.key_id if isinstance(keys, Keyring) else None
         )  # a provider has no project key
         console.print(summary_table(summary, project_key_id=project))
+        shapes = shape_table(summary)
+        if shapes is not None:
+            console.print(shapes)
 
 
 def summary_table(summary: RunSummary, *, project_key_id: str | None = None) -> Table:
@@ -110,6 +115,26 @@ def summary_table(summary: RunSummary, *, project_key_id: str | None = None) -> 
             reasons,
             warnings,
         )
+    return table
+
+
+def shape_table(summary: RunSummary) -> Table | None:
+    """Rejected values by masked shape (``9999``, ``AA99 9AA``): never a value; None if none."""
+    rows = [
+        (column.column, reason, shape, count)
+        for column in summary.columns
+        for reason, shapes in column.rejected_shapes.items()
+        for shape, count in shapes.items()
+    ]
+    if not rows:
+        return None
+    table = Table(
+        "column", "reason", "shape (9 digit, A letter)", "values",
+        title=f"{summary.source}: rejected values by masked shape (the commonest per reason)",
+    )  # fmt: skip
+    for column, reason, shape, count in rows:
+        # Text cells: a shape keeps the value's punctuation, never read as rich markup.
+        table.add_row(Text(column), Text(reason), Text(repr(shape)), f"{count:,}")
     return table
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from safelink.attacks import audit_tokens
 from safelink.cli._common import console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
 from safelink.keys import DeliveryKey, Keyring, SigningKey, require_project
+from safelink.progress import Progress
 from safelink.release import (
     approve,
     decrypt_bundle,
@@ -55,14 +58,15 @@ def release_command(
     signer = SigningKey.open(signing_path, passphrase=secret)
     require_project(keys, job.project)
     require_project(signer, job.project)
-    result = release(
-        config,
-        output,
-        keys=keys,
-        signing_key=signer,
-        recipient=recipient,
-        links=links,
-    )
+    with Progress(None, "release") if not as_json else contextlib.nullcontext():
+        result = release(
+            config,
+            output,
+            keys=keys,
+            signing_key=signer,
+            recipient=recipient,
+            links=links,
+        )
     if as_json:
         print_json({"out_dir": str(result.out_dir), "files": dict(result.files)})
         return
@@ -160,6 +164,9 @@ def run_command(
     ),
     recipient: Annotated[str | None, typer.Option(help="Who the release is for.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress and no summary; errors only.")
+    ] = False,
 ) -> None:
     """Run the whole flow: scan, pseudonymise, link and release (SAFELINK_PASSPHRASE)."""
     job = load_config(config)
@@ -177,12 +184,31 @@ def run_command(
         keys=keys,
         signing_key=signer,
         recipient=recipient,
+        progress=not (as_json or quiet),
     )
-    bundle = result.release
     if as_json:
-        print_json({"out_dir": str(bundle.out_dir), "files": dict(bundle.files)})
-        return
-    console.print(f"release {bundle.out_dir}; report {bundle.report_path}")
+        print_json(result.to_dict())
+    elif not quiet:
+        console.print(run_summary_table(result.summary()))
+
+
+def run_summary_table(summary: dict[str, Any]) -> Table:
+    """The end of ``safelink run``: counts per source and step, k, suppression, where, verify."""
+    table = Table("measure", "value", title="safelink run: summary")
+    for source, row in summary["records_by_source"].items():
+        table.add_row(f"records: {source}", f"{row['records']:,} ({row['linked']:,} linked)")
+    for step, links in summary["links_by_step"].items():
+        table.add_row(f"links: {step}", f"{links:,}")
+    table.add_row("persons (linkage)", f"{summary['persons']:,}")
+    table.add_row("persons released", f"{summary['persons_released']:,}")
+    table.add_row("k reached", str(summary["k_reached"]))
+    table.add_row("rows released", f"{summary['rows_released']:,}")
+    table.add_row("rows suppressed", f"{summary['rows_suppressed']:,}")
+    # Text cells: paths are shown as written, never read as rich markup.
+    table.add_row("release", Text(summary["release"]))
+    table.add_row("report", Text(summary["report"]))
+    table.add_row("verify it", Text(summary["verify_command"]))
+    return table
 
 
 audit_app = typer.Typer(help="The project's hash-chained audit log.", no_args_is_help=True)

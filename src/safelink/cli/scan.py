@@ -13,6 +13,8 @@ import typer
 from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
+    JobOption,
+    audit_log_of,
     check_encoding_option,
     console,
     input_hashes,
@@ -77,6 +79,7 @@ def scan_command(
     audit_log: Annotated[
         Path | None, typer.Option(help="Append this run to the project's audit log.")
     ] = None,
+    job: JobOption = None,
     encoding: Annotated[
         str | None, typer.Option(help=ENCODING_HELP, callback=check_encoding_option)
     ] = None,
@@ -109,6 +112,7 @@ def scan_command(
             "--free-text, --redact-to and --key-column take one INPUT; scan each extract alone.",
             param_hint="INPUT",
         )
+    audit_log = audit_log_of(audit_log, job)
     names = source_names(inputs)
     written = [path for path in (output, draft_config, redact_to) if path is not None]
     arguments = {
@@ -132,7 +136,7 @@ def scan_command(
                 model=model,
                 row_aware=row_aware,
                 key_column=key_column,
-                progress=True,
+                progress=output_format is OutputFormat.TABLE,  # none with --format json
             )
             for name, path in zip(names, inputs, strict=True)
         }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import polars as pl
 from rich.table import Table
 
 from safelink.detect.columns import DIRECT_TEXT_ENTITIES, ColumnFinding, ColumnProfile
@@ -47,6 +48,31 @@ class ScanReport:
     def has_direct(self) -> bool:
         """Whether any direct identifier was detected (the release gate)."""
         return bool(self.direct_columns)
+
+    def to_frame(self) -> pl.DataFrame:
+        """One row per column: what was found, how sure, and whether it is direct.
+
+        No examples, masked or not: counts, shares and names only (``.to_pandas()`` for
+        pandas).
+        """
+        rows = []
+        for p in self.columns:
+            f = p.finding
+            rows.append(
+                {
+                    "column": p.column,
+                    "non_empty": p.non_empty,
+                    "entity": None if f is None else f.entity,
+                    "kind": None if f is None or f.kind is None else str(f.kind),
+                    "direct": bool(f is not None and f.direct and f.detected),
+                    "share": None if f is None else f.share,
+                    "confidence": None if f is None else str(f.confidence),
+                }
+            )
+        schema = {"column": pl.String, "non_empty": pl.Int64, "entity": pl.String,
+                  "kind": pl.String, "direct": pl.Boolean, "share": pl.Float64,
+                  "confidence": pl.String}  # fmt: skip
+        return pl.DataFrame(rows, schema=schema)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON: counts, shares, evidence and masked examples only."""

@@ -118,6 +118,14 @@ class DisclosureReport:
             "table": dict(self.table) if self.table else None,
         }
 
+    def to_frame(self) -> pl.DataFrame:
+        """The report's measures as ``measure``, ``value`` rows (``.to_pandas()`` for pandas)."""
+        pairs = self.lines()
+        return pl.DataFrame(
+            {"measure": [m for m, _ in pairs], "value": [v for _, v in pairs]},
+            schema={"measure": pl.String, "value": pl.String},
+        )
+
     def lines(self) -> list[tuple[str, str]]:
         """The report as (measure, value) pairs for a terminal table."""
         out = [

@@ -139,6 +139,35 @@ class AgeHierarchy(Hierarchy):
         return _band_label(_as_int(value), self.widths[level - 1], self.top)
 
 
+def generalised_name(column: str, hierarchy: str | None, level: str | None) -> str:
+    """A name that says what a generalised column holds.
+
+    A date of birth or an age in bands becomes ``age_band`` (a date of birth taken to ages,
+    ``age``); a date coarsened to a month, quarter or year becomes ``STEM_month`` ... with
+    ``_date`` dropped (``event_date`` -> ``event_year``); a postcode cut to a sector, district
+    or area becomes ``postcode_sector`` ...; anything else keeps its name.
+
+    Example:
+        >>> generalised_name("dob", "date_of_birth", "band10")
+        'age_band'
+        >>> generalised_name("event_date", "date", "year")
+        'event_year'
+    """
+    if level is None or level == STAR:
+        return column
+    if hierarchy in ("date_of_birth", "age"):
+        if level == "age":
+            return "age"
+        if level.startswith("band"):
+            return "age_band"
+    if hierarchy == "date" and level in ("month", "quarter", "year"):
+        stem = column.removesuffix("_date") or column
+        return f"{stem}_{level}"
+    if hierarchy == "postcode" and level in ("sector", "district", "area"):
+        return f"postcode_{level}"
+    return column
+
+
 def _check_widths(widths: Sequence[int], top: int | None) -> list[str]:
     problems = []
     if not widths or any(not isinstance(w, int) or w < 1 for w in widths):

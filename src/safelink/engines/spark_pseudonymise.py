@@ -50,12 +50,15 @@ from safelink.normalise.rules import (
     dob_warning,
     nhs_warning,
     rule_for,
+    value_shape,
 )
+from safelink.progress import stage
 from safelink.pseudonymise import (
     RECORD_ID,
     ColumnSummary,
     RunSummary,
     address_postcode,
+    commonest_shapes,
     token_plan,
     tokens_file_metadata,
     with_expiry,
@@ -65,8 +68,9 @@ if TYPE_CHECKING:
     import pyarrow as pa
     from pyspark.sql import Column, DataFrame
 
-#: Per identifier column: rows, missing, rejected by reason, warnings by kind.
-Counts = tuple[int, int, dict[str, int], dict[str, int]]
+#: Per identifier column: rows, missing, rejected by reason, warnings by kind, and
+#: ``(reason, masked shape) -> count`` of the rejected values.
+Counts = tuple[int, int, dict[str, int], dict[str, int], dict[tuple[str, str], int]]
 _KEY_PREFIX = "__safelink_k"
 _REPEATING_KINDS = frozenset(
     {
@@ -418,13 +422,17 @@ def _normalised(
 
 
 _WARNING = "__warning:"
+_SHAPE = "\x1f"  # between a rejection reason and the masked shape of the rejected value
 
 
 def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
-    """Rows, missing, rejected by reason and warnings per identifier column, in one group-by."""
+    """Rows, missing, rejected by reason and shape, and warnings per identifier column.
+
+    One group-by over every column's outcome.
+    """
     from pyspark.sql import functions as F  # noqa: N812
 
-    def outcome(index: int, kind: Identifier | None) -> Column:
+    def outcome(index: int, kind: Identifier | None, column: str) -> Column:
         value, reason = F.col(f"__n{index}.value"), F.col(f"__n{index}.reason")
         chosen = F.when(value.isNull() & reason.isNull(), "__missing")
         # Accepted, but worth a warning: NHS numbers in some ranges, partial dates of birth.
@@ -432,11 +440,12 @@ def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
         if kind in warned:
             warning = F.expr(transpile(warned[kind](f'"__n{index}".value'), Dialect.SPARK))
             chosen = chosen.when(warning.isNotNull(), F.concat(F.lit(_WARNING), warning))
-        return chosen.otherwise(reason)
+        shape = F.expr(transpile(value_shape(quote(column)), Dialect.SPARK))
+        return chosen.otherwise(F.concat(reason, F.lit(_SHAPE), shape))
 
     outcomes = F.array(
         *(
-            F.struct(F.lit(index).alias("i"), outcome(index, spec.kind).alias("outcome"))
+            F.struct(F.lit(index).alias("i"), outcome(index, spec.kind, spec.name).alias("outcome"))
             for index, spec in enumerate(source.identifiers)
         )
     )
@@ -455,7 +464,14 @@ def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
         warnings = {
             k.removeprefix(_WARNING): mine.pop(k) for k in sorted(mine) if k.startswith(_WARNING)
         }
-        counts[spec.name] = (rows, missing, dict(sorted(mine.items())), warnings)
+        shapes: dict[tuple[str, str], int] = {}
+        for outcome_text, count in mine.items():
+            reason, _, shape = outcome_text.partition(_SHAPE)
+            shapes[reason, shape] = count
+        rejected: dict[str, int] = {}
+        for (reason, _), count in shapes.items():
+            rejected[reason] = rejected.get(reason, 0) + count
+        counts[spec.name] = (rows, missing, dict(sorted(rejected.items())), warnings, shapes)
     return counts
 
 
@@ -476,6 +492,7 @@ def _summary(
             missing=counts[spec.name][1],
             rejected=counts[spec.name][2],
             warnings=counts[spec.name][3],
+            rejected_shapes=commonest_shapes(counts[spec.name][4]),
         )
         for spec in source.identifiers
     )
@@ -552,6 +569,7 @@ def pseudonymise_parquet_spark(
             f"{text}: cannot be read by Spark as Parquet or CSV ({type(exc).__name__}); "
             "check the path and the format."
         ) from exc
+    stage("pseudonymise (Spark): normalise and count")
     result = pseudonymise_spark(frame, config, keys, source=source, today=today)
     if result.summary.rows == 0:
         raise InputError(f"{text}: no data rows; nothing to pseudonymise.")
@@ -560,6 +578,7 @@ def pseudonymise_parquet_spark(
     tick = time.perf_counter()
     try:
         for part, data in (("tokens", result.tokens), ("content", result.content)):
+            stage(f"pseudonymise (Spark): tokenise and write {part}")
             _write_renamed(spark, data, f"{out}/{name}.{part}.parquet")
     except SafelinkError:
         raise

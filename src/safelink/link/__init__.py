@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from safelink.link.index import (
     write_index,
 )
 from safelink.link.quality import LinkageReport
+from safelink.progress import Progress
 from safelink.pseudonymise import read_tokens_metadata
 
 __all__ = [
@@ -97,7 +99,8 @@ def link(
         sources: source names for plain DataFrames (default ``source_1``, ...).
 
     Returns:
-        The per-record links and the quality report.
+        The per-record links (pandas when any input was pandas or a pandas
+        :class:`~safelink.pseudonymise.Pseudonymised`, else polars) and the quality report.
 
     Raises:
         LinkageError: inputs made with different keys, missing token columns, empty inputs,
@@ -110,7 +113,8 @@ def link(
     """
     settings = link_config(config)
     with _backend(engine, spark, spark_master, spark_conf) as backend:
-        return run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
+        result = run_link(backend, tokens, settings, truth=truth, content=content, sources=sources)
+    return dataclasses.replace(result, links=io.as_given(result.links, *tokens))
 
 
 def _without_erased(
@@ -167,6 +171,7 @@ def link_files(
     spark_conf: Mapping[str, str] | None = None,
     index: Path | str | None = None,
     erasures: Path | str | None = None,
+    progress: bool = False,
 ) -> LinkageResult:
     """Link tokens files and write ``links.parquet`` and ``linkage_report.json`` atomically.
 
@@ -190,6 +195,8 @@ def link_files(
         erasures: the erasure register (:mod:`safelink.erasures`): a person holding a
             registered NHS-number token is not added back to the index (with ``index`` only;
             releases leave them out whatever the index holds).
+        progress: show the step under way on standard error (a bar on a terminal, a line
+            every 30 s otherwise).
 
     Returns:
         The links and report, as written.
@@ -199,23 +206,24 @@ def link_files(
         OutputError: the outputs cannot be written.
     """
     updated: PersonIndex | None = None
-    if index is None:
-        result = link(
-            list(paths),
-            config,
-            engine=engine,
-            spark=spark,
-            spark_master=spark_master,
-            spark_conf=spark_conf,
-            truth=truth,
-            content=content,
-        )
-    else:
-        known = read_index(index) if Path(index).exists() else empty_index()
-        with _backend(engine, spark, spark_master, spark_conf) as backend:
-            result, updated = link_with_index(
-                backend, list(paths), link_config(config), known, truth=truth, content=content
+    with Progress(None, "link: loading tokens") if progress else contextlib.nullcontext():
+        if index is None:
+            result = link(
+                list(paths),
+                config,
+                engine=engine,
+                spark=spark,
+                spark_master=spark_master,
+                spark_conf=spark_conf,
+                truth=truth,
+                content=content,
             )
+        else:
+            known = read_index(index) if Path(index).exists() else empty_index()
+            with _backend(engine, spark, spark_master, spark_conf) as backend:
+                result, updated = link_with_index(
+                    backend, list(paths), link_config(config), known, truth=truth, content=content
+                )
     out = ensure_output_directory(out_dir)
     metadata = {"safelink.kind": "links"}
     if result.report.key_id:

@@ -26,6 +26,7 @@ import polars as pl
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import literal, quote
 from safelink.link.config import LinkConfig, MatchKey
+from safelink.progress import stage
 
 LINK_SCHEMA = {
     "node_l": pl.Int64,
@@ -216,6 +217,7 @@ def run_cascade(
         )
         done: Any = None
         for key in steps:
+            stage(f"link: {key.name} ({left_source} with {right_source})")
             tick = time.perf_counter()
             tables = {"lhs": by_source[left_source], "rhs": by_source[right_source]}
             excluded = (one[0] and done is not None, one[1] and done is not None)

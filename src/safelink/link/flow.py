@@ -47,6 +47,7 @@ from safelink.link.probabilistic import (
     skipped_model,
 )
 from safelink.link.quality import LinkageReport, linkage_report
+from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
 
 PROBABILISTIC = "probabilistic"
@@ -78,11 +79,12 @@ class LinkageResult:
         links: one row per record: ``source``, ``record_id``, ``person_id``, ``step`` (the
             strongest step that linked it; null when unlinked), ``match_weight`` and
             ``match_probability`` (of its best probabilistic link; 1.0 for deterministic).
+            A polars DataFrame; pandas when :func:`safelink.link.link` was given pandas.
         report: the linkage-quality report.
 
     """
 
-    links: pl.DataFrame
+    links: Any
     report: LinkageReport
 
 
@@ -259,9 +261,11 @@ def run_link(
     timings.update({f"step_{k}_seconds": v for k, v in step_times.items()})
     if known is not None:
         cascade = _with_known_links(backend, cascade, records, known)
+    stage("link: probabilistic model")
     model = _probabilistic(
         backend, records, cascade, settings, names, columns, timings, known_source
     )
+    stage("link: clusters and constraints")
     tick = time.perf_counter()
     one_per_person = [n for n in names if settings.one_per_person(n)]
     candidates = model.pairs.filter(pl.col("match_probability") >= settings.probabilistic.threshold)
@@ -320,6 +324,7 @@ def run_link(
     links = pl.concat([cascade_links, accepted])
     per_record = cluster.per_record(backend, records, accepted_link, persons.labels, order)
     timings["cluster_seconds"] = time.perf_counter() - tick
+    stage("link: whole-flow estimates and report")
     estimates = estimate.whole_flow(
         backend,
         records,

@@ -200,6 +200,63 @@ def known_input(
     )
 
 
+CONTENT_SUFFIX = ".content.parquet"
+
+
+def content_files(paths: Sequence[Path | str]) -> dict[str, Path]:
+    """Content files by source, from files (``SOURCE.content.parquet``) and folders of them.
+
+    Args:
+        paths: content files, or folders whose ``*.content.parquet`` files are all taken.
+
+    Returns:
+        source -> content file.
+
+    Raises:
+        InputError: a path is missing, is not a content file, holds none, or names a source
+            twice.
+    """
+    found: dict[str, Path] = {}
+    for item in map(Path, paths):
+        if item.is_dir():
+            files = sorted(item.glob(f"*{CONTENT_SUFFIX}"))
+            if not files:
+                raise InputError(
+                    f"{item}: no *{CONTENT_SUFFIX} file in this folder; pass the folder "
+                    "'safelink pseudonymise' wrote, or the content files themselves."
+                )
+        elif item.name.endswith(CONTENT_SUFFIX) and item.is_file():
+            files = [item]
+        else:
+            raise InputError(
+                f"{item}: not a content file; --content takes SOURCE{CONTENT_SUFFIX} files "
+                "(one per --content, or their folder once)."
+            )
+        for file in files:
+            source = file.name.removesuffix(CONTENT_SUFFIX)
+            if source in found:
+                raise InputError(
+                    f"{file}: a second content file for source {source!r} (the first is "
+                    f"{found[source]}); pass one content file per source."
+                )
+            found[source] = file
+    return found
+
+
+def refuse_content_as_tokens(paths: Sequence[Path | str]) -> None:
+    """Refuse a content file given where tokens are expected (a misplaced ``--content``).
+
+    Raises:
+        InputError: a path is named ``*.content.parquet``.
+    """
+    for item in paths:
+        if str(item).endswith(CONTENT_SUFFIX):
+            raise InputError(
+                f"{item}: a content file among the tokens files; repeat --content for each "
+                "content file (--content A --content B) or pass their folder (--content DIR)."
+            )
+
+
 def load_inputs(
     backend: Backend, tokens: Sequence[Any], names: Sequence[str] | None
 ) -> list[TokensInput]:

@@ -18,8 +18,10 @@ import polars as pl
 
 from safelink import io
 from safelink.errors import LinkageError
+from safelink.identifiers import Identifier
 from safelink.link.cluster import DIFFERENT_NHS_NUMBERS, ONE_RECORD_PER_PERSON
 from safelink.link.config import LinkConfig
+from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID
 
 if TYPE_CHECKING:
@@ -65,6 +67,26 @@ class LinkageReport:
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
         return asdict(self)
+
+    def to_frame(self) -> pl.DataFrame:
+        """Links by step as a polars DataFrame (``.to_pandas()`` for pandas).
+
+        Columns: ``step``, ``links``, ``records_linked`` and, with a truth file,
+        ``precision`` (measured).
+        """
+        measured = {s["step"]: s["precision"] for s in (self.truth or {}).get("steps", [])}
+        rows = [
+            {
+                "step": row["step"],
+                "links": row["links"],
+                "records_linked": row.get("records_linked"),
+                "precision": measured.get(row["step"]),
+            }
+            for row in self.steps
+        ]
+        schema = {"step": pl.String, "links": pl.Int64, "records_linked": pl.Int64,
+                  "precision": pl.Float64}  # fmt: skip
+        return pl.DataFrame(rows, schema=schema)
 
 
 def source_table(records: pl.DataFrame, linked: pl.Series) -> list[dict[str, Any]]:
@@ -256,6 +278,18 @@ def _band(values: pl.Series) -> pl.Series:
     return frame.select(expr.otherwise(pl.lit("80+")).alias("group")).to_series()
 
 
+#: Bias-table labels of the normalised sex codes (NHS Data Dictionary).
+SEX_GROUPS = {"1": "male", "2": "female", "9": "indeterminate", "X": "not known"}
+
+
+def _sex_groups(raw: pl.Series) -> pl.Series:
+    """Sex codes normalised across sources, as words; unrecognised or missing: unknown."""
+    codes = normalise(Identifier.SEX, raw.cast(pl.String)).values
+    return codes.replace_strict(SEX_GROUPS, default="unknown", return_dtype=pl.String).alias(
+        "group"
+    )
+
+
 def bias_table(
     groups: Mapping[str, Mapping[str, str]],
     content: Mapping[str, pl.DataFrame],
@@ -265,8 +299,9 @@ def bias_table(
     """Match rate by group value per source, from the content files' grouping columns.
 
     A group named ``age_band`` (or any numeric column) is banded: 0-17, 18-39, 40-64, 65-79,
-    80+. Groups with fewer than 10 records are shown as ``<10`` rather than counted, so the
-    report cannot single anyone out.
+    80+. A group named ``sex`` is normalised (``F``, ``Female`` and ``2`` are one group), so
+    the sources' codings compare. Groups with fewer than 10 records are shown as ``<10``
+    rather than counted, so the report cannot single anyone out.
     """
     rows: list[dict[str, Any]] = []
     frame = assigned.select("source", "record_id").with_columns(linked.alias("linked"))
@@ -278,11 +313,12 @@ def bias_table(
                 pl.col("record_id").cast(pl.String), pl.col(column).alias("raw")
             )
             numeric = values["raw"].dtype.is_numeric()
-            labels = (
-                _band(values["raw"])
-                if group == "age_band" or numeric
-                else (values["raw"].cast(pl.String).fill_null("unknown").alias("group"))
-            )
+            if group == "sex":
+                labels = _sex_groups(values["raw"])
+            elif group == "age_band" or numeric:
+                labels = _band(values["raw"])
+            else:
+                labels = values["raw"].cast(pl.String).fill_null("unknown").alias("group")
             values = values.select("record_id").with_columns(labels.alias("group"))
             table = (
                 frame.filter(pl.col("source") == source)

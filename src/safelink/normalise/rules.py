@@ -107,6 +107,26 @@ def replace_all(sql: str, pattern: str, replacement: str) -> str:
     return f"REGEXP_REPLACE({sql}, {literal(pattern)}, {literal(replacement)}, 'g')"
 
 
+#: Longest masked shape reported; longer values end in an ellipsis.
+SHAPE_LENGTH = 24
+
+
+def value_shape(sql: str) -> str:
+    """SQL: the masked shape of a raw value: digits -> ``9``, letters -> ``A``, spaces -> `` ``.
+
+    ``'NW1 4BX'`` -> ``'AA9 9AA'``; punctuation is kept, so an operator sees why a value was
+    rejected (``'999-999-999'``, ``'99/99/9999'``) without seeing the value. Longer than
+    :data:`SHAPE_LENGTH` characters, it is cut and ends in ``'…'``.
+    """
+    text = f"CAST({sql} AS VARCHAR)"
+    # Combining marks go first, so that a decomposed accent leaves nothing of its letter.
+    bare = replace_all(text, r"\p{M}", "")
+    masked = replace_all(replace_all(bare, r"\p{Nd}", "9"), r"\p{L}", "A")
+    spaced = replace_all(masked, f"[{WS}]", " ")
+    cut = f"SUBSTRING({spaced}, 1, {SHAPE_LENGTH})"
+    return f"CASE WHEN LENGTH({spaced}) > {SHAPE_LENGTH} THEN {cut} || '…' ELSE {spaced} END"
+
+
 def trim(sql: str) -> str:
     """SQL: ``sql`` without leading and trailing Unicode whitespace."""
     return replace_all(sql, _EDGES, "")

@@ -37,6 +37,7 @@ import polars as pl
 
 from safelink import io
 from safelink._version import __version__
+from safelink.atomic import refuse_existing
 from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
@@ -53,7 +54,14 @@ from safelink.errors import (
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
+from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
+from safelink.release.assessment import (
+    assessment,
+    codebook,
+    data_quality,
+    generalised_renames,
+)
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,
@@ -257,6 +265,15 @@ def _information_loss(result: Anonymised, rows_in: int, columns: Sequence[str]) 
     }
 
 
+def _renamed(check_document: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    """The re-check config with renamed columns under their released names."""
+    named = dict(check_document)
+    for key in ("quasi_identifiers", "sensitive"):
+        named[key] = [renames.get(c, c) for c in check_document[key]]
+    named["ordered"] = {renames.get(c, c): v for c, v in check_document["ordered"].items()}
+    return named
+
+
 def _read_linkage_report(path: Path | None) -> dict[str, Any] | None:
     if path is None or not path.is_file():
         return None
@@ -316,6 +333,7 @@ def release(
         VerificationError: the audit log's chain is broken.
         WrongProject: the keyring or the signing key belongs to another project.
     """
+    refuse_existing(out_dir, choose="a new release directory")  # before any work
     job, config_record = _load_job(config)
     require_project(keys, job.project)
     require_project(signing_key, job.project)
@@ -366,6 +384,7 @@ def release(
             if linkage.get("key_id"):
                 key_ids["link"] = str(linkage["key_id"])
         sources = [s for s in job.sources if any(s in c.sources for c in settings.columns)]
+        stage("release: content joined to persons")
         joined, content_inputs, harmonised = _gather(
             links_frame, settings, settings.columns, sources
         )
@@ -383,20 +402,36 @@ def release(
             "person_id"
         )
         data = data.select(PERSON, *[c for c in data.columns if c != PERSON])
+        stage("release: disclosure control")
         anonymised = anonymise(data, disclosure_config, keyring=keys)
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
         require_permitted(governance, released.columns, job.origin)
         _refuse_on_disclosure(anonymised)
-        check_document = check_config_document(disclosure_config)
+        recorded = _jsonable([t.to_dict() for t in anonymised.report.transformations])
+        # Generalised columns are named for what they hold (age -> age_band), before the
+        # re-check, which then measures the released names.
+        renames = generalised_renames(recorded, released.columns)
+        released = released.rename(renames)
+        check_document = _renamed(check_config_document(disclosure_config), renames)
         recheck = disclosure_gate(released, check_document)
         if not recheck.passed:
             raise DisclosureRiskError(
                 "release refused: the released data fail the disclosure re-check: "
                 + "; ".join(recheck.failures)
             )
+        stage("release: identifier gate")
         gate = identifier_gate(released, sample=settings.scan_sample, skip=[PERSON])
         leaks = _exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
+        transformations = [
+            {"action": "join", "detail": "content joined to persons through the links file"},
+            {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
+            {"action": "drop", "columns": [RECORD_ID, "person_id"]},
+            *harmonised,
+            *recorded,
+            *([{"action": "rename", "columns": renames}] if renames else []),
+        ]
+        content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
         manifest = {
             "format": MANIFEST_FORMAT,
             "tool": {"name": "safelink", "version": __version__},
@@ -425,9 +460,26 @@ def release(
             "disclosure": {
                 "report": _jsonable(anonymised.record()),
                 "check_config": check_document,
-                "class_sizes": _class_sizes(released, disclosure_config.quasi_identifiers),
+                "class_sizes": _class_sizes(released, check_document["quasi_identifiers"]),
                 "information_loss": _information_loss(anonymised, joined.height, released.columns),
+                "assessment": assessment(
+                    disclosure_config,
+                    released,
+                    passed=recheck.passed,
+                    person=PERSON,
+                    transformations=transformations,
+                    renames=renames,
+                ),
             },
+            "codebook": codebook(
+                released,
+                disclosure_config,
+                transformations,
+                person=PERSON,
+                source=SOURCE,
+                renames=renames,
+            ),
+            "data_quality": data_quality(content_paths),
             "surrogate_columns": sorted(
                 {
                     str(t.column)
@@ -441,13 +493,7 @@ def release(
                 if t.action == "shift_dates"
                 for column in (t.parameters or {}).get("columns", ())
             ),
-            "transformations": [
-                {"action": "join", "detail": "content joined to persons through the links file"},
-                {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
-                {"action": "drop", "columns": [RECORD_ID, "person_id"]},
-                *harmonised,
-                *(_jsonable([t.to_dict() for t in anonymised.report.transformations])),
-            ],
+            "transformations": transformations,
         }
         audit = AuditEntry(
             command="release",
@@ -456,6 +502,7 @@ def release(
             inputs={k: v["sha256"] for k, v in inputs.items()},
             key_ids=key_ids,
         )
+        stage("release: sign, audit and write")
         result = _write_bundle(
             Path(out_dir),
             released,

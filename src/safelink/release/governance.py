@@ -151,6 +151,23 @@ def governance_record(governance: Governance, *, today: dt.date | None = None) -
     }
 
 
+def _columns_as_agreed(manifest: Mapping[str, Any]) -> list[str]:
+    """The released columns under the names the agreement permits.
+
+    A column renamed for what it holds after generalisation (``age`` -> ``age_band``, recorded
+    as a ``rename`` transformation) is checked as the column it came from.
+    """
+    columns = manifest.get("columns")
+    original: dict[str, str] = {}
+    for step in manifest.get("transformations") or []:
+        if isinstance(step, Mapping) and step.get("action") == "rename":
+            renames = step.get("columns")
+            if isinstance(renames, Mapping):
+                original |= {str(new): str(old) for old, new in renames.items()}
+    names = [str(c) for c in columns] if isinstance(columns, list) else []
+    return [original.get(name, name) for name in names]
+
+
 def check_governance(manifest: Mapping[str, Any]) -> tuple[bool, str]:
     """Re-check a manifest's governance record: (passed, detail) for ``verify``.
 
@@ -172,8 +189,7 @@ def check_governance(manifest: Mapping[str, Any]) -> tuple[bool, str]:
         problems.append(f"agreement ended {ends.isoformat()} before the release")
     if manifest.get("recipient") != record.get("recipient"):
         problems.append("released to another recipient than the agreement names")
-    columns = manifest.get("columns")
-    extra = not_permitted(record, [str(c) for c in columns] if isinstance(columns, list) else [])
+    extra = not_permitted(record, _columns_as_agreed(manifest))
     if extra:
         problems.append(f"column(s) {extra} not permitted")
     if problems:

@@ -76,6 +76,17 @@ class VerificationReport:
         """The checks that failed."""
         return tuple(c for c in self.checks if not c.passed)
 
+    def to_frame(self) -> pl.DataFrame:
+        """One row per check: ``check``, ``passed``, ``detail`` (``.to_pandas()`` for pandas)."""
+        return pl.DataFrame(
+            {
+                "check": [c.name for c in self.checks],
+                "passed": [c.passed for c in self.checks],
+                "detail": [c.detail for c in self.checks],
+            },
+            schema={"check": pl.String, "passed": pl.Boolean, "detail": pl.String},
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
         return {
@@ -110,11 +121,12 @@ def verify(
 
     Checks: the manifest's signature; that the key id the manifest records for signing is
     the given key's; no missing and no extra files; every file's SHA-256; the row count; the
-    disclosure profile re-checked on the released data; the identifier gate re-run on every
-    released column; the governance the manifest records (agreement in force, its recipient,
-    every column permitted) and its retention (not past its expiry). With ``audit_log``: the
-    log's chain, and that the log holds this release's entry, right after the head the manifest
-    records, naming the bundle's data files.
+    CSV's columns, rows and values against the Parquet's; the disclosure profile re-checked on
+    the released data; the identifier gate re-run on every released column; the governance the
+    manifest records (agreement in force, its recipient, every column permitted) and its
+    retention (not past its expiry). With ``audit_log``: the log's chain, and that the log holds
+    this release's entry, right after the head the manifest records, naming the bundle's data
+    files.
 
     Args:
         release_dir: the bundle directory.
@@ -352,12 +364,40 @@ def _field(document: dict[str, Any], section: str, name: str) -> Any:
 
 
 def _csv_check(root: Path, data: pl.DataFrame, outputs: dict[str, Any]) -> Check:
+    """The CSV holds the Parquet's columns, rows and values (as the release wrote them).
+
+    The Parquet is rendered as the release renders its CSV (formulas neutralised) and both are
+    read back as text, so every cell is compared; the detail names columns and a row number,
+    never a value.
+    """
+    name = "csv matches parquet"
     path = root / DATA_CSV
     if DATA_CSV not in outputs or not path.is_file():
-        return Check("csv matches parquet", False, f"{DATA_CSV} missing")
+        return Check(name, False, f"{DATA_CSV} missing")
     try:
-        csv = io.read_frame(path)
-    except SafelinkError:
-        return Check("csv matches parquet", False, f"{DATA_CSV} cannot be read")
-    same = csv.height == data.height and csv.columns == data.columns
-    return Check("csv matches parquet", same, "same rows and columns" if same else "differs")
+        csv = pl.read_csv(path, infer_schema=False)
+    except (OSError, pl.exceptions.PolarsError):
+        return Check(name, False, f"{DATA_CSV} cannot be read as CSV")
+    expected = pl.read_csv(
+        io.neutralise_formulas(data).write_csv().encode("utf-8"), infer_schema=False
+    )
+    if csv.columns != expected.columns:
+        missing = [c for c in expected.columns if c not in csv.columns]
+        extra = [c for c in csv.columns if c not in expected.columns]
+        what = f"missing {missing}; extra {extra}" if missing or extra else "in another order"
+        return Check(name, False, f"columns differ from {DATA_PARQUET}'s: {what}")
+    if csv.height != expected.height:
+        return Check(
+            name, False, f"{csv.height:,} rows in {DATA_CSV}, {expected.height:,} in {DATA_PARQUET}"
+        )
+    differ = csv.select(pl.col(c).ne_missing(expected.get_column(c)) for c in csv.columns)
+    columns = [c for c in csv.columns if differ.get_column(c).any()]
+    if columns:
+        first = int(differ.select(pl.any_horizontal(pl.all()).arg_max()).item())
+        return Check(
+            name,
+            False,
+            f"values differ in column(s) {columns} (first at data row {first + 1:,}); the CSV "
+            f"is not the Parquet's data",
+        )
+    return Check(name, True, f"same columns, {csv.height:,} rows and every value")

@@ -335,6 +335,9 @@ def disclosure_section(disclosure: Mapping[str, Any]) -> str:
     failures = report.get("failures") or []
     if failures:
         parts.append("<ul>" + "".join(f"<li>{escape(f)}</li>" for f in failures) + "</ul>")
+    from safelink.report.signoff import checked_part  # it builds on this module's tables
+
+    parts.append(checked_part(disclosure.get("assessment") or {}))
     k = report.get("k_anonymity") or {}
     risk = report.get("risk") or {}
     useful = report.get("utility") or {}
@@ -486,15 +489,19 @@ def render_release_report(manifest: Mapping[str, Any]) -> str:
     Returns:
         The HTML document.
     """
+    from safelink.report.signoff import codebook_section, data_quality_section
+
     title = f"safelink release: {manifest.get('project', '')} for {manifest.get('recipient', '')}"
     return page(
         title,
         [
             summary_section(manifest),
             governance_section(manifest),
+            data_quality_section(manifest.get("data_quality") or []),
             detection_section(manifest.get("detection") or {}),
             linkage_section(manifest.get("linkage")),
             disclosure_section(manifest.get("disclosure") or {}),
+            codebook_section(manifest.get("codebook") or []),
         ],
         subtitle="Offline report: counts, rates and key ids only; no identifiers or data values.",
     )
