@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -10,8 +11,9 @@ import polars as pl
 import pytest
 
 from safelink.audit import read_audit_entries
-from safelink.errors import ConfigError, LinkageError, SafelinkError
+from safelink.errors import ConfigError, GovernanceError, LinkageError, SafelinkError
 from safelink.owners import ReturnRequest, return_file
+from safelink.owners.agreement import GovernedReturn
 from safelink.pseudonymise import RECORD_ID
 from tests.owners.conftest import Linked
 
@@ -239,3 +241,32 @@ def test_return_audit_keeps_no_literal_of_a_flag(linked: Linked, tmp_path: Path)
         "hospital_ref == ? or linked(social_care where age in (?, ?))"
     )
     assert first not in linked.audit_log.read_text(encoding="utf-8")
+
+
+def test_return_runs_under_the_jobs_agreement_and_not_after_it_ends(linked: Linked, tmp_path: Path):
+    # The demo job's governance covers returns by default: its agreement is recorded ...
+    assert linked.config.governance is not None
+    _hospital_return(linked, tmp_path / "covered.csv", ["known=linked(social_care)"])
+    entry = read_audit_entries(linked.audit_log)[-1]
+    assert entry is not None and entry["arguments"]["agreement"] == "DSA-DEMO-0001"
+    # ... and once it has ended, nothing leaves.
+    agreement = dataclasses.replace(linked.config.governance.agreement, ends=dt.date(2020, 1, 1))
+    ended = dataclasses.replace(
+        linked.config,
+        governance=dataclasses.replace(linked.config.governance, agreement=agreement),
+    )
+    out = tmp_path / "ended.csv"
+    with pytest.raises(GovernanceError, match="return refused: data sharing agreement"):
+        return_file(ended, "hospital", out, links=linked.links,
+                    content=[linked.root / "pseudonymised"], record_key="hospital_ref",
+                    audit_log=linked.audit_log)  # fmt: skip
+    assert not out.exists()
+    # A source the agreement does not name is refused too (the job's own config cannot say
+    # so: every job source needs governance; an agreement object made elsewhere can).
+    sources = {"social_care": linked.config.governance.sources["social_care"]}
+    narrow = GovernedReturn(
+        dataclasses.replace(linked.config.governance, sources=sources), "job.yaml"
+    )
+    with pytest.raises(GovernanceError, match="does not cover source 'hospital'"):
+        _hospital_return(linked, out, ["known=linked(social_care)"], agreement=narrow)
+    assert not out.exists()

@@ -36,6 +36,7 @@ from safelink.config import JobConfig
 from safelink.errors import ConfigError, InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
+from safelink.owners.agreement import agreement_for
 from safelink.owners.records import (
     DEFAULT_THRESHOLD,
     ReturnAgreement,
@@ -173,8 +174,9 @@ def discrepancy_report(
         keys: the project keyring: "not known" sex codes then never disagree.
         threshold: counts below it are suppressed in the summary (default 10).
         audit_log: the audit log (default: the job's; one is required).
-        agreement: the data sharing agreement's check, if any (see
-            :class:`~safelink.owners.records.ReturnAgreement`).
+        agreement: the data sharing agreement's check (see
+            :class:`~safelink.owners.records.ReturnAgreement`); default: the job's governance
+            agreement (:func:`~safelink.owners.agreement.agreement_for`).
 
     Returns:
         A :class:`DiscrepancyReport`.
@@ -198,6 +200,8 @@ def discrepancy_report(
     by_source = {Path(p).name.split(".")[0]: Path(p) for p in tokens}
     if source not in by_source:
         raise InputError(f"no tokens file for source {source!r}; add {source}.tokens.parquet.")
+    if agreement is None:  # where the job has governance, its agreement covers the return
+        agreement = agreement_for(config)
     plan = ReturnPlan(command="discrepancies", source=source, columns=(record_key,), flags=KINDS)
     arguments = {
         "source": source,

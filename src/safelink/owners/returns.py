@@ -27,6 +27,7 @@ import polars as pl
 
 from safelink.config import JobConfig
 from safelink.errors import ConfigError
+from safelink.owners.agreement import agreement_for
 from safelink.owners.flags import (
     FlagRule,
     Linked,
@@ -142,7 +143,8 @@ def return_file(
         columns: more of the owner's own content columns to return.
         threshold: counts below it are suppressed in the summary (default 10).
         audit_log: the audit log (default: the job's; one is required).
-        agreement: the data sharing agreement's check (:class:`ReturnAgreement`), if any.
+        agreement: the data sharing agreement's check (:class:`ReturnAgreement`); default:
+            the job's governance agreement (:func:`~safelink.owners.agreement.agreement_for`).
 
     Returns:
         A :class:`ReturnResult`.
@@ -175,6 +177,8 @@ def return_file(
             "arguments",
         )  # fmt: skip
     check_flags(rules, source, available, reserved=kept)
+    if agreement is None:  # where the job has governance, its agreement covers the return
+        agreement = agreement_for(config)
     plan = ReturnPlan(
         command="return", source=source, columns=kept, flags={r.name: r.expression for r in rules}
     )

@@ -48,15 +48,8 @@ def require_governance(
             "permitted columns, each source's owner, lawful basis and legal gateway (see "
             "README, Governance)."
         )
-    checked, where = governance.checked_on(today)
+    require_in_force(governance, job.origin, action="release", today=today)
     agreement = governance.agreement
-    if checked > agreement.ends:
-        by = "the job's reference_date" if where == "reference_date" else "today's date"
-        raise GovernanceError(
-            f"{job.origin}: release refused: data sharing agreement {agreement.id!r} ended on "
-            f"{agreement.ends.isoformat()}, before {checked.isoformat()} ({by}). Renew the "
-            "agreement and update governance.agreement.ends, or purge the outputs."
-        )
     if recipient is not None and recipient != governance.recipient:
         raise GovernanceError(
             f"{job.origin}: release refused: agreement {agreement.id!r} names recipient "
@@ -64,6 +57,25 @@ def require_governance(
             "recipient, or record a new agreement."
         )
     return governance
+
+
+def require_in_force(
+    governance: Governance, origin: str, *, action: str, today: dt.date | None = None
+) -> None:
+    """Refuse ``action`` (``release``, ``return``, ...) when the agreement has ended.
+
+    Raises:
+        GovernanceError: the agreement ended before the job's reference date (or today).
+    """
+    checked, where = governance.checked_on(today)
+    agreement = governance.agreement
+    if checked > agreement.ends:
+        by = "the job's reference_date" if where == "reference_date" else "today's date"
+        raise GovernanceError(
+            f"{origin}: {action} refused: data sharing agreement {agreement.id!r} ended on "
+            f"{agreement.ends.isoformat()}, before {checked.isoformat()} ({by}). Renew the "
+            "agreement and update governance.agreement.ends, or purge the outputs."
+        )
 
 
 def not_permitted(governance: Governance | Mapping[str, Any], columns: Sequence[str]) -> list[str]:
