@@ -31,7 +31,7 @@ def test_demo_audit_log_holds_the_whole_chain(tmp_path: Path):
     log = tmp_path / "demo" / "audit" / "demo.audit.jsonl"
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert [e["command"] for e in entries] == [
-        "keys init", "pseudonymise", "pseudonymise", "link", "release",
+        "keys init", "pseudonymise", "pseudonymise", "link", "release", "approve", "approve",
     ]  # fmt: skip
     assert all(e["outcome"] == "ok" for e in entries)
     link_key = entries[1]["key_ids"]["link"]
