@@ -46,7 +46,8 @@ def test_cli_job_audit_log_records_keys_scan_pseudonymise_link_anonymise_check(
         ["pseudonymise", str(extracts["social_care"]), "-c", job, "-o", str(tmp_path / "p"),
          "--source", "social_care"],
         ["link", str(tmp_path / "p" / "hospital.tokens.parquet"),
-         str(tmp_path / "p" / "social_care.tokens.parquet"), "-c", job, "-o", str(tmp_path / "l")],
+         str(tmp_path / "p" / "social_care.tokens.parquet"), "-c", job, "-o", str(tmp_path / "l"),
+         "--quiet"],
         ["anonymise", content, "--config", str(disclosure), "-o", str(tmp_path / "a.parquet"),
          "--job", job],
         ["check", str(tmp_path / "a.parquet"), "--config", str(disclosure), "--job", job, "--json"],
@@ -54,6 +55,8 @@ def test_cli_job_audit_log_records_keys_scan_pseudonymise_link_anonymise_check(
     for step in steps:
         result = run_cli(*step, env=PASS)
         assert result.code == 0, (step[0], result.stderr)
+        if "--quiet" in step:
+            assert (result.stdout, result.stderr) == ("", ""), step[0]
     log = tmp_path / "audit" / "demo.audit.jsonl"
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert [e["command"] for e in entries] == [

@@ -242,3 +242,14 @@ def test_cli_tables_piped_keep_one_line_per_row(run_cli, tmp_path: Path, monkeyp
     header = next(line for line in result.stdout.splitlines() if "column" in line)
     assert "rejected (by reason)" in header and "accepted with a warning" in header
     assert all(len(line) <= 200 for line in result.stdout.splitlines())
+
+
+def test_cli_pseudonymise_quiet_prints_nothing_and_still_writes(run_cli, tmp_path: Path):
+    config, extract = setup_project(tmp_path)
+    out = tmp_path / "out"
+    args = ["pseudonymise", str(extract), "--config", str(config), "-o"]
+    loud = run_cli(*args, str(tmp_path / "loud"), env=PASS)
+    assert loud.code == 0 and "clinic" in loud.stdout
+    quiet = run_cli(*args, str(out), "--quiet", env=PASS)
+    assert (quiet.code, quiet.stdout, quiet.stderr) == (0, "", "")
+    assert (out / "clinic.tokens.parquet").exists()

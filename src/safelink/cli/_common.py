@@ -149,6 +149,11 @@ def _check_spark_conf(values: list[str] | None) -> list[str] | None:
     return values
 
 
+#: ``--quiet`` on every command that shows progress: no progress and no summary, errors only.
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress and no summary; errors only.")
+]
+
 #: ``--spark-conf KEY=VALUE`` (repeatable) on every command that can run on Spark.
 SparkConfOption = Annotated[
     list[str] | None,

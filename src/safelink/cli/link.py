@@ -11,6 +11,7 @@ from rich.table import Table
 from safelink.audit import audited
 from safelink.cli._common import (
     EngineOption,
+    QuietOption,
     SparkConfOption,
     SparkMasterOption,
     console,
@@ -53,6 +54,7 @@ def link_command(
         typer.Option(help="Erasure register: erased persons are not added back to the index."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Link TOKENS files into links.parquet and linkage_report.json in OUTPUT."""
     refuse_content_as_tokens(tokens)
@@ -83,13 +85,13 @@ def link_command(
             spark_conf=spark_conf(spark_settings),
             index=index,
             erasures=erasures,
-            progress=not as_json,
+            progress=not (as_json or quiet),
         )
         written = [output / "links.parquet", output / "linkage_report.json"]
         outputs.update(input_hashes([*written, *([index] if index is not None else [])]))
     if as_json:
         print_json(result.report.to_dict())
-    else:
+    elif not quiet:
         for table in report_tables(result.report):
             console.print(table)
 

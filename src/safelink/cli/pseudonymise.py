@@ -13,6 +13,7 @@ from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
+    QuietOption,
     SparkConfOption,
     SparkMasterOption,
     check_encoding_option,
@@ -47,6 +48,7 @@ def pseudonymise_command(
     spark_master: SparkMasterOption = None,
     spark_settings: SparkConfOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Pseudonymise INPUT into SOURCE.tokens.parquet and SOURCE.content.parquet."""
     job = with_encoding(load_config(config), source, encoding)
@@ -69,12 +71,12 @@ def pseudonymise_command(
             engine=engine,
             spark_master=spark_master,
             spark_conf=spark_conf(spark_settings),
-            progress=not as_json,
+            progress=not (as_json or quiet),
         )
         outputs.update(summary.outputs)
     if as_json:
         print_json(summary.to_dict())
-    else:
+    elif not quiet:
         project = (
             keys.key_id if isinstance(keys, Keyring) else None
         )  # a provider has no project key

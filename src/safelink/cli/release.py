@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from safelink.attacks import audit_tokens
-from safelink.cli._common import console, open_keys, passphrase, print_json
+from safelink.cli._common import QuietOption, console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
 from safelink.keys import DeliveryKey, Keyring, SigningKey, require_project
@@ -46,6 +46,7 @@ def release_command(
     signing_key: Annotated[Path | None, typer.Option(help="Signing key file.")] = None,
     links: Annotated[Path | None, typer.Option(help="links.parquet from 'link'.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Build, check, sign and write a release bundle (passphrase from SAFELINK_PASSPHRASE)."""
     job = load_config(config)
@@ -58,7 +59,7 @@ def release_command(
     signer = SigningKey.open(signing_path, passphrase=secret)
     require_project(keys, job.project)
     require_project(signer, job.project)
-    with Progress(None, "release") if not as_json else contextlib.nullcontext():
+    with Progress(None, "release") if not (as_json or quiet) else contextlib.nullcontext():
         result = release(
             config,
             output,
@@ -69,6 +70,8 @@ def release_command(
         )
     if as_json:
         print_json({"out_dir": str(result.out_dir), "files": dict(result.files)})
+        return
+    if quiet:
         return
     console.print(
         f"release for {result.recipient}: {result.rows_out:,} of {result.rows_in:,} "
@@ -164,9 +167,7 @@ def run_command(
     ),
     recipient: Annotated[str | None, typer.Option(help="Who the release is for.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress and no summary; errors only.")
-    ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Run the whole flow: scan, pseudonymise, link and release (SAFELINK_PASSPHRASE)."""
     job = load_config(config)

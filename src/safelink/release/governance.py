@@ -21,6 +21,7 @@ from safelink.config import JobConfig
 from safelink.config._governance import STRUCTURAL_COLUMNS, Governance
 from safelink.errors import GovernanceError
 from safelink.release.approval import same_digest
+from safelink.release.manifest import renamed_columns
 
 
 def require_governance(
@@ -170,12 +171,7 @@ def _columns_as_agreed(manifest: Mapping[str, Any]) -> list[str]:
     as a ``rename`` transformation) is checked as the column it came from.
     """
     columns = manifest.get("columns")
-    original: dict[str, str] = {}
-    for step in manifest.get("transformations") or []:
-        if isinstance(step, Mapping) and step.get("action") == "rename":
-            renames = step.get("columns")
-            if isinstance(renames, Mapping):
-                original |= {str(new): str(old) for old, new in renames.items()}
+    original = {new: old for old, new in renamed_columns(manifest).items()}
     names = [str(c) for c in columns] if isinstance(columns, list) else []
     return [original.get(name, name) for name in names]
 

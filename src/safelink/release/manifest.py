@@ -134,3 +134,17 @@ def linkage_summary(report: Mapping[str, Any]) -> dict[str, Any]:
         "estimates", "index",
     )  # fmt: skip
     return {k: report.get(k) for k in keep}
+
+
+def renamed_columns(manifest: Mapping[str, Any]) -> dict[str, str]:
+    """Columns the release renamed after generalisation (``age`` -> ``age_band``), old -> new.
+
+    Read from the manifest's ``rename`` transformations (empty when there are none).
+    """
+    renames: dict[str, str] = {}
+    for step in manifest.get("transformations") or []:
+        if isinstance(step, Mapping) and step.get("action") == "rename":
+            columns = step.get("columns")
+            if isinstance(columns, Mapping):
+                renames |= {str(old): str(new) for old, new in columns.items()}
+    return renames

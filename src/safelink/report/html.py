@@ -322,8 +322,14 @@ def _probability(value: Any) -> str:
     return "-" if value is None else f"{value:.4g}"
 
 
-def disclosure_section(disclosure: Mapping[str, Any]) -> str:
-    """Disclosure results: pass/fail, k and risk, class sizes, suppression, information loss."""
+def disclosure_section(
+    disclosure: Mapping[str, Any], renames: Mapping[str, str] | None = None
+) -> str:
+    """Disclosure results: pass/fail, k and risk, class sizes, suppression, information loss.
+
+    ``renames`` (old -> new) labels a generalised column by its released name (``age_band``).
+    """
+    named = dict(renames or {})
     report = (disclosure.get("report") or {}).get("report") or {}
     parts = [
         "<p>Profile <b>"
@@ -381,7 +387,7 @@ def disclosure_section(disclosure: Mapping[str, Any]) -> str:
     if changed:
         parts.append(
             bar_chart(
-                [(c, float(v)) for c, v in changed.items()],
+                [(named.get(c, c), float(v)) for c, v in changed.items()],
                 title="Share of cells generalised per column",
                 percent=True,
             )
@@ -489,6 +495,7 @@ def render_release_report(manifest: Mapping[str, Any]) -> str:
     Returns:
         The HTML document.
     """
+    from safelink.release.manifest import renamed_columns
     from safelink.report.signoff import codebook_section, data_quality_section
 
     title = f"safelink release: {manifest.get('project', '')} for {manifest.get('recipient', '')}"
@@ -500,7 +507,7 @@ def render_release_report(manifest: Mapping[str, Any]) -> str:
             data_quality_section(manifest.get("data_quality") or []),
             detection_section(manifest.get("detection") or {}),
             linkage_section(manifest.get("linkage")),
-            disclosure_section(manifest.get("disclosure") or {}),
+            disclosure_section(manifest.get("disclosure") or {}, renamed_columns(manifest)),
             codebook_section(manifest.get("codebook") or []),
         ],
         subtitle="Offline report: counts, rates and key ids only; no identifiers or data values.",
