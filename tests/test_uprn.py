@@ -1,0 +1,163 @@
+"""Addresses to UPRNs against a gazetteer: the seeds' seven ways, neighbours, reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from safelink.errors import InputError
+from safelink.uprn import (
+    Gazetteer,
+    UnresolvedReason,
+    gazetteer_from_frame,
+    load_gazetteer,
+    resolve_uprns,
+    synthetic_gazetteer_path,
+)
+from tests.test_address import SEVEN_WAYS
+
+FLAT = "200004525"
+BUILDING = "200219244"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(synthetic_gazetteer_path())
+
+
+def _resolve(gazetteer: Gazetteer, addresses: list[str | None], **kwargs: object) -> list:
+    resolution = resolve_uprns(pl.Series("a", addresses, dtype=pl.String), gazetteer, **kwargs)  # type: ignore[arg-type]
+    return list(zip(resolution.uprn, resolution.household, resolution.reasons, strict=True))
+
+
+def test_seven_ways_resolve_to_the_flat_and_the_corner_is_left_unresolved(
+    gazetteer: Gazetteer,
+) -> None:
+    got = _resolve(gazetteer, SEVEN_WAYS)
+    # Six of the seven are the flat, whose household is its building (the parent UPRN):
+    # "Ground Floor Flat" and "21A" through the gazetteer's other spellings of the flat, the
+    # misspelt postcode (NW2 3LM) and "Cricklewood" through the house number, street and unit.
+    assert [u for u, _, _ in got] == [FLAT] * 5 + [None, FLAT]
+    assert {h for u, h, _ in got if u} == {BUILDING}
+    # The corner of Elm Grove and Ash Grove names no house number: it is counted as such,
+    # never guessed (the gazetteer has ground floor flats on both streets).
+    assert got[5][2] == UnresolvedReason.NO_HOUSE_NUMBER
+
+
+def test_neighbours_and_look_alikes_resolve_to_themselves(gazetteer: Gazetteer) -> None:
+    got = _resolve(
+        gazetteer,
+        [
+            "21 Ash Grove, London NW2 3LN",  # the building itself
+            "Flat 2, 21 Ash Grove",
+            "First Floor Flat 21 Ash Gr",
+            "23 Ash Grove",
+            "21 Elm Grove NW2 3AF",
+            "21 Ash Rd, London",
+            "21 Oak Grove",
+            "Flat 1, 3 Elm Grove",
+        ],
+    )
+    assert got == [
+        (BUILDING, BUILDING, None),
+        ("200004526", BUILDING, None),
+        ("200004526", BUILDING, None),
+        ("200219245", "200219245", None),
+        ("200219262", "200219262", None),
+        ("200219270", "200219270", None),
+        ("200219271", "200219271", None),
+        ("200219263", "200219264", None),
+    ]
+
+
+def test_unresolved_records_counted_by_reason(gazetteer: Gazetteer) -> None:
+    addresses = [None, "  ", "Ash Grove, London", "99 Nowhere Street", "21 Ash Grove NW2 3LN"]
+    resolution = resolve_uprns(pl.Series(addresses, dtype=pl.String), gazetteer)
+    assert resolution.reasons.to_list() == [
+        "no_address",
+        "no_address",
+        "no_house_number",
+        "no_candidate",
+        None,
+    ]
+    assert resolution.counts() == {
+        "resolved": 1,
+        "no_address": 2,
+        "no_house_number": 1,
+        "no_candidate": 1,
+        "below_threshold": 0,
+        "ambiguous": 0,
+    }
+    assert resolution.score.null_count() == 4
+    assert 0.9 <= resolution.score[4] <= 1
+
+
+def test_threshold_keeps_weak_matches_out_with_their_score(gazetteer: Gazetteer) -> None:
+    # Right number and postcode, a street only half alike: a weak candidate.
+    addresses = pl.Series(["21 Ashley Grove NW2 3LN"])
+    lenient = resolve_uprns(addresses, gazetteer, threshold=0.5)
+    strict = resolve_uprns(addresses, gazetteer, threshold=0.99999)
+    assert lenient.uprn[0] == BUILDING
+    assert strict.uprn[0] is None
+    assert strict.reasons[0] == "below_threshold"
+    assert strict.score[0] == lenient.score[0] < 0.99999
+
+
+def test_two_equally_good_candidates_are_ambiguous() -> None:
+    frame = pl.DataFrame(
+        {
+            "uprn": ["1", "2"],
+            "parent_uprn": [None, None],
+            "address": ["5 Mill Lane, Leeds", "5 Mill Lane, Luton"],
+            "postcode": ["LS1 1AA", "LU1 1AA"],
+        }
+    )
+    resolution = resolve_uprns(pl.Series(["5 Mill Lane"]), gazetteer_from_frame(frame))
+    assert resolution.reasons.to_list() == ["ambiguous"]
+    assert resolution.uprn.to_list() == [None]
+    # The postcode column settles it.
+    settled = resolve_uprns(
+        pl.Series(["5 Mill Lane"]), gazetteer_from_frame(frame), postcodes=pl.Series(["lu1 1aa"])
+    )
+    assert settled.uprn.to_list() == ["2"]
+
+
+def test_gazetteer_problems_refused_without_values(tmp_path: Path) -> None:
+    good = {
+        "uprn": ["200004525"],
+        "parent_uprn": ["200219244"],
+        "address": ["Flat 1, 21 Ash Grove"],
+        "postcode": ["NW2 3LN"],
+    }
+    with pytest.raises(InputError, match="lacks the column"):
+        gazetteer_from_frame(pl.DataFrame(good).drop("parent_uprn"))
+    with pytest.raises(InputError, match="not 1 to 12 digits") as bad:
+        gazetteer_from_frame(pl.DataFrame({**good, "uprn": ["2.00004525E+8"]}))
+    assert "2.00004525" not in str(bad.value)
+    two_parents = pl.concat([pl.DataFrame(good), pl.DataFrame({**good, "parent_uprn": ["7"]})])
+    with pytest.raises(InputError, match="two different parent_uprn"):
+        gazetteer_from_frame(two_parents)
+    path = tmp_path / "g.parquet"
+    pl.DataFrame(good).write_parquet(path)
+    assert load_gazetteer(path).uprns == 1
+
+
+def test_resolve_refuses_bad_threshold_and_misaligned_postcodes(gazetteer: Gazetteer) -> None:
+    with pytest.raises(InputError, match="threshold"):
+        resolve_uprns(pl.Series(["21 Ash Grove"]), gazetteer, threshold=0)
+    with pytest.raises(InputError, match="row for row"):
+        resolve_uprns(pl.Series(["21 Ash Grove"]), gazetteer, postcodes=pl.Series([]))
+
+
+def test_spreadsheet_damaged_gazetteer_uprn_repaired() -> None:
+    frame = pl.DataFrame(
+        {
+            "uprn": ["200,219,244.0"],
+            "parent_uprn": [""],
+            "address": ["21 Ash Grove"],
+            "postcode": ["NW2 3LN"],
+        }
+    )
+    assert gazetteer_from_frame(frame).entries.get_column("uprn").to_list() == [BUILDING]
