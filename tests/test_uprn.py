@@ -7,7 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.errors import InputError
+from safelink.config import JobConfig, TokenSettings, parse_config
+from safelink.errors import ConfigError, InputError
+from safelink.keys import Keyring
+from safelink.pseudonymise import pseudonymise, token_plan
 from safelink.uprn import (
     Gazetteer,
     UnresolvedReason,
@@ -161,3 +164,130 @@ def test_spreadsheet_damaged_gazetteer_uprn_repaired() -> None:
         }
     )
     assert gazetteer_from_frame(frame).entries.get_column("uprn").to_list() == [BUILDING]
+
+
+def _resolving_config(postcode: bool = False) -> JobConfig:
+    columns: dict[str, object] = {
+        "addr": {
+            "role": "identifier",
+            "kind": "address",
+            "resolve_uprn": True,
+            "gazetteer": str(synthetic_gazetteer_path()),
+        }
+    }
+    if postcode:
+        columns["pc"] = {"role": "identifier", "kind": "postcode"}
+    return parse_config({"project": "test", "sources": {"s": {"columns": columns}}})
+
+
+def test_uprn_and_household_tokens_under_their_own_keys(keyring: Keyring) -> None:
+    frame = pl.DataFrame(
+        {"addr": [*SEVEN_WAYS, "21 Ash Grove NW2 3LN", "Flat 2, 21 Ash Grove", "23 Ash Grove"]}
+    )
+    result = pseudonymise(frame, _resolving_config(), keyring)
+    uprn = result.tokens["uprn"].to_list()
+    household = result.tokens["household"].to_list()
+    # The flat's six writings: one UPRN token; the corner none.
+    assert len(set(uprn[:5] + uprn[6:7])) == 1
+    assert uprn[5] is None
+    assert household[5] is None
+    # The building and the flat above are other UPRNs of the same household; next door is not.
+    assert len({uprn[0], uprn[7], uprn[8], uprn[9]}) == 4
+    assert household[0] == household[7] == household[8] != household[9]
+    # Each token under its own purpose key: a house's UPRN and household tokens differ.
+    assert uprn[9] != household[9]
+    plan = token_plan(_resolving_config().source("s").identifiers[0], TokenSettings())
+    assert [(c, p) for c, p, _ in plan][1:3] == [
+        ("uprn", "link:uprn"),
+        ("household", "link:household"),
+    ]
+    # Unresolved addresses are counted by reason in the summary, never shown.
+    (summary,) = result.summary.columns
+    assert summary.warnings == {"uprn_no_house_number": 1}
+    # No address text in the tokens.
+    assert not any("ASH" in str(v).upper() for v in result.tokens.row(0))
+
+
+def test_uprn_token_equals_an_extract_uprn_column_token(keyring: Keyring) -> None:
+    resolved = pseudonymise(
+        pl.DataFrame({"addr": ["Flat 1, 21 Ash Grove NW2 3LN"]}), _resolving_config(), keyring
+    ).tokens
+    given_config = parse_config(
+        {
+            "project": "test",
+            "sources": {"s": {"columns": {"u": {"role": "identifier", "kind": "uprn"}}}},
+        }
+    )
+    given = pseudonymise(pl.DataFrame({"u": ["200004525"]}), given_config, keyring).tokens
+    assert resolved["uprn"][0] == given["uprn"][0]
+
+
+def test_resolve_uprn_postcode_column_used(keyring: Keyring) -> None:
+    frame = pl.DataFrame({"addr": ["5 Mill Lane", "21 Ash Grove"], "pc": ["LS6 3AB", "nw2 3ln"]})
+    tokens = pseudonymise(frame, _resolving_config(postcode=True), keyring).tokens
+    assert tokens["uprn"][0] is None  # no 5 Mill Lane in the gazetteer
+    assert tokens["uprn"][1] is not None
+
+
+def test_resolve_uprn_config_refusals() -> None:
+    def parse(settings: dict[str, object]) -> None:
+        column = {"role": "identifier", "kind": "address"} | settings
+        parse_config({"project": "t", "sources": {"s": {"columns": {"a": column}}}})
+
+    with pytest.raises(ConfigError, match="needs a gazetteer"):
+        parse({"resolve_uprn": True})
+    with pytest.raises(ConfigError, match="only with resolve_uprn"):
+        parse({"gazetteer": "g.csv"})
+    with pytest.raises(ConfigError, match="uprn_threshold"):
+        parse({"resolve_uprn": True, "gazetteer": "g.csv", "uprn_threshold": 1.5})
+    with pytest.raises(ConfigError, match="only for address"):
+        parse({"kind": "postcode", "resolve_uprn": True, "gazetteer": "g.csv"})
+    with pytest.raises(ConfigError, match=r"token column\(s\) \['uprn'\]"):
+        parse_config(
+            {
+                "project": "t",
+                "sources": {
+                    "s": {
+                        "columns": {
+                            "a": {
+                                "role": "identifier",
+                                "kind": "address",
+                                "resolve_uprn": True,
+                                "gazetteer": "g.csv",
+                            },
+                            "u": {"role": "identifier", "kind": "uprn"},
+                        }
+                    }
+                },
+            }
+        )
+
+
+def test_missing_gazetteer_file_is_an_input_error(keyring: Keyring, tmp_path: Path) -> None:
+    config = parse_config(
+        {
+            "project": "test",
+            "sources": {
+                "s": {
+                    "columns": {
+                        "addr": {
+                            "role": "identifier",
+                            "kind": "address",
+                            "resolve_uprn": True,
+                            "gazetteer": str(tmp_path / "none.csv"),
+                        }
+                    }
+                }
+            },
+        }
+    )
+    with pytest.raises(InputError, match=r"gazetteer none\.csv cannot be read"):
+        pseudonymise(pl.DataFrame({"addr": ["21 Ash Grove"]}), config, keyring)
+
+
+def test_spark_engine_refuses_resolution_with_a_way_out() -> None:
+    pytest.importorskip("pyspark")
+    from safelink.engines import spark_pseudonymise
+
+    with pytest.raises(spark_pseudonymise.SparkEngineError, match="--engine local"):
+        spark_pseudonymise._check_supported(_resolving_config().source("s"), TokenSettings())

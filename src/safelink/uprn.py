@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -344,3 +345,63 @@ def synthetic_gazetteer_path() -> Path:
     Ash Road, 21 Oak Grove). Synthetic: not an AddressBase extract.
     """
     return Path(__file__).parent / "data" / "gazetteer.csv"
+
+
+@cache
+def _cached_gazetteer(path: Path, modified: int) -> Gazetteer:
+    return load_gazetteer(path)
+
+
+def gazetteer_at(path: Path | str) -> Gazetteer:
+    """:func:`load_gazetteer`, read once per file version (a run's batches share it)."""
+    path = Path(path)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise InputError(
+            f"gazetteer {path.name} cannot be read ({exc.strerror}): check the gazetteer path"
+        ) from exc
+    return _cached_gazetteer(path, modified)
+
+
+class UprnResolver:
+    """Resolves one batch's addresses once for its ``uprn`` and ``household`` tokens.
+
+    The tokeniser derives a batch's tokens one after another from the same canonical address
+    column; the resolution of the last column seen is kept until the next one comes. Set
+    ``postcodes`` (the batch's postcode column, row for row) before deriving.
+    """
+
+    def __init__(self, gazetteer: Path, threshold: float) -> None:
+        self.gazetteer = gazetteer
+        self.threshold = threshold
+        self.postcodes: pl.Series | None = None
+        self._seen: tuple[pl.Series, pl.Series | None] | None = None
+        self._resolution: Resolution | None = None
+
+    def resolve(self, addresses: pl.Series) -> Resolution:
+        """The resolution of ``addresses`` (computed once per batch)."""
+        seen = self._seen
+        if self._resolution is None or seen != (addresses, self.postcodes):
+            self._resolution = resolve_uprns(
+                addresses,
+                gazetteer_at(self.gazetteer),
+                postcodes=self.postcodes,
+                threshold=self.threshold,
+            )
+            self._seen = (addresses, self.postcodes)
+        return self._resolution
+
+
+@dataclass(frozen=True, slots=True)
+class UprnToken:
+    """The token deriver of ``uprn`` or ``household`` from an address column."""
+
+    resolver: UprnResolver
+    which: str
+
+    def __call__(self, canonical: pl.Series) -> pl.Series:
+        """The UPRN or household of each canonical address (null where unresolved)."""
+        resolution = self.resolver.resolve(canonical)
+        chosen = resolution.uprn if self.which == "uprn" else resolution.household
+        return chosen.alias(canonical.name)
