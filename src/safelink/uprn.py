@@ -130,9 +130,25 @@ class Resolution:
         return counts
 
 
+_FLAT_TYPOS = "LAT|FAT|FLT|FLA|LFAT|FALT|FLTA|FFLAT|FLLAT|FLAAT|FLATT"
+_UNIT = "[0-9]{1,4}[A-Z]?"
+_HOUSE = "[0-9]{1,5}[A-Z]?"
+_FLAT_FORMS = (
+    # A misspelt flat designator before a number: ``Falt 1``, ``Fllat 3``.
+    (f"^(?:{_FLAT_TYPOS}) ({_UNIT}) ", "FLAT $1 "),
+    # A floor and a flat number: ``Second Floor Flat 1, 23 Oak Grove`` is flat 1 of 23.
+    (f"^FLAT [A-Z]+ ({_UNIT}) ({_HOUSE}) ", "FLAT $1 $2 "),
+    # Two numbers, the flat's first: ``1, 3 Ash Road`` is flat 1 of 3.
+    (f"^({_UNIT}) ({_HOUSE}) ", "FLAT $1 $2 "),
+)
+"""Flat forms the address rule leaves for the matcher (regex, replacement on canonical text)."""
+
+
 def _parts(addresses: pl.Series, postcodes: pl.Series | None) -> pl.DataFrame:
     """The match parts of written addresses (row ``i`` is ``addresses[i]``)."""
     canonical = normalise_address(addresses).values
+    for pattern, replacement in _FLAT_FORMS:
+        canonical = canonical.str.replace(pattern, replacement)
     written_postcode = canonical.str.extract(r" ([A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2})$", 1)
     if postcodes is not None:
         column = normalise_postcode(postcodes.cast(pl.String)).values
