@@ -41,6 +41,19 @@ THRESHOLDS = (0.5, 0.9, 0.99)
 _LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # inward-code letters (no C, I, K, M, O, V)
 
 
+def _row(
+    base: dict[str, str],
+    uprn: int,
+    parent: str = "",
+    sub: str = "",
+    name: str = "",
+    number: str = "",
+) -> dict[str, str]:
+    """One component row: ``base`` (street, town, postcode) and the property's own fields."""
+    own = {"uprn": str(uprn), "parentuprn": parent, "subname": sub, "name": name}
+    return base | own | {"number": number}
+
+
 def synthetic_components(buildings: int, seed: int) -> list[dict[str, str]]:
     """An invented gazetteer as address-errors components (one row per address)."""
     rng = np.random.default_rng(seed)
@@ -61,44 +74,18 @@ def synthetic_components(buildings: int, seed: int) -> list[dict[str, str]]:
                 )
                 postcode = f"{district} {inward}"
             uprn += 1
+
             base = {"streetname": street, "townname": town, "postcode": postcode}
             draw = rng.random()
             if draw < 0.03:  # a named cottage without a number
-                rows.append(
-                    base
-                    | {
-                        "uprn": str(uprn),
-                        "parentuprn": "",
-                        "subname": "",
-                        "name": f"{street.split()[0]} COTTAGE",
-                        "number": "",
-                    }
-                )
+                rows.append(_row(base, uprn, name=f"{street.split()[0]} COTTAGE"))
                 continue
-            rows.append(
-                base
-                | {
-                    "uprn": str(uprn),
-                    "parentuprn": "",
-                    "subname": "",
-                    "name": "",
-                    "number": str(number),
-                }
-            )
+            rows.append(_row(base, uprn, number=str(number)))
             if draw < 0.25:  # converted into flats under the house's UPRN
                 parent = uprn
                 for flat in range(1, int(rng.integers(2, 4)) + 1):
                     uprn += 1
-                    rows.append(
-                        base
-                        | {
-                            "uprn": str(uprn),
-                            "parentuprn": str(parent),
-                            "subname": f"FLAT {flat}",
-                            "name": "",
-                            "number": str(number),
-                        }
-                    )
+                    rows.append(_row(base, uprn, str(parent), f"FLAT {flat}", number=str(number)))
     return rows
 
 

@@ -291,3 +291,17 @@ def test_spark_engine_refuses_resolution_with_a_way_out() -> None:
 
     with pytest.raises(spark_pseudonymise.SparkEngineError, match="--engine local"):
         spark_pseudonymise._check_supported(_resolving_config().source("s"), TokenSettings())
+
+
+@pytest.mark.parametrize(
+    ("written", "uprn"),
+    [
+        ("1, 21 Ash Grove, London", FLAT),  # the flat's number first, its word dropped
+        ("Falt 1, 21 Ash Grove", FLAT),  # a misspelt designator
+        ("Fllat 2 21 Ash Grove NW2 3LN", "200004526"),
+        ("Second Floor Flat 2, 21 Ash Grove", "200004526"),  # a floor before the flat number
+        ("21, Ash Grove, London", BUILDING),  # one number: the house
+    ],
+)
+def test_flat_forms_the_address_rule_leaves(gazetteer: Gazetteer, written: str, uprn: str) -> None:
+    assert _resolve(gazetteer, [written])[0][0] == uprn
