@@ -115,3 +115,10 @@ def test_cascade_keeps_twins_at_one_home_apart():
     # (another household) and the nickname are joined, and so is the twin with her brother's
     # record from another home (that key's own weakness: no shared home to tell them apart).
     assert _pairs(_key("surname", "date_of_birth")) == {(1, 3), (1, 4), (3, 4), (2, 3)}
+
+
+def test_twin_guard_leaves_keys_on_whole_forenames_alone():
+    # Reversed names compare the forename with the surname: a shared home must not stop them.
+    reversed_key = MatchKey(name="reversed", on=(("forename", "surname"), ("surname", "forename")))
+    available = ("forename", "surname", "household", "date_of_birth")
+    assert twin_guard(reversed_key, available) is None

@@ -113,6 +113,8 @@ def twin_guard(key: MatchKey, available: Collection[str]) -> str | None:
         return "(" + " OR ".join(tests) + ")"
     if HOUSEHOLD not in available or ("nhs_number", "nhs_number") in key.on:
         return None  # an NHS number names one person, whoever else lives there
+    if columns & {FORENAME, FORENAME_CANONICAL}:
+        return None  # the key compares whole forenames itself (reversed names too)
     home = quote(HOUSEHOLD)
     apart = [f"l.{home} IS NULL", f"r.{home} IS NULL", f"l.{home} <> r.{home}"]
     return "(" + " OR ".join(apart + tests) + ")"

@@ -202,10 +202,12 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
     return built
 
 
-OTHER_PERSON_M = 0.001
+OTHER_PERSON_M = 0.02
 """Fixed m probability of "same household, other forename": a person rarely does that."""
 OTHER_PERSON_U = 0.5
-"""Fixed u probability of "same household, other forename" (the level weighs about -9)."""
+"""Fixed u probability of "same household, other forename" (the level weighs about -4.6:
+chosen on ``benchmarks/bench_households.py``, where -9 lost recall on the hard profile's
+forename variants and the trained weight, about -0.8, gained less precision)."""
 
 
 def household_levels(columns: set[str]) -> list[Any]:
@@ -214,9 +216,10 @@ def household_levels(columns: set[str]) -> list[Any]:
     Two records of one household (the parent UPRN of a flat, else the UPRN) with different
     full forenames (and different canonical forenames where the tokens carry them: ``Bill``
     and ``William`` are one person) are two people: twins, siblings, spouses. That level comes
-    first, with fixed probabilities weighing about -9, so that a shared surname, date of birth
-    and home cannot outweigh it; an independence model would count the shared home as
-    evidence for. Below it: the same property (``uprn``, when present), the same household;
+    first, with fixed probabilities weighing about -4.6 (:data:`OTHER_PERSON_U`), so that a
+    shared home does not count for a pair whose forenames differ; trained, the level weighs
+    too little, since among pairs sharing a home most differ in forename. Below it: the same
+    property (``uprn``, when present), the same household;
     a different household is no evidence against (people move), except in a comparison with
     no other level to weigh (neither forenames nor UPRNs), where it is an ordinary level.
     """
