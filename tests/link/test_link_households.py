@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import duckdb
 import polars as pl
 import pytest
 from tests.link.test_link_comparisons import _levels, level_of
+from tests.link.test_link_twins import _extract, _job
 
-from safelink.config import ProbabilisticSettings
+from safelink.config import ColumnRole, ColumnSpec, JobConfig, ProbabilisticSettings
+from safelink.identifiers import Identifier
+from safelink.keys import Keyring
+from safelink.link import link
 from safelink.link.cascade import candidates_sql, twin_guard
 from safelink.link.config import MatchKey
 from safelink.link.probabilistic import OTHER_PERSON_M, OTHER_PERSON_U, _comparisons
+from safelink.pseudonymise import pseudonymise
+from safelink.uprn import synthetic_gazetteer_path
 
 HOME = ("household", "uprn", "forename", "forename_canonical")
 
@@ -122,3 +130,41 @@ def test_twin_guard_leaves_keys_on_whole_forenames_alone():
     reversed_key = MatchKey(name="reversed", on=(("forename", "surname"), ("surname", "forename")))
     available = ("forename", "surname", "household", "date_of_birth")
     assert twin_guard(reversed_key, available) is None
+
+
+@pytest.mark.parametrize(
+    ("hospital", "social_care", "persons"),
+    [
+        ("Hassan", "Hussain", 2),  # twins at one home: kept apart though the key has no forename
+        ("Robert", "Rob", 1),  # one person: the canonical forenames agree
+    ],
+)
+def test_link_surname_dob_key_keeps_two_forenames_at_one_home_apart(
+    demo_config: JobConfig, keyring: Keyring, hospital: str, social_care: str, persons: int
+):
+    address = ColumnSpec(
+        name="address",
+        role=ColumnRole.IDENTIFIER,
+        kind=Identifier.ADDRESS,
+        resolve_uprn=True,
+        gazetteer=synthetic_gazetteer_path(),
+    )
+    sources = {
+        name: dataclasses.replace(source, columns=(*source.columns, address))
+        for name, source in demo_config.sources.items()
+    }
+    job = dataclasses.replace(
+        _job(demo_config, _key("surname", "date_of_birth")),
+        sources=sources,
+        project=keyring.project,
+    )
+    done = []
+    # One flat written two ways: "Flat 1, 21 Ash Grove" and "21A Ash Grove".
+    for source, forename, home in (
+        ("hospital", hospital, "Flat 1, 21 Ash Grove NW2 3LN"),
+        ("social_care", social_care, "21A Ash Grove, London"),
+    ):
+        extract = _extract(source, [forename], demo_config).with_columns(address=pl.lit(home))
+        done.append(pseudonymise(extract, job, keyring, source=source))
+    assert done[0].tokens["household"][0] == done[1].tokens["household"][0] is not None
+    assert link(done, job).links["person_id"].n_unique() == persons
