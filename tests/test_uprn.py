@@ -10,7 +10,7 @@ import pytest
 from safelink.config import JobConfig, TokenSettings, parse_config
 from safelink.errors import ConfigError, InputError
 from safelink.keys import Keyring
-from safelink.pseudonymise import pseudonymise, token_plan
+from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file, token_plan
 from safelink.uprn import (
     Gazetteer,
     UnresolvedReason,
@@ -305,3 +305,18 @@ def test_spark_engine_refuses_resolution_with_a_way_out() -> None:
 )
 def test_flat_forms_the_address_rule_leaves(gazetteer: Gazetteer, written: str, uprn: str) -> None:
     assert _resolve(gazetteer, [written])[0][0] == uprn
+
+
+def test_pseudonymise_file_resolves_every_batch(keyring: Keyring, tmp_path: Path) -> None:
+    # Three batches of two: each batch is resolved once, with its own rows.
+    path = tmp_path / "s.parquet"
+    pl.DataFrame({"addr": [*SEVEN_WAYS[:4], "23 Ash Grove", "21 Ash Grove NW2 3LN"]}).write_parquet(
+        path
+    )
+    out = tmp_path / "out"
+    pseudonymise_file(path, _resolving_config(), keyring, out, source="s", batch_rows=2)
+    tokens = pl.read_parquet(output_paths(out, "s")["tokens"])
+    uprn, household = tokens["uprn"].to_list(), tokens["household"].to_list()
+    assert len(set(uprn[:4])) == 1
+    assert len(set(uprn)) == 3
+    assert household[0] == household[5] != household[4]

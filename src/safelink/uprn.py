@@ -398,7 +398,11 @@ class UprnResolver:
     def resolve(self, addresses: pl.Series) -> Resolution:
         """The resolution of ``addresses`` (computed once per batch)."""
         seen = self._seen
-        if self._resolution is None or seen != (addresses, self.postcodes):
+        if (
+            self._resolution is None
+            or seen is None
+            or not (seen[0] is addresses and seen[1] is self.postcodes)
+        ):
             self._resolution = resolve_uprns(
                 addresses,
                 gazetteer_at(self.gazetteer),
