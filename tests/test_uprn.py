@@ -320,3 +320,18 @@ def test_pseudonymise_file_resolves_every_batch(keyring: Keyring, tmp_path: Path
     assert len(set(uprn[:4])) == 1
     assert len(set(uprn)) == 3
     assert household[0] == household[5] != household[4]
+
+
+def test_named_properties_resolve_by_name_within_their_postcode(gazetteer: Gazetteer) -> None:
+    got = _resolve(
+        gazetteer,
+        ["Ivy Cottage, Leeds LS6 3AB", "HOLLY COTTAGE CHURCH LN", "Oak Cottage LS6 3AB"],
+        postcodes=pl.Series([None, "LS6 3AB", None], dtype=pl.String),
+    )
+    assert got[0][0] == "100023336003"
+    assert got[1][0] == "100023336004"
+    # No such cottage at the postcode: never another one.
+    assert got[2][0] is None
+    assert got[2][2] == "below_threshold"
+    # Without a postcode a named property cannot be placed.
+    assert _resolve(gazetteer, ["Ivy Cottage, Church Lane"])[0][2] == "no_house_number"

@@ -13,7 +13,9 @@ to find it. ``parent_uprn`` is the building of a flat (empty for a house).
    house number's letter: ``21A``), the full postcode (written in the address, else the
    record's postcode column), and the words.
 2. Candidates are blocked on the full postcode, on house number and street, or on house number
-   and the street's first three letters (a misspelt street still finds its building).
+   and the street's first three letters (a misspelt street still finds its building); an
+   address without a house number (``Ivy Cottage``) only on its full postcode, and then compared
+   by its name (its first two words).
 3. Each comparison adds a match weight (log2 of a Bayes factor; :data:`WEIGHTS`): house
    number, street (exact or Jaro-Winkler), unit, postcode (unit, sector or district) and the
    share of words in common. The weight with :data:`PRIOR_WEIGHT` gives a match probability.
@@ -69,6 +71,9 @@ WEIGHTS = {
     "sector_agrees": 2.0,
     "district_agrees": 0.5,
     "postcode_differs": -3.0,
+    "name_agrees": 4.0,  # a named property's first two words (no house number either side)
+    "name_close": 2.0,  # Jaro-Winkler >= 0.92
+    "name_differs": -4.0,
     "words_most": 2.0,  # share of words in common >= 0.8
     "words_half": 1.0,  # >= 0.5
 }
@@ -80,6 +85,7 @@ class UnresolvedReason(StrEnum):
 
     NO_ADDRESS = "no_address"
     NO_HOUSE_NUMBER = "no_house_number"
+    """No house number and no postcode: nothing places the address."""
     NO_CANDIDATE = "no_candidate"
     BELOW_THRESHOLD = "below_threshold"
     AMBIGUOUS = "ambiguous"
@@ -167,6 +173,10 @@ def _parts(addresses: pl.Series, postcodes: pl.Series | None) -> pl.DataFrame:
             "unit": flat.fill_null(letter),
             "postcode": written_postcode,
             "words": canonical.str.split(" "),
+            # A named property without a number (``ROSE COTTAGE``): its first two words.
+            "name": canonical.str.extract(r"^([A-Z]+(?: [A-Z]+)?)", 1).zip_with(
+                number_street.is_null(), pl.Series([None] * addresses.len(), dtype=pl.String)
+            ),
         }
     )
 
@@ -215,9 +225,11 @@ def load_gazetteer(path: Path | str) -> Gazetteer:
 def _weight_sql() -> str:
     w = WEIGHTS
     return f"""
-    CASE WHEN r.number = g.number THEN {w["number_agrees"]}
+    CASE WHEN r.number IS NULL AND g.number IS NULL THEN 0
+         WHEN r.number = g.number THEN {w["number_agrees"]}
          ELSE {w["number_differs"]} END
-    + CASE WHEN r.street = g.street THEN {w["street_agrees"]}
+    + CASE WHEN r.street IS NULL AND g.street IS NULL THEN 0
+           WHEN r.street = g.street THEN {w["street_agrees"]}
            WHEN jaro_winkler_similarity(r.street, g.street) >= 0.92 THEN {w["street_close"]}
            WHEN jaro_winkler_similarity(r.street, g.street) >= 0.80 THEN {w["street_similar"]}
            ELSE {w["street_differs"]} END
@@ -233,6 +245,10 @@ def _weight_sql() -> str:
            WHEN split_part(r.postcode, ' ', 1) = split_part(g.postcode, ' ', 1)
                 THEN {w["district_agrees"]}
            ELSE {w["postcode_differs"]} END
+    + CASE WHEN r.name IS NULL OR g.name IS NULL THEN 0
+           WHEN r.name = g.name THEN {w["name_agrees"]}
+           WHEN jaro_winkler_similarity(r.name, g.name) >= 0.92 THEN {w["name_close"]}
+           ELSE {w["name_differs"]} END
     + CASE WHEN share >= 0.8 THEN {w["words_most"]}
            WHEN share >= 0.5 THEN {w["words_half"]}
            ELSE 0 END
@@ -248,6 +264,9 @@ WITH pairs AS (
     UNION
     SELECT r.row, g.id FROM records r JOIN gaz g
         ON r.number = g.number AND left(r.street, 3) = left(g.street, 3)
+    UNION
+    SELECT r.row, g.id FROM records r JOIN gaz g
+        ON r.number IS NULL AND g.number IS NULL AND r.postcode = g.postcode
 ),
 scored AS (
     SELECT r.row, g.uprn, g.household, ({weight}) AS weight
@@ -306,12 +325,13 @@ def resolve_uprns(
     gaz = gazetteer.entries.with_row_index("id")
     connection = duckdb.connect()
     try:
-        connection.register("records", records.filter(pl.col("number").is_not_null()))
+        blockable = pl.col("number").is_not_null() | pl.col("postcode").is_not_null()
+        connection.register("records", records.filter(pl.col("present") & blockable))
         connection.register("gaz", gaz)
         best = connection.sql(_SCORE_SQL.format(weight=_weight_sql())).pl()
     finally:
         connection.close()
-    joined = records.select("row", "present", "number").join(
+    joined = records.select("row", "present", "number", "postcode").join(
         best, on="row", how="left", maintain_order="left"
     )
     probability = 1 / (1 + (2.0 ** -(pl.col("weight") + PRIOR_WEIGHT)))
@@ -325,7 +345,7 @@ def resolve_uprns(
     reason = (
         pl.when(~pl.col("present"))
         .then(pl.lit(UnresolvedReason.NO_ADDRESS.value))
-        .when(pl.col("number").is_null())
+        .when(pl.col("number").is_null() & pl.col("postcode").is_null())
         .then(pl.lit(UnresolvedReason.NO_HOUSE_NUMBER.value))
         .when(pl.col("weight").is_null())
         .then(pl.lit(UnresolvedReason.NO_CANDIDATE.value))
@@ -358,7 +378,8 @@ def synthetic_gazetteer_path() -> Path:
     It holds the seeds' flat (UPRN 200004525, parent 200219244, ``Flat 1, 21 Ash Grove,
     London NW2 3LN``, also spelt ``Ground Floor Flat`` and ``21A``), its building, the flat
     above, and neighbouring and look-alike addresses (19 and 23 Ash Grove, 21 Elm Grove, 21
-    Ash Road, 21 Oak Grove). Synthetic: not an AddressBase extract.
+    Ash Road, 21 Oak Grove), and named cottages without a number in Leeds (Ivy Cottage, Holly
+    Cottage). Synthetic: not an AddressBase extract.
     """
     return Path(__file__).parent / "data" / "gazetteer.csv"
 
