@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 $(BIN)/.installed: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet 'pip==26.3'
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,model,spark]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,model,spark,bench]'
 	touch $@
 
 install: $(BIN)/.installed

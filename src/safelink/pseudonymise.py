@@ -43,7 +43,7 @@ from safelink import io
 from safelink._version import __version__
 from safelink.atomic import ensure_output_directory
 from safelink.bloom import bloom_encode
-from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
+from safelink.config import UPRN_TOKENS, ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
@@ -66,6 +66,7 @@ from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.optout import OptOuts, load_opt_outs
 from safelink.progress import Progress
 from safelink.text_encoding import canonical_encoding
+from safelink.uprn import UprnResolver, UprnToken
 
 RECORD_ID = "record_id"
 METADATA_PREFIX = "safelink."
@@ -274,6 +275,10 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
         purpose = "link:dob"
     full: TokenDeriver = _dob_full if kind is Identifier.DATE_OF_BIRTH else _identity
     plan: list[tuple[str, str, TokenDeriver]] = [(base, purpose, full)]
+    if spec.resolve_uprn and spec.gazetteer is not None:
+        # The UPRN and its household (the parent of a flat), each under its own purpose key.
+        resolver = UprnResolver(spec.gazetteer, spec.uprn_threshold)
+        plan += [(t, f"link:{t}", UprnToken(resolver, t)) for t in UPRN_TOKENS]
     if not settings.derived:
         return plan
     if kind in _NAME_KINDS:
@@ -400,7 +405,12 @@ class _Tokeniser:
             for column, purpose, derive in self.plans[spec.name]:
                 if isinstance(derive, _AddressPart):
                     derive.shared.postcodes = postcodes
+                elif isinstance(derive, UprnToken):
+                    derive.resolver.postcodes = postcodes
                 canonical = derive(canonical_by_column[spec.name])
+                if isinstance(derive, UprnToken) and derive.which == "uprn":
+                    reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
+                    self._warn(spec.name, "uprn_" + reasons)
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )

@@ -25,7 +25,14 @@ Example::
       probabilistic: {threshold: 0.95}
 """
 
-from safelink.config._job import ColumnRole, ColumnSpec, JobConfig, SourceConfig, TokenSettings
+from safelink.config._job import (
+    UPRN_TOKENS,
+    ColumnRole,
+    ColumnSpec,
+    JobConfig,
+    SourceConfig,
+    TokenSettings,
+)
 from safelink.config._link import (
     COMPARISONS,
     OPTIONAL_COMPARISONS,
@@ -41,6 +48,7 @@ __all__ = [
     "COMPARISONS",
     "MAX_CONFIG_BYTES",
     "OPTIONAL_COMPARISONS",
+    "UPRN_TOKENS",
     "CascadeSettings",
     "ColumnRole",
     "ColumnSpec",

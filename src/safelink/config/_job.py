@@ -55,6 +55,9 @@ class ColumnRole(StrEnum):
     DROP = "drop"
 
 
+#: The token columns an address column with ``resolve_uprn: true`` adds.
+UPRN_TOKENS = ("uprn", "household")
+
 #: Columns safelink writes into its outputs, which an extract's kept column may not be named.
 RESERVED_COLUMNS = {
     "record_id": "each record's id, joining tokens and content",
@@ -76,9 +79,26 @@ class ColumnSpec:
     """Keep the raw value in the content file too (e.g. sex for analysis)."""
     token_name: Word | None = None
     """The token column's name (defaults to the kind)."""
+    resolve_uprn: StrictBool = False
+    """Resolve this address column to UPRNs against ``gazetteer`` (address columns only):
+    adds the ``uprn`` and ``household`` tokens (:mod:`safelink.uprn`)."""
+    gazetteer: ConfigPath | None = None
+    """The canonical address list (``uprn, parent_uprn, address, postcode``; CSV or Parquet)."""
+    uprn_threshold: Annotated[float, Field(gt=0, le=1)] = 0.9
+    """The match probability an address's best gazetteer candidate must reach."""
 
     @model_validator(mode="after")
     def _kind_matches_role(self) -> ColumnSpec:
+        if self.resolve_uprn and self.kind is not Identifier.ADDRESS:
+            raise problem("is only for address identifier columns", "resolve_uprn")
+        if self.resolve_uprn and self.gazetteer is None:
+            raise problem(
+                "resolve_uprn needs a gazetteer: give its path (uprn, parent_uprn, address, "
+                "postcode; CSV or Parquet)",
+                "gazetteer",
+            )
+        if self.gazetteer is not None and not self.resolve_uprn:
+            raise problem("is read only with resolve_uprn: true", "gazetteer")
         kept = self.role is ColumnRole.CONTENT or self.also_content
         if kept and self.name in RESERVED_COLUMNS:
             raise problem(
@@ -172,6 +192,7 @@ class SourceConfig:
     @model_validator(mode="after")
     def _can_link(self) -> SourceConfig:
         token_names = [c.token_column for c in self.identifiers]
+        token_names += [t for c in self.identifiers if c.resolve_uprn for t in UPRN_TOKENS]
         clashes = sorted({t for t in token_names if token_names.count(t) > 1})
         if clashes:
             raise problem(

@@ -61,12 +61,13 @@ from safelink.config._fields import (
 
 #: The comparisons the probabilistic model can build, one per identifier.
 Comparison = Literal[
-    "nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex", "address"
-]
+    "nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex", "address",
+    "household",
+]  # fmt: skip
 COMPARISONS: tuple[str, ...] = get_args(Comparison)
 #: Comparisons built only when every input has their token column (not every extract has an
-#: address): they never make a token column required.
-OPTIONAL_COMPARISONS = frozenset({"address"})
+#: address, nor a gazetteer to resolve it): they never make a token column required.
+OPTIONAL_COMPARISONS = frozenset({"address", "household"})
 #: A list of comparisons; one may be written without the list.
 Comparisons = Annotated[
     tuple[Comparison, ...],

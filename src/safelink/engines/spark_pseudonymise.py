@@ -118,6 +118,12 @@ def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:
             f"source {source.name!r}: identifier kind(s) {unsupported} have no Spark "
             "normaliser yet; pseudonymise this source with --engine local."
         )
+    resolved = sorted(c.name for c in source.identifiers if c.resolve_uprn)
+    if resolved:
+        raise SparkEngineError(
+            f"source {source.name!r}: address column(s) {resolved} resolve to UPRNs "
+            "(resolve_uprn: true), which the Spark engine does not do; use --engine local."
+        )
     if settings.bloom:
         raise SparkEngineError(
             f"source {source.name!r}: Bloom-filter encodings (tokens.bloom: true) are not "

@@ -81,6 +81,9 @@ def source_pairs(
 
 FORENAME = "forename"
 FORENAME_CANONICAL = "forename_canonical"
+HOUSEHOLD = "household"
+PROPERTY_COLUMNS = frozenset({"household", "uprn"})
+"""Token columns of a home (:mod:`safelink.uprn`): two people share them."""
 
 
 def twin_guard(key: MatchKey, available: Collection[str]) -> str | None:
@@ -88,21 +91,33 @@ def twin_guard(key: MatchKey, available: Collection[str]) -> str | None:
 
     Two records that agree on surname, date of birth and address but have different full
     forenames are different people (twins). A key that reads a column derived from the
-    forename (initial, phonetic codes) without the full forename would link them; so a pair
-    it finds must also have equal full forename tokens, a full forename missing on either
-    side, or equal canonical forenames (``Bill`` and ``William``) where the tokens carry them.
+    forename (initial, phonetic codes), or a home (``household``, ``uprn``), without the full
+    forename would link them; so a pair it finds must also have equal full forename tokens, a
+    full forename missing on either side, or equal canonical forenames (``Bill`` and
+    ``William``) where the tokens carry them. Any other key without the full forename, where
+    the tokens carry a household, must not join two records of one household with different
+    forenames (siblings, spouses): household agreement with a forename disagreement is two
+    people. A key on the NHS number is left alone: the number names one person.
     """
     columns = {c for pair in key.on for c in pair}
     derived = any(c.startswith(f"{FORENAME}_") and c != FORENAME_CANONICAL for c in columns)
     whole = {(FORENAME, FORENAME), (FORENAME_CANONICAL, FORENAME_CANONICAL)} & set(key.on)
-    if not derived or whole or FORENAME not in available:
+    if whole or FORENAME not in available:
         return None
     name = quote(FORENAME)
     tests = [f"l.{name} IS NULL", f"r.{name} IS NULL", f"l.{name} = r.{name}"]
     if FORENAME_CANONICAL in available:
         canonical = quote(FORENAME_CANONICAL)
         tests.append(f"l.{canonical} = r.{canonical}")
-    return "(" + " OR ".join(tests) + ")"
+    if derived or columns & PROPERTY_COLUMNS:
+        return "(" + " OR ".join(tests) + ")"
+    if HOUSEHOLD not in available or ("nhs_number", "nhs_number") in key.on:
+        return None  # an NHS number names one person, whoever else lives there
+    if columns & {FORENAME, FORENAME_CANONICAL}:
+        return None  # the key compares whole forenames itself (reversed names too)
+    home = quote(HOUSEHOLD)
+    apart = [f"l.{home} IS NULL", f"r.{home} IS NULL", f"l.{home} <> r.{home}"]
+    return "(" + " OR ".join(apart + tests) + ")"
 
 
 def candidates_sql(

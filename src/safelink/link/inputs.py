@@ -36,9 +36,10 @@ OPTIONAL = (
     "surname_last_part", "surname_bloom", "date_of_birth_swapped", "date_of_birth_year",
     "date_of_birth_month", "date_of_birth_day", "postcode_sector", "postcode_district",
     "address", "address_number_street", "address_number_postcode", "address_street",
+    "uprn", "household",
 )  # fmt: skip
 """Token columns used when every input has them (partial agreement in the model, the
-cascade's twin rule, the address comparison)."""
+cascade's twin rule, the address and household comparisons)."""
 
 
 @dataclass(frozen=True, slots=True)

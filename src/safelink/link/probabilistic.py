@@ -110,6 +110,9 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
     for name in settings.comparisons:
         if name in OPTIONAL_COMPARISONS and name not in columns:
             continue  # e.g. no address in some input
+        if name == "household":
+            built.append(cl.CustomComparison(household_levels(columns), output_column_name=name))
+            continue
         levels: list[Any] = [cll.NullLevel(name)]
         partial = name == "date_of_birth" and {year, month} <= columns
         if partial:
@@ -197,6 +200,58 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
         levels.append(cll.ElseLevel())
         built.append(cl.CustomComparison(levels, output_column_name=name))
     return built
+
+
+OTHER_PERSON_M = 0.02
+"""Fixed m probability of "same household, other forename": a person rarely does that."""
+OTHER_PERSON_U = 0.5
+"""Fixed u probability of "same household, other forename" (the level weighs about -4.6:
+chosen on ``benchmarks/bench_households.py``, where -9 lost recall on the hard profile's
+forename variants and the trained weight, about -0.8, gained less precision)."""
+
+
+def household_levels(columns: set[str]) -> list[Any]:
+    """The levels of the ``household`` comparison (tokens of :mod:`safelink.uprn`).
+
+    Two records of one household (the parent UPRN of a flat, else the UPRN) with different
+    full forenames (and different canonical forenames where the tokens carry them: ``Bill``
+    and ``William`` are one person) are two people: twins, siblings, spouses. That level comes
+    first, with fixed probabilities weighing about -4.6 (:data:`OTHER_PERSON_U`), so that a
+    shared home does not count for a pair whose forenames differ; trained, the level weighs
+    too little, since among pairs sharing a home most differ in forename. Below it: the same
+    property (``uprn``, when present), the same household;
+    a different household is no evidence against (people move), except in a comparison with
+    no other level to weigh (neither forenames nor UPRNs), where it is an ordinary level.
+    """
+    import splink.comparison_level_library as cll
+
+    def custom(sql: str, label: str) -> Any:
+        return cll.CustomLevel(sql, label_for_charts=label, base_dialect_str="duckdb")
+
+    levels: list[Any] = [cll.NullLevel("household")]
+    if "forename" in columns:
+        other = '"household_l" = "household_r" AND "forename_l" <> "forename_r"'
+        if "forename_canonical" in columns:
+            other += ' AND NOT coalesce("forename_canonical_l" = "forename_canonical_r", FALSE)'
+        levels.append(
+            custom(f"({other})", "same household, other forename (another person)").configure(
+                m_probability=OTHER_PERSON_M,
+                u_probability=OTHER_PERSON_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+    if "uprn" in columns:
+        levels.append(
+            cll.ExactMatchLevel("uprn").configure(label_for_charts="same property (UPRN)")
+        )
+    levels.append(cll.ExactMatchLevel("household").configure(label_for_charts="same household"))
+    if len(levels) == 2:
+        # Splink needs two levels that weigh: with one agreeing level, a difference weighs.
+        levels.append(cll.ElseLevel().configure(label_for_charts="household differs"))
+        return levels
+    levels.append(custom("TRUE", "household differs (no evidence)").configure(is_null_level=True))
+    return levels
 
 
 def _address_levels(

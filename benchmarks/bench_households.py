@@ -1,0 +1,143 @@
+"""Linkage with households: the hard profile linked with and without UPRN resolution.
+
+Usage: python benchmarks/bench_households.py [--people 10000] [--seed 7]
+
+The hard profile has twins (4% of people) and siblings (15%) at one address. A gazetteer of
+every synthetic home is built from the population (:func:`safelink.synthetic_address.homes` of
+each person's old and new postcode; a flat's parent is its building; flat 1 is also spelt
+``Ground Floor Flat`` and a flat its letter, ``21B``, as the generator writes them). The demo
+job with address tokens compared (as ``bench_link.py --addresses on``) is linked, then the same
+job with the address column resolved to UPRNs (``resolve_uprn``) and the ``household``
+comparison. Prints JSON: pairwise precision, recall and F1 of each run against the truth, the
+unresolved addresses by reason, and the link times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+from _fixed_key import fixed_keyring
+from bench_link import ONE_PER_PERSON, ROOT, _with_addresses
+
+from safelink.config import JobConfig, load_config
+from safelink.keys import Keyring
+from safelink.link import link
+from safelink.pseudonymise import pseudonymise
+from safelink.synthetic import PROFILES, SyntheticExtracts, generate, record_truth
+from safelink.synthetic_address import homes
+from safelink.synthetic_population import PopulationRates, draw_population
+
+
+def gazetteer_frame(people: int, seed: int) -> pl.DataFrame:
+    """Every home of the hard profile's population, as ``uprn, parent_uprn, address, postcode``."""
+    rates = PROFILES["hard"]["population"]
+    assert isinstance(rates, PopulationRates)
+    everyone = draw_population(np.random.default_rng(seed), people, rates)
+    parts = [
+        homes(everyone[column], everyone["surname"]).with_columns(postcode=everyone[column])
+        for column in ("postcode_old", "postcode_new")
+    ]
+    found = pl.concat(parts).unique(["postcode", "street", "number", "flat"]).sort(pl.all())
+    buildings = found.unique(["postcode", "street", "number"], maintain_order=True)
+    buildings = buildings.with_row_index("b").with_columns(
+        building=(pl.col("b") + 100_000_000).cast(pl.String)
+    )
+    found = found.join(
+        buildings.select("postcode", "street", "number", "building"),
+        on=["postcode", "street", "number"],
+    ).with_row_index("f")
+    house = pl.format("{} {}, {}", "number", "street", "town")
+    flats = found.filter(pl.col("flat").is_not_null()).with_columns(
+        uprn=(pl.col("f") + 200_000_000).cast(pl.String), parent_uprn=pl.col("building")
+    )
+    letter = pl.col("flat").cast(pl.Int64).map_elements(lambda f: "ABCDEF"[f - 1], pl.String)
+    spellings = [
+        flats.with_columns(address=pl.format("Flat {}, ", "flat") + house),
+        flats.filter(pl.col("flat") == 1).with_columns(address="Ground Floor Flat, " + house),
+        flats.with_columns(address=pl.format("{}{} {}, {}", "number", letter, "street", "town")),
+    ]
+    houses = buildings.with_columns(uprn=pl.col("building"), parent_uprn=pl.lit(None, pl.String))
+    columns = ["uprn", "parent_uprn", "address", "postcode"]
+    return pl.concat(
+        [houses.with_columns(address=house).select(columns)]
+        + [s.select(columns) for s in spellings]
+    )
+
+
+def _resolving(job: JobConfig, gazetteer: Path) -> JobConfig:
+    """The job with each source's address column resolved and households compared."""
+    sources = {}
+    for name, source in job.sources.items():
+        columns = tuple(
+            dataclasses.replace(c, resolve_uprn=True, gazetteer=gazetteer)
+            if c.name == "address"
+            else c
+            for c in source.columns
+        )
+        sources[name] = dataclasses.replace(source, columns=columns)
+    probabilistic = job.link.probabilistic
+    compared = dataclasses.replace(
+        probabilistic, comparisons=(*probabilistic.comparisons, "household")
+    )
+    return dataclasses.replace(
+        job, sources=sources, link=dataclasses.replace(job.link, probabilistic=compared)
+    )
+
+
+def run(job: JobConfig, data: SyntheticExtracts, keys: Keyring) -> dict[str, Any]:
+    """Pseudonymise and link; pairwise quality against the truth."""
+    done = {s: pseudonymise(f, job, keys, source=s) for s, f in data.frames().items()}
+    truth = record_truth(data.truth, {s: p.content for s, p in done.items()})
+    tick = time.perf_counter()
+    result = link(list(done.values()), job, truth=truth)
+    seconds = time.perf_counter() - tick
+    quality = result.report.truth
+    unresolved: dict[str, int] = {}
+    for p in done.values():
+        for column in p.summary.columns:
+            for reason, count in column.warnings.items():
+                if reason.startswith("uprn_"):
+                    unresolved[reason] = unresolved.get(reason, 0) + count
+    return {
+        **{k: quality[k] for k in ("precision", "recall", "f1")},
+        "link_seconds": round(seconds, 2),
+        "unresolved_addresses": unresolved,
+    }
+
+
+def main() -> None:
+    """Print the figures as JSON."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    data = generate(args.people, seed=args.seed, **PROFILES["hard"])  # type: ignore[arg-type]
+    job = load_config(ROOT / "configs" / "demo.yaml")
+    job = dataclasses.replace(
+        job, link=dataclasses.replace(job.link, one_record_per_person=ONE_PER_PERSON["hard"])
+    )
+    job = _with_addresses(job)
+    keys = fixed_keyring()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gazetteer.parquet"
+        gazetteer = gazetteer_frame(args.people, args.seed)
+        gazetteer.write_parquet(path)
+        figures = {
+            "people": args.people,
+            "gazetteer_rows": gazetteer.height,
+            "addresses_compared": run(job, data, keys),
+            "households_compared": run(_resolving(job, path), data, keys),
+        }
+    print(json.dumps(figures, indent=1))
+
+
+if __name__ == "__main__":
+    main()
