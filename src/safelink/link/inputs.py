@@ -268,6 +268,12 @@ def load_inputs(
     return [_load(backend, item, i, names) for i, item in enumerate(tokens)]
 
 
+def shared_columns(inputs: Sequence[TokensInput]) -> set[str]:
+    """The columns every non-empty input holds (none when there is no such input)."""
+    held = [set(i.columns) for i in inputs if not i.empty]
+    return set.intersection(*held) if held else set()
+
+
 def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]:
     """Check that the inputs can be linked; return the token columns to link on.
 
@@ -382,5 +388,6 @@ __all__ = [
     "known_input",
     "load_inputs",
     "records",
+    "shared_columns",
     "tokens_metadata",
 ]
