@@ -25,6 +25,7 @@ Example::
       probabilistic: {threshold: 0.95}
 """
 
+from safelink.config._generic import GenericCompare, GenericNormalise
 from safelink.config._job import ColumnRole, ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.config._link import (
     COMPARISONS,
@@ -44,6 +45,8 @@ __all__ = [
     "CascadeSettings",
     "ColumnRole",
     "ColumnSpec",
+    "GenericCompare",
+    "GenericNormalise",
     "JobConfig",
     "LinkConfig",
     "MatchKey",

@@ -67,10 +67,13 @@ COMPARISONS: tuple[str, ...] = get_args(Comparison)
 #: Comparisons built only when every input has their token column (not every extract has an
 #: address): they never make a token column required.
 OPTIONAL_COMPARISONS = frozenset({"address"})
-#: A list of comparisons; one may be written without the list.
+#: A list of comparisons (a UK kind, or the token column of a ``kind: other`` identifier);
+#: one may be written without the list.
 Comparisons = Annotated[
-    tuple[Comparison, ...],
-    BeforeValidator(one_as_list, json_schema_input_type=Comparison | list[Comparison]),
+    tuple[Word, ...],
+    BeforeValidator(
+        one_as_list, json_schema_input_type=Comparison | Word | list[Comparison | Word]
+    ),
 ]
 
 _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -222,7 +225,9 @@ class ProbabilisticSettings:
     threshold: Annotated[float, Field(strict=True, gt=0, lt=1)] = 0.95
     """Match probability needed to link (between 0 and 1)."""
     comparisons: Comparisons = get_args(Comparison)
-    """Which comparisons to build (``address`` only when every input has address tokens)."""
+    """Which comparisons to build (``address`` only when every input has address tokens): the
+    UK kinds, and the token columns of ``kind: other`` identifiers, compared as their tokens
+    say (:mod:`safelink.link.generic`)."""
     term_frequency: Comparisons = ("forename", "surname", "postcode")
     """Comparisons with term-frequency adjustment of exact agreement."""
     blocking: Rules = _DEFAULT_BLOCKING

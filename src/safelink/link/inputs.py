@@ -24,7 +24,8 @@ from safelink.engines import Engine
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
-from safelink.link.config import LinkConfig
+from safelink.link.config import COMPARISONS, LinkConfig
+from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
 
@@ -336,6 +337,9 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
         )
     shared = set.intersection(*(set(i.columns) for i in inputs))
     optional = [*OPTIONAL]
+    if config.probabilistic.enabled:
+        generic = [c for c in config.probabilistic.comparisons if c not in COMPARISONS]
+        optional += [column for name in generic for column in generic_columns(name)]
     if config.keep_apart_different_nhs_numbers:
         optional += ["nhs_number", "date_of_birth"]  # read by the constraint
     return [*sorted(required), *(c for c in optional if c in shared and c not in required)]
