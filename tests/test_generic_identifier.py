@@ -213,3 +213,20 @@ def test_generic_identifiers_link_by_key_and_model_without_uk_kinds(keyring: Key
     labels = {f"{p.get('comparison')}: {p.get('level')}" for p in result.report.model["parameters"]}
     assert {"suburb: bloom dice >= 0.9", "born: day and month swapped",
             "age: within the tolerance band", "post_code: prefix agrees"} <= labels  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["febrl4", "febrl3"])
+def test_febrl_configs_link_only_on_token_columns_they_make(name: str):
+    from pathlib import Path
+
+    from safelink.config import load_config
+    from safelink.pseudonymise import bloom_purpose, token_plan
+
+    job = load_config(Path(__file__).resolve().parents[1] / "configs" / f"{name}.yaml")
+    for source in job.sources.values():
+        made = {c for s in source.identifiers for c, _, _ in token_plan(s, job.tokens)}
+        made |= {
+            f"{s.token_column}_bloom" for s in source.identifiers if bloom_purpose(s, job.tokens)
+        }
+        assert set(job.link.for_columns(made).required_columns()) <= made
+        assert {"address_1_bloom", "suburb_bloom", "dob_swapped", "postcode_au_prefix"} <= made
