@@ -18,7 +18,7 @@ from safelink.keys import Keyring
 from safelink.link import link
 from safelink.normalise import normalise
 from safelink.normalise.rules import apply_rule, rule_for
-from safelink.pseudonymise import pseudonymise
+from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
 from tests.normalise_cases import TODAY
 
 COLUMNS: dict[str, Any] = {
@@ -230,3 +230,26 @@ def test_febrl_configs_link_only_on_token_columns_they_make(name: str):
         }
         assert set(job.link.for_columns(made).required_columns()) <= made
         assert {"address_1_bloom", "suburb_bloom", "dob_swapped", "postcode_au_prefix"} <= made
+
+
+def test_audit_tokens_covers_generic_bloom_encodings(keyring: Keyring):
+    from safelink.attacks import audit_tokens
+
+    left, _ = people(3, 200)
+    tokens = pseudonymise(left, config(), keyring, source="a").tokens
+    audit = audit_tokens(tokens, hmac_sample=20_000)
+    (bloom,) = audit.bloom_exposures
+    assert bloom.column == "suburb_bloom" and bloom.non_null == 200
+    assert bloom.distinct == left["suburb"].n_unique() and 0 < bloom.mean_fill < 0.5
+    assert any("suburb_bloom" in note and "kind: other" in note for note in audit.notes)
+    text = str(audit.to_dict())
+    assert not any(value in text for value in tokens["suburb_bloom"].to_list())
+
+
+def test_cli_audit_tokens_shows_bloom_encodings(keyring: Keyring, tmp_path, run_cli):
+    left, _ = people(3, 200)
+    left.write_csv(tmp_path / "a.csv")
+    pseudonymise_file(tmp_path / "a.csv", config(), keyring, tmp_path / "out", source="a")
+    result = run_cli("audit", "tokens", str(output_paths(tmp_path / "out", "a")["tokens"]))
+    assert result.code == 0, result.stderr
+    assert "Bloom encodings" in result.stdout and "suburb_bloom" in result.stdout
