@@ -91,11 +91,17 @@ def scores(predicted: Pairs, truth: Pairs, seconds: float) -> dict[str, Any]:
 
 
 def with_id(link_section: dict[str, Any]) -> dict[str, Any]:
-    """The link section with the social-security id as a cascade key and a comparison."""
+    """The link section with the social-security id in cascade keys and the model."""
     section = json.loads(json.dumps(link_section))
     cascade = section.setdefault("cascade", {})
     keys = cascade.get("match_keys", [])
-    cascade["match_keys"] = [{"name": "id_dob", "columns": ["soc_sec_id", "dob"]}, *keys]
+    # The id with one more field that agrees: a typo in the id, or in everything else, is
+    # left to the next keys and the model.
+    with_others = [
+        {"name": f"id_{other}", "columns": ["soc_sec_id", other]}
+        for other in ("dob", "street_number", "suburb", "postcode_au")
+    ]
+    cascade["match_keys"] = [*with_others, *keys]
     prob = section["probabilistic"]
     prob["comparisons"] = [*prob["comparisons"], "soc_sec_id"]
     prob["blocking"] = [*prob["blocking"], ["soc_sec_id"]]

@@ -114,22 +114,12 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
 def test_pseudonymise_spark_address_tokens_byte_identical(
     spark: Any, session_keyring: Keyring
 ) -> None:
-    from safelink.config import parse_config
     from tests.test_address import SEVEN_WAYS
 
-    config = parse_config(
-        {
-            "project": session_keyring.project,
-            "sources": {
-                "s": {
-                    "columns": {
-                        "ref": "content",
-                        "addr": {"role": "identifier", "kind": "address"},
-                        "postcode": {"role": "identifier", "kind": "postcode"},
-                    }
-                }
-            },
-        }
+    config = _one_source(
+        session_keyring,
+        addr={"role": "identifier", "kind": "address"},
+        postcode={"role": "identifier", "kind": "postcode"},
     )
     written = [*SEVEN_WAYS, "12 Grove Road NW23LN", "!!", None]
     frame = pl.DataFrame(
@@ -174,6 +164,14 @@ def test_pseudonymise_spark_reads_configured_birth_placeholders(
     # Full dates: 1900-01-01 and 01/01/1978 (neither a placeholder under these settings).
     assert expected["date_of_birth"].null_count() == 4
     assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}
+
+
+def _one_source(keyring: Keyring, **columns: Any) -> Any:
+    """A job of one source ``s``: a ``ref`` content column and ``columns``."""
+    from safelink.config import parse_config
+
+    document = {"ref": "content", **columns}
+    return parse_config({"project": keyring.project, "sources": {"s": {"columns": document}}})
 
 
 def _local_and_spark(
@@ -221,27 +219,18 @@ def test_pseudonymise_file_spark_progress_names_the_stages(
 def test_pseudonymise_spark_generic_identifier_tokens_byte_identical(
     spark: Any, session_keyring: Keyring
 ) -> None:
-    from safelink.config import parse_config
-
     other = {"role": "identifier", "kind": "other"}
-    config = parse_config(
-        {
-            "project": session_keyring.project,
-            "sources": {
-                "s": {
-                    "columns": {
-                        "ref": "content",
-                        "client": {**other, "normalise": {"punctuation": True,
-                                                          "pattern": "^[A-Z0-9]{6}$"}},
-                        "born": {**other, "normalise": {"digits_only": True}, "compare": "date"},
-                        "age": {**other, "compare": {"method": "numeric", "tolerance": 2.5}},
-                        "zip": {**other, "normalise": {"case": "keep", "trim": False},
-                                "compare": {"method": "prefix", "length": 2}},
-                    }
-                }
-            },
-        }
-    )  # fmt: skip
+    config = _one_source(
+        session_keyring,
+        client={**other, "normalise": {"punctuation": True, "pattern": "^[A-Z0-9]{6}$"}},
+        born={**other, "normalise": {"digits_only": True}, "compare": "date"},
+        age={**other, "compare": {"method": "numeric", "tolerance": 2.5}},
+        zip={
+            **other,
+            "normalise": {"case": "keep", "trim": False},
+            "compare": {"method": "prefix", "length": 2},
+        },
+    )
     frame = pl.DataFrame(
         {
             "ref": ["0", "1", "2", "3", "4", "5"],
