@@ -253,3 +253,13 @@ def test_cli_audit_tokens_shows_bloom_encodings(keyring: Keyring, tmp_path, run_
     result = run_cli("audit", "tokens", str(output_paths(tmp_path / "out", "a")["tokens"]))
     assert result.code == 0, result.stderr
     assert "Bloom encodings" in result.stdout and "suburb_bloom" in result.stdout
+
+
+def test_key_group_shares_the_key_across_columns(keyring: Keyring):
+    line = {"role": "identifier", "kind": "other", "key_group": "address"}
+    job = config(line_1=line, line_2=line, town={"role": "identifier", "kind": "other"})
+    frame = pl.DataFrame({"line_1": ["1 HIGH ST"], "line_2": ["1 HIGH ST"], "town": ["1 HIGH ST"]})
+    tokens = pseudonymise(frame, job, keyring, source="a").tokens
+    assert tokens["line_1"][0] == tokens["line_2"][0] != tokens["town"][0]
+    with pytest.raises(ConfigError, match="key_group: is only for kind: other"):
+        config(n={"role": "identifier", "kind": "surname", "key_group": "x"})

@@ -320,8 +320,11 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
 def generic_purpose(spec: ColumnSpec) -> str:
     """The key purpose of a ``kind: other`` identifier's tokens.
 
-    One per token column, so a token of one such identifier never equals another's.
+    One per token column, so a token of one such identifier never equals another's; one per
+    key group for the columns of a ``key_group`` (compared across columns).
     """
+    if spec.key_group:
+        return f"link:other_group:{spec.key_group}"
     return f"link:other:{spec.token_column}"
 
 
@@ -353,7 +356,7 @@ def bloom_purpose(spec: ColumnSpec, settings: TokenSettings) -> str | None:
     ``bloom``.
     """
     if spec.kind is Identifier.OTHER and spec.generic_compare.method == "bloom":
-        return f"link:bloom_other:{spec.token_column}"
+        return f"link:bloom_{generic_purpose(spec).removeprefix('link:')}"
     if settings.bloom and spec.kind in _BLOOM_KINDS:
         return f"link:bloom_{spec.kind}"
     return None

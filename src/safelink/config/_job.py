@@ -82,6 +82,10 @@ class ColumnSpec:
     """How a ``kind: other`` identifier is normalised (default: trimmed, upper case)."""
     compare: Compare | None = None
     """How a ``kind: other`` identifier is compared (default: exact)."""
+    key_group: Word | None = None
+    """``kind: other`` columns of one key group share their tokens' key, so a match key may
+    compare them across columns (``{address_1: address_2}``: address lines written in each
+    other's field); by default each token column has its own key."""
 
     @model_validator(mode="after")
     def _kind_matches_role(self) -> ColumnSpec:
@@ -103,7 +107,7 @@ class ColumnSpec:
             )
         if self.role is not ColumnRole.IDENTIFIER and self.kind is not None:
             raise problem("is only for identifier columns", "kind")
-        for setting in ("normalise", "compare"):
+        for setting in ("normalise", "compare", "key_group"):
             if getattr(self, setting) is not None and self.kind is not Identifier.OTHER:
                 raise problem(
                     "is only for kind: other (the other kinds keep their own rules)", setting
