@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from safelink.bloom import dice
-from safelink.config import ColumnSpec, parse_config
+from safelink.config import ColumnSpec, GenericNormalise, parse_config
 from safelink.engines.backend import DuckDBBackend, PolarsBackend
 from safelink.engines.sql import quote
 from safelink.errors import ConfigError
@@ -112,6 +112,9 @@ def test_generic_normalise_steps():
     ).sources["a"].columns[0]  # fmt: skip
     kept = normalise(Identifier.OTHER, pl.Series([" Ab  C "]), generic=lower.normalise)
     assert kept.values.to_list() == [" ab  c "]
+    joined = GenericNormalise(spaces=False)
+    squeezed = normalise(Identifier.OTHER, pl.Series(["dowling s  treet"]), generic=joined)
+    assert squeezed.values.to_list() == ["DOWLINGSTREET"]
 
 
 def rows() -> pl.DataFrame:

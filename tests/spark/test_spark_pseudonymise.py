@@ -222,7 +222,10 @@ def test_pseudonymise_spark_generic_identifier_tokens_byte_identical(
     other = {"role": "identifier", "kind": "other"}
     config = _one_source(
         session_keyring,
-        client={**other, "normalise": {"punctuation": True, "pattern": "^[A-Z0-9]{6}$"}},
+        client={
+            **other,
+            "normalise": {"punctuation": True, "spaces": False, "pattern": "^[A-Z0-9]{6}$"},
+        },
         born={**other, "normalise": {"digits_only": True}, "compare": "date"},
         age={**other, "compare": {"method": "numeric", "tolerance": 2.5}},
         zip={

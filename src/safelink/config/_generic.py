@@ -58,6 +58,9 @@ class GenericNormalise:
     """Remove punctuation and symbols (keep letters, digits and spaces)."""
     digits_only: StrictBool = False
     """Keep digits only (``123-456 789`` -> ``123456789``)."""
+    spaces: StrictBool = True
+    """Keep the spaces between words; false removes them (``dowling s treet`` and ``dowling
+    street`` agree)."""
     pattern: Annotated[StrictStr | None, BeforeValidator(_portable)] = None
     """A regular expression the canonical text must match (searched; anchor it with ``^``
     and ``$``); a value that does not is rejected as ``invalid_format``."""

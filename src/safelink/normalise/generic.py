@@ -1,7 +1,7 @@
 """The rule and derived texts of a ``kind: other`` identifier, written once as SQL.
 
 The rule (:func:`generic`) makes the canonical text from the column's declared steps (trim,
-case, punctuation, digits only, a required pattern); the derivations
+case, punctuation, digits only, spaces kept or removed, a required pattern); the derivations
 (:func:`generic_derivations`) make the texts of the derived tokens its comparison reads, by
 token-column suffix: ``_prefix`` (the first characters), ``_year``/``_month``/``_day``/
 ``_ymd``/``_swapped`` (a date, the canonical digits read as YYYYMMDD), ``_band``/``_band_next``
@@ -59,7 +59,9 @@ def generic(source: str, prefix: str, settings: GenericNormalise) -> Rule:
         value = replace_all(value, r"[^\p{L}\p{N}" + WS + "]", "")
     if settings.digits_only:
         value = replace_all(value, "[^0-9]", "")
-    if settings.trim:
+    if not settings.spaces:
+        value = replace_all(value, f"[{WS}]+", "")
+    elif settings.trim:
         value = replace_all(replace_all(value, f"[{WS}]+", " "), "^ | $", "")
     (present,) = steps.add(present=f"NULLIF({value}, '')")
     if settings.pattern is None:
