@@ -280,7 +280,7 @@ def test_parse_config_name_inside_settings_refused_as_unknown(level: str):
         line = "sources.s.name: unknown setting; allowed: columns, delimiter, encoding, path"
     else:
         document["sources"]["s"]["columns"]["n"]["name"] = "other"
-        line = "sources.s.columns.n.name: unknown setting; allowed: also_content, gazetteer, kind,"
+        line = "sources.s.columns.n.name: unknown setting; allowed: also_content, compare,"
     with pytest.raises(ConfigError) as info:
         parse_config(document)
     assert [p for p in info.value.problems if p.startswith(line)], info.value.problems

@@ -89,6 +89,23 @@ class AddressExposure:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BloomExposure:
+    """What one Bloom-encoding column shows (counts only).
+
+    An encoding is deterministic, so equal values share it (its frequency profile is the
+    value's), and the share of set bits grows with the value's length: a column of few
+    distinct encodings (a state, a short code) is as enumerable as its plain tokens.
+    """
+
+    column: str
+    non_null: int
+    distinct: int
+    top_share: float
+    mean_fill: float
+    """Mean share of the bits set per encoding."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FrequencyAttack:
     """The rank-matching frequency attack on one name column."""
 
@@ -122,6 +139,7 @@ class TokenAudit:
     dictionary_costs: tuple[DictionaryCost, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
     address_exposures: tuple[AddressExposure, ...] = field(default_factory=tuple)
+    bloom_exposures: tuple[BloomExposure, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -190,6 +208,29 @@ def _address_exposures(tokens: pl.DataFrame) -> list[AddressExposure]:
                 distinct=len(sizes),
                 shared_share=round(shared / non_null, 4) if non_null else 0.0,
                 largest_group=max(sizes, default=0),
+            )
+        )
+    return exposures
+
+
+def _bloom_exposures(tokens: pl.DataFrame) -> list[BloomExposure]:
+    exposures = []
+    for column in tokens.columns:
+        if not column.endswith("_bloom"):
+            continue
+        values = tokens.get_column(column).drop_nulls()
+        counts = values.value_counts(sort=True).get_column("count")
+        # Bits set per encoding, from its hex digits.
+        bits = values.str.len_chars() * 4
+        ones = values.map_elements(lambda h: int(h, 16).bit_count(), return_dtype=pl.Int64)
+        fill = float((ones / bits).sum()) / values.len() if values.len() else 0.0
+        exposures.append(
+            BloomExposure(
+                column=column,
+                non_null=values.len(),
+                distinct=counts.len(),
+                top_share=round(int(counts[0]) / values.len(), 4) if values.len() else 0.0,
+                mean_fill=round(fill, 4),
             )
         )
     return exposures
@@ -318,6 +359,16 @@ def audit_tokens(
             "They are linkage tokens like the others (keyed, never reversible without the key), "
             "but the groups they show are household structure: see address_exposures.",
         )
+    blooms = tuple(_bloom_exposures(frame))
+    generic = [b.column for b in blooms if b.column not in {f"{n}_bloom" for n in _NAME_COLUMNS}]
+    if generic:
+        notes += (
+            f"Bloom encodings of {generic} (kind: other, compare: bloom) are keyed and hardened "
+            "like the names' (a per-column key, XOR-folded), but Dice similarity between two "
+            "encodings estimates the bigram overlap of their values, and equal values share an "
+            "encoding: a column of few distinct encodings (see bloom_exposures) is enumerable. "
+            "Compare short or enumerable identifiers exactly, not by bloom.",
+        )
     return TokenAudit(
         source=source,
         key_id=key_id,
@@ -328,4 +379,5 @@ def audit_tokens(
         dictionary_costs=costs,
         notes=notes,
         address_exposures=addresses,
+        bloom_exposures=blooms,
     )

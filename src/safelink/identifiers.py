@@ -25,6 +25,8 @@ class Identifier(StrEnum):
     PASSPORT_NUMBER = "passport_number"
     DRIVING_LICENCE = "driving_licence"
     VEHICLE_REGISTRATION = "vehicle_registration"
+    OTHER = "other"
+    """Any other identifier, normalised and compared as its column's config says."""
 
 
 #: Identifiers that single a person out on their own (a release must never contain them).
@@ -44,6 +46,7 @@ DIRECT_IDENTIFIERS = frozenset(
         Identifier.PASSPORT_NUMBER,
         Identifier.DRIVING_LICENCE,
         Identifier.VEHICLE_REGISTRATION,
+        Identifier.OTHER,
     }
 )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hmac
 import json
 import secrets
@@ -62,6 +63,7 @@ from safelink.normalise import (
     rules,
     soundex,
 )
+from safelink.normalise.generic import KEYED_AS, generic_derivations
 from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.optout import OptOuts, load_opt_outs
 from safelink.progress import Progress
@@ -268,6 +270,8 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
 
     """
     assert spec.kind is not None
+    if spec.kind is Identifier.OTHER:
+        return generic_plan(spec, settings)
     base = spec.token_column
     kind = spec.kind
     purpose = "link:name" if kind in _NAME_KINDS else f"link:{kind}"
@@ -318,6 +322,51 @@ def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str
     return plan
 
 
+def generic_purpose(spec: ColumnSpec) -> str:
+    """The key purpose of a ``kind: other`` identifier's tokens.
+
+    One per token column, so a token of one such identifier never equals another's; one per
+    key group for the columns of a ``key_group`` (compared across columns).
+    """
+    if spec.key_group:
+        return f"link:other_group:{spec.key_group}"
+    return f"link:other:{spec.token_column}"
+
+
+def generic_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+    """The tokens of a ``kind: other`` identifier.
+
+    The full value, then (when derived tokens are made) those its comparison reads
+    (:func:`safelink.normalise.generic.generic_derivations`), each keyed as its own purpose.
+    """
+    base, purpose = spec.token_column, generic_purpose(spec)
+    plan: list[tuple[str, str, TokenDeriver]] = [(base, purpose, _identity)]
+    if settings.derived:
+        derivations = generic_derivations(spec.generic_compare)
+        plan += [
+            (
+                f"{base}{suffix}",
+                f"{purpose}{KEYED_AS.get(suffix, suffix)}",
+                functools.partial(canonical_sql, make=sql),
+            )
+            for suffix, sql in derivations.items()
+        ]
+    return plan
+
+
+def bloom_purpose(spec: ColumnSpec, settings: TokenSettings) -> str | None:
+    """The key purpose of a column's Bloom encoding (``<token column>_bloom``), or None.
+
+    Names have one when ``tokens.bloom`` is on; a ``kind: other`` identifier when compared by
+    ``bloom``.
+    """
+    if spec.kind is Identifier.OTHER and spec.generic_compare.method == "bloom":
+        return f"link:bloom_{generic_purpose(spec).removeprefix('link:')}"
+    if settings.bloom and spec.kind in _BLOOM_KINDS:
+        return f"link:bloom_{spec.kind}"
+    return None
+
+
 #: Masked shapes kept per rejection reason in a run summary: the commonest ones.
 SHAPES_PER_REASON = 5
 
@@ -360,9 +409,9 @@ class _Tokeniser:
         self.postcode = address_postcode(source)
         # Bloom encodings: column -> (identifier column, key purpose), one key per field.
         self.blooms = {
-            f"{spec.token_column}_bloom": (spec.name, f"link:bloom_{spec.kind}")
+            f"{spec.token_column}_bloom": (spec.name, purpose)
             for spec in source.identifiers
-            if settings.bloom and spec.kind in _BLOOM_KINDS
+            if (purpose := bloom_purpose(spec, settings))
         }
         purposes = [p for plan in self.plans.values() for _, p, _ in plan]
         for purpose in [*purposes, *(p for _, p in self.blooms.values())]:
@@ -391,6 +440,7 @@ class _Tokeniser:
                 spec.kind,
                 frame.get_column(spec.name),
                 placeholders=self.settings.birth_date_placeholders,
+                generic=spec.normalise,
             )
             self._count(spec.name, result)
             self._shape(spec.name, frame.get_column(spec.name), result.reasons)

@@ -109,7 +109,11 @@ def test_link_single_input_refused_when_deduplicated(linked_inputs, demo_config)
 
 
 def test_link_invalid_section_lists_every_problem():
-    section = {"deduplicated": "yes", "probabilistic": {"threshold": 2, "comparisons": ["shoe"]}}
+    # A comparison names a UK kind or a token column (a word): "shoe size" is neither.
+    section = {
+        "deduplicated": "yes",
+        "probabilistic": {"threshold": 2, "comparisons": ["shoe size"]},
+    }
     with pytest.raises(ConfigError) as caught:
         link([], section)
     assert len(caught.value.problems) == 3

@@ -415,3 +415,33 @@ def test_link_engine_spark_address_comparison_equals_local(
     labels = {p.get("comparison") for p in local.report.model["parameters"]}
     assert "address" in labels
     assert remote.links.select(PER_RECORD).equals(local.links.select(PER_RECORD))
+
+
+def test_link_engine_spark_generic_identifiers_equal_local(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    from tests.test_generic_identifier import COLUMNS, people
+
+    # Bloom encodings stay on the local engine: the suburb is compared exactly here.
+    columns = {**COLUMNS, "suburb": {"role": "identifier", "kind": "other"}}
+    source = {"columns": columns}
+    from safelink.config import parse_config
+
+    job = parse_config({"project": session_keyring.project, "sources": {"a": source, "b": source}})
+    left, right = people(11, 300)
+    tokens = [
+        pseudonymise(f, job, session_keyring, source=s) for f, s in ((left, "a"), (right, "b"))
+    ]
+    settings = {
+        "cascade": {"match_keys": [{"name": "client", "columns": ["client"]}]},
+        "probabilistic": {
+            "comparisons": ["suburb", "born", "age", "post_code"],
+            "term_frequency": [],
+            "blocking": [["born_year", "post_code_prefix"], ["suburb"], ["born_ymd"]],
+            "training_blocking": [["born_year"], ["post_code"]],
+        },
+    }
+    local = link(tokens, settings)
+    remote = link(tokens, settings, engine="spark", spark=spark)
+    assert local.links.filter(pl.col("step") == "probabilistic").height > 0
+    assert remote.links.select(PER_RECORD).equals(local.links.select(PER_RECORD))

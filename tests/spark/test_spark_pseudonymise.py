@@ -114,22 +114,12 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
 def test_pseudonymise_spark_address_tokens_byte_identical(
     spark: Any, session_keyring: Keyring
 ) -> None:
-    from safelink.config import parse_config
     from tests.test_address import SEVEN_WAYS
 
-    config = parse_config(
-        {
-            "project": session_keyring.project,
-            "sources": {
-                "s": {
-                    "columns": {
-                        "ref": "content",
-                        "addr": {"role": "identifier", "kind": "address"},
-                        "postcode": {"role": "identifier", "kind": "postcode"},
-                    }
-                }
-            },
-        }
+    config = _one_source(
+        session_keyring,
+        addr={"role": "identifier", "kind": "address"},
+        postcode={"role": "identifier", "kind": "postcode"},
     )
     written = [*SEVEN_WAYS, "12 Grove Road NW23LN", "!!", None]
     frame = pl.DataFrame(
@@ -176,6 +166,14 @@ def test_pseudonymise_spark_reads_configured_birth_placeholders(
     assert {c.column: dict(c.rejected) for c in remote.summary.columns}["dob"] == {"placeholder": 1}
 
 
+def _one_source(keyring: Keyring, **columns: Any) -> Any:
+    """A job of one source ``s``: a ``ref`` content column and ``columns``."""
+    from safelink.config import parse_config
+
+    document = {"ref": "content", **columns}
+    return parse_config({"project": keyring.project, "sources": {"s": {"columns": document}}})
+
+
 def _local_and_spark(
     spark: Any, frame: pl.DataFrame, config: Any, keyring: Keyring
 ) -> tuple[pl.DataFrame, Any]:
@@ -216,3 +214,38 @@ def test_pseudonymise_file_spark_progress_names_the_stages(
     err = capsys.readouterr().err
     assert "pseudonymise (Spark): normalise and count" in err
     assert "pseudonymise (Spark): tokenise and write tokens" in err
+
+
+def test_pseudonymise_spark_generic_identifier_tokens_byte_identical(
+    spark: Any, session_keyring: Keyring
+) -> None:
+    other = {"role": "identifier", "kind": "other"}
+    config = _one_source(
+        session_keyring,
+        client={
+            **other,
+            "normalise": {"punctuation": True, "spaces": False, "pattern": "^[A-Z0-9]{6}$"},
+        },
+        born={**other, "normalise": {"digits_only": True}, "compare": "date"},
+        age={**other, "compare": {"method": "numeric", "tolerance": 2.5}},
+        zip={
+            **other,
+            "normalise": {"case": "keep", "trim": False},
+            "compare": {"method": "prefix", "length": 2},
+        },
+    )
+    frame = pl.DataFrame(
+        {
+            "ref": ["0", "1", "2", "3", "4", "5"],
+            "client": [" ab-12cd", "AB12CD", "ab 12 c", None, "Zoë-1234", "x!"],
+            "born": ["1956-04-09", "19560904", "1980-13-01", "56", None, " 2001/12/31 "],
+            "age": ["41", "40.5", "n/a", "-3", "1e2", None],
+            "zip": [" 2060", "2026 ", "ab", "", None, "Ä9"],
+        }
+    )
+    expected, remote = _local_and_spark(spark, frame, config, session_keyring)
+    assert {"born_swapped", "age_band_next", "zip_prefix"} <= set(expected.columns)
+    assert expected["client"].null_count() == 4  # two rejected, one missing, "ZOË1234" too long
+    assert {c.column: dict(c.rejected) for c in remote.summary.columns}["client"] == {
+        "invalid_format": 3
+    }

@@ -311,6 +311,18 @@ def audit_tokens_command(
                 f"{group.largest_group:,}",
             )
         tables.append(groups)
+    if audit.bloom_exposures:
+        blooms = Table(
+            "Bloom column", "distinct", "commonest share", "bits set", title="Bloom encodings"
+        )
+        for bloom in audit.bloom_exposures:
+            blooms.add_row(
+                bloom.column,
+                f"{bloom.distinct:,}",
+                f"{bloom.top_share:.1%}",
+                f"{bloom.mean_fill:.1%}",
+            )
+        tables.append(blooms)
     for table in tables:
         console.print(table)
 

@@ -25,6 +25,7 @@ Example::
       probabilistic: {threshold: 0.95}
 """
 
+from safelink.config._generic import GenericCompare, GenericNormalise
 from safelink.config._job import (
     UPRN_TOKENS,
     ColumnRole,
@@ -52,6 +53,8 @@ __all__ = [
     "CascadeSettings",
     "ColumnRole",
     "ColumnSpec",
+    "GenericCompare",
+    "GenericNormalise",
     "JobConfig",
     "LinkConfig",
     "MatchKey",

@@ -33,6 +33,7 @@ from safelink.config._fields import (
     not_written,
     problem,
 )
+from safelink.config._generic import Compare, GenericCompare, GenericNormalise
 from safelink.config._governance import Governance
 from safelink.config._link import LinkConfig
 from safelink.errors import ConfigError, InputError
@@ -78,7 +79,16 @@ class ColumnSpec:
     also_content: StrictBool = False
     """Keep the raw value in the content file too (e.g. sex for analysis)."""
     token_name: Word | None = None
-    """The token column's name (defaults to the kind)."""
+    """The token column's name (defaults to the kind; for ``kind: other``, the column's
+    name)."""
+    normalise: GenericNormalise | None = None
+    """How a ``kind: other`` identifier is normalised (default: trimmed, upper case)."""
+    compare: Compare | None = None
+    """How a ``kind: other`` identifier is compared (default: exact)."""
+    key_group: Word | None = None
+    """``kind: other`` columns of one key group share their tokens' key, so a match key may
+    compare them across columns (``{address_1: address_2}``: address lines written in each
+    other's field); by default each token column has its own key."""
     resolve_uprn: StrictBool = False
     """Resolve this address column to UPRNs against ``gazetteer`` (address columns only):
     adds the ``uprn`` and ``household`` tokens (:mod:`safelink.uprn`)."""
@@ -117,12 +127,38 @@ class ColumnSpec:
             )
         if self.role is not ColumnRole.IDENTIFIER and self.kind is not None:
             raise problem("is only for identifier columns", "kind")
+        for setting in ("normalise", "compare", "key_group"):
+            if getattr(self, setting) is not None and self.kind is not Identifier.OTHER:
+                raise problem(
+                    "is only for kind: other (the other kinds keep their own rules)", setting
+                )
+        if self.kind is Identifier.OTHER and not (self.token_name or self.name.isidentifier()):
+            raise problem(
+                "the column's name is not a word; give a token_name (letters, digits, _) for "
+                "its token column",
+                "token_name",
+            )
         return self
 
     @property
+    def generic_normalise(self) -> GenericNormalise:
+        """The normalisation of a ``kind: other`` identifier (the default when not written)."""
+        return self.normalise or GenericNormalise()
+
+    @property
+    def generic_compare(self) -> GenericCompare:
+        """The comparison of a ``kind: other`` identifier (exact when not written)."""
+        return self.compare or GenericCompare()
+
+    @property
     def token_column(self) -> str:
-        """The name of this identifier's token column in the tokens file."""
-        return self.token_name or str(self.kind)
+        """The name of this identifier's token column in the tokens file.
+
+        A ``kind: other`` column's own name when no ``token_name`` is given.
+        """
+        if self.token_name:
+            return self.token_name
+        return self.name if self.kind is Identifier.OTHER else str(self.kind)
 
 
 def _named(value: Any, *, shorthand: bool = False) -> Any:

@@ -28,7 +28,7 @@ other, either way round (a swapped date of birth, swapped forename and surname).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -68,10 +68,13 @@ COMPARISONS: tuple[str, ...] = get_args(Comparison)
 #: Comparisons built only when every input has their token column (not every extract has an
 #: address, nor a gazetteer to resolve it): they never make a token column required.
 OPTIONAL_COMPARISONS = frozenset({"address", "household"})
-#: A list of comparisons; one may be written without the list.
+#: A list of comparisons (a UK kind, or the token column of a ``kind: other`` identifier);
+#: one may be written without the list.
 Comparisons = Annotated[
-    tuple[Comparison, ...],
-    BeforeValidator(one_as_list, json_schema_input_type=Comparison | list[Comparison]),
+    tuple[Word, ...],
+    BeforeValidator(
+        one_as_list, json_schema_input_type=Comparison | Word | list[Comparison | Word]
+    ),
 ]
 
 _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -89,6 +92,8 @@ _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("name_reversed_dob", (("forename", "surname"), ("surname", "forename"),
                            ("date_of_birth", "date_of_birth"))),
 )  # fmt: skip
+NHS_NUMBER = "nhs_number"
+_DEFAULT_PARTNER = ("date_of_birth",)
 _DEFAULT_BLOCKING = (
     ("date_of_birth",),
     ("date_of_birth_swapped",),
@@ -170,8 +175,10 @@ class CascadeSettings:
 
     enabled: StrictBool = True
     """Run the deterministic cascade."""
-    nhs_number_partner: Names = ("date_of_birth",)
-    """Columns that must agree with the NHS number in step 1 (empty disables step 1)."""
+    nhs_number_partner: Names | None = None
+    """Columns that must agree with the NHS number in step 1 (empty disables step 1). Unset:
+    the date of birth, and step 1 only when every tokens file has an NHS-number column (a
+    written value needs that column and names this setting when it is missing)."""
     match_keys: Annotated[tuple[MatchKey, ...], AfterValidator(_distinct_names)] = (
         dataclasses.field(
             default_factory=lambda: tuple(MatchKey(name=n, on=on) for n, on in _DEFAULT_KEYS)
@@ -219,7 +226,9 @@ class ProbabilisticSettings:
     threshold: Annotated[float, Field(strict=True, gt=0, lt=1)] = 0.95
     """Match probability needed to link (between 0 and 1)."""
     comparisons: Comparisons = get_args(Comparison)
-    """Which comparisons to build (``address`` only when every input has address tokens)."""
+    """Which comparisons to build (``address`` only when every input has address tokens): the
+    UK kinds, and the token columns of ``kind: other`` identifiers, compared as their tokens
+    say (:mod:`safelink.link.generic`)."""
     term_frequency: Comparisons = ("forename", "surname", "postcode")
     """Comparisons with term-frequency adjustment of exact agreement."""
     blocking: Rules = _DEFAULT_BLOCKING
@@ -332,7 +341,33 @@ class LinkConfig:
     @property
     def nhs_number_partner(self) -> tuple[str, ...]:
         """Columns that must agree with the NHS number in step 1 (empty disables step 1)."""
-        return self.cascade.nhs_number_partner
+        written = self.cascade.nhs_number_partner
+        return _DEFAULT_PARTNER if written is None else written
+
+    def for_columns(self, shared: Collection[str]) -> LinkConfig:
+        """These settings for inputs that all hold the token columns ``shared``.
+
+        Without an NHS-number column in every input, the defaults that read it fall away:
+        step 1 when ``nhs_number_partner`` is unset, the ``[nhs_number]`` rule of the default
+        blocking rules and the ``nhs_number`` comparison of the default comparisons. Settings
+        written in the config are kept (a missing column they need is then an error naming
+        them).
+        """
+        if NHS_NUMBER in shared:
+            return self
+        cascade = self.cascade
+        if cascade.nhs_number_partner is None:
+            cascade = dataclasses.replace(cascade, nhs_number_partner=())
+        prob = self.probabilistic
+        if prob.comparisons == COMPARISONS:
+            prob = dataclasses.replace(
+                prob, comparisons=tuple(c for c in prob.comparisons if c != NHS_NUMBER)
+            )
+        if prob.blocking == _DEFAULT_BLOCKING:
+            prob = dataclasses.replace(
+                prob, blocking=tuple(r for r in prob.blocking if NHS_NUMBER not in r)
+            )
+        return dataclasses.replace(self, cascade=cascade, probabilistic=prob)
 
     @property
     def match_keys(self) -> tuple[MatchKey, ...]:

@@ -42,6 +42,7 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise.forenames import forename_canonical_table
+from safelink.normalise.generic import generic_derivations
 from safelink.normalise.rules import (
     ADDRESS_PARTS,
     address_part_column,
@@ -58,6 +59,7 @@ from safelink.pseudonymise import (
     ColumnSummary,
     RunSummary,
     address_postcode,
+    bloom_purpose,
     commonest_shapes,
     token_plan,
     tokens_file_metadata,
@@ -124,6 +126,13 @@ def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:
             f"source {source.name!r}: address column(s) {resolved} resolve to UPRNs "
             "(resolve_uprn: true), which the Spark engine does not do; use --engine local."
         )
+    compared_by_bloom = sorted(c.name for c in source.identifiers if bloom_purpose(c, settings))
+    if compared_by_bloom and not settings.bloom:
+        raise SparkEngineError(
+            f"source {source.name!r}: column(s) {compared_by_bloom} are compared by Bloom "
+            "encodings (compare: bloom), which are not made on the Spark engine; use --engine "
+            "local, or another compare method."
+        )
     if settings.bloom:
         raise SparkEngineError(
             f"source {source.name!r}: Bloom-filter encodings (tokens.bloom: true) are not "
@@ -172,6 +181,11 @@ def _derivations(spec: ColumnSpec, canonical: Column, reference: str) -> dict[st
         shared(rules.dob_part(reference, "month")),
     )
     swapped = F.concat(F.substring(full, 1, 5), day, F.lit("-"), month)
+    if spec.kind is Identifier.OTHER:
+        derivations = generic_derivations(spec.generic_compare)
+        return {base: canonical} | {
+            f"{base}{suffix}": shared(sql(reference)) for suffix, sql in derivations.items()
+        }
     return {
         base: full if spec.kind is Identifier.DATE_OF_BIRTH else canonical,
         f"{base}_initial": F.substring(canonical, 1, 1),
@@ -420,7 +434,12 @@ def _normalised(
     assert spec.kind is not None
     placeholders = settings.birth_date_placeholders
     rule = rule_for(
-        spec.kind, quote(column), f"__n{index}_", today=today, placeholders=placeholders
+        spec.kind,
+        quote(column),
+        f"__n{index}_",
+        today=today,
+        placeholders=placeholders,
+        generic=spec.normalise,
     )
     added: DataFrame = apply_rule(backend, frame, rule)
     result = F.struct(F.col(rule.value).alias("value"), F.col(rule.reason).alias("reason"))

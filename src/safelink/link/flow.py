@@ -251,6 +251,7 @@ def run_link(
     if known is not None:
         settings = _with_known(settings, [i.source for i in loaded], known.source)
         loaded.append(inputs.known_input(backend, known.tokens, known.source, known.key_id))
+    settings = settings.for_columns(inputs.shared_columns(loaded))
     columns = inputs.check_inputs(loaded, settings)
     timings: dict[str, float] = {}
     records = inputs.records(backend, loaded, columns)

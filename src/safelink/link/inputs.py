@@ -24,7 +24,8 @@ from safelink.engines import Engine
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
-from safelink.link.config import LinkConfig
+from safelink.link.config import COMPARISONS, LinkConfig
+from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
 
@@ -269,6 +270,12 @@ def load_inputs(
     return [_load(backend, item, i, names) for i, item in enumerate(tokens)]
 
 
+def shared_columns(inputs: Sequence[TokensInput]) -> set[str]:
+    """The columns every non-empty input holds (none when there is no such input)."""
+    held = [set(i.columns) for i in inputs if not i.empty]
+    return set.intersection(*held) if held else set()
+
+
 def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]:
     """Check that the inputs can be linked; return the token columns to link on.
 
@@ -331,6 +338,9 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
         )
     shared = set.intersection(*(set(i.columns) for i in inputs))
     optional = [*OPTIONAL]
+    if config.probabilistic.enabled:
+        generic = [c for c in config.probabilistic.comparisons if c not in COMPARISONS]
+        optional += [column for name in generic for column in generic_columns(name)]
     if config.keep_apart_different_nhs_numbers:
         optional += ["nhs_number", "date_of_birth"]  # read by the constraint
     return [*sorted(required), *(c for c in optional if c in shared and c not in required)]
@@ -383,5 +393,6 @@ __all__ = [
     "known_input",
     "load_inputs",
     "records",
+    "shared_columns",
     "tokens_metadata",
 ]

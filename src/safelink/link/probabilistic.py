@@ -33,12 +33,13 @@ from typing import Any, Protocol
 import polars as pl
 
 from safelink.bloom import dice_sql
-from safelink.config import OPTIONAL_COMPARISONS
+from safelink.config import COMPARISONS, OPTIONAL_COMPARISONS
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
 from safelink.engines.sql import quote
 from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
+from safelink.link.generic import generic_levels
 
 logger = logging.getLogger("safelink.link")
 _MIN_RECORDS = 50
@@ -114,6 +115,12 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
             built.append(cl.CustomComparison(household_levels(columns), output_column_name=name))
             continue
         levels: list[Any] = [cll.NullLevel(name)]
+        if name not in COMPARISONS:  # a kind: other identifier (safelink.link.generic)
+            levels.append(cll.ExactMatchLevel(name, term_frequency_adjustments=name in tf))
+            levels += generic_levels(name, columns, custom, exact, bloom=settings.bloom)
+            levels.append(cll.ElseLevel())
+            built.append(cl.CustomComparison(levels, output_column_name=name))
+            continue
         partial = name == "date_of_birth" and {year, month} <= columns
         if partial:
             # A partial date (year, or year and month) has no full-date token: the comparison

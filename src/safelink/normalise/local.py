@@ -34,6 +34,7 @@ import phonenumbers
 import polars as pl
 
 from safelink.blank import blank_to_null
+from safelink.config._generic import GenericNormalise
 from safelink.engines.backend import PolarsBackend
 from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
@@ -267,6 +268,20 @@ def normalise_vehicle_registration(values: pl.Series) -> Normalised:
     return run_rule(rules.vehicle_registration(_SOURCE), values)
 
 
+def normalise_other(values: pl.Series, settings: GenericNormalise | None = None) -> Normalised:
+    """Normalise a ``kind: other`` identifier with its declared steps.
+
+    Args:
+        values: text column.
+        settings: the column's ``normalise:`` steps (default: trimmed, upper case).
+
+    Returns:
+        Canonical values, and ``invalid_format`` where the settings' pattern does not match.
+    """
+    rule = rules.rule_for(Identifier.OTHER, _SOURCE, today=dt.date.today(), generic=settings)
+    return run_rule(rule, values)
+
+
 NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.NHS_NUMBER: normalise_nhs_number,
     Identifier.CHI_NUMBER: normalise_chi_number,
@@ -285,6 +300,7 @@ NORMALISERS: dict[Identifier, Callable[[pl.Series], Normalised]] = {
     Identifier.PASSPORT_NUMBER: normalise_passport_number,
     Identifier.DRIVING_LICENCE: normalise_driving_licence,
     Identifier.VEHICLE_REGISTRATION: normalise_vehicle_registration,
+    Identifier.OTHER: normalise_other,
 }
 
 
@@ -293,6 +309,7 @@ def normalise(
     values: pl.Series,
     *,
     placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+    generic: GenericNormalise | None = None,
 ) -> Normalised:
     """Normalise a column with the normaliser for its identifier kind.
 
@@ -304,12 +321,16 @@ def normalise(
         values: the column (any dtype; cast to text).
         placeholders: for dates of birth, the placeholder dates
             (:func:`normalise_date_of_birth`).
+        generic: for ``kind: other``, the column's declared steps (default: trimmed, upper
+            case).
 
     Returns:
         Canonical values and rejection reasons, row for row.
 
     """
     normaliser = NORMALISERS[kind]
+    if kind is Identifier.OTHER:
+        normaliser = functools.partial(normalise_other, settings=generic)
     if kind is Identifier.DATE_OF_BIRTH and placeholders != DEFAULT_BIRTH_DATE_PLACEHOLDERS:
         normaliser = functools.partial(normalise_date_of_birth, placeholders=placeholders)
     text = values.cast(pl.String)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from safelink.config._generic import GenericNormalise
 from safelink.engines.backend import Backend
 from safelink.engines.sql import check_portable, literal, quote
 from safelink.identifiers import Identifier
@@ -772,7 +773,7 @@ RULES: dict[Identifier, RuleMaker] = {
 """Identifier kind -> rule, for every kind but dates of birth (see :func:`rule_for`) and phone
 numbers (no rule: ``phonenumbers`` is Python)."""
 
-SQL_KINDS = frozenset(RULES) | {Identifier.DATE_OF_BIRTH}
+SQL_KINDS = frozenset(RULES) | {Identifier.DATE_OF_BIRTH, Identifier.OTHER}
 """The identifier kinds with a SQL rule (every kind but phone numbers)."""
 
 
@@ -783,16 +784,22 @@ def rule_for(
     *,
     today: dt.date,
     placeholders: c.BirthDatePlaceholders = c.DEFAULT_BIRTH_DATE_PLACEHOLDERS,
+    generic: GenericNormalise | None = None,
 ) -> Rule:
     """The rule for ``kind`` on the column ``source`` (a SQL reference).
 
-    ``today`` and ``placeholders`` are read by the date-of-birth rule only.
+    ``today`` and ``placeholders`` are read by the date-of-birth rule only, ``generic`` (the
+    column's declared steps; default trimmed, upper case) by ``kind: other`` only.
 
     Raises:
         KeyError: ``kind`` has no SQL rule (phone numbers).
     """
     if kind is Identifier.DATE_OF_BIRTH:
         return date_of_birth(source, prefix, today=today, placeholders=placeholders)
+    if kind is Identifier.OTHER:
+        from safelink.normalise.generic import generic as generic_rule  # it builds on this module
+
+        return generic_rule(source, prefix, generic or GenericNormalise())
     return RULES[kind](source, prefix)
 
 
