@@ -21,6 +21,8 @@ from safelink.config import ColumnRole, ColumnSpec, JobConfig, TokenSettings
 from safelink.errors import ConfigError, InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring
+from safelink.link.inputs import CONTENT_SUFFIX
+from safelink.link.inputs import content_files as link_content_files
 from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID, token_plan
 
@@ -42,7 +44,6 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 10
 """Counts from 1 to this less one are shown as ``<10`` in summaries."""
-CONTENT_SUFFIX = ".content.parquet"
 _OUTPUT_SUFFIXES = (".csv", ".parquet")
 
 
@@ -101,27 +102,7 @@ def content_files(paths: Sequence[Path | str] | Mapping[str, Path | str]) -> dic
     """
     if isinstance(paths, Mapping):
         return {str(source): Path(path) for source, path in paths.items()}
-    found: dict[str, Path] = {}
-    for given in map(Path, paths):
-        if given.is_dir():
-            files = sorted(given.glob(f"*{CONTENT_SUFFIX}"))
-            if not files:
-                raise InputError(
-                    f"{given}: no *{CONTENT_SUFFIX} file in this folder; give the folder "
-                    "'safelink pseudonymise' wrote, or the content files themselves."
-                )
-        elif given.is_file():
-            files = [given]
-        else:
-            raise InputError(f"{given}: not found; give content files or their folder.")
-        for file in files:
-            source = file.name.split(".")[0]
-            if source in found and found[source] != file:
-                raise InputError(
-                    f"{file}: a second content file for source {source!r}; give one per source."
-                )
-            found[source] = file
-    return found
+    return link_content_files(paths)
 
 
 def content_columns(files: Mapping[str, Path]) -> dict[str, tuple[str, ...]]:
