@@ -15,7 +15,12 @@ from safelink import io
 from safelink.errors import DisclosureRiskError, InputError
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID
 from safelink.release import DEMO_RELEASE, pseudonymise_persons, recipient_key, verify
-from safelink.release.households import HOUSEHOLD, HOUSEHOLD_SIZE, with_households
+from safelink.release.households import (
+    HOUSEHOLD,
+    HOUSEHOLD_SIZE,
+    household_key,
+    with_households,
+)
 
 from .conftest import Pipeline
 
@@ -185,3 +190,13 @@ def test_household_size_counts_distinct_persons(pipeline: Pipeline):
     assert out[HOUSEHOLD_SIZE].to_list() == [2, 2, 2, 1, None]
     assert out[HOUSEHOLD][0] == out[HOUSEHOLD][2] != out[HOUSEHOLD][3]
     assert out[HOUSEHOLD][4] is None
+
+
+def test_household_keys_are_the_recipients_own(pipeline: Pipeline):
+    stable = household_key(pipeline.keys, "uni_research")
+    per_release = household_key(pipeline.keys, "uni_research", "ab" * 32)
+    other = household_key(pipeline.keys, "council_analysts")
+    person = recipient_key(pipeline.keys, "uni_research")
+    ids = {k.key_id for k in (stable, per_release, other, person)}
+    assert len(ids) == 4
+    assert household_key(pipeline.keys, "uni_research").key_id == stable.key_id
