@@ -74,6 +74,14 @@ from safelink.release.governance import (
     require_governance,
     require_permitted,
 )
+from safelink.release.households import (
+    HOUSEHOLD,
+    HOUSEHOLD_SIZE,
+    household_key,
+    household_pseudonym_scheme,
+    record_households,
+    with_households,
+)
 from safelink.release.manifest import (
     MANIFEST_FILE,
     MANIFEST_FORMAT,
@@ -101,6 +109,7 @@ DATA_CSV = "data.csv"
 REPORT_HTML = "report.html"
 SOURCE = "source"
 _LINK_COLUMNS = ("source", RECORD_ID, "person_id", "step")
+_HOME_COLUMN = "__household_in"  # the joined household token, before it is re-keyed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,8 +182,13 @@ def _gather(
     settings: ReleaseSettings,
     columns: Sequence[ReleaseColumn],
     sources: Sequence[str],
+    households: Mapping[str, pl.DataFrame] | None = None,
 ) -> tuple[pl.DataFrame, dict[str, Any], list[dict[str, Any]]]:
-    """Join each source's content to its person id; return data, input record, harmonisation."""
+    """Join each source's content to its person id; return data, input record, harmonisation.
+
+    With ``households`` (source -> ``record_id``, ``household``), each record's household
+    token is joined too, as the ``household`` column.
+    """
     frames, inputs, harmonised = [], {}, []
     for source in sources:
         path = settings.content_path(source)
@@ -192,6 +206,9 @@ def _gather(
         }
         ids = links.filter(pl.col("source") == source).select(RECORD_ID, "person_id")
         joined = content.join(ids, on=RECORD_ID, how="left")
+        if households is not None:
+            homes = households[source].rename({HOUSEHOLD: _HOME_COLUMN})
+            joined = joined.join(homes, on=RECORD_ID, how="left")
         unmatched = int(joined["person_id"].null_count())
         if unmatched:
             raise LinkageError(
@@ -202,6 +219,8 @@ def _gather(
             joined["person_id"],
             pl.Series(SOURCE, [source] * joined.height, dtype=pl.String),
         ]
+        if households is not None:
+            selected.append(joined[_HOME_COLUMN].cast(pl.String).alias(HOUSEHOLD))
         for column in wanted:
             values, rejected = _harmonise(
                 joined[column.sources[source]].alias(column.name), column.normalise
@@ -219,7 +238,7 @@ def _gather(
             selected.append(values)
         frames.append(pl.DataFrame(selected))
     data = pl.concat(frames, how="diagonal_relaxed")
-    order = ["person_id", SOURCE, *(c.name for c in columns)]
+    order = ["person_id", SOURCE, HOUSEHOLD, *(c.name for c in columns)]
     return data.select([c for c in order if c in data.columns]), inputs, harmonised
 
 
@@ -385,8 +404,17 @@ def release(
                 key_ids["link"] = str(linkage["key_id"])
         sources = [s for s in job.sources if any(s in c.sources for c in settings.columns)]
         stage("release: content joined to persons")
+        homes = None
+        if settings.households:
+            tokens = _tokens_paths(settings, sources)
+            homes = {s: record_households(s, tokens[s]) for s in sources}
+            for source in sources:
+                inputs[f"tokens:{source}"] = {
+                    "file": tokens[source].name,
+                    "sha256": io.sha256_file(tokens[source]),
+                }
         joined, content_inputs, harmonised = _gather(
-            links_frame, settings, settings.columns, sources
+            links_frame, settings, settings.columns, sources, homes
         )
         inputs.update(content_inputs)
         if settings.erasures is not None:
@@ -398,6 +426,11 @@ def release(
         content_paths = {s: p for s in sources if (p := settings.content_path(s)) is not None}
         opt_outs = opt_out_record(governance, content_paths, job.origin)
         disclosure_config = release_disclosure(settings, job.origin)
+        if settings.households:
+            per_release = settings.person_pseudonyms == "per_release"
+            home_key = household_key(keys, who, inputs["links"]["sha256"] if per_release else None)
+            key_ids[f"release:{who}:household"] = home_key.key_id
+            joined = with_households(joined, home_key, person_id="person_id")
         data = joined.with_columns(pseudonymise_persons(joined["person_id"], subkey)).drop(
             "person_id"
         )
@@ -420,12 +453,25 @@ def release(
                 + "; ".join(recheck.failures)
             )
         stage("release: identifier gate")
-        gate = identifier_gate(released, sample=settings.scan_sample, skip=[PERSON])
+        skip = [PERSON, HOUSEHOLD] if settings.households else [PERSON]
+        gate = identifier_gate(released, sample=settings.scan_sample, skip=skip)
         leaks = _exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
         transformations = [
             {"action": "join", "detail": "content joined to persons through the links file"},
             {"action": "pseudonymise", "column": PERSON, "key": f"release:{who}"},
+            *(
+                [
+                    {
+                        "action": "pseudonymise",
+                        "column": HOUSEHOLD,
+                        "key": f"release:{who}:household",
+                    },
+                    {"action": "derive", "column": HOUSEHOLD_SIZE, "from": HOUSEHOLD},
+                ]
+                if settings.households
+                else []
+            ),
             {"action": "drop", "columns": [RECORD_ID, "person_id"]},
             *harmonised,
             *recorded,
@@ -445,6 +491,15 @@ def release(
             "inputs": inputs,
             "key_ids": key_ids,
             "person_pseudonyms": person_pseudonym_scheme(settings.person_pseudonyms),
+            **(
+                {
+                    "household_pseudonyms": household_pseudonym_scheme(
+                        settings.person_pseudonyms == "per_release"
+                    )
+                }
+                if settings.households
+                else {}
+            ),
             "rows": {
                 "in": joined.height,
                 "out": released.height,
@@ -546,13 +601,18 @@ def _without_erased(
     """``joined`` less every record of a person in the erasure register."""
     assert settings.erasures is not None
     register = read_erasures(settings.erasures)
+    erased = erased_persons(register, links, _tokens_paths(settings, list(job.sources)), job)
+    return joined.filter(~pl.col("person_id").is_in(sorted(erased)))
+
+
+def _tokens_paths(settings: ReleaseSettings, sources: Sequence[str]) -> dict[str, Path]:
+    """Each source's tokens file, ``SOURCE.tokens.parquet`` beside its content file."""
     tokens = {}
-    for source in job.sources:
+    for source in sources:
         content = settings.content_path(source)
         if content is not None:
             tokens[source] = content.with_name(f"{source}.tokens.parquet")
-    erased = erased_persons(register, links, tokens, job)
-    return joined.filter(~pl.col("person_id").is_in(sorted(erased)))
+    return tokens
 
 
 def _finding(report: Any) -> Any:

@@ -85,10 +85,29 @@ def pseudonymise_persons(person_ids: pl.Series, key: SubKey) -> pl.Series:
         LinkageError: two distinct person ids got the same pseudonym (never expected at
             96 bits; checked so that a collision can never merge two people silently).
     """
-    text = person_ids.cast(pl.String)
-    tokens = pl.Series("person", key.tokens(text.to_arrow(), length=16), dtype=pl.String)
-    pseudonyms = (PSEUDONYM_PREFIX + tokens.str.slice(0, PSEUDONYM_HEX)).alias("person")
+    return keyed_pseudonyms(person_ids, key, prefix=PSEUDONYM_PREFIX, name="person")
+
+
+def keyed_pseudonyms(values: pl.Series, key: SubKey, *, prefix: str, name: str) -> pl.Series:
+    """Map values to ``prefix`` + 24 hex characters of their keyed token (nulls kept).
+
+    Args:
+        values: what to pseudonymise (person ids, household tokens).
+        key: the recipient's subkey for this kind of pseudonym.
+        prefix: the pseudonym's prefix (``p_`` for persons, ``h_`` for households).
+        name: the returned Series' name (also what the collision message calls the values).
+
+    Returns:
+        A text Series named ``name``, row for row.
+
+    Raises:
+        LinkageError: two distinct values got the same pseudonym (never expected at 96 bits;
+            checked so that a collision can never merge two of them silently).
+    """
+    text = values.cast(pl.String)
+    tokens = pl.Series(name, key.tokens(text.to_arrow(), length=16), dtype=pl.String)
+    pseudonyms = (prefix + tokens.str.slice(0, PSEUDONYM_HEX)).alias(name)
     pairs = pl.DataFrame({"id": text, "p": pseudonyms}).drop_nulls().unique()
     if pairs["p"].n_unique() != pairs["id"].n_unique():
-        raise LinkageError("two persons received the same release pseudonym; release again.")
+        raise LinkageError(f"two {name}s received the same release pseudonym; release again.")
     return pseudonyms

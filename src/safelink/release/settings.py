@@ -18,6 +18,7 @@ its project root: see :mod:`safelink.paths`)::
       disclosure: disclosure-release.yaml  # a disclosure config (path or inline mapping)
       scan_sample: 5000                    # values per column for the identifier gate
       report: true                         # write report.html into the bundle
+      households: false                    # add household pseudonyms and household_size
 
 Every release row is one record: ``person`` (the recipient's pseudonym), ``source`` and the
 listed columns; record ids and linkage person ids never leave.
@@ -69,7 +70,7 @@ from safelink.paths import project_root
 NORMALISERS = ("sex", "date")
 #: The released pseudonym column, the one person column a release's disclosure config may name.
 PERSON = "person"
-RESERVED = frozenset({"person", "source", "record_id", "person_id"})
+RESERVED = frozenset({"person", "source", "record_id", "person_id", "household", "household_size"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -230,6 +231,11 @@ class ReleaseSettings:
     unit's person id, so monthly releases to one recipient from a persistent person index
     join, while two recipients share none. ``per_release``: keyed by the recipient and this
     release's links file too, so no two releases join. The manifest says which."""
+    households: StrictBool = False
+    """Add ``household`` (the recipient's pseudonym of each record's household token, read
+    from ``SOURCE.tokens.parquet`` beside the content file) and ``household_size`` (released
+    persons in that household), which the disclosure section may name as a quasi-identifier.
+    Needs addresses resolved to UPRNs (``resolve_uprn``)."""
     scan_sample: Annotated[StrictInt, Field(ge=100)] = 5_000
     """Values per column the identifier gate scans."""
     report: StrictBool = True
