@@ -11,11 +11,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from safelink.bloom import bloom_encode, dice, dice_sql
+from safelink.bloom import bloom_encode, dice, dice_sql, with_bloom_words
 from safelink.cli.link import register
 from safelink.config import JobConfig, load_config
 from safelink.engines.backend import DuckDBBackend
-from safelink.errors import InputError
+from safelink.errors import ConfigError, InputError
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.cluster import per_record
@@ -81,6 +81,38 @@ def test_bloom_dice_sql_matches_python(keyring):
     con.execute("create table t as select ? as c_l, ? as c_r", [encoded[0], encoded[1]])
     value = con.sql(f"select {dice_sql('c')} from t").fetchall()[0][0]
     assert value == pytest.approx(dice(encoded[0], encoded[1]))
+
+
+@pytest.mark.parametrize(("hardening", "bits"), [("xor", 1024), ("balance", 64), ("none", 48)])
+def test_bloom_dice_on_integer_words_equals_dice_on_hex(keyring, hardening, bits):
+    names = ["SMITH", "SMYTH", "JONES", None, "SMITHSON", "O NEILL"]
+    encoded = bloom_encode(
+        pl.Series("c", names), keyring.subkey("link:bloom_x"), bits=bits, hardening=hardening
+    )
+    words = with_bloom_words(pl.DataFrame({"c": encoded}), ["c"])
+    added = set(words.columns) - {"c"}
+    assert "c_ones" in added and words["c_ones"].null_count() == 1
+    assert words["c_ones"].drop_nulls().min() > 0  # type: ignore[operator]
+    pairs = words.rename({c: f"{c}_l" for c in words.columns}).join(
+        words.rename({c: f"{c}_r" for c in words.columns}), how="cross"
+    )
+    con = duckdb.connect()
+    con.register("t", pairs.to_arrow())
+    fast, slow = dice_sql("c", words.columns), dice_sql("c")
+    assert fast != slow
+    got = con.sql(f"select {fast} as fast, {slow} as slow, c_l, c_r from t").fetchall()
+    assert len(got) == len(names) ** 2
+    for fast_value, slow_value, left, right in got:
+        assert fast_value == slow_value  # the same value, so the same levels and links
+        if left is not None and right is not None:
+            assert fast_value == pytest.approx(dice(left, right))
+        else:
+            assert fast_value is None
+
+
+def test_bloom_words_reject_text_that_is_not_hex():
+    with pytest.raises(ConfigError, match="not a hex Bloom encoding"):
+        with_bloom_words(pl.DataFrame({"c": ["zz"]}), ["c"])
 
 
 def person_ids(nodes: pl.DataFrame, links: pl.DataFrame) -> pl.Series:

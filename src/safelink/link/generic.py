@@ -59,7 +59,7 @@ def generic_levels(
 
     levels: list[Any] = []
     if bloom and has(BLOOM_SUFFIX):
-        dice = dice_sql(f"{name}{BLOOM_SUFFIX}")
+        dice = dice_sql(f"{name}{BLOOM_SUFFIX}", columns)
         levels += [custom(f"{dice} >= {level}", f"bloom dice >= {level}") for level in DICE_LEVELS]
     if has("_ymd", "_swapped"):
         swapped = (

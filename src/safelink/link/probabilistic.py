@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import polars as pl
 
-from safelink.bloom import dice_sql
+from safelink.bloom import ONES_SUFFIX, dice_sql, with_bloom_words
 from safelink.config import COMPARISONS, OPTIONAL_COMPARISONS
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
@@ -166,8 +166,9 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
                 )
             bloom = f"{name}_bloom"
             if settings.bloom and bloom in columns:
-                levels.append(custom(f"{dice_sql(bloom)} >= 0.85", "bloom dice >= 0.85"))
-                levels.append(custom(f"{dice_sql(bloom)} >= 0.7", "bloom dice >= 0.7"))
+                dice = dice_sql(bloom, columns)
+                levels.append(custom(f"{dice} >= 0.85", "bloom dice >= 0.85"))
+                levels.append(custom(f"{dice} >= 0.7", "bloom dice >= 0.7"))
             for suffix in ("nysiis", "soundex", "initial"):
                 if f"{name}_{suffix}" in columns:
                     levels.append(exact(f"{name}_{suffix}", f"{suffix} agrees"))
@@ -343,7 +344,7 @@ class LocalSplink:
     def register(self, frames: Sequence[Any]) -> list[Any]:
         """See :meth:`SplinkDatabase.register` (polars frames, through Arrow)."""
         return [
-            self.api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
+            self.api.register(splink_input(frame), table_name=f"src_{i}")
             for i, frame in enumerate(frames)
         ]
 
@@ -361,6 +362,22 @@ class LocalSplink:
     def close(self) -> None:
         """See :meth:`SplinkDatabase.close`."""
         self.connection.close()
+
+
+def splink_input(frame: pl.DataFrame) -> Any:
+    """A polars frame as DuckDB's Splink reads it: ``node`` as ``unique_id``, through Arrow.
+
+    Each hex Bloom column (``*_bloom``) gains its integer form (:func:`with_bloom_words`)
+    unless it has it, so the Dice levels of any model (trained here or read back to score
+    pairs) find the columns they compare.
+    """
+    return with_words(frame).rename({"node": "unique_id"}).to_arrow()
+
+
+def with_words(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with the integer form of each hex Bloom column that lacks it."""
+    bare = [c for c in frame.columns if c.endswith("_bloom") and f"{c}{ONES_SUFFIX}" not in frame]
+    return with_bloom_words(frame, bare)
 
 
 def splink_database(backend: Backend) -> SplinkDatabase:
@@ -417,6 +434,10 @@ def run_splink(
         # Locally Splink reads polars frames through Arrow, and the counts and the sample are
         # DuckDB SQL (polars' has no bit operators).
         frames = _local_frames(backend, frames)
+        if settings.bloom:
+            # Each filter as integer words and its set bits, once per record: Dice on a pair
+            # is then integer AND and popcounts (safelink.bloom.dice_sql).
+            frames = [with_words(f) for f in frames]
         backend = full_sql(backend)
     threshold_weight = probability_to_weight(settings.threshold)
     sizes = table_sizes(backend, frames)
@@ -787,7 +808,7 @@ def _duckdb_tables(frames: Sequence[pl.DataFrame]) -> tuple[Any, list[Any]]:
     connection.execute("SET enable_progress_bar = false")
     db_api = DuckDBAPI(connection)
     tables = [
-        db_api.register(frame.rename({"node": "unique_id"}).to_arrow(), table_name=f"src_{i}")
+        db_api.register(splink_input(frame), table_name=f"src_{i}")
         for i, frame in enumerate(frames)
     ]
     return connection, tables
