@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, ClassVar, Self
 
@@ -30,7 +31,7 @@ def public_key_path(key_path: Path | str) -> Path:
     return path.with_name(path.name.removesuffix(KEY_FILE_SUFFIX) + ".pub")
 
 
-class KeyPair(_Secret):
+class KeyPair(_Secret, ABC):
     """A private key wrapped in a key file, its public key (PEM) beside it in ``.pub``.
 
     Subclasses name the key file's ``PURPOSE`` and how a private key is made and read back.
@@ -54,12 +55,14 @@ class KeyPair(_Secret):
         return f"{type(self).__name__}(project={self.project!r}, key_id={self.key_id!r})"
 
     @classmethod
-    def _generate(cls) -> Any:  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
+    @abstractmethod
+    def _generate(cls) -> Any:
+        """A new private key of this pair's algorithm."""
 
     @classmethod
-    def _from_raw(cls, raw: bytes) -> Any:  # pragma: no cover - every subclass overrides it
-        raise NotImplementedError
+    @abstractmethod
+    def _from_raw(cls, raw: bytes) -> Any:
+        """The private key whose raw bytes are ``raw``."""
 
     def _private(self) -> Any:
         return self.__private
