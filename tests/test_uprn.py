@@ -335,3 +335,48 @@ def test_named_properties_resolve_by_name_within_their_postcode(gazetteer: Gazet
     assert got[2][2] == "below_threshold"
     # Without a postcode a named property cannot be placed.
     assert _resolve(gazetteer, ["Ivy Cottage, Church Lane"])[0][2] == "no_house_number"
+
+
+BEECH_COURT = "100023337000"
+BEECH_COURT_12 = "100023337012"
+
+
+@pytest.mark.parametrize(
+    ("written", "postcode"),
+    [
+        ("Flat 12, Beech Court, 4 Mill Lane, Leeds", None),
+        ("12 Beech Court, Mill Lane", None),  # the flat's number, the block, no block number
+        ("Beech Ct Flat 12", "LS6 3AD"),  # the block first, abbreviated
+        ("Beech Ct Flat 12, Mill Ln, Leeds", None),
+        ("FLAT 12 BEECH COURT 4 MILL LN LS6 3AD", None),
+        ("Apt 12, Beech Court, Mill Lane, Leeds", None),
+        ("Flat 12, Beech Court, Leeds", "LS6 3AD"),  # no street: the block and postcode
+    ],
+)
+def test_flats_in_named_blocks_resolve_to_the_flat_with_the_block_as_household(
+    gazetteer: Gazetteer, written: str, postcode: str | None
+) -> None:
+    got = _resolve(gazetteer, [written], postcodes=pl.Series([postcode], dtype=pl.String))
+    # The household: the parent UPRN of a flat (here its block), else the UPRN.
+    assert got == [(BEECH_COURT_12, BEECH_COURT, None)]
+
+
+def test_named_blocks_kept_apart_from_their_neighbours(gazetteer: Gazetteer) -> None:
+    got = _resolve(
+        gazetteer,
+        [
+            "Flat 12, Elm Court, 6 Mill Lane, Leeds",  # the other block's flat 12
+            "12 Beech Court, Leeds",  # a house on a street called Beech Court
+            "Beech Court, 4 Mill Lane, Leeds",  # the block itself
+            "Flat 2, Beech Court, Mill Lane",
+            # No such flat: its block (as a converted house's), never a neighbouring flat.
+            "Flat 7, Beech Court, 4 Mill Lane, Leeds",
+        ],
+    )
+    assert [u for u, _, _ in got] == [
+        "100023337112",
+        "100023338012",
+        BEECH_COURT,
+        "100023337002",
+        BEECH_COURT,
+    ]

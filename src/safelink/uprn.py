@@ -10,15 +10,19 @@ to find it. ``parent_uprn`` is the building of a flat (empty for a house).
 
 1. Both sides are normalised by the address rule (:func:`safelink.normalise.normalise_address`)
    and split into parts: house number, street (no spaces), unit (the flat, ``GROUND``, or the
-   house number's letter: ``21A``), the full postcode (written in the address, else the
-   record's postcode column), and the words.
+   house number's letter: ``21A``), the named block of a flat (``BEECHCOURT``: ``Flat 12,
+   Beech Court, 4 Mill Lane``, ``12 Beech Court, Mill Lane`` and ``Beech Ct Flat 12`` are all
+   flat 12 of Beech Court; :data:`BLOCK_TYPES`), the full postcode (written in the address,
+   else the record's postcode column), and the words.
 2. Candidates are blocked on the full postcode, on house number and street, or on house number
-   and the street's first three letters (a misspelt street still finds its building); an
-   address without a house number (``Ivy Cottage``) only on its full postcode, and then compared
-   by its name (its first two words).
+   and the street's first three letters (a misspelt street still finds its building), or on
+   the named block; an address without a house number (``Ivy Cottage``) only on its full
+   postcode, and then compared by its name (its first two words). A flat written with its
+   block and without the block's number is not penalised for the missing number.
 3. Each comparison adds a match weight (log2 of a Bayes factor; :data:`WEIGHTS`): house
-   number, street (exact or Jaro-Winkler), unit, postcode (unit, sector or district) and the
-   share of words in common. The weight with :data:`PRIOR_WEIGHT` gives a match probability.
+   number, street (exact or Jaro-Winkler), unit, named block, postcode (unit, sector or
+   district) and the share of words in common. The weight with :data:`PRIOR_WEIGHT` gives a
+   match probability.
 4. A record takes the UPRN of its best candidate when that probability reaches the
    threshold and no other UPRN comes within :data:`AMBIGUITY_MARGIN` of its weight; else it
    is left unresolved with a reason (:class:`UnresolvedReason`), counted, never shown.
@@ -42,6 +46,7 @@ import polars as pl
 from safelink.errors import InputError
 from safelink.io import read_frame
 from safelink.normalise import address_parts, normalise_address, normalise_postcode, normalise_uprn
+from safelink.normalise.constants import STREET_TYPES
 
 GAZETTEER_COLUMNS = ("uprn", "parent_uprn", "address", "postcode")
 """The columns a gazetteer holds (``parent_uprn`` may be empty)."""
@@ -74,6 +79,9 @@ WEIGHTS = {
     "name_agrees": 4.0,  # a named property's first two words (no house number either side)
     "name_close": 2.0,  # Jaro-Winkler >= 0.92
     "name_differs": -4.0,
+    "block_agrees": 3.0,  # the named block of a flat (``BEECHCOURT``)
+    "block_close": 1.5,  # Jaro-Winkler >= 0.92
+    "block_differs": -3.0,
     "words_most": 2.0,  # share of words in common >= 0.8
     "words_half": 1.0,  # >= 0.5
 }
@@ -85,7 +93,7 @@ class UnresolvedReason(StrEnum):
 
     NO_ADDRESS = "no_address"
     NO_HOUSE_NUMBER = "no_house_number"
-    """No house number and no postcode: nothing places the address."""
+    """No house number, named block or postcode: nothing places the address."""
     NO_CANDIDATE = "no_candidate"
     BELOW_THRESHOLD = "below_threshold"
     AMBIGUOUS = "ambiguous"
@@ -136,10 +144,19 @@ class Resolution:
         return counts
 
 
+BLOCK_TYPES = ("COURT", "HOUSE", "LODGE", "MANSIONS", "HEIGHTS", "POINT", "TOWER", "APARTMENTS")
+"""Canonical words that end a named block of flats (``BEECH COURT``, ``MILL HOUSE``)."""
+
 _FLAT_TYPOS = "LAT|FAT|FLT|FLA|LFAT|FALT|FLTA|FFLAT|FLLAT|FLAAT|FLATT"
 _UNIT = "[0-9]{1,4}[A-Z]?"
 _HOUSE = "[0-9]{1,5}[A-Z]?"
+_BLOCK = f"(?:[A-Z]+ ){{1,3}}?(?:{'|'.join(BLOCK_TYPES)})"
+_STREET = f"(?:[A-Z]+ ){{1,3}}?(?:{'|'.join(STREET_TYPES)})(?: |$)"
 _FLAT_FORMS = (
+    # The block before its flat: ``Beech Ct Flat 12, Mill Lane`` is flat 12 of Beech Court.
+    (f"^({_BLOCK}) FLAT ({_UNIT})( |$)", "FLAT $2 $1$3"),
+    # A number, a block and a street: ``12 Beech Court, Mill Lane`` is flat 12 of the block.
+    (f"^({_UNIT}) ({_BLOCK}) ((?:{_HOUSE} )?{_STREET})", "FLAT $1 $2 $3"),
     # A misspelt flat designator before a number: ``Falt 1``, ``Fllat 3``.
     (f"^(?:{_FLAT_TYPOS}) ({_UNIT}) ", "FLAT $1 "),
     # A floor and a flat number: ``Second Floor Flat 1, 23 Oak Grove`` is flat 1 of 23.
@@ -163,22 +180,42 @@ def _parts(addresses: pl.Series, postcodes: pl.Series | None) -> pl.DataFrame:
     number_street = parts.get_column("number_street")
     flat = canonical.str.extract(r"(?:^| )FLAT ([A-Z0-9]+) ", 1)
     letter = canonical.str.extract(r"(?:^| )[0-9]{1,5}([A-Z]) ", 1)
+    block = _blocks(canonical)
+    # A block's flat written without the block's number: its street follows the block.
+    after_block = canonical.str.replace(f"^(?:FLAT [A-Z0-9]+ )?{_BLOCK} ", "0 ")
+    nothing = pl.Series([None] * addresses.len(), dtype=pl.String)
+    streeted = block.is_not_null() & after_block.str.contains(f"^0 {_STREET}")
+    block_street = address_parts(after_block.zip_with(streeted, nothing)).get_column("street")
+    unnumbered = number_street.is_null()
     return pl.DataFrame(
         {
             "row": pl.int_range(0, addresses.len(), eager=True, dtype=pl.Int64),
             "present": canonical.is_not_null(),
             "number": number_street.str.split(" ").list.first(),
-            "street": parts.get_column("street"),
+            "street": parts.get_column("street").fill_null(block_street),
             "number_street": number_street,
             "unit": flat.fill_null(letter),
+            "block": block,
             "postcode": written_postcode,
             "words": canonical.str.split(" "),
             # A named property without a number (``ROSE COTTAGE``): its first two words.
             "name": canonical.str.extract(r"^([A-Z]+(?: [A-Z]+)?)", 1).zip_with(
-                number_street.is_null(), pl.Series([None] * addresses.len(), dtype=pl.String)
+                unnumbered & block.is_null(), nothing
             ),
         }
     )
+
+
+def _blocks(canonical: pl.Series) -> pl.Series:
+    """The named block of each canonical address, without spaces (null where none).
+
+    A block follows a flat (``FLAT 12 BEECH COURT ...``), or begins the address and is
+    followed by a number or a street (``BEECH COURT 4 MILL LANE``: the block itself); a street
+    named like a block (``12 BEECH COURT LEEDS``) is not one.
+    """
+    after_flat = canonical.str.extract(f"^FLAT [A-Z0-9]+ ({_BLOCK})(?: |$)", 1)
+    leading = canonical.str.extract(f"^({_BLOCK}) (?:[0-9]|{_STREET})", 1)
+    return after_flat.fill_null(leading).str.replace_all(" ", "")
 
 
 def gazetteer_from_frame(frame: pl.DataFrame, *, where: str = "the gazetteer") -> Gazetteer:
@@ -226,9 +263,11 @@ def _weight_sql() -> str:
     w = WEIGHTS
     return f"""
     CASE WHEN r.number IS NULL AND g.number IS NULL THEN 0
+         WHEN r.number IS NULL AND r.block IS NOT NULL THEN 0
          WHEN r.number = g.number THEN {w["number_agrees"]}
          ELSE {w["number_differs"]} END
     + CASE WHEN r.street IS NULL AND g.street IS NULL THEN 0
+           WHEN r.street IS NULL AND r.block IS NOT NULL THEN 0
            WHEN r.street = g.street THEN {w["street_agrees"]}
            WHEN jaro_winkler_similarity(r.street, g.street) >= 0.92 THEN {w["street_close"]}
            WHEN jaro_winkler_similarity(r.street, g.street) >= 0.80 THEN {w["street_similar"]}
@@ -249,6 +288,10 @@ def _weight_sql() -> str:
            WHEN r.name = g.name THEN {w["name_agrees"]}
            WHEN jaro_winkler_similarity(r.name, g.name) >= 0.92 THEN {w["name_close"]}
            ELSE {w["name_differs"]} END
+    + CASE WHEN r.block IS NULL OR g.block IS NULL THEN 0
+           WHEN r.block = g.block THEN {w["block_agrees"]}
+           WHEN jaro_winkler_similarity(r.block, g.block) >= 0.92 THEN {w["block_close"]}
+           ELSE {w["block_differs"]} END
     + CASE WHEN share >= 0.8 THEN {w["words_most"]}
            WHEN share >= 0.5 THEN {w["words_half"]}
            ELSE 0 END
@@ -267,6 +310,8 @@ WITH pairs AS (
     UNION
     SELECT r.row, g.id FROM records r JOIN gaz g
         ON r.number IS NULL AND g.number IS NULL AND r.postcode = g.postcode
+    UNION
+    SELECT r.row, g.id FROM records r JOIN gaz g ON r.block = g.block
 ),
 scored AS (
     SELECT r.row, g.uprn, g.household, ({weight}) AS weight
@@ -326,12 +371,13 @@ def resolve_uprns(
     connection = duckdb.connect()
     try:
         blockable = pl.col("number").is_not_null() | pl.col("postcode").is_not_null()
+        blockable = blockable | pl.col("block").is_not_null()
         connection.register("records", records.filter(pl.col("present") & blockable))
         connection.register("gaz", gaz)
         best = connection.sql(_SCORE_SQL.format(weight=_weight_sql())).pl()
     finally:
         connection.close()
-    joined = records.select("row", "present", "number", "postcode").join(
+    joined = records.select("row", "present", "number", "block", "postcode").join(
         best, on="row", how="left", maintain_order="left"
     )
     probability = 1 / (1 + (2.0 ** -(pl.col("weight") + PRIOR_WEIGHT)))
@@ -345,7 +391,7 @@ def resolve_uprns(
     reason = (
         pl.when(~pl.col("present"))
         .then(pl.lit(UnresolvedReason.NO_ADDRESS.value))
-        .when(pl.col("number").is_null() & pl.col("postcode").is_null())
+        .when(pl.col("number").is_null() & pl.col("postcode").is_null() & pl.col("block").is_null())
         .then(pl.lit(UnresolvedReason.NO_HOUSE_NUMBER.value))
         .when(pl.col("weight").is_null())
         .then(pl.lit(UnresolvedReason.NO_CANDIDATE.value))
@@ -378,8 +424,10 @@ def synthetic_gazetteer_path() -> Path:
     It holds the seeds' flat (UPRN 200004525, parent 200219244, ``Flat 1, 21 Ash Grove,
     London NW2 3LN``, also spelt ``Ground Floor Flat`` and ``21A``), its building, the flat
     above, and neighbouring and look-alike addresses (19 and 23 Ash Grove, 21 Elm Grove, 21
-    Ash Road, 21 Oak Grove), and named cottages without a number in Leeds (Ivy Cottage, Holly
-    Cottage). Synthetic: not an AddressBase extract.
+    Ash Road, 21 Oak Grove), named cottages without a number in Leeds (Ivy Cottage, Holly
+    Cottage), and two named blocks of flats on Mill Lane, Leeds (Beech Court at number 4, with
+    flats 1, 2 and 12 under it; Elm Court at 6, with its flat 12) beside a house on a street
+    called Beech Court. Synthetic: not an AddressBase extract.
     """
     return Path(__file__).parent / "data" / "gazetteer.csv"
 
