@@ -3,9 +3,8 @@
 Usage: python benchmarks/bench_households.py [--people 10000] [--seed 7]
 
 The hard profile has twins (4% of people) and siblings (15%) at one address. A gazetteer of
-every synthetic home is built from the population (:func:`safelink.synthetic_address.homes` of
-each person's old and new postcode; a flat's parent is its building; flat 1 is also spelt
-``Ground Floor Flat`` and a flat its letter, ``21B``, as the generator writes them). The demo
+every synthetic home comes with the extracts (``SyntheticExtracts.gazetteer``, from
+:mod:`safelink.synthetic_gazetteer`: a flat's parent is its building or named block). The demo
 job with address tokens compared (as ``bench_link.py --addresses on``) is linked, then the same
 job with the address column resolved to UPRNs (``resolve_uprn``) and the ``household``
 comparison. Prints JSON: pairwise precision, recall and F1 of each run against the truth, the
@@ -22,8 +21,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import polars as pl
 from _fixed_key import fixed_keyring
 from bench_link import ONE_PER_PERSON, ROOT, _with_addresses
 
@@ -32,44 +29,6 @@ from safelink.keys import Keyring
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic import PROFILES, SyntheticExtracts, generate, record_truth
-from safelink.synthetic_address import homes
-from safelink.synthetic_population import PopulationRates, draw_population
-
-
-def gazetteer_frame(people: int, seed: int) -> pl.DataFrame:
-    """Every home of the hard profile's population, as ``uprn, parent_uprn, address, postcode``."""
-    rates = PROFILES["hard"]["population"]
-    assert isinstance(rates, PopulationRates)
-    everyone = draw_population(np.random.default_rng(seed), people, rates)
-    parts = [
-        homes(everyone[column], everyone["surname"]).with_columns(postcode=everyone[column])
-        for column in ("postcode_old", "postcode_new")
-    ]
-    found = pl.concat(parts).unique(["postcode", "street", "number", "flat"]).sort(pl.all())
-    buildings = found.unique(["postcode", "street", "number"], maintain_order=True)
-    buildings = buildings.with_row_index("b").with_columns(
-        building=(pl.col("b") + 100_000_000).cast(pl.String)
-    )
-    found = found.join(
-        buildings.select("postcode", "street", "number", "building"),
-        on=["postcode", "street", "number"],
-    ).with_row_index("f")
-    house = pl.format("{} {}, {}", "number", "street", "town")
-    flats = found.filter(pl.col("flat").is_not_null()).with_columns(
-        uprn=(pl.col("f") + 200_000_000).cast(pl.String), parent_uprn=pl.col("building")
-    )
-    letter = pl.col("flat").cast(pl.Int64).map_elements(lambda f: "ABCDEF"[f - 1], pl.String)
-    spellings = [
-        flats.with_columns(address=pl.format("Flat {}, ", "flat") + house),
-        flats.filter(pl.col("flat") == 1).with_columns(address="Ground Floor Flat, " + house),
-        flats.with_columns(address=pl.format("{}{} {}, {}", "number", letter, "street", "town")),
-    ]
-    houses = buildings.with_columns(uprn=pl.col("building"), parent_uprn=pl.lit(None, pl.String))
-    columns = ["uprn", "parent_uprn", "address", "postcode"]
-    return pl.concat(
-        [houses.with_columns(address=house).select(columns)]
-        + [s.select(columns) for s in spellings]
-    )
 
 
 def _resolving(job: JobConfig, gazetteer: Path) -> JobConfig:
@@ -128,7 +87,8 @@ def main() -> None:
     keys = fixed_keyring()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "gazetteer.parquet"
-        gazetteer = gazetteer_frame(args.people, args.seed)
+        gazetteer = data.gazetteer
+        assert gazetteer is not None
         gazetteer.write_parquet(path)
         figures = {
             "people": args.people,

@@ -1,12 +1,18 @@
 """``safelink demo``: the pipeline end to end on bundled synthetic data.
 
 It draws a synthetic population with :mod:`safelink.synthetic`, writes a hospital and a
-social-care extract, creates a project key wrapped under a one-time random passphrase (held
-in memory only, never shown), pseudonymises both extracts, links the tokens files with the
-linkage-quality report (measured against the synthetic truth), and releases the linked content
-to a research recipient: disclosure profile applied, identifier gate passed, manifest signed
-with a demo signing key, HTML report beside it. Every step (keys init, pseudonymise, link,
-release) appends to one hash-chained audit log, ``audit/demo.audit.jsonl``: the whole chain.
+social-care extract with addresses, and a gazetteer of the population's homes
+(``extracts/gazetteer.csv``: :mod:`safelink.synthetic_gazetteer`), creates a project key
+wrapped under a one-time random passphrase (held in memory only, never shown), pseudonymises
+both extracts, links the tokens files with the linkage-quality report (measured against the
+synthetic truth), and releases the linked content to a research recipient: disclosure profile
+applied, identifier gate passed, manifest signed with a demo signing key, HTML report beside
+it. Each extract's address is resolved to UPRNs against the gazetteer as it is pseudonymised
+(the ``uprn`` and ``household`` tokens; resolved and unresolved addresses counted by reason:
+:attr:`DemoResult.addresses`), the linkage compares households, and the release carries
+household pseudonyms and ``household_size``, a quasi-identifier of its disclosure check. Every
+step (keys init, pseudonymise, link, release) appends to one hash-chained audit log,
+``audit/demo.audit.jsonl``: the whole chain.
 
 Governance is shown end to end: the job's ``governance:`` section is signed into the manifest;
 each data owner (the synthetic trust and council) has its own signing key, whose id the
@@ -35,7 +41,7 @@ from safelink.keys import DeliveryKey, Keyring, SigningKey
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
 from safelink.release import DEMO_RELEASE, ReleaseResult, approve, encrypt_bundle, release_demo
-from safelink.synthetic import generate, record_truth
+from safelink.synthetic import PROFILES, generate, record_truth
 
 DEMO_PROJECT = "demo"
 
@@ -53,6 +59,30 @@ class DemoResult:
     approvals: dict[str, Path] = field(default_factory=dict)
     sealed: Path | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    addresses: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per source, addresses resolved to UPRNs and unresolved by reason (counts only)."""
+
+
+def address_resolution(summary: RunSummary) -> dict[str, int]:
+    """Addresses resolved to UPRNs and unresolved by reason, from a run summary.
+
+    Counts over the source's columns with ``resolve_uprn``: ``resolved``, then each reason
+    of :class:`safelink.uprn.UnresolvedReason` that occurred (``no_address`` includes
+    records without an address). Empty when the source resolves none.
+    """
+    counts: dict[str, int] = {}
+    for column in summary.columns:
+        if "uprn" not in column.token_columns:
+            continue
+        unresolved = {
+            reason.removeprefix("uprn_"): count
+            for reason, count in column.warnings.items()
+            if reason.startswith("uprn_")
+        }
+        counts["resolved"] = counts.get("resolved", 0) + column.rows - sum(unresolved.values())
+        for reason, count in sorted(unresolved.items()):
+            counts[reason] = counts.get(reason, 0) + count
+    return counts
 
 
 def demo_config(base_dir: Path) -> JobConfig:
@@ -81,7 +111,8 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
         raise OutputError(f"{out}: exists and is not empty; choose a new demo directory.")
     timings: dict[str, float] = {}
     tick = time.perf_counter()
-    extracts = generate(people, seed=seed).write_csv(out / "extracts")
+    data = generate(people, seed=seed, **PROFILES["addresses"])  # type: ignore[arg-type]
+    extracts = data.write_csv(out / "extracts")
     timings["generate_seconds"] = time.perf_counter() - tick
     keys_dir = out / "keys"
     keys_dir.mkdir(parents=True, mode=0o700)
@@ -94,7 +125,7 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
             keys_dir / f"{DEMO_PROJECT}.key", project=DEMO_PROJECT, passphrase=one_time_passphrase
         )
         outputs[keyring.path.name] = sha256_file(keyring.path)
-    config = demo_config(out / "extracts")
+    config = _with_gazetteer(demo_config(out / "extracts"), extracts["gazetteer"])
     link_key = {"link": keyring.namespace_key("link").key_id}
     pseudonymised = {}
     tick = time.perf_counter()
@@ -167,7 +198,23 @@ def run_demo(out_dir: Path | str, *, people: int = 2_000, seed: int = 7) -> Demo
         approvals=approvals,
         sealed=sealed,
         timings={k: round(v, 3) for k, v in timings.items()},
+        addresses={name: address_resolution(s) for name, s in pseudonymised.items()},
     )
+
+
+def _with_gazetteer(config: JobConfig, gazetteer: Path) -> JobConfig:
+    """The config with each resolving address column reading the demo's own gazetteer."""
+    sources = {
+        name: dataclasses.replace(
+            source,
+            columns=tuple(
+                dataclasses.replace(c, gazetteer=gazetteer) if c.resolve_uprn else c
+                for c in source.columns
+            ),
+        )
+        for name, source in config.sources.items()
+    }
+    return dataclasses.replace(config, sources=sources)
 
 
 def _owner_keys(keys_dir: Path, config: JobConfig, passphrase: str) -> dict[str, SigningKey]:

@@ -54,6 +54,7 @@ from safelink.errors import InputError
 from safelink.normalise.forenames import forename_canonical_table, forename_group
 from safelink.normalise.local import normalise_name
 from safelink.synthetic_address import homes, write_addresses
+from safelink.synthetic_gazetteer import synthetic_gazetteer
 from safelink.synthetic_population import (
     NONE,
     REFERENCE_DATE,
@@ -205,17 +206,39 @@ HARD_SOCIAL_CARE_RATES = replace(
 nicknames, Gaelic equivalents and transliteration variants, 3% forenames as initials and 5%
 dates of birth as the year alone; an address (5% missing, 30% abbreviated, 20% of flats
 written another way, 5% without a house number), the new one for people who moved."""
+ADDRESS_HOSPITAL_RATES = replace(
+    HOSPITAL_RATES,
+    address_written=0.99,
+    address_abbreviated=0.15,
+    address_flat_form=0.1,
+    address_number_missing=0.01,
+)
+"""The standard hospital with an address (the demo's): 1% missing, 15% abbreviated, 10% of
+flats written another way, 1% without a house number."""
+ADDRESS_SOCIAL_CARE_RATES = replace(
+    SOCIAL_CARE_RATES,
+    address_written=0.98,
+    address_abbreviated=0.3,
+    address_flat_form=0.2,
+    address_number_missing=0.02,
+)
+"""Standard social care with an address (the demo's): 2% missing, 30% abbreviated, 20% of
+flats written another way, 2% without a house number."""
 HARD_POPULATION = PopulationRates(twins=0.04, siblings=0.15)
 """The hard profile's population: twins and siblings at one address."""
 PROFILES: dict[str, dict[str, SourceRates | PopulationRates]] = {
     "standard": {"hospital": HOSPITAL_RATES, "social_care": SOCIAL_CARE_RATES},
+    "addresses": {"hospital": ADDRESS_HOSPITAL_RATES, "social_care": ADDRESS_SOCIAL_CARE_RATES},
     "hard": {
         "hospital": HARD_HOSPITAL_RATES,
         "social_care": HARD_SOCIAL_CARE_RATES,
         "population": HARD_POPULATION,
     },
 }
-"""Named generator settings: ``generate(people, seed=s, **PROFILES["hard"])``. The hard one
+"""Named generator settings: ``generate(people, seed=s, **PROFILES["hard"])``. ``addresses``
+is the standard one with an ``address`` column in both extracts (and a gazetteer of every
+home: :attr:`SyntheticExtracts.gazetteer`); its other columns are the standard ones, since
+addresses draw from their own generator. The hard one
 has twins (4% of people) and siblings (15%) at one address, 80% of social-care NHS numbers
 missing, 15% duplicate social-care records, and in social care 6% more forename variants
 (drawn from the whole forename table), 3% forenames given as initials and 5% dates of birth
@@ -234,6 +257,9 @@ class SyntheticExtracts:
             ``person_id`` (the true person), one row per record of each extract.
         people: the size of the population drawn.
         seed: the seed used.
+        gazetteer: where the extracts have addresses, every home of the population as a
+            gazetteer (:func:`safelink.synthetic_gazetteer.synthetic_gazetteer`:
+            ``uprn, parent_uprn, address, postcode``); else None.
 
     """
 
@@ -242,6 +268,7 @@ class SyntheticExtracts:
     truth: pl.DataFrame
     people: int
     seed: int
+    gazetteer: pl.DataFrame | None = None
 
     def frames(self) -> dict[str, pl.DataFrame]:
         """Return the extracts by source name (``hospital``, ``social_care``)."""
@@ -250,17 +277,23 @@ class SyntheticExtracts:
     def write_csv(self, out_dir: Path | str) -> dict[str, Path]:
         """Write ``hospital.csv``, ``social_care.csv`` and ``truth.csv`` atomically.
 
+        With a :attr:`gazetteer`, ``gazetteer.csv`` too.
+
         Args:
             out_dir: the folder (created if missing).
 
         Returns:
-            The path of each file by name (``hospital``, ``social_care``, ``truth``).
+            The path of each file by name (``hospital``, ``social_care``, ``truth`` and
+            ``gazetteer`` when there is one).
 
         """
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written: dict[str, Path] = {}
-        for name, frame in {**self.frames(), "truth": self.truth}.items():
+        frames = {**self.frames(), "truth": self.truth}
+        if self.gazetteer is not None:
+            frames["gazetteer"] = self.gazetteer
+        for name, frame in frames.items():
             destination = out / f"{name}.csv"
             with io.atomic_path(destination) as temporary:
                 frame.write_csv(temporary)
@@ -646,12 +679,14 @@ def generate(
                 }
             )
         )
+    addressed = hospital.address_written > 0 or social_care.address_written > 0
     return SyntheticExtracts(
         hospital=frames["hospital"],
         social_care=frames["social_care"],
         truth=pl.concat(truth_parts),
         people=people,
         seed=seed,
+        gazetteer=synthetic_gazetteer(everyone) if addressed else None,
     )
 
 

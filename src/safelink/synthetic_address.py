@@ -9,13 +9,15 @@ way, at the rates of :class:`~safelink.synthetic.SourceRates`:
 ==========================  ======================================================================
 variation                   what is written
 ==========================  ======================================================================
-always                      ``Flat 2, 21 Ash Grove, Leeds`` (a quarter of homes are flats)
+always                      ``Flat 2, 21 Ash Grove, Leeds`` (a quarter of homes are flats; 30%
+                            of flats are in a named block: ``Flat 12, Beech Court, 4 Mill Lane``)
 upper case (30%)            ``FLAT 2, 21 ASH GROVE, LEEDS``; commas dropped in half of these
 ``address_abbreviated``     the street type abbreviated (``Rd``, ``St``, ``Ave``, ``Gr.``,
                             ``Gdns``, ``Cres``, ...), and the town left off half the time
 ``address_flat_form``       a flat written another way: ``FL 2``, ``Apt 2``, ``Unit 2``,
                             ``Ground Floor Flat`` (flat 1), ``21B`` (flat 2 as a letter), or no
-                            flat at all
+                            flat at all; in a named block ``Apt 12, Beech Court, 4 Mill Lane``,
+                            ``12 Beech Court, Mill Lane`` or ``Beech Ct Flat 12, Mill Lane``
 ``address_number_missing``  no house number (nor flat): ``Ash Grove, Leeds``
 ``1 - address_written``     no address
 ==========================  ======================================================================
@@ -49,7 +51,11 @@ TOWNS = (
     "Sheffield", "Coventry", "Swansea", "Norwich",
 )  # fmt: skip
 FLAT_SHARE = 0.25
-"""Share of homes that are flats (flat 1 to 6)."""
+"""Share of homes that are flats (flat 1 to 6, or 1 to 24 in a named block)."""
+BLOCK_SHARE = 0.3
+"""Share of flats whose building is a named block (``Beech Court``)."""
+BLOCK_TYPES = {"Court": "Ct", "House": "House", "Lodge": "Lodge", "Mansions": "Mansions"}
+"""The last word of a block's name and what is written for it abbreviated."""
 _FLAT_FORMS = ("FL {f}", "Apt {f}", "Unit {f}", "floor", "letter", "none")
 
 
@@ -66,14 +72,16 @@ def _stable(values: pl.Series) -> np.ndarray:
 
 
 def homes(postcodes: pl.Series, surnames: pl.Series) -> pl.DataFrame:
-    """The home of each household (``street``, ``number``, ``flat``, ``town``).
+    """The home of each household (``street``, ``number``, ``flat``, ``town``, ``block``).
 
     Args:
         postcodes: each person's canonical postcode.
         surnames: each person's (birth) surname.
 
     Returns:
-        One row per person; ``flat`` is null for a house.
+        One row per person; ``flat`` is null for a house, ``block`` (the named block,
+        ``Beech Court``) null unless the flat's building is one. Whether a building is a block,
+        and its name, follow from its postcode and number, so its flats share them.
 
     """
     street = _stable(postcodes.cast(pl.String))
@@ -81,15 +89,26 @@ def homes(postcodes: pl.Series, surnames: pl.Series) -> pl.DataFrame:
     district = _stable(postcodes.cast(pl.String).str.split(" ").list.first())
     names = np.asarray(STREET_NAMES, dtype=object)[street % len(STREET_NAMES)]
     types = np.asarray(list(STREET_TYPES), dtype=object)[(street // 64) % len(STREET_TYPES)]
-    flat = np.where((house // 1024) % 1000 < FLAT_SHARE * 1000, (house // 7) % 6 + 1, 0)
+    number = house % 120 + 1
+    building = _stable(postcodes.cast(pl.String) + "#" + pl.Series(number).cast(pl.String))
+    is_flat = (house // 1024) % 1000 < FLAT_SHARE * 1000
+    in_block = is_flat & (building % 1000 < BLOCK_SHARE * 1000)
+    flat = np.where(in_block, (house // 7) % 24 + 1, np.where(is_flat, (house // 7) % 6 + 1, 0))
+    block_names = np.asarray(STREET_NAMES, dtype=object)[(building // 1000) % len(STREET_NAMES)]
+    block_types = np.asarray(list(BLOCK_TYPES), dtype=object)[
+        (building // 64_000) % len(BLOCK_TYPES)
+    ]
     return pl.DataFrame(
         {
             "street": pl.Series(names + " " + types, dtype=pl.String),
-            "number": pl.Series(house % 120 + 1, dtype=pl.Int64),
+            "number": pl.Series(number, dtype=pl.Int64),
             "flat": pl.Series(flat, dtype=pl.Int64).replace(0, None),
             "town": pl.Series(
                 np.asarray(TOWNS, dtype=object)[district % len(TOWNS)], dtype=pl.String
             ),
+            "block": pl.Series(
+                (block_names + " " + block_types).tolist(), dtype=pl.String
+            ).zip_with(pl.Series(in_block), pl.Series([None] * len(number), dtype=pl.String)),
         }
     )
 
@@ -121,7 +140,8 @@ def write_addresses(
     n = home.height
     draws = rng.random((n, 6))
     forms = rng.integers(0, len(_FLAT_FORMS), n)
-    for i, (street, number, flat, town) in enumerate(home.iter_rows()):
+    columns = ("street", "number", "flat", "town", "block")
+    for i, (street, number, flat, town, block) in enumerate(home.select(columns).iter_rows()):
         if draws[i, 0] >= written:
             out.append(None)
             continue
@@ -129,19 +149,21 @@ def write_addresses(
             name, kind = street.rsplit(" ", 1)
             street = f"{name} {STREET_TYPES[kind]}"
             town = town if draws[i, 2] < 0.5 else None
-        house = str(number)
-        flat_text = f"Flat {flat}" if flat else None
-        if flat and draws[i, 3] < flat_form:
-            form = _FLAT_FORMS[forms[i]]
+        form = _FLAT_FORMS[forms[i]] if flat and draws[i, 3] < flat_form else None
+        if block:
+            parts = _block_parts(form, flat, block, f"{number} {street}", street, town)
+        else:
+            house = str(number)
+            flat_text = f"Flat {flat}" if flat else None
             if form == "floor":
                 flat_text = "Ground Floor Flat" if flat == 1 else f"Flat {flat}"
             elif form == "letter":
                 flat_text, house = None, f"{number}{'ABCDEF'[flat - 1]}"
             elif form == "none":
                 flat_text = None
-            else:
+            elif form is not None:
                 flat_text = form.format(f=flat)
-        parts = [flat_text, f"{house} {street}", town]
+            parts = [flat_text, f"{house} {street}", town]
         if draws[i, 4] < number_missing:
             parts = [street, town]
         text = ", ".join(p for p in parts if p)
@@ -151,3 +173,16 @@ def write_addresses(
                 text = text.replace(",", "")
         out.append(text)
     return pl.Series(out, dtype=pl.String)
+
+
+def _block_parts(
+    form: str | None, flat: int, block: str, building: str, street: str, town: str | None
+) -> list[str | None]:
+    """A flat in a named block as written: the form decides (see the module docstring)."""
+    if form == "letter":  # the flat's number before the block, without the block's
+        return [f"{flat} {block}", street, town]
+    if form == "none":  # the block first, abbreviated, then the flat
+        name, kind = block.rsplit(" ", 1)
+        return [f"{name} {BLOCK_TYPES[kind]} Flat {flat}", street, town]
+    flat_text = form.format(f=flat) if form and "{f}" in form else f"Flat {flat}"
+    return [flat_text, block, building, town]

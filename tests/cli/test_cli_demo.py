@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import copy
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
+import yaml
 
 from safelink.audit import verify_audit_log
 from safelink.demo import run_demo
@@ -54,12 +58,78 @@ def test_cli_demo_prints_summary(run_cli, tmp_path: Path):
     result = run_cli("demo", "-o", str(tmp_path / "d"), "--people", "1000")
     assert result.code == 0, result.stderr
     assert "hospital" in result.stdout and "kid_" in result.stdout
+    # The addresses resolved and unresolved by reason, per source (counts, never an address).
+    for source in ("hospital", "social_care"):
+        line = next(x for x in result.stdout.splitlines() if x.startswith(f"{source}: "))
+        assert re.search(r"[0-9,]+ of [0-9,]+ addresses resolved to UPRNs", line)
+        assert "no_address " in line
 
 
-def test_demo_config_packaged_copy_matches_configs_demo_yaml():
+def _without_addresses(document: dict[str, Any]) -> dict[str, Any]:
+    """The demo config without its address resolution, households and household_size."""
+    document = copy.deepcopy(document)
+    for source in document["sources"].values():
+        del source["columns"]["address"]
+    document["link"]["probabilistic"]["comparisons"].remove("household")
+    for column in ("household", "household_size"):
+        document["governance"]["permitted_columns"].remove(column)
+    del document["release"]["households"]
+    disclosure = document["release"]["disclosure"]
+    disclosure["quasi_identifiers"].remove("household_size")
+    disclosure["transformations"].remove({"top_code": "household_size", "threshold": 2})
+    # With household_size one more quasi-identifier, the demo bands ages by 20 years, not 10.
+    assert disclosure["transformations"][0] == {
+        "generalise": "age",
+        "to": "age_band",
+        "width": 20,
+        "top": 80,
+    }
+    disclosure["transformations"][0].update(width=10, top=90)
+    return document
+
+
+def test_demo_config_packaged_copy_is_configs_demo_yaml_with_addresses():
+    # The demo's config is configs/demo.yaml (which the tests, benchmarks and Spark share)
+    # plus the address resolution, the household comparison and the release's households.
     root = Path(__file__).resolve().parents[2]
-    packaged = root / "src" / "safelink" / "data" / "demo.yaml"
-    assert packaged.read_text() == (root / "configs" / "demo.yaml").read_text()
+    packaged = yaml.safe_load((root / "src" / "safelink" / "data" / "demo.yaml").read_text())
+    shared = yaml.safe_load((root / "configs" / "demo.yaml").read_text())
+    for source in packaged["sources"].values():
+        address = source["columns"]["address"]
+        assert address["resolve_uprn"] is True and address["kind"] == "address"
+    assert packaged["release"]["households"] is True
+    assert _without_addresses(packaged) == shared
+
+
+def test_demo_resolves_addresses_and_releases_households(tmp_path: Path):
+    result = run_demo(tmp_path / "demo", people=1_000, seed=3)
+    gazetteer = pl.read_csv(result.extracts["gazetteer"], infer_schema=False)
+    assert gazetteer.columns == ["uprn", "parent_uprn", "address", "postcode"]
+    # Named blocks of flats are among the homes.
+    assert gazetteer["address"].str.contains(r"^Flat [0-9]+, [A-Za-z]+ (Court|House)").any()
+    for source, counts in result.addresses.items():
+        rows = result.pseudonymised[source].rows
+        assert sum(counts.values()) == rows
+        assert counts["resolved"] >= 0.85 * rows, counts
+        assert counts["no_address"] > 0
+        tokens = pl.read_parquet(tmp_path / "demo" / "pseudonymised" / f"{source}.tokens.parquet")
+        assert tokens["uprn"].null_count() == rows - counts["resolved"]
+    released = pl.read_parquet(result.release.out_dir / "data.parquet")
+    assert released["household"].str.starts_with("h_").all()
+    assert released["household_size"].drop_nulls().min() == 1
+    disclosure = result.release.manifest["disclosure"]["assessment"]
+    assert "household_size" in disclosure["quasi_identifiers"]
+
+
+def test_demo_gazetteer_is_deterministic_from_the_seed(tmp_path: Path):
+    from safelink.synthetic import PROFILES, generate
+
+    once = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]
+    again = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]
+    other = generate(300, seed=5, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]
+    assert once is not None and again is not None and other is not None
+    assert once.equals(again)
+    assert not once.equals(other)
 
 
 def test_demo_links_synthetic_extracts_with_measured_quality(tmp_path: Path):

@@ -37,11 +37,14 @@ def demo_command(
                 "approvals": {k: str(v) for k, v in result.approvals.items()},
                 "sealed": str(result.sealed),
                 "timings": result.timings,
+                "addresses": result.addresses,
             }
         )
         return
     for summary in result.pseudonymised.values():
         console.print(summary_table(summary))
+    for source, counts in result.addresses.items():
+        console.print(address_line(source, counts))
     for table in report_tables(result.linkage):
         console.print(table)
     release = result.release
@@ -53,6 +56,18 @@ def demo_command(
         f"verify it: safelink verify {release.out_dir} --public-key "
         f"{result.out_dir / 'keys' / 'demo.signing.pub'} --require-approvals "
         f"--audit-log {result.out_dir / 'audit' / 'demo.audit.jsonl'}"
+    )
+
+
+def address_line(source: str, counts: dict[str, int]) -> str:
+    """One line: a source's addresses resolved to UPRNs and unresolved by reason."""
+    resolved = counts.get("resolved", 0)
+    unresolved = {k: v for k, v in counts.items() if k != "resolved" and v}
+    total = resolved + sum(unresolved.values())
+    reasons = ", ".join(f"{k} {v:,}" for k, v in unresolved.items()) or "none"
+    return (
+        f"{source}: {resolved:,} of {total:,} addresses resolved to UPRNs; "
+        f"unresolved by reason: {reasons}"
     )
 
 
