@@ -3,20 +3,22 @@
 Usage: python benchmarks/bench_uprn.py [--buildings 20000] [--prevalence 2] [--noise 0.1]
 
 A synthetic gazetteer (houses, converted houses of two or three flats under a parent UPRN,
-a few named cottages without a number; streets from :mod:`safelink.synthetic_address`) is
-corrupted with the ``address-errors`` package (UK recording errors learnt from council data,
-with a labelled truth table; ``pip install address-errors``, the ``bench`` extra): its
-bundled profile at ``--prevalence`` times its touch rates, plus ``--noise`` extra typos,
-abbreviations and dropped or swapped words. Each recorded address (and its recorded postcode)
-is resolved back against the gazetteer. The package's own invented town (261 addresses) is
-scored the same way.
+a few named cottages without a number, and named blocks of 6 to 24 flats, ``FLAT 12, BEECH
+COURT, 204 MILL LANE``, under the block's UPRN; streets from
+:mod:`safelink.synthetic_address`) is corrupted with the ``address-errors`` package (UK
+recording errors learnt from council data, with a labelled truth table; ``pip install
+address-errors``, the ``bench`` extra): its bundled profile at ``--prevalence`` times its touch
+rates, plus ``--noise`` extra typos, abbreviations and dropped or swapped words. Each recorded
+address (and its recorded postcode) is resolved back against the gazetteer. The package's own
+invented town (261 addresses) is scored the same way.
 
 Reported per threshold: precision (resolved records whose UPRN is the source's), recall
 (records resolved to the source's UPRN, of all), the household's precision (the parent UPRN
-of a flat, else the UPRN), the unresolved records by reason, and the same scores without the
+of a flat, else the UPRN), the unresolved records by reason; the same scores without the
 records whose corruption collided with another address (``collision`` in the truth table:
-the string no longer names its source). Speed: addresses resolved per second (one core's
-DuckDB, the gazetteer loaded once). Prints JSON.
+the string no longer names its source), and for the flats in named blocks alone
+(``flats_in_named_blocks``: a flat with a building name; the package's town has 48). Speed:
+addresses resolved per second (one core's DuckDB, the gazetteer loaded once). Prints JSON.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import numpy as np
 import polars as pl
 from address_errors import Controls, Corruptor, Noise, Profile, example_path, load_components
 
-from safelink.synthetic_address import STREET_NAMES, STREET_TYPES, TOWNS
+from safelink.synthetic_address import BLOCK_TYPES, STREET_NAMES, STREET_TYPES, TOWNS
 from safelink.uprn import Gazetteer, gazetteer_from_frame, resolve_uprns
 
 COMPONENTS = ("uprn", "parentuprn", "subname", "name", "number", "streetname", "townname")
@@ -86,6 +88,31 @@ def synthetic_components(buildings: int, seed: int) -> list[dict[str, str]]:
                 for flat in range(1, int(rng.integers(2, 4)) + 1):
                     uprn += 1
                     rows.append(_row(base, uprn, str(parent), f"FLAT {flat}", number=str(number)))
+    return rows + named_blocks(max(1, buildings // 100), uprn, seed)
+
+
+def named_blocks(count: int, last_uprn: int, seed: int) -> list[dict[str, str]]:
+    """Named blocks of 6 to 24 flats (their own generator: the other rows stay as they were)."""
+    rng = np.random.default_rng([seed, 2])
+    streets = [f"{n} {t}".upper() for n in STREET_NAMES for t in STREET_TYPES]
+    kinds = [kind.upper() for kind in BLOCK_TYPES]
+    rows: list[dict[str, str]] = []
+    uprn = last_uprn
+    for b in range(count):
+        street = streets[int(rng.integers(0, len(streets)))]
+        town = TOWNS[int(rng.integers(0, len(TOWNS)))].upper()
+        letters = rng.choice(list(_LETTERS), 2)
+        postcode = f"BK{b % 29 + 1} {rng.integers(1, 10)}{letters[0]}{letters[1]}"
+        name = f"{STREET_NAMES[int(rng.integers(0, len(STREET_NAMES)))].upper()} "
+        name += kinds[int(rng.integers(0, len(kinds)))]
+        number = str(200 + b)
+        base = {"streetname": street, "townname": town, "postcode": postcode}
+        uprn += 1
+        parent = uprn
+        rows.append(_row(base, uprn, name=name, number=number))
+        for flat in range(1, int(rng.integers(6, 25)) + 1):
+            uprn += 1
+            rows.append(_row(base, uprn, str(parent), f"FLAT {flat}", name, number))
     return rows
 
 
@@ -141,8 +168,10 @@ def rates(
     }
 
 
-def score(rows: list[dict[str, Any]], gazetteer: Gazetteer) -> dict[str, Any]:
-    """Precision, recall and speed of resolution at each threshold."""
+def score(
+    rows: list[dict[str, Any]], gazetteer: Gazetteer, block_flats: set[str]
+) -> dict[str, Any]:
+    """Precision, recall and speed of resolution at each threshold (``block_flats``: UPRNs)."""
     truth = pl.DataFrame(
         {
             "uprn": [r["source_uprn"] for r in rows],
@@ -155,6 +184,7 @@ def score(rows: list[dict[str, Any]], gazetteer: Gazetteer) -> dict[str, Any]:
     postcodes = pl.Series([r["recorded_postcode"] or None for r in rows], dtype=pl.String)
     # The corrupted string equals another address: it no longer names its source.
     clean = ~truth["collision"].is_in(["matches_other_only", "matches_label_and_other"])
+    in_block = truth["uprn"].is_in(sorted(block_flats))
     out: dict[str, Any] = {
         "addresses": len(rows),
         "collision_values": truth["collision"].value_counts().sort("collision").rows(),
@@ -170,10 +200,16 @@ def score(rows: list[dict[str, Any]], gazetteer: Gazetteer) -> dict[str, Any]:
         out[str(threshold)] = {
             "all": rates(resolved, right, home_right, pl.Series([True] * len(rows))),
             "without_collisions": rates(resolved, right, home_right, clean),
+            "flats_in_named_blocks": rates(resolved, right, home_right, in_block),
             "unresolved": {k: v for k, v in resolution.counts().items() if k != "resolved"},
             "addresses_per_second": round(len(rows) / seconds),
         }
     return out
+
+
+def block_flats(components: list[dict[str, str]]) -> set[str]:
+    """The UPRNs of flats in named blocks (a flat with a building name)."""
+    return {r["uprn"] for r in components if r.get("subname") and r.get("name")}
 
 
 def main() -> None:
@@ -195,7 +231,8 @@ def main() -> None:
         tick = time.perf_counter()
         gazetteer = gazetteer_of(components)
         load_seconds = time.perf_counter() - tick
-        synthetic = score(corrupt(path, homes, args.prevalence, args.noise), gazetteer)
+        rows = corrupt(path, homes, args.prevalence, args.noise)
+        synthetic = score(rows, gazetteer, block_flats(components))
     town = load_components(example_path())
     town_homes = [r["uprn"] for r in town if not int(r.get("n_children") or 0)]
     town_rows = corrupt(Path(example_path()), town_homes, args.prevalence, args.noise)
@@ -205,7 +242,7 @@ def main() -> None:
         "prevalence": args.prevalence,
         "noise": args.noise,
         "synthetic": synthetic,
-        "example_town": score(town_rows, gazetteer_of(town)),
+        "example_town": score(town_rows, gazetteer_of(town), block_flats(town)),
     }
     print(json.dumps(figures, indent=1))
 
