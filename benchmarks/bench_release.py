@@ -25,8 +25,7 @@ from pathlib import Path
 
 import polars as pl
 
-from safelink.config import JobConfig
-from safelink.demo import demo_config
+from safelink.config import JobConfig, load_config
 from safelink.detect.values import scan_values
 from safelink.keys import Keyring
 from safelink.link import link_files
@@ -66,7 +65,8 @@ def _linked_inputs(root: Path, people: int) -> tuple[Keyring, JobConfig]:
     ring = Keyring.create(
         root / "keys" / "demo.key", project="demo", passphrase="b" * 16, scrypt_n=2**14
     )
-    config = demo_config(root / "extracts")
+    # configs/demo.yaml: the demo job without address resolution (these extracts have none).
+    config = load_config(Path(__file__).resolve().parents[1] / "configs" / "demo.yaml")
     for name in config.sources:
         pseudonymise_file(extracts[name], config, ring, root / "pseudonymised", source=name)
     paths = {n: output_paths(root / "pseudonymised", n) for n in config.sources}

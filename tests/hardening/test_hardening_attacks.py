@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from safelink.attacks import audit_tokens
-from safelink.demo import demo_config
+from safelink.config import load_config
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
@@ -22,7 +22,8 @@ def tokens_and_ring(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFr
     ring = Keyring.create(
         base / "k.key", project="demo", passphrase="a long passphrase here", scrypt_n=2**14
     )
-    config = demo_config(base)
+    # The shared demo job (the packaged demo's also resolves addresses, which these lack).
+    config = load_config(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
     config = replace(config, tokens=replace(config.tokens, bloom=True))
     extract = generate(5_000, seed=3).hospital
     return pseudonymise(extract, config, ring, source="hospital").tokens, ring
