@@ -3,6 +3,7 @@
 Usage::
 
     python examples/generate.py --people 10000 --seed 1 --out examples/data
+    python examples/generate.py --profile addresses   # with addresses and gazetteer.csv
 
 The people are synthetic (names from bundled lists, NHS numbers from the never-issued 999 test
 range). Corruption rates are documented in ``safelink.synthetic``.
@@ -14,7 +15,7 @@ import argparse
 import time
 from pathlib import Path
 
-from safelink.synthetic import generate
+from safelink.synthetic import PROFILES, generate
 
 
 def main() -> None:
@@ -23,10 +24,17 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=10_000, help="population size")
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument("--duplicates", type=float, default=None, help="within-source duplicates")
+    parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default="standard",
+        help="generator settings (addresses: an address column and a gazetteer, as the demo)",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     args = parser.parse_args()
     started = time.perf_counter()
-    data = generate(args.people, seed=args.seed, duplicates=args.duplicates)
+    settings = PROFILES[args.profile]
+    data = generate(args.people, seed=args.seed, duplicates=args.duplicates, **settings)  # type: ignore[arg-type]
     written = data.write_csv(args.out)
     took = time.perf_counter() - started
     for name, path in written.items():
