@@ -129,7 +129,7 @@ def _records(backend: Backend, frames: Sequence[Any], nodes: Sequence[int]) -> p
         )
         for frame in frames
     ]
-    return pl.concat([p for p in parts if p.height], how="vertical_relaxed")
+    return pl.concat(parts, how="vertical_relaxed")
 
 
 def _steps(row: dict[str, Any], labels: dict[str, dict[int, str]]) -> list[dict[str, Any]]:
