@@ -37,6 +37,10 @@ def test_release_two_extracts_verifies(pipeline: Pipeline, released) -> None:
 def test_release_outputs_hold_no_identifier_token_or_key(pipeline: Pipeline, released) -> None:
     text = _bundle_text(released.out_dir)
     text += (pipeline.root / "audit" / "test.audit.jsonl").read_text()
+    # The linkage report too, waterfall of scored pairs included (tokens only, no value).
+    assert released.manifest["linkage"]["waterfall"]["pairs"]
+    assert "Waterfall of a few scored pairs" in text
+    text += pipeline.links.with_name("linkage_report.json").read_text()
     links = pl.read_parquet(pipeline.links)
     for source, path in pipeline.extracts.items():
         if source == "truth":
@@ -48,6 +52,12 @@ def test_release_outputs_hold_no_identifier_token_or_key(pipeline: Pipeline, rel
                 leaked = [v for v in planted[:300] if v in text]
                 assert not leaked, f"{source}.{column} values appear in the bundle or audit log"
     assert not set(links["record_id"].to_list()[:500]) & set(re.findall(r"[0-9a-f]{32}", text))
+    for source in pipeline.content:
+        tokens = pl.read_parquet(pipeline.root / "pseudonymised" / f"{source}.tokens.parquet")
+        for column in ("nhs_number", "forename", "surname", "date_of_birth", "postcode"):
+            values = tokens[column].drop_nulls().unique().to_list()[:300]
+            leaked = [v for v in values if v in text]
+            assert values and not leaked, f"{source}.{column} tokens appear in the outputs"
     assert "psn_" not in text
     assert pipeline.root.joinpath("keys", "test.key").read_text()[-60:] not in text
     assert "PRIVATE KEY" not in text

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from safelink.report import render_linkage_report
+
 from .conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -134,5 +136,31 @@ def test_report_screenshot_saved(released, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     shutil.copy(released.out_dir / "report.html", page)
     _chromium(page.as_uri(), tmp_path, f"--screenshot={shot}", "--window-size=1100,4200")
+    assert shot.stat().st_size > 20_000
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_waterfall_section_renders_and_screenshot_saved(released, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    shutil.copy(released.out_dir / "report.html", page)
+    dom, events = _chromium(page.as_uri(), tmp_path, "--dump-dom")
+    waterfall = released.manifest["linkage"]["waterfall"]
+    assert waterfall["pairs"]
+    assert '<h3 id="waterfall">Waterfall of a few scored pairs</h3>' in dom
+    assert waterfall["chosen_by"] in dom
+    assert dom.count('class="chart waterfall"') == len(waterfall["pairs"])
+    for pair in waterfall["pairs"]:
+        assert f"Pair {pair['pair']} ({pair['band']}): match weight" in dom
+        for row in pair["comparisons"]:
+            assert f"{row['comparison']}: {row['level']}" in dom
+    assert "prior (two random records)" in dom and "final match weight" in dom
+    assert _page_requests(events) == set()
+    # The screenshot: the linkage report's own page (its last section is the waterfall).
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "linkage-report-waterfall.png"
+    shot.unlink(missing_ok=True)
+    linkage = tmp_path / "linkage.html"
+    linkage.write_text(render_linkage_report(released.manifest["linkage"]), encoding="utf-8")
+    _chromium(linkage.as_uri(), tmp_path, f"--screenshot={shot}", "--window-size=1100,5200")
     assert shot.stat().st_size > 20_000
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

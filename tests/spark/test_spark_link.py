@@ -151,6 +151,26 @@ def test_link_engine_spark_synthetic_report_equals_local(
     assert set(remote.report.timings) == set(local.report.timings)
 
 
+def test_link_engine_spark_waterfall_same_pairs_and_weights_as_local(
+    both: tuple[LinkageResult, LinkageResult],
+) -> None:
+    local, remote = both
+    ours, theirs = local.report.waterfall, remote.report.waterfall
+    assert len(ours["pairs"]) >= 3
+    assert {k: v for k, v in theirs.items() if k != "pairs"} == {
+        k: v for k, v in ours.items() if k != "pairs"
+    }
+    assert len(theirs["pairs"]) == len(ours["pairs"])
+    for mine, other in zip(ours["pairs"], theirs["pairs"], strict=True):
+        assert (other["pair"], other["band"]) == (mine["pair"], mine["band"])
+        steps = [(row["comparison"], row["level"]) for row in mine["comparisons"]]
+        assert [(row["comparison"], row["level"]) for row in other["comparisons"]] == steps
+        for name in ("prior_match_weight", "match_weight", "match_probability"):
+            assert abs(other[name] - mine[name]) < 1e-8, name
+        for row, theirs_row in zip(mine["comparisons"], other["comparisons"], strict=True):
+            assert abs(theirs_row["match_weight"] - row["match_weight"]) < 1e-8, row
+
+
 def test_link_engine_spark_sampled_training_equals_local(
     spark: Any, demo_config: JobConfig, tokens: list[Pseudonymised], truth: pl.DataFrame
 ) -> None:

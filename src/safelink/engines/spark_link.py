@@ -170,8 +170,12 @@ class SparkSplink:
             if table.isTemporary and table.name.startswith("__splink__")
         }
 
-    def register(self, frames: Sequence[Any]) -> list[Any]:
-        """Register the residual tables (``node`` as ``unique_id``) with Splink."""
+    def register(self, frames: Sequence[Any], *, name: str = "src") -> list[Any]:
+        """Register tables of records (``node`` as ``unique_id``) with Splink.
+
+        ``name`` starts their view names, so that several registrations of one run do not
+        collide.
+        """
         registered = []
         for i, frame in enumerate(frames):
             table = (
@@ -179,9 +183,9 @@ class SparkSplink:
                 if isinstance(frame, pl.DataFrame)
                 else frame.withColumnRenamed("node", "unique_id")
             )
-            name = f"safelink_src_{self.run}_{i}"
-            self.views.append(name)
-            registered.append(self.api.register(table, table_name=name))
+            view = f"safelink_{name}_{self.run}_{i}"
+            self.views.append(view)
+            registered.append(self.api.register(table, table_name=view))
         return registered
 
     def predict(self, linker: Any) -> str:

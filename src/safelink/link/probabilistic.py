@@ -40,6 +40,7 @@ from safelink.engines.sql import quote
 from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
 from safelink.link.generic import generic_levels
+from safelink.link.waterfall import pair_waterfalls
 
 logger = logging.getLogger("safelink.link")
 _MIN_RECORDS = 50
@@ -71,6 +72,7 @@ class ModelResult:
             with (:mod:`safelink.link.estimate`); None when the step was skipped.
         em_rules_skipped: training blocking rules whose EM stopped (a probability underflowed
             below what Splink accepts); the parameters keep the earlier rules' estimates.
+        waterfall: a few chosen pairs' waterfalls, tokens only (:mod:`safelink.link.waterfall`).
 
     """
 
@@ -87,6 +89,7 @@ class ModelResult:
     blocked_pairs: list[dict[str, Any]] = field(default_factory=list)
     trained: dict[str, Any] | None = None
     em_rules_skipped: list[list[str]] = field(default_factory=list)
+    waterfall: list[dict[str, Any]] = field(default_factory=list)
 
 
 def probability_to_weight(probability: float) -> float:
@@ -303,8 +306,12 @@ class SplinkDatabase(Protocol):
     failed: str
     """How an error message names a failure here (``""``, ``" on Spark"``)."""
 
-    def register(self, frames: Sequence[Any]) -> list[Any]:
-        """Register the residual tables (``node`` renamed ``unique_id``) with Splink."""
+    def register(self, frames: Sequence[Any], *, name: str = "src") -> list[Any]:
+        """Register tables of records (``node`` renamed ``unique_id``) with Splink.
+
+        ``name`` starts their table names (``src``: the residual records), so that several
+        registrations of one run do not collide.
+        """
         ...
 
     def predict(self, linker: Any) -> str:
@@ -341,10 +348,10 @@ class LocalSplink:
         self.connection.execute("SET enable_progress_bar = false")
         self.api = DuckDBAPI(self.connection)
 
-    def register(self, frames: Sequence[Any]) -> list[Any]:
+    def register(self, frames: Sequence[Any], *, name: str = "src") -> list[Any]:
         """See :meth:`SplinkDatabase.register` (polars frames, through Arrow)."""
         return [
-            self.api.register(splink_input(frame), table_name=f"src_{i}")
+            self.api.register(splink_input(frame), table_name=f"{name}_{i}")
             for i, frame in enumerate(frames)
         ]
 
@@ -729,6 +736,11 @@ def _run(
     parameters = _parameters(linker)
     trained = in_duckdb_dialect(linker.misc.save_model_to_json(), database.dialect)
     timings["collect_seconds"] = time.perf_counter() - tick - timings["predict_seconds"]
+    tick = time.perf_counter()
+    pairs_shown = pair_waterfalls(
+        backend, database, linker, table, frames, trained, threshold_weight
+    )
+    timings["waterfall_seconds"] = time.perf_counter() - tick
     return model_result(
         pairs,
         histogram,
@@ -742,6 +754,7 @@ def _run(
         blocked_pairs=blocked,
         trained=trained,
         em_rules_skipped=em_skipped,
+        waterfall=pairs_shown,
     )
 
 
@@ -936,6 +949,7 @@ def model_result(
     blocked_pairs: list[dict[str, Any]],
     trained: dict[str, Any] | None = None,
     em_rules_skipped: list[list[str]] | None = None,
+    waterfall: list[dict[str, Any]] | None = None,
 ) -> ModelResult:
     """Assemble a :class:`ModelResult` from any Splink backend's collected outputs.
 
@@ -964,6 +978,7 @@ def model_result(
         blocked_pairs=blocked_pairs,
         trained=trained,
         em_rules_skipped=em_rules_skipped or [],
+        waterfall=waterfall or [],
     )
 
 

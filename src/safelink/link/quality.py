@@ -21,6 +21,7 @@ from safelink.errors import LinkageError
 from safelink.identifiers import Identifier
 from safelink.link.cluster import DIFFERENT_NHS_NUMBERS, ONE_RECORD_PER_PERSON
 from safelink.link.config import LinkConfig
+from safelink.link.waterfall import waterfall_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID
 
@@ -49,6 +50,9 @@ class LinkageReport:
             included (:mod:`safelink.link.estimate`), flagged under the recall floor.
         index: with a person index: persons kept, new, merged and split, records added.
         timings: seconds per step, and the peak memory.
+        waterfall: a few chosen scored pairs, each from the prior through every comparison's
+            partial match weight to its match weight (:mod:`safelink.link.waterfall`); level
+            names and weights only, no token, value or record id.
 
     """
 
@@ -63,6 +67,7 @@ class LinkageReport:
     estimates: dict[str, Any] = field(default_factory=dict)
     index: dict[str, Any] | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    waterfall: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
@@ -471,4 +476,5 @@ def linkage_report(
             refused, settings, per_record["source"].unique(maintain_order=True).to_list(), order
         ),
         timings={k: round(v, 3) for k, v in timings.items()},
+        waterfall=waterfall_table(model.waterfall, model.threshold_weight, model.skipped),
     )

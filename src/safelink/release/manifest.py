@@ -131,7 +131,7 @@ def linkage_summary(report: Mapping[str, Any]) -> dict[str, Any]:
     """The parts of a linkage report that go into a manifest (counts and rates only)."""
     keep = (
         "sources", "steps", "model", "weights", "truth", "bias", "key_id", "constraints",
-        "estimates", "index",
+        "estimates", "index", "waterfall",
     )  # fmt: skip
     return {k: report.get(k) for k in keep}
 

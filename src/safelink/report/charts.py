@@ -142,3 +142,83 @@ def histogram(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def waterfall_chart(
+    steps: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    threshold: float | None = None,
+    width: int = 760,
+) -> str:
+    """A horizontal waterfall as inline ``<svg>``: each step moves a running total.
+
+    The first step is the starting value (e.g. the prior match weight), drawn from zero; each
+    later step is drawn from the running total before it to the total after it (blue up, red
+    down); a last row shows the final total. An optional threshold is a dashed red line.
+
+    Args:
+        steps: (label, amount) pairs, the first being the start.
+        title: the accessible title.
+        threshold: an x value marked with a dashed line (e.g. the threshold match weight).
+        width: the chart width in pixels.
+
+    Returns:
+        The SVG markup.
+    """
+    row, label_w, pad, axis = 20, 300, 20, 28
+    totals, running = [], 0.0
+    for i, (_, amount) in enumerate(steps):
+        start = 0.0 if i == 0 else running
+        running = amount if i == 0 else running + amount
+        totals.append((start, running))
+    rows = [*zip((label for label, _ in steps), totals, strict=True)]
+    rows.append(("final match weight", (0.0, running)))
+    marks = [0.0, *(v for _, pair in rows for v in pair)]
+    if threshold is not None:
+        marks.append(threshold)
+    lo, hi = min(marks), max(marks)
+    span = (hi - lo) or 1.0
+    plot_w = width - label_w - 70
+    height = pad * 2 + row * len(rows) + axis
+
+    def x_of(value: float) -> float:
+        return label_w + plot_w * (value - lo) / span
+
+    parts = [
+        f'<svg class="chart waterfall" role="img" aria-label="{escape(title)}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}"><title>{escape(title)}</title>'
+    ]
+    for i, (label, (start, end)) in enumerate(rows):
+        y = pad + i * row
+        first_or_last = i == 0 or i == len(rows) - 1
+        colour = _MUTED if first_or_last else (_BAR if end >= start else _ALERT)
+        left, right = sorted((x_of(start), x_of(end)))
+        change = end - start
+        shown = f"{end:+.2f}" if first_or_last else f"{change:+.2f}"
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" class="lbl">'
+            f"{escape(label)}</text>"
+            f'<rect x="{left:.1f}" y="{y + 3}" width="{max(right - left, 1):.1f}" '
+            f'height="{row - 6}" fill="{colour}"><title>{escape(label)}: {shown}</title></rect>'
+            f'<text x="{right + 4:.1f}" y="{y + 14}" class="val">{shown}</text>'
+        )
+    axis_y = pad + row * len(rows) + 4
+    zero = x_of(0.0)
+    parts.append(
+        f'<line x1="{zero:.1f}" y1="{pad}" x2="{zero:.1f}" y2="{axis_y}" class="axis"/>'
+        f'<line x1="{label_w}" y1="{axis_y}" x2="{label_w + plot_w}" y2="{axis_y}" class="axis"/>'
+        f'<text x="{label_w}" y="{axis_y + 16}" class="lbl">{_fmt(round(lo, 1))}</text>'
+        f'<text x="{label_w + plot_w}" y="{axis_y + 16}" text-anchor="end" class="lbl">'
+        f"{_fmt(round(hi, 1))}</text>"
+    )
+    if threshold is not None:
+        x = x_of(threshold)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{pad}" x2="{x:.1f}" y2="{axis_y}" stroke="{_ALERT}" '
+            f'stroke-width="2" stroke-dasharray="5 3"/>'
+            f'<text x="{x:.1f}" y="{pad - 6}" text-anchor="middle" class="thr">'
+            f"threshold {_fmt(round(threshold, 2))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)

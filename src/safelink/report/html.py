@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from safelink import io
-from safelink.report.charts import bar_chart, histogram
+from safelink.report.charts import bar_chart, histogram, waterfall_chart
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232b;
@@ -223,6 +223,7 @@ def linkage_section(linkage: Mapping[str, Any] | None) -> str:
     parts += _estimates_part(linkage.get("estimates") or {})
     parts += _constraints_part(linkage.get("constraints") or {})
     parts += _parameters_part(model.get("parameters") or [])
+    parts += _waterfall_part(linkage.get("waterfall") or {})
     if linkage.get("index"):
         parts.append("<h3>Person index</h3>")
         parts.append(
@@ -316,6 +317,32 @@ def _parameters_part(parameters: Sequence[Mapping[str, Any]]) -> list[str]:
             ],
         ),
     ]
+
+
+def _waterfall_part(waterfall: Mapping[str, Any]) -> list[str]:
+    """A waterfall chart per chosen pair: prior, each comparison's weight, match weight."""
+    pairs = waterfall.get("pairs") or []
+    if not pairs:
+        return []
+    parts = [
+        '<h3 id="waterfall">Waterfall of a few scored pairs</h3>',
+        f'<p class="note">{escape(str(waterfall.get("chosen_by", "")))}</p>',
+    ]
+    for pair in pairs:
+        steps = [("prior (two random records)", pair.get("prior_match_weight") or 0.0)]
+        steps += [
+            (f"{row['comparison']}: {row['level']}", row.get("match_weight") or 0.0)
+            for row in pair.get("comparisons", [])
+        ]
+        title = (
+            f"Pair {pair['pair']} ({pair['band']}): match weight {pair['match_weight']:.2f}, "
+            f"probability {_probability(pair.get('match_probability'))}"
+        )
+        parts.append(f"<h4>{escape(title)}</h4>")
+        parts.append(
+            waterfall_chart(steps, title=title, threshold=waterfall.get("threshold_match_weight"))
+        )
+    return parts
 
 
 def _probability(value: Any) -> str:
