@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_households.py [--people 10000] [--seed 7]
 
 The hard profile has twins (4% of people) and siblings (15%) at one address. A gazetteer of
-every synthetic home is built from the population (:func:`safelink.synthetic_address.homes` of
+every synthetic home is built from the population (:func:`safelink.synthetic.addresses.homes` of
 each person's old and new postcode; a flat's parent is its building; flat 1 is also spelt
 ``Ground Floor Flat`` and a flat its letter, ``21B``, as the generator writes them). The demo
 job with address tokens compared (as ``bench_link.py --addresses on``) is linked, then the same
@@ -31,9 +31,9 @@ from safelink.config import JobConfig, load_config
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import PROFILES, SyntheticExtracts, generate, record_truth
-from safelink.synthetic_address import homes
-from safelink.synthetic_population import PopulationRates, draw_population
+from safelink.synthetic.addresses import homes
+from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate, record_truth
+from safelink.synthetic.population import PopulationRates, draw_population
 
 
 def gazetteer_frame(people: int, seed: int) -> pl.DataFrame:

@@ -3,7 +3,7 @@
 Usage: python benchmarks/bench_uprn.py [--buildings 20000] [--prevalence 2] [--noise 0.1]
 
 A synthetic gazetteer (houses, converted houses of two or three flats under a parent UPRN,
-a few named cottages without a number; streets from :mod:`safelink.synthetic_address`) is
+a few named cottages without a number; streets from :mod:`safelink.synthetic.addresses`) is
 corrupted with the ``address-errors`` package (UK recording errors learnt from council data,
 with a labelled truth table; ``pip install address-errors``, the ``bench`` extra): its
 bundled profile at ``--prevalence`` times its touch rates, plus ``--noise`` extra typos,
@@ -33,7 +33,7 @@ import numpy as np
 import polars as pl
 from address_errors import Controls, Corruptor, Noise, Profile, example_path, load_components
 
-from safelink.synthetic_address import STREET_NAMES, STREET_TYPES, TOWNS
+from safelink.synthetic.addresses import STREET_NAMES, STREET_TYPES, TOWNS
 from safelink.uprn import Gazetteer, gazetteer_from_frame, resolve_uprns
 
 COMPONENTS = ("uprn", "parentuprn", "subname", "name", "number", "streetname", "townname")

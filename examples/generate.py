@@ -5,7 +5,7 @@ Usage::
     python examples/generate.py --people 10000 --seed 1 --out examples/data
 
 The people are synthetic (names from bundled lists, NHS numbers from the never-issued 999 test
-range). Corruption rates are documented in ``safelink.synthetic``.
+range). Corruption rates are documented in ``safelink.synthetic.extracts``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 
 def main() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.audit import verify_audit_log
 from safelink.demo import run_demo
 from safelink.errors import InputError, OutputError
+from safelink.infra.audit import verify_audit_log
 
 
 def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):

@@ -1,6 +1,6 @@
 """Build a release bundle: join content through the links, pseudonymise, protect, gate, sign.
 
-``release`` writes, inside :func:`safelink.io.atomic_directory` (so a reader sees no bundle
+``release`` writes, inside :func:`safelink.infra.io.atomic_directory` (so a reader sees no bundle
 or a complete one, never part of one):
 
 * ``data.parquet`` and ``data.csv`` (spreadsheet-safe): one row per record with ``person``
@@ -15,7 +15,8 @@ job's ``governance:`` section does not cover (:mod:`safelink.release.governance`
 the manifest signs. Each attempt, written or refused, is appended to the audit log.
 
 With an audit log, a written release is published only once its entry is in the log: under the
-log's lock (:func:`safelink.audit.reserve_audit`) the entry (recipient, inputs, key ids and the
+log's lock (:func:`safelink.infra.audit.reserve_audit`) the entry (recipient, inputs, key ids and
+the
 data files' hashes) is prepared, the manifest records the head it follows and the entry's own
 hash, the manifest is signed, the entry is appended durably, and only then is the bundle renamed
 into place. If the append fails (a full disk, a read-only log) the bundle is never published.
@@ -35,10 +36,7 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink._version import __version__
-from safelink.atomic import refuse_existing
-from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
 from safelink.erasures import erased_persons, read_erasures
@@ -52,9 +50,18 @@ from safelink.errors import (
     SafelinkError,
 )
 from safelink.identifiers import Identifier
+from safelink.infra import io
+from safelink.infra.atomic import refuse_existing
+from safelink.infra.audit import (
+    AuditEntry,
+    PendingEntry,
+    append_audit,
+    require_intact,
+    reserve_audit,
+)
+from safelink.infra.progress import stage
 from safelink.keys import Keyring, SigningKey, require_project
 from safelink.normalise import normalise, normalise_date
-from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
 from safelink.release.assessment import (
     assessment,

@@ -18,9 +18,15 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
-from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
+from safelink.infra import io
+from safelink.infra.audit import (
+    GENESIS,
+    entry_hash,
+    is_sha256,
+    read_audit_entries,
+    verify_audit_log,
+)
 from safelink.keys import public_key_id
 from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals, same_digest
 from safelink.release.bundle import DATA_CSV, DATA_PARQUET
