@@ -29,7 +29,6 @@ from safelink.infra.audit import (
 )
 from safelink.keys import public_key_id
 from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals, same_digest
-from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
 from safelink.release.governance import check_governance, check_retention
 from safelink.release.manifest import (
@@ -40,6 +39,7 @@ from safelink.release.manifest import (
     signature_valid,
 )
 from safelink.release.settings import PERSON
+from safelink.release.writer import DATA_CSV, DATA_PARQUET
 
 _KEY_ID = re.compile(r"kid_[0-9a-f]{16}")
 
