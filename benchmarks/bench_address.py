@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/bench_address.py [--people 100000] [--repeat 3]
 
-On the hard profile's hospital extract (its ``address`` column, :mod:`safelink.synthetic_address`):
+On the hard profile's hospital extract (its ``address`` column,
+:mod:`safelink.synthetic.addresses`):
 best-of seconds of ``normalise(ADDRESS)``, of :func:`safelink.normalise.address_parts` on the
 canonical values, and of ``pseudonymise`` of the demo job's hospital source without and with the
 address column (4 more token columns). Prints JSON.
@@ -24,7 +25,7 @@ from safelink.config import ColumnRole, ColumnSpec, load_config
 from safelink.identifiers import Identifier
 from safelink.normalise import address_parts, normalise
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import PROFILES, generate
+from safelink.synthetic.extracts import PROFILES, generate
 
 ROOT = Path(__file__).resolve().parents[1]
 

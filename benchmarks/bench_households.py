@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_households.py [--people 10000] [--seed 7]
 
 The hard profile has twins (4% of people) and siblings (15%) at one address. A gazetteer of
 every synthetic home comes with the extracts (``SyntheticExtracts.gazetteer``, from
-:mod:`safelink.synthetic_gazetteer`: a flat's parent is its building or named block). The demo
+:mod:`safelink.synthetic.gazetteer`: a flat's parent is its building or named block). The demo
 job with address tokens compared (as ``bench_link.py --addresses on``) is linked, then the same
 job with the address column resolved to UPRNs (``resolve_uprn``) and the ``household``
 comparison. Prints JSON: pairwise precision, recall and F1 of each run against the truth, the
@@ -28,7 +28,7 @@ from safelink.config import JobConfig, load_config
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import PROFILES, SyntheticExtracts, generate, record_truth
+from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate, record_truth
 
 
 def _resolving(job: JobConfig, gazetteer: Path) -> JobConfig:

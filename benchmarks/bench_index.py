@@ -33,7 +33,7 @@ from safelink.link import link
 from safelink.link.index import empty_index, link_with_index
 from safelink.link.quality import truth_table
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import generate, record_truth
+from safelink.synthetic.extracts import generate, record_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 MONTHS = 3

@@ -42,7 +42,7 @@ from safelink.link.cluster import constrain, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import (
+from safelink.synthetic.extracts import (
     HOSPITAL_RATES,
     PROFILES,
     SOCIAL_CARE_RATES,

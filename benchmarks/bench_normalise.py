@@ -28,7 +28,7 @@ import polars as pl
 
 from safelink import normalise as new
 from safelink.identifiers import Identifier
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 TODAY = dt.date(2026, 1, 1)
 ROOT = Path(__file__).resolve().parents[1]

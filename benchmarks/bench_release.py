@@ -31,8 +31,8 @@ from safelink.keys import Keyring
 from safelink.link import link_files
 from safelink.pseudonymise import RECORD_ID, output_paths, pseudonymise_file
 from safelink.release import identifier_gate, release_demo, verify
-from safelink.synthetic import generate
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.extracts import generate
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 BASE_PEOPLE = 10_000
 

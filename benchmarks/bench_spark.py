@@ -46,7 +46,7 @@ from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.keys import Keyring
 from safelink.link import link, link_config, link_files
 from safelink.pseudonymise import pseudonymise, pseudonymise_file
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 CONFIG = Path(__file__).resolve().parents[1] / "configs" / "demo.yaml"
 QUASI = ["age_band", "sex", "area"]

@@ -5,7 +5,7 @@ Usage: python benchmarks/bench_uprn.py [--buildings 20000] [--prevalence 2] [--n
 A synthetic gazetteer (houses, converted houses of two or three flats under a parent UPRN,
 a few named cottages without a number, and named blocks of 6 to 24 flats, ``FLAT 12, BEECH
 COURT, 204 MILL LANE``, under the block's UPRN; streets from
-:mod:`safelink.synthetic_address`) is corrupted with the ``address-errors`` package (UK
+:mod:`safelink.synthetic.addresses`) is corrupted with the ``address-errors`` package (UK
 recording errors learnt from council data, with a labelled truth table; ``pip install
 address-errors``, the ``bench`` extra): its bundled profile at ``--prevalence`` times its touch
 rates, plus ``--noise`` extra typos, abbreviations and dropped or swapped words. Each recorded
@@ -35,7 +35,7 @@ import numpy as np
 import polars as pl
 from address_errors import Controls, Corruptor, Noise, Profile, example_path, load_components
 
-from safelink.synthetic_address import BLOCK_TYPES, STREET_NAMES, STREET_TYPES, TOWNS
+from safelink.synthetic.addresses import BLOCK_TYPES, STREET_NAMES, STREET_TYPES, TOWNS
 from safelink.uprn import Gazetteer, gazetteer_from_frame, resolve_uprns
 
 COMPONENTS = ("uprn", "parentuprn", "subname", "name", "number", "streetname", "townname")

@@ -6,7 +6,7 @@ Usage::
     python examples/generate.py --profile addresses   # with addresses and gazetteer.csv
 
 The people are synthetic (names from bundled lists, NHS numbers from the never-issued 999 test
-range). Corruption rates are documented in ``safelink.synthetic``.
+range). Corruption rates are documented in ``safelink.synthetic.extracts``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import argparse
 import time
 from pathlib import Path
 
-from safelink.synthetic import PROFILES, generate
+from safelink.synthetic.extracts import PROFILES, generate
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safelink.blank import WHITESPACE, blank_to_null, is_blank, strip_blank
+from safelink.infra.blank import WHITESPACE, blank_to_null, is_blank, strip_blank
 from safelink.normalise import normalise_name, normalise_nhs_number
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from safelink.errors import InputError, SafelinkError
 from safelink.keys import _hmac
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 BACKENDS = [
     "python",

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from safelink.errors import InputError, OutputError
-from safelink.io import (
+from safelink.infra.io import (
     JOURNAL_SUFFIX,
     atomic_directory,
     atomic_files,
@@ -174,7 +174,7 @@ def replace(source, destination):
     if len(done) == int(sys.argv[1]):
         os.kill(os.getpid(), signal.SIGKILL)
 os.replace = replace
-from safelink.io import atomic_files
+from safelink.infra.io import atomic_files
 out = Path(sys.argv[2])
 with atomic_files([out / "a.txt", out / "b.txt"]) as (a, b):
     a.write_text("new a")
@@ -270,7 +270,7 @@ def test_complete_interrupted_commits_half_written_journal_discarded(tmp_path: P
 def test_complete_interrupted_commits_journal_naming_other_paths_ignored(tmp_path: Path):
     import json
 
-    from safelink.io import sha256_bytes
+    from safelink.infra.io import sha256_bytes
 
     out = tmp_path / "out"
     _previous_pair(out)
@@ -312,7 +312,7 @@ def test_group_commit_read_only_directory_clear_output_error(tmp_path: Path):
         "import sys\n"
         "from pathlib import Path\n"
         "from safelink.errors import OutputError\n"
-        "from safelink.io import atomic_files, complete_interrupted_commits\n"
+        "from safelink.infra.io import atomic_files, complete_interrupted_commits\n"
         "out = Path(sys.argv[1])\n"
         "try:\n"
         "    complete_interrupted_commits(out)\n"
@@ -512,16 +512,16 @@ def test_atomic_path_empty_output_is_nothing_written(tmp_path: Path):
 def test_atomic_files_outputs_and_journal_owner_only_under_umask_0(
     tmp_path: Path, open_umask, monkeypatch
 ):
-    import safelink.atomic
+    import safelink.infra.atomic
 
     journal_modes = []
-    roll_forward = safelink.atomic._roll_forward
+    roll_forward = safelink.infra.atomic._roll_forward
 
     def recording(directory, journal, renames):
         journal_modes.append(_mode(journal))
         roll_forward(directory, journal, renames)
 
-    monkeypatch.setattr(safelink.atomic, "_roll_forward", recording)
+    monkeypatch.setattr(safelink.infra.atomic, "_roll_forward", recording)
     with atomic_files([tmp_path / "a.txt", tmp_path / "b.txt"]) as (a, b):
         assert _mode(a) == _mode(b) == 0o600
         a.write_text("a")
@@ -551,7 +551,7 @@ def test_ensure_output_directory_makes_parents_owner_only_keeps_existing(
 
 
 def test_stale_temporaries_of_a_group_commit_are_removed_nested_ones_too(tmp_path: Path) -> None:
-    from safelink.atomic import remove_stale_temporaries
+    from safelink.infra.atomic import remove_stale_temporaries
 
     destination = tmp_path / "links.parquet"
     first = tmp_path / ".links.parquet.tmp-57b35b3efb28"  # a killed group commit's temporary

@@ -26,7 +26,7 @@ from safelink.normalise import (
     postcode_sector,
     soundex,
 )
-from safelink.testing import nhs_number_formats_strategy, nhs_number_strategy
+from safelink.synthetic.testing import nhs_number_formats_strategy, nhs_number_strategy
 
 
 def s(*values: str | None) -> pl.Series:
@@ -103,7 +103,7 @@ def test_classify_nhs_number_ranges():
 
 def test_chi_number_invalid_date_prefix_rejected():
     # 3213... : day 32 is not a date; check digit made valid so only the date rule applies.
-    from safelink.testing import nhs_check_digit
+    from safelink.synthetic.testing import nhs_check_digit
 
     nine = "321390123"
     number = nine + str(nhs_check_digit(nine))

@@ -14,7 +14,7 @@ from safelink.errors import ConfigError, InputError
 from safelink.keys import Keyring
 from safelink.optout import load_opt_outs
 from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 NHS = synthetic_nhs_numbers(6, seed=5)
 DOCUMENT = {

@@ -8,7 +8,7 @@ import polars as pl
 
 from safelink.detect import build_engine
 from safelink.detect.freetext import scan_text
-from safelink.progress import Progress
+from safelink.infra.progress import Progress
 
 
 def test_lines_off_a_terminal_say_how_far() -> None:
@@ -29,7 +29,7 @@ def test_quiet_when_quick() -> None:
 
 
 def test_free_text_scan_reports_progress_without_values(capsys) -> None:  # type: ignore[no-untyped-def]
-    import safelink.progress as module
+    import safelink.infra.progress as module
 
     module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL
     try:
@@ -54,7 +54,7 @@ def test_unknown_total_lines_give_the_count_and_the_step_under_way() -> None:
 
 
 def test_pseudonymise_file_reports_rows_without_values(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import safelink.progress as module
+    import safelink.infra.progress as module
     from safelink.config import parse_config
     from safelink.keys import Keyring
     from safelink.pseudonymise import pseudonymise_file
@@ -79,7 +79,7 @@ def test_pseudonymise_file_reports_rows_without_values(tmp_path, capsys) -> None
 
 
 def test_stage_is_shown_by_the_open_progress_and_ignored_without_one() -> None:
-    from safelink.progress import stage
+    from safelink.infra.progress import stage
 
     stage("nobody watching")  # no display open: nothing to do, nothing raised
     stream = io.StringIO()

@@ -11,9 +11,9 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from safelink.audit import read_audit_entries
 from safelink.config import parse_config
 from safelink.errors import GovernanceError, KeyNotFound, KeyringError
+from safelink.infra.audit import read_audit_entries
 from safelink.keys import Keyring
 from safelink.release.governance import check_retention
 from safelink.retention import purge

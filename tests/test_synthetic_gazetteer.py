@@ -6,10 +6,10 @@ import numpy as np
 import polars as pl
 import pytest
 
-from safelink.synthetic import PROFILES, SyntheticExtracts, generate
-from safelink.synthetic_address import homes
-from safelink.synthetic_gazetteer import home_uprns, synthetic_gazetteer
-from safelink.synthetic_population import PopulationRates, draw_population
+from safelink.synthetic.addresses import homes
+from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate
+from safelink.synthetic.gazetteer import home_uprns, synthetic_gazetteer
+from safelink.synthetic.population import PopulationRates, draw_population
 from safelink.uprn import gazetteer_from_frame, resolve_uprns
 
 PEOPLE, SEED = 2_500, 7

@@ -6,7 +6,7 @@ import pytest
 
 from safelink.config import parse_config
 from safelink.errors import ConfigError, InputError
-from safelink.text_encoding import canonical_encoding, suggest_encoding
+from safelink.infra.text_encoding import canonical_encoding, suggest_encoding
 
 
 @pytest.mark.parametrize(

@@ -57,12 +57,12 @@ if TYPE_CHECKING:
     from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
     from safelink.keys import Keyring, ProviderKey, SigningKey, open_key_source
     from safelink.link import LinkageReport, LinkageResult, link, link_files
+    from safelink.pipeline import run_job
     from safelink.pseudonymise import Pseudonymised, RunSummary, pseudonymise, pseudonymise_file
     from safelink.release import (
         ReleaseResult,
         VerificationReport,
         release,
-        run_job,
         verify_audit_log,
     )
     from safelink.release.verify import verify
@@ -125,6 +125,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "link",
         "link_files",
     ),
+    "safelink.pipeline": ("run_job",),
     "safelink.pseudonymise": (
         "Pseudonymised",
         "RunSummary",
@@ -135,7 +136,6 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ReleaseResult",
         "VerificationReport",
         "release",
-        "run_job",
         "verify",
         "verify_audit_log",
     ),

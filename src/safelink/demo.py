@@ -1,8 +1,8 @@
 """``safelink demo``: the pipeline end to end on bundled synthetic data.
 
-It draws a synthetic population with :mod:`safelink.synthetic`, writes a hospital and a
+It draws a synthetic population with :mod:`safelink.synthetic.extracts`, writes a hospital and a
 social-care extract with addresses, and a gazetteer of the population's homes
-(``extracts/gazetteer.csv``: :mod:`safelink.synthetic_gazetteer`), creates a project key
+(``extracts/gazetteer.csv``: :mod:`safelink.synthetic.gazetteer`), creates a project key
 wrapped under a one-time random passphrase (held in memory only, never shown), pseudonymises
 both extracts, links the tokens files with the linkage-quality report (measured against the
 synthetic truth), and releases the linked content to a research recipient: disclosure profile
@@ -32,16 +32,16 @@ from pathlib import Path
 
 import yaml
 
-from safelink.atomic import ensure_output_directory
-from safelink.audit import audited
 from safelink.config import JobConfig, parse_config
 from safelink.errors import OutputError
-from safelink.io import sha256_file, write_parquet
+from safelink.infra.atomic import ensure_output_directory
+from safelink.infra.audit import audited
+from safelink.infra.io import sha256_file, write_parquet
 from safelink.keys import DeliveryKey, Keyring, SigningKey
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
 from safelink.release import DEMO_RELEASE, ReleaseResult, approve, encrypt_bundle, release_demo
-from safelink.synthetic import PROFILES, generate, record_truth
+from safelink.synthetic.extracts import PROFILES, generate, record_truth
 
 DEMO_PROJECT = "demo"
 

@@ -26,10 +26,10 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink.config import JobConfig
 from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
+from safelink.infra import io
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 
 __all__ = [

@@ -21,9 +21,9 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
+from safelink.infra import io
 from safelink.keys import Keyring, NamespaceKey, ProviderKey
 from safelink.normalise import normalise
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safelink import io
 from safelink.config import ColumnRole, JobConfig
 from safelink.config._governance import Governance
 from safelink.errors import GovernanceError, KeyringError, SafelinkError
+from safelink.infra import io
 from safelink.keys import public_key_id, public_key_path, read_versions
 
 ANNEX_FILE = "data-flow-annex.md"

@@ -40,14 +40,16 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from safelink import io
 from safelink._version import __version__
-from safelink.atomic import ensure_output_directory
 from safelink.bloom import bloom_encode
 from safelink.config import UPRN_TOKENS, ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
+from safelink.infra import io
+from safelink.infra.atomic import ensure_output_directory
+from safelink.infra.progress import Progress
+from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, NamespaceKey, ProviderKey, SubKey, require_project
 from safelink.normalise import (
     Normalised,
@@ -66,8 +68,6 @@ from safelink.normalise import (
 from safelink.normalise.generic import KEYED_AS, generic_derivations
 from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.optout import OptOuts, load_opt_outs
-from safelink.progress import Progress
-from safelink.text_encoding import canonical_encoding
 from safelink.uprn import UprnResolver, UprnToken
 
 RECORD_ID = "record_id"
@@ -831,7 +831,7 @@ def verify_outputs(data_path: Path | str) -> None:
     """Check a tokens or content file against the run summary beside it, if there is one.
 
     A write of the file's directory that a killed run left half-committed is completed first
-    (:func:`safelink.io.complete_interrupted_commits`). A provider may send a tokens file
+    (:func:`safelink.infra.io.complete_interrupted_commits`). A provider may send a tokens file
     without its summary; then there is nothing to check.
 
     Raises:

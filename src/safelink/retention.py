@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
 from safelink.errors import GovernanceError, InputError, OutputError
+from safelink.infra.audit import AuditEntry, append_audit, require_intact
 from safelink.keys import Keyring, require_project
 
 #: The folders of a work directory (as ``safelink run`` lays it out) that expire with the job.

@@ -44,7 +44,7 @@ import duckdb
 import polars as pl
 
 from safelink.errors import InputError
-from safelink.io import read_frame
+from safelink.infra.io import read_frame
 from safelink.normalise import address_parts, normalise_address, normalise_postcode, normalise_uprn
 from safelink.normalise.constants import STREET_TYPES
 

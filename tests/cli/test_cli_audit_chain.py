@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from safelink.audit import verify_audit_log
-from safelink.synthetic import generate
+from safelink.infra.audit import verify_audit_log
+from safelink.synthetic.extracts import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 PASS = {"SAFELINK_PASSPHRASE": "a long synthetic test passphrase"}

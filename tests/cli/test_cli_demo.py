@@ -10,9 +10,9 @@ import polars as pl
 import pytest
 import yaml
 
-from safelink.audit import verify_audit_log
 from safelink.demo import run_demo
 from safelink.errors import InputError, OutputError
+from safelink.infra.audit import verify_audit_log
 
 
 def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
@@ -122,7 +122,7 @@ def test_demo_resolves_addresses_and_releases_households(tmp_path: Path):
 
 
 def test_demo_gazetteer_is_deterministic_from_the_seed(tmp_path: Path):
-    from safelink.synthetic import PROFILES, generate
+    from safelink.synthetic.extracts import PROFILES, generate
 
     once = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]
     again = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]

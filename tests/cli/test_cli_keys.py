@@ -69,7 +69,7 @@ def test_cli_keys_init_signing_writes_wrapped_key_and_public_key(run_cli, tmp_pa
 
 
 def test_cli_keys_commands_append_to_the_audit_log(run_cli, tmp_path: Path):
-    from safelink.audit import verify_audit_log
+    from safelink.infra.audit import verify_audit_log
 
     log = tmp_path / "audit.jsonl"
     args = ["--project", "p", "--keys-dir", str(tmp_path), "--audit-log", str(log)]

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from safelink.keys import Keyring
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 PASSPHRASE = "a long synthetic test passphrase"
 PASS = {"SAFELINK_PASSPHRASE": PASSPHRASE}
@@ -83,7 +83,7 @@ def test_cli_help_on_every_command(run_cli):
 
 
 def test_cli_pseudonymise_appends_to_the_configs_audit_log(run_cli, tmp_path: Path):
-    from safelink.audit import verify_audit_log
+    from safelink.infra.audit import verify_audit_log
 
     config, extract = setup_project(tmp_path)
     config.write_text(config.read_text() + "audit_log: audit/p.audit.jsonl\n")

@@ -19,7 +19,7 @@ from importlib import resources
 import polars as pl
 
 from safelink.identifiers import DIRECT_IDENTIFIERS, Identifier
-from safelink.testing import nhs_check_digit, synthetic_nhs_numbers
+from safelink.synthetic.testing import nhs_check_digit, synthetic_nhs_numbers
 
 ROWS = 2_000
 

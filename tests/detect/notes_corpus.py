@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from safelink.identifiers import Identifier
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 from tests.detect.corpus import _names
 
 #: The identifier columns of this corpus and of the held-out notes, with their kinds.

@@ -67,7 +67,7 @@ def test_scan_cli_writes_report_and_draft_config(tmp_path: Path) -> None:
 
 
 def test_scan_entry_point_progress_only_with_the_table(tmp_path: Path, run_cli) -> None:
-    import safelink.progress as module
+    import safelink.infra.progress as module
 
     path = _extract(tmp_path, identifiers=False)
     module.LINE_INTERVAL, saved = 0.0, module.LINE_INTERVAL

@@ -10,7 +10,7 @@ import yaml
 
 from safelink.cli.scan import source_names
 from safelink.config import load_config
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 PASSPHRASE = {"SAFELINK_PASSPHRASE": "correct horse battery staple"}  # synthetic, tests only
 

@@ -8,7 +8,7 @@ import polars as pl
 
 from safelink.detect import build_engine, scan
 from safelink.detect.evaluate import find_spans
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 ROWS = 600
 _FILLER = [

@@ -16,7 +16,7 @@ from safelink.detect.recognisers import (
     ni_number_valid,
     phone_valid,
 )
-from safelink.testing import nhs_check_digit, nhs_number_strategy
+from safelink.synthetic.testing import nhs_check_digit, nhs_number_strategy
 
 ENGINE = build_engine()
 

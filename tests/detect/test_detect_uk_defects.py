@@ -29,7 +29,7 @@ from safelink.normalise import (
     normalise_ni_number,
     normalise_postcode,
 )
-from safelink.testing import nhs_number_formats_strategy
+from safelink.synthetic.testing import nhs_number_formats_strategy
 
 ENGINE = build_engine()
 TODAY = dt.date(2026, 1, 1)

@@ -155,8 +155,8 @@ def test_publication_profile_protects_table(tmp_path: Path) -> None:
 def test_cli_check_audit_log_appends_verifiable_entry_without_values(
     run_cli, tmp_path: Path
 ) -> None:
-    from safelink.audit import verify_audit_log
-    from safelink.io import sha256_file
+    from safelink.infra.audit import verify_audit_log
+    from safelink.infra.io import sha256_file
 
     path = tmp_path / "in.csv"
     data = _records().drop("nhs_number")

@@ -1,4 +1,4 @@
-"""Fuzz ``safelink.io.read_frame`` with atheris: any bytes give a frame or a SafelinkError.
+"""Fuzz ``safelink.infra.io.read_frame`` with atheris: any bytes give a frame or a SafelinkError.
 
 Not collected by pytest (no ``test_`` prefix). Needs ``pip install atheris`` (Linux wheels).
 Run for N iterations, with a per-input time limit in seconds:
@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     import polars as pl
 
     from safelink.errors import SafelinkError
-    from safelink.io import read_frame
+    from safelink.infra.io import read_frame
 
 ENCODINGS = ("utf-8", "cp1252", "latin-1", "utf-16")
 DELIMITERS = (",", ";", "\t", "|")

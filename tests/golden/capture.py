@@ -172,7 +172,7 @@ def run_pipeline(work: Path) -> dict[str, Path]:
     from safelink.link import link_files
     from safelink.pseudonymise import output_paths, pseudonymise_file
     from safelink.release import DEMO_RELEASE, release
-    from safelink.synthetic import generate
+    from safelink.synthetic.extracts import generate
 
     ring, signer = _keys(work)
     config = load_config(ROOT / "configs" / "demo.yaml")

@@ -13,7 +13,7 @@ from safelink.config import load_config
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,9 @@ from typing import Any
 import polars as pl
 import pytest
 
-from safelink.io import sha256_file
+from safelink.infra.io import sha256_file
 from safelink.keys import Keyring
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 from tests.conftest import TEST_PASSPHRASE
 
 ROWS = 60

@@ -1,7 +1,8 @@
 """Runs killed at any point leave the previous outputs intact or the complete new ones.
 
 ``pseudonymise_file`` and ``link_files`` commit their files as one group
-(:func:`safelink.io.atomic_files`). Each test first writes a previous set from other input, then
+(:func:`safelink.infra.io.atomic_files`). Each test first writes a previous set from other input,
+then
 SIGKILLs runs over new input: at random moments across a run (timed from a measured clean run,
 a few of them around its end, where the write happens), and at each step of the commit itself
 (the child kills itself just before or after a chosen rename into the output directory). After
@@ -28,12 +29,12 @@ import pytest
 import yaml
 
 from safelink.config import load_config, parse_config
-from safelink.io import JOURNAL_SUFFIX, complete_interrupted_commits
+from safelink.infra.io import JOURNAL_SUFFIX, complete_interrupted_commits
 from safelink.keys import Keyring
 from safelink.link import link_files
 from safelink.pseudonymise import pseudonymise_file, verify_outputs
-from safelink.synthetic import generate
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.extracts import generate
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "a long synthetic test passphrase"
@@ -44,7 +45,7 @@ PASSPHRASE = "a long synthetic test passphrase"
 FAULT = """
 import os, signal, sys
 from pathlib import Path
-from safelink.io import JOURNAL_SUFFIX, complete_interrupted_commits
+from safelink.infra.io import JOURNAL_SUFFIX, complete_interrupted_commits
 OUT, POINT = Path(sys.argv[1]).resolve(), sys.argv[2]
 _replace = os.replace
 def _renamed(source, destination):

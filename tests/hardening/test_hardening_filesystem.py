@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from safelink.keys import Keyring
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 from tests.conftest import needs_mount_namespace
 
 PASSPHRASE = "a long synthetic test passphrase"

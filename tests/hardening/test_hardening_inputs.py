@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from safelink.config import load_config, parse_config
 from safelink.errors import ConfigError, InputError, SafelinkError
 from safelink.identifiers import Identifier
-from safelink.io import read_frame
+from safelink.infra.io import read_frame
 from safelink.normalise import normalise
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,6 +1,6 @@
 """Paths in configs may not escape the project (issue #8), whichever loader reads them.
 
-The rule (:mod:`safelink.paths`): absolute paths are accepted; a relative path, resolved from
+The rule (:mod:`safelink.infra.paths`): absolute paths are accepted; a relative path, resolved from
 the config's folder with symbolic links followed, must stay inside the project root (the
 nearest folder with ``.safelink`` or ``pyproject.toml``, else the config's folder).
 """
@@ -17,7 +17,7 @@ import pytest
 from safelink.config import load_config
 from safelink.disclosure.profiles import load_disclosure_config
 from safelink.errors import ConfigError
-from safelink.paths import project_root
+from safelink.infra.paths import project_root
 from safelink.release.settings import release_settings
 from safelink.surrogate import load_surrogate_config
 

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from safelink.keys import Keyring
-from safelink.testing import synthetic_nhs_numbers
+from safelink.synthetic.testing import synthetic_nhs_numbers
 
 PASSPHRASE = "a long synthetic test passphrase"
 

@@ -11,7 +11,7 @@ import pytest
 from safelink.config import JobConfig, load_config
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise_file
-from safelink.synthetic import generate, record_truth
+from safelink.synthetic.extracts import generate, record_truth
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 3_000

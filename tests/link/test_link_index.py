@@ -181,7 +181,7 @@ def test_refresh_of_a_whole_population_keeps_every_id(linked_inputs, demo_config
 def test_cli_link_with_index_twice_audits_the_index(linked_inputs, run_cli, tmp_path: Path):
     import yaml
 
-    from safelink.audit import verify_audit_log
+    from safelink.infra.audit import verify_audit_log
 
     root = Path(__file__).resolve().parents[2]
     raw = yaml.safe_load((root / "configs" / "demo.yaml").read_text(encoding="utf-8"))

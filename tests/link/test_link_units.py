@@ -22,8 +22,8 @@ from safelink.link.cluster import per_record
 from safelink.link.inputs import content_files
 from safelink.link.quality import bias_table
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import generate, valid_test_nhs_numbers
-from safelink.testing import is_synthetic_nhs_number
+from safelink.synthetic.extracts import generate, valid_test_nhs_numbers
+from safelink.synthetic.testing import is_synthetic_nhs_number
 
 
 def test_generate_same_seed_gives_identical_extracts():
@@ -303,7 +303,7 @@ def test_pandas_in_gives_pandas_out_tokens_content_links(
 
 
 def test_link_files_progress_names_each_step_off_a_terminal(linked_inputs, tmp_path, capsys):
-    import safelink.progress as module
+    import safelink.infra.progress as module
     from safelink.link import link_files
 
     config = Path(__file__).resolve().parents[2] / "configs" / "demo.yaml"

@@ -14,7 +14,7 @@ from safelink.keys import Keyring, SigningKey
 from safelink.link import link_files
 from safelink.pseudonymise import output_paths, pseudonymise_file
 from safelink.release import DEMO_RELEASE, ReleaseResult, release
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "a synthetic passphrase for owner tests"  # tests only

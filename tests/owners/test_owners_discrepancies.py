@@ -7,12 +7,17 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.audit import read_audit_entries
 from safelink.config import JobConfig, load_config
 from safelink.errors import ConfigError, InputError
+from safelink.infra.audit import read_audit_entries
 from safelink.link import link_config
 from safelink.owners import discrepancy_report
-from safelink.synthetic import HOSPITAL_RATES, SOCIAL_CARE_RATES, generate, valid_test_nhs_numbers
+from safelink.synthetic.extracts import (
+    HOSPITAL_RATES,
+    SOCIAL_CARE_RATES,
+    generate,
+    valid_test_nhs_numbers,
+)
 from tests.owners.conftest import ROOT, Linked, build
 
 CLEAN = {

@@ -10,8 +10,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.audit import read_audit_entries
 from safelink.errors import ConfigError, GovernanceError, LinkageError, SafelinkError
+from safelink.infra.audit import read_audit_entries
 from safelink.owners import ReturnRequest, return_file
 from safelink.owners.agreement import GovernedReturn
 from safelink.pseudonymise import RECORD_ID

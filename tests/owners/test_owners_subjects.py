@@ -14,7 +14,7 @@ from safelink.link import link_files, read_index
 from safelink.owners import erase_subject, release_id, subject_lookup
 from safelink.release import recipient_key, verify
 from safelink.release.pseudonyms import pseudonymise_persons
-from safelink.synthetic import valid_test_nhs_numbers
+from safelink.synthetic.extracts import valid_test_nhs_numbers
 from tests.owners.conftest import Linked
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from safelink.audit import read_audit_entries
 from safelink.errors import GovernanceError, OutputError, VerificationError
+from safelink.infra.audit import read_audit_entries
 from safelink.keys import SigningKey
 from safelink.release import ReleaseResult, approve, verify
 from safelink.release.approval import approval_path

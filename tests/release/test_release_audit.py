@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from safelink.audit import lock_path, reserve_audit
 from safelink.errors import InputError, OutputError, VerificationError
+from safelink.infra.audit import lock_path, reserve_audit
 from safelink.release import AuditEntry, append_audit, audit_head, verify_audit_log
 
 

@@ -19,7 +19,7 @@ CHILD = (
     + r"""
 import time
 if os.environ.get("T_SLOW"):
-    import safelink.io as sio
+    import safelink.infra.io as sio
     original = sio.write_csv_safe
     def slow(frame, destination):
         out = original(frame, destination)
@@ -111,7 +111,7 @@ def replace(source, destination):
     real_replace(source, destination)
     os.kill(os.getpid(), signal.SIGKILL)
 os.replace = replace
-from safelink.io import atomic_files
+from safelink.infra.io import atomic_files
 source, out = Path(sys.argv[1]), Path(sys.argv[2])
 names = ["links.parquet", "linkage_report.json"]
 with atomic_files([out / n for n in names]) as temporaries:

@@ -11,7 +11,7 @@ import pytest
 
 from safelink.errors import ConfigError, DisclosureRiskError
 from safelink.release import verify, verify_audit_log
-from safelink.synthetic import valid_test_nhs_numbers
+from safelink.synthetic.extracts import valid_test_nhs_numbers
 
 from .conftest import Pipeline
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from safelink.audit import read_audit_entries
 from safelink.config import load_yaml, parse_config
 from safelink.errors import ConfigError, GovernanceError
-from safelink.io import sha256_bytes
+from safelink.infra.audit import read_audit_entries
+from safelink.infra.io import sha256_bytes
 from safelink.release import canonical_json, verify
 from safelink.release.governance import check_governance
 

@@ -11,8 +11,8 @@ import polars as pl
 import pyarrow.parquet as pq
 import pytest
 
-from safelink import io
 from safelink.errors import DisclosureRiskError, InputError
+from safelink.infra import io
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID
 from safelink.release import DEMO_RELEASE, pseudonymise_persons, recipient_key, verify
 from safelink.release.households import (

@@ -134,7 +134,7 @@ def test_verify_manifest_sections_replaced_by_text_fail_not_crash(
 
 def _resign_with_csv(directory: Path, pipeline: Pipeline, csv_text: str) -> None:
     """Replace data.csv and re-sign its new hash with the TTP's own key (a faulty bundle)."""
-    from safelink.io import sha256_file
+    from safelink.infra.io import sha256_file
     from safelink.release.manifest import sign_manifest
 
     (directory / "data.csv").write_text(csv_text)

@@ -11,7 +11,7 @@ from safelink.errors import ConfigError, OutputError
 from safelink.release import canonical_json, identifier_gate, pseudonymise_persons, recipient_key
 from safelink.release.gate import token_like_columns
 from safelink.report import bar_chart, histogram, table
-from safelink.synthetic import valid_test_nhs_numbers
+from safelink.synthetic.extracts import valid_test_nhs_numbers
 
 from .conftest import Pipeline
 

@@ -22,7 +22,11 @@ from safelink.detect.values import scan_values
 from safelink.errors import DisclosureRiskError
 from safelink.identifiers import Identifier
 from safelink.release import identifier_gate, verify
-from safelink.testing import nhs_check_digit, nhs_number_formats_strategy, synthetic_nhs_numbers
+from safelink.synthetic.testing import (
+    nhs_check_digit,
+    nhs_number_formats_strategy,
+    synthetic_nhs_numbers,
+)
 
 from .conftest import Pipeline
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import polars as pl
 
-from safelink.synthetic import SyntheticExtracts
+from safelink.synthetic.extracts import SyntheticExtracts
 
 QUASI = ["age_band", "sex", "area"]
 SENSITIVE = ["diagnosis", "ethnicity", "age"]

@@ -12,7 +12,7 @@ import pytest
 
 from safelink.config import JobConfig, load_config
 from safelink.keys import Keyring
-from safelink.synthetic import SyntheticExtracts, generate
+from safelink.synthetic.extracts import SyntheticExtracts, generate
 
 pyspark = pytest.importorskip("pyspark")
 

@@ -26,7 +26,7 @@ import yaml
 from safelink.keys import Keyring
 from safelink.link import link_files
 from safelink.pseudonymise import pseudonymise_file
-from safelink.synthetic import generate
+from safelink.synthetic.extracts import generate
 
 from ._disclosure_data import QUASI, assert_close, release_frame
 from .conftest import CONFIG_PATH

@@ -31,7 +31,7 @@ from safelink.disclosure import (
 from safelink.disclosure.tables import protect_counts
 from safelink.engines.spark_disclosure_check import check_spark
 from safelink.errors import InputError
-from safelink.synthetic import SyntheticExtracts
+from safelink.synthetic.extracts import SyntheticExtracts
 from tests.spark._disclosure_data import (
     ORDER,
     QUASI,

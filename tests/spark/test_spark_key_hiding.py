@@ -15,7 +15,7 @@ from safelink.config import JobConfig
 from safelink.engines._spark_keys import hmac_pads, pads_from_key
 from safelink.engines.spark_pseudonymise import hmac_hex, pseudonymise_spark
 from safelink.keys import Keyring
-from safelink.synthetic import SyntheticExtracts
+from safelink.synthetic.extracts import SyntheticExtracts
 
 pytestmark = [
     pytest.mark.spark,

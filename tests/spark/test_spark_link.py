@@ -17,11 +17,11 @@ import yaml
 from safelink.config import JobConfig, load_config
 from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
 from safelink.errors import EngineError, LinkageError
-from safelink.io import sha256_tree
+from safelink.infra.io import sha256_tree
 from safelink.keys import Keyring
 from safelink.link import LinkageResult, link, link_config, link_files
 from safelink.pseudonymise import Pseudonymised, pseudonymise
-from safelink.synthetic import PROFILES, SyntheticExtracts, generate
+from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate
 
 from .conftest import CONFIG_PATH
 
@@ -204,7 +204,7 @@ def test_link_engine_spark_driver_result_limit_is_one_line_naming_setting(
             from safelink.keys import Keyring
             from safelink.link import link
             from safelink.pseudonymise import pseudonymise
-            from safelink.synthetic import generate
+            from safelink.synthetic.extracts import generate
 
             config = load_config({str(CONFIG_PATH)!r})
             keys_dir = Path({str(tmp_path)!r}) / "keys"

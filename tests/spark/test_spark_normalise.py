@@ -21,7 +21,7 @@ from safelink.engines.backend import DuckDBBackend, PolarsBackend, SparkBackend
 from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
 from safelink.normalise import rules
-from safelink.testing import nhs_number_formats_strategy
+from safelink.synthetic.testing import nhs_number_formats_strategy
 from tests.normalise_cases import EDGE_VALUES, SQL_KINDS, run
 from tests.spark.conftest import TODAY
 

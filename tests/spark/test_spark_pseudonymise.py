@@ -14,7 +14,7 @@ from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark, pseu
 from safelink.errors import OutputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic import SyntheticExtracts
+from safelink.synthetic.extracts import SyntheticExtracts
 from tests.spark.conftest import TODAY
 
 pytestmark = [
@@ -198,7 +198,7 @@ def test_pseudonymise_file_spark_progress_names_the_stages(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import safelink.progress as module
+    import safelink.infra.progress as module
     from safelink.pseudonymise import pseudonymise_file
 
     source_path = tmp_path / "social_care.parquet"

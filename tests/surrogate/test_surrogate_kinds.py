@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from safelink.blank import is_blank
 from safelink.errors import InputError
+from safelink.infra.blank import is_blank
 from safelink.keys import Keyring
 from safelink.normalise import nhs_check_digit_valid, normalise_phone, postcode_district
 from safelink.surrogate import (
@@ -18,7 +18,7 @@ from safelink.surrogate import (
     count_collisions,
     surrogate_column,
 )
-from safelink.testing import nhs_number_strategy, synthetic_nhs_numbers
+from safelink.synthetic.testing import nhs_number_strategy, synthetic_nhs_numbers
 
 ALL_KINDS = [
     ("surname", {}),

@@ -16,9 +16,9 @@ from rich.console import Console
 from safelink.config import JobConfig, load_config
 from safelink.engines import Engine
 from safelink.errors import InputError, KeyringError
-from safelink.io import sha256_file, sha256_tree
+from safelink.infra.io import sha256_file, sha256_tree
+from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, open_key_source, require_project
-from safelink.text_encoding import canonical_encoding
 
 PASSPHRASE_ENV = "SAFELINK_PASSPHRASE"  # noqa: S105 - a variable name
 EXPORT_PASSPHRASE_ENV = "SAFELINK_EXPORT_PASSPHRASE"  # noqa: S105
@@ -99,7 +99,7 @@ def input_hashes(paths: list[Path]) -> dict[str, str]:
     """SHA-256 of each existing input, by name, for the audit log.
 
     A directory (a Spark tokens directory) is named with a trailing ``/`` and hashed over its
-    files (:func:`~safelink.io.sha256_tree`).
+    files (:func:`~safelink.infra.io.sha256_tree`).
     """
     hashes = {path.name: sha256_file(path) for path in paths if path.is_file()}
     hashes.update({f"{path.name}/": sha256_tree(path) for path in paths if path.is_dir()})

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from safelink.atomic import atomic_path
 from safelink.config import config_schema
+from safelink.infra.atomic import atomic_path
 
 config_app = typer.Typer(help="Work with job configs.", no_args_is_help=True)
 

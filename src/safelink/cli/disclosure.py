@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
@@ -23,6 +22,7 @@ from safelink.cli._common import (
 from safelink.disclosure import DisclosureReport, anonymise_file, check_file
 from safelink.engines import Engine
 from safelink.errors import DisclosureRiskError
+from safelink.infra.audit import audited
 
 
 def _print(report: DisclosureReport, as_json: bool) -> None:

@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from safelink.audit import audited
 from safelink.cli._common import (
     EXPORT_PASSPHRASE_ENV,
     JobOption,
@@ -20,7 +19,8 @@ from safelink.cli._common import (
     print_json,
 )
 from safelink.errors import KeyringError, OutputError
-from safelink.io import sha256_file
+from safelink.infra.audit import audited
+from safelink.infra.io import sha256_file
 from safelink.keys import (
     DEFAULT_SCRYPT_N,
     DeliveryKey,

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safelink.audit import audited
 from safelink.cli._common import (
     EngineOption,
     QuietOption,
@@ -21,6 +20,7 @@ from safelink.cli._common import (
 )
 from safelink.config import load_config
 from safelink.engines import Engine
+from safelink.infra.audit import audited
 from safelink.link import LinkageReport, link_files
 from safelink.link.inputs import content_files, refuse_content_as_tokens
 

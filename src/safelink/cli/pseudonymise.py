@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     EngineOption,
@@ -26,6 +25,7 @@ from safelink.cli._common import (
 )
 from safelink.config import load_config
 from safelink.engines import Engine
+from safelink.infra.audit import audited
 from safelink.keys import Keyring
 from safelink.pseudonymise import RunSummary, pseudonymise_file
 

@@ -14,8 +14,9 @@ from safelink.attacks import audit_tokens
 from safelink.cli._common import QuietOption, console, open_keys, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError, InputError, VerificationError
+from safelink.infra.progress import Progress
 from safelink.keys import DeliveryKey, Keyring, SigningKey, require_project
-from safelink.progress import Progress
+from safelink.pipeline import run_job
 from safelink.release import (
     approve,
     decrypt_bundle,
@@ -24,7 +25,6 @@ from safelink.release import (
     encrypt_file,
     release,
     release_settings,
-    run_job,
     verify,
     verify_audit_log,
 )

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 import typer
 
-from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     JobOption,
@@ -22,7 +21,8 @@ from safelink.cli._common import (
 )
 from safelink.detect import ScanReport, render_table, scan, write_draft_config
 from safelink.detect.draft import write_draft_job
-from safelink.io import write_json
+from safelink.infra.audit import audited
+from safelink.infra.io import write_json
 
 #: Exit code of ``--fail-on direct`` when a direct identifier is present.
 GATE_EXIT_CODE = 3

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from safelink.audit import audited
 from safelink.cli._common import (
     ENCODING_HELP,
     check_encoding_option,
@@ -18,6 +17,7 @@ from safelink.cli._common import (
     print_json,
 )
 from safelink.errors import KeyringError
+from safelink.infra.audit import audited
 from safelink.keys import Keyring, ProviderKey, open_key_source
 from safelink.surrogate import SurrogateRun, load_surrogate_config, surrogate_file
 

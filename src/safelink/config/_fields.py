@@ -25,7 +25,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from safelink.errors import ConfigError
-from safelink.paths import escape_problem, resolve_config_path
+from safelink.infra.paths import escape_problem, resolve_config_path
 
 #: The pydantic configuration of every config model: unknown keys are errors, field
 #: descriptions (for the JSON Schema) come from the attribute docstrings.
@@ -160,7 +160,7 @@ def resolve_path(value: Path, info: ValidationInfo) -> Path:
 
 
 #: A path written in a config: resolved from the config's folder, and a relative one must
-#: stay inside the project root (:mod:`safelink.paths`).
+#: stay inside the project root (:mod:`safelink.infra.paths`).
 ConfigPath = Annotated[Path, BeforeValidator(_path_text), AfterValidator(resolve_path)]
 
 

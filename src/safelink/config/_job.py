@@ -38,8 +38,8 @@ from safelink.config._governance import Governance
 from safelink.config._link import LinkConfig
 from safelink.errors import ConfigError, InputError
 from safelink.identifiers import Identifier
+from safelink.infra.text_encoding import canonical_encoding
 from safelink.normalise.constants import UNKNOWN_BIRTH_DATES, BirthDatePlaceholders
-from safelink.text_encoding import canonical_encoding
 
 #: The sections of a job kept as written in :attr:`JobConfig.sections`, in this order.
 SECTIONS = ("link", "disclosure", "release", "scan")
@@ -324,7 +324,7 @@ class JobConfig:
     """A whole job: project, key file, audit log, sources and the sections for later steps.
 
     Every command run with this config appends to ``audit_log`` (a hash-chained JSON-lines
-    file, see :mod:`safelink.audit`) when it is set.
+    file, see :mod:`safelink.infra.audit`) when it is set.
     """
 
     project: Annotated[StrictStr, Field(min_length=1)]

@@ -15,7 +15,7 @@ from safelink.config._link import LinkConfig
 from safelink.config._problems import problems
 from safelink.config._yaml import load_yaml
 from safelink.errors import ConfigError
-from safelink.paths import project_root
+from safelink.infra.paths import project_root
 
 _JOB = TypeAdapter(JobConfig)
 _LINK = TypeAdapter(LinkConfig)
@@ -81,7 +81,7 @@ def config_schema() -> dict[str, Any]:
 def load_config(path: Path | str) -> JobConfig:
     """Load and validate a job config from YAML. Relative paths are resolved from its folder.
 
-    A relative path must stay inside the config's project root (see :mod:`safelink.paths`).
+    A relative path must stay inside the config's project root (see :mod:`safelink.infra.paths`).
     The whole job is validated before anything runs, the ``link:`` and ``release:`` sections
     included.
 
@@ -110,7 +110,7 @@ def parse_config(
         origin: where it came from, for messages.
         base_dir: the folder relative paths are resolved from (None: left as written).
         root: the folder relative paths must stay inside (None: not checked); see
-            :func:`safelink.paths.resolve_config_path`.
+            :func:`safelink.infra.paths.resolve_config_path`.
 
     Returns:
         The typed, frozen job config.

@@ -19,7 +19,7 @@ import polars as pl
 from safelink.detect.columns import header_words
 from safelink.detect.findings import ScanReport
 from safelink.identifiers import Identifier
-from safelink.io import atomic_path, read_frame
+from safelink.infra.io import atomic_path, read_frame
 
 # Kept in the content file as well as tokenised: analysts need them.
 _ALSO_CONTENT = frozenset({Identifier.SEX})

@@ -21,7 +21,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from safelink.detect.engine import LANGUAGE, ModelNlpEngine
 from safelink.detect.names import MAY_HOLD_CUE
 from safelink.detect.own import OwnTerms
-from safelink.progress import Progress
+from safelink.infra.progress import Progress
 
 #: Entities reported in free text (plain dates are left out: they are not identifiers).
 FREE_TEXT_ENTITIES = (

@@ -102,7 +102,7 @@ def write_manifest(name_or_path: str | Path, destination: Path) -> Path:
     Returns:
         The destination path.
     """
-    from safelink.io import write_json
+    from safelink.infra.io import write_json
 
     return write_json(pipeline_manifest(locate_pipeline(name_or_path)), destination)
 

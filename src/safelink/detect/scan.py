@@ -17,7 +17,7 @@ from safelink.detect.freetext import FreeTextFinding, count_entities, scan_text
 from safelink.detect.own import OWN_ENTITIES, own_terms
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
-from safelink.io import read_frame, to_polars, write_csv_safe, write_parquet
+from safelink.infra.io import read_frame, to_polars, write_csv_safe, write_parquet
 
 
 @lru_cache(maxsize=4)

@@ -60,7 +60,7 @@ from safelink.disclosure.tables import ProtectedTable, check_published, protect_
 from safelink.disclosure.utility import UtilitySummary, distinct_values, utility_summary
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError, SparkEngineError
-from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
+from safelink.infra.io import read_frame, write_csv_safe, write_json, write_parquet
 
 if TYPE_CHECKING:
     from safelink.engines.spark_frame import SparkFrame
@@ -375,7 +375,7 @@ def _numeric(data: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
 
 
 def _frame(data: Any, config: DisclosureConfig) -> Frame | SparkFrame:
-    from safelink.io import to_polars
+    from safelink.infra.io import to_polars
 
     if type(data).__module__.startswith("pyspark."):
         from safelink.engines.spark_disclosure_check import numeric_spark
@@ -432,7 +432,7 @@ def check(data: Any, config: DisclosureConfig | str | Path) -> DisclosureReport:
     """
     config = config if isinstance(config, DisclosureConfig) else load_disclosure_config(config)
     if config.profile.kind == "tables":
-        from safelink.io import to_polars
+        from safelink.infra.io import to_polars
 
         table = to_polars(data)
         rows = config.table.rows if config.table is not None else ()
@@ -621,7 +621,7 @@ def anonymise(
         spec = config.table
         if spec is None:  # pragma: no cover - a tables profile's config has a table
             raise ConfigError(["table: a tables profile needs rows and a column"], config.source)
-        from safelink.io import to_polars
+        from safelink.infra.io import to_polars
 
         source: Any
         if type(data).__module__.startswith("pyspark."):

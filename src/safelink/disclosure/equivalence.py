@@ -36,7 +36,7 @@ from typing import Any, Literal
 import polars as pl
 
 from safelink.errors import InputError
-from safelink.io import to_polars
+from safelink.infra.io import to_polars
 
 Missing = Literal["value", "wildcard"]
 CID = "__cid"

@@ -81,7 +81,7 @@ from safelink.disclosure.likeness_criteria import AlphaKAnonymity, BetaLikeness,
 from safelink.disclosure.steps import Step
 from safelink.disclosure.tables import SmallNumberPolicy
 from safelink.errors import ConfigError
-from safelink.paths import project_root
+from safelink.infra.paths import project_root
 
 BUILTIN_PROFILES = """
 tre:
@@ -443,7 +443,7 @@ def parse_disclosure_config(
         source: where it came from, for messages.
         base: directory that relative hierarchy/population paths are resolved against.
         root: the folder those relative paths must stay inside (None: not checked); see
-            :mod:`safelink.paths`.
+            :mod:`safelink.infra.paths`.
 
     Returns:
         A :class:`DisclosureConfig`.

@@ -38,7 +38,7 @@ from safelink.disclosure.equivalence import (
     prepare,
 )
 from safelink.errors import InputError
-from safelink.io import to_polars
+from safelink.infra.io import to_polars
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -344,6 +344,6 @@ def check_published(table: Any, *, cells: Sequence[str], policy: SmallNumberPoli
 
 def to_frame(table: Any) -> pl.DataFrame:
     """A polars frame from pandas or polars (index ignored)."""
-    from safelink.io import to_polars
+    from safelink.infra.io import to_polars
 
     return to_polars(table)

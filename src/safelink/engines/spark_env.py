@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from safelink.atomic import atomic_path
 from safelink.errors import InputError, SparkEngineError
+from safelink.infra.atomic import atomic_path
 
 EXECUTOR_MODULES = ("pyarrow", "jellyfish", "safelink.engines.spark_pseudonymise")
 """What executors import: Arrow batches, NYSIIS codes, and safelink's functions they run."""

@@ -40,6 +40,7 @@ from safelink.engines.spark_env import fix_hint, python_problem
 from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
+from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise.forenames import forename_canonical_table
 from safelink.normalise.generic import generic_derivations
@@ -53,7 +54,6 @@ from safelink.normalise.rules import (
     rule_for,
     value_shape,
 )
-from safelink.progress import stage
 from safelink.pseudonymise import (
     RECORD_ID,
     ColumnSummary,
@@ -615,7 +615,7 @@ def pseudonymise_parquet_spark(
     timings["total_seconds"] = time.perf_counter() - started
     summary = _with_timings(result.summary, timings)
     if "://" not in out or out.startswith("file://"):
-        from safelink import io
+        from safelink.infra import io
 
         local = Path(out.removeprefix("file://"))
         metadata = tokens_metadata(summary, result.purposes)

@@ -21,7 +21,7 @@ from functools import cache
 
 import sqlglot
 
-from safelink.blank import WHITESPACE
+from safelink.infra.blank import WHITESPACE
 
 
 class Dialect(StrEnum):

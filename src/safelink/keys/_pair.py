@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Self
 from cryptography.hazmat.primitives import serialization
 
 from safelink.errors import KeyringError
-from safelink.io import atomic_path
+from safelink.infra.io import atomic_path
 from safelink.keys._keyfile import (
     DEFAULT_SCRYPT_N,
     KEY_FILE_SUFFIX,

@@ -25,8 +25,8 @@ import polars as pl
 
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import literal, quote
+from safelink.infra.progress import stage
 from safelink.link.config import LinkConfig, MatchKey
-from safelink.progress import stage
 
 LINK_SCHEMA = {
     "node_l": pl.Int64,

@@ -37,6 +37,7 @@ import polars as pl
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import literal, quote
 from safelink.errors import LinkageError
+from safelink.infra.progress import stage
 from safelink.link import cluster, estimate, inputs
 from safelink.link.cascade import LINK_SCHEMA, SEQUENCE, cascade_steps, residual, run_cascade
 from safelink.link.config import LinkConfig
@@ -47,7 +48,6 @@ from safelink.link.probabilistic import (
     skipped_model,
 )
 from safelink.link.quality import LinkageReport, linkage_report
-from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
 
 PROBABILISTIC = "probabilistic"

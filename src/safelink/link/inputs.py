@@ -19,11 +19,11 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, run_query
 from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
+from safelink.infra import io
 from safelink.link.config import COMPARISONS, LinkConfig
 from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from safelink import io
 from safelink.errors import LinkageError
 from safelink.identifiers import Identifier
+from safelink.infra import io
 from safelink.link.cluster import DIFFERENT_NHS_NUMBERS, ONE_RECORD_PER_PERSON
 from safelink.link.config import LinkConfig
 from safelink.link.waterfall import waterfall_table

@@ -33,11 +33,11 @@ from dataclasses import dataclass
 import phonenumbers
 import polars as pl
 
-from safelink.blank import blank_to_null
 from safelink.config._generic import GenericNormalise
 from safelink.engines.backend import PolarsBackend
 from safelink.engines.sql import quote
 from safelink.identifiers import Identifier
+from safelink.infra.blank import blank_to_null
 from safelink.normalise import rules
 from safelink.normalise.constants import (
     DEFAULT_BIRTH_DATE_PLACEHOLDERS,

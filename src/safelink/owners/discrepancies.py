@@ -31,10 +31,10 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink.config import JobConfig
 from safelink.errors import ConfigError, InputError, LinkageError
 from safelink.identifiers import Identifier
+from safelink.infra import io
 from safelink.keys import Keyring
 from safelink.owners.agreement import agreement_for
 from safelink.owners.records import (

@@ -15,11 +15,11 @@ from typing import Any, Protocol
 import polars as pl
 import pyarrow.parquet as pq
 
-from safelink import io
-from safelink.audit import audited
 from safelink.config import ColumnRole, ColumnSpec, JobConfig, TokenSettings
 from safelink.errors import ConfigError, InputError, LinkageError
 from safelink.identifiers import Identifier
+from safelink.infra import io
+from safelink.infra.audit import audited
 from safelink.keys import Keyring
 from safelink.link.inputs import CONTENT_SUFFIX
 from safelink.link.inputs import content_files as link_content_files
@@ -256,7 +256,7 @@ def audited_return(
     inputs: Sequence[Path],
     key_ids: Mapping[str, str] | None = None,
 ) -> Any:
-    """The audit context of a return (``safelink.audit.audited``) with its inputs' hashes.
+    """The audit context of a return (``safelink.infra.audit.audited``) with its inputs' hashes.
 
     ``arguments`` is read when the entry is written, so counts known only at the end can be
     added to it inside the block.

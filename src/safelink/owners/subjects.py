@@ -28,7 +28,6 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
 from safelink.config import JobConfig
 from safelink.erasures import (
     Erasure,
@@ -38,6 +37,7 @@ from safelink.erasures import (
 )
 from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
+from safelink.infra import io
 from safelink.keys import Keyring
 from safelink.link import read_index
 from safelink.link.index import PersonIndex, write_index

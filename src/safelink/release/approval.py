@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safelink import io
-from safelink.audit import AuditEntry, append_audit
 from safelink.errors import GovernanceError, KeyringError, OutputError, VerificationError
+from safelink.infra import io
+from safelink.infra.audit import AuditEntry, append_audit
 from safelink.keys import SigningKey, public_key_id, verify_signature
 from safelink.release.manifest import (
     MANIFEST_FILE,

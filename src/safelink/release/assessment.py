@@ -22,9 +22,10 @@ from typing import Any
 
 import polars as pl
 
-from safelink.disclosure import DisclosureConfig
+from safelink.disclosure import Anonymised, DisclosureConfig
 from safelink.disclosure.hierarchies import generalised_name
 from safelink.errors import InputError
+from safelink.release.settings import PERSON
 
 #: A released column assessed as neither quasi-identifier nor sensitive gets a warning when
 #: more than this share of its non-missing values are distinct, and it has more than
@@ -274,3 +275,45 @@ def data_quality(content: Mapping[str, Path]) -> list[dict[str, Any]]:
             }
         )
     return sources
+
+
+def class_sizes(data: pl.DataFrame, quasi: Sequence[str]) -> list[dict[str, int]]:
+    """Distribution of equivalence-class sizes in persons: size -> number of classes."""
+    present = [q for q in quasi if q in data.columns]
+    if not present or data.is_empty():
+        return []
+    sizes = data.group_by(present).agg(pl.col(PERSON).n_unique().alias("size"))
+    counted = sizes.group_by("size").agg(pl.len().alias("classes")).sort("size")
+    return [
+        {"size": int(r["size"]), "classes": int(r["classes"])}
+        for r in counted.iter_rows(named=True)
+    ]
+
+
+def information_loss(result: Anonymised, rows_in: int, columns: Sequence[str]) -> dict[str, Any]:
+    """Rows suppressed and cells changed by the disclosure steps, as shares of ``rows_in``."""
+    suppressed = sum(t.rows_suppressed for t in result.report.transformations)
+    changed: dict[str, int] = {}
+    for step in result.report.transformations:
+        if step.column:
+            changed[step.column] = changed.get(step.column, 0) + step.cells_changed
+    return {
+        "rows_in": rows_in,
+        "rows_suppressed": suppressed,
+        "rows_suppressed_share": round(suppressed / rows_in, 6) if rows_in else 0.0,
+        "cells_changed_share": {
+            c: round(n / rows_in, 6) if rows_in else 0.0 for c, n in sorted(changed.items())
+        },
+        "columns_released": list(columns),
+    }
+
+
+def renamed_check_config(
+    check_document: dict[str, Any], renames: Mapping[str, str]
+) -> dict[str, Any]:
+    """The re-check config with renamed columns under their released names."""
+    named = dict(check_document)
+    for key in ("quasi_identifiers", "sensitive"):
+        named[key] = [renames.get(c, c) for c in check_document[key]]
+    named["ordered"] = {renames.get(c, c): v for c, v in check_document["ordered"].items()}
+    return named

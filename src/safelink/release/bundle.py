@@ -1,6 +1,6 @@
 """Build a release bundle: join content through the links, pseudonymise, protect, gate, sign.
 
-``release`` writes, inside :func:`safelink.io.atomic_directory` (so a reader sees no bundle
+``release`` writes, inside :func:`safelink.infra.io.atomic_directory` (so a reader sees no bundle
 or a complete one, never part of one):
 
 * ``data.parquet`` and ``data.csv`` (spreadsheet-safe): one row per record with ``person``
@@ -15,7 +15,8 @@ job's ``governance:`` section does not cover (:mod:`safelink.release.governance`
 the manifest signs. Each attempt, written or refused, is appended to the audit log.
 
 With an audit log, a written release is published only once its entry is in the log: under the
-log's lock (:func:`safelink.audit.reserve_audit`) the entry (recipient, inputs, key ids and the
+log's lock (:func:`safelink.infra.audit.reserve_audit`) the entry (recipient, inputs, key ids and
+the
 data files' hashes) is prepared, the manifest records the head it follows and the entry's own
 hash, the manifest is signed, the entry is appended durably, and only then is the bundle renamed
 into place. If the append fails (a full disk, a read-only log) the bundle is never published.
@@ -23,7 +24,6 @@ into place. If the append fails (a full disk, a read-only log) the bundle is nev
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import getpass
 import json
@@ -33,40 +33,44 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import polars as pl
-
-from safelink import io
 from safelink._version import __version__
-from safelink.atomic import refuse_existing
-from safelink.audit import AuditEntry, PendingEntry, append_audit, require_intact, reserve_audit
 from safelink.config import JobConfig, load_config, load_yaml
 from safelink.disclosure import Anonymised, anonymise
-from safelink.erasures import erased_persons, read_erasures
 from safelink.errors import (
     ConfigError,
     DisclosureRiskError,
     GovernanceError,
     InputError,
-    LinkageError,
     OutputError,
     SafelinkError,
 )
-from safelink.identifiers import Identifier
+from safelink.infra import io
+from safelink.infra.atomic import refuse_existing
+from safelink.infra.audit import AuditEntry, append_audit, require_intact
+from safelink.infra.progress import stage
 from safelink.keys import Keyring, SigningKey, require_project
-from safelink.normalise import normalise, normalise_date
-from safelink.progress import stage
 from safelink.pseudonymise import RECORD_ID
 from safelink.release.assessment import (
     assessment,
+    class_sizes,
     codebook,
     data_quality,
     generalised_renames,
+    information_loss,
+    renamed_check_config,
 )
 from safelink.release.gate import (
     IdentifierGate,
     check_config_document,
     disclosure_gate,
     identifier_gate,
+)
+from safelink.release.gather import (
+    SOURCE,
+    exact_id_leaks,
+    gather_content,
+    tokens_paths,
+    without_erased,
 )
 from safelink.release.governance import (
     governance_record,
@@ -82,34 +86,17 @@ from safelink.release.households import (
     record_households,
     with_households,
 )
-from safelink.release.manifest import (
-    MANIFEST_FILE,
-    MANIFEST_FORMAT,
-    SIGNATURE_FILE,
-    canonical_json,
-    linkage_summary,
-    sign_manifest,
-)
+from safelink.release.manifest import MANIFEST_FORMAT, canonical_json, jsonable, linkage_summary
 from safelink.release.pseudonyms import (
     per_release_key,
     person_pseudonym_scheme,
     pseudonymise_persons,
     recipient_key,
 )
-from safelink.release.settings import (
-    PERSON,
-    ReleaseColumn,
-    ReleaseSettings,
-    release_disclosure,
-    release_settings,
-)
+from safelink.release.settings import PERSON, ReleaseSettings, release_disclosure, release_settings
+from safelink.release.writer import REPORT_HTML, write_bundle
 
-DATA_PARQUET = "data.parquet"
-DATA_CSV = "data.csv"
-REPORT_HTML = "report.html"
-SOURCE = "source"
 _LINK_COLUMNS = ("source", RECORD_ID, "person_id", "step")
-_HOME_COLUMN = "__household_in"  # the joined household token, before it is re-keyed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,10 +126,6 @@ class ReleaseResult:
         return path if REPORT_HTML in self.files else None
 
 
-def _jsonable(document: Any) -> Any:
-    return json.loads(json.dumps(document, default=str))
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -153,7 +136,7 @@ def _user() -> str:
 def _load_job(config: JobConfig | Path | str) -> tuple[JobConfig, dict[str, Any]]:
     """Return the job config and the manifest's record of it (hash and content)."""
     if isinstance(config, JobConfig):
-        content = _jsonable({"project": config.project, "sections": dict(config.sections)})
+        content = jsonable({"project": config.project, "sections": dict(config.sections)})
         return config, {
             "origin": config.origin,
             "sha256": io.sha256_bytes(canonical_json(content)),
@@ -161,136 +144,8 @@ def _load_job(config: JobConfig | Path | str) -> tuple[JobConfig, dict[str, Any]
         }
     path = Path(config)
     job = load_config(path)
-    content = _jsonable(load_yaml(path))
+    content = jsonable(load_yaml(path))
     return job, {"origin": path.name, "sha256": io.sha256_file(path), "content": content}
-
-
-def _harmonise(values: pl.Series, normaliser: str | None) -> tuple[pl.Series, int]:
-    """Normalise a column's codes; return the values and how many could not be normalised."""
-    if normaliser is None:
-        return values, 0
-    if normaliser == "sex":
-        result = normalise(Identifier.SEX, values.cast(pl.String))
-    else:  # event dates: full dates only, 1 January a real day
-        result = normalise_date(values.cast(pl.String))
-    rejected = int(result.values.is_null().sum()) - int(values.is_null().sum())
-    return result.values.alias(values.name), max(rejected, 0)
-
-
-def _gather(
-    links: pl.DataFrame,
-    settings: ReleaseSettings,
-    columns: Sequence[ReleaseColumn],
-    sources: Sequence[str],
-    households: Mapping[str, pl.DataFrame] | None = None,
-) -> tuple[pl.DataFrame, dict[str, Any], list[dict[str, Any]]]:
-    """Join each source's content to its person id; return data, input record, harmonisation.
-
-    With ``households`` (source -> ``record_id``, ``household``), each record's household
-    token is joined too, as the ``household`` column.
-    """
-    frames, inputs, harmonised = [], {}, []
-    for source in sources:
-        path = settings.content_path(source)
-        if path is None:
-            raise ConfigError(
-                [f"release.content: no content file for source {source!r}"], "<release>"
-            )
-        wanted = [c for c in columns if source in c.sources]
-        names = sorted({RECORD_ID, *(c.sources[source] for c in wanted)})
-        content = io.read_frame(path, columns=names)
-        inputs[f"content:{source}"] = {
-            "file": path.name,
-            "sha256": io.sha256_file(path),
-            "rows": content.height,
-        }
-        ids = links.filter(pl.col("source") == source).select(RECORD_ID, "person_id")
-        joined = content.join(ids, on=RECORD_ID, how="left")
-        if households is not None:
-            homes = households[source].rename({HOUSEHOLD: _HOME_COLUMN})
-            joined = joined.join(homes, on=RECORD_ID, how="left")
-        unmatched = int(joined["person_id"].null_count())
-        if unmatched:
-            raise LinkageError(
-                f"{path}: {unmatched} record(s) have no row in the links file; the content and "
-                "links files come from different runs. Link the same pseudonymised files."
-            )
-        selected: list[pl.Series] = [
-            joined["person_id"],
-            pl.Series(SOURCE, [source] * joined.height, dtype=pl.String),
-        ]
-        if households is not None:
-            selected.append(joined[_HOME_COLUMN].cast(pl.String).alias(HOUSEHOLD))
-        for column in wanted:
-            values, rejected = _harmonise(
-                joined[column.sources[source]].alias(column.name), column.normalise
-            )
-            if column.normalise:
-                harmonised.append(
-                    {
-                        "action": "harmonise",
-                        "column": column.name,
-                        "source": source,
-                        "normaliser": column.normalise,
-                        "values_not_recognised": rejected,
-                    }
-                )
-            selected.append(values)
-        frames.append(pl.DataFrame(selected))
-    data = pl.concat(frames, how="diagonal_relaxed")
-    order = ["person_id", SOURCE, HOUSEHOLD, *(c.name for c in columns)]
-    return data.select([c for c in order if c in data.columns]), inputs, harmonised
-
-
-def _exact_id_leaks(data: pl.DataFrame, links: pl.DataFrame) -> dict[str, int]:
-    """Count released values equal to any record id or linkage person id (exact check)."""
-    known = pl.concat([links[RECORD_ID].cast(pl.String), links["person_id"].cast(pl.String)])
-    out = {}
-    for name, dtype in data.schema.items():
-        if dtype == pl.String:
-            hits = int(data[name].is_in(known.implode()).sum())
-            if hits:
-                out[name] = hits
-    return out
-
-
-def _class_sizes(data: pl.DataFrame, quasi: Sequence[str]) -> list[dict[str, int]]:
-    """Distribution of equivalence-class sizes in persons: size -> number of classes."""
-    present = [q for q in quasi if q in data.columns]
-    if not present or data.is_empty():
-        return []
-    sizes = data.group_by(present).agg(pl.col(PERSON).n_unique().alias("size"))
-    counted = sizes.group_by("size").agg(pl.len().alias("classes")).sort("size")
-    return [
-        {"size": int(r["size"]), "classes": int(r["classes"])}
-        for r in counted.iter_rows(named=True)
-    ]
-
-
-def _information_loss(result: Anonymised, rows_in: int, columns: Sequence[str]) -> dict[str, Any]:
-    suppressed = sum(t.rows_suppressed for t in result.report.transformations)
-    changed: dict[str, int] = {}
-    for step in result.report.transformations:
-        if step.column:
-            changed[step.column] = changed.get(step.column, 0) + step.cells_changed
-    return {
-        "rows_in": rows_in,
-        "rows_suppressed": suppressed,
-        "rows_suppressed_share": round(suppressed / rows_in, 6) if rows_in else 0.0,
-        "cells_changed_share": {
-            c: round(n / rows_in, 6) if rows_in else 0.0 for c, n in sorted(changed.items())
-        },
-        "columns_released": list(columns),
-    }
-
-
-def _renamed(check_document: dict[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
-    """The re-check config with renamed columns under their released names."""
-    named = dict(check_document)
-    for key in ("quasi_identifiers", "sensitive"):
-        named[key] = [renames.get(c, c) for c in check_document[key]]
-    named["ordered"] = {renames.get(c, c): v for c, v in check_document["ordered"].items()}
-    return named
 
 
 def _read_linkage_report(path: Path | None) -> dict[str, Any] | None:
@@ -406,19 +261,19 @@ def release(
         stage("release: content joined to persons")
         homes = None
         if settings.households:
-            tokens = _tokens_paths(settings, sources)
+            tokens = tokens_paths(settings, sources)
             homes = {s: record_households(s, tokens[s]) for s in sources}
             for source in sources:
                 inputs[f"tokens:{source}"] = {
                     "file": tokens[source].name,
                     "sha256": io.sha256_file(tokens[source]),
                 }
-        joined, content_inputs, harmonised = _gather(
+        joined, content_inputs, harmonised = gather_content(
             links_frame, settings, settings.columns, sources, homes
         )
         inputs.update(content_inputs)
         if settings.erasures is not None:
-            joined = _without_erased(joined, links_frame, settings, job)
+            joined = without_erased(joined, links_frame, settings, job)
             inputs["erasures"] = {
                 "file": settings.erasures.name,
                 "sha256": io.sha256_file(settings.erasures),
@@ -440,12 +295,12 @@ def release(
         released = anonymised.data.sort(PERSON, SOURCE, maintain_order=True)
         require_permitted(governance, released.columns, job.origin)
         _refuse_on_disclosure(anonymised)
-        recorded = _jsonable([t.to_dict() for t in anonymised.report.transformations])
+        recorded = jsonable([t.to_dict() for t in anonymised.report.transformations])
         # Generalised columns are named for what they hold (age -> age_band), before the
         # re-check, which then measures the released names.
         renames = generalised_renames(recorded, released.columns)
         released = released.rename(renames)
-        check_document = _renamed(check_config_document(disclosure_config), renames)
+        check_document = renamed_check_config(check_config_document(disclosure_config), renames)
         recheck = disclosure_gate(released, check_document)
         if not recheck.passed:
             raise DisclosureRiskError(
@@ -455,7 +310,7 @@ def release(
         stage("release: identifier gate")
         skip = [PERSON, HOUSEHOLD] if settings.households else [PERSON]
         gate = identifier_gate(released, sample=settings.scan_sample, skip=skip)
-        leaks = _exact_id_leaks(released, links_frame)
+        leaks = exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
         transformations = [
             {"action": "join", "detail": "content joined to persons through the links file"},
@@ -513,10 +368,10 @@ def release(
             },
             "linkage": linkage,
             "disclosure": {
-                "report": _jsonable(anonymised.record()),
+                "report": jsonable(anonymised.record()),
                 "check_config": check_document,
-                "class_sizes": _class_sizes(released, check_document["quasi_identifiers"]),
-                "information_loss": _information_loss(anonymised, joined.height, released.columns),
+                "class_sizes": class_sizes(released, check_document["quasi_identifiers"]),
+                "information_loss": information_loss(anonymised, joined.height, released.columns),
                 "assessment": assessment(
                     disclosure_config,
                     released,
@@ -558,7 +413,7 @@ def release(
             key_ids=key_ids,
         )
         stage("release: sign, audit and write")
-        result = _write_bundle(
+        result = write_bundle(
             Path(out_dir),
             released,
             manifest,
@@ -595,30 +450,10 @@ def release(
     )
 
 
-def _without_erased(
-    joined: pl.DataFrame, links: pl.DataFrame, settings: ReleaseSettings, job: JobConfig
-) -> pl.DataFrame:
-    """``joined`` less every record of a person in the erasure register."""
-    assert settings.erasures is not None
-    register = read_erasures(settings.erasures)
-    erased = erased_persons(register, links, _tokens_paths(settings, list(job.sources)), job)
-    return joined.filter(~pl.col("person_id").is_in(sorted(erased)))
-
-
-def _tokens_paths(settings: ReleaseSettings, sources: Sequence[str]) -> dict[str, Path]:
-    """Each source's tokens file, ``SOURCE.tokens.parquet`` beside its content file."""
-    tokens = {}
-    for source in sources:
-        content = settings.content_path(source)
-        if content is not None:
-            tokens[source] = content.with_name(f"{source}.tokens.parquet")
-    return tokens
-
-
 def _finding(report: Any) -> Any:
     from safelink.release.manifest import finding_summary
 
-    return finding_summary(report) if hasattr(report, "to_dict") else _jsonable(report)
+    return finding_summary(report) if hasattr(report, "to_dict") else jsonable(report)
 
 
 def _override(
@@ -668,60 +503,3 @@ def _refuse_on_identifiers(gate: IdentifierGate, leaks: Mapping[str, int]) -> No
             "release refused by the identifier gate: " + "; ".join(failures) + ". Remove "
             "these columns from release.columns (or recode them) and release again."
         )
-
-
-def _write_bundle(
-    out_dir: Path,
-    data: pl.DataFrame,
-    manifest: dict[str, Any],
-    signing_key: SigningKey,
-    with_report: bool,
-    *,
-    audit_log: Path | None,
-    audit: AuditEntry,
-) -> dict[str, str]:
-    """Write the bundle atomically; return file name -> SHA-256 (signature excluded).
-
-    The audit entry is appended after the manifest is signed and before the bundle is renamed
-    into place, all under the log's lock: a failed append leaves no bundle, and a bundle in
-    place always has its entry in the log, right after the head its manifest records.
-    """
-    files: dict[str, str] = {}
-    with io.atomic_directory(out_dir) as temporary:
-        io.write_parquet(data, temporary / DATA_PARQUET)
-        io.write_csv_safe(data, temporary / DATA_CSV)
-        if with_report:
-            from safelink.report import render_release_report
-
-            html = render_release_report(manifest)
-            with io.atomic_path(temporary / REPORT_HTML) as path:
-                path.write_text(html, encoding="utf-8")
-        for name in sorted(p.name for p in temporary.iterdir()):
-            path = temporary / name
-            files[name] = io.sha256_file(path)
-        manifest["outputs"] = {
-            name: {"sha256": digest, "bytes": (temporary / name).stat().st_size}
-            for name, digest in files.items()
-        }
-        manifest["outputs"][DATA_PARQUET]["rows"] = data.height
-        manifest["outputs"][DATA_CSV]["rows"] = data.height
-        # The entry names the data files; the signed manifest names the entry (it cannot name
-        # the manifest: the manifest holds the entry's hash).
-        reservation: contextlib.AbstractContextManager[PendingEntry | None] = (
-            contextlib.nullcontext()
-            if audit_log is None
-            else reserve_audit(audit_log, replace(audit, outputs=dict(files)))
-        )
-        with reservation as pending:
-            manifest["audit"] = {
-                "log": audit_log.name if audit_log is not None else None,
-                "previous_head": pending.prev if pending is not None else None,
-                "entry": pending.hash if pending is not None else None,
-            }
-            document = canonical_json(_jsonable(manifest))
-            with io.atomic_path(temporary / MANIFEST_FILE) as path:
-                path.write_bytes(document)
-            with io.atomic_path(temporary / SIGNATURE_FILE) as path:
-                path.write_bytes(sign_manifest(document, signing_key))
-        files[MANIFEST_FILE] = io.sha256_bytes(document)
-    return files

@@ -14,8 +14,8 @@ from __future__ import annotations
 import tarfile
 from pathlib import Path
 
-from safelink import io
 from safelink.errors import InputError, OutputError
+from safelink.infra import io
 from safelink.keys import DeliveryKey, SealingWriter, open_sealed
 
 #: The suffix of an encrypted bundle or file.

@@ -16,10 +16,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from safelink import io
 from safelink.config import JobConfig
 from safelink.config._governance import STRUCTURAL_COLUMNS, Governance
 from safelink.errors import GovernanceError
+from safelink.infra import io
 from safelink.release.approval import same_digest
 from safelink.release.manifest import renamed_columns
 

@@ -148,3 +148,8 @@ def renamed_columns(manifest: Mapping[str, Any]) -> dict[str, str]:
             if isinstance(columns, Mapping):
                 renames |= {str(old): str(new) for old, new in columns.items()}
     return renames
+
+
+def jsonable(document: Any) -> Any:
+    """``document`` as plain JSON types (dates, paths and the like as strings)."""
+    return json.loads(json.dumps(document, default=str))

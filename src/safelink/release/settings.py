@@ -1,7 +1,7 @@
 """The ``release:`` section of a job config, validated as a whole.
 
 Example (paths are relative to the config file's folder and, when relative, must stay inside
-its project root: see :mod:`safelink.paths`)::
+its project root: see :mod:`safelink.infra.paths`)::
 
     release:
       recipient: uni_research              # default recipient; --recipient overrides it
@@ -65,7 +65,7 @@ from safelink.config._fields import (
 from safelink.config._problems import validate
 from safelink.disclosure import DisclosureConfig, load_disclosure_config
 from safelink.errors import ConfigError
-from safelink.paths import project_root
+from safelink.infra.paths import project_root
 
 NORMALISERS = ("sex", "date")
 #: The released pseudonym column, the one person column a release's disclosure config may name.
@@ -293,7 +293,7 @@ def release_settings(config: JobConfig, *, base_dir: Path | None = None) -> Rele
     Args:
         config: the job config.
         base_dir: folder for relative paths (default: the config file's folder). Relative
-            paths are checked against the project root (:mod:`safelink.paths`) only when
+            paths are checked against the project root (:mod:`safelink.infra.paths`) only when
             they come from the config file's folder; an explicit ``base_dir`` is the caller's
             choice and is not checked.
 

@@ -18,12 +18,17 @@ from typing import Any
 
 import polars as pl
 
-from safelink import io
-from safelink.audit import GENESIS, entry_hash, is_sha256, read_audit_entries, verify_audit_log
 from safelink.errors import InputError, KeyringError, SafelinkError, VerificationError
+from safelink.infra import io
+from safelink.infra.audit import (
+    GENESIS,
+    entry_hash,
+    is_sha256,
+    read_audit_entries,
+    verify_audit_log,
+)
 from safelink.keys import public_key_id
 from safelink.release.approval import APPROVALS_DIR, Approval, check_approvals, same_digest
-from safelink.release.bundle import DATA_CSV, DATA_PARQUET
 from safelink.release.gate import disclosure_gate, identifier_gate
 from safelink.release.governance import check_governance, check_retention
 from safelink.release.manifest import (
@@ -34,6 +39,7 @@ from safelink.release.manifest import (
     signature_valid,
 )
 from safelink.release.settings import PERSON
+from safelink.release.writer import DATA_CSV, DATA_PARQUET
 
 _KEY_ID = re.compile(r"kid_[0-9a-f]{16}")
 

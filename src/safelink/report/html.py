@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from safelink import io
+from safelink.infra import io
 from safelink.report.charts import bar_chart, histogram, waterfall_chart
 
 _CSS = """

@@ -26,7 +26,7 @@ from typing import Any
 import polars as pl
 
 from safelink.errors import InputError
-from safelink.io import to_polars
+from safelink.infra.io import to_polars
 from safelink.surrogate._draw import KeySource, keyed_draws
 
 PRESERVES = (

@@ -52,10 +52,10 @@ from typing import Any
 
 import polars as pl
 
-from safelink.blank import WHITESPACE, blank_to_null
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
-from safelink.io import to_polars
+from safelink.infra.blank import WHITESPACE, blank_to_null
+from safelink.infra.io import to_polars
 from safelink.normalise import (
     Normalised,
     name_canonical_expr,

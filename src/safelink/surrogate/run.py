@@ -57,8 +57,8 @@ from safelink.config._fields import (
 )
 from safelink.config._problems import validate
 from safelink.errors import ConfigError
-from safelink.io import read_frame, write_csv_safe, write_json, write_parquet
-from safelink.paths import project_root
+from safelink.infra.io import read_frame, write_csv_safe, write_json, write_parquet
+from safelink.infra.paths import project_root
 from safelink.surrogate._draw import KeySource
 from safelink.surrogate.dates import ShiftReport, shift_dates
 from safelink.surrogate.kinds import Kind, SurrogateReport, surrogate_column
@@ -204,7 +204,7 @@ def parse_surrogate_config(
         source: where it came from, for messages.
         base: the directory a relative ``key_file`` or ``audit_log`` is resolved against.
         root: the folder those relative paths must stay inside (None: not checked); see
-            :mod:`safelink.paths`.
+            :mod:`safelink.infra.paths`.
 
     Returns:
         A :class:`SurrogateConfig`.
@@ -232,7 +232,7 @@ def load_surrogate_config(path: Path | str) -> SurrogateConfig:
     """Read and validate a surrogate config file.
 
     Relative ``key_file`` and ``audit_log`` paths are resolved from the file's folder and must
-    stay inside its project root (see :mod:`safelink.paths`).
+    stay inside its project root (see :mod:`safelink.infra.paths`).
 
     Raises:
         ConfigError: the file cannot be read or is invalid.
@@ -314,7 +314,7 @@ def surrogate_frame(data: Any, config: SurrogateConfig, keyring: KeySource) -> S
     Raises:
         InputError: a named column is missing, a kind does not fit, or dates cannot be read.
     """
-    from safelink.io import to_polars
+    from safelink.infra.io import to_polars
 
     frame = to_polars(data)
     dates = None

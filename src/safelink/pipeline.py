@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safelink import io
-from safelink.atomic import refuse_existing
-from safelink.audit import AuditEntry, append_audit, require_intact
 from safelink.config import JobConfig, load_config
 from safelink.errors import ConfigError, SafelinkError
+from safelink.infra import io
+from safelink.infra.atomic import refuse_existing
+from safelink.infra.audit import AuditEntry, append_audit, require_intact
+from safelink.infra.progress import Progress
 from safelink.keys import Keyring, SigningKey, public_key_path, require_project
-from safelink.progress import Progress
 from safelink.release.bundle import ReleaseResult, release
 from safelink.release.governance import require_governance
 from safelink.release.manifest import finding_summary

@@ -6,7 +6,7 @@ together (a tokens file and the summary that records its hash; links and their r
 committed as one group through a roll-forward journal (:func:`atomic_files`), so a run killed at
 any moment leaves either the whole previous set or the whole new set. Failures become an
 :class:`~safelink.errors.OutputError` that says what the system refused and how to fix it.
-:mod:`safelink.io` re-exports the public names.
+:mod:`safelink.infra.io` re-exports the public names.
 
 Permissions: outputs hold tokens, content or released data, so every temporary is created
 owner-only (mode 0600, made stricter still by the umask, never looser) before anything is

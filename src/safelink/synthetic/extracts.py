@@ -34,7 +34,7 @@ spelling variants are commoner for transliterated names, because linkage error f
 such groups: the bias table of the linkage report should show it.
 
 The population itself (names, ages, NHS numbers, postcodes, marriages and moves) is drawn by
-:mod:`safelink.synthetic_population`.
+:mod:`safelink.synthetic.population`.
 
 The truth table maps each record's source reference (``hospital_ref`` / ``case_id``, kept as
 content, so it survives pseudonymisation) to the true ``person_id``.
@@ -49,13 +49,13 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from safelink import io
 from safelink.errors import InputError
+from safelink.infra import io
 from safelink.normalise.forenames import forename_canonical_table, forename_group
 from safelink.normalise.local import normalise_name
-from safelink.synthetic_address import homes, write_addresses
-from safelink.synthetic_gazetteer import synthetic_gazetteer
-from safelink.synthetic_population import (
+from safelink.synthetic.addresses import homes, write_addresses
+from safelink.synthetic.gazetteer import synthetic_gazetteer
+from safelink.synthetic.population import (
     NONE,
     REFERENCE_DATE,
     UNIT_LETTERS,
@@ -136,7 +136,7 @@ class SourceRates:
         forename_initial: forename given as its initial only.
         dob_year_only: date of birth given as the year alone.
         address_written: share of records with an address; above zero the extract has an
-            ``address`` column (:mod:`safelink.synthetic_address`).
+            ``address`` column (:mod:`safelink.synthetic.addresses`).
         address_abbreviated: street type abbreviated (and the town left off half the time).
         address_flat_form: a flat written another way (``FL 2``, ``21B``, no flat, ...).
         address_number_missing: address without its house number.
@@ -243,7 +243,7 @@ has twins (4% of people) and siblings (15%) at one address, 80% of social-care N
 missing, 15% duplicate social-care records, and in social care 6% more forename variants
 (drawn from the whole forename table), 3% forenames given as initials and 5% dates of birth
 given as the year alone; the hospital holds one record per person. Both extracts have an
-``address`` column written with the variations of :mod:`safelink.synthetic_address`."""
+``address`` column written with the variations of :mod:`safelink.synthetic.addresses`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +258,7 @@ class SyntheticExtracts:
         people: the size of the population drawn.
         seed: the seed used.
         gazetteer: where the extracts have addresses, every home of the population as a
-            gazetteer (:func:`safelink.synthetic_gazetteer.synthetic_gazetteer`:
+            gazetteer (:func:`safelink.synthetic.gazetteer.synthetic_gazetteer`:
             ``uprn, parent_uprn, address, postcode``); else None.
 
     """

@@ -1,6 +1,6 @@
 """A synthetic gazetteer of the synthetic population's homes, for the demo, tests and benchmarks.
 
-:func:`synthetic_gazetteer` lists every home :func:`safelink.synthetic_address.homes` gives the
+:func:`synthetic_gazetteer` lists every home :func:`safelink.synthetic.addresses.homes` gives the
 people of a population, at their old and their new postcode, as a gazetteer
 (``uprn, parent_uprn, address, postcode``; :mod:`safelink.uprn`):
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from safelink.synthetic_address import homes
+from safelink.synthetic.addresses import homes
 
 GAZETTEER_COLUMNS = ["uprn", "parent_uprn", "address", "postcode"]
 _BUILDING_BASE = 100_000_000
@@ -79,7 +79,7 @@ def synthetic_gazetteer(population: pl.DataFrame) -> pl.DataFrame:
 
     Args:
         population: people with ``surname``, ``postcode_old`` and ``postcode_new`` (as
-            :func:`safelink.synthetic_population.draw_population` draws them).
+            :func:`safelink.synthetic.population.draw_population` draws them).
 
     Returns:
         ``uprn, parent_uprn, address, postcode`` (strings; ``parent_uprn`` null for a

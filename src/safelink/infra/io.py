@@ -6,7 +6,7 @@ known, what is wrong and how to fix it, and never quote a value from the data: a
 message may contain a row, so it is replaced, never passed on.
 
 Writing: Parquet, JSON and spreadsheet-safe CSV (formula injection neutralised), each through
-the atomic outputs of :mod:`safelink.atomic` (re-exported here: ``atomic_path``,
+the atomic outputs of :mod:`safelink.infra.atomic` (re-exported here: ``atomic_path``,
 ``atomic_directory``, ``atomic_files``, ``complete_interrupted_commits``,
 ``ensure_output_directory``), so a crash or a full disk never leaves a half-written file or a
 mixed set, and no output is ever readable by other users, whatever the umask.
@@ -32,15 +32,15 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from safelink.atomic import JOURNAL_SUFFIX as JOURNAL_SUFFIX
-from safelink.atomic import atomic_directory as atomic_directory
-from safelink.atomic import atomic_files as atomic_files
-from safelink.atomic import atomic_path as atomic_path
-from safelink.atomic import complete_interrupted_commits as complete_interrupted_commits
-from safelink.atomic import ensure_output_directory as ensure_output_directory
-from safelink.atomic import remove_stale_temporaries as remove_stale_temporaries
 from safelink.errors import InputError
-from safelink.text_encoding import canonical_encoding, suggest_encoding
+from safelink.infra.atomic import JOURNAL_SUFFIX as JOURNAL_SUFFIX
+from safelink.infra.atomic import atomic_directory as atomic_directory
+from safelink.infra.atomic import atomic_files as atomic_files
+from safelink.infra.atomic import atomic_path as atomic_path
+from safelink.infra.atomic import complete_interrupted_commits as complete_interrupted_commits
+from safelink.infra.atomic import ensure_output_directory as ensure_output_directory
+from safelink.infra.atomic import remove_stale_temporaries as remove_stale_temporaries
+from safelink.infra.text_encoding import canonical_encoding, suggest_encoding
 
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 PARQUET_SUFFIXES = frozenset({".parquet", ".pq"})

@@ -5,7 +5,7 @@ weights), NHS ethnic categories by community, ages (half over the life course, h
 people who use both services), NHS numbers only from the never-issued 999 test range with a
 valid modulus-11 check digit, postcodes in real areas with made-up districts and units, and the
 person-level events both extracts share: marriage (a married surname) and house moves.
-:mod:`safelink.synthetic` writes and corrupts the extracts.
+:mod:`safelink.synthetic.extracts` writes and corrupts the extracts.
 """
 
 from __future__ import annotations
