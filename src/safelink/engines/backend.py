@@ -17,11 +17,14 @@ Three backends:
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import polars as pl
+import pyarrow as pa
 
 from safelink.engines import Engine
 from safelink.engines.sql import Dialect, quote, transpile
@@ -31,6 +34,9 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 _VIEW_IDS = itertools.count()
+
+BatchRoutine = Callable[[Iterator[pa.RecordBatch], bytes | None], Iterator[pa.RecordBatch]]
+"""An Arrow batch routine: batches and an optional key block in, batches out."""
 
 
 @runtime_checkable
@@ -87,6 +93,34 @@ class Backend(Protocol):
         """
         ...
 
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """``table`` with ``column`` replaced through ``mapping``, the rows in their order.
+
+        ``mapping`` (a polars frame) holds each distinct value (``__o``, missing included)
+        and its replacement (``__g``); a value it does not list becomes missing.
+        """
+        ...
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """``table``'s rows as Arrow batches through ``routine`` (what SQL cannot do).
+
+        ``routine(batches, block)`` yields batches holding ``table``'s columns in their order
+        with those named in ``columns`` replaced (with those types) and the others of
+        ``columns`` added at the end; with ``keep=False``, only ``columns``. ``block`` is key
+        material the routine needs (an HMAC key block): it reaches the routine only as its
+        argument, never a plan or an expression (Spark: a hidden broadcast column read on the
+        worker).
+        """
+        ...
+
 
 class PolarsBackend:
     """polars on one machine: lazy frames, ``pl.sql_expr`` and ``pl.SQLContext``."""
@@ -137,6 +171,50 @@ class PolarsBackend:
     def components(self, edges: Any) -> pl.LazyFrame:
         """See :meth:`Backend.components` (label propagation in polars)."""
         return label_components(self.collect(edges)).lazy()
+
+    def recode(self, table: Any, column: str, mapping: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.recode` (a left join that keeps the rows' order)."""
+        data = self.table(table)
+        names = data.collect_schema().names()
+        joined = data.join(
+            self.table(mapping).select("__o", "__g"),
+            left_on=column,
+            right_on="__o",
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        return joined.with_columns(pl.col("__g").alias(column)).select(names)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> pl.LazyFrame:
+        """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
+        return _local_map(self.collect(table), routine, columns, block, keep).lazy()
+
+
+def _local_map(
+    frame: pl.DataFrame,
+    routine: BatchRoutine,
+    columns: Mapping[str, pl.DataType],
+    block: bytes | None,
+    keep: bool,
+) -> pl.DataFrame:
+    """Run a batch routine on one machine: the whole frame as one batch, in row order."""
+    arrow = frame.to_arrow().combine_chunks()
+    batches = arrow.to_batches() or [pa.RecordBatch.from_pylist([], schema=arrow.schema)]
+    out = [pa.Table.from_batches([batch]) for batch in routine(iter(batches), block)]
+    if not out:
+        schema = dict(frame.schema) if keep else {}
+        schema.update(columns)
+        return pl.DataFrame(schema=schema)
+    return pl.concat([pl.DataFrame(table) for table in out], how="vertical")
 
 
 def _polars_fold(text: pl.Expr) -> pl.Expr:
@@ -231,6 +309,23 @@ class DuckDBBackend:
         labels = label_components(self.collect(edges))
         return self.connection.from_arrow(labels.to_arrow())
 
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
+        names = self.table(table).columns
+        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
+        return self.table(_local_map(self.collect(table), routine, columns, block, keep))
+
 
 _DUCKDB_FOLD = "__safelink_fold_accents"
 
@@ -303,6 +398,104 @@ class SparkBackend:
         from safelink.engines.spark_link import label_components_spark
 
         return label_components_spark(self.table(edges))
+
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
+        names = self.table(table).columns
+        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """See :meth:`Backend.map_arrow` (``mapInArrow``; the block a broadcast column).
+
+        The block travels as data: a one-row binary frame, broadcast and cross-joined in, read
+        and dropped by the worker before the routine sees the batch. ``explain()`` shows only
+        its column name. The workers need safelink installed (the routine is its code).
+        """
+        from pyspark.sql import functions as F  # noqa: N812
+        from pyspark.sql.types import StructField, StructType
+
+        frame = self.table(table)
+        fields = [
+            StructField(f.name, _spark_type(columns[f.name])) if f.name in columns else f
+            for f in frame.schema.fields
+            if keep
+        ]
+        known = set(frame.columns) if keep else set()
+        fields += [StructField(n, _spark_type(t)) for n, t in columns.items() if n not in known]
+        schema = StructType(fields)
+        if block is not None:
+            hidden = self.spark.createDataFrame([(block,)], f"{_BLOCK} binary")
+            frame = frame.crossJoin(F.broadcast(hidden))
+        worker = functools.partial(_spark_batches, routine, schema.json(), block is not None)
+        return frame.mapInArrow(worker, schema)
+
+
+_BLOCK = "__safelink_block"
+
+
+def _spark_type(dtype: pl.DataType) -> Any:
+    from pyspark.sql import types as T  # noqa: N812
+
+    kinds: dict[Any, Any] = {
+        pl.String: T.StringType(),
+        pl.Boolean: T.BooleanType(),
+        pl.Int64: T.LongType(),
+        pl.Int32: T.IntegerType(),
+        pl.Float64: T.DoubleType(),
+        pl.Date: T.DateType(),
+    }
+    return kinds[dtype]
+
+
+def _spark_batches(
+    routine: BatchRoutine, schema: str, has_block: bool, batches: Iterator[pa.RecordBatch]
+) -> Iterator[pa.RecordBatch]:
+    """On a Spark worker: take the key block out of the batches, run ``routine``, cast."""
+    from pyspark.sql.pandas.types import to_arrow_schema
+    from pyspark.sql.types import StructType
+
+    target = to_arrow_schema(StructType.fromJson(json.loads(schema)))
+    first = next(batches, None)
+    if first is None:
+        return
+    block: bytes | None = None
+    if has_block:
+        block = first.column(_BLOCK)[0].as_py()
+
+    def stripped() -> Iterator[pa.RecordBatch]:
+        for batch in itertools.chain([first], batches):
+            yield batch.drop_columns([_BLOCK]) if has_block else batch
+
+    for out in routine(stripped(), block):
+        yield out.select(target.names).cast(target)
+
+
+def recode_sql(columns: Sequence[str], column: str) -> str:
+    """The records (``{data}``) with ``column`` replaced through ``{mapping}`` (``__o`` -> ``__g``).
+
+    An equality join (a hash join on every engine) for the values, and the mapping's missing
+    value's row for missing values (a null-safe join is a nested loop on some engines).
+    """
+    c = quote(column)
+    null = "(SELECT MAX(__g) FROM {mapping} WHERE __o IS NULL)"
+    out = [
+        f"CASE WHEN d.{c} IS NULL THEN {null} ELSE m.__g END AS {c}"
+        if name == column
+        else f"d.{quote(name)}"
+        for name in columns
+    ]
+    return (
+        f"SELECT {', '.join(out)} FROM {{data}} AS d LEFT JOIN "  # noqa: S608
+        f"(SELECT __o, __g FROM {{mapping}} WHERE __o IS NOT NULL) AS m ON d.{c} = m.__o"
+    )
 
 
 def _rank(frame: pl.DataFrame, order_by: Sequence[str], name: str) -> pl.DataFrame:
@@ -378,11 +571,13 @@ def run_query(backend: Backend, template: str, **tables: Any) -> Any:
 
 __all__ = [
     "Backend",
+    "BatchRoutine",
     "DuckDBBackend",
     "PolarsBackend",
     "SparkBackend",
     "full_sql",
     "label_components",
+    "recode_sql",
     "run_query",
     "view_name",
 ]
