@@ -107,17 +107,20 @@ class Backend(Protocol):
         routine: BatchRoutine,
         columns: Mapping[str, pl.DataType],
         *,
+        reads: Sequence[str],
         block: bytes | None = None,
         keep: bool = True,
     ) -> Any:
         """``table``'s rows as Arrow batches through ``routine`` (what SQL cannot do).
 
-        ``routine(batches, block)`` yields batches holding ``table``'s columns in their order
+        ``routine(batches, block)`` yields, for each batch, the batch's columns in their order
         with those named in ``columns`` replaced (with those types) and the others of
-        ``columns`` added at the end; with ``keep=False``, only ``columns``. ``block`` is key
-        material the routine needs (an HMAC key block): it reaches the routine only as its
-        argument, never a plan or an expression (Spark: a hidden broadcast column read on the
-        worker).
+        ``columns`` added at the end (with ``keep=False``, only ``columns``). The result is
+        ``table`` so changed. ``reads`` names the columns the routine reads: the batches hold
+        at least those (locally only those, so the other columns are never converted).
+        ``block`` is key material the routine needs (an HMAC key block): it reaches the routine
+        only as its argument, never a plan or an expression (Spark: a hidden broadcast column
+        read on the worker).
         """
         ...
 
@@ -192,29 +195,35 @@ class PolarsBackend:
         routine: BatchRoutine,
         columns: Mapping[str, pl.DataType],
         *,
+        reads: Sequence[str],
         block: bytes | None = None,
         keep: bool = True,
     ) -> pl.LazyFrame:
         """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
-        return _local_map(self.collect(table), routine, columns, block, keep).lazy()
+        return _local_map(self.collect(table), routine, columns, reads, block, keep).lazy()
 
 
 def _local_map(
     frame: pl.DataFrame,
     routine: BatchRoutine,
     columns: Mapping[str, pl.DataType],
+    reads: Sequence[str],
     block: bytes | None,
     keep: bool,
 ) -> pl.DataFrame:
-    """Run a batch routine on one machine: the whole frame as one batch, in row order."""
-    arrow = frame.to_arrow().combine_chunks()
+    """Run a batch routine on one machine: the columns it reads as one batch, in row order."""
+    level = pl.CompatLevel.newest()  # string views: no copy either way
+    arrow = frame.select(reads).to_arrow(compat_level=level).combine_chunks()
     batches = arrow.to_batches() or [pa.RecordBatch.from_pylist([], schema=arrow.schema)]
     out = [pa.Table.from_batches([batch]) for batch in routine(iter(batches), block)]
-    if not out:
-        schema = dict(frame.schema) if keep else {}
-        schema.update(columns)
-        return pl.DataFrame(schema=schema)
-    return pl.concat([pl.DataFrame(table) for table in out], how="vertical")
+    made = (
+        pl.concat([pl.DataFrame(table) for table in out], how="vertical")
+        if out
+        else pl.DataFrame(schema=dict(columns))
+    )
+    if not keep:
+        return made
+    return frame.with_columns(made.get_columns())
 
 
 def _polars_fold(text: pl.Expr) -> pl.Expr:
@@ -320,11 +329,13 @@ class DuckDBBackend:
         routine: BatchRoutine,
         columns: Mapping[str, pl.DataType],
         *,
+        reads: Sequence[str],
         block: bytes | None = None,
         keep: bool = True,
     ) -> Any:
         """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
-        return self.table(_local_map(self.collect(table), routine, columns, block, keep))
+        frame = _local_map(self.collect(table), routine, columns, reads, block, keep)
+        return self.table(frame)
 
 
 _DUCKDB_FOLD = "__safelink_fold_accents"
@@ -410,6 +421,7 @@ class SparkBackend:
         routine: BatchRoutine,
         columns: Mapping[str, pl.DataType],
         *,
+        reads: Sequence[str],
         block: bytes | None = None,
         keep: bool = True,
     ) -> Any:

@@ -158,7 +158,13 @@ def surrogate_records(
     )
     added = {column: pl.String(), KEY: pl.String(), OK: pl.Boolean(), CHANGED: pl.Int64()}
     out = backend.materialise(
-        backend.map_arrow(table, routine, added, block=subkey.hmac_blocks()[0])
+        backend.map_arrow(
+            table,
+            routine,
+            added,
+            reads=[column, *([sex] if sex else [])],
+            block=subkey.hmac_blocks()[0],
+        )
     )
     c = quote(column)
     counts = _totals(
@@ -252,6 +258,7 @@ def _formats(
         table,
         functools.partial(survey_batches, person=person, text=text),
         survey_columns,
+        reads=[person, *text],
         keep=False,
     )
     totals = _totals(backend, survey, {name: f"SUM({quote(name)})" for name in survey_columns})
@@ -328,9 +335,9 @@ def shift_records(
         birth_column=birth_column if keep_birth_year else None,
     )
     added = {PERSON: pl.String(), CHANGED: pl.Int64(), CLAMPED: pl.Int64()}
-    out = backend.materialise(
-        backend.map_arrow(table, routine, added, block=subkey.hmac_blocks()[0])
-    )
+    reads = [*targets, person]
+    block = subkey.hmac_blocks()[0]
+    out = backend.materialise(backend.map_arrow(table, routine, added, reads=reads, block=block))
     counts = _totals(
         backend,
         out,
