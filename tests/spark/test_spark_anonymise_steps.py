@@ -8,6 +8,7 @@ them on both engines; the last test runs ``anonymise`` with every step on both a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,13 @@ import pytest
 
 from safelink.disclosure import anonymise, parse_disclosure_config
 from safelink.disclosure.frame import Frame
+from safelink.engines.backend import SparkBackend
 from safelink.engines.spark_frame import SparkFrame
 from safelink.errors import InputError
 from safelink.keys import Keyring
+from safelink.surrogate.dates import CHANGED
+from safelink.surrogate.kinds import Kind
+from safelink.surrogate.records import KEY, OK, surrogate_batches
 from tests.spark._disclosure_data import assert_close
 
 pytestmark = [
@@ -251,15 +256,28 @@ def test_shift_dates_missing_person_each_engine_input_error(
         frame.shift_dates("admitted", person="sex", keyring=session_keyring)
 
 
-def test_map_arrow_spark_plan_and_log_never_hold_the_key_block(
+def test_map_arrow_spark_plan_never_holds_the_key_block(
     spark: Any, session_keyring: Keyring
 ) -> None:
-    frame = SparkFrame(spark.createDataFrame(records().to_arrow()), quasi=["sex"])
-    out = frame.surrogate("surname", kind="surname", keyring=session_keyring)
+    backend = SparkBackend(spark)
     block = session_keyring.subkey("surrogate:surname").hmac_blocks()[0]
-    plan = out.records._jdf.queryExecution().toString().lower()
-    assert out.records.count() == 8
+    routine = functools.partial(
+        surrogate_batches,
+        column="surname",
+        kind=Kind.SURNAME,
+        sex=None,
+        keep_district=False,
+        category=None,
+    )
+    added = {"surname": pl.String(), KEY: pl.String(), OK: pl.Boolean(), CHANGED: pl.Int64()}
+    out = backend.map_arrow(
+        spark.createDataFrame(records().to_arrow()), routine, added, reads=["surname"], block=block
+    )
+    plan = out._jdf.queryExecution().toString().lower()
+    assert "mapinarrow" in plan and "__safelink_block" in plan
     assert block.hex() not in plan and block.hex()[:16] not in plan
+    assert out.columns == [*records().columns, KEY, OK, CHANGED]
+    assert out.filter(f"{CHANGED} = 1").count() == 7
 
 
 def test_anonymise_every_step_spark_equals_local(

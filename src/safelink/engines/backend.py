@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -434,60 +433,22 @@ class SparkBackend:
         from pyspark.sql import functions as F  # noqa: N812
         from pyspark.sql.types import StructField, StructType
 
+        from safelink.engines._spark_batches import BLOCK, spark_batches, spark_type
+
         frame = self.table(table)
         fields = [
-            StructField(f.name, _spark_type(columns[f.name])) if f.name in columns else f
+            StructField(f.name, spark_type(columns[f.name])) if f.name in columns else f
             for f in frame.schema.fields
             if keep
         ]
         known = set(frame.columns) if keep else set()
-        fields += [StructField(n, _spark_type(t)) for n, t in columns.items() if n not in known]
+        fields += [StructField(n, spark_type(t)) for n, t in columns.items() if n not in known]
         schema = StructType(fields)
         if block is not None:
-            hidden = self.spark.createDataFrame([(block,)], f"{_BLOCK} binary")
+            hidden = self.spark.createDataFrame([(block,)], f"{BLOCK} binary")
             frame = frame.crossJoin(F.broadcast(hidden))
-        worker = functools.partial(_spark_batches, routine, schema.json(), block is not None)
+        worker = functools.partial(spark_batches, routine, schema.json(), block is not None)
         return frame.mapInArrow(worker, schema)
-
-
-_BLOCK = "__safelink_block"
-
-
-def _spark_type(dtype: pl.DataType) -> Any:
-    from pyspark.sql import types as T  # noqa: N812
-
-    kinds: dict[Any, Any] = {
-        pl.String: T.StringType(),
-        pl.Boolean: T.BooleanType(),
-        pl.Int64: T.LongType(),
-        pl.Int32: T.IntegerType(),
-        pl.Float64: T.DoubleType(),
-        pl.Date: T.DateType(),
-    }
-    return kinds[dtype]
-
-
-def _spark_batches(
-    routine: BatchRoutine, schema: str, has_block: bool, batches: Iterator[pa.RecordBatch]
-) -> Iterator[pa.RecordBatch]:
-    """On a Spark worker: take the key block out of the batches, run ``routine``, cast."""
-    from pyspark.sql.pandas.types import to_arrow_schema
-    from pyspark.sql.types import StructType
-
-    target = to_arrow_schema(StructType.fromJson(json.loads(schema)))
-    first = next(batches, None)
-    if first is None:
-        return
-    block: bytes | None = None
-    if has_block:
-        block = first.column(_BLOCK)[0].as_py()
-
-    def stripped() -> Iterator[pa.RecordBatch]:
-        for batch in itertools.chain([first], batches):
-            yield batch.drop_columns([_BLOCK]) if has_block else batch
-
-    for out in routine(stripped(), block):
-        yield out.select(target.names).cast(target)
 
 
 def recode_sql(columns: Sequence[str], column: str) -> str:
