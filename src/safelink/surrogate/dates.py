@@ -42,7 +42,7 @@ DOES_NOT_PRESERVE = (
     "counts by calendar day, week or month across persons",
     "dates at the edge of a study window may move outside it",
 )
-_STRING_FORMATS = (
+STRING_FORMATS = (
     "%Y-%m-%d",
     "%d/%m/%Y",
     "%Y-%m-%dT%H:%M:%S",
@@ -51,7 +51,8 @@ _STRING_FORMATS = (
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y %H:%M:%S",
 )
-_WITH_TIME = tuple(f for f in _STRING_FORMATS if "%H" in f)
+"""The formats a text date column may be written in, tried in this order."""
+_WITH_TIME = tuple(f for f in STRING_FORMATS if "%H" in f)
 _OFFSET = "__safelink_offset"
 
 
@@ -183,7 +184,7 @@ def survey_rows(frame: pl.DataFrame, person: str, text: Sequence[str]) -> pl.Dat
     for column in text:
         present = frame[column].str.strip_chars()
         present = present.filter(present.is_not_null() & (present != ""))
-        for index, fmt in enumerate(_STRING_FORMATS):
+        for index, fmt in enumerate(STRING_FORMATS):
             kind = pl.Datetime if fmt in _WITH_TIME else pl.Date
             failed = present.str.strptime(kind, fmt, strict=False).null_count()
             counts[failures_column(column, index)] = failed
@@ -196,12 +197,12 @@ def choose_format(failures: Sequence[int], column: str) -> str:
     Raises:
         InputError: no one format reads them all.
     """
-    for fmt, failed in zip(_STRING_FORMATS, failures, strict=True):
+    for fmt, failed in zip(STRING_FORMATS, failures, strict=True):
         if failed == 0:
             return fmt
     raise InputError(
         f"date column {column!r}: {min(failures)} value(s) cannot be read as dates in one format "
-        f"(tried {', '.join(_STRING_FORMATS)}); fix or blank them first."
+        f"(tried {', '.join(STRING_FORMATS)}); fix or blank them first."
     )
 
 

@@ -27,13 +27,13 @@ from safelink.keys import BlockKey
 from safelink.surrogate._draw import KeySource
 from safelink.surrogate.collisions import count_collisions
 from safelink.surrogate.dates import (
-    _STRING_FORMATS,
     CHANGED,
     CLAMPED,
     DOES_NOT_PRESERVE,
     MISSING,
     PERSON,
     PRESERVES,
+    STRING_FORMATS,
     ShiftReport,
     allowed_offsets,
     choose_format,
@@ -252,7 +252,7 @@ def _formats(
     """
     text = tuple(c for c in targets if schema[c] == pl.String)
     survey_columns = {MISSING: pl.Int64()} | {
-        failures_column(c, i): pl.Int64() for c in text for i in range(len(_STRING_FORMATS))
+        failures_column(c, i): pl.Int64() for c in text for i in range(len(STRING_FORMATS))
     }
     survey = backend.map_arrow(
         table,
@@ -273,7 +273,7 @@ def _formats(
         if dtype == pl.Date or isinstance(dtype, pl.Datetime):
             formats[column] = "date"
         elif dtype == pl.String:
-            failures = [totals[failures_column(column, i)] for i in range(len(_STRING_FORMATS))]
+            failures = [totals[failures_column(column, i)] for i in range(len(STRING_FORMATS))]
             formats[column] = choose_format(failures, column)
         else:
             raise InputError(
