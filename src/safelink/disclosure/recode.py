@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Self
@@ -73,7 +74,7 @@ _POSTCODE_TARGETS = {"sector", "district", "area"}
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}"
 
 
-class Recoding:
+class Recoding(ABC):
     """The value-changing steps of a frame, on whatever engine holds its records."""
 
     _backend: Backend
@@ -85,21 +86,23 @@ class Recoding:
 
     # -- what a frame supplies ------------------------------------------------------------
 
-    def _table(self) -> Any:  # pragma: no cover - every frame overrides it
-        raise NotImplementedError
+    @abstractmethod
+    def _table(self) -> Any:
+        """The records as the backend's table."""
 
-    def _adopt(self, table: Any, step: Transformation, **changes: Any) -> Self:  # pragma: no cover
-        raise NotImplementedError
+    @abstractmethod
+    def _adopt(self, table: Any, step: Transformation, **changes: Any) -> Self:
+        """A new frame over ``table`` (the backend's), with ``step`` recorded and ``changes``."""
 
     @property
-    def schema(self) -> pl.Schema:  # pragma: no cover - every frame overrides it
+    @abstractmethod
+    def schema(self) -> pl.Schema:
         """The current column types."""
-        raise NotImplementedError
 
     @property
-    def height(self) -> int:  # pragma: no cover - every frame overrides it
+    @abstractmethod
+    def height(self) -> int:
         """The number of records."""
-        raise NotImplementedError
 
     def _query(self, sql: str) -> pl.DataFrame:
         """``sql`` over the records (``{data}``), computed and brought back."""
