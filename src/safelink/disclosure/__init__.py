@@ -33,7 +33,7 @@ from safelink.disclosure.criteria import (
     Verdict,
 )
 from safelink.disclosure.equivalence import ClassTable
-from safelink.disclosure.frame import Frame, Transformation
+from safelink.disclosure.frame import Frame
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
     DateHierarchy,
@@ -60,6 +60,7 @@ from safelink.disclosure.profiles import (
     load_disclosure_config,
     parse_disclosure_config,
 )
+from safelink.disclosure.recode import Transformation
 from safelink.disclosure.risk import RiskSummary, record_risk, risk
 from safelink.disclosure.search import Candidate, SearchResult, minimal_generalisation
 from safelink.disclosure.tables import (

@@ -28,7 +28,7 @@ from safelink.disclosure.criteria import (
     violating,
 )
 from safelink.disclosure.equivalence import ClassTable
-from safelink.disclosure.frame import Frame, Transformation
+from safelink.disclosure.frame import Frame
 from safelink.disclosure.hierarchies import (
     AgeHierarchy,
     DateHierarchy,
@@ -44,6 +44,7 @@ from safelink.disclosure.profiles import (
     builtin_profile,
     load_disclosure_config,
 )
+from safelink.disclosure.recode import Transformation
 from safelink.disclosure.risk import RiskSummary
 from safelink.disclosure.search import SearchResult, minimal_generalisation
 from safelink.disclosure.steps import (
@@ -59,7 +60,7 @@ from safelink.disclosure.steps import (
 from safelink.disclosure.tables import ProtectedTable, check_published, protect_counts
 from safelink.disclosure.utility import UtilitySummary, distinct_values, utility_summary
 from safelink.engines import Engine, choose_engine
-from safelink.errors import ConfigError, InputError, SparkEngineError
+from safelink.errors import ConfigError, InputError
 from safelink.infra.io import read_frame, write_csv_safe, write_json, write_parquet
 
 if TYPE_CHECKING:
@@ -509,7 +510,9 @@ class Anonymised:
         }
 
 
-def _apply(frame: Frame, step: Step, config: DisclosureConfig, keyring: Any = None) -> Frame:
+def _apply(
+    frame: Frame | SparkFrame, step: Step, config: DisclosureConfig, keyring: Any = None
+) -> Frame | SparkFrame:
     if isinstance(step, SurrogateStep | ShiftDatesStep) and keyring is None:
         raise ConfigError(
             ["surrogate and shift_dates steps need the project keyring (pass keyring=)"],
@@ -603,7 +606,8 @@ def anonymise(
     cross-tabulate and protect the counts.
 
     Args:
-        data: record-level pandas or polars DataFrame.
+        data: record-level pandas or polars DataFrame, or a Spark DataFrame (every step runs
+            on Spark, with the same results: :mod:`safelink.disclosure.recode`).
         config: a :class:`DisclosureConfig` or the path of one.
         keyring: the project keyring, needed by ``surrogate`` and ``shift_dates`` steps.
 
@@ -644,15 +648,7 @@ def anonymise(
     if config.drop:
         frame = frame.drop(*config.drop)
     for step in config.transformations:
-        if isinstance(frame, Frame):
-            frame = _apply(frame, step, config, keyring)
-        elif isinstance(step, SuppressStep):
-            frame = frame.suppress(profile.k or 5 if step.suppress is True else int(step.suppress))
-        else:
-            raise SparkEngineError(
-                f"the {type(step).__name__.removesuffix('Step').lower()} step runs on the local "
-                "engine only; on Spark, anonymise drops columns, searches and suppresses."
-            )
+        frame = _apply(frame, step, config, keyring)
     schema = frame.schema
     numeric = [c for c in config.sensitive if c in schema and schema[c].is_numeric()]
     criteria = profile.criteria(config, numeric=numeric)

@@ -1,7 +1,8 @@
 """The fluent :class:`Frame`: generalise, coarsen, top-code, suppress, then measure.
 
 Every method that changes the data returns a new Frame (the original is untouched) with one
-more :class:`Transformation` recorded for the release manifest.
+more :class:`Transformation` recorded for the release manifest. The value-changing steps are
+the engine-neutral ones of :class:`~safelink.disclosure.recode.Recoding`, run here on polars.
 
 Example::
 
@@ -16,9 +17,7 @@ Example::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import polars as pl
@@ -31,13 +30,7 @@ from safelink.disclosure.equivalence import (
     classes_of_records,
     prepare,
 )
-from safelink.disclosure.hierarchies import (
-    AgeHierarchy,
-    DateHierarchy,
-    DateOfBirthHierarchy,
-    Hierarchy,
-    PostcodeHierarchy,
-)
+from safelink.disclosure.hierarchies import Hierarchy
 from safelink.disclosure.models import (
     KAnonymitySummary,
     LDiversitySummary,
@@ -46,45 +39,13 @@ from safelink.disclosure.models import (
     l_diversity,
     t_closeness,
 )
+from safelink.disclosure.recode import Recoding, Transformation
 from safelink.disclosure.risk import RiskSummary, record_risk, risk
+from safelink.engines.backend import PolarsBackend
 from safelink.errors import DisclosureRiskError, InputError
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Transformation:
-    """One step applied to the data, as recorded in the release manifest.
-
-    Attributes:
-        action: ``generalise``, ``top_code``, ``bottom_code``, ``suppress`` or ``drop``.
-        column: the column changed (None for record suppression).
-        hierarchy: the hierarchy used, if any.
-        level: the level generalised to, if any.
-        cells_changed: cells whose value changed.
-        rows_suppressed: rows removed.
-        parameters: the settings used (widths, reference date, k, ...), JSON-ready.
-    """
-
-    action: str
-    column: str | None = None
-    hierarchy: str | None = None
-    level: str | None = None
-    cells_changed: int = 0
-    rows_suppressed: int = 0
-    parameters: Mapping[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        out = asdict(self)
-        out["parameters"] = dict(self.parameters)
-        return out
-
-
-_AGE_TARGETS = {"age", "age_band"}
-_DATE_TARGETS = {"month", "quarter", "year"}
-_POSTCODE_TARGETS = {"sector", "district", "area"}
-
-
-class Frame:
+class Frame(Recoding):
     """A DataFrame with its quasi-identifiers, sensitive attributes and history.
 
     Args:
@@ -122,7 +83,15 @@ class Frame:
         self.hierarchies: dict[str, Hierarchy] = dict(hierarchies or {})
         self.transformations: tuple[Transformation, ...] = ()
 
+    _backend = PolarsBackend()
+
     # -- plumbing -------------------------------------------------------------------------
+
+    def _table(self) -> pl.DataFrame:
+        return self._data
+
+    def _adopt(self, table: Any, step: Transformation, **changes: Any) -> Frame:
+        return self._derive(self._backend.collect(table), step, **changes)
 
     def _derive(self, data: pl.DataFrame, step: Transformation, **changes: Any) -> Frame:
         new = object.__new__(Frame)
@@ -132,12 +101,6 @@ class Frame:
         for name, value in changes.items():
             setattr(new, name, value)
         return new
-
-    def _require(self, column: str) -> None:
-        if column not in self._data.columns:
-            raise InputError(
-                f"column {column!r} is not in the frame; columns are {sorted(self._data.columns)}."
-            )
 
     def __repr__(self) -> str:
         return (
@@ -175,171 +138,7 @@ class Frame:
         """The current column types."""
         return self._data.schema
 
-    # -- transformations ------------------------------------------------------------------
-
-    def generalise(
-        self,
-        column: str,
-        *,
-        to: str | int,
-        hierarchy: Hierarchy | None = None,
-        width: int | None = None,
-        top: int | None = None,
-        reference: dt.date | None = None,
-    ) -> Frame:
-        """Replace a column's values by a coarser level of its hierarchy.
-
-        Without ``hierarchy`` (or one set for the column), it is chosen from ``to``:
-        ``age``/``age_band`` (a date of birth when the column holds dates, else an age;
-        ``width`` sets the band, ``top`` top-codes, ``reference`` is the date ages are taken
-        at, default today), ``month``/``quarter``/``year`` (dates), ``sector``/``district``/
-        ``area`` (postcodes).
-
-        Args:
-            column: the column to generalise (keeps its name).
-            to: the level, by name or index.
-            hierarchy: the hierarchy to use.
-            width: age band width.
-            top: top-coding age for bands (e.g. 90 gives ``90+``).
-            reference: the date ages are computed at.
-
-        Returns:
-            A new Frame.
-
-        Raises:
-            InputError: unknown column or level, or values the hierarchy does not cover.
-        """
-        self._require(column)
-        chosen = hierarchy or self.hierarchies.get(column)
-        if chosen is None or (isinstance(to, str) and to not in chosen.levels):
-            chosen, to = self._infer(column, to, width=width, top=top, reference=reference)
-        if column in self.identifying and not chosen.identifying:
-            chosen = _with_identifying(chosen)
-        level = chosen.level_index(to, column)
-        chosen.check(self._data[column].unique(), column)
-        new = self._data.with_columns(chosen.expr(column, level).cast(pl.String).alias(column))
-        changed = int(new[column].ne_missing(self._data[column].cast(pl.String)).sum())
-        step = Transformation(
-            action="generalise",
-            column=column,
-            hierarchy=chosen.name,
-            level=chosen.levels[level],
-            cells_changed=changed,
-            parameters=hierarchy_parameters(chosen),
-        )
-        return self._derive(new, step)
-
-    def _infer(
-        self,
-        column: str,
-        to: str | int,
-        *,
-        width: int | None,
-        top: int | None,
-        reference: dt.date | None,
-    ) -> tuple[Hierarchy, str | int]:
-        if to in _AGE_TARGETS:
-            widths = (5,) if width is None else (width,)
-            dtype = self._data.schema[column]
-            is_date = dtype in (pl.Date, pl.Datetime) or (
-                dtype == pl.String
-                and self._data[column]
-                .drop_nulls()
-                .head(100)
-                .str.contains(r"^\d{4}-\d{2}-\d{2}")
-                .all()
-            )
-            if is_date:
-                dob = DateOfBirthHierarchy(
-                    reference=reference or dt.date.today(), widths=widths, top=top
-                )
-                return dob, "age" if to == "age" else f"band{widths[0]}"
-            return AgeHierarchy(widths=widths, top=top), "age" if to == "age" else 1
-        if to in _DATE_TARGETS:
-            return DateHierarchy(identifying=column in self.identifying), to
-        if to in _POSTCODE_TARGETS:
-            return PostcodeHierarchy(), to
-        raise InputError(
-            f"column {column!r}: no hierarchy reaches {to!r}; pass hierarchy= or use one of "
-            f"{sorted(_AGE_TARGETS | _DATE_TARGETS | _POSTCODE_TARGETS)}."
-        )
-
-    def coarsen(self, column: str, *, to: str) -> Frame:
-        """Coarsen a date column to ``month``, ``quarter`` or ``year``.
-
-        Raises:
-            InputError: unknown column or level, or text that is not an ISO date.
-        """
-        if to not in _DATE_TARGETS:
-            raise InputError(f"column {column!r}: coarsen to 'month', 'quarter' or 'year'.")
-        hierarchy = DateHierarchy(identifying=column in self.identifying)
-        return self.generalise(column, to=to, hierarchy=hierarchy)
-
-    def top_code(self, column: str, threshold: float) -> Frame:
-        """Replace values at or above ``threshold`` by ``threshold`` (e.g. ages 90+ by 90).
-
-        Raises:
-            InputError: unknown or non-numeric column.
-        """
-        return self._code(column, threshold, top=True)
-
-    def bottom_code(self, column: str, threshold: float) -> Frame:
-        """Replace values at or below ``threshold`` by ``threshold``.
-
-        Raises:
-            InputError: unknown or non-numeric column.
-        """
-        return self._code(column, threshold, top=False)
-
-    def _code(self, column: str, threshold: float, *, top: bool) -> Frame:
-        self._require(column)
-        values = self._data[column]
-        if not values.dtype.is_numeric():
-            values = values.cast(pl.Float64, strict=False)
-            if values.null_count() > self._data[column].null_count():
-                raise InputError(
-                    f"column {column!r} is not numeric; top/bottom coding needs numbers."
-                )
-        hit = (values >= threshold) if top else (values <= threshold)
-        hit = hit.fill_null(False) & values.ne_missing(threshold)
-        new_values = pl.select(
-            pl.when(pl.lit(hit)).then(pl.lit(threshold)).otherwise(pl.lit(values))
-        ).to_series()
-        if values.dtype.is_integer() and float(threshold).is_integer():
-            new_values = new_values.cast(values.dtype)
-        new = self._data.with_columns(new_values.alias(column))
-        step = Transformation(
-            action="top_code" if top else "bottom_code",
-            column=column,
-            cells_changed=int(hit.sum()),
-            parameters={"threshold": threshold},
-        )
-        return self._derive(new, step)
-
-    def drop(self, *columns: str) -> Frame:
-        """Remove columns (e.g. direct identifiers) from the data and from every role.
-
-        Raises:
-            InputError: unknown column, or dropping every quasi-identifier.
-        """
-        for column in columns:
-            self._require(column)
-        quasi = tuple(q for q in self.quasi if q not in columns)
-        if not quasi:
-            raise InputError("dropping these columns leaves no quasi-identifier to measure.")
-        if self.person in columns:
-            raise InputError(f"column {self.person!r} is the person column; it cannot be dropped.")
-        step = Transformation(
-            action="drop",
-            cells_changed=self._data.height * len(columns),
-            parameters={"columns": list(columns)},
-        )
-        return self._derive(
-            self._data.drop(columns),
-            step,
-            quasi=quasi,
-            sensitive=tuple(s for s in self.sensitive if s not in columns),
-        )
+    # -- transformations (generalise, coarsen, code, surrogates: Recoding) -------------
 
     def suppress(self, k: int, *, criteria: Sequence[Criterion] = ()) -> Frame:
         """Remove the records of every class with fewer than ``k`` members or violating a criterion.
@@ -407,109 +206,6 @@ class Frame:
     def _class_table(self, data: pl.DataFrame) -> ClassTable:
         return ClassTable.of_frame(data, self.quasi, person=self.person, missing=self.missing)
 
-    # -- keyed surrogates (safelink.surrogate) ---------------------------------------------
-
-    def surrogate(
-        self,
-        column: str,
-        *,
-        kind: str,
-        keyring: Any,
-        sex: str | None = None,
-        keep_district: bool = False,
-        values: Sequence[str] | None = None,
-        label: str | None = None,
-    ) -> Frame:
-        """Replace a column by keyed surrogates (realistic fake values, same for same input).
-
-        See :func:`safelink.surrogate.surrogate_column` for the kinds and options.
-
-        Args:
-            column: the column to replace (keeps its name).
-            kind: ``surname``, ``forename``, ``nhs_number``, ``postcode``, ``phone``,
-                ``email``, ``address`` or ``category``.
-            keyring: the project keyring (its ``surrogate`` namespace is used).
-            sex: forenames: a sex column, for sex-consistent surrogates.
-            keep_district: postcodes: keep the district, change the inward code.
-            values: categories: choose among these instead of the observed values.
-            label: the key label (default: the column name).
-
-        Returns:
-            A new Frame.
-
-        Raises:
-            InputError: unknown column or kind, or an option that does not fit the kind.
-        """
-        from safelink.surrogate import surrogate_column, surrogate_transformation
-
-        self._require(column)
-        result = surrogate_column(
-            self._data,
-            column,
-            kind=kind,
-            keyring=keyring,
-            sex=sex,
-            keep_district=keep_district,
-            values=values,
-            label=label,
-        )
-        step = Transformation(**surrogate_transformation(result.report))
-        return self._derive(self._data.with_columns(result.values), step)
-
-    def shift_dates(
-        self,
-        *columns: str,
-        keyring: Any,
-        person: str | None = None,
-        max_days: int = 180,
-        min_days: int = 1,
-        keep_weekday: bool = False,
-        birth_column: str | None = None,
-        keep_birth_year: bool = False,
-        label: str = "dates",
-    ) -> Frame:
-        """Shift every date of each person by one keyed offset (intervals stay exact).
-
-        See :func:`safelink.surrogate.shift_dates`; the report of what the shift keeps and
-        what it does not is recorded in the transformation's parameters.
-
-        Args:
-            *columns: the date columns.
-            keyring: the project keyring (its ``surrogate`` namespace is used).
-            person: the person column (default: the Frame's ``person``).
-            max_days: the largest offset either way.
-            min_days: the smallest offset (0 lets a person's dates stay put).
-            keep_weekday: offsets in whole weeks.
-            birth_column: a date-of-birth column, shifted too.
-            keep_birth_year: clamp shifted births into their year.
-            label: the key label.
-
-        Returns:
-            A new Frame.
-
-        Raises:
-            InputError: no person column, unknown or unparseable columns, missing person ids.
-        """
-        from safelink.surrogate import date_shift_transformation, shift_dates
-
-        who = person or self.person
-        if who is None:
-            raise InputError("shift_dates needs a person column: pass person= or set one.")
-        result = shift_dates(
-            self._data,
-            columns,
-            person=who,
-            keyring=keyring,
-            max_days=max_days,
-            min_days=min_days,
-            keep_weekday=keep_weekday,
-            birth_column=birth_column,
-            keep_birth_year=keep_birth_year,
-            label=label,
-        )
-        step = Transformation(**date_shift_transformation(result.report))
-        return self._derive(result.data, step)
-
     # -- measures -------------------------------------------------------------------------
 
     def k_anonymity(self) -> KAnonymitySummary:
@@ -574,26 +270,3 @@ class Frame:
         from safelink.disclosure.control import check_frame
 
         return check_frame(self, profile=profile, **kwargs)
-
-
-def _with_identifying(hierarchy: Hierarchy) -> Hierarchy:
-    import dataclasses
-
-    return dataclasses.replace(hierarchy, identifying=True)
-
-
-def hierarchy_parameters(hierarchy: Hierarchy) -> dict[str, Any]:
-    """The settings of a hierarchy a generalisation step records (widths, top, reference)."""
-    return {
-        name: _jsonable(getattr(hierarchy, name))
-        for name in ("widths", "top", "reference")
-        if hasattr(hierarchy, name)
-    }
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value

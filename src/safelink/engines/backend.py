@@ -17,11 +17,13 @@ Three backends:
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import polars as pl
+import pyarrow as pa
 
 from safelink.engines import Engine
 from safelink.engines.sql import Dialect, quote, transpile
@@ -31,6 +33,9 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 _VIEW_IDS = itertools.count()
+
+BatchRoutine = Callable[[Iterator[pa.RecordBatch], bytes | None], Iterator[pa.RecordBatch]]
+"""An Arrow batch routine: batches and an optional key block in, batches out."""
 
 
 @runtime_checkable
@@ -87,6 +92,37 @@ class Backend(Protocol):
         """
         ...
 
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """``table`` with ``column`` replaced through ``mapping``, the rows in their order.
+
+        ``mapping`` (a polars frame) holds each distinct value (``__o``, missing included)
+        and its replacement (``__g``); a value it does not list becomes missing.
+        """
+        ...
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        reads: Sequence[str],
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """``table``'s rows as Arrow batches through ``routine`` (what SQL cannot do).
+
+        ``routine(batches, block)`` yields, for each batch, the batch's columns in their order
+        with those named in ``columns`` replaced (with those types) and the others of
+        ``columns`` added at the end (with ``keep=False``, only ``columns``). The result is
+        ``table`` so changed. ``reads`` names the columns the routine reads: the batches hold
+        at least those (locally only those, so the other columns are never converted).
+        ``block`` is key material the routine needs (an HMAC key block): it reaches the routine
+        only as its argument, never a plan or an expression (Spark: a hidden broadcast column
+        read on the worker).
+        """
+        ...
+
 
 class PolarsBackend:
     """polars on one machine: lazy frames, ``pl.sql_expr`` and ``pl.SQLContext``."""
@@ -137,6 +173,56 @@ class PolarsBackend:
     def components(self, edges: Any) -> pl.LazyFrame:
         """See :meth:`Backend.components` (label propagation in polars)."""
         return label_components(self.collect(edges)).lazy()
+
+    def recode(self, table: Any, column: str, mapping: Any) -> pl.LazyFrame:
+        """See :meth:`Backend.recode` (a left join that keeps the rows' order)."""
+        data = self.table(table)
+        names = data.collect_schema().names()
+        joined = data.join(
+            self.table(mapping).select("__o", "__g"),
+            left_on=column,
+            right_on="__o",
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        return joined.with_columns(pl.col("__g").alias(column)).select(names)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        reads: Sequence[str],
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> pl.LazyFrame:
+        """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
+        return _local_map(self.collect(table), routine, columns, reads, block, keep).lazy()
+
+
+def _local_map(
+    frame: pl.DataFrame,
+    routine: BatchRoutine,
+    columns: Mapping[str, pl.DataType],
+    reads: Sequence[str],
+    block: bytes | None,
+    keep: bool,
+) -> pl.DataFrame:
+    """Run a batch routine on one machine: the columns it reads as one batch, in row order."""
+    level = pl.CompatLevel.newest()  # string views: no copy either way
+    arrow = frame.select(reads).to_arrow(compat_level=level).combine_chunks()
+    batches = arrow.to_batches() or [pa.RecordBatch.from_pylist([], schema=arrow.schema)]
+    out = [pa.Table.from_batches([batch]) for batch in routine(iter(batches), block)]
+    made = (
+        pl.concat([pl.DataFrame(table) for table in out], how="vertical")
+        if out
+        else pl.DataFrame(schema=dict(columns))
+    )
+    if not keep:
+        return made
+    return frame.with_columns(made.get_columns())
 
 
 def _polars_fold(text: pl.Expr) -> pl.Expr:
@@ -231,6 +317,25 @@ class DuckDBBackend:
         labels = label_components(self.collect(edges))
         return self.connection.from_arrow(labels.to_arrow())
 
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
+        names = self.table(table).columns
+        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        reads: Sequence[str],
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """See :meth:`Backend.map_arrow` (the whole table as one batch)."""
+        frame = _local_map(self.collect(table), routine, columns, reads, block, keep)
+        return self.table(frame)
+
 
 _DUCKDB_FOLD = "__safelink_fold_accents"
 
@@ -303,6 +408,67 @@ class SparkBackend:
         from safelink.engines.spark_link import label_components_spark
 
         return label_components_spark(self.table(edges))
+
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
+        names = self.table(table).columns
+        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
+
+    def map_arrow(
+        self,
+        table: Any,
+        routine: BatchRoutine,
+        columns: Mapping[str, pl.DataType],
+        *,
+        reads: Sequence[str],
+        block: bytes | None = None,
+        keep: bool = True,
+    ) -> Any:
+        """See :meth:`Backend.map_arrow` (``mapInArrow``; the block a broadcast column).
+
+        The block travels as data: a one-row binary frame, broadcast and cross-joined in, read
+        and dropped by the worker before the routine sees the batch. ``explain()`` shows only
+        its column name. The workers need safelink installed (the routine is its code).
+        """
+        from pyspark.sql import functions as F  # noqa: N812
+        from pyspark.sql.types import StructField, StructType
+
+        from safelink.engines._spark_batches import BLOCK, spark_batches, spark_type
+
+        frame = self.table(table)
+        fields = [
+            StructField(f.name, spark_type(columns[f.name])) if f.name in columns else f
+            for f in frame.schema.fields
+            if keep
+        ]
+        known = set(frame.columns) if keep else set()
+        fields += [StructField(n, spark_type(t)) for n, t in columns.items() if n not in known]
+        schema = StructType(fields)
+        if block is not None:
+            hidden = self.spark.createDataFrame([(block,)], f"{BLOCK} binary")
+            frame = frame.crossJoin(F.broadcast(hidden))
+        worker = functools.partial(spark_batches, routine, schema.json(), block is not None)
+        return frame.mapInArrow(worker, schema)
+
+
+def recode_sql(columns: Sequence[str], column: str) -> str:
+    """The records (``{data}``) with ``column`` replaced through ``{mapping}`` (``__o`` -> ``__g``).
+
+    An equality join (a hash join on every engine) for the values, and the mapping's missing
+    value's row for missing values (a null-safe join is a nested loop on some engines).
+    """
+    c = quote(column)
+    null = "(SELECT MAX(__g) FROM {mapping} WHERE __o IS NULL)"
+    out = [
+        f"CASE WHEN d.{c} IS NULL THEN {null} ELSE m.__g END AS {c}"
+        if name == column
+        else f"d.{quote(name)}"
+        for name in columns
+    ]
+    return (
+        f"SELECT {', '.join(out)} FROM {{data}} AS d LEFT JOIN "  # noqa: S608
+        f"(SELECT __o, __g FROM {{mapping}} WHERE __o IS NOT NULL) AS m ON d.{c} = m.__o"
+    )
 
 
 def _rank(frame: pl.DataFrame, order_by: Sequence[str], name: str) -> pl.DataFrame:
@@ -378,11 +544,13 @@ def run_query(backend: Backend, template: str, **tables: Any) -> Any:
 
 __all__ = [
     "Backend",
+    "BatchRoutine",
     "DuckDBBackend",
     "PolarsBackend",
     "SparkBackend",
     "full_sql",
     "label_components",
+    "recode_sql",
     "run_query",
     "view_name",
 ]

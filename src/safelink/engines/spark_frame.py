@@ -1,17 +1,15 @@
 """Records on Spark with their roles and history: what ``anonymise`` needs of a Frame.
 
 :class:`SparkFrame` is the part of :class:`~safelink.disclosure.frame.Frame` that
-:func:`~safelink.disclosure.anonymise` uses, for a Spark DataFrame: drop columns, generalise a
-column to a level of its hierarchy, suppress the classes that violate the criteria, measure.
-The search and the criteria are the shared code (they read the class table counted by SQL on
-Spark); generalisation and suppression are SQL joins on Spark against small tables made on the
-driver (a value mapping; the suppressed classes). The transformation records are the local
-Frame's. The other transformations (coarsen, top-code, surrogates, date shifts) stay local.
+:func:`~safelink.disclosure.anonymise` uses, for a Spark DataFrame. Every value-changing step
+(drop, generalise, coarsen, top/bottom code, surrogates, date shifts) is the engine-neutral
+one of :class:`~safelink.disclosure.recode.Recoding`, run through the Spark backend; the search
+and the criteria are the shared code (they read the class table counted by SQL on Spark);
+suppression is a SQL anti-join on Spark against the suppressed classes, made on the driver.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +18,9 @@ import polars as pl
 from safelink.disclosure.counts import DATA, count_classes
 from safelink.disclosure.criteria import Criterion, violating
 from safelink.disclosure.equivalence import SIZE, ClassTable
-from safelink.disclosure.frame import Transformation, hierarchy_parameters
 from safelink.disclosure.hierarchies import Hierarchy
 from safelink.disclosure.models import KAnonymitySummary, k_summary
+from safelink.disclosure.recode import Recoding, Transformation
 from safelink.engines.backend import SparkBackend
 from safelink.engines.spark_disclosure_check import prepare_spark
 from safelink.engines.sql import quote
@@ -47,32 +45,16 @@ def suppress_sql(columns: Sequence[str], quasi: Sequence[str]) -> str:
     )
 
 
-def generalise_sql(columns: Sequence[str], column: str) -> str:
-    """The records with ``column`` replaced by its generalised value from ``MAPPING``.
-
-    ``MAPPING`` holds each distinct value (``__o``, missing included) and its value at the
-    chosen level (``__g``), computed by the hierarchy on the driver.
-    """
-    out = [f"m.__g AS {quote(c)}" if c == column else f"d.{quote(c)}" for c in columns]
-    return (
-        f"SELECT {', '.join(out)} FROM {DATA} AS d LEFT JOIN {MAPPING} AS m "  # noqa: S608
-        f"ON d.{quote(column)} IS NOT DISTINCT FROM m.__o"
-    )
-
-
 SUPPRESSED = "__safelink_suppressed"
-MAPPING = "__safelink_mapping"
 
 
-class SparkFrame:
+class SparkFrame(Recoding):
     """The records of a Spark DataFrame with their roles and history, for ``anonymise``.
 
     The part of :class:`~safelink.disclosure.frame.Frame` that
-    :func:`~safelink.disclosure.anonymise` uses (drop, generalise to a hierarchy level,
-    suppress violating classes, measure), with the same :class:`Transformation` records: the
-    class table is counted by the shared SQL on Spark, the criteria judge it on the driver,
-    and generalisation and suppression are SQL joins on Spark against small tables built on
-    the driver (a value mapping; the suppressed classes).
+    :func:`~safelink.disclosure.anonymise` uses (the :class:`Recoding` steps, suppress
+    violating classes, measure), with the same :class:`Transformation` records: the class
+    table is counted by the shared SQL on Spark and the criteria judge it on the driver.
     """
 
     def __init__(
@@ -100,6 +82,12 @@ class SparkFrame:
         self._backend = SparkBackend(self.records.sparkSession)
         self._height: int | None = None
 
+    def _table(self) -> DataFrame:
+        return self.records
+
+    def _adopt(self, table: Any, step: Transformation, **changes: Any) -> SparkFrame:
+        return self._derive(table, step, **changes)
+
     def _derive(self, records: DataFrame, step: Transformation, **changes: Any) -> SparkFrame:
         new = object.__new__(SparkFrame)
         new.__dict__.update(self.__dict__)
@@ -121,63 +109,6 @@ class SparkFrame:
         if self._height is None:
             self._height = int(self.records.count())
         return self._height
-
-    def drop(self, *columns: str) -> SparkFrame:
-        """Remove columns from the records and every role (see :meth:`Frame.drop`)."""
-        for column in columns:
-            if column not in self.records.columns:
-                raise InputError(f"column {column!r} is not in the frame.")
-        quasi = tuple(q for q in self.quasi if q not in columns)
-        if not quasi:
-            raise InputError("dropping these columns leaves no quasi-identifier to measure.")
-        if self.person in columns:
-            raise InputError(f"column {self.person!r} is the person column; it cannot be dropped.")
-        step = Transformation(
-            action="drop",
-            cells_changed=self.height * len(columns),
-            parameters={"columns": list(columns)},
-        )
-        return self._derive(
-            self.records.drop(*columns),
-            step,
-            quasi=quasi,
-            sensitive=tuple(s for s in self.sensitive if s not in columns),
-        )
-
-    def generalise(self, column: str, *, to: str | int, hierarchy: Hierarchy) -> SparkFrame:
-        """Replace a column by a coarser level of ``hierarchy`` (see :meth:`Frame.generalise`).
-
-        The distinct values are counted on Spark, generalised on the driver by the hierarchy's
-        own expression, and joined back.
-        """
-        chosen = hierarchy
-        if column in self.identifying and not chosen.identifying:
-            chosen = dataclasses.replace(chosen, identifying=True)
-        level = chosen.level_index(to, column)
-        sql = f"SELECT {quote(column)}, COUNT(*) AS __n FROM {DATA} GROUP BY {quote(column)}"  # noqa: S608
-        values = self._backend.collect(self._backend.query(sql, {DATA: self.records}))
-        chosen.check(values[column], column)
-        mapping = values.select(
-            pl.col(column).alias("__o"),
-            chosen.expr(column, level).cast(pl.String).alias("__g"),
-            "__n",
-        )
-        changed = int(
-            mapping.filter(pl.col("__g").ne_missing(pl.col("__o").cast(pl.String)))["__n"].sum()
-        )
-        records = self._backend.query(
-            generalise_sql(self.records.columns, column),
-            {DATA: self.records, MAPPING: mapping.drop("__n")},
-        )
-        step = Transformation(
-            action="generalise",
-            column=column,
-            hierarchy=chosen.name,
-            level=chosen.levels[level],
-            cells_changed=changed,
-            parameters=hierarchy_parameters(chosen),
-        )
-        return self._derive(records, step)
 
     def class_table(self) -> ClassTable:
         """The equivalence classes, counted by the shared SQL on Spark."""
@@ -239,4 +170,4 @@ class SparkFrame:
         return self._derive(records, step)
 
 
-__all__ = ["MAPPING", "SUPPRESSED", "SparkFrame", "generalise_sql", "suppress_sql"]
+__all__ = ["SUPPRESSED", "SparkFrame", "suppress_sql"]

@@ -57,7 +57,14 @@ from safelink.keys._keyfile import (
 )
 from safelink.keys.delivery import DeliveryKey, SealingWriter, delivery_key_id, open_sealed
 from safelink.keys.signing import SigningKey, public_key_path, verify_signature
-from safelink.keys.symmetric import Keyring, NamespaceKey, ProviderKey, SubKey, open_key_source
+from safelink.keys.symmetric import (
+    BlockKey,
+    Keyring,
+    NamespaceKey,
+    ProviderKey,
+    SubKey,
+    open_key_source,
+)
 
 __all__ = [
     "DEFAULT_SCRYPT_N",
@@ -67,6 +74,7 @@ __all__ = [
     "MIN_PASSPHRASE_LENGTH",
     "MIN_SCRYPT_N",
     "NAMESPACES",
+    "BlockKey",
     "DeliveryKey",
     "KeyFileEntry",
     "KeyStatus",

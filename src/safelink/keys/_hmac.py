@@ -234,6 +234,17 @@ def key_blocks(key: bytes) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x36 for b in block), bytes(b ^ 0x5C for b in block)
 
 
+def key_from_inner_block(inner: bytes) -> bytes:
+    """Return K' (the padded key) from its inner block ``K' xor ipad`` (see :func:`key_blocks`).
+
+    HMAC under K' equals HMAC under the key it was padded from (RFC 2104 pads the key to K'
+    first), so an engine's worker that received only the inner block computes the same tokens.
+    """
+    if len(inner) != _BLOCK_SIZE:
+        raise InputError(f"an HMAC key block has {_BLOCK_SIZE} bytes")
+    return bytes(b ^ 0x36 for b in inner)
+
+
 def _key_states(key: bytes) -> tuple[Any, Any]:
     """Return hashlib objects that have absorbed key XOR ipad and key XOR opad (RFC 2104)."""
     inner, outer = key_blocks(key)

@@ -96,6 +96,27 @@ class SubKey(_Secret):
         return hash(self.key_id)
 
 
+class BlockKey(_Secret):
+    """A subkey rebuilt from its inner HMAC key block, on an engine's worker.
+
+    An engine hands the block (``SubKey.hmac_blocks()[0]``) to its workers as hidden data, never
+    in a plan; a worker's routine gets it as an argument and makes this key, which computes the
+    subkey's own tokens. Like every key it never shows or pickles its bytes.
+    """
+
+    __slots__ = ("__material",)
+
+    def __init__(self, inner: bytes) -> None:
+        self.__material = _hmac.key_from_inner_block(inner)
+
+    def __repr__(self) -> str:
+        return "BlockKey()"
+
+    def tokens(self, values: pa.Array | pa.ChunkedArray, *, length: int = 16) -> Any:
+        """Return the subkey's hex tokens for a text array (see :meth:`SubKey.tokens`)."""
+        return _hmac.hmac_hex_array(self.__material, values, length=length)
+
+
 class NamespaceKey(_Secret):
     """A namespace key (``link``, ``release``, ...) from which purpose subkeys derive."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
 import polars as pl
 
@@ -31,7 +31,15 @@ class KeySource(Protocol):
         ...
 
 
-def keyed_draws(subkey: SubKey, keys: pl.Series) -> pl.DataFrame:
+class TokenKey(Protocol):
+    """Anything that computes a purpose key's tokens: a ``SubKey`` or a worker's ``BlockKey``."""
+
+    def tokens(self, values: Any, *, length: int = 16) -> Any:
+        """Hex HMAC tokens of a text array."""
+        ...
+
+
+def keyed_draws(subkey: TokenKey, keys: pl.Series) -> pl.DataFrame:
     """Return four independent 52-bit draws per value (columns ``u0`` .. ``u3``).
 
     Args:

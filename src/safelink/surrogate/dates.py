@@ -19,7 +19,7 @@ and a pile of birthdays on 1 January and 31 December shows who was clamped (peop
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +27,7 @@ import polars as pl
 
 from safelink.errors import InputError
 from safelink.infra.io import to_polars
-from safelink.surrogate._draw import KeySource, keyed_draws
+from safelink.surrogate._draw import KeySource, TokenKey, keyed_draws
 
 PRESERVES = (
     "intervals between any two dates of the same person, exactly",
@@ -42,7 +42,7 @@ DOES_NOT_PRESERVE = (
     "counts by calendar day, week or month across persons",
     "dates at the edge of a study window may move outside it",
 )
-_STRING_FORMATS = (
+STRING_FORMATS = (
     "%Y-%m-%d",
     "%d/%m/%Y",
     "%Y-%m-%dT%H:%M:%S",
@@ -51,7 +51,8 @@ _STRING_FORMATS = (
     "%d/%m/%Y %H:%M",
     "%d/%m/%Y %H:%M:%S",
 )
-_WITH_TIME = tuple(f for f in _STRING_FORMATS if "%H" in f)
+"""The formats a text date column may be written in, tried in this order."""
+_WITH_TIME = tuple(f for f in STRING_FORMATS if "%H" in f)
 _OFFSET = "__safelink_offset"
 
 
@@ -152,59 +153,70 @@ def allowed_offsets(*, min_days: int, max_days: int, keep_weekday: bool) -> list
     return offsets
 
 
-def _person_keys(frame: pl.DataFrame, person: str) -> pl.Series:
-    if person not in frame.columns:
-        raise InputError(
-            f"person column {person!r} is not in the data; columns are {sorted(frame.columns)}."
-        )
+PERSON = "__safelink_person"
+"""The column a date shift's batches add: each row's person key (counted, then dropped)."""
+CHANGED = "__safelink_changed"
+"""The column a batch routine adds: the cells it changed in each row."""
+CLAMPED = "__safelink_clamped"
+"""The column a date shift's batches add: 1 where a birth was clamped into its year."""
+MISSING = "__safelink_missing"
+"""The survey's column: rows without a person id."""
+
+
+def person_keys(frame: pl.DataFrame, person: str) -> pl.Series:
+    """Each row's person key: the id as trimmed text, blank as missing."""
     keys = frame[person].cast(pl.String).str.strip_chars()
-    keys = pl.select(pl.when(pl.lit(keys) == "").then(None).otherwise(pl.lit(keys))).to_series()
-    missing = keys.null_count()
-    if missing:
-        raise InputError(
-            f"person column {person!r} has {missing} missing value(s); every dated row needs a "
-            "person id to be shifted consistently: fill or remove them first."
-        )
-    return keys
+    return pl.select(pl.when(pl.lit(keys) == "").then(None).otherwise(pl.lit(keys))).to_series()
 
 
-def _string_format(values: pl.Series, column: str) -> str:
-    present = values.str.strip_chars()
-    present = present.filter(present.is_not_null() & (present != ""))
-    for fmt in _STRING_FORMATS:
-        kind = pl.Datetime if fmt in _WITH_TIME else pl.Date
-        parsed = present.str.strptime(kind, fmt, strict=False)
-        if parsed.null_count() == 0:
+def failures_column(column: str, index: int) -> str:
+    """The survey's column of values of ``column`` that format ``index`` cannot read."""
+    return f"__safelink_f{index}_{column}"
+
+
+def survey_rows(frame: pl.DataFrame, person: str, text: Sequence[str]) -> pl.DataFrame:
+    """One batch's survey, one row: rows without a person id, and unreadable dates.
+
+    Per text date column and format, the values that format cannot read (the engine sums the
+    batches' rows).
+    """
+    counts: dict[str, int] = {MISSING: person_keys(frame, person).null_count()}
+    for column in text:
+        present = frame[column].str.strip_chars()
+        present = present.filter(present.is_not_null() & (present != ""))
+        for index, fmt in enumerate(STRING_FORMATS):
+            kind = pl.Datetime if fmt in _WITH_TIME else pl.Date
+            failed = present.str.strptime(kind, fmt, strict=False).null_count()
+            counts[failures_column(column, index)] = failed
+    return pl.DataFrame({k: [v] for k, v in counts.items()}, schema=dict.fromkeys(counts, pl.Int64))
+
+
+def choose_format(failures: Sequence[int], column: str) -> str:
+    """The first format that reads every value of a text date column (counts per format).
+
+    Raises:
+        InputError: no one format reads them all.
+    """
+    for fmt, failed in zip(STRING_FORMATS, failures, strict=True):
+        if failed == 0:
             return fmt
-    best = min(
-        present.str.strptime(
-            pl.Datetime if f in _WITH_TIME else pl.Date, f, strict=False
-        ).null_count()
-        for f in _STRING_FORMATS
-    )
     raise InputError(
-        f"date column {column!r}: {best} value(s) cannot be read as dates in one format "
-        f"(tried {', '.join(_STRING_FORMATS)}); fix or blank them first."
+        f"date column {column!r}: {min(failures)} value(s) cannot be read as dates in one format "
+        f"(tried {', '.join(STRING_FORMATS)}); fix or blank them first."
     )
 
 
 def _shift_expr(
-    frame: pl.DataFrame, column: str, *, clamp_year: bool
-) -> tuple[pl.Expr, str, pl.Expr | None]:
-    """The shifted column, the format it was read with, and (for births) a clamped flag."""
-    dtype = frame.schema[column]
+    frame: pl.DataFrame, column: str, fmt: str, *, clamp_year: bool
+) -> tuple[pl.Expr, pl.Expr | None]:
+    """The shifted column and (for births) a clamped flag; ``fmt`` is how text is read."""
     offset = pl.duration(days=pl.col(_OFFSET))
-    if dtype == pl.Date or isinstance(dtype, pl.Datetime):
-        original, fmt = pl.col(column), "date"
-    elif dtype == pl.String:
-        fmt = _string_format(frame[column], column)
+    if fmt == "date":
+        original = pl.col(column)
+    else:
         kind = pl.Datetime if fmt in _WITH_TIME else pl.Date
         text = pl.col(column).str.strip_chars()
         original = pl.when(text == "").then(None).otherwise(text).str.strptime(kind, fmt)
-    else:
-        raise InputError(
-            f"date column {column!r} holds {dtype}, not dates or text; convert it first."
-        )
     shifted = original + offset
     clamped: pl.Expr | None = None
     if clamp_year:
@@ -224,7 +236,56 @@ def _shift_expr(
         shifted = (
             pl.when(original.is_null()).then(pl.col(column)).otherwise(shifted.dt.strftime(fmt))
         )
-    return shifted.alias(column), fmt, clamped
+    return shifted.alias(column), clamped
+
+
+def shift_rows(
+    frame: pl.DataFrame,
+    formats: Mapping[str, str],
+    *,
+    person: str,
+    key: TokenKey,
+    offsets: Sequence[int],
+    birth_column: str | None,
+) -> pl.DataFrame:
+    """One batch of rows with its dates shifted: the row work of every engine.
+
+    Adds :data:`PERSON`, :data:`CHANGED` and :data:`CLAMPED` (for the report).
+
+    Args:
+        frame: the rows (every person id present).
+        formats: each date column and how it is read (``date`` for typed columns).
+        person: the person column.
+        key: the purpose key (tokens).
+        offsets: the allowed offsets (:func:`allowed_offsets`).
+        birth_column: the birth column to clamp into its year (``keep_birth_year``), if any.
+    """
+    keys = person_keys(frame, person)
+    distinct = keys.unique()
+    draws = keyed_draws(key, distinct)
+    table = pl.DataFrame(
+        {
+            "k": distinct,
+            _OFFSET: pl.Series(offsets, dtype=pl.Int64).gather(draws["u0"] % len(offsets)),
+        }
+    )
+    work = frame.with_columns(keys.alias(PERSON)).join(
+        table, left_on=PERSON, right_on="k", how="left", maintain_order="left"
+    )
+    expressions: list[pl.Expr] = []
+    clamped_expr: pl.Expr = pl.lit(0, dtype=pl.Int64)
+    for column, fmt in formats.items():
+        expression, clamped = _shift_expr(work, column, fmt, clamp_year=column == birth_column)
+        expressions.append(expression)
+        if clamped is not None:
+            clamped_expr = clamped.fill_null(False).cast(pl.Int64)
+    shifted = work.with_columns(*expressions, clamped_expr.alias(CLAMPED))
+    changed = pl.sum_horizontal(
+        pl.col(c).ne_missing(pl.lit(frame[c])).cast(pl.Int64) for c in formats
+    )
+    return shifted.with_columns(changed.alias(CHANGED)).select(
+        *frame.columns, PERSON, CHANGED, CLAMPED
+    )
 
 
 def shift_dates(
@@ -268,74 +329,20 @@ def shift_dates(
         >>> result.report.preserves[0]  # doctest: +SKIP
         'intervals between any two dates of the same person, exactly'
     """
-    frame = to_polars(data)
-    offsets = allowed_offsets(min_days=min_days, max_days=max_days, keep_weekday=keep_weekday)
-    if keep_birth_year and birth_column is None:
-        raise InputError("keep_birth_year needs birth_column: name the date-of-birth column.")
-    targets = list(dict.fromkeys([*columns, *([birth_column] if birth_column else [])]))
-    if not targets:
-        raise InputError("no date columns to shift: name at least one.")
-    for column in targets:
-        if column not in frame.columns:
-            raise InputError(
-                f"date column {column!r} is not in the data; columns are {sorted(frame.columns)}."
-            )
-    if person in targets:
-        raise InputError(f"column {person!r} is the person column; it cannot also be shifted.")
-    keys = _person_keys(frame, person)
-    purpose = f"surrogate:{label}"
-    subkey = keyring.subkey(purpose)
-    distinct = keys.unique()
-    draws = keyed_draws(subkey, distinct)
-    table = pl.DataFrame(
-        {
-            "k": distinct,
-            _OFFSET: pl.Series(offsets, dtype=pl.Int64).gather(draws["u0"] % len(offsets)),
-        }
-    )
-    work = frame.with_columns(keys.alias("__safelink_person")).join(
-        table, left_on="__safelink_person", right_on="k", how="left", maintain_order="left"
-    )
-    expressions: list[pl.Expr] = []
-    formats: dict[str, str] = {}
-    clamped_expr: pl.Expr | None = None
-    for column in targets:
-        is_birth = keep_birth_year and column == birth_column
-        expression, formats[column], clamped = _shift_expr(work, column, clamp_year=is_birth)
-        expressions.append(expression)
-        if clamped is not None:
-            clamped_expr = clamped
-    shifted = work.with_columns(expressions)
-    births_clamped = (
-        int(work.select(clamped_expr.fill_null(False).sum()).item())
-        if clamped_expr is not None
-        else 0
-    )
-    cells = sum(int(shifted[c].ne_missing(frame[c]).sum()) for c in targets)
-    report = ShiftReport(
-        columns=tuple(targets),
+    from safelink.engines.backend import PolarsBackend
+    from safelink.surrogate.records import shift_records
+
+    records, report = shift_records(
+        PolarsBackend(),
+        to_polars(data),
+        columns,
         person=person,
-        purpose=purpose,
-        key_id=subkey.key_id,
-        rows=frame.height,
-        persons=distinct.len(),
-        min_days=min_days,
+        keyring=keyring,
         max_days=max_days,
+        min_days=min_days,
         keep_weekday=keep_weekday,
         birth_column=birth_column,
         keep_birth_year=keep_birth_year,
-        cells_shifted=cells,
-        births_clamped=births_clamped,
-        formats=formats,
-        preserves=PRESERVES
-        + (("the weekday of every date",) if keep_weekday else ())
-        + (("year of birth",) if keep_birth_year else ()),
-        does_not_preserve=DOES_NOT_PRESERVE
-        + (() if keep_weekday else ("weekdays (use keep_weekday to keep them)",))
-        + (
-            ("exact intervals from a clamped birth date (see births_clamped)",)
-            if keep_birth_year
-            else ()
-        ),
+        label=label,
     )
-    return ShiftResult(data=shifted.select(frame.columns), report=report)
+    return ShiftResult(data=records.collect(), report=report)

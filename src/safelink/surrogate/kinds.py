@@ -69,13 +69,14 @@ from safelink.normalise import (
 from safelink.surrogate._draw import (
     KeySource,
     Table,
+    TokenKey,
     address_table,
     forename_table,
     keyed_draws,
     postcode_areas,
     surname_table,
 )
-from safelink.surrogate.collisions import Collisions, count_collisions
+from safelink.surrogate.collisions import Collisions
 
 
 class Kind(StrEnum):
@@ -387,10 +388,10 @@ def parse_kind(kind: str | Kind, column: str) -> Kind:
         ) from exc
 
 
-def _require(frame: pl.DataFrame, column: str, role: str) -> None:
-    if column not in frame.columns:
+def _require(columns: Sequence[str], column: str, role: str) -> None:
+    if column not in columns:
         raise InputError(
-            f"{role} column {column!r} is not in the data; columns are {sorted(frame.columns)}."
+            f"{role} column {column!r} is not in the data; columns are {sorted(columns)}."
         )
 
 
@@ -440,21 +441,80 @@ def surrogate_column(
         >>> result.report.collisions.shared_surrogates  # doctest: +SKIP
         3
     """
+    from safelink.engines.backend import PolarsBackend
+    from safelink.surrogate.records import surrogate_records
+
     frame = to_polars(data)
+    records, report = surrogate_records(
+        PolarsBackend(),
+        frame,
+        column,
+        kind=kind,
+        keyring=keyring,
+        sex=sex,
+        keep_district=keep_district,
+        values=values,
+        label=label,
+    )
+    return SurrogateResult(values=records.collect()[column], report=report)
+
+
+def check_options(
+    columns: Sequence[str],
+    column: str,
+    kind: str | Kind,
+    *,
+    sex: str | None,
+    keep_district: bool,
+    values: Sequence[str] | None,
+) -> Kind:
+    """The kind, once the column and options are known to fit it (see :func:`surrogate_column`).
+
+    Raises:
+        InputError: unknown column or kind, or an option that does not fit the kind.
+    """
     chosen = parse_kind(kind, column)
-    _require(frame, column, "surrogate")
+    _require(columns, column, "surrogate")
     if sex is not None:
         if chosen is not Kind.FORENAME:
             raise InputError(f"column {column!r}: sex= applies to kind 'forename' only.")
-        _require(frame, sex, "sex")
+        _require(columns, sex, "sex")
     if keep_district and chosen is not Kind.POSTCODE:
         raise InputError(f"column {column!r}: keep_district applies to kind 'postcode' only.")
     if values is not None and (chosen is not Kind.CATEGORY or len(values) == 0):
         raise InputError(
             f"column {column!r}: values= applies to kind 'category' only, with at least one value."
         )
-    purpose = f"surrogate:{label or column}"
-    subkey = keyring.subkey(purpose)
+    return chosen
+
+
+def surrogate_rows(
+    frame: pl.DataFrame,
+    column: str,
+    kind: Kind,
+    key: TokenKey,
+    *,
+    sex: str | None,
+    keep_district: bool,
+    category: Sequence[str] | None,
+) -> pl.DataFrame:
+    """The surrogates of one batch of rows: ``surrogate``, ``key`` (canonical) and ``ok``.
+
+    The row work of every engine (:mod:`safelink.surrogate.records`): the same value, sex and
+    key give the same surrogate in any batch.
+
+    Args:
+        frame: the rows.
+        column: the column to replace.
+        kind: the kind of surrogate.
+        key: the purpose key (tokens).
+        sex: the sex column (forenames).
+        keep_district: postcodes: keep the district.
+        category: categories: the values to choose among (the whole column's, sorted).
+
+    Raises:
+        InputError: a column that cannot be read as text.
+    """
     try:
         raw = frame[column].cast(pl.String)
     except pl.exceptions.PolarsError as exc:
@@ -471,12 +531,15 @@ def surrogate_column(
     deduplicated = work.height * 2 <= rows.height
     if not deduplicated:
         work = rows
-    key, canonical = _canonical(chosen, work["raw"])
-    work = work.with_columns(key=key, ok=canonical)
-    draws = keyed_draws(subkey, work["key"].fill_null(""))
+    canonical_key, canonical = _canonical(kind, work["raw"])
+    work = work.with_columns(key=canonical_key, ok=canonical)
+    draws = keyed_draws(key, work["key"].fill_null(""))
     work = pl.concat([work, draws], how="horizontal")
-    category = _category_table(raw, values) if chosen is Kind.CATEGORY else None
-    generate = _generator(chosen, keep_district=keep_district, category=category)
+    table = None
+    if category is not None:
+        chosen = pl.Series(list(category), dtype=pl.String)
+        table = Table.build(chosen, pl.Series([1.0] * chosen.len()), chosen)
+    generate = _generator(kind, keep_district=keep_district, category=table)
     if work["key"].null_count() < work.height:
         made = generate(work)
     else:  # nothing but missing values: nothing to choose
@@ -488,11 +551,11 @@ def surrogate_column(
         "ok",
         pl.when(pl.col("key").is_not_null()).then(pl.lit(made)).alias("surrogate"),
     )
-    if chosen in (Kind.SURNAME, Kind.FORENAME, Kind.ADDRESS):
+    if kind in (Kind.SURNAME, Kind.FORENAME, Kind.ADDRESS):
         work = work.with_columns(_match_case(work["raw"], work["surrogate"]).alias("surrogate"))
     joined = (
         rows.join(
-            work.select("raw", "sex", "ok", "surrogate"),
+            work.select("raw", "sex", "key", "ok", "surrogate"),
             on=["raw", "sex"],
             how="left",
             nulls_equal=True,
@@ -501,24 +564,19 @@ def surrogate_column(
         if deduplicated
         else work
     )
-    surrogate = joined["surrogate"].alias(column)
-    parameters: dict[str, Any] = {"kind": chosen.value, "purpose": purpose}
-    if sex is not None:
-        parameters["sex"] = sex
-    if keep_district:
-        parameters["keep_district"] = True
-    if values is not None:
-        parameters["values"] = len(values)
-    report = SurrogateReport(
-        column=column,
-        kind=chosen.value,
-        purpose=purpose,
-        key_id=subkey.key_id,
-        rows=raw.len(),
-        missing=int(surrogate.null_count()),
-        non_canonical=int((surrogate.is_not_null() & ~joined["ok"].fill_null(False)).sum()),
-        cells_changed=int(surrogate.ne_missing(raw).sum()),
-        collisions=count_collisions(work["key"], work["surrogate"]),
-        parameters=parameters,
+    return joined.select(
+        "surrogate",
+        "key",
+        pl.col("ok").fill_null(False),
+        pl.col("surrogate").ne_missing(pl.col("raw")).alias("changed"),
     )
-    return SurrogateResult(values=surrogate, report=report)
+
+
+def category_values(observed: pl.Series, values: Sequence[str] | None) -> list[str]:
+    """The categories a category surrogate chooses among (see :func:`_category_table`).
+
+    Args:
+        observed: the column's distinct values (any order), when ``values`` is None.
+        values: the configured values, if any.
+    """
+    return _category_table(observed.cast(pl.String), values).values.to_list()
