@@ -264,7 +264,8 @@ def pseudonymise_file(
         encoding: the CSV's text encoding, overriding the source's ``encoding`` setting.
         engine: ``local`` (polars, streamed in batches) or ``spark``
             (:func:`~safelink.engines.spark_pseudonymise.pseudonymise_parquet_spark`:
-            byte-identical tokens; Parquet out, any Hadoop-compatible path).
+            the same token flow in one Arrow map: byte-identical tokens; any
+            Hadoop-compatible path; Parquet directories, or one CSV file each).
         spark_master: the Spark master URL (default: the active session or ``local[*]``).
         spark_conf: Spark settings for a session started here (``--spark-conf``).
         progress: show progress on standard error (a bar on a terminal, a line every 30 s
@@ -279,7 +280,7 @@ def pseudonymise_file(
         OutputError: the outputs cannot be written.
         WrongProject: the keys belong to another project than the job config's.
         EngineError: an unknown engine, or Spark asked for without PySpark.
-        ConfigError: CSV output asked of the Spark engine.
+        ConfigError: an opt-out list asked of the Spark engine.
 
     """
     if choose_engine(engine) is Engine.SPARK:
@@ -288,9 +289,6 @@ def pseudonymise_file(
                 "governance.opt_outs is applied by the local engine; pseudonymise with "
                 "--engine local (Spark does not apply opt-out lists yet)"
             )
-            raise ConfigError([problem], "arguments")
-        if output_format != "parquet":
-            problem = "CSV output (--csv) is for the local engine; Spark writes Parquet"
             raise ConfigError([problem], "arguments")
         # Imported here so that the local engine never imports PySpark.
         from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark
@@ -304,6 +302,7 @@ def pseudonymise_file(
                 source=source,
                 master=spark_master,
                 spark_conf=spark_conf,
+                output_format=output_format,
             )
     started = time.perf_counter()
     input_path = Path(input_path)
