@@ -308,7 +308,7 @@ def main() -> None:
         keys_dir.mkdir(mode=0o700)
         keys = Keyring.create(
             keys_dir / "bench.key",
-            project="bench",
+            project=load_config(CONFIG).project,
             passphrase="benchmark passphrase",
             scrypt_n=2**14,
         )

@@ -334,3 +334,28 @@ def test_pseudonymise_partial_date_of_birth_gives_part_tokens_only(keyring: Keyr
     assert dob.warnings == {"partial_year": 1, "partial_year_month": 2}
     assert dob.rejected == {"placeholder": 1}
     assert dob.accepted == 4
+
+
+def test_tokeniser_counts_of_parts_merge_to_the_counts_of_the_whole(keyring: Keyring):
+    # The Spark engine adds up one TokenCounts per task; the sum must be the one-batch count.
+    import pyarrow as pa
+
+    from safelink.config import TokenSettings
+    from safelink.tokenise import TokenCounts, Tokeniser, derive_subkeys
+
+    source = CONFIG.source("hospital")
+    settings = TokenSettings()
+    subkeys = derive_subkeys(source, settings, keyring.namespace_key("link"))
+    text = frame().select(pl.col(c.name).cast(pl.String) for c in source.columns)
+
+    def tokeniser() -> Tokeniser:
+        return Tokeniser(source, subkeys, "kid", settings, lambda n: pa.nulls(n, pa.string()))
+
+    whole = tokeniser()
+    whole_tokens, _ = whole.batch(text)
+    parts = [tokeniser(), tokeniser()]
+    part_tokens = [t.batch(chunk)[0] for t, chunk in zip(parts, (text[:2], text[2:]), strict=True)]
+    merged = TokenCounts().merge(parts[1].counts).merge(parts[0].counts)
+    assert whole.summary({}, {}) == whole.summary({}, {}, merged)
+    assert merged.rows == 5 and sum(merged.rejected["nhs"].values()) == 1
+    assert pl.concat(part_tokens).drop("record_id").equals(whole_tokens.drop("record_id"))

@@ -1,99 +1,67 @@
-"""Pseudonymise on Spark: the local engine's tokens, byte for byte, from Spark SQL functions.
+"""Pseudonymise on Spark: the local engine's token flow, run in one Arrow map per partition.
 
-HMAC-SHA256 is written with Spark's own functions (no Python UDF in the hot path)::
+Spark does what is truly Spark's: the session, reading and writing Hadoop paths (temporary name,
+then rename), and one ``mapInArrow`` pass over the extract in which each partition runs the
+same :class:`~safelink.tokenise.Tokeniser` as the local engine: the same normalisers,
+derivations, Bloom encodings, phone numbers and HMAC (the subkeys' native routine), so the
+tokens are byte-identical by construction. The subkeys reach the executors as one broadcast
+(:func:`safelink.keys.shipping.ship_subkeys`), never in a plan or a log.
 
-    token = left(sha2(opad || unhex(sha2(ipad || utf8(value), 256)), 256), 2 * length)
-
-where ``ipad``/``opad`` are the subkey zero-padded to 64 bytes and xored with 0x36/0x5c. The
-pads never appear in a query plan: they travel as binary columns of a one-row DataFrame that
-is broadcast and cross-joined in, then dropped, so ``explain()``, the Spark UI and the event
-log show only column names (``tests/spark/test_spark_key_hiding.py`` proves it).
-
-Normalisers are the shared SQL rules (:mod:`safelink.normalise.rules`), transpiled for Spark and
-run through :class:`~safelink.engines.backend.SparkBackend` (``F.expr``); only the normalisers
-are SQL text, never a key. Phone numbers have no rule (``phonenumbers`` is Python), so the
-Spark engine refuses them. NYSIIS has no Spark builtin: it is computed with ``jellyfish`` once
-per distinct name part (``mapInArrow``) and joined back, outside the HMAC path; canonical
-forenames likewise, with the forename table's mapping shipped in the function. Soundex is
-Spark's ``soundex``, which equals ``jellyfish.soundex`` on upper-case A-Z input (the only input
-it gets here).
-
-Record ids are 128-bit values keyed by a fresh random per-run secret (HMAC of the row's
-position), so they are unpredictable yet stable if Spark recomputes a partition.
+Counting costs no extra pass: each task adds its :class:`~safelink.tokenise.TokenCounts` to an
+accumulator while the tokens are written (a write's tasks are result tasks, whose updates Spark
+merges once each). Record ids are HMAC of the row's position under a per-run key, so the content
+job (a light map: record ids only) gives the same ids as the tokens job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io as bytes_io
 import secrets
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from safelink.config import ColumnSpec, JobConfig, SourceConfig, TokenSettings
-from safelink.engines._spark_keys import hmac_pads, pads_from_key
-from safelink.engines.backend import SparkBackend
+from safelink.config import JobConfig, SourceConfig, TokenSettings
 from safelink.engines.spark import spark_session
 from safelink.engines.spark_env import fix_hint, python_problem
-from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
-from safelink.identifiers import Identifier
 from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
-from safelink.normalise.forenames import forename_canonical_table
-from safelink.normalise.generic import generic_derivations
-from safelink.normalise.rules import (
-    ADDRESS_PARTS,
-    address_part_column,
-    address_parts,
-    apply_rule,
-    dob_warning,
-    nhs_warning,
-    rule_for,
-    value_shape,
-)
-from safelink.pseudonymise import (
+from safelink.keys.shipping import KeyShipment, ship_subkeys
+from safelink.tokenise import (
     RECORD_ID,
-    ColumnSummary,
     RunSummary,
-    address_postcode,
-    bloom_purpose,
-    commonest_shapes,
-    token_plan,
-    tokens_file_metadata,
-    with_expiry,
+    TokenCounts,
+    Tokeniser,
+    column_purposes,
+    derive_subkeys,
+    purposes_needed,
 )
 
 if TYPE_CHECKING:
     import pyarrow as pa
-    from pyspark.sql import Column, DataFrame
+    from pyspark.accumulators import AccumulatorParam
+    from pyspark.sql import DataFrame
 
-#: Per identifier column: rows, missing, rejected by reason, warnings by kind, and
-#: ``(reason, masked shape) -> count`` of the rejected values.
-Counts = tuple[int, int, dict[str, int], dict[str, int], dict[tuple[str, str], int]]
-_KEY_PREFIX = "__safelink_k"
-_REPEATING_KINDS = frozenset(
-    {
-        Identifier.FORENAME,
-        Identifier.SURNAME,
-        Identifier.FULL_NAME,
-        Identifier.DATE_OF_BIRTH,
-        Identifier.POSTCODE,
-        Identifier.SEX,
-    }
-)
+OutputFormat = Literal["parquet", "csv"]
+#: Rows the tokeniser takes at once (Spark's Arrow batches are regrouped to this size).
+BATCH_ROWS = 100_000
+_Map = Callable[[Iterator["pa.RecordBatch"]], Iterator["pa.RecordBatch"]]
 
 
 @dataclass(frozen=True, slots=True)
 class SparkPseudonymised:
-    """A Spark result: lazy tokens and content DataFrames and the run summary.
+    """A Spark result: tokens and content DataFrames and the run summary.
 
     Attributes:
-        tokens: ``record_id`` and the token columns (the local engine's names and order).
+        tokens: ``record_id`` and the token columns (the local engine's names and order),
+            persisted (call ``unpersist()`` when done).
         content: ``record_id`` and the content columns.
-        summary: counts per column (computed with one Spark aggregation).
+        summary: counts per column.
+        purposes: token column -> key purpose.
 
     """
 
@@ -101,6 +69,27 @@ class SparkPseudonymised:
     content: DataFrame
     summary: RunSummary
     purposes: Mapping[str, str]
+
+
+class _CountsParam:
+    """Spark accumulator parameter adding up the tokeniser counts of every task."""
+
+    def zero(self, value: TokenCounts) -> TokenCounts:
+        return TokenCounts()
+
+    def addInPlace(self, into: TokenCounts, other: TokenCounts) -> TokenCounts:  # noqa: N802
+        return into.merge(other)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A planned run: lazy tokens and content, the accumulator, the driver's tokeniser."""
+
+    tokens: DataFrame
+    content: DataFrame
+    counts: Any
+    tokeniser: Tokeniser
+    shipment: KeyShipment
 
 
 def _resolve(
@@ -112,153 +101,135 @@ def _resolve(
 
 
 def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:
-    from safelink.normalise.rules import SQL_KINDS
-
-    unsupported = sorted({str(c.kind) for c in source.identifiers if c.kind not in SQL_KINDS})
-    if unsupported:
-        raise SparkEngineError(
-            f"source {source.name!r}: identifier kind(s) {unsupported} have no Spark "
-            "normaliser yet; pseudonymise this source with --engine local."
-        )
     resolved = sorted(c.name for c in source.identifiers if c.resolve_uprn)
     if resolved:
         raise SparkEngineError(
             f"source {source.name!r}: address column(s) {resolved} resolve to UPRNs "
-            "(resolve_uprn: true), which the Spark engine does not do; use --engine local."
+            "(resolve_uprn: true), which the Spark engine does not do (the gazetteer is a "
+            "driver file); use --engine local."
         )
-    compared_by_bloom = sorted(c.name for c in source.identifiers if bloom_purpose(c, settings))
-    if compared_by_bloom and not settings.bloom:
+
+
+def _tokenise_map(
+    source: SourceConfig,
+    settings: TokenSettings,
+    shipment: KeyShipment,
+    counts: Any,
+    today: dt.date,
+    part: Literal["tokens", "content"],
+) -> _Map:
+    """The Arrow map of one partition: its tokens (and counts), or its record ids and content."""
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import polars as pl
+        import pyarrow as pa
+        from pyspark import TaskContext
+
+        context = TaskContext.get()
+        partition = context.partitionId() if context is not None else 0
+        position = 0
+
+        def record_ids(count: int) -> pa.Array:
+            nonlocal position
+            ids = shipment.record_ids(partition, position, count)
+            position += count
+            return ids
+
+        if part == "content":
+            for batch in batches:
+                ids = record_ids(batch.num_rows)
+                columns = [batch.column(name) for name in source.content]
+                yield pa.RecordBatch.from_arrays([ids, *columns], [RECORD_ID, *source.content])
+            return
+        tokeniser = Tokeniser(
+            source, shipment.subkeys(), shipment.key_id, settings, record_ids, today=today
+        )
+        for table in _regrouped(batches, BATCH_ROWS):
+            frame = pl.from_arrow(table)
+            assert isinstance(frame, pl.DataFrame)
+            tokens, _ = tokeniser.batch(frame)
+            yield from tokens.to_arrow().to_batches()
+        counts.add(tokeniser.counts)
+
+    return run
+
+
+def _regrouped(batches: Iterator[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
+    """Spark's small Arrow batches as tables of about ``rows`` rows (fewer, larger steps)."""
+    import pyarrow as pa
+
+    waiting: list[pa.RecordBatch] = []
+    held = 0
+    for batch in batches:
+        waiting.append(batch)
+        held += batch.num_rows
+        if held >= rows:
+            yield pa.Table.from_batches(waiting)
+            waiting, held = [], 0
+    if waiting:
+        yield pa.Table.from_batches(waiting)
+
+
+def _plan(
+    frame: DataFrame,
+    config: JobConfig | SourceConfig,
+    keys: Keyring | ProviderKey,
+    source: str | None,
+    today: dt.date | None,
+) -> _Run:
+    source_config, settings = _resolve(config, source)
+    if isinstance(config, JobConfig) and config.governance and config.governance.opt_outs:
         raise SparkEngineError(
-            f"source {source.name!r}: column(s) {compared_by_bloom} are compared by Bloom "
-            "encodings (compare: bloom), which are not made on the Spark engine; use --engine "
-            "local, or another compare method."
+            "governance.opt_outs is applied by the local engine only; pseudonymise with "
+            "--engine local so that the opted-out records are dropped."
         )
-    if settings.bloom:
-        raise SparkEngineError(
-            f"source {source.name!r}: Bloom-filter encodings (tokens.bloom: true) are not "
-            "made on the Spark engine; set tokens.bloom: false or use --engine local."
+    missing = [c.name for c in source_config.columns if c.name not in set(frame.columns)]
+    if missing:
+        raise InputError(
+            f"Spark DataFrame: missing column(s) {missing} named in the config for source "
+            f"{source_config.name!r}; the input has {frame.columns}. Fix the config or extract."
         )
-
-
-def hmac_hex(message: Column, ipad: Column, opad: Column, length: int) -> Column:
-    """HMAC-SHA256 of a text column as lowercase hex, truncated to ``length`` bytes.
-
-    Args:
-        message: the text (encoded as UTF-8); null stays null.
-        ipad: the binary key block xored with 0x36 (64 bytes).
-        opad: the binary key block xored with 0x5c (64 bytes).
-        length: bytes kept.
-
-    Returns:
-        The token column.
-
-    """
+    _check_supported(source_config, settings)
     from pyspark.sql import functions as F  # noqa: N812
 
-    inner = F.unhex(F.sha2(F.concat(ipad, F.encode(message, "UTF-8")), 256))
-    return F.substring(F.sha2(F.concat(opad, inner), 256), 1, 2 * length)
+    spark = frame.sparkSession
+    namespace = keys.namespace_key("link")
+    today = today or dt.date.today()
+    shipment = ship_subkeys(spark, namespace, purposes_needed(source_config, settings))
+    # Duck-typed (PySpark calls zero and addInPlace only), so this module imports no PySpark.
+    param = cast("AccumulatorParam[TokenCounts]", _CountsParam())
+    counts = spark.sparkContext.accumulator(TokenCounts(), param)
+    names = [c.name for c in source_config.columns]
+    # Both jobs map this same projection, so their partitions, and so the record ids, agree.
+    text = frame.select(*(F.col(n).cast("string").alias(n) for n in names))
+    token_columns = [RECORD_ID, *column_purposes(source_config, settings)]
+    content_columns = [RECORD_ID, *source_config.content]
 
+    def schema(columns: list[str]) -> str:
+        return ", ".join(f"`{c}` string" for c in columns)
 
-def _derivations(spec: ColumnSpec, canonical: Column, reference: str) -> dict[str, Column]:
-    """Token column -> the canonical text it hashes (NYSIIS handled separately).
-
-    ``reference`` is ``canonical`` as SQL, for the derivations written once in SQL.
-    """
-    from pyspark.sql import functions as F  # noqa: N812
-
-    from safelink.normalise import rules
-
-    def shared(sql: str) -> Column:
-        return F.expr(transpile(sql, Dialect.SPARK))
-
-    base = spec.token_column
-    first = F.regexp_replace(F.split(canonical, " ").getItem(0), "[^A-Z]", "")
-    first = F.when(first == "", F.lit(None).cast("string")).otherwise(first)
-    # Date parts are null where a partial date lacks them (the shared SQL).
-    full = shared(rules.dob_full(reference))
-    day, month = (
-        shared(rules.dob_part(reference, "day")),
-        shared(rules.dob_part(reference, "month")),
+    tokens = text.mapInArrow(
+        _tokenise_map(source_config, settings, shipment, counts, today, "tokens"),
+        schema(token_columns),
     )
-    swapped = F.concat(F.substring(full, 1, 5), day, F.lit("-"), month)
-    if spec.kind is Identifier.OTHER:
-        derivations = generic_derivations(spec.generic_compare)
-        return {base: canonical} | {
-            f"{base}{suffix}": shared(sql(reference)) for suffix, sql in derivations.items()
-        }
-    return {
-        base: full if spec.kind is Identifier.DATE_OF_BIRTH else canonical,
-        f"{base}_initial": F.substring(canonical, 1, 1),
-        f"{base}_soundex": F.soundex(first),
-        f"{base}_first_part": F.split(canonical, " ").getItem(0),
-        f"{base}_last_part": F.element_at(F.split(canonical, " "), -1),
-        f"{base}_swapped": F.when((day.cast("int") <= 12) & (day != month), swapped),
-        f"{base}_year": shared(rules.dob_part(reference, "year")),
-        f"{base}_month": month,
-        f"{base}_day": day,
-        f"{base}_sector": shared(rules.postcode_sector(reference)),
-        f"{base}_district": shared(rules.postcode_district(reference)),
-        f"__first_{base}": first,
-    }
+    content = text.mapInArrow(
+        _tokenise_map(source_config, settings, shipment, counts, today, "content"),
+        schema(content_columns),
+    )
+    subkeys = derive_subkeys(source_config, settings, namespace)
+    tokeniser = Tokeniser(source_config, subkeys, namespace.key_id, settings, _no_record_ids)
+    return _Run(tokens, content, counts, tokeniser, shipment)
 
 
-def _nysiis_batches() -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
-    """NYSIIS codes of a column of first name parts (``k`` -> ``code``), on the executors.
-
-    Nested, so Spark ships it by value: executors need jellyfish and pyarrow only.
-    """
-
-    def nysiis_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        import jellyfish
-        import pyarrow as pa
-
-        for batch in batches:
-            codes = [jellyfish.nysiis(w) if w else None for w in batch.column(0).to_pylist()]
-            yield pa.RecordBatch.from_arrays(
-                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
-            )
-
-    return nysiis_batches
+def _no_record_ids(count: int) -> pa.Array:
+    raise AssertionError("the driver's tokeniser only summarises")  # pragma: no cover
 
 
-def _canonical_batches(
-    table: dict[str, str],
-) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
-    """Canonical forenames of a column of normalised forenames (``k`` -> ``code``).
+def _summary(run: _Run, config: JobConfig | SourceConfig, timings: Mapping[str, float]) -> Any:
+    from safelink.pseudonymise import with_expiry
 
-    The mapping travels with the nested function (Spark ships it by value); each part is
-    replaced as :func:`safelink.normalise.forenames.canonical_forename_text` does.
-    """
-
-    def canonical_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        import pyarrow as pa
-
-        for batch in batches:
-            codes = [
-                " ".join(table.get(part, part) for part in w.split(" ")) if w else None
-                for w in batch.column(0).to_pylist()
-            ]
-            yield pa.RecordBatch.from_arrays(
-                [batch.column(0), pa.array(codes, type=pa.string())], names=["k", "code"]
-            )
-
-    return canonical_batches
-
-
-def _key_frame(spark: Any, pads: list[tuple[bytes, bytes]], *, first: int = 0) -> DataFrame:
-    from pyspark.sql import functions as F  # noqa: N812
-    from pyspark.sql.types import BinaryType, StructField, StructType
-
-    fields = []
-    values: list[bytes] = []
-    for index, (inner, outer) in enumerate(pads, start=first):
-        fields += [
-            StructField(f"{_KEY_PREFIX}{index}_i", BinaryType(), nullable=False),
-            StructField(f"{_KEY_PREFIX}{index}_o", BinaryType(), nullable=False),
-        ]
-        values += [inner, outer]
-    frame = spark.createDataFrame([tuple(values)], StructType(fields))
-    return F.broadcast(frame)
+    rounded = {k: round(v, 3) for k, v in timings.items()}
+    return with_expiry(run.tokeniser.summary(rounded, {}, run.counts.value), config)
 
 
 def pseudonymise_spark(
@@ -279,268 +250,28 @@ def pseudonymise_spark(
         today: the reference date for future dates of birth (default: today).
 
     Returns:
-        Lazy tokens and content DataFrames (persisted, so record ids agree between them;
-        call ``unpersist()`` on ``tokens`` when done) and the run summary.
+        Tokens (persisted, and counted once to make the summary: call ``unpersist()`` when
+        done), lazy content with the same record ids, and the run summary.
 
     Raises:
         InputError: a configured column is missing from the frame.
-        SparkEngineError: the config asks for something the Spark engine does not make
-            (phone numbers, Bloom encodings), or names an opt-out list (applied locally).
+        SparkEngineError: the config asks for something the Spark engine does not do (UPRN
+            resolution), or names an opt-out list (applied locally).
 
     """
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F  # noqa: N812
-
     started = time.perf_counter()
-    source_config, settings = _resolve(config, source)
-    if isinstance(config, JobConfig) and config.governance and config.governance.opt_outs:
-        raise SparkEngineError(
-            "governance.opt_outs is applied by the local engine only; pseudonymise with "
-            "--engine local so that the opted-out records are dropped."
-        )
-    missing = [c.name for c in source_config.columns if c.name not in set(frame.columns)]
-    if missing:
-        raise InputError(
-            f"Spark DataFrame: missing column(s) {missing} named in the config for source "
-            f"{source_config.name!r}; the input has {frame.columns}. Fix the config or extract."
-        )
-    _check_supported(source_config, settings)
-    namespace = keys.namespace_key("link")
-    plans = {spec.name: token_plan(spec, settings) for spec in source_config.identifiers}
-    purposes = sorted({p for plan in plans.values() for _, p, _ in plan})
-    run_key = secrets.token_bytes(32)
-    pads = [hmac_pads(namespace.subkey(p)) for p in purposes]
-    pads.append(pads_from_key(run_key))
-    slot = {p: i for i, p in enumerate(purposes)}
-    record_slot = len(purposes)
-
-    def key(index: int) -> tuple[Column, Column]:
-        return F.col(f"{_KEY_PREFIX}{index}_i"), F.col(f"{_KEY_PREFIX}{index}_o")
-
-    spark = frame.sparkSession
-    names = [c.name for c in source_config.columns]
-    text = frame.select(*(F.col(n).cast("string").alias(n) for n in names))
-    # The run key alone for record ids; the purpose keys join again after the persisted stage,
-    # so the cache holds no key columns.
-    joined = text.crossJoin(_key_frame(spark, [pads[record_slot]], first=record_slot))
-    position = F.concat_ws(":", F.spark_partition_id(), F.monotonically_increasing_id())
-    joined = joined.withColumn(RECORD_ID, hmac_hex(position, *key(record_slot), 16))
-    # Stage 1: canonical values and reasons, one struct (value, reason) per identifier column.
-    backend = SparkBackend(spark)
-    today = today or dt.date.today()
-    for index, spec in enumerate(source_config.identifiers):
-        assert spec.kind is not None
-        if spec.kind not in _REPEATING_KINDS:
-            joined = _normalised(backend, joined, spec, spec.name, index, today, settings)
-            continue
-        # Names, dates, postcodes and sex repeat a lot: normalise each distinct value once
-        # (as the local engine does) and join the result back.
-        raw = f"__raw{index}"
-        table = text.select(F.col(spec.name).alias(raw)).distinct()
-        table = _normalised(backend, table, spec, raw, index, today, settings)
-        joined = joined.join(table, joined[spec.name].eqNullSafe(table[raw]), "left").drop(raw)
-    normalised_frame = joined.select(
-        RECORD_ID,
-        *names,
-        *(f"__n{i}" for i, s in enumerate(source_config.identifiers) if s.kind in _REPEATING_KINDS),
-        *(
-            f"__n{i}"
-            for i, s in enumerate(source_config.identifiers)
-            if s.kind not in _REPEATING_KINDS
-        ),
-    )
-    staged = normalised_frame.persist(StorageLevel.MEMORY_AND_DISK)
-    summary_counts = _count(staged, source_config)
-    # Stage 2: derived canonical texts, with NYSIIS and canonical forenames joined from their
-    # distinct-value tables.
-    derived: list[Column] = []
-    token_sources: dict[str, tuple[str, str]] = {}
-    mapped: dict[str, tuple[str, str]] = {}  # input column -> (output column, mapping)
-    with_parts = staged
-    names_in_order = [s.name for s in source_config.identifiers]
-    postcode = address_postcode(source_config)
-    postcode_column = f'"__n{names_in_order.index(postcode)}".value' if postcode else None
-    for index, spec in enumerate(source_config.identifiers):
-        options = _derivations(spec, F.col(f"__n{index}.value"), f'"__n{index}".value')
-        if spec.kind is Identifier.ADDRESS:
-            # Address parts are several steps of shared SQL (as the local engine runs them).
-            parts = address_parts(f'"__n{index}".value', f"__a{index}_", postcode_column)
-            with_parts = apply_rule(backend, with_parts, parts)
-            options |= {
-                f"{spec.token_column}_{part}": F.col(address_part_column(parts, part))
-                for part in ADDRESS_PARTS
-            }
-        for column, purpose, _ in plans[spec.name]:
-            if column.endswith("_nysiis") and spec.kind is not None:
-                first = f"__first_{spec.token_column}"
-                if first not in mapped:
-                    derived.append(options[first].alias(first))
-                    mapped[first] = (f"__nysiis_{first}", "nysiis")
-                token_sources[column] = (f"__nysiis_{first}", purpose)
-                continue
-            if column.endswith("_canonical") and spec.kind is Identifier.FORENAME:
-                whole = f"__whole_{spec.token_column}"
-                derived.append(options[spec.token_column].alias(whole))
-                mapped[whole] = (f"__canonical_{whole}", "canonical")
-                token_sources[column] = (f"__canonical_{whole}", purpose)
-                continue
-            derived.append(options[column].alias(f"__t_{column}"))
-            token_sources[column] = (f"__t_{column}", purpose)
-    texts = with_parts.select(RECORD_ID, *derived)
-    mappings = {
-        "nysiis": _nysiis_batches(),
-        "canonical": _canonical_batches(forename_canonical_table()),
-    }
-    for source_column, (output, mapping) in mapped.items():
-        distinct = (
-            texts.select(F.col(source_column).alias("k")).where(F.col("k").isNotNull()).distinct()
-        )
-        table = distinct.mapInArrow(mappings[mapping], "k string, code string")
-        texts = texts.join(
-            table.withColumnRenamed("k", source_column).withColumnRenamed("code", output),
-            on=source_column,
-            how="left",
-        )
-    tokens = texts.crossJoin(_key_frame(spark, pads[:record_slot])).select(
-        RECORD_ID,
-        *(
-            hmac_hex(F.col(text), *key(slot[purpose]), settings.length).alias(column)
-            for column, (text, purpose) in token_sources.items()
-        ),
-    )
-    content = staged.select(RECORD_ID, *source_config.content)
-    summary = with_expiry(
-        _summary(source_config, settings, namespace.key_id, plans, summary_counts), config
-    )
-    summary = _with_timings(summary, {"plan_seconds": time.perf_counter() - started})
-    purposes_by_column = {col: p for plan in plans.values() for col, p, _ in plan}
+    run = _plan(frame, config, keys, source, today)
+    try:
+        # Computed now and cut from their plans, so the subkeys leave the executors (the
+        # broadcast is destroyed) before this returns and nothing can need them again.
+        tokens = run.tokens.localCheckpoint(eager=True)
+        content = run.content.localCheckpoint(eager=True)
+    finally:
+        run.shipment.destroy()
+    summary = _summary(run, config, {"total_seconds": time.perf_counter() - started})
     return SparkPseudonymised(
-        tokens=tokens, content=content, summary=summary, purposes=purposes_by_column
+        tokens=tokens, content=content, summary=summary, purposes=run.tokeniser.purposes
     )
-
-
-def _normalised(
-    backend: SparkBackend,
-    frame: DataFrame,
-    spec: ColumnSpec,
-    column: str,
-    index: int,
-    today: dt.date,
-    settings: TokenSettings,
-) -> DataFrame:
-    """``frame`` with the struct ``__n{index}`` (value, reason) of the rule for ``spec``."""
-    from pyspark.sql import functions as F  # noqa: N812
-
-    assert spec.kind is not None
-    placeholders = settings.birth_date_placeholders
-    rule = rule_for(
-        spec.kind,
-        quote(column),
-        f"__n{index}_",
-        today=today,
-        placeholders=placeholders,
-        generic=spec.normalise,
-    )
-    added: DataFrame = apply_rule(backend, frame, rule)
-    result = F.struct(F.col(rule.value).alias("value"), F.col(rule.reason).alias("reason"))
-    return added.withColumn(f"__n{index}", result).drop(*rule.scratch, rule.value, rule.reason)
-
-
-_WARNING = "__warning:"
-_SHAPE = "\x1f"  # between a rejection reason and the masked shape of the rejected value
-
-
-def _count(staged: DataFrame, source: SourceConfig) -> dict[str, Counts]:
-    """Rows, missing, rejected by reason and shape, and warnings per identifier column.
-
-    One group-by over every column's outcome.
-    """
-    from pyspark.sql import functions as F  # noqa: N812
-
-    def outcome(index: int, kind: Identifier | None, column: str) -> Column:
-        value, reason = F.col(f"__n{index}.value"), F.col(f"__n{index}.reason")
-        chosen = F.when(value.isNull() & reason.isNull(), "__missing")
-        # Accepted, but worth a warning: NHS numbers in some ranges, partial dates of birth.
-        warned = {Identifier.NHS_NUMBER: nhs_warning, Identifier.DATE_OF_BIRTH: dob_warning}
-        if kind in warned:
-            warning = F.expr(transpile(warned[kind](f'"__n{index}".value'), Dialect.SPARK))
-            chosen = chosen.when(warning.isNotNull(), F.concat(F.lit(_WARNING), warning))
-        shape = F.expr(transpile(value_shape(quote(column)), Dialect.SPARK))
-        return chosen.otherwise(F.concat(reason, F.lit(_SHAPE), shape))
-
-    outcomes = F.array(
-        *(
-            F.struct(F.lit(index).alias("i"), outcome(index, spec.kind, spec.name).alias("outcome"))
-            for index, spec in enumerate(source.identifiers)
-        )
-    )
-    grouped = (
-        staged.select(F.explode(outcomes).alias("o"))
-        .groupBy(F.col("o.i").alias("i"), F.col("o.outcome").alias("outcome"))
-        .count()
-        .collect()
-    )
-    rows = sum(r["count"] for r in grouped if r["i"] == 0)
-    counts: dict[str, Counts] = {}
-    for index, spec in enumerate(source.identifiers):
-        mine = {r["outcome"]: int(r["count"]) for r in grouped if r["i"] == index}
-        missing = mine.pop("__missing", 0)
-        mine.pop(None, None)
-        warnings = {
-            k.removeprefix(_WARNING): mine.pop(k) for k in sorted(mine) if k.startswith(_WARNING)
-        }
-        shapes: dict[tuple[str, str], int] = {}
-        for outcome_text, count in mine.items():
-            reason, _, shape = outcome_text.partition(_SHAPE)
-            shapes[reason, shape] = count
-        rejected: dict[str, int] = {}
-        for (reason, _), count in shapes.items():
-            rejected[reason] = rejected.get(reason, 0) + count
-        counts[spec.name] = (rows, missing, dict(sorted(rejected.items())), warnings, shapes)
-    return counts
-
-
-def _summary(
-    source: SourceConfig,
-    settings: TokenSettings,
-    key_id: str,
-    plans: Mapping[str, list[tuple[str, str, Any]]],
-    counts: Mapping[str, Counts],
-) -> RunSummary:
-    rows = next(iter(counts.values()))[0] if counts else 0
-    columns = tuple(
-        ColumnSummary(
-            column=spec.name,
-            kind=str(spec.kind),
-            token_columns=tuple(col for col, _, _ in plans[spec.name]),
-            rows=counts[spec.name][0],
-            missing=counts[spec.name][1],
-            rejected=counts[spec.name][2],
-            warnings=counts[spec.name][3],
-            rejected_shapes=commonest_shapes(counts[spec.name][4]),
-        )
-        for spec in source.identifiers
-    )
-    return RunSummary(
-        source=source.name,
-        rows=rows,
-        key_id=key_id,
-        token_length=settings.length,
-        columns=columns,
-        content_columns=source.content,
-    )
-
-
-def _with_timings(summary: RunSummary, timings: Mapping[str, float]) -> RunSummary:
-    from dataclasses import replace
-
-    rounded = {k: round(v, 3) for k, v in {**summary.timings, **timings}.items()}
-    return replace(summary, timings=rounded)
-
-
-def tokens_metadata(summary: RunSummary, purposes: Mapping[str, str]) -> dict[str, str]:
-    """The tokens file's safelink metadata (ids, purposes, table versions; never secrets)."""
-    return tokens_file_metadata(summary.source, summary.key_id, summary.token_length, purposes)
 
 
 def pseudonymise_parquet_spark(
@@ -553,13 +284,16 @@ def pseudonymise_parquet_spark(
     master: str | None = None,
     spark_conf: Mapping[str, str] | None = None,
     today: dt.date | None = None,
+    output_format: OutputFormat = "parquet",
 ) -> RunSummary:
     """Pseudonymise a Parquet dataset (or CSV file) on Spark, on any Hadoop-compatible path.
 
-    Writes the directories ``SOURCE.tokens.parquet`` and ``SOURCE.content.parquet`` (Spark's
-    part files; each written to a temporary name and renamed on success) and, on a local
-    ``out_dir``, ``SOURCE.summary.json``. The tokens' safelink metadata (key id, purposes) is
-    in the summary and in ``_safelink.json`` inside the tokens directory.
+    Writes ``SOURCE.tokens.parquet`` and ``SOURCE.content.parquet`` (directories of Spark's
+    part files), or with ``output_format="csv"`` one file each, ``SOURCE.tokens.csv`` and
+    ``SOURCE.content.csv``, in the local engine's CSV format (spreadsheet-safe); each is
+    written to a temporary name and renamed once both are complete. On a local ``out_dir``
+    also ``SOURCE.summary.json``, and for Parquet the tokens' safelink metadata (key id,
+    purposes) in ``_safelink.json`` inside the tokens directory.
 
     Args:
         input_path: Parquet file or directory (``hdfs://``, ``s3a://``, ``abfss://``, local),
@@ -571,12 +305,13 @@ def pseudonymise_parquet_spark(
         master: the Spark master (None: the active session or ``local[*]``).
         spark_conf: Spark settings for a session started here (``--spark-conf``).
         today: the reference date for future dates of birth.
+        output_format: ``parquet`` (default) or ``csv``.
 
     Returns:
         The run summary.
 
     Raises:
-        InputError: the input cannot be read or lacks a configured column.
+        InputError: the input cannot be read, has no rows, or lacks a configured column.
         OutputError: the outputs cannot be written.
         SparkEngineError: Spark cannot start or the config asks for an unsupported step.
 
@@ -594,32 +329,43 @@ def pseudonymise_parquet_spark(
             f"{text}: cannot be read by Spark as Parquet or CSV ({type(exc).__name__}); "
             "check the path and the format."
         ) from exc
-    stage("pseudonymise (Spark): normalise and count")
-    result = pseudonymise_spark(frame, config, keys, source=source, today=today)
-    if result.summary.rows == 0:
-        raise InputError(f"{text}: no data rows; nothing to pseudonymise.")
+    run = _plan(frame, config, keys, source, today)
     out = str(out_dir).rstrip("/")
-    name = result.summary.source
-    tick = time.perf_counter()
+    name = run.tokeniser.source.name
+    finals = {part: f"{out}/{name}.{part}.{output_format}" for part in ("tokens", "content")}
+    writer = _Writer(spark, output_format)
+    timings: dict[str, float] = {"plan_seconds": time.perf_counter() - started}
+    written: dict[str, str] = {}
     try:
-        for part, data in (("tokens", result.tokens), ("content", result.content)):
-            stage(f"pseudonymise (Spark): tokenise and write {part}")
-            _write_renamed(spark, data, f"{out}/{name}.{part}.parquet")
+        stage("pseudonymise (Spark): tokenise and write tokens")
+        tick = time.perf_counter()
+        written["tokens"] = writer.write(run.tokens, finals["tokens"])
+        timings["tokenise_and_write_tokens_seconds"] = time.perf_counter() - tick
+        if run.counts.value.rows == 0:
+            raise InputError(f"{text}: no data rows; nothing to pseudonymise.")
+        stage("pseudonymise (Spark): write content")
+        tick = time.perf_counter()
+        written["content"] = writer.write(run.content, finals["content"])
+        timings["write_content_seconds"] = time.perf_counter() - tick
+        for part in ("tokens", "content"):
+            writer.rename(written.pop(part), finals[part])
     except SafelinkError:
         raise
     except Exception as exc:
         raise _write_failure(out, exc) from exc
     finally:
-        result.tokens.unpersist()
-    timings = {"write_seconds": time.perf_counter() - tick}
+        run.shipment.destroy()
+        for temporary in written.values():  # nothing half-written is left behind
+            writer.delete(temporary)
     timings["total_seconds"] = time.perf_counter() - started
-    summary = _with_timings(result.summary, timings)
+    summary: RunSummary = _summary(run, config, timings)
     if "://" not in out or out.startswith("file://"):
         from safelink.infra import io
 
         local = Path(out.removeprefix("file://"))
-        metadata = tokens_metadata(summary, result.purposes)
-        io.write_json(metadata, local / f"{name}.tokens.parquet" / "_safelink.json")
+        if output_format == "parquet":
+            metadata = run.tokeniser.metadata()
+            io.write_json(metadata, local / f"{name}.tokens.parquet" / "_safelink.json")
         io.write_json(summary.to_dict(), local / f"{name}.summary.json")
     return summary
 
@@ -651,17 +397,84 @@ def _write_failure(out: str, exc: Exception) -> SafelinkError:
     )
 
 
-def _write_renamed(spark: Any, data: DataFrame, destination: str) -> None:
-    """Write to ``destination.tmp-<random>`` then rename, with the Hadoop FileSystem API."""
-    temporary = f"{destination}.tmp-{secrets.token_hex(4)}"
-    data.write.mode("errorifexists").parquet(temporary)
-    jvm = spark.sparkContext._jvm
-    hadoop_path = jvm.org.apache.hadoop.fs.Path
-    filesystem = hadoop_path(destination).getFileSystem(
-        spark.sparkContext._jsc.hadoopConfiguration()
-    )
-    if filesystem.exists(hadoop_path(destination)):
-        filesystem.delete(hadoop_path(temporary), True)
-        raise OutputError(f"{destination}: already exists; remove it or choose another out_dir.")
-    if not filesystem.rename(hadoop_path(temporary), hadoop_path(destination)):
-        raise OutputError(f"{destination}: could not rename the finished output into place.")
+def _csv_map() -> _Map:
+    """The one partition's rows as CSV text chunks, in the local engine's CSV format.
+
+    The first chunk has the header. Each chunk leaves off its last newline, which Spark's text
+    writer adds back, so the file is the bytes the local engine writes (rows in Spark's order).
+    """
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        import polars as pl
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        from safelink.infra.io import neutralise_formulas
+
+        header = True
+        for batch in batches:
+            frame = pl.from_arrow(batch)
+            assert isinstance(frame, pl.DataFrame)
+            buffer = bytes_io.BytesIO()
+            options = pacsv.WriteOptions(include_header=header)
+            pacsv.write_csv(neutralise_formulas(frame).to_arrow(), buffer, options)
+            header = False
+            chunk = buffer.getvalue().decode("utf-8").removesuffix("\n")
+            if chunk:
+                yield pa.RecordBatch.from_arrays([pa.array([chunk], pa.string())], ["chunk"])
+
+    return run
+
+
+class _Writer:
+    """Writes a DataFrame to a temporary name beside its destination, then renames it."""
+
+    def __init__(self, spark: Any, output_format: OutputFormat) -> None:
+        self.spark = spark
+        self.output_format = output_format
+        jvm = spark.sparkContext._jvm
+        self._path = jvm.org.apache.hadoop.fs.Path
+        self._conf = spark.sparkContext._jsc.hadoopConfiguration()
+
+    def _fs(self, path: str) -> Any:
+        return self._path(path).getFileSystem(self._conf)
+
+    def write(self, data: DataFrame, destination: str) -> str:
+        """Write ``data`` next to ``destination`` (a directory, or one CSV file); its name."""
+        if self._fs(destination).exists(self._path(destination)):
+            raise OutputError(
+                f"{destination}: already exists; remove it or choose another out_dir."
+            )
+        temporary = f"{destination}.tmp-{secrets.token_hex(4)}"
+        if self.output_format == "parquet":
+            data.write.mode("errorifexists").parquet(temporary)
+            return temporary
+        # One CSV file: one partition of text chunks (tokenising stays parallel before it).
+        chunks = data.repartition(1).mapInArrow(_csv_map(), "chunk string")
+        chunks.write.mode("errorifexists").option("lineSep", "\n").text(temporary)
+        filesystem = self._fs(temporary)
+        parts = [
+            status.getPath()
+            for status in filesystem.listStatus(self._path(temporary))
+            if status.getPath().getName().startswith("part-")
+        ]
+        single = f"{temporary}.csv"
+        if len(parts) != 1 or not filesystem.rename(parts[0], self._path(single)):
+            raise OutputError(f"{destination}: Spark did not write one CSV part file.")
+        filesystem.delete(self._path(temporary), True)
+        return single
+
+    def rename(self, temporary: str, destination: str) -> None:
+        """Move a finished output into place."""
+        filesystem = self._fs(destination)
+        if filesystem.exists(self._path(destination)):
+            self.delete(temporary)
+            raise OutputError(
+                f"{destination}: already exists; remove it or choose another out_dir."
+            )
+        if not filesystem.rename(self._path(temporary), self._path(destination)):
+            raise OutputError(f"{destination}: could not rename the finished output into place.")
+
+    def delete(self, temporary: str) -> None:
+        """Remove a temporary output."""
+        self._fs(temporary).delete(self._path(temporary), True)

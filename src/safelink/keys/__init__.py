@@ -33,7 +33,8 @@ fingerprint that identifies a key and reveals nothing about it. Key ids go into 
 keys never do. Key objects show only their id and purpose in ``repr()`` and refuse pickling.
 
 Modules: ``_keyfile`` (the wrapped file format), ``symmetric`` (keyring, namespace keys,
-subkeys, provider exports), ``signing`` (the Ed25519 release-signing key), ``delivery`` (a
+subkeys, provider exports), ``shipping`` (subkeys broadcast to Spark executors, which run
+the same tokeniser), ``signing`` (the Ed25519 release-signing key), ``delivery`` (a
 recipient's X25519 key, and files encrypted to it in authenticated chunks).
 """
 

@@ -82,10 +82,15 @@ class SubKey(_Secret):
     def hmac_blocks(self) -> tuple[bytes, bytes]:
         """Return the HMAC-SHA256 key blocks ``(K' xor ipad, K' xor opad)``, for engines only.
 
-        For engines that compute HMAC in their own SQL (Spark). They must pass the blocks as
-        hidden data (a broadcast one-row frame), never as a literal in a query plan.
+        For an engine that computes HMAC in its own SQL (none does today: Spark runs this key's
+        :meth:`tokens` on its executors). It must pass the blocks as hidden data, never as a
+        literal in a query plan.
         """
         return _hmac.key_blocks(self.__material)
+
+    def _shipped_material(self) -> bytes:
+        # For safelink.keys.shipping only: the bytes an engine's workers rebuild this key from.
+        return self.__material
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SubKey):

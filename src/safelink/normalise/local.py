@@ -310,6 +310,7 @@ def normalise(
     *,
     placeholders: BirthDatePlaceholders = DEFAULT_BIRTH_DATE_PLACEHOLDERS,
     generic: GenericNormalise | None = None,
+    today: dt.date | None = None,
 ) -> Normalised:
     """Normalise a column with the normaliser for its identifier kind.
 
@@ -323,6 +324,8 @@ def normalise(
             (:func:`normalise_date_of_birth`).
         generic: for ``kind: other``, the column's declared steps (default: trimmed, upper
             case).
+        today: for dates of birth, the reference date for "future" (default: the current
+            date); an engine that tokenises on many machines fixes it once per run.
 
     Returns:
         Canonical values and rejection reasons, row for row.
@@ -331,8 +334,12 @@ def normalise(
     normaliser = NORMALISERS[kind]
     if kind is Identifier.OTHER:
         normaliser = functools.partial(normalise_other, settings=generic)
-    if kind is Identifier.DATE_OF_BIRTH and placeholders != DEFAULT_BIRTH_DATE_PLACEHOLDERS:
-        normaliser = functools.partial(normalise_date_of_birth, placeholders=placeholders)
+    if kind is Identifier.DATE_OF_BIRTH and (
+        placeholders != DEFAULT_BIRTH_DATE_PLACEHOLDERS or today is not None
+    ):
+        normaliser = functools.partial(
+            normalise_date_of_birth, placeholders=placeholders, today=today
+        )
     text = values.cast(pl.String)
     distinct = text.unique()
     if distinct.len() * 2 > text.len():

@@ -8,12 +8,12 @@ intermediate columns (instead of repeating their SQL) keeps each expression smal
 engine; a ``prefix`` keeps several rules apart on one table.
 
 :func:`apply_rule` runs a rule on any :class:`~safelink.engines.backend.Backend`: polars
-locally (:mod:`safelink.normalise.local`), Spark in :mod:`safelink.engines.spark_pseudonymise`,
+locally (:mod:`safelink.normalise.local`, which the token flow runs on every engine), Spark and
 DuckDB in the equality tests. The one step SQL cannot do portably, Unicode NFKD with the
 combining marks removed (names), is a :class:`Fold` step that the backend performs.
 
-Phone numbers have no rule: they need the ``phonenumbers`` library, which only the local
-engine runs (:func:`safelink.normalise.local.normalise_phone`).
+Phone numbers have no rule: they need the ``phonenumbers`` library
+(:func:`safelink.normalise.local.normalise_phone`), which the token flow runs on every engine.
 """
 
 from __future__ import annotations

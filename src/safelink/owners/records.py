@@ -24,7 +24,8 @@ from safelink.keys import Keyring
 from safelink.link.inputs import CONTENT_SUFFIX
 from safelink.link.inputs import content_files as link_content_files
 from safelink.normalise import normalise
-from safelink.pseudonymise import RECORD_ID, token_plan
+from safelink.pseudonymise import RECORD_ID
+from safelink.tokenise import token_plan
 
 __all__ = [
     "DEFAULT_THRESHOLD",
