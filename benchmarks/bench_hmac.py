@@ -80,7 +80,7 @@ def main() -> int:
             lambda: _hmac.hmac_hex_array(key, values, backend="native"),
             repeats=3,
         )
-        from safelink import _native
+        from safelink.keys import _native
 
         _native._set_accelerated(False)
         best_rate(

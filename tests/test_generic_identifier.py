@@ -8,7 +8,6 @@ from typing import Any
 import polars as pl
 import pytest
 
-from safelink.bloom import dice
 from safelink.config import ColumnSpec, GenericNormalise, parse_config
 from safelink.engines.backend import DuckDBBackend, PolarsBackend
 from safelink.engines.sql import quote
@@ -19,6 +18,7 @@ from safelink.link import link
 from safelink.normalise import normalise
 from safelink.normalise.rules import apply_rule, rule_for
 from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
+from safelink.pseudonymise.bloom import dice
 from tests.normalise_cases import TODAY
 
 COLUMNS: dict[str, Any] = {

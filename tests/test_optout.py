@@ -11,8 +11,8 @@ import pytest
 
 from safelink.config import parse_config
 from safelink.errors import ConfigError, InputError
+from safelink.governance.optout import load_opt_outs
 from safelink.keys import Keyring
-from safelink.optout import load_opt_outs
 from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
 from safelink.synthetic.testing import synthetic_nhs_numbers
 

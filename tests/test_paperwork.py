@@ -9,7 +9,7 @@ import pytest
 
 from safelink.config import load_config
 from safelink.errors import GovernanceError
-from safelink.paperwork import data_flow_annex, register_entry, write_paperwork
+from safelink.governance.paperwork import data_flow_annex, register_entry, write_paperwork
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,12 +15,12 @@ from safelink.config import parse_config
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import (
-    commonest_shapes,
     output_paths,
     pseudonymise,
     pseudonymise_file,
     read_tokens_metadata,
 )
+from safelink.pseudonymise.summary import commonest_shapes
 
 from .conftest import TEST_PASSPHRASE
 
@@ -258,8 +258,8 @@ def test_pseudonymise_file_directory_input_refused(keyring: Keyring, tmp_path: P
 def test_pseudonymise_bloom_encodings_keyed_and_similar_for_misspellings(
     keyring: Keyring, tmp_path: Path
 ):
-    from safelink.bloom import dice
     from safelink.config import SourceConfig, TokenSettings
+    from safelink.pseudonymise.bloom import dice
 
     document = {
         "project": "test",
@@ -341,7 +341,8 @@ def test_tokeniser_counts_of_parts_merge_to_the_counts_of_the_whole(keyring: Key
     import pyarrow as pa
 
     from safelink.config import TokenSettings
-    from safelink.tokenise import TokenCounts, Tokeniser, derive_subkeys
+    from safelink.pseudonymise.summary import TokenCounts
+    from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
 
     source = CONFIG.source("hospital")
     settings = TokenSettings()

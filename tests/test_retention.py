@@ -13,10 +13,10 @@ import yaml
 
 from safelink.config import parse_config
 from safelink.errors import GovernanceError, KeyNotFound, KeyringError
+from safelink.governance.retention import purge
 from safelink.infra.audit import read_audit_entries
 from safelink.keys import Keyring
 from safelink.release.governance import check_retention
-from safelink.retention import purge
 
 from .conftest import TEST_PASSPHRASE
 

@@ -161,7 +161,7 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """This package, whose functions ``link`` and ``release`` share names with subpackages.
+    """This package, whose functions ``link``, ``pseudonymise`` and ``release`` name subpackages.
 
     Importing a subpackage sets it as an attribute of its parent; here that would replace the
     function of the same name, so the subpackage is left to ``sys.modules`` (where every

@@ -29,11 +29,11 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
-from safelink.bloom import bloom_encode
 from safelink.errors import InputError
 from safelink.keys import Keyring, ProviderKey, _hmac
 from safelink.normalise import forename_canonical, normalise_name
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise.bloom import bloom_encode
 
 ENUMERABLE_LIMIT = 1_000
 #: Candidate spaces for a dictionary attack with a leaked key (documented approximations).

@@ -101,7 +101,7 @@ def counter_record_ids() -> Iterator[None]:
     import importlib
 
     # The module, not the function of the same name that the package re-exports.
-    pseudonymise = importlib.import_module("safelink.pseudonymise")
+    pseudonymise = importlib.import_module("safelink.pseudonymise.api")
     original: Callable[[int], pa.Array] = pseudonymise._random_record_ids
     issued = 0
 

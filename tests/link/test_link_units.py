@@ -11,7 +11,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from safelink.bloom import bloom_encode, dice, dice_sql, with_bloom_words
 from safelink.cli.link import register
 from safelink.config import JobConfig, load_config
 from safelink.engines.backend import DuckDBBackend
@@ -22,6 +21,7 @@ from safelink.link.cluster import per_record
 from safelink.link.inputs import content_files
 from safelink.link.quality import bias_table
 from safelink.pseudonymise import pseudonymise
+from safelink.pseudonymise.bloom import bloom_encode, dice, dice_sql, with_bloom_words
 from safelink.synthetic.extracts import generate, valid_test_nhs_numbers
 from safelink.synthetic.testing import is_synthetic_nhs_number
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from safelink.erasures import read_erasures
+from safelink.governance.erasures import read_erasures
 from safelink.link import read_index
 from tests.owners.conftest import PASSPHRASE, ROOT, Linked
 

@@ -5,14 +5,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.erasures import (
+from safelink.errors import InputError, LinkageError
+from safelink.governance.erasures import (
     Erasure,
     ErasureRegister,
     erased_persons,
     read_erasures,
     write_erasures,
 )
-from safelink.errors import InputError, LinkageError
 from safelink.pseudonymise import RECORD_ID
 from tests.owners.conftest import Linked
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from safelink.erasures import read_erasures
 from safelink.errors import InputError
+from safelink.governance.erasures import read_erasures
 from safelink.link import link_files, read_index
 from safelink.owners import erase_subject, release_id, subject_lookup
 from safelink.release import recipient_key, verify

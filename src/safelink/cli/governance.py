@@ -12,9 +12,9 @@ from rich.table import Table
 from safelink.cli._common import console, passphrase, print_json
 from safelink.config import load_config
 from safelink.errors import ConfigError
+from safelink.governance.paperwork import write_paperwork
+from safelink.governance.retention import purge
 from safelink.keys import Keyring
-from safelink.paperwork import write_paperwork
-from safelink.retention import purge
 
 
 def _date(value: str | None) -> dt.date | None:

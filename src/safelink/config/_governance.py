@@ -173,7 +173,8 @@ class Governance:
     """Each source of the job: its owner, lawful basis and legal gateway."""
     opt_outs: ConfigPath | None = None
     """A list of NHS numbers of people who opted out (one per line): their records are
-    dropped when each extract is pseudonymised, before linkage (see :mod:`safelink.optout`)."""
+    dropped when each extract is pseudonymised, before linkage (see
+    :mod:`safelink.governance.optout`)."""
 
     @model_validator(mode="after")
     def _owners_known(self) -> Governance:

@@ -10,7 +10,8 @@ imports without PySpark installed:
 
 - :mod:`safelink.engines.spark`: checked session start-up (:func:`spark_session`).
 - :mod:`safelink.engines.spark_pseudonymise`: the local token flow
-  (:class:`safelink.tokenise.Tokeniser`) in one Arrow map per partition: byte-identical tokens.
+  (:class:`safelink.pseudonymise.tokenise.Tokeniser`) in one Arrow map per partition:
+  byte-identical tokens.
 - :mod:`safelink.engines.spark_disclosure_check`: the Spark half of disclosure control (the
   models, check and tables are :mod:`safelink.disclosure`'s, counted by SQL on Spark).
 - :mod:`safelink.engines.spark_frame`: ``anonymise`` on Spark (search, generalise, suppress).

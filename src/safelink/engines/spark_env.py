@@ -37,7 +37,7 @@ EXECUTOR_MODULES = (
     "polars",
     "jellyfish",
     "phonenumbers",
-    "safelink.tokenise",
+    "safelink.pseudonymise.tokenise",
     "safelink.engines.spark_pseudonymise",
 )
 """What executors import: Arrow batches, polars, NYSIIS and phone numbers, and the token flow."""

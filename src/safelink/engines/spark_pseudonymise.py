@@ -2,12 +2,13 @@
 
 Spark does what is truly Spark's: the session, reading and writing Hadoop paths (temporary name,
 then rename), and one ``mapInArrow`` pass over the extract in which each partition runs the
-same :class:`~safelink.tokenise.Tokeniser` as the local engine: the same normalisers,
+same :class:`~safelink.pseudonymise.tokenise.Tokeniser` as the local engine: the same normalisers,
 derivations, Bloom encodings, phone numbers and HMAC (the subkeys' native routine), so the
 tokens are byte-identical by construction. The subkeys reach the executors as one broadcast
 (:func:`safelink.keys.shipping.ship_subkeys`), never in a plan or a log.
 
-Counting costs no extra pass: each task adds its :class:`~safelink.tokenise.TokenCounts` to an
+Counting costs no extra pass: each task adds its
+:class:`~safelink.pseudonymise.summary.TokenCounts` to an
 accumulator while the tokens are written (a write's tasks are result tasks, whose updates Spark
 merges once each). Record ids are HMAC of the row's position under a per-run key, so the content
 job (a light map: record ids only) gives the same ids as the tokens job.
@@ -31,15 +32,9 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
 from safelink.keys.shipping import KeyShipment, ship_subkeys
-from safelink.tokenise import (
-    RECORD_ID,
-    RunSummary,
-    TokenCounts,
-    Tokeniser,
-    column_purposes,
-    derive_subkeys,
-    purposes_needed,
-)
+from safelink.pseudonymise.plan import column_purposes, purposes_needed
+from safelink.pseudonymise.summary import RunSummary, TokenCounts
+from safelink.pseudonymise.tokenise import RECORD_ID, Tokeniser, derive_subkeys
 
 if TYPE_CHECKING:
     import pyarrow as pa

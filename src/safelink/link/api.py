@@ -18,7 +18,7 @@ import polars as pl
 from safelink.config import JobConfig
 from safelink.engines import Engine, choose_engine
 from safelink.engines.backend import Backend, PolarsBackend, SparkBackend
-from safelink.erasures import erased_persons, read_erasures
+from safelink.governance.erasures import erased_persons, read_erasures
 from safelink.infra import io
 from safelink.infra.atomic import ensure_output_directory
 from safelink.infra.progress import Progress
@@ -164,7 +164,7 @@ def link_files(
         index: a person index file (:mod:`safelink.link.index`): known persons keep their
             ids, and the index is updated with this delivery (replaced whole, after the links
             and report); a path that does not exist starts a new index.
-        erasures: the erasure register (:mod:`safelink.erasures`): a person holding a
+        erasures: the erasure register (:mod:`safelink.governance.erasures`): a person holding a
             registered NHS-number token is not added back to the index (with ``index`` only;
             releases leave them out whatever the index holds).
         progress: show the step under way on standard error (a bar on a terminal, a line

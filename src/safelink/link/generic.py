@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from safelink.bloom import dice_sql
 from safelink.normalise.generic import BLOOM_SUFFIX, SUFFIXES
+from safelink.pseudonymise.bloom import dice_sql
 
 #: Dice similarity levels of a generic identifier's Bloom encodings, highest first.
 DICE_LEVELS = (0.9, 0.8, 0.7)

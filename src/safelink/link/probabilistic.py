@@ -32,7 +32,6 @@ from typing import Any, Protocol
 
 import polars as pl
 
-from safelink.bloom import ONES_SUFFIX, dice_sql, with_bloom_words
 from safelink.config import COMPARISONS, OPTIONAL_COMPARISONS
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, DuckDBBackend, full_sql, run_query
@@ -41,6 +40,7 @@ from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
 from safelink.link.generic import generic_levels
 from safelink.link.waterfall import pair_waterfalls
+from safelink.pseudonymise.bloom import ONES_SUFFIX, dice_sql, with_bloom_words
 
 logger = logging.getLogger("safelink.link")
 _MIN_RECORDS = 50
@@ -443,7 +443,7 @@ def run_splink(
         frames = _local_frames(backend, frames)
         if settings.bloom:
             # Each filter as integer words and its set bits, once per record: Dice on a pair
-            # is then integer AND and popcounts (safelink.bloom.dice_sql).
+            # is then integer AND and popcounts (safelink.pseudonymise.bloom.dice_sql).
             frames = [with_words(f) for f in frames]
         backend = full_sql(backend)
     threshold_weight = probability_to_weight(settings.threshold)

@@ -25,7 +25,7 @@ from safelink.link.inputs import CONTENT_SUFFIX
 from safelink.link.inputs import content_files as link_content_files
 from safelink.normalise import normalise
 from safelink.pseudonymise import RECORD_ID
-from safelink.tokenise import token_plan
+from safelink.pseudonymise.plan import token_plan
 
 __all__ = [
     "DEFAULT_THRESHOLD",

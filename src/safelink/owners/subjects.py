@@ -9,7 +9,7 @@ when its ``person`` column holds the pseudonym the release's recipient key gives
 person ids (current, or earlier ones the index history merged into them).
 
 Erasure (:func:`erase_subject`) removes the persons from the person index (their records and
-the history entries naming them) and registers them (:mod:`safelink.erasures`), so every
+the history entries naming them) and registers them (:mod:`safelink.governance.erasures`), so every
 later release leaves them out, under their person ids or, in a later delivery, their NHS-number
 token. Both are recorded in the audit log with counts only: never the number, its token or a
 person id.
@@ -29,13 +29,13 @@ from typing import Any
 import polars as pl
 
 from safelink.config import JobConfig
-from safelink.erasures import (
+from safelink.errors import InputError, LinkageError
+from safelink.governance.erasures import (
     Erasure,
     nhs_token_column,
     read_erasures,
     write_erasures,
 )
-from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.infra import io
 from safelink.keys import Keyring

@@ -189,7 +189,7 @@ def release(
         audit_log: the project's audit log (appended to; none when not given or configured).
         detection: scan reports of the raw extracts, recorded in the manifest (no examples).
         base_dir: folder for relative paths in the config (default: the config's folder).
-        erasures: the erasure register (:mod:`safelink.erasures`): every record of
+        erasures: the erasure register (:mod:`safelink.governance.erasures`): every record of
             an erased person is left out (default: ``release.erasures``, else none).
 
     Returns:

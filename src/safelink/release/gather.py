@@ -9,8 +9,8 @@ from typing import Any
 import polars as pl
 
 from safelink.config import JobConfig
-from safelink.erasures import erased_persons, read_erasures
 from safelink.errors import ConfigError, LinkageError
+from safelink.governance.erasures import erased_persons, read_erasures
 from safelink.identifiers import Identifier
 from safelink.infra import io
 from safelink.normalise import normalise, normalise_date

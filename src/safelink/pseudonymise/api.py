@@ -17,8 +17,8 @@ Outputs (split files, joined only by a random ``record_id`` not derived from any
 ``NAME.tokens.parquet`` for the linkage unit, ``NAME.content.parquet`` for the analyst, and
 ``NAME.summary.json`` (rows, missing and rejected values per column by reason, key id, timings).
 
-With an opt-out list in the job's governance (:mod:`safelink.optout`), the records of people
-who opted out are dropped before anything is written; the summary counts them.
+With an opt-out list in the job's governance (:mod:`safelink.governance.optout`), the records of
+people who opted out are dropped before anything is written; the summary counts them.
 """
 
 from __future__ import annotations
@@ -43,26 +43,14 @@ import pyarrow.parquet as pq
 from safelink.config import JobConfig, SourceConfig, TokenSettings
 from safelink.engines import Engine, choose_engine
 from safelink.errors import ConfigError, InputError
+from safelink.governance.optout import OptOuts, load_opt_outs
 from safelink.infra import io
 from safelink.infra.atomic import ensure_output_directory
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
-from safelink.optout import OptOuts, load_opt_outs
-from safelink.tokenise import FORENAME_TABLE_PURPOSE as FORENAME_TABLE_PURPOSE
-from safelink.tokenise import METADATA_PREFIX as METADATA_PREFIX
-from safelink.tokenise import RECORD_ID as RECORD_ID
-from safelink.tokenise import SHAPES_PER_REASON as SHAPES_PER_REASON
-from safelink.tokenise import ColumnSummary as ColumnSummary
-from safelink.tokenise import RunSummary as RunSummary
-from safelink.tokenise import Tokeniser, derive_subkeys
-from safelink.tokenise import address_postcode as address_postcode
-from safelink.tokenise import bloom_purpose as bloom_purpose
-from safelink.tokenise import commonest_shapes as commonest_shapes
-from safelink.tokenise import generic_plan as generic_plan
-from safelink.tokenise import generic_purpose as generic_purpose
-from safelink.tokenise import token_plan as token_plan
-from safelink.tokenise import tokens_file_metadata as tokens_file_metadata
+from safelink.pseudonymise.summary import RunSummary
+from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
 
 
 @dataclass(frozen=True, slots=True)

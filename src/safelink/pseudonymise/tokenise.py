@@ -1,0 +1,253 @@
+"""The token flow of a source, written once for every engine.
+
+:func:`token_plan` says which tokens an identifier column makes (token column, key purpose,
+deriver); :class:`Tokeniser` runs a batch through the normalisers, the derivations, the
+subkeys' HMAC and the counts. The local engine runs it over the batches it streams; the Spark
+engine runs the same class inside one Arrow map per partition and adds up the
+:class:`TokenCounts` of its tasks. Both give byte-identical tokens because they run one code
+path; only where the batches come from, how record ids are made and where outputs go differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+
+import polars as pl
+import pyarrow as pa
+
+from safelink._version import __version__
+from safelink.config import SourceConfig, TokenSettings
+from safelink.governance.optout import PURPOSE as OPT_OUT_PURPOSE
+from safelink.governance.optout import OptOuts
+from safelink.identifiers import Identifier
+from safelink.keys import NamespaceKey, SubKey
+from safelink.normalise import (
+    Normalised,
+    canonical_sql,
+    forename_table_version,
+    nhs_warnings,
+    normalise,
+    rules,
+)
+from safelink.pseudonymise.bloom import bloom_encode
+from safelink.pseudonymise.plan import (
+    FORENAME_TABLE_PURPOSE,
+    _AddressPart,
+    address_postcode,
+    blooms,
+    column_purposes,
+    plans,
+    purposes_needed,
+)
+from safelink.pseudonymise.summary import (
+    ColumnSummary,
+    RunSummary,
+    TokenCounts,
+    _add,
+    commonest_shapes,
+)
+from safelink.uprn import UprnToken
+
+RECORD_ID = "record_id"
+METADATA_PREFIX = "safelink."
+
+
+RecordIds = Callable[[int], pa.Array]
+"""Makes the record ids of a batch of ``count`` rows (random locally, keyed positions on Spark)."""
+
+
+class Tokeniser:
+    """Normalises, derives, tokenises and counts batches of one source: the one token flow.
+
+    Every engine runs this: the local engine over the batches it streams, the Spark engine in
+    one Arrow map over each partition (:mod:`safelink.engines.spark_pseudonymise`), so the
+    token plan, derivations, HMAC (the subkeys' native routine) and counting are one code path.
+
+    Args:
+        source: the source's config.
+        subkeys: key purpose -> subkey, for every purpose of :meth:`purposes_needed`.
+        key_id: the namespace key's id (recorded in the summary).
+        settings: token settings.
+        record_ids: makes each batch's record ids.
+        opt_outs: the job's opt-out list (local engine only), or None.
+        today: the reference date for future dates of birth (default: the current date).
+
+    """
+
+    def __init__(
+        self,
+        source: SourceConfig,
+        subkeys: Mapping[str, SubKey],
+        key_id: str,
+        settings: TokenSettings,
+        record_ids: RecordIds,
+        *,
+        opt_outs: OptOuts | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.source = source
+        self.opt_outs = opt_outs
+        self.settings = settings
+        self.key_id = key_id
+        self.today = today
+        self._record_ids = record_ids
+        self.plans = plans(source, settings)
+        self.postcode = address_postcode(source)
+        self.blooms = blooms(source, settings)
+        self._subkeys = {p: subkeys[p] for p in purposes_needed(source, settings)}
+        self.counts = TokenCounts(
+            missing=dict.fromkeys(self.plans, 0),
+            rejected={name: {} for name in self.plans},
+            warnings={name: {} for name in self.plans},
+            shapes={name: {} for name in self.plans},
+        )
+
+    @property
+    def rows(self) -> int:
+        """Rows tokenised so far (before opt-outs are dropped)."""
+        return self.counts.rows
+
+    @property
+    def purposes(self) -> dict[str, str]:
+        """Token column -> key purpose, for the tokens file's metadata."""
+        return column_purposes(self.source, self.settings)
+
+    def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Return (tokens, content) for one batch of text columns, updating the counts."""
+        record_ids = pl.Series(RECORD_ID, self._record_ids(frame.height), dtype=pl.String)
+        token_columns: list[pl.Series] = [record_ids]
+        canonical_by_column: dict[str, pl.Series] = {}
+        for spec in self.source.identifiers:
+            assert spec.kind is not None
+            result = normalise(
+                spec.kind,
+                frame.get_column(spec.name),
+                placeholders=self.settings.birth_date_placeholders,
+                generic=spec.normalise,
+                today=self.today,
+            )
+            self._count(spec.name, result)
+            self._shape(spec.name, frame.get_column(spec.name), result.reasons)
+            if spec.kind is Identifier.NHS_NUMBER:
+                self._warn(spec.name, nhs_warnings(result.values))
+            elif spec.kind is Identifier.DATE_OF_BIRTH:
+                self._warn(spec.name, canonical_sql(result.values, rules.dob_warning))
+            canonical_by_column[spec.name] = result.values
+        # Every column is normalised before any is derived: an address reads the postcodes.
+        postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        for spec in self.source.identifiers:
+            for column, purpose, derive in self.plans[spec.name]:
+                if isinstance(derive, _AddressPart):
+                    derive.shared.postcodes = postcodes
+                elif isinstance(derive, UprnToken):
+                    derive.resolver.postcodes = postcodes
+                canonical = derive(canonical_by_column[spec.name])
+                if isinstance(derive, UprnToken) and derive.which == "uprn":
+                    reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
+                    self._warn(spec.name, "uprn_" + reasons)
+                tokens = self._subkeys[purpose].tokens(
+                    canonical.to_arrow(), length=self.settings.length
+                )
+                token_columns.append(pl.Series(column, tokens, dtype=pl.String))
+        for column, (name, purpose) in self.blooms.items():
+            encoded = bloom_encode(canonical_by_column[name], self._subkeys[purpose])
+            token_columns.append(encoded.alias(column))
+        # hstack, not with_columns: a source may have no content columns at all.
+        content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
+        self.counts.rows += frame.height
+        tokens = pl.DataFrame(token_columns)
+        if self.opt_outs is not None:
+            nhs = [
+                c for plan in self.plans.values() for c, p, _ in plan[:1] if p == OPT_OUT_PURPOSE
+            ]
+            dropped = self.opt_outs.mask(tokens, nhs)
+            self.counts.opted_out += int(dropped.sum())
+            tokens, content = tokens.filter(~dropped), content.filter(~dropped)
+        return tokens, content
+
+    def _warn(self, name: str, warnings: pl.Series) -> None:
+        counted = warnings.drop_nulls().value_counts()
+        _add(self.counts.warnings[name], dict(counted.iter_rows()))
+
+    def _shape(self, name: str, raw: pl.Series, reasons: pl.Series) -> None:
+        rejected = reasons.is_not_null()
+        if not rejected.any():
+            return
+        shapes = canonical_sql(raw.filter(rejected), rules.value_shape)
+        pairs = pl.DataFrame({"reason": reasons.filter(rejected), "shape": shapes})
+        grouped = pairs.group_by("reason", "shape").len().iter_rows()
+        _add(self.counts.shapes[name], {(reason, shape): n for reason, shape, n in grouped})
+
+    def _count(self, name: str, result: Normalised) -> None:
+        self.counts.missing[name] += result.missing
+        _add(self.counts.rejected[name], result.rejected_counts())
+
+    def summary(
+        self,
+        timings: Mapping[str, float],
+        outputs: Mapping[str, str],
+        counts: TokenCounts | None = None,
+    ) -> RunSummary:
+        """The run summary of ``counts`` (default: this tokeniser's own so far)."""
+        counts = counts or self.counts
+        columns = tuple(
+            ColumnSummary(
+                column=spec.name,
+                kind=str(spec.kind),
+                token_columns=tuple(col for col, _, _ in self.plans[spec.name]),
+                rows=counts.rows,
+                missing=counts.missing.get(spec.name, 0),
+                rejected=dict(sorted(counts.rejected.get(spec.name, {}).items())),
+                warnings=dict(sorted(counts.warnings.get(spec.name, {}).items())),
+                rejected_shapes=commonest_shapes(counts.shapes.get(spec.name, {})),
+            )
+            for spec in self.source.identifiers
+        )
+        return RunSummary(
+            source=self.source.name,
+            rows=counts.rows,
+            key_id=self.key_id,
+            token_length=self.settings.length,
+            columns=columns,
+            content_columns=self.source.content,
+            timings=dict(timings),
+            outputs=dict(outputs),
+            opt_outs=self.opt_outs.record(counts.opted_out) if self.opt_outs is not None else None,
+        )
+
+    def metadata(self) -> dict[str, str]:
+        """Parquet key-value metadata for the tokens file (ids and purposes, no secrets)."""
+        return tokens_file_metadata(
+            self.source.name, self.key_id, self.settings.length, self.purposes
+        )
+
+
+def derive_subkeys(
+    source: SourceConfig, settings: TokenSettings, key: NamespaceKey
+) -> dict[str, SubKey]:
+    """The subkeys of :func:`purposes_needed`, derived once from the namespace key."""
+    return {purpose: key.subkey(purpose) for purpose in purposes_needed(source, settings)}
+
+
+def tokens_file_metadata(
+    source: str, key_id: str, token_length: int, purposes: Mapping[str, str]
+) -> dict[str, str]:
+    """A tokens file's safelink metadata (ids, purposes, table versions; never a secret).
+
+    The same on both engines: a Parquet file's key-value metadata locally, the
+    ``_safelink.json`` of Spark's tokens directory. A file with canonical-forename tokens
+    records its forename table's version (``forename_table``), which ``link`` checks.
+    """
+    metadata = {
+        f"{METADATA_PREFIX}kind": "tokens",
+        f"{METADATA_PREFIX}version": __version__,
+        f"{METADATA_PREFIX}source": source,
+        f"{METADATA_PREFIX}key_id": key_id,
+        f"{METADATA_PREFIX}token_length": str(token_length),
+        f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
+    }
+    if FORENAME_TABLE_PURPOSE in purposes.values():
+        metadata[f"{METADATA_PREFIX}forename_table"] = forename_table_version()
+    return metadata
