@@ -49,7 +49,9 @@ def test_scan_corpus_identifier_kinds_match_labels(
         label = labels[profile.column]
         finding = profile.finding
         found = (
-            finding.kind if finding and finding.detected and finding.subject == "person" else None
+            finding.kind
+            if finding and finding.detected and finding.subject in ("person", "staff")
+            else None
         )
         if label.kind is not None and found != label.kind:
             wrong.append(profile.column)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from safelink.detect.headers import Subject
 from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
 
 Confidence = Literal["high", "medium", "low"]
@@ -66,7 +67,9 @@ class ColumnFinding:
         confidence: ``high``, ``medium`` (both count as detected) or ``low`` (a hint only).
         evidence: header words and validator results, in words.
         examples: masked examples (``943 *** ****``).
-        subject: ``person`` or ``organisation`` (a GP practice's postcode, a consultant).
+        subject: ``person``, ``organisation`` (a GP practice's postcode, a referrer's phone)
+            or ``staff`` (a member of staff's name, ``gp_name``: personal data, so direct,
+            but a drafted config drops it instead of tokenising it).
         entities: for free text, rows (of the sample) with each entity type.
     """
 
@@ -78,7 +81,7 @@ class ColumnFinding:
     confidence: Confidence
     evidence: tuple[str, ...]
     examples: tuple[str, ...] = ()
-    subject: Literal["person", "organisation"] = "person"
+    subject: Subject = "person"
     entities: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -93,7 +96,7 @@ class ColumnFinding:
         ``direct`` singles a person out (NHS number, name); ``quasi`` is an indirect
         identifier (date of birth, postcode, sex), identifying in combination.
         """
-        if self.subject != "person":
+        if self.subject == "organisation":
             return None
         if self.direct:
             return "direct"
@@ -161,11 +164,11 @@ def make_finding(
     confidence: Confidence,
     evidence: list[str],
     examples: tuple[str, ...] = (),
-    subject: Literal["person", "organisation"] = "person",
+    subject: Subject = "person",
 ) -> ColumnFinding:
     """A finding; ``direct`` when the kind is a direct identifier of the data subject."""
     kind = ENTITY_KINDS.get(entity)
-    direct = kind in DIRECT_IDENTIFIERS and subject == "person"
+    direct = kind in DIRECT_IDENTIFIERS and subject != "organisation"
     return ColumnFinding(
         column=column,
         entity=entity,

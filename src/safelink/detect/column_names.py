@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 import polars as pl
 
@@ -15,6 +14,7 @@ from safelink.detect.column_model import (
     masked_examples,
     share_of,
 )
+from safelink.detect.headers import Subject
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS
 from safelink.detect.recognisers import name_lists
 
@@ -70,29 +70,91 @@ def names_with_header(
     entity: str,
     sample: pl.Series,
     settings: ClassifySettings,
-    subject: Literal["person", "organisation"],
+    subject: Subject,
 ) -> ColumnFinding | None:
-    """A name column whose header names it (``entity``), judged by the values' shape."""
+    """A name column whose header names it (``entity``), judged by the values' shape.
+
+    Values holding a word that is never a name ("Team", "Response", "Service") are not names;
+    a column of fewer than ten distinct values is a code list ("MATCH", "NO MATCH"). Under an
+    organisation's header (``gp_name``, ``ward_name``) the values are a member of staff's names
+    when they look like people's (titled, or listed forename and surname), else the
+    organisation's. Names under a staff header (``referrer``) are staff names.
+    """
+    if sample.len() >= _CODE_LIST_ROWS and sample.n_unique() < _CODE_LIST_DISTINCT:
+        return None
+    sample = first_of_list(sample)
     ev = _name_evidence(sample)
-    shape = ev["single"] | ev["full"]
+    named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
+    single, full = ev["single"] & named, ev["full"] & named
+    shape = single | full
     share = share_of(shape)
     listed = share_of(ev["any_listed"])
-    if entity == "FULL_NAME" and share_of(ev["full"]) < settings.header_min_share:
-        # A "name" header over single words: a forename or surname column.
-        if share_of(ev["single"]) < settings.min_share or listed < 0.2:
-            return None
-        entity = "FORENAME" if share_of(ev["forename"]) >= share_of(ev["surname"]) else "SURNAME"
+    if entity == "FULL_NAME" and share_of(full) < settings.header_min_share:
+        if share_of(single) >= settings.min_share:  # a "name" header over single words
+            if listed < _LISTED_SINGLE:
+                return None  # drugs, products or places, not people
+            fore, sur = share_of(ev["forename"]), share_of(ev["surname"])
+            entity = "FORENAME" if fore >= sur else "SURNAME"
+        elif share < settings.min_share or listed < _LISTED:
+            return None  # neither single names nor full names: not a name column
     if share < settings.header_min_share:
         return None
-    confidence: Confidence = "high" if share >= settings.min_share and listed >= 0.2 else "medium"
+    confidence: Confidence = (
+        "high" if share >= settings.min_share and listed >= _LISTED else "medium"
+    )
     evidence = [
         f"header '{name}' names {entity}",
         f"{share:.0%} of values are name-shaped",
         f"{listed:.0%} contain a listed UK name",
     ]
+    if subject == "organisation":
+        people = share_of(_titled(sample)) + share_of(ev["full_listed"] & full)
+        if people < _STAFF_PEOPLE:
+            evidence.append("an organisation's header and values not people's names")
+        else:
+            subject = "staff"
+    if subject == "staff":
+        evidence.append(
+            "staff: the header names a member of staff; a person's name is personal data, so "
+            "direct, but a config may drop it (role: drop) instead of tokenising it"
+        )
     return make_finding(
         name, entity, share, confidence, evidence, masked_examples(sample, shape, entity), subject
     )
+
+
+#: A column of at least this many values with fewer distinct ones is a code list.
+_CODE_LIST_ROWS = 50
+_CODE_LIST_DISTINCT = 10
+#: Share of values holding a listed UK name for a name column to be high confidence.
+_LISTED = 0.2
+#: Single words under a name header: at least this share listed (Welsh or rare forenames
+#: still hold some listed ones; a column of drug or product names holds none).
+_LISTED_SINGLE = 0.1
+#: Share of values titled ("Dr Okafor") or listed names under an organisation's header for
+#: them to be a member of staff's names rather than the organisation's.
+_STAFF_PEOPLE = 0.3
+_TITLE_START = r"^(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? "
+# Lists of names in one value: "Aisha, Bilal and Zara", "Tom & Jack".
+_LIST_SEPARATOR = r"\s*(?:,|&|\band\b)\s*"
+
+
+def _untitled(sample: pl.Series) -> pl.Series:
+    return sample.str.replace(_TITLE_START, "")
+
+
+def _titled(sample: pl.Series) -> pl.Series:
+    return sample.str.contains(_TITLE_START).fill_null(False)
+
+
+def first_of_list(sample: pl.Series) -> pl.Series:
+    """The first name of a list of names ("Tom, Ann and Jack" -> "Tom"); other values as they are.
+
+    Only values joined by "&" or "and" are lists; "Smith, John" (surname first) is one name.
+    """
+    listed = sample.str.contains(r"\s&\s|\sand\s").fill_null(False)
+    head = sample.str.replace(rf"{_LIST_SEPARATOR}.*$", "")
+    return pl.select(pl.when(listed).then(head).otherwise(sample)).to_series()
 
 
 def names_without_header(
@@ -110,7 +172,7 @@ def names_without_header(
         ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
     ]
     for entity, shape, listed, mask_ in candidates:
-        if shape >= settings.min_share and listed >= 0.4:
+        if shape >= settings.min_share and listed >= _LISTED_NO_HEADER:
             evidence = [
                 f"{shape:.0%} of values are name-shaped",
                 f"{listed:.0%} match the UK {entity.lower()} list",
@@ -122,6 +184,9 @@ def names_without_header(
     return _names_by_shape(name, sample, settings, distinct)
 
 
+#: Share of values in a UK name list for a distinct column of name-shaped values to be names
+#: without header context (the lists hold the common names: a third of a column's names).
+_LISTED_NO_HEADER = 0.3
 #: Fewest distinct values, as a share of those sampled, for names found by shape alone.
 _SHAPE_DISTINCT = 0.3
 _CAPITALISED_NAME = _FULL_NAME
@@ -142,8 +207,9 @@ def _names_by_shape(
     """
     if distinct < _SHAPE_DISTINCT * sample.len():
         return None
-    untitled = sample.str.replace(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? ", "")
-    shaped = sample.str.contains(_CAPITALISED_NAME) & ~untitled.str.contains(_NOT_NAME_WORDS)
+    shaped = sample.str.contains(_CAPITALISED_NAME) & ~_untitled(sample).str.contains(
+        _NOT_NAME_WORDS
+    )
     share = share_of(shaped)
     if share < settings.min_share:
         return None

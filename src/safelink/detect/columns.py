@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Literal
 
 import polars as pl
 
@@ -38,9 +37,14 @@ from safelink.detect.column_model import (
     share_of,
 )
 from safelink.detect.column_names import names_with_header, names_without_header
-from safelink.detect.damage import LEADING_ZERO, undo_spreadsheet_damage
+from safelink.detect.damage import (
+    LEADING_ZERO,
+    restore_leading_zero,
+    rounded_numbers,
+    undo_spreadsheet_damage,
+)
 from safelink.detect.headers import header_entities, header_words
-from safelink.detect.recognisers import VALIDATORS
+from safelink.detect.recognisers import VALIDATORS, modulus11_valid
 from safelink.normalise import normalise_date, normalise_sex
 
 __all__ = [
@@ -58,10 +62,6 @@ __all__ = [
 ]
 
 
-# Entities that describe the data subject only when not an organisation's.
-_PERSONAL_ONLY = frozenset(
-    {"POSTCODE", "ADDRESS", "PHONE_NUMBER", "EMAIL_ADDRESS", "FORENAME", "SURNAME", "FULL_NAME"}
-)
 # Value evidence alone is enough for these (their validators are specific).
 _SELF_EVIDENT = (
     "NI_NUMBER",
@@ -72,7 +72,9 @@ _SELF_EVIDENT = (
     "PHONE_NUMBER",
     "ADDRESS",
     "UK_DRIVING_LICENCE",
+    "UK_VEHICLE_REGISTRATION",
 )
+_NAME_ENTITIES = ("FORENAME", "SURNAME", "FULL_NAME")
 _MAX_CHARS = 1_000
 
 
@@ -254,16 +256,17 @@ DIRECT_TEXT_ENTITIES = frozenset(
 def _classify_values(
     name: str, sample: pl.Series, settings: ClassifySettings
 ) -> ColumnFinding | None:
-    hits, meta, org = header_entities(name)
+    hits, meta, subject = header_entities(name)
     if meta:
         hits = []
-    subject: Literal["person", "organisation"] = "organisation" if org else "person"
     sample = undo_spreadsheet_damage(sample)
     matched = {entity: check(sample) for entity, check in VALIDATORS.items()}
     for entity in set(hits) & set(LEADING_ZERO):  # the header says what the digits were
-        restored = pl.when(sample.str.contains(r"^[1-9][0-9 ]{8,11}$")).then("0" + sample)
-        zero = pl.select(restored.otherwise(sample)).to_series()
-        matched[entity] = matched[entity] | VALIDATORS[entity](zero)
+        matched[entity] = matched[entity] | VALIDATORS[entity](restore_leading_zero(sample))
+    rounded = rounded_numbers(sample)
+    for entity in set(hits) & set(ROUNDED):  # the header says what the rounded numbers were
+        matched[entity] = matched[entity] | rounded
+    mod11 = share_of(modulus11_valid(sample))
     shares = {entity: share_of(m) for entity, m in matched.items()}
 
     def level(share: float, header: bool) -> Confidence:
@@ -271,32 +274,63 @@ def _classify_values(
             return "high" if header else "medium"
         return "medium" if header and share >= settings.header_min_share else "low"
 
-    for entity in hits:  # header first: the strongest context wins
+    # Header first: the strongest context wins; a header the values contradict is a hint.
+    hint: ColumnFinding | None = None
+    for entity in hits:
         if entity in VALIDATORS:
             share = shares[entity]
             evidence = [
                 f"header '{name}' names {entity}",
                 f"{share:.0%} of values pass {entity} checks",
             ]
-            return make_finding(
+            if entity == "NHS_NUMBER" and mod11 > share:
+                share = mod11
+                evidence.append(f"{mod11:.0%} pass modulus 11 (outside the issued ranges too)")
+            if entity in ROUNDED and rounded.any():
+                evidence.append(_ROUNDED_EVIDENCE.format(share_of(rounded)))
+            found = make_finding(
                 name,
                 entity,
                 share,
                 level(share, True),
                 evidence,
                 masked_examples(sample, matched[entity], entity),
-                subject,
+                "person" if subject == "person" else "organisation",
             )
-        if entity in ("FORENAME", "SURNAME", "FULL_NAME"):
-            found = names_with_header(name, entity, sample, settings, subject)
-            if found is not None:
+            if found.detected:
                 return found
+            hint = hint or found
+        if entity in _NAME_ENTITIES:
+            named = names_with_header(name, entity, sample, settings, subject)
+            if named is not None:
+                return named
         if entity == "SEX":
             share = share_of(normalise_sex(sample).values.is_not_null())
             evidence = [f"header '{name}' names SEX", f"{share:.0%} of values are sex codes"]
             return make_finding(name, "SEX", share, level(share, True), evidence)
-    if org:
-        return None
+    if subject != "person":
+        return hint
+    by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    return by_values if by_values is not None else hint
+
+
+#: Header entities whose values a spreadsheet may round to scientific notation.
+ROUNDED = ("NHS_NUMBER", "CHI_NUMBER", "PHONE_NUMBER", "UPRN", "HOSPITAL_NUMBER")
+_ROUNDED_EVIDENCE = (
+    "{:.0%} of values rounded by a spreadsheet (scientific notation): counted as the header "
+    "says; the digits lost cannot be recovered, so re-export the column as text"
+)
+
+
+def _by_values(
+    name: str,
+    sample: pl.Series,
+    settings: ClassifySettings,
+    matched: dict[str, pl.Series],
+    shares: dict[str, float],
+    mod11: float,
+) -> ColumnFinding | None:
+    """A column without (or with a contradicted) header: judged by its values alone."""
     for entity in _SELF_EVIDENT:
         share = shares[entity]
         if share >= settings.min_share:
@@ -309,6 +343,14 @@ def _classify_values(
                 evidence,
                 masked_examples(sample, matched[entity], entity),
             )
+    if mod11 >= settings.min_share and shares["CHI_NUMBER"] < settings.min_share:
+        evidence = [
+            f"{mod11:.0%} of values are ten digits passing modulus 11 (random numbers: 1 in 11)",
+            f"{shares['NHS_NUMBER']:.0%} in the NHS issuing ranges",
+            "no header context",
+        ]
+        examples = masked_examples(sample, modulus11_valid(sample), "NHS_NUMBER")
+        return make_finding(name, "NHS_NUMBER", mod11, "medium", evidence, examples)
     found = names_without_header(name, sample, settings)
     if found is not None:
         return found

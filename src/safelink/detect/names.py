@@ -172,11 +172,18 @@ def _is_name_word(word: str, *, titled: bool = False) -> bool:
     return titled or plain not in _COMMON_NOUNS
 
 
-def _trim(text: str, start: int, end: int, *, titled: bool = False) -> tuple[int, int] | None:
-    """The run's longest prefix of name words (stopping at the first word that is not one)."""
+def _trim(
+    text: str, start: int, end: int, *, titled: bool = False, first_plain: bool = False
+) -> tuple[int, int] | None:
+    """The run's longest prefix of name words (stopping at the first word that is not one).
+
+    With ``first_plain`` the first word must be a name word without a title's licence: after
+    a relationship word a common noun may be a surname ("her son Tom Ward") but cannot start
+    a name ("Carers Trust", "Sons Ltd").
+    """
     last = start
-    for match in _WORDS.finditer(text, start, end):
-        if not _is_name_word(match.group(), titled=titled):
+    for i, match in enumerate(_WORDS.finditer(text, start, end)):
+        if not _is_name_word(match.group(), titled=titled and not (first_plain and i == 0)):
             break
         last = match.end()
     return (start, last) if last > start else None
@@ -218,7 +225,7 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         # a title; after a role it is not ("GP Surgery").
         kin = cue.group().lower() in _RELATION_WORDS
         while after is not None:
-            name = _trim(text, after.start("name"), after.end("name"), titled=kin)
+            name = _trim(text, after.start("name"), after.end("name"), titled=kin, first_plain=True)
             shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
             if name is None or shouted or (not kin and is_place(text, *name)):
                 break
