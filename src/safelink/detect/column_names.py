@@ -75,13 +75,11 @@ def names_with_header(
     """A name column whose header names it (``entity``), judged by the values' shape.
 
     Values holding a word that is never a name ("Team", "Response", "Service") are not names;
-    a column of fewer than ten distinct values is a code list ("MATCH", "NO MATCH"). Under an
+    single words none of a tenth of which is a listed name (drugs, products) neither. Under an
     organisation's header (``gp_name``, ``ward_name``) the values are a member of staff's names
     when they look like people's (titled, or listed forename and surname), else the
     organisation's. Names under a staff header (``referrer``) are staff names.
     """
-    if sample.len() >= _CODE_LIST_ROWS and sample.n_unique() < _CODE_LIST_DISTINCT:
-        return None
     sample = first_of_list(sample)
     ev = _name_evidence(sample)
     named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
@@ -123,9 +121,6 @@ def names_with_header(
     )
 
 
-#: A column of at least this many values with fewer distinct ones is a code list.
-_CODE_LIST_ROWS = 50
-_CODE_LIST_DISTINCT = 10
 #: Share of values holding a listed UK name for a name column to be high confidence.
 _LISTED = 0.2
 #: Single words under a name header: at least this share listed (Welsh or rare forenames

@@ -52,18 +52,23 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     return text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
 
 
+# Numbers this long are identifiers' length (9-12 digits): expanding a rounded one invents digits.
+_IDENTIFIER_DIGITS = 9
+
+
 def _exact_integer(value: str) -> str:
     """The whole number a scientific form writes, when it keeps every digit (else unchanged).
 
     ``9.434765919E9`` has ten significant digits for ten: exact. ``9.43477E+09`` has six: the
-    spreadsheet rounded it, and expanding it would invent zeros.
+    spreadsheet rounded it, and expanding it would invent zeros (shorter numbers, ``1.5E3``,
+    are amounts, expanded as before).
     """
     number = decimal.Decimal(value)
     if number != number.to_integral_value():
         return value
     written = len(value.lower().split("e")[0].replace(".", "").lstrip("0"))
     whole = str(int(number))
-    return whole if written >= len(whole) else value
+    return whole if written >= len(whole) or len(whole) < _IDENTIFIER_DIGITS else value
 
 
 def restore_leading_zero(sample: pl.Series) -> pl.Series:

@@ -62,6 +62,12 @@ _META_WORDS = frozenset(
         "initial",
         "initials",
         "changed",
+        # The result of comparing an identifier: "surname_check", "dob_match".
+        "check",
+        "checked",
+        "match",
+        "matched",
+        "result",
     ]
 )
 # The identifier belongs to an organisation, not the person.
