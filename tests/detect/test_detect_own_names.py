@@ -82,3 +82,31 @@ def test_vehicle_registration_with_driving_context_found() -> None:
         r.entity_type == "UK_VEHICLE_REGISTRATION" and text[r.start : r.end] == "AB12 CDE"
         for r in results
     )
+
+
+def test_own_initials_with_full_stops_found() -> None:
+    assert _found("Sian", "Pritchard", "Explained to S.P. that bloods are due; S. P. agreed.") == [
+        "S. P.",
+        "S.P.",
+    ]
+
+
+def test_own_address_without_its_town_and_the_street_line_alone_found() -> None:
+    address = "Flat 7, 31 Quarry Row, Llandudno"
+    text = "Lives at flat 7, 31 quarry row. Visited 31 Quarry Row. Flat 7 is empty."
+    # "31 quarry row" inside the longer form overlaps it; "Flat 7" alone is not searched for.
+    assert _found("Ann", "Quayle", text, address=address) == [
+        "31 Quarry Row",
+        "31 quarry row",
+        "flat 7, 31 quarry row",
+    ]
+
+
+def test_own_address_without_a_number_still_found_whole() -> None:
+    address = "Rose Cottage, Quarry Row, Llandudno"
+    text = "Lives at rose cottage, quarry row, llandudno."
+    assert _found("Ann", "Quayle", text, address=address) == ["rose cottage, quarry row, llandudno"]
+
+
+def test_own_name_dotless_i_folds_to_i() -> None:
+    assert _found("Eren", "Y\u0131lmaz", "Discussed YILMAZ, Eren at MDT.") == ["Eren", "YILMAZ"]

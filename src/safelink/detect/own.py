@@ -59,8 +59,12 @@ _DIGIT_AFTER = r"(?![0-9])"
 _APOSTROPHE = "['\u2019` ]?"
 
 
-# Letters with a stroke have no decomposition: "Đặng" is written "Dang", "Łukasz" "Lukasz".
-_STROKED = {"đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ħ": "h", "Ħ": "h"}
+# Letters with no decomposition: "Đặng" is written "Dang", "Łukasz" "Lukasz", and a
+# Turkish dotless or dotted i as "i".
+_STROKED = {
+    "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ħ": "h", "Ħ": "h",
+    "\u0131": "i", "\u0130": "i",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
@@ -194,6 +198,23 @@ _STREET_FORMS = {
     "gardens": "gdns|gdn|gards", "terrace": "terr|ter|tce", "grove": "gro|gr", "square": "sq",
     "park": "pk", "parade": "pde", "walk": "wlk", "green": "grn", "way": "wy",
 }  # fmt: skip
+
+
+def _address_lines(value: str) -> list[str]:
+    """The address and the shorter forms a note writes: without the town, the street line.
+
+    "Flat 12, 227 Rose Terrace, Swansea" also gives "Flat 12, 227 Rose Terrace" and
+    "227 Rose Terrace"; a part counts when it holds a number and two words ("Flat 12" alone
+    does not). The whole value is always searched for ("Rose Cottage, Mill Lane, Leeds").
+    """
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    lines = [value, *(", ".join(parts[:k]) for k in range(1, len(parts)))]
+    lines += [p for p in parts if re.search(r"\d", p)]
+    return [value] + [
+        line
+        for line in dict.fromkeys(lines[1:])
+        if line != value and re.search(r"\d", line) and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2
+    ]
 
 
 def _address_term(value: str) -> tuple[str, str]:
@@ -337,7 +358,7 @@ def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
     if len(value.strip()) < 3:
         return []
     if kind is Identifier.ADDRESS:
-        return [_address_term(value)]
+        return [_address_term(line) for line in _address_lines(value)]
     return [_words_term(value)]
 
 

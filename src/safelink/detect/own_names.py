@@ -10,7 +10,7 @@ surname; these forms are derived from them and searched for in that row's text o
   ("Chris", "Kath"), of at least four that ends it ("Preet", "Seun"), or a pet form on its
   first three letters ("Wojtek", "Danny");
 * **initials**: the forename's initial with the surname's (each capitalised word of it, so
-  "ap Rhys" gives "RA" and "RR"), written in capitals ("SP", "SP's").
+  "ap Rhys" gives "RA" and "RR"), written in capitals ("SP", "SP's", "S.P.").
 
 Variants and short forms must start with a capital in the text (so "will" is not William),
 and short forms must be in title case unless five letters or more (in a note written in
@@ -105,6 +105,7 @@ _MIN_CAPS_SHORT = 5
 _PET_ENDINGS = ("ie", "y", "ek", "ka", "ko", "sia", "cia", "us", "o")
 _MIN_PET = 4
 _WORD = re.compile(r"[^\W\d_]+")
+_DOTTED = re.compile(r"(?<![^\W_])(?P<a>[^\W\d_])\.\s?(?P<b>[^\W\d_])\.")
 
 
 @cache
@@ -148,6 +149,11 @@ class NameForms:
             initials = word in self.initials and raw.isupper()
             short = (raw.istitle() or len(word) >= _MIN_CAPS_SHORT) and self._short(word)
             if initials or word in self.variants or short:
+                spans.append((start, end))
+        for match in _DOTTED.finditer(folded):  # "A.O.", "A. O."
+            start, end = match.span()
+            pair = match.group("a") + match.group("b")
+            if pair in self.initials and text[start:end].isupper():
                 spans.append((start, end))
         return spans
 
