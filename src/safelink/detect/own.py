@@ -225,7 +225,9 @@ def _address_term(value: str) -> tuple[str, str]:
         for w in words
     ]
     joined = r"[\s,]+".join(parts)
-    key = words[0][:3] if words[-1] in _STREET_FORMS else words[-1][:3]
+    # The literals the text must hold first: the first two words (a number and a street
+    # name, as written whatever the street type), so few rows compile the regex.
+    key = " ".join(w[:3] for w in words[:2] if w not in _STREET_FORMS) or words[0][:3]
     return rf"{_EDGE_BEFORE}{joined}{_EDGE_AFTER}", key
 
 
