@@ -11,11 +11,13 @@ from __future__ import annotations
 import random
 
 import polars as pl
+from rich.console import Console
 
 from safelink.detect import scan
 from safelink.detect.column_model import ColumnFinding
 from safelink.detect.damage import restore_leading_zero, rounded_numbers, undo_spreadsheet_damage
 from safelink.detect.draft import draft_config_text
+from safelink.detect.findings import render_table
 from safelink.detect.headers import header_entities
 from safelink.detect.recognisers import name_lists
 from safelink.identifiers import Identifier
@@ -216,3 +218,6 @@ def test_scan_staff_names_direct_with_staff_evidence_and_dropped_by_draft() -> N
     )
     draft = draft_config_text(report, project="p", source="s", path=None)
     assert '"gp_name": {role: drop}' in draft and "member of staff" in draft
+    console = Console(width=400, record=True)
+    console.print(render_table(report))
+    assert "FULL_NAME (staff)" in console.export_text()
