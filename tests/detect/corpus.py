@@ -245,11 +245,12 @@ def make_corpus(seed: int = 7, rows: int = ROWS) -> tuple[pl.DataFrame, dict[str
         ],
         None,
     )
+    # A member of staff's name is personal data whoever they are (issue 19's staff policy):
+    # a direct identifier, found with "staff" in its evidence so a config may drop it.
     add(
         "consultant_name",
         [f"Dr {rng.choice(fore)} {rng.choice(sur)}" for _ in range(rows)],
-        None,
-        False,
+        Identifier.FULL_NAME,
     )
     add(
         "diagnosis_code",

@@ -39,7 +39,7 @@ def test_heldout_columns_direct_identifiers() -> None:
     precision = len(found & truth) / len(found)
     print(f"held-out columns: recall {recall:.3f}, precision {precision:.3f}")
     assert recall >= 0.97, sorted(truth - found)
-    assert precision >= 0.97, sorted(found - truth)
+    assert precision >= 0.99, sorted(found - truth)  # 0.974 / 1.000
 
 
 @pytest.mark.parametrize("corpus", ["held-out", "own"])

@@ -72,8 +72,9 @@ def test_heldout2_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 2 columns: recall {recall:.3f}, precision {precision:.3f}")
-    # First scored 0.822 / 0.902 (blind); 0.956 / 1.000 once used as a development set.
-    assert recall >= 0.95 and precision >= 0.99
+    # First scored 0.822 / 0.902 (blind); 0.956 / 1.000 once used as a development set;
+    # 0.978 / 1.000 after the rules from held-out 3's misses.
+    assert recall >= 0.97 and precision >= 0.99
 
 
 def test_heldout2_row_aware_redaction() -> None:
@@ -85,12 +86,14 @@ def test_heldout2_row_aware_redaction() -> None:
     print("held-out 2 pattern", plain.to_dict())
     print("held-out 2 pattern+row", aware.to_dict())
     # First scored: own DOB, NHS, postcode, phone, email 1.00, name 0.904, address 0.898;
-    # other people's names 0.747 (pattern tier); precision 0.976.
+    # other people's names 0.747 (pattern tier); precision 0.976. After held-out 3's rules
+    # (pet and short forms, initials, abbreviated and shortened addresses): name 0.991,
+    # address 1.00, other people 0.757, precision 0.977.
     for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
         assert aware.recall[label] >= 0.99, label
-    assert aware.recall["SELF_NAME"] >= 0.88 and aware.recall["SELF_ADDRESS"] >= 0.88
-    assert plain.recall["OTHER_PERSON"] >= 0.72
-    assert aware.precision >= 0.95
+    assert aware.recall["SELF_NAME"] >= 0.98 and aware.recall["SELF_ADDRESS"] >= 0.99
+    assert plain.recall["OTHER_PERSON"] >= 0.74
+    assert aware.precision >= 0.96
 
 
 @pytest.mark.skipif(not pipeline_available(), reason="model tier pipeline not installed")
@@ -101,6 +104,7 @@ def test_heldout2_model_tier_other_people() -> None:
         texts, labels, find_spans(texts, build_engine(tier="model"), (frame, NOTE_IDENTIFIERS))
     )
     print("held-out 2 model+row", scores.to_dict())
-    # First scored 0.801 recall of other people's names, 0.929 personal precision.
-    assert scores.recall["OTHER_PERSON"] >= 0.78
-    assert scores.precision_personal >= 0.91
+    # First scored 0.801 recall of other people's names, 0.929 personal precision; 0.812 and
+    # 0.932 after held-out 3's rules.
+    assert scores.recall["OTHER_PERSON"] >= 0.80
+    assert scores.precision_personal >= 0.92

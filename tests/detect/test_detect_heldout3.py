@@ -1,11 +1,11 @@
-"""Detection scored on the third held-out corpora (``tests/detect/heldout3``): the blind measure.
+"""Detection scored on the third held-out corpora (``tests/detect/heldout3``).
 
 Made blind by a helper who never read the detector, the other corpora or any detector output,
-from a trap list (``TRAPS.md``) written before the generators. When it arrived, the second
-held-out corpora became a development set (the detector's misses there were looked at and
-fixed by general rules); this one was scored only before and after those changes, as
-aggregates. Nobody tunes on it; the floors, at its first scores after the changes, guard
-against regressions.
+from a trap list (``TRAPS.md``) written before the generators, and scored blind for one round.
+Since a fourth blind corpus is being made, it is a development set (issue 19, third round):
+its misses were looked at, grouped by cause and fixed by general rules (each with a unit test
+on its own synthetic examples, never its column names or values). The floors, just under the
+scores after those fixes, guard against regressions.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def test_heldout3_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 3 columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.64 and precision >= 0.92  # scored 0.600 / 0.923 before, 0.650 / 0.929 after
+    # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000.
+    assert recall >= 0.94 and precision >= 0.99
 
 
 def test_heldout3_row_aware_redaction() -> None:
@@ -38,12 +39,13 @@ def test_heldout3_row_aware_redaction() -> None:
     texts = frame["note"].to_list()
     aware = score_spans(texts, labels, find_spans(texts, build_engine(), (frame, NOTE_IDENTIFIERS)))
     print("held-out 3 pattern+row", aware.to_dict())
-    # Scored: own DOB, NHS, postcode, phone, email 1.00, name 0.807, address 0.730; other
-    # people's names 0.678; precision 0.998.
+    # Blind: own DOB, NHS, postcode, phone, email 1.00, name 0.807, address 0.730; other
+    # people's names 0.678; precision 0.998. As a development set: name 0.983, address 1.00,
+    # other people 0.904, precision 0.998.
     for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
         assert aware.recall[label] >= 0.99, label
-    assert aware.recall["SELF_NAME"] >= 0.79 and aware.recall["SELF_ADDRESS"] >= 0.72
-    assert aware.recall["OTHER_PERSON"] >= 0.66
+    assert aware.recall["SELF_NAME"] >= 0.97 and aware.recall["SELF_ADDRESS"] >= 0.99
+    assert aware.recall["OTHER_PERSON"] >= 0.89
     assert aware.precision >= 0.99
 
 
@@ -54,6 +56,7 @@ def test_heldout3_model_tier_other_people() -> None:
     engine = build_engine(tier="model")
     scores = score_spans(texts, labels, find_spans(texts, engine, (frame, NOTE_IDENTIFIERS)))
     print("held-out 3 model+row", scores.to_dict())
-    # Scored 0.844 recall of other people's names, 0.977 personal precision.
-    assert scores.recall["OTHER_PERSON"] >= 0.83
-    assert scores.precision_personal >= 0.96
+    # Blind: 0.844 recall of other people's names, 0.977 personal precision; as a
+    # development set: 0.933 and 0.978.
+    assert scores.recall["OTHER_PERSON"] >= 0.92
+    assert scores.precision_personal >= 0.97

@@ -54,6 +54,12 @@ def draft_config_text(report: ScanReport, *, project: str, source: str, path: st
             used.add(str(f.kind))
             spec = f"{{role: identifier, kind: {f.kind}{extra}}}"
             why = f"{f.entity}, {f.share:.0%} of values, {f.confidence} confidence"
+        elif f is not None and f.detected and f.subject == "staff":
+            spec = "{role: drop}"
+            why = (
+                f"a member of staff's name ({f.entity}, {f.share:.0%} of values): personal data; "
+                f"dropped, or set {{role: identifier, kind: {f.kind}}} to tokenise it"
+            )
         elif profile.column in direct:
             spec = "{role: drop}"
             why = "free text holding identifiers; redact it (--redact-to) to keep it as content"

@@ -125,7 +125,7 @@ def render_table(report: ScanReport) -> Table:
             continue
         table.add_row(
             f.column,
-            f.entity + ("" if f.subject == "person" else " (organisation)"),
+            f.entity + ("" if f.subject == "person" else f" ({f.subject})"),
             _identifies(f),
             f"{f.share:.0%}",
             f.confidence,

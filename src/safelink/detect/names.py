@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
-_LOWER = "a-zß-öø-ÿā-žșț"
+# Latin Extended-B and Additional (Vietnamese "Đặng", "Nguyễn", "Hương") hold both cases.
+_EXTENDED = "\u01a0-\u01b0\u1e00-\u1eff"
+_UPPER = f"A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ{_EXTENDED}"
+_LOWER = f"a-zß-öø-ÿā-žșț{_EXTENDED}"
 _APOSTROPHE = "'\u2019"
 # One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza"; or upper case.
 _PART = (
@@ -131,11 +133,24 @@ _PLACE_WORDS = frozenset(
 )
 
 #: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
-MAY_HOLD_CUE = rf"\b{_TITLE_WORD}\b|(?i:\b(?:{_CUE})\b)"
+# Phrases that introduce a list of the people present: "Meeting attended by Ann, Raj Patel and
+# Mrs Bell", "Present: ...", "accompanied by ...".
+_LIST_PHRASES = r"attended by|present|joined by|accompanied by|met with|visited by"
+MAY_HOLD_CUE = rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES})\b)"
 
 _SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
 _RUN = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{NAME_WORD}){{0,2}}"
-_TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?P<name>{_RUN})")
+# A particle may follow the title: "Dr von Essen", "Mrs de Souza".
+_TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?:{_PARTICLE}\s+)*(?P<name>{_RUN})")
+# A title in capitals, in a note written in capitals: "DR LANE INCREASED ...".
+_TITLED_CAPS = re.compile(
+    rf"(?<![\w'\u2019-])(?:MR|MRS|MS|MISS|MX|DR|PROF|REV)\.?\s+(?:{_PARTICLE.upper()}\s+)*"
+    rf"(?P<name>{_RUN})"
+)
+_LIST_INTRO = re.compile(rf"(?i:\b(?:{_LIST_PHRASES})\b)\s*:?\s+")
+_LIST_ITEM = re.compile(
+    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)?(?P<title>{_TITLE}\s+)?(?:{_PARTICLE}\s+)*(?P<name>{_RUN})"
+)
 # A cue word is found by a set look-up on each word (an alternation of a hundred words,
 # tried at every position, cost more than every other recogniser together); the rest of the
 # rule is then matched from the cue's end (a name after it) or up to its start (a name before).
@@ -172,11 +187,18 @@ def _is_name_word(word: str, *, titled: bool = False) -> bool:
     return titled or plain not in _COMMON_NOUNS
 
 
-def _trim(text: str, start: int, end: int, *, titled: bool = False) -> tuple[int, int] | None:
-    """The run's longest prefix of name words (stopping at the first word that is not one)."""
+def _trim(
+    text: str, start: int, end: int, *, titled: bool = False, first_plain: bool = False
+) -> tuple[int, int] | None:
+    """The run's longest prefix of name words (stopping at the first word that is not one).
+
+    With ``first_plain`` the first word must be a name word without a title's licence: after
+    a relationship word a common noun may be a surname ("her son Tom Ward") but cannot start
+    a name ("Carers Trust", "Sons Ltd").
+    """
     last = start
-    for match in _WORDS.finditer(text, start, end):
-        if not _is_name_word(match.group(), titled=titled):
+    for i, match in enumerate(_WORDS.finditer(text, start, end)):
+        if not _is_name_word(match.group(), titled=titled and not (first_plain and i == 0)):
             break
         last = match.end()
     return (start, last) if last > start else None
@@ -207,6 +229,15 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         name = _trim(text, match.start("name"), match.end("name"), titled=True)
         if name is not None and not _place_after(text, name[1]):
             spans.append((match.start(), name[1]))
+    for match in _TITLED_CAPS.finditer(text):
+        # The title's next word is a name whatever it is; more words only when listed names.
+        first = _WORDS.match(text, match.start("name"))
+        if first is None or not first.group().isupper():
+            continue
+        rest = _listed_prefix(text, first.end(), match.end("name"))
+        end = first.end() if rest is None else rest[1]
+        if _is_name_word(first.group(), titled=True) and not _place_after(text, end):
+            spans.append((match.start(), end))
     for cue in _CUE_TOKEN.finditer(text):
         if cue.group().lower() not in _CUE_WORDS:
             continue
@@ -218,9 +249,10 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         # a title; after a role it is not ("GP Surgery").
         kin = cue.group().lower() in _RELATION_WORDS
         while after is not None:
-            name = _trim(text, after.start("name"), after.end("name"), titled=kin)
-            shouted = cue.group().isupper() and text[slice(*name or (0, 0))].isupper()
-            if name is None or shouted or (not kin and is_place(text, *name)):
+            name = _trim(text, after.start("name"), after.end("name"), titled=kin, first_plain=True)
+            if name is not None and cue.group().isupper() and text[slice(*name)].isupper():
+                name = _listed_prefix(text, *name)  # capitals everywhere: listed names only
+            if name is None or (not kin and is_place(text, *name)):
                 break
             spans.append(name)
             after = _AND_NAME.match(text, name[1]) if plural else None
@@ -229,7 +261,41 @@ def cue_names(text: str) -> list[tuple[int, int]]:
             name = _trim(text, before.start("name"), before.end("name"))
             if name is not None and not is_place(text, *name):
                 spans.append(name)
+    spans.extend(_listed_people(text))
     return spans
+
+
+def _listed_people(text: str) -> list[tuple[int, int]]:
+    """Names in a list after "attended by", "present:" ("Ann, Raj Patel and Mrs Bell")."""
+    spans: list[tuple[int, int]] = []
+    for intro in _LIST_INTRO.finditer(text):
+        at = intro.end()
+        while (item := _LIST_ITEM.match(text, at)) is not None:
+            titled = item.group("title") is not None
+            name = _trim(text, item.start("name"), item.end("name"), titled=titled)
+            if name is not None and text[slice(*name)].isupper() and intro.group().isupper():
+                name = _listed_prefix(text, *name)
+            if name is None or (not titled and is_place(text, *name)):
+                break
+            spans.append((item.start("title") if titled else name[0], name[1]))
+            if name[1] < item.end("name"):
+                break  # the list ended inside the run ("Ann and Raj went home")
+            at = name[1]
+    return spans
+
+
+def _listed_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """In text written in capitals, the run's longest prefix of listed UK names, if any."""
+    from safelink.detect.recognisers import name_lists  # recognisers imports this module
+
+    forenames, surnames = name_lists()
+    last = start
+    for match in _WORDS.finditer(text, start, end):
+        word = match.group().upper().replace("'", "").replace("\u2019", "")
+        if word not in forenames and word not in surnames:
+            break
+        last = match.end()
+    return (start, last) if last > start else None
 
 
 def _extends(text: str, end: int, word: str) -> bool:

@@ -24,6 +24,7 @@ from functools import lru_cache
 import polars as pl
 from presidio_analyzer import RecognizerResult
 
+from safelink.detect.own_names import NameForms, name_forms
 from safelink.identifiers import Identifier
 from safelink.normalise import normalise, normalise_date
 
@@ -58,8 +59,18 @@ _DIGIT_AFTER = r"(?![0-9])"
 _APOSTROPHE = "['\u2019` ]?"
 
 
+# Letters with no decomposition: "Đặng" is written "Dang", "Łukasz" "Lukasz", and a
+# Turkish dotless or dotted i as "i".
+_STROKED = {
+    "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ħ": "h", "Ħ": "h",
+    "\u0131": "i", "\u0130": "i",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
+    if char in _STROKED:
+        return _STROKED[char]
     plain = "".join(
         c
         for c in unicodedata.normalize("NFKD", char)
@@ -180,6 +191,46 @@ def _words_term(value: str) -> tuple[str, str]:
     return rf"{_EDGE_BEFORE}{joined}{_EDGE_AFTER}", words[-1][:3]
 
 
+# Street types as notes abbreviate them ("12 Mill Ln", "4 Oak Gdns", "9 Elm Terr.").
+_STREET_FORMS = {
+    "road": "rd", "street": "st|str", "avenue": "ave|av", "lane": "ln", "close": "cl",
+    "drive": "dr|drv", "court": "ct", "crescent": "cres|cresc", "place": "pl",
+    "gardens": "gdns|gdn|gards", "terrace": "terr|ter|tce", "grove": "gro|gr", "square": "sq",
+    "park": "pk", "parade": "pde", "walk": "wlk", "green": "grn", "way": "wy",
+}  # fmt: skip
+
+
+def _address_lines(value: str) -> list[str]:
+    """The address and the shorter forms a note writes: without the town, the street line.
+
+    "Flat 12, 227 Rose Terrace, Swansea" also gives "Flat 12, 227 Rose Terrace" and
+    "227 Rose Terrace"; a part counts when it holds a number and two words ("Flat 12" alone
+    does not). The whole value is always searched for ("Rose Cottage, Mill Lane, Leeds").
+    """
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    lines = [value, *(", ".join(parts[:k]) for k in range(1, len(parts)))]
+    lines += [p for p in parts if re.search(r"\d", p)]
+    return [value] + [
+        line
+        for line in dict.fromkeys(lines[1:])
+        if line != value and re.search(r"\d", line) and len(re.findall(r"[^\W\d_]{2,}", line)) >= 2
+    ]
+
+
+def _address_term(value: str) -> tuple[str, str]:
+    """An address line with its street type written in full or abbreviated (``12 Mill Ln``)."""
+    words = [w for w in re.split(r"[\s,]+", fold(value)) if w]
+    parts = [
+        rf"(?:{re.escape(w)}|(?:{_STREET_FORMS[w]})\.?)" if w in _STREET_FORMS else re.escape(w)
+        for w in words
+    ]
+    joined = r"[\s,]+".join(parts)
+    # The literals the text must hold first: the first two words (a number and a street
+    # name, as written whatever the street type), so few rows compile the regex.
+    key = " ".join(w[:3] for w in words[:2] if w not in _STREET_FORMS) or words[0][:3]
+    return rf"{_EDGE_BEFORE}{joined}{_EDGE_AFTER}", key
+
+
 def _postcode_term(canonical: str) -> tuple[str, str]:
     outward, inward = fold(canonical).split(" ")
     return rf"{_EDGE_BEFORE}{re.escape(outward)}\s*{re.escape(inward)}{_EDGE_AFTER}", inward
@@ -190,11 +241,15 @@ class OwnTerms:
     """One row's own identifiers as search terms (entity, key literal, regex)."""
 
     terms: tuple[Term, ...]
+    names: NameForms | None = None
 
     def find(self, text: str) -> list[RecognizerResult]:
         """Every place the row's own identifiers occur in ``text``."""
         folded = fold(text)
         found: list[RecognizerResult] = []
+        if self.names is not None:
+            forms = self.names.find(text, folded)
+            found.extend(RecognizerResult("PERSON", s, e, OWN_SCORE) for s, e in forms)
         for entity, key, pattern in self.terms:
             if not all(literal in folded for literal in key.split(" ")):
                 continue
@@ -259,13 +314,34 @@ def own_terms(frame: pl.DataFrame, columns: Mapping[str, Identifier]) -> list[Ow
     for row in range(frame.height):
         person = [v for n in names if (v := canonical[n][row])]
         found: list[Term] = [("PERSON", key, t) for t, key in _name_terms(tuple(person))]
+        forms = _forms(tuple((used[n], canonical[n][row]) for n in names))
         for name, kind in used.items():
             value = canonical[name][row]
             if not value or name in names:
                 continue
             found.extend((OWN_ENTITIES[kind], key, t) for t, key in _value_terms(kind, value))
-        rows.append(OwnTerms(tuple(found)))
+        rows.append(OwnTerms(tuple(found), forms))
     return rows
+
+
+@lru_cache(maxsize=65_536)
+def _forms(values: tuple[tuple[Identifier, str | None], ...]) -> NameForms | None:
+    """The row's spoken name forms from its name columns (a full name's first word and rest)."""
+    forenames: list[str] = []
+    surnames: list[str] = []
+    for kind, value in values:
+        if not value:
+            continue
+        folded = fold(value).strip()
+        if kind is Identifier.FORENAME:
+            forenames.append(folded)
+        elif kind is Identifier.SURNAME:
+            surnames.append(folded)
+        elif " " in folded:
+            first, rest = folded.split(" ", 1)
+            forenames.append(first)
+            surnames.append(rest)
+    return name_forms(tuple(forenames), tuple(surnames))
 
 
 @lru_cache(maxsize=65_536)  # a person's values recur over their rows
@@ -283,6 +359,8 @@ def _value_terms(kind: Identifier, value: str) -> list[tuple[str, str]]:
         return [(rf"(?<![\w.+-]){re.escape(folded)}(?![\w-])", folded[:3])]
     if len(value.strip()) < 3:
         return []
+    if kind is Identifier.ADDRESS:
+        return [_address_term(line) for line in _address_lines(value)]
     return [_words_term(value)]
 
 

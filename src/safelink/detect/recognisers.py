@@ -57,6 +57,15 @@ def nhs_number_valid(values: pl.Series) -> pl.Series:
     return (canonical.is_not_null() & ~ranges.is_in(_NOT_NHS_RANGES)).fill_null(False)
 
 
+def modulus11_valid(values: pl.Series) -> pl.Series:
+    """Ten digits passing the NHS/CHI modulus-11 check digit, in any issuing range.
+
+    A random ten-digit number passes about 1 time in 11, so a column where most values pass
+    holds NHS-style numbers even when they fall outside the ranges issued so far.
+    """
+    return normalise_nhs_number(_text(values)).values.is_not_null()
+
+
 def chi_number_valid(values: pl.Series) -> pl.Series:
     """CHI numbers: modulus 11, DDMMYY date prefix, in the CHI issuing range."""
     canonical = normalise_chi_number(_text(values)).values
@@ -111,9 +120,11 @@ def uprn_valid(values: pl.Series) -> pl.Series:
 
 
 def hospital_number_valid(values: pl.Series) -> pl.Series:
-    """Hospital numbers: 4-15 letters and digits with at least one digit."""
+    """Hospital numbers: 4-15 letters and digits (up to three groups), at least one digit."""
     text = _text(values).str.strip_chars()
-    shape = text.str.contains(r"^[A-Za-z0-9][A-Za-z0-9\-/]{3,14}$").fill_null(False)
+    # Groups may be spaced ("K38 6439P", "RTH 6867017"): one separator between groups.
+    shape = text.str.contains(r"^[A-Za-z0-9]+(?:[ \-/][A-Za-z0-9]+){0,2}$").fill_null(False)
+    shape = shape & text.str.len_chars().is_between(4, 15).fill_null(False)
     return shape & text.str.contains(r"\d").fill_null(False)
 
 
@@ -405,7 +416,11 @@ class VehicleRegistrationRecogniser(_ValidatedPatternRecogniser):
         ("prefix", r"(?<![\w-])[A-Z]\d{1,3}[ -]?[A-Z]{3}(?![\w-])", 0.2),
         ("suffix", r"(?<![\w-])[A-Z]{3}[ -]?\d{1,3}[ -]?[A-Z](?![\w-])", 0.15),
     )
-    CONTEXT = ("vehicle", "vehicles", "car", "registration", "reg", "vrn", "badge", "plate")
+    # Driving and parking words name the vehicle too ("her son drives AB12 CDE").
+    CONTEXT = (
+        "vehicle", "vehicles", "car", "registration", "reg", "vrn", "badge", "plate",
+        "drive", "drives", "driving", "parked", "parking", "van", "taxi",
+    )  # fmt: skip
     valid = staticmethod(vehicle_registration_valid)
 
 

@@ -1,0 +1,217 @@
+"""Name columns: forenames, surnames and full names, by header, by the UK lists and by shape."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from safelink.detect.column_model import (
+    ClassifySettings,
+    ColumnFinding,
+    Confidence,
+    make_finding,
+    masked_examples,
+    share_of,
+)
+from safelink.detect.headers import Subject
+from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS
+from safelink.detect.recognisers import name_lists
+
+# A value's words: name words in any script's Latin letters and case, with the particles,
+# initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
+_NAME_WORD = rf"(?:{NAME_WORD}|{NAME_FILLER})"
+_SINGLE_NAME = rf"^{NAME_WORD}(?:[ \-]{NAME_WORD})?$"
+_TITLE = r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? )?"
+_FULL_NAME = (
+    rf"^{_TITLE}{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}$"
+    rf"|^{_NAME_WORD}(?: {_NAME_WORD})*, ?{_TITLE}{_NAME_WORD}(?: {_NAME_WORD})*$"
+)
+
+
+def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
+    forenames, surnames = name_lists()
+    upper = sample.str.to_uppercase().str.replace_all(r"^(MR|MRS|MS|MISS|MX|DR)\.? ", "")
+    parts = (
+        upper.str.replace_all("'", "").str.split(by=",").list.eval(pl.element().str.strip_chars())
+    )
+    words = upper.str.replace_all("'", "").str.replace_all(r"[,\-]", " ").str.split(" ")
+    words = words.list.eval(pl.element().filter(pl.element() != ""))
+    fore = list(forenames)
+    sur = list(surnames)
+    comma = sample.str.contains(",")
+    # "SMITH, John": surname first; otherwise forename first and surname last.
+    first = pl.Series(
+        [
+            p[1].split(" ")[0] if c and len(p) > 1 else (w[0] if w else "")
+            for p, w, c in zip(parts.to_list(), words.to_list(), comma.to_list(), strict=True)
+        ],
+        dtype=pl.String,
+    )
+    last = pl.Series(
+        [
+            p[0] if c else (w[-1] if w else "")
+            for p, w, c in zip(parts.to_list(), words.to_list(), comma.to_list(), strict=True)
+        ],
+        dtype=pl.String,
+    )
+    return {
+        "single": sample.str.contains(_SINGLE_NAME).fill_null(False),
+        "full": sample.str.contains(_FULL_NAME).fill_null(False) & (words.list.len() >= 2),
+        "forename": upper.is_in(fore),
+        "surname": upper.str.replace_all("'", "").is_in(sur),
+        "full_listed": first.is_in(fore) & (last.is_in(sur) | last.is_in(fore)),
+        "any_listed": words.list.eval(pl.element().is_in(fore + sur)).list.any(),
+    }
+
+
+def names_with_header(
+    name: str,
+    entity: str,
+    sample: pl.Series,
+    settings: ClassifySettings,
+    subject: Subject,
+) -> ColumnFinding | None:
+    """A name column whose header names it (``entity``), judged by the values' shape.
+
+    Values holding a word that is never a name ("Team", "Response", "Service") are not names;
+    single words none of a tenth of which is a listed name (drugs, products) neither. Under an
+    organisation's header (``gp_name``, ``ward_name``) the values are a member of staff's names
+    when they look like people's (titled, or listed forename and surname), else the
+    organisation's. Names under a staff header (``referrer``) are staff names.
+    """
+    sample = first_of_list(sample)
+    ev = _name_evidence(sample)
+    named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
+    single, full = ev["single"] & named, ev["full"] & named
+    shape = single | full
+    share = share_of(shape)
+    listed = share_of(ev["any_listed"])
+    if entity == "FULL_NAME" and share_of(full) < settings.header_min_share:
+        if share_of(single) >= settings.min_share:  # a "name" header over single words
+            if listed < _LISTED_SINGLE:
+                return None  # drugs, products or places, not people
+            fore, sur = share_of(ev["forename"]), share_of(ev["surname"])
+            entity = "FORENAME" if fore >= sur else "SURNAME"
+        elif share < settings.min_share or listed < _LISTED:
+            return None  # neither single names nor full names: not a name column
+    if share < settings.header_min_share:
+        return None
+    confidence: Confidence = (
+        "high" if share >= settings.min_share and listed >= _LISTED else "medium"
+    )
+    evidence = [
+        f"header '{name}' names {entity}",
+        f"{share:.0%} of values are name-shaped",
+        f"{listed:.0%} contain a listed UK name",
+    ]
+    if subject == "organisation":
+        people = share_of(_titled(sample)) + share_of(ev["full_listed"] & full)
+        if people < _STAFF_PEOPLE:
+            evidence.append("an organisation's header and values not people's names")
+        else:
+            subject = "staff"
+    if subject == "staff":
+        evidence.append(
+            "staff: the header names a member of staff; a person's name is personal data, so "
+            "direct, but a config may drop it (role: drop) instead of tokenising it"
+        )
+    return make_finding(
+        name, entity, share, confidence, evidence, masked_examples(sample, shape, entity), subject
+    )
+
+
+#: Share of values holding a listed UK name for a name column to be high confidence.
+_LISTED = 0.2
+#: Single words under a name header: at least this share listed (Welsh or rare forenames
+#: still hold some listed ones; a column of drug or product names holds none).
+_LISTED_SINGLE = 0.1
+#: Share of values titled ("Dr Okafor") or listed names under an organisation's header for
+#: them to be a member of staff's names rather than the organisation's.
+_STAFF_PEOPLE = 0.3
+_TITLE_START = r"^(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? "
+# Lists of names in one value: "Aisha, Bilal and Zara", "Tom & Jack".
+_LIST_SEPARATOR = r"\s*(?:,|&|\band\b)\s*"
+
+
+def _untitled(sample: pl.Series) -> pl.Series:
+    return sample.str.replace(_TITLE_START, "")
+
+
+def _titled(sample: pl.Series) -> pl.Series:
+    return sample.str.contains(_TITLE_START).fill_null(False)
+
+
+def first_of_list(sample: pl.Series) -> pl.Series:
+    """The first name of a list of names ("Tom, Ann and Jack" -> "Tom"); other values as they are.
+
+    Only values joined by "&" or "and" are lists; "Smith, John" (surname first) is one name.
+    """
+    listed = sample.str.contains(r"\s&\s|\sand\s").fill_null(False)
+    head = sample.str.replace(rf"{_LIST_SEPARATOR}.*$", "")
+    return pl.select(pl.when(listed).then(head).otherwise(sample)).to_series()
+
+
+def names_without_header(
+    name: str, sample: pl.Series, settings: ClassifySettings
+) -> ColumnFinding | None:
+    """A name column without header context: by the UK name lists, then by shape."""
+    distinct = sample.n_unique()
+    if distinct < max(10, 0.05 * sample.len()):
+        return None  # a code list (ethnicity, team names), not people's names
+    ev = _name_evidence(sample)
+    single = share_of(ev["single"])
+    candidates = [
+        ("FULL_NAME", share_of(ev["full"]), share_of(ev["full_listed"]), ev["full"]),
+        ("FORENAME", single, share_of(ev["forename"]), ev["single"]),
+        ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
+    ]
+    for entity, shape, listed, mask_ in candidates:
+        if shape >= settings.min_share and listed >= _LISTED_NO_HEADER:
+            evidence = [
+                f"{shape:.0%} of values are name-shaped",
+                f"{listed:.0%} match the UK {entity.lower()} list",
+                "no header context",
+            ]
+            return make_finding(
+                name, entity, listed, "medium", evidence, masked_examples(sample, mask_, entity)
+            )
+    return _names_by_shape(name, sample, settings, distinct)
+
+
+#: Share of values in a UK name list for a distinct column of name-shaped values to be names
+#: without header context (the lists hold the common names: a third of a column's names).
+_LISTED_NO_HEADER = 0.3
+#: Fewest distinct values, as a share of those sampled, for names found by shape alone.
+_SHAPE_DISTINCT = 0.3
+_CAPITALISED_NAME = _FULL_NAME
+# Words of two letters or more: a lone letter is an initial ("SMITH, Ann A"), not the article.
+_NOT_NAME_WORDS = (
+    rf"(?i)\b(?:{'|'.join(sorted(re.escape(w) for w in NOT_NAME_WORDS if len(w) > 1))})\b"
+)
+
+
+def _names_by_shape(
+    name: str, sample: pl.Series, settings: ClassifySettings, distinct: int
+) -> ColumnFinding | None:
+    """Full names that no list holds: name-shaped words (with particles and initials), distinct.
+
+    Code lists (teams, wards, ethnicities, roles) repeat their values and places carry a place
+    word ("Road", "Ward"); people's names in an extract are mostly distinct (at least 30% of
+    values, so a person with a few episodes still counts).
+    """
+    if distinct < _SHAPE_DISTINCT * sample.len():
+        return None
+    shaped = sample.str.contains(_CAPITALISED_NAME) & ~_untitled(sample).str.contains(
+        _NOT_NAME_WORDS
+    )
+    share = share_of(shaped)
+    if share < settings.min_share:
+        return None
+    evidence = [
+        f"{share:.0%} of values are two or three capitalised name words",
+        f"{distinct / sample.len():.0%} of values distinct",
+        "no header context; names not in the UK lists",
+    ]
+    examples = masked_examples(sample, shaped, "FULL_NAME")
+    return make_finding(name, "FULL_NAME", share, "medium", evidence, examples)

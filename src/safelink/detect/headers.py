@@ -1,0 +1,160 @@
+"""Column headers as evidence: which identifier a column name names, and whose it is."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from safelink.detect.names import RELATION_WORDS
+
+# Header words (on the lower-cased name with separators removed) for each entity.
+_HEADER_RULES: tuple[tuple[str, str], ...] = (
+    ("NHS_NUMBER", r"nhs"),
+    ("CHI_NUMBER", r"^chi(?!ld)|chinum|chino|chinumber"),  # not "child"
+    ("NI_NUMBER", r"nationalinsurance|nino|^ni(num|no)|ninumber"),
+    ("DATE_OF_BIRTH", r"dob|birth|born|dyddiadgeni"),
+    ("POSTCODE", r"postcode|postalcode|zip|codpost"),
+    # MSISDN: the telecoms name for a mobile number (``447700900123``).
+    ("PHONE_NUMBER", r"phone|mobile|landline|^tel|telno|contactnumber|msisdn"),
+    ("EMAIL_ADDRESS", r"email|emailaddress"),
+    ("UPRN", r"uprn"),
+    ("UK_PASSPORT", r"passport"),
+    ("UK_DRIVING_LICENCE", r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber"),
+    ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
+    (
+        "HOSPITAL_NUMBER",
+        r"mrn|hospitalnum|hospitalno|hospno|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
+        r"|casenote|^crn|knumber|patientid|hospitalid",
+    ),
+    (
+        "FORENAME",
+        r"forename|firstname|givenname|christianname|^fname|knownas|preferredname|nickname"
+        r"|^alias|^aka$|enwcyntaf",
+    ),
+    ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw"),
+    ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad"),
+    # Welsh-language extracts (Welsh public bodies publish bilingually): "enw" is "name".
+    ("FULL_NAME", r"name|nextofkin|^nok$|^enw"),
+    ("SEX", r"^sex|gender|sexcode"),
+)
+# The column describes an identifier (a flag, a status) instead of holding one.
+_META_WORDS = frozenset(
+    [
+        "flag",
+        "status",
+        "indicator",
+        "ind",
+        "verified",
+        "verification",
+        "trace",
+        "traced",
+        "count",
+        "valid",
+        "validity",
+        "present",
+        "missing",
+        "type",
+        "method",
+        "source",
+        "reason",
+        "length",
+        "len",
+        "initial",
+        "initials",
+        "changed",
+        # The result of comparing an identifier: "surname_check", "dob_match".
+        "check",
+        "checked",
+        "match",
+        "matched",
+        "result",
+    ]
+)
+# The identifier belongs to an organisation, not the person.
+_ORG_WORDS = frozenset(
+    [
+        "gp",
+        "practice",
+        "surgery",
+        "site",
+        "provider",
+        "trust",
+        "clinic",
+        "ward",
+        "org",
+        "organisation",
+        "organization",
+        "ccg",
+        "icb",
+        "team",
+        "service",
+        "pharmacy",
+        "school",
+        "employer",
+        "hospital",
+    ]
+)
+# The column is about a member of staff: their phone or e-mail is the organisation's, their
+# name is still a person's name (personal data), flagged as staff so a config may drop it.
+_STAFF_WORDS = frozenset(
+    [
+        "referrer",
+        "consultant",
+        "clinician",
+        "staff",
+        "professional",
+        "worker",
+        "keyworker",
+        "doctor",
+        "nurse",
+        "therapist",
+        "practitioner",
+        "allocated",
+    ]
+)
+# Words naming a person by their relation to the data subject ("carer", "relative"): a
+# column so named holds that person's name when its values are names.
+_PERSON_WORDS = RELATION_WORDS | {"carer", "guardian", "child", "children", "kin", "parent"}
+# Metadata words that a name column can still carry: "initials_surname" holds names.
+_NAME_META = frozenset(["initial", "initials"])
+_NAMES = ("FORENAME", "SURNAME", "FULL_NAME")
+
+#: Who a column's identifier is about, from its header.
+Subject = Literal["person", "organisation", "staff"]
+
+
+def header_words(name: str) -> tuple[list[str], str]:
+    """Split a column name into lower-case words and a joined form (``NHSNo`` -> nhs, no)."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    spaced = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", spaced)
+    words = [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+    return words, "".join(words)
+
+
+def header_entities(name: str) -> tuple[list[str], bool, Subject]:
+    """Return the entities a header names, whether it is metadata, and whose they are.
+
+    The subject is ``organisation`` for an organisation's words (``gp_practice_postcode``),
+    ``staff`` for a member of staff's (``referrer_phone``), else ``person``. Names under either
+    may be a member of staff's (``gp_name``): the values decide.
+    """
+    words, joined = header_words(name)
+    hits = [entity for entity, rule in _HEADER_RULES if re.search(rule, joined)]
+    if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
+        hits.remove("NHS_NUMBER")
+    if any(h in hits for h in ("FORENAME", "SURNAME", "EMAIL_ADDRESS", "HOSPITAL_NUMBER")):
+        hits = [h for h in hits if h not in ("FULL_NAME", "ADDRESS")]
+    if "NI_NUMBER" not in hits and ("ni" in words or "nino" in words):
+        hits.insert(0, "NI_NUMBER")
+    people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
+    if not any(h in _NAMES for h in hits) and any(w in people for w in words):
+        hits.append("FULL_NAME")
+    meta_words = {w for w in words if w in _META_WORDS}
+    meta = bool(meta_words) and not (meta_words <= _NAME_META and any(h in _NAMES for h in hits))
+    subject: Subject = "person"
+    if "HOSPITAL_NUMBER" not in hits:
+        if any(w in _STAFF_WORDS for w in words):
+            subject = "staff"
+        elif any(w in _ORG_WORDS for w in words):
+            subject = "organisation"
+    return hits, meta, subject

@@ -1,0 +1,207 @@
+"""The forms of a row's own name that its columns do not spell: pet names, short forms, initials.
+
+A note names its person as people speak: "Bobby" for Robert, "Raj" for Rajesh, "Preet" for
+Gurpreet, "SP" for Siobhán Pritchard. The row's name columns give the full forename and
+surname; these forms are derived from them and searched for in that row's text only:
+
+* **variants** from the bundled forename table (``safelink/data/nicknames.csv``: nicknames,
+  other spellings, Welsh, Irish and Gaelic equivalents), both ways;
+* **short forms**: a capitalised word of at least three letters that begins the forename
+  ("Chris", "Kath"), of at least four that ends it ("Preet", "Seun"), or a pet form on its
+  first three letters ("Wojtek", "Danny");
+* **initials**: the forename's initial with the surname's (each capitalised word of it, so
+  "ap Rhys" gives "RA" and "RR"), written in capitals ("SP", "SP's", "S.P.").
+
+Variants and short forms must start with a capital in the text (so "will" is not William),
+and short forms must be in title case unless five letters or more (in a note written in
+capitals "CAR" is not Caroline);
+initials must be in capitals and not a common abbreviation ("OT", "BP", "AM"). Nothing here
+logs or returns a value: only spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from safelink.detect.names import NOT_NAME_WORDS
+from safelink.normalise.forenames import forename_table
+
+# Abbreviations written in capitals in notes that are also two people's initials.
+_ABBREVIATIONS = frozenset(
+    [
+        "ae",
+        "am",
+        "bd",
+        "bm",
+        "bp",
+        "ct",
+        "dn",
+        "dr",
+        "ed",
+        "gp",
+        "hr",
+        "hv",
+        "id",
+        "im",
+        "iv",
+        "la",
+        "ma",
+        "md",
+        "mg",
+        "ml",
+        "nb",
+        "od",
+        "ok",
+        "ot",
+        "pa",
+        "pc",
+        "pm",
+        "po",
+        "pr",
+        "pt",
+        "qd",
+        "re",
+        "rn",
+        "rr",
+        "sc",
+        "sw",
+        "tv",
+        "uk",
+        "us",
+    ]
+)
+# Month and day abbreviations: "Mar" is not Mark's short form, "Sat" not Satnam's.
+_NOT_SHORT = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ]
+) | frozenset(w for w in NOT_NAME_WORDS if w.isalpha())
+_MIN_PREFIX = 3
+_MIN_SUFFIX = 4
+# In a note written in capitals a short form must be longer ("KRZYS", not "CAR" for Caroline).
+_MIN_CAPS_SHORT = 5
+# Pet-name endings on a forename's first three letters (English, Polish, Czech, Slavic).
+_PET_ENDINGS = ("ie", "y", "ek", "ka", "ko", "sia", "cia", "us", "o")
+_MIN_PET = 4
+_WORD = re.compile(r"[^\W\d_]+")
+_DOTTED = re.compile(r"(?<![^\W_])(?P<a>[^\W\d_])\.\s?(?P<b>[^\W\d_])\.")
+
+
+@cache
+def _variants() -> dict[str, frozenset[str]]:
+    """Folded forename -> its folded variants in the bundled table, both ways."""
+    from safelink.detect.own import fold  # own imports this module
+
+    table = forename_table()
+    pairs: dict[str, set[str]] = {}
+    for name, variant in zip(table.get_column("name"), table.get_column("variant"), strict=True):
+        a, b = fold(name), fold(variant)
+        if a != b and a.isalpha() and b.isalpha():
+            pairs.setdefault(a, set()).add(b)
+            pairs.setdefault(b, set()).add(a)
+    return {name: frozenset(found) for name, found in pairs.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class NameForms:
+    """One row's spoken forms of its own name (folded, lower case).
+
+    Attributes:
+        forenames: the forenames (for short forms).
+        variants: table variants of the forenames.
+        initials: two-letter initials (forename, surname).
+    """
+
+    forenames: frozenset[str]
+    variants: frozenset[str]
+    initials: frozenset[str]
+
+    def find(self, text: str, folded: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` (``folded`` is its :func:`safelink.detect.own.fold`) naming the row."""
+        spans: list[tuple[int, int]] = []
+        for match in _WORD.finditer(folded):
+            word = match.group()
+            start, end = match.span()
+            raw = text[start:end]
+            if not raw[0].isupper():
+                continue
+            initials = word in self.initials and raw.isupper()
+            short = (raw.istitle() or len(word) >= _MIN_CAPS_SHORT) and self._short(word)
+            if initials or word in self.variants or short:
+                spans.append((start, end))
+        for match in _DOTTED.finditer(folded):  # "A.O.", "A. O."
+            start, end = match.span()
+            pair = match.group("a") + match.group("b")
+            if pair in self.initials and text[start:end].isupper():
+                spans.append((start, end))
+        return spans
+
+    def _short(self, word: str) -> bool:
+        if word in _NOT_SHORT:
+            return False
+        return any(
+            name != word
+            and (
+                (len(word) >= _MIN_PREFIX and name.startswith(word))
+                or (len(word) >= _MIN_SUFFIX and name.endswith(word))
+                or _pet_form(word, name)
+            )
+            for name in self.forenames
+        )
+
+
+def _pet_form(word: str, name: str) -> bool:
+    """A pet form made on the name's first syllable: "Wojtek" (Wojciech), "Danny" (Daniel)."""
+    return (
+        _MIN_PET <= len(word) <= len(name) + 1
+        and word[:3] == name[:3]
+        and word.endswith(_PET_ENDINGS)
+    )
+
+
+def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameForms | None:
+    """The spoken forms of a person's name from their (folded) forenames and surnames.
+
+    Args:
+        forenames: folded forename values (first words count; "mary-jane" gives "mary").
+        surnames: folded surname values ("ap rhys").
+
+    Returns:
+        The forms, or None when there is no forename.
+    """
+    firsts = [w for f in forenames for w in _WORD.findall(f)[:1]]
+    if not firsts:
+        return None
+    table = _variants()
+    variants = {v for f in firsts for v in table.get(f, ())} - set(firsts)
+    surname_initials = {w[0] for s in surnames for w in _WORD.findall(s)}
+    initials = {f[0] + s for f in firsts for s in surname_initials} - _ABBREVIATIONS
+    return NameForms(
+        forenames=frozenset(firsts),
+        variants=frozenset(v for v in variants if v not in _NOT_SHORT),
+        initials=frozenset(initials),
+    )
+
+
+__all__ = ["NameForms", "name_forms"]
