@@ -21,7 +21,7 @@ from safelink.detect.findings import render_table
 from safelink.detect.headers import header_entities
 from safelink.detect.recognisers import name_lists
 from safelink.identifiers import Identifier
-from safelink.testing import nhs_check_digit, synthetic_nhs_numbers
+from safelink.synthetic.testing import nhs_check_digit, synthetic_nhs_numbers
 
 ROWS = 400
 
