@@ -25,7 +25,8 @@ from safelink.config import ColumnRole, ColumnSpec, load_config
 from safelink.identifiers import Identifier
 from safelink.normalise import address_parts, normalise
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import PROFILES, generate
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -36,7 +36,8 @@ from _fixed_key import fixed_keyring
 from safelink.config import load_config
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import PROFILES, generate, record_truth
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import generate, record_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = {

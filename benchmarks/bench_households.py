@@ -28,7 +28,8 @@ from safelink.config import JobConfig, load_config
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate, record_truth
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import SyntheticExtracts, generate, record_truth
 
 
 def _resolving(job: JobConfig, gazetteer: Path) -> JobConfig:

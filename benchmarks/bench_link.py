@@ -42,13 +42,8 @@ from safelink.link.cluster import constrain, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import (
-    HOSPITAL_RATES,
-    PROFILES,
-    SOCIAL_CARE_RATES,
-    generate,
-    record_truth,
-)
+from safelink.synthetic.corruption import HOSPITAL_RATES, PROFILES, SOCIAL_CARE_RATES
+from safelink.synthetic.extracts import generate, record_truth
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAR_COLUMNS = {

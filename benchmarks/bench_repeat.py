@@ -26,7 +26,8 @@ from _fixed_key import fixed_keyring
 from safelink.config import load_config
 from safelink.link import link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import HOSPITAL_RATES, SOCIAL_CARE_RATES, generate
+from safelink.synthetic.corruption import HOSPITAL_RATES, SOCIAL_CARE_RATES
+from safelink.synthetic.extracts import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 REFS = {"hospital": "hospital_ref", "social_care": "case_id"}

@@ -15,7 +15,8 @@ import argparse
 import time
 from pathlib import Path
 
-from safelink.synthetic.extracts import PROFILES, generate
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import generate
 
 
 def main() -> None:

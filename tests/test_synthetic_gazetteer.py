@@ -7,7 +7,8 @@ import polars as pl
 import pytest
 
 from safelink.synthetic.addresses import homes
-from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import SyntheticExtracts, generate
 from safelink.synthetic.gazetteer import home_uprns, synthetic_gazetteer
 from safelink.synthetic.population import PopulationRates, draw_population
 from safelink.uprn import gazetteer_from_frame, resolve_uprns

@@ -8,12 +8,8 @@ import polars as pl
 
 from safelink.normalise import normalise_name
 from safelink.normalise.forenames import forename_canonical
-from safelink.synthetic.extracts import (
-    HARD_SOCIAL_CARE_RATES,
-    PROFILES,
-    SOCIAL_CARE_RATES,
-    generate,
-)
+from safelink.synthetic.corruption import HARD_SOCIAL_CARE_RATES, PROFILES, SOCIAL_CARE_RATES
+from safelink.synthetic.extracts import generate
 
 
 def _social_care(**profile: object) -> pl.DataFrame:
@@ -59,7 +55,7 @@ def test_generate_nickname_extended_draws_other_names_of_the_group() -> None:
 
 def test_generate_hard_profile_addresses_written_at_their_rates() -> None:
     from safelink.normalise import address_parts, normalise_address
-    from safelink.synthetic.extracts import HARD_HOSPITAL_RATES
+    from safelink.synthetic.corruption import HARD_HOSPITAL_RATES
 
     data = generate(4_000, seed=7, **PROFILES["hard"])  # type: ignore[arg-type]
     care, hospital = data.social_care, data.hospital

@@ -41,7 +41,8 @@ from safelink.keys import DeliveryKey, Keyring, SigningKey
 from safelink.link import LinkageReport, link_files
 from safelink.pseudonymise import RunSummary, output_paths, pseudonymise_file
 from safelink.release import DEMO_RELEASE, ReleaseResult, approve, encrypt_bundle, release_demo
-from safelink.synthetic.extracts import PROFILES, generate, record_truth
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import generate, record_truth
 
 DEMO_PROJECT = "demo"
 

@@ -122,7 +122,8 @@ def test_demo_resolves_addresses_and_releases_households(tmp_path: Path):
 
 
 def test_demo_gazetteer_is_deterministic_from_the_seed(tmp_path: Path):
-    from safelink.synthetic.extracts import PROFILES, generate
+    from safelink.synthetic.corruption import PROFILES
+    from safelink.synthetic.extracts import generate
 
     once = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]
     again = generate(300, seed=4, **PROFILES["addresses"]).gazetteer  # type: ignore[arg-type]

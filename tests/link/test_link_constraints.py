@@ -13,7 +13,8 @@ from safelink.errors import LinkageError
 from safelink.keys import Keyring
 from safelink.link import LinkageResult, link
 from safelink.pseudonymise import pseudonymise
-from safelink.synthetic.extracts import PROFILES, generate, record_truth
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import generate, record_truth
 
 COLUMNS = ("record_id", "nhs_number", "forename", "surname", "date_of_birth")
 KEYS = [

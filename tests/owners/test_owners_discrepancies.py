@@ -12,12 +12,8 @@ from safelink.errors import ConfigError, InputError
 from safelink.infra.audit import read_audit_entries
 from safelink.link import link_config
 from safelink.owners import discrepancy_report
-from safelink.synthetic.extracts import (
-    HOSPITAL_RATES,
-    SOCIAL_CARE_RATES,
-    generate,
-    valid_test_nhs_numbers,
-)
+from safelink.synthetic.corruption import HOSPITAL_RATES, SOCIAL_CARE_RATES
+from safelink.synthetic.extracts import generate, valid_test_nhs_numbers
 from tests.owners.conftest import ROOT, Linked, build
 
 CLEAN = {

@@ -21,7 +21,8 @@ from safelink.infra.io import sha256_tree
 from safelink.keys import Keyring
 from safelink.link import LinkageResult, link, link_config, link_files
 from safelink.pseudonymise import Pseudonymised, pseudonymise
-from safelink.synthetic.extracts import PROFILES, SyntheticExtracts, generate
+from safelink.synthetic.corruption import PROFILES
+from safelink.synthetic.extracts import SyntheticExtracts, generate
 
 from .conftest import CONFIG_PATH
 

@@ -11,15 +11,8 @@ profiles (``tre``, ``publication``): lists of criteria, checked by :func:`check`
 :func:`anonymise`.
 """
 
-from safelink.disclosure.control import (
-    Anonymised,
-    DisclosureReport,
-    anonymise,
-    anonymise_file,
-    check,
-    check_file,
-    check_frame,
-)
+from safelink.disclosure.anonymising import Anonymised, anonymise, anonymise_file
+from safelink.disclosure.control import DisclosureReport, check, check_file, check_frame
 from safelink.disclosure.criteria import (
     Criterion,
     DistinctL,

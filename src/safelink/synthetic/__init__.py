@@ -8,20 +8,18 @@
 Everything is seeded and synthetic; NHS numbers come only from the never-issued 999 range.
 """
 
+from safelink.synthetic.corruption import HOSPITAL_RATES, SOCIAL_CARE_RATES, SourceRates
 from safelink.synthetic.extracts import (
-    HOSPITAL_RATES,
     MAX_PEOPLE,
     REF_COLUMNS,
     REFERENCE_DATE,
-    SOCIAL_CARE_RATES,
     SOURCES,
-    PopulationRates,
-    SourceRates,
     SyntheticExtracts,
     generate,
     record_truth,
     valid_test_nhs_numbers,
 )
+from safelink.synthetic.population import PopulationRates
 
 __all__ = [
     "HOSPITAL_RATES",
