@@ -30,7 +30,7 @@ import hmac
 import json
 import secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -258,17 +258,37 @@ def _identity(canonical: pl.Series) -> pl.Series:
     return canonical
 
 
-def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+def token_plan(
+    spec: ColumnSpec, settings: TokenSettings, used: Collection[str] | None = None
+) -> list[tuple[str, str, TokenDeriver]]:
     """The tokens made from one identifier column: (token column, key purpose, deriver).
 
     Args:
         spec: the identifier column.
         settings: token settings (whether derived tokens are made).
+        used: the token columns the job's link section reads
+            (:meth:`safelink.config.LinkConfig.token_columns`): only these derived tokens are
+            made. None makes every derived token. The full-value token (and a resolved
+            address's UPRN tokens) is always made, and so are a ``kind: other`` identifier's
+            derived tokens (its comparison reads them).
 
     Returns:
         One entry per token column, the full-value token first.
 
     """
+    plan = _full_plan(spec, settings)
+    if used is None or spec.kind is Identifier.OTHER:
+        return plan
+    always = {spec.token_column, *UPRN_TOKENS}
+    return [entry for entry in plan if entry[0] in always or entry[0] in used]
+
+
+def job_token_columns(config: JobConfig | SourceConfig) -> frozenset[str] | None:
+    """The token columns a job's link section reads; None for a lone source (make them all)."""
+    return config.link.token_columns() if isinstance(config, JobConfig) else None
+
+
+def _full_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
     assert spec.kind is not None
     if spec.kind is Identifier.OTHER:
         return generic_plan(spec, settings)
@@ -398,6 +418,7 @@ class _Tokeniser:
         key: NamespaceKey,
         settings: TokenSettings,
         opt_outs: OptOuts | None = None,
+        used: Collection[str] | None = None,
     ) -> None:
         self.source = source
         self.opt_outs = opt_outs
@@ -405,7 +426,7 @@ class _Tokeniser:
         self.settings = settings
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
-        self.plans = {spec.name: token_plan(spec, settings) for spec in source.identifiers}
+        self.plans = {spec.name: token_plan(spec, settings, used) for spec in source.identifiers}
         self.postcode = address_postcode(source)
         # Bloom encodings: column -> (identifier column, key purpose), one key per field.
         self.blooms = {
@@ -633,7 +654,9 @@ def pseudonymise(
     _check_columns(source_config, data.columns, "DataFrame")
     text = data.select(pl.col(c.name).cast(pl.String) for c in source_config.columns)
     opt_outs = _opt_outs(config, keys, settings)
-    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings, opt_outs)
+    tokeniser = _Tokeniser(
+        source_config, keys.namespace_key("link"), settings, opt_outs, job_token_columns(config)
+    )
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
     summary = with_expiry(summary, config)
@@ -775,7 +798,9 @@ def pseudonymise_file(
         next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
     opt_outs = _opt_outs(config, keys, settings)
     ensure_output_directory(out_dir)
-    tokeniser = _Tokeniser(source_config, keys.namespace_key("link"), settings, opt_outs)
+    tokeniser = _Tokeniser(
+        source_config, keys.namespace_key("link"), settings, opt_outs, job_token_columns(config)
+    )
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}

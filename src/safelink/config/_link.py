@@ -94,6 +94,28 @@ _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 NHS_NUMBER = "nhs_number"
 _DEFAULT_PARTNER = ("date_of_birth",)
+#: Token columns each comparison reads besides its own, when every input has them (its levels:
+#: phonetic codes, initials, parts, swaps; :mod:`safelink.link.probabilistic`).
+COMPARISON_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "forename": ("forename_canonical", "forename_nysiis", "forename_soundex", "forename_initial",
+                 "forename_bloom", "surname"),
+    "surname": ("surname_first_part", "surname_last_part", "surname_nysiis", "surname_soundex",
+                "surname_initial", "surname_bloom", "forename"),
+    "date_of_birth": ("date_of_birth_swapped", "date_of_birth_year", "date_of_birth_month",
+                      "date_of_birth_day"),
+    "postcode": ("postcode_sector", "postcode_district"),
+    "address": ("address", "address_number_street", "address_number_postcode", "address_street"),
+    "household": ("household", "uprn", "forename", "forename_canonical"),
+}  # fmt: skip
+#: Token columns the cascade's twin rule reads when the tokens carry them
+#: (:func:`safelink.link.cascade.twin_guard`).
+CASCADE_COLUMNS = ("forename", "forename_canonical", "household", "uprn")
+#: Token columns with so few distinct values (under 1,000 in any real extract) that their
+#: frequencies alone give their values away to whoever holds the tokens file.
+ENUMERABLE_COLUMNS = frozenset({
+    "sex", "forename_initial", "surname_initial", "date_of_birth_year", "date_of_birth_month",
+    "date_of_birth_day", "postcode_sector", "postcode_district",
+})  # fmt: skip
 _DEFAULT_BLOCKING = (
     ("date_of_birth",),
     ("date_of_birth_swapped",),
@@ -101,6 +123,26 @@ _DEFAULT_BLOCKING = (
     ("postcode", "forename_initial"),
     ("nhs_number",),
 )
+
+
+def enumerable_warning(columns: Collection[str]) -> str | None:
+    """The warning for a link section that reads enumerable token columns, or None.
+
+    Args:
+        columns: the enumerable token columns read (:meth:`LinkConfig.enumerable_columns`).
+
+    Returns:
+        One line naming the columns and the fix; None when there are none.
+    """
+    if not columns:
+        return None
+    return (
+        f"the link section reads enumerable token columns ({', '.join(sorted(columns))}): "
+        "each has under 1,000 distinct values, so the linkage unit can recover them from "
+        "their frequencies alone. Fix: use the keyed composites instead (README, "
+        "'Which tokens a job makes') or remove them from link.cascade.match_keys, "
+        "link.probabilistic.blocking and link.probabilistic.comparisons."
+    )
 
 
 def _pair(value: Any) -> Any:
@@ -373,6 +415,27 @@ class LinkConfig:
     def match_keys(self) -> tuple[MatchKey, ...]:
         """The deterministic match keys of step 2, in order."""
         return self.cascade.match_keys
+
+    def token_columns(self) -> frozenset[str]:
+        """Every token column this section reads: required, or read when every input has it.
+
+        What ``pseudonymise`` derives for a job (besides each identifier's full-value token,
+        which every tokens file carries): the columns of the match keys, blocking rules and
+        comparisons, and the columns each comparison's levels and the cascade's twin rule
+        read where the tokens carry them (:data:`COMPARISON_COLUMNS`, :data:`CASCADE_COLUMNS`).
+        """
+        used = set(self.required_columns())
+        if self.cascade_enabled:
+            used.update(CASCADE_COLUMNS)
+        if self.probabilistic.enabled:
+            for comparison in self.probabilistic.comparisons:
+                used.add(comparison)
+                used.update(COMPARISON_COLUMNS.get(comparison, ()))
+        return frozenset(used)
+
+    def enumerable_columns(self) -> list[str]:
+        """The enumerable token columns (:data:`ENUMERABLE_COLUMNS`) this section reads."""
+        return sorted(ENUMERABLE_COLUMNS & self.token_columns())
 
     def required_columns(self) -> dict[str, str]:
         """Token column -> the setting that needs it (for clear errors on missing columns)."""

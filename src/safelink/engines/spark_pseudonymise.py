@@ -61,6 +61,7 @@ from safelink.pseudonymise import (
     address_postcode,
     bloom_purpose,
     commonest_shapes,
+    job_token_columns,
     token_plan,
     tokens_file_metadata,
     with_expiry,
@@ -306,7 +307,8 @@ def pseudonymise_spark(
         )
     _check_supported(source_config, settings)
     namespace = keys.namespace_key("link")
-    plans = {spec.name: token_plan(spec, settings) for spec in source_config.identifiers}
+    used = job_token_columns(config)
+    plans = {spec.name: token_plan(spec, settings, used) for spec in source_config.identifiers}
     purposes = sorted({p for plan in plans.values() for _, p, _ in plan})
     run_key = secrets.token_bytes(32)
     pads = [hmac_pads(namespace.subkey(p)) for p in purposes]
