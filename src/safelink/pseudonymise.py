@@ -63,6 +63,7 @@ from safelink.normalise import (
     rules,
     soundex,
 )
+from safelink.normalise.composite import composite_plan, composite_values
 from safelink.normalise.generic import KEYED_AS, generic_derivations
 from safelink.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.optout import OptOuts, load_opt_outs
@@ -427,6 +428,14 @@ class _Tokeniser:
         self.key_id = key.key_id
         self._subkeys: dict[str, SubKey] = {}
         self.plans = {spec.name: token_plan(spec, settings, used) for spec in source.identifiers}
+        # Composites read derived values a job may not make as tokens of their own.
+        self.derivable = {
+            column: (spec.name, derive)
+            for spec in source.identifiers
+            if spec.kind is not Identifier.OTHER and settings.derived
+            for column, _, derive in _full_plan(spec, settings)
+        }
+        self.composites = composite_plan(self.derivable, used)
         self.postcode = address_postcode(source)
         # Bloom encodings: column -> (identifier column, key purpose), one key per field.
         self.blooms = {
@@ -435,6 +444,7 @@ class _Tokeniser:
             if (purpose := bloom_purpose(spec, settings))
         }
         purposes = [p for plan in self.plans.values() for _, p, _ in plan]
+        purposes += [c.purpose for c in self.composites]
         for purpose in [*purposes, *(p for _, p in self.blooms.values())]:
             if purpose not in self._subkeys:
                 self._subkeys[purpose] = key.subkey(purpose)
@@ -448,6 +458,7 @@ class _Tokeniser:
     def purposes(self) -> dict[str, str]:
         """Token column -> key purpose, for the tokens file's metadata."""
         plans = {col: purpose for plan in self.plans.values() for col, purpose, _ in plan}
+        plans |= {c.column: c.purpose for c in self.composites}
         return plans | {col: purpose for col, (_, purpose) in self.blooms.items()}
 
     def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -472,6 +483,7 @@ class _Tokeniser:
             canonical_by_column[spec.name] = result.values
         # Every column is normalised before any is derived: an address reads the postcodes.
         postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             for column, purpose, derive in self.plans[spec.name]:
                 if isinstance(derive, _AddressPart):
@@ -482,10 +494,21 @@ class _Tokeniser:
                 if isinstance(derive, UprnToken) and derive.which == "uprn":
                     reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
                     self._warn(spec.name, "uprn_" + reasons)
+                derived[column] = canonical
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )
                 token_columns.append(pl.Series(column, tokens, dtype=pl.String))
+        parts = {p for c in self.composites for p in c.parts}
+        for part in sorted(parts - set(derived)):
+            name, derive = self.derivable[part]
+            derived[part] = derive(canonical_by_column[name])
+        composites = composite_values(self.composites, derived)
+        for composite in self.composites:
+            tokens = self._subkeys[composite.purpose].tokens(
+                composites[composite.column].to_arrow(), length=self.settings.length
+            )
+            token_columns.append(pl.Series(composite.column, tokens, dtype=pl.String))
         for column, (name, purpose) in self.blooms.items():
             encoded = bloom_encode(canonical_by_column[name], self._subkeys[purpose])
             token_columns.append(encoded.alias(column))
