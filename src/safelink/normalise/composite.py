@@ -54,12 +54,18 @@ COMPOSITES: Mapping[str, Composite] = {
             "date_of_birth_month_day_forename_initial",
             ("date_of_birth_month", "date_of_birth_day", "forename_initial"),
         ),
-        # Sex, known only where the dates of birth agree.
+        # Sex, known only where the dates of birth or the postcodes agree (a brother and
+        # sister at one address differ in it).
         Composite("date_of_birth_sex", ("date_of_birth", "sex")),
-        # Initials, known only with the date of birth (a match key's initial and date of birth).
+        Composite("postcode_sex", ("postcode", "sex")),
+        # The forename initial with the date of birth (a match key reads both).
         Composite("forename_initial_date_of_birth", ("forename_initial", "date_of_birth")),
-        Composite("surname_initial_date_of_birth", ("surname_initial", "date_of_birth")),
-        # The blocking rule [postcode, forename_initial], as one column.
+        # The surname comparison's "initial agrees" level: the initial with the forename.
+        # (The forename's initial is compared with the postcode: keyed with the surname, it
+        # fell to graph matching as often as the surname itself.)
+        Composite("surname_initial_forename", ("surname_initial", "forename")),
+        # The blocking rule [postcode, forename_initial], as one column, and the forename
+        # comparison's "initial agrees" level.
         Composite("forename_initial_postcode", ("forename_initial", "postcode")),
         # Postcode sector and district with the year of birth (a match key that also needs
         # the date of birth gets the same pairs).
