@@ -120,8 +120,7 @@ def run_side(name: str, data: Any, job: JobConfig, *, lone: bool, attacks: bool)
             for a in results
         }
         worst = max(
-            (max(a.frequency_recovered or 0.0, a.graph_recovered or 0.0), a.column)
-            for a in results
+            (max(a.frequency_recovered or 0.0, a.graph_recovered or 0.0), a.column) for a in results
         )
         figures["largest_recovery"] = {"column": worst[1], "share": worst[0]}
     return figures
