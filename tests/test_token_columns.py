@@ -55,12 +55,20 @@ def _job(link: dict[str, object] | None) -> object:
 def test_pseudonymise_job_makes_only_the_tokens_its_link_section_reads(keyring: Keyring) -> None:
     tokens = pseudonymise(FRAME, _job(NARROW_LINK), keyring, source="h").tokens  # type: ignore[arg-type]
     made = set(tokens.columns)
-    # Every identifier's full-value token is always made.
-    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex"} <= made
-    # What the forename and date-of-birth comparisons read is made ...
-    assert {"forename_nysiis", "forename_initial", "date_of_birth_year"} <= made
-    # ... and nothing the section does not read.
-    assert not made & {"postcode_district", "postcode_sector", "surname_nysiis", "surname_initial"}
+    # Every identifier's full-value token is made, except sex's (enumerable).
+    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode"} <= made
+    assert "sex" not in made
+    # What the forename and date-of-birth comparisons read is made, as keyed composites ...
+    assert {"forename_nysiis", "date_of_birth_year_month", "forename_initial_postcode"} <= made
+    # ... and nothing the section does not read, nor any enumerable part alone.
+    assert not made & {"postcode_sector_date_of_birth_year", "surname_nysiis", "date_of_birth_sex"}
+    assert not made & ENUMERABLE_COLUMNS
+
+
+def test_pseudonymise_job_makes_sex_token_when_link_section_reads_it(keyring: Keyring) -> None:
+    link = {**NARROW_LINK, "probabilistic": {**NARROW_LINK["probabilistic"], "blocking": [["sex"]]}}  # type: ignore[dict-item]
+    tokens = pseudonymise(FRAME, _job(link), keyring, source="h").tokens  # type: ignore[arg-type]
+    assert "sex" in tokens.columns
 
 
 def test_pseudonymise_lone_source_makes_every_derived_token(keyring: Keyring) -> None:
@@ -70,13 +78,20 @@ def test_pseudonymise_lone_source_makes_every_derived_token(keyring: Keyring) ->
 
 
 def test_link_config_enumerable_columns_named_in_warning() -> None:
-    job = _job(NARROW_LINK)
-    columns = job.link.enumerable_columns()  # type: ignore[attr-defined]
-    assert set(columns) <= ENUMERABLE_COLUMNS
-    assert "date_of_birth_year" in columns and "postcode_district" not in columns
+    link = {
+        **NARROW_LINK,
+        "probabilistic": {**NARROW_LINK["probabilistic"], "blocking": [["date_of_birth_year"]]},  # type: ignore[dict-item]
+    }
+    columns = _job(link).link.enumerable_columns()  # type: ignore[attr-defined]
+    assert columns == ["date_of_birth_year"]
     warning = enumerable_warning(columns)
     assert warning is not None
     assert "date_of_birth_year" in warning and "composite" in warning
+
+
+def test_default_link_section_reads_no_enumerable_column() -> None:
+    assert _job(None).link.enumerable_columns() == []  # type: ignore[attr-defined]
+    assert _job(NARROW_LINK).link.enumerable_columns() == []  # type: ignore[attr-defined]
 
 
 def test_enumerable_warning_none_without_enumerable_columns() -> None:
@@ -87,7 +102,7 @@ def test_draft_warning_names_enumerable_columns_of_a_drafted_link(tmp_path: Path
     draft = tmp_path / "job.yaml"
     draft.write_text(
         "link:\n  probabilistic:\n    comparisons: [forename, sex]\n"
-        "    blocking: [[postcode_district]]\n",
+        "    blocking: [[postcode_district], [sex]]\n",
         encoding="utf-8",
     )
     warning = draft_warning(draft)

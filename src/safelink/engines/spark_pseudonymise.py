@@ -41,6 +41,7 @@ from safelink.engines.sql import Dialect, quote, transpile
 from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineError
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
+from safelink.normalise.composite import composite_plan
 from safelink.normalise.forenames import forename_canonical_table
 from safelink.normalise.generic import generic_derivations
 from safelink.normalise.rules import (
@@ -48,6 +49,7 @@ from safelink.normalise.rules import (
     address_part_column,
     address_parts,
     apply_rule,
+    composite,
     dob_warning,
     nhs_warning,
     rule_for,
@@ -309,7 +311,17 @@ def pseudonymise_spark(
     namespace = keys.namespace_key("link")
     used = job_token_columns(config)
     plans = {spec.name: token_plan(spec, settings, used) for spec in source_config.identifiers}
-    purposes = sorted({p for plan in plans.values() for _, p, _ in plan})
+    # Composites read derived values the job may not make as tokens of their own.
+    derivable = {
+        column: spec.name
+        for spec in source_config.identifiers
+        if spec.kind is not Identifier.OTHER and settings.derived
+        for column, _, _ in token_plan(spec, settings)
+    }
+    composites = composite_plan(derivable, used)
+    purposes = sorted(
+        {p for plan in plans.values() for _, p, _ in plan} | {c.purpose for c in composites}
+    )
     run_key = secrets.token_bytes(32)
     pads = [hmac_pads(namespace.subkey(p)) for p in purposes]
     pads.append(pads_from_key(run_key))
@@ -372,6 +384,8 @@ def pseudonymise_spark(
                 f"{spec.token_column}_{part}": F.col(address_part_column(parts, part))
                 for part in ADDRESS_PARTS
             }
+        for part in sorted({p for c in composites for p in c.parts if derivable[p] == spec.name}):
+            derived.append(options[part].alias(f"__p_{part}"))
         for column, purpose, _ in plans[spec.name]:
             if column.endswith("_nysiis") and spec.kind is not None:
                 first = f"__first_{spec.token_column}"
@@ -389,6 +403,12 @@ def pseudonymise_spark(
             derived.append(options[column].alias(f"__t_{column}"))
             token_sources[column] = (f"__t_{column}", purpose)
     texts = with_parts.select(RECORD_ID, *derived)
+    # Composite values: the shared SQL over their parts (as the local engine runs it).
+    texts = backend.with_columns(
+        texts,
+        {f"__t_{c.column}": composite([quote(f"__p_{p}") for p in c.parts]) for c in composites},
+    )
+    token_sources |= {c.column: (f"__t_{c.column}", c.purpose) for c in composites}
     mappings = {
         "nysiis": _nysiis_batches(),
         "canonical": _canonical_batches(forename_canonical_table()),
@@ -416,6 +436,7 @@ def pseudonymise_spark(
     )
     summary = _with_timings(summary, {"plan_seconds": time.perf_counter() - started})
     purposes_by_column = {col: p for plan in plans.values() for col, p, _ in plan}
+    purposes_by_column |= {c.column: c.purpose for c in composites}
     return SparkPseudonymised(
         tokens=tokens, content=content, summary=summary, purposes=purposes_by_column
     )
