@@ -36,6 +36,7 @@ from bench_link import ONE_PER_PERSON, _with_addresses
 
 from safelink.config import JobConfig, load_config, parse_link_config
 from safelink.link import link
+from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import RECORD_ID, pseudonymise
 from safelink.synthetic import PROFILES, generate, record_truth
 from safelink.token_attacks import attack_columns
@@ -88,6 +89,11 @@ def run_side(name: str, data: Any, job: JobConfig, *, lone: bool, attacks: bool)
         s: pseudonymise(f, job.sources[s] if lone else job, keys, source=None if lone else s)
         for s, f in data.frames().items()
     }
+    if lone:  # the tokens files of before composites: every standalone token, no composite
+        done = {
+            s: dataclasses.replace(p, tokens=p.tokens.drop(list(COMPOSITES), strict=False))
+            for s, p in done.items()
+        }
     pseudo_s = time.perf_counter() - tick
     truth = record_truth(data.truth, {s: p.content for s, p in done.items()})
     tick = time.perf_counter()

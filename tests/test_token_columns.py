@@ -55,20 +55,13 @@ def _job(link: dict[str, object] | None) -> object:
 def test_pseudonymise_job_makes_only_the_tokens_its_link_section_reads(keyring: Keyring) -> None:
     tokens = pseudonymise(FRAME, _job(NARROW_LINK), keyring, source="h").tokens  # type: ignore[arg-type]
     made = set(tokens.columns)
-    # Every identifier's full-value token is made, except sex's (enumerable).
-    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode"} <= made
-    assert "sex" not in made
+    # Every identifier's full-value token is always made.
+    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex"} <= made
     # What the forename and date-of-birth comparisons read is made, as keyed composites ...
     assert {"forename_nysiis", "date_of_birth_year_month", "forename_initial_postcode"} <= made
     # ... and nothing the section does not read, nor any enumerable part alone.
     assert not made & {"postcode_sector_date_of_birth_year", "surname_nysiis", "date_of_birth_sex"}
-    assert not made & ENUMERABLE_COLUMNS
-
-
-def test_pseudonymise_job_makes_sex_token_when_link_section_reads_it(keyring: Keyring) -> None:
-    link = {**NARROW_LINK, "probabilistic": {**NARROW_LINK["probabilistic"], "blocking": [["sex"]]}}  # type: ignore[dict-item]
-    tokens = pseudonymise(FRAME, _job(link), keyring, source="h").tokens  # type: ignore[arg-type]
-    assert "sex" in tokens.columns
+    assert not made & (ENUMERABLE_COLUMNS - {"sex"})
 
 
 def test_pseudonymise_lone_source_makes_every_derived_token(keyring: Keyring) -> None:

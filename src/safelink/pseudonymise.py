@@ -270,8 +270,8 @@ def token_plan(
         used: the token columns the job's link section reads
             (:meth:`safelink.config.LinkConfig.token_columns`): only these derived tokens are
             made. None makes every derived token. The full-value token (and a resolved
-            address's UPRN tokens) is always made, except sex's (enumerable), and so are a
-            ``kind: other`` identifier's derived tokens (its comparison reads them).
+            address's UPRN tokens) is always made, and so are a ``kind: other`` identifier's
+            derived tokens (its comparison reads them).
 
     Returns:
         One entry per token column, the full-value token first.
@@ -280,8 +280,7 @@ def token_plan(
     plan = _full_plan(spec, settings)
     if used is None or spec.kind is Identifier.OTHER:
         return plan
-    # An enumerable identifier's own token (sex: two or three codes) is no exception.
-    always = set(UPRN_TOKENS) | ({spec.token_column} if spec.kind is not Identifier.SEX else set())
+    always = {spec.token_column, *UPRN_TOKENS}
     return [entry for entry in plan if entry[0] in always or entry[0] in used]
 
 

@@ -110,7 +110,7 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
 
     year, month = "date_of_birth_year", "date_of_birth_month"
     for name in settings.comparisons:
-        if name == "sex" and name not in columns and any(c in columns for c, _ in SEX_COMPOSITES):
+        if name == "sex" and any(c in columns for c, _ in SEX_COMPOSITES):
             built.append(cl.CustomComparison(sex_levels(columns), output_column_name=name))
             continue
         if name in OPTIONAL_COMPARISONS and name not in columns:
