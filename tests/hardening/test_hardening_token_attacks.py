@@ -55,7 +55,7 @@ def test_attacks_recover_sex_from_its_standalone_token(results) -> None:
 def test_attacks_recover_initials_from_standalone_tokens(results, column: str) -> None:
     attack = results[column]
     assert attack.frequency_recovered is not None and attack.graph_recovered is not None
-    assert max(attack.frequency_recovered, attack.graph_recovered) > 0.3
+    assert max(attack.frequency_recovered, attack.graph_recovered) > 0.2  # chance: ~0.04
 
 
 def test_graph_matching_recovers_more_forenames_than_frequency_alone(results) -> None:
