@@ -110,7 +110,8 @@ def test_pseudonymise_tokens_identical_in_another_process(keyring: Keyring, tmp_
 
 
 def test_pseudonymise_swapped_dob_token_matches_other_records_dob(keyring: Keyring):
-    tokens = pseudonymise(frame(), CONFIG, keyring).tokens
+    # The source alone: every derived token (a job makes only what its link section reads).
+    tokens = pseudonymise(frame(), CONFIG.sources["hospital"], keyring).tokens
     # row 2 has 03/04/1975: its swapped form is 1975-03-04, row 0's date of birth.
     assert tokens["date_of_birth_swapped"][2] == tokens["date_of_birth"][0]
     assert tokens["date_of_birth"][2] != tokens["date_of_birth"][0]
@@ -317,7 +318,7 @@ def test_link_refuses_tokens_mixed_from_two_runs(keyring: Keyring, tmp_path: Pat
 
 def test_pseudonymise_partial_date_of_birth_gives_part_tokens_only(keyring: Keyring):
     rows = {**ROWS, "dob": ["1978", "1978-03", "03/1978", "14/03/1978", "01/01/1900"]}
-    result = pseudonymise(pl.DataFrame(rows), CONFIG, keyring)
+    result = pseudonymise(pl.DataFrame(rows), CONFIG.sources["hospital"], keyring)
     tokens = result.tokens
     full, year, month, day = (
         tokens[c].to_list()

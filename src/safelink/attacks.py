@@ -34,6 +34,7 @@ from safelink.keys import Keyring, ProviderKey, _hmac
 from safelink.normalise import forename_canonical, normalise_name
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.pseudonymise.bloom import bloom_encode
+from safelink.token_attacks import ColumnAttack, attack_columns
 
 ENUMERABLE_LIMIT = 1_000
 #: Candidate spaces for a dictionary attack with a leaked key (documented approximations).
@@ -140,6 +141,9 @@ class TokenAudit:
     notes: tuple[str, ...] = field(default_factory=tuple)
     address_exposures: tuple[AddressExposure, ...] = field(default_factory=tuple)
     bloom_exposures: tuple[BloomExposure, ...] = field(default_factory=tuple)
+    column_attacks: tuple[ColumnAttack, ...] = field(default_factory=tuple)
+    """Frequency alignment and graph matching on every column with a public distribution
+    (:mod:`safelink.token_attacks`): the share of records each recovers, with the key."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -298,11 +302,23 @@ def _frequency_attack(
     )
 
 
+def _token_length(frame: pl.DataFrame) -> int:
+    """Bytes per token of a tokens frame (hex: two characters a byte); 16 when it has none."""
+    for column in frame.columns:
+        if column == RECORD_ID or column.endswith("_bloom") or frame.schema[column] != pl.String:
+            continue
+        values = frame.get_column(column).drop_nulls()
+        if values.len():
+            return len(str(values[0])) // 2
+    return 16
+
+
 def audit_tokens(
     tokens: Path | str | pl.DataFrame,
     *,
     keys: Keyring | ProviderKey | None = None,
     hmac_sample: int = 500_000,
+    attacks: bool = True,
 ) -> TokenAudit:
     """Report what an attacker holding a tokens file could learn (figures only, no values).
 
@@ -310,6 +326,8 @@ def audit_tokens(
         tokens: a ``*.tokens.parquet`` file or its DataFrame.
         keys: the project keyring; when given, the frequency attack is scored.
         hmac_sample: values hashed to measure the HMAC rate for the dictionary costs.
+        attacks: run frequency alignment and graph matching on every column
+            (:mod:`safelink.token_attacks`; scored only with ``keys``).
 
     Returns:
         The audit.
@@ -317,17 +335,19 @@ def audit_tokens(
     Raises:
         InputError: the file is not a safelink tokens file.
     """
-    source, key_id = "frame", ""
+    source, key_id, length = "frame", "", 16
     if isinstance(tokens, pl.DataFrame):
         frame = tokens
+        length = _token_length(frame)
     else:
         metadata = read_tokens_metadata(tokens)
         source, key_id = metadata.get("source", ""), metadata.get("key_id", "")
+        length = int(metadata.get("token_length", "16"))
         frame = pl.read_parquet(tokens)
     if RECORD_ID not in frame.columns:
         raise InputError("not a tokens table: it has no record_id column.")
     rate = measure_hmac_rate(hmac_sample)
-    attacks = tuple(
+    name_attacks = tuple(
         _frequency_attack(frame, column, keys)
         for column in frame.columns
         if column in _NAME_COLUMNS
@@ -375,9 +395,10 @@ def audit_tokens(
         rows=frame.height,
         hmac_per_second=round(rate),
         columns=tuple(_exposures(frame)),
-        frequency_attacks=attacks,
+        frequency_attacks=name_attacks,
         dictionary_costs=costs,
         notes=notes,
         address_exposures=addresses,
         bloom_exposures=blooms,
+        column_attacks=attack_columns(frame, keys, token_length=length) if attacks else (),
     )

@@ -12,6 +12,7 @@ from safelink.config import JobConfig
 from safelink.errors import LinkageError
 from safelink.keys import Keyring
 from safelink.link import LinkageResult, link
+from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic.corruption import PROFILES
 from safelink.synthetic.extracts import generate, record_truth
@@ -205,10 +206,15 @@ def test_hard_profile_shuffled_rows_give_the_same_persons_and_em_underflow_is_su
     refs = {"hospital": "hospital_ref", "social_care": "case_id"}
     runs, reports = [], []
     for seed in (1, 2):
+        # Each source alone makes every derived token; without the composites the comparisons
+        # read the standalone date-of-birth parts and sex, whose EM underflows on the postcode
+        # rule here.
         done = [
-            pseudonymise(f.sample(fraction=1.0, shuffle=True, seed=seed), job, keys, source=s)
+            pseudonymise(f.sample(fraction=1.0, shuffle=True, seed=seed), job.sources[s], keys)
             for s, f in data.frames().items()
         ]
+        standalone = [c for c in COMPOSITES if c not in settings.required_columns()]
+        done = [dataclasses.replace(p, tokens=p.tokens.drop(standalone)) for p in done]
         result = link(done, job)
         ids = pl.concat(
             [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from safelink.cli._common import (
     spark_conf,
 )
 from safelink.config import load_config
+from safelink.config._link import enumerable_warning
 from safelink.engines import Engine
 from safelink.infra.audit import audited
 from safelink.link import LinkageReport, link_files
@@ -60,6 +62,9 @@ def link_command(
     refuse_content_as_tokens(tokens)
     by_source = content_files(content or [])
     job = load_config(config)
+    warning = enumerable_warning(job.link.enumerable_columns())
+    if warning is not None:
+        print(f"safelink: warning: {config}: {warning}", file=sys.stderr)
     known_index = [index] if index is not None and index.exists() else []
     with audited(
         job.audit_log,

@@ -295,6 +295,22 @@ def audit_tokens_command(
     for cost in audit.dictionary_costs:
         costs.add_row(cost.identifier, f"{cost.candidates:,}", f"{cost.seconds_one_core:,.3f}")
     tables = [exposure, attacks, costs]
+    if audit.column_attacks:
+        recovered = Table(
+            "token column",
+            "distinct",
+            "frequency alignment",
+            "graph matching",
+            title="Records whose value each attack recovers (public-like distributions)",
+        )
+        for result in audit.column_attacks:
+            recovered.add_row(
+                result.column,
+                f"{result.distinct:,}",
+                _share(result.frequency_recovered),
+                _share(result.graph_recovered),
+            )
+        tables.append(recovered)
     if audit.address_exposures:
         groups = Table(
             "address column",
@@ -325,6 +341,10 @@ def audit_tokens_command(
         tables.append(blooms)
     for table in tables:
         console.print(table)
+
+
+def _share(value: float | None) -> str:
+    return "- (no key)" if value is None else f"{value:.1%}"
 
 
 def register(app: typer.Typer) -> None:

@@ -19,6 +19,8 @@ from safelink.cli._common import (
     input_hashes,
     print_json,
 )
+from safelink.config import load_yaml, parse_link_config
+from safelink.config._link import enumerable_warning
 from safelink.detect import ScanReport, render_table, scan, write_draft_config
 from safelink.detect.draft import write_draft_job
 from safelink.infra.audit import audited
@@ -46,6 +48,23 @@ class FailOn(StrEnum):
     """What makes ``scan`` exit non-zero."""
 
     DIRECT = "direct"
+
+
+def draft_warning(path: Path | str) -> str | None:
+    """The warning for a written draft whose ``link:`` section reads enumerable token columns.
+
+    Args:
+        path: the draft config just written.
+
+    Returns:
+        One line naming the columns and the fix (:func:`safelink.config._link.enumerable_warning`);
+        None when the draft has no ``link:`` section or it reads none.
+    """
+    document = load_yaml(Path(path))
+    section = document.get("link") if isinstance(document, dict) else None
+    if not isinstance(section, dict):
+        return None
+    return enumerable_warning(parse_link_config(section).enumerable_columns())
 
 
 def scan_command(
@@ -148,6 +167,9 @@ def scan_command(
         elif draft_config is not None:
             write_draft_job(reports, dict(zip(names, inputs, strict=True)), draft_config)
         outputs.update(input_hashes(written))
+    warning = draft_warning(draft_config) if draft_config is not None else None
+    if warning is not None:
+        print(f"safelink: warning: {draft_config}: {warning}", file=sys.stderr)
     if output_format is OutputFormat.JSON:
         print_json(document)
     else:

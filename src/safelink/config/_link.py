@@ -65,9 +65,11 @@ Comparison = Literal[
     "household",
 ]  # fmt: skip
 COMPARISONS: tuple[str, ...] = get_args(Comparison)
-#: Comparisons built only when every input has their token column (not every extract has an
-#: address, nor a gazetteer to resolve it): they never make a token column required.
-OPTIONAL_COMPARISONS = frozenset({"address", "household"})
+#: Comparisons built only when every input has their token columns (not every extract has an
+#: address, nor a gazetteer to resolve it; sex is compared through the date of birth's
+#: composite, or a standalone sex token where the tokens carry one): they never make a token
+#: column required.
+OPTIONAL_COMPARISONS = frozenset({"address", "household", "sex"})
 #: A list of comparisons (a UK kind, or the token column of a ``kind: other`` identifier);
 #: one may be written without the list.
 Comparisons = Annotated[
@@ -80,13 +82,18 @@ Comparisons = Annotated[
 _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("name_dob_postcode", (("forename", "forename"), ("surname", "surname"),
                            ("date_of_birth", "date_of_birth"), ("postcode", "postcode"))),
+    # The district keyed with the year of birth: with the date of birth agreeing, the same
+    # pairs as the district alone (safelink.normalise.composite).
     ("name_dob_district", (("forename", "forename"), ("surname", "surname"),
                            ("date_of_birth", "date_of_birth"),
-                           ("postcode_district", "postcode_district"))),
+                           ("postcode_district_date_of_birth_year",
+                            "postcode_district_date_of_birth_year"))),
     ("phonetic_dob_district", (("surname_nysiis", "surname_nysiis"),
-                               ("forename_initial", "forename_initial"),
+                               ("forename_initial_date_of_birth",
+                                "forename_initial_date_of_birth"),
                                ("date_of_birth", "date_of_birth"),
-                               ("postcode_district", "postcode_district"))),
+                               ("postcode_district_date_of_birth_year",
+                                "postcode_district_date_of_birth_year"))),
     ("name_swapped_dob", (("forename", "forename"), ("surname", "surname"),
                           ("date_of_birth_swapped", "date_of_birth"))),
     ("name_reversed_dob", (("forename", "surname"), ("surname", "forename"),
@@ -94,13 +101,59 @@ _DEFAULT_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 NHS_NUMBER = "nhs_number"
 _DEFAULT_PARTNER = ("date_of_birth",)
+#: Token columns each comparison reads besides its own, when every input has them (its levels:
+#: phonetic codes, initials, parts, swaps; :mod:`safelink.link.probabilistic`).
+COMPARISON_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "forename": ("forename_canonical", "forename_nysiis", "forename_soundex",
+                 "forename_initial_postcode", "forename_bloom", "surname"),
+    "surname": ("surname_first_part", "surname_last_part", "surname_nysiis", "surname_soundex",
+                "surname_initial_forename", "surname_bloom", "forename"),
+    "date_of_birth": ("date_of_birth_swapped", "date_of_birth_year_month",
+                      "date_of_birth_year_day", "date_of_birth_month_day_forename_initial"),
+    "postcode": ("postcode_sector_date_of_birth_year", "postcode_district_date_of_birth_year"),
+    "sex": ("date_of_birth_sex", "date_of_birth", "postcode_sex", "postcode"),
+    "address": ("address", "address_number_street", "address_number_postcode", "address_street"),
+    "household": ("household", "uprn", "forename", "forename_canonical"),
+}  # fmt: skip
+"""The levels read keyed composites (:mod:`safelink.normalise.composite`), never an
+enumerable column alone; a tokens file that holds the standalone columns instead (made for a
+link section that names them) is compared by those."""
+#: Token columns the cascade's twin rule reads when the tokens carry them
+#: (:func:`safelink.link.cascade.twin_guard`).
+CASCADE_COLUMNS = ("forename", "forename_canonical", "household", "uprn")
+#: Token columns with so few distinct values (under 1,000 in any real extract) that their
+#: frequencies alone give their values away to whoever holds the tokens file.
+ENUMERABLE_COLUMNS = frozenset({
+    "sex", "forename_initial", "surname_initial", "date_of_birth_year", "date_of_birth_month",
+    "date_of_birth_day", "postcode_sector", "postcode_district",
+})  # fmt: skip
 _DEFAULT_BLOCKING = (
     ("date_of_birth",),
     ("date_of_birth_swapped",),
     ("surname_nysiis", "forename_nysiis"),
-    ("postcode", "forename_initial"),
+    ("forename_initial_postcode",),
     ("nhs_number",),
 )
+
+
+def enumerable_warning(columns: Collection[str]) -> str | None:
+    """The warning for a link section that reads enumerable token columns, or None.
+
+    Args:
+        columns: the enumerable token columns read (:meth:`LinkConfig.enumerable_columns`).
+
+    Returns:
+        One line naming the columns and the fix; None when there are none.
+    """
+    if not columns:
+        return None
+    return (
+        f"the link section reads enumerable token columns ({', '.join(sorted(columns))}): "
+        "each has under 1,000 distinct values, so the linkage unit can recover them from "
+        "their frequencies alone. Fix: use the keyed composites instead (README, "
+        "'Which tokens a job makes') or remove them from link.cascade.match_keys, "
+        "link.probabilistic.blocking and link.probabilistic.comparisons."
+    )
 
 
 def _pair(value: Any) -> Any:
@@ -373,6 +426,28 @@ class LinkConfig:
     def match_keys(self) -> tuple[MatchKey, ...]:
         """The deterministic match keys of step 2, in order."""
         return self.cascade.match_keys
+
+    def token_columns(self) -> frozenset[str]:
+        """Every token column this section reads: required, or read when every input has it.
+
+        What ``pseudonymise`` derives for a job (besides each identifier's full-value token,
+        which every tokens file carries): the columns of the match keys, blocking rules and
+        comparisons, and the columns each comparison's levels and the cascade's twin rule
+        read where the tokens carry them (:data:`COMPARISON_COLUMNS`, :data:`CASCADE_COLUMNS`).
+        """
+        used = set(self.required_columns())
+        if self.cascade_enabled:
+            used.update(CASCADE_COLUMNS)
+        if self.probabilistic.enabled:
+            for comparison in self.probabilistic.comparisons:
+                if comparison not in OPTIONAL_COMPARISONS:
+                    used.add(comparison)
+                used.update(COMPARISON_COLUMNS.get(comparison, ()))
+        return frozenset(used)
+
+    def enumerable_columns(self) -> list[str]:
+        """The enumerable token columns (:data:`ENUMERABLE_COLUMNS`) this section reads."""
+        return sorted(ENUMERABLE_COLUMNS & self.token_columns())
 
     def required_columns(self) -> dict[str, str]:
         """Token column -> the setting that needs it (for clear errors on missing columns)."""

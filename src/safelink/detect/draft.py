@@ -107,10 +107,18 @@ def write_draft_config(
 #: Match keys tried in order, each used when every token column it needs is in every source.
 _MATCH_KEYS: tuple[tuple[str, tuple[str | tuple[str, str], ...]], ...] = (
     ("name_dob_postcode", ("forename", "surname", "date_of_birth", "postcode")),
-    ("name_dob_district", ("forename", "surname", "date_of_birth", "postcode_district")),
+    (
+        "name_dob_district",
+        ("forename", "surname", "date_of_birth", "postcode_district_date_of_birth_year"),
+    ),
     (
         "phonetic_dob_district",
-        ("surname_nysiis", "forename_initial", "date_of_birth", "postcode_district"),
+        (
+            "surname_nysiis",
+            "forename_initial_date_of_birth",
+            "date_of_birth",
+            "postcode_district_date_of_birth_year",
+        ),
     ),
     ("name_swapped_dob", ("forename", "surname", ("date_of_birth_swapped", "date_of_birth"))),
     ("name_reversed_dob", (("forename", "surname"), ("surname", "forename"), "date_of_birth")),
@@ -119,7 +127,7 @@ _MATCH_KEYS: tuple[tuple[str, tuple[str | tuple[str, str], ...]], ...] = (
 _BLOCKING = (
     ("date_of_birth",),
     ("surname_nysiis", "forename_nysiis"),
-    ("postcode", "forename_initial"),
+    ("forename_initial_postcode",),
     ("nhs_number",),
 )
 _COMPARED = (
@@ -134,10 +142,15 @@ _COMPARED = (
 )
 _TERM_FREQUENCY = ("forename", "surname", "postcode")
 _DERIVED = {
-    "forename": ("forename_initial", "forename_soundex", "forename_nysiis"),
-    "surname": ("surname_initial", "surname_soundex", "surname_nysiis"),
+    "forename": ("forename_soundex", "forename_nysiis"),
+    "surname": ("surname_soundex", "surname_nysiis"),
     "date_of_birth": ("date_of_birth_swapped",),
-    "postcode": ("postcode_sector", "postcode_district"),
+}
+#: Composite tokens (:mod:`safelink.normalise.composite`) -> the identifier kinds they need.
+_COMPOSITE_KINDS = {
+    "forename_initial_date_of_birth": ("forename", "date_of_birth"),
+    "forename_initial_postcode": ("forename", "postcode"),
+    "postcode_district_date_of_birth_year": ("postcode", "date_of_birth"),
 }
 # Header words that make a released column a suggested quasi-identifier.
 _QUASI_WORDS = frozenset(
@@ -157,6 +170,9 @@ def _token_columns(report: ScanReport) -> dict[str, str]:
             if base not in tokens:
                 tokens[base] = base
                 tokens.update(dict.fromkeys(_DERIVED.get(base, ()), base))
+    for composite, kinds in _COMPOSITE_KINDS.items():
+        if all(k in tokens for k in kinds):
+            tokens[composite] = kinds[0]
     return tokens
 
 

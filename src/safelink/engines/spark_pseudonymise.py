@@ -32,7 +32,7 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
 from safelink.keys.shipping import KeyShipment, ship_subkeys
-from safelink.pseudonymise.plan import column_purposes, purposes_needed
+from safelink.pseudonymise.plan import column_purposes, job_token_columns, purposes_needed
 from safelink.pseudonymise.summary import RunSummary, TokenCounts
 from safelink.pseudonymise.tokenise import RECORD_ID, Tokeniser, derive_subkeys
 
@@ -112,6 +112,7 @@ def _tokenise_map(
     counts: Any,
     today: dt.date,
     part: Literal["tokens", "content"],
+    used: frozenset[str] | None,
 ) -> _Map:
     """The Arrow map of one partition: its tokens (and counts), or its record ids and content."""
 
@@ -137,7 +138,13 @@ def _tokenise_map(
                 yield pa.RecordBatch.from_arrays([ids, *columns], [RECORD_ID, *source.content])
             return
         tokeniser = Tokeniser(
-            source, shipment.subkeys(), shipment.key_id, settings, record_ids, today=today
+            source,
+            shipment.subkeys(),
+            shipment.key_id,
+            settings,
+            record_ids,
+            today=today,
+            used=used,
         )
         for table in _regrouped(batches, BATCH_ROWS):
             frame = pl.from_arrow(table)
@@ -190,29 +197,32 @@ def _plan(
     spark = frame.sparkSession
     namespace = keys.namespace_key("link")
     today = today or dt.date.today()
-    shipment = ship_subkeys(spark, namespace, purposes_needed(source_config, settings))
+    used = job_token_columns(config)
+    shipment = ship_subkeys(spark, namespace, purposes_needed(source_config, settings, used))
     # Duck-typed (PySpark calls zero and addInPlace only), so this module imports no PySpark.
     param = cast("AccumulatorParam[TokenCounts]", _CountsParam())
     counts = spark.sparkContext.accumulator(TokenCounts(), param)
     names = [c.name for c in source_config.columns]
     # Both jobs map this same projection, so their partitions, and so the record ids, agree.
     text = frame.select(*(F.col(n).cast("string").alias(n) for n in names))
-    token_columns = [RECORD_ID, *column_purposes(source_config, settings)]
+    token_columns = [RECORD_ID, *column_purposes(source_config, settings, used)]
     content_columns = [RECORD_ID, *source_config.content]
 
     def schema(columns: list[str]) -> str:
         return ", ".join(f"`{c}` string" for c in columns)
 
     tokens = text.mapInArrow(
-        _tokenise_map(source_config, settings, shipment, counts, today, "tokens"),
+        _tokenise_map(source_config, settings, shipment, counts, today, "tokens", used),
         schema(token_columns),
     )
     content = text.mapInArrow(
-        _tokenise_map(source_config, settings, shipment, counts, today, "content"),
+        _tokenise_map(source_config, settings, shipment, counts, today, "content", used),
         schema(content_columns),
     )
-    subkeys = derive_subkeys(source_config, settings, namespace)
-    tokeniser = Tokeniser(source_config, subkeys, namespace.key_id, settings, _no_record_ids)
+    subkeys = derive_subkeys(source_config, settings, namespace, used)
+    tokeniser = Tokeniser(
+        source_config, subkeys, namespace.key_id, settings, _no_record_ids, used=used
+    )
     return _Run(tokens, content, counts, tokeniser, shipment)
 
 

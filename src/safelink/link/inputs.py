@@ -27,6 +27,7 @@ from safelink.infra import io
 from safelink.link.config import COMPARISONS, LinkConfig
 from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
+from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
@@ -37,7 +38,7 @@ OPTIONAL = (
     "surname_last_part", "surname_bloom", "date_of_birth_swapped", "date_of_birth_year",
     "date_of_birth_month", "date_of_birth_day", "postcode_sector", "postcode_district",
     "address", "address_number_street", "address_number_postcode", "address_street",
-    "uprn", "household",
+    "uprn", "household", "sex", *COMPOSITES,
 )  # fmt: skip
 """Token columns used when every input has them (partial agreement in the model, the
 cascade's twin rule, the address and household comparisons)."""

@@ -39,6 +39,7 @@ from safelink.engines.sql import quote
 from safelink.errors import LinkageError
 from safelink.link.config import ProbabilisticSettings
 from safelink.link.generic import generic_levels
+from safelink.link.levels import SEX_COMPOSITES, YEAR_MONTH, dob_levels, sex_levels
 from safelink.link.waterfall import pair_waterfalls
 from safelink.pseudonymise.bloom import ONES_SUFFIX, dice_sql, with_bloom_words
 
@@ -112,6 +113,9 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
 
     year, month = "date_of_birth_year", "date_of_birth_month"
     for name in settings.comparisons:
+        if name == "sex" and any(c in columns for c, _ in SEX_COMPOSITES):
+            built.append(cl.CustomComparison(sex_levels(columns), output_column_name=name))
+            continue
         if name in OPTIONAL_COMPARISONS and name not in columns:
             continue  # e.g. no address in some input
         if name == "household":
@@ -125,6 +129,27 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
             built.append(cl.CustomComparison(levels, output_column_name=name))
             continue
         partial = name == "date_of_birth" and {year, month} <= columns
+        if name == "date_of_birth" and not partial and YEAR_MONTH in columns:
+            # Partial dates by the composite of year and month: a year alone is no evidence.
+            levels = [
+                cll.CustomLevel(
+                    f'"{YEAR_MONTH}_l" IS NULL OR "{YEAR_MONTH}_r" IS NULL',
+                    label_for_charts="year and month of birth missing",
+                    base_dialect_str="duckdb",
+                ).configure(is_null_level=True),
+                cll.ExactMatchLevel(name, term_frequency_adjustments=name in tf),
+            ]
+            levels.append(
+                custom(
+                    '("date_of_birth_l" IS NULL OR "date_of_birth_r" IS NULL) AND '
+                    f'"{YEAR_MONTH}_l" = "{YEAR_MONTH}_r"',
+                    "partial date: year and month agree",
+                )
+            )
+            levels += dob_levels(columns, custom, exact)
+            levels.append(cll.ElseLevel())
+            built.append(cl.CustomComparison(levels, output_column_name=name))
+            continue
         if partial:
             # A partial date (year, or year and month) has no full-date token: the comparison
             # is null only where a year is missing, and compares partial dates by their parts.
@@ -175,30 +200,24 @@ def _comparisons(columns: set[str], settings: ProbabilisticSettings) -> list[Any
             for suffix in ("nysiis", "soundex", "initial"):
                 if f"{name}_{suffix}" in columns:
                     levels.append(exact(f"{name}_{suffix}", f"{suffix} agrees"))
+            if f"{name}_initial" not in columns:
+                # The initial keyed with the other name, else with the postcode (composites).
+                for with_ in (other, "postcode"):
+                    if f"{name}_initial_{with_}" in columns:
+                        levels.append(
+                            exact(f"{name}_initial_{with_}", f"initial and {with_} agree")
+                        )
+                        break
         elif name == "date_of_birth":
-            if "date_of_birth_swapped" in columns:
-                levels.append(
-                    custom(
-                        '("date_of_birth_swapped_l" = "date_of_birth_r" OR '
-                        '"date_of_birth_l" = "date_of_birth_swapped_r")',
-                        "day and month swapped",
-                    )
-                )
-            parts = [f"date_of_birth_{p}" for p in ("year", "month", "day")]
-            if set(parts) <= columns:
-                agree = [f'"{p}_l" = "{p}_r"' for p in parts]
-                levels.append(
-                    custom(
-                        f"(({agree[0]} AND {agree[1]}) OR ({agree[0]} AND {agree[2]}) OR "
-                        f"({agree[1]} AND {agree[2]}))",
-                        "two of year, month, day agree",
-                    )
-                )
-                levels.append(exact(parts[0], "year agrees"))
+            levels += dob_levels(columns, custom, exact)
         elif name == "postcode":
             for part in ("sector", "district"):
                 if f"postcode_{part}" in columns:
                     levels.append(exact(f"postcode_{part}", f"{part} agrees"))
+                elif f"postcode_{part}_date_of_birth_year" in columns:
+                    levels.append(
+                        exact(f"postcode_{part}_date_of_birth_year", f"{part} and birth year agree")
+                    )
         elif name == "address":
             levels += _address_levels(columns, custom, exact)
             # A different address is no evidence against: moves are the postcode's to weigh,

@@ -19,7 +19,7 @@ Phone numbers have no rule: they need the ``phonenumbers`` library
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -436,6 +436,21 @@ def dob_part(canonical: str, part: str) -> str:
         f"CASE WHEN LENGTH({canonical}) >= {start + length - 1} "
         f"THEN SUBSTRING({canonical}, {start}, {length}) END"
     )
+
+
+#: What joins the parts of a composite token's value (never in a canonical value).
+COMPOSITE_SEPARATOR = "|"
+
+
+def composite(parts: Sequence[str]) -> str:
+    """SQL: the value of a composite token, its parts' values joined; NULL if any part is.
+
+    ``1978|03`` for a date of birth's year and month: keyed as one token, it has the
+    cardinality of the pair, not of each part (:mod:`safelink.normalise.composite`).
+    """
+    present = " AND ".join(f"{p} IS NOT NULL" for p in parts)
+    joined = f" || '{COMPOSITE_SEPARATOR}' || ".join(parts)
+    return f"CASE WHEN {present} THEN {joined} END"
 
 
 #: Warnings of accepted dates of birth that are partial, by how much of the date is known.

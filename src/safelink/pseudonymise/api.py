@@ -30,7 +30,7 @@ import hmac
 import json
 import secrets
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -49,6 +49,7 @@ from safelink.infra.atomic import ensure_output_directory
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
+from safelink.pseudonymise.plan import job_token_columns
 from safelink.pseudonymise.summary import RunSummary
 from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
 
@@ -80,17 +81,19 @@ def _local_tokeniser(
     keys: Keyring | ProviderKey,
     settings: TokenSettings,
     opt_outs: OptOuts | None,
+    used: Collection[str] | None,
 ) -> Tokeniser:
     """The local engine's tokeniser: random record ids (looked up per call: tests fix them)."""
     namespace = keys.namespace_key("link")
     return Tokeniser(
         source,
-        derive_subkeys(source, settings, namespace),
+        derive_subkeys(source, settings, namespace, used),
         namespace.key_id,
         settings,
         lambda count: _random_record_ids(count),
         opt_outs=opt_outs,
         today=dt.date.today(),
+        used=used,
     )
 
 
@@ -166,7 +169,7 @@ def pseudonymise(
     _check_columns(source_config, data.columns, "DataFrame")
     text = data.select(pl.col(c.name).cast(pl.String) for c in source_config.columns)
     opt_outs = _opt_outs(config, keys, settings)
-    tokeniser = _local_tokeniser(source_config, keys, settings, opt_outs)
+    tokeniser = _local_tokeniser(source_config, keys, settings, opt_outs, job_token_columns(config))
     tokens, content = tokeniser.batch(text)
     summary = tokeniser.summary({"total_seconds": time.perf_counter() - started}, {})
     summary = with_expiry(summary, config)
@@ -307,7 +310,7 @@ def pseudonymise_file(
         next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
     opt_outs = _opt_outs(config, keys, settings)
     ensure_output_directory(out_dir)
-    tokeniser = _local_tokeniser(source_config, keys, settings, opt_outs)
+    tokeniser = _local_tokeniser(source_config, keys, settings, opt_outs, job_token_columns(config))
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import polars as pl
 
-from safelink.config import UPRN_TOKENS, ColumnSpec, SourceConfig, TokenSettings
+from safelink.config import UPRN_TOKENS, ColumnSpec, JobConfig, SourceConfig, TokenSettings
 from safelink.identifiers import Identifier
 from safelink.normalise import (
     address_parts,
@@ -20,6 +20,7 @@ from safelink.normalise import (
     rules,
     soundex,
 )
+from safelink.normalise.composite import Composite, composite_plan
 from safelink.normalise.generic import KEYED_AS, generic_derivations
 from safelink.uprn import UprnResolver, UprnToken
 
@@ -117,17 +118,37 @@ def _identity(canonical: pl.Series) -> pl.Series:
     return canonical
 
 
-def token_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+def token_plan(
+    spec: ColumnSpec, settings: TokenSettings, used: Collection[str] | None = None
+) -> list[tuple[str, str, TokenDeriver]]:
     """The tokens made from one identifier column: (token column, key purpose, deriver).
 
     Args:
         spec: the identifier column.
         settings: token settings (whether derived tokens are made).
+        used: the token columns the job's link section reads
+            (:meth:`safelink.config.LinkConfig.token_columns`): only these derived tokens are
+            made. None makes every derived token. The full-value token (and a resolved
+            address's UPRN tokens) is always made, and so are a ``kind: other`` identifier's
+            derived tokens (its comparison reads them).
 
     Returns:
         One entry per token column, the full-value token first.
 
     """
+    plan = _full_plan(spec, settings)
+    if used is None or spec.kind is Identifier.OTHER:
+        return plan
+    always = {spec.token_column, *UPRN_TOKENS}
+    return [entry for entry in plan if entry[0] in always or entry[0] in used]
+
+
+def job_token_columns(config: JobConfig | SourceConfig) -> frozenset[str] | None:
+    """The token columns a job's link section reads; None for a lone source (make them all)."""
+    return config.link.token_columns() if isinstance(config, JobConfig) else None
+
+
+def _full_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
     assert spec.kind is not None
     if spec.kind is Identifier.OTHER:
         return generic_plan(spec, settings)
@@ -227,10 +248,30 @@ def bloom_purpose(spec: ColumnSpec, settings: TokenSettings) -> str | None:
 
 
 def plans(
-    source: SourceConfig, settings: TokenSettings
+    source: SourceConfig, settings: TokenSettings, used: Collection[str] | None = None
 ) -> dict[str, list[tuple[str, str, TokenDeriver]]]:
     """Identifier column -> its :func:`token_plan`."""
-    return {spec.name: token_plan(spec, settings) for spec in source.identifiers}
+    return {spec.name: token_plan(spec, settings, used) for spec in source.identifiers}
+
+
+def derivable(source: SourceConfig, settings: TokenSettings) -> dict[str, tuple[str, TokenDeriver]]:
+    """Every derived token column a source can make -> (identifier column, deriver).
+
+    Composites read derived values the job may not make as tokens of their own.
+    """
+    return {
+        column: (spec.name, derive)
+        for spec in source.identifiers
+        if spec.kind is not Identifier.OTHER and settings.derived
+        for column, _, derive in _full_plan(spec, settings)
+    }
+
+
+def composites(
+    source: SourceConfig, settings: TokenSettings, used: Collection[str] | None = None
+) -> list[Composite]:
+    """The keyed composites a source makes (:mod:`safelink.normalise.composite`)."""
+    return composite_plan(derivable(source, settings), used)
 
 
 def blooms(source: SourceConfig, settings: TokenSettings) -> dict[str, tuple[str, str]]:
@@ -242,14 +283,19 @@ def blooms(source: SourceConfig, settings: TokenSettings) -> dict[str, tuple[str
     }
 
 
-def column_purposes(source: SourceConfig, settings: TokenSettings) -> dict[str, str]:
+def column_purposes(
+    source: SourceConfig, settings: TokenSettings, used: Collection[str] | None = None
+) -> dict[str, str]:
     """Token column -> key purpose, every token column of a source in output order."""
     planned = {
-        col: purpose for plan in plans(source, settings).values() for col, purpose, _ in plan
+        col: purpose for plan in plans(source, settings, used).values() for col, purpose, _ in plan
     }
+    planned |= {c.column: c.purpose for c in composites(source, settings, used)}
     return planned | {col: purpose for col, (_, purpose) in blooms(source, settings).items()}
 
 
-def purposes_needed(source: SourceConfig, settings: TokenSettings) -> list[str]:
+def purposes_needed(
+    source: SourceConfig, settings: TokenSettings, used: Collection[str] | None = None
+) -> list[str]:
     """The key purposes a source's tokens use, each once, in first-use order."""
-    return list(dict.fromkeys(column_purposes(source, settings).values()))
+    return list(dict.fromkeys(column_purposes(source, settings, used).values()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import polars as pl
 import pyarrow as pa
@@ -31,6 +31,7 @@ from safelink.normalise import (
     normalise,
     rules,
 )
+from safelink.normalise.composite import composite_values
 from safelink.pseudonymise.bloom import bloom_encode
 from safelink.pseudonymise.plan import (
     FORENAME_TABLE_PURPOSE,
@@ -38,6 +39,8 @@ from safelink.pseudonymise.plan import (
     address_postcode,
     blooms,
     column_purposes,
+    composites,
+    derivable,
     plans,
     purposes_needed,
 )
@@ -73,6 +76,8 @@ class Tokeniser:
         record_ids: makes each batch's record ids.
         opt_outs: the job's opt-out list (local engine only), or None.
         today: the reference date for future dates of birth (default: the current date).
+        used: the token columns the job's link section reads (:func:`job_token_columns`):
+            only these derived tokens and composites are made; None makes them all.
 
     """
 
@@ -86,6 +91,7 @@ class Tokeniser:
         *,
         opt_outs: OptOuts | None = None,
         today: dt.date | None = None,
+        used: Collection[str] | None = None,
     ) -> None:
         self.source = source
         self.opt_outs = opt_outs
@@ -93,10 +99,13 @@ class Tokeniser:
         self.key_id = key_id
         self.today = today
         self._record_ids = record_ids
-        self.plans = plans(source, settings)
+        self.used = used
+        self.plans = plans(source, settings, used)
+        self.derivable = derivable(source, settings)
+        self.composites = composites(source, settings, used)
         self.postcode = address_postcode(source)
         self.blooms = blooms(source, settings)
-        self._subkeys = {p: subkeys[p] for p in purposes_needed(source, settings)}
+        self._subkeys = {p: subkeys[p] for p in purposes_needed(source, settings, used)}
         self.counts = TokenCounts(
             missing=dict.fromkeys(self.plans, 0),
             rejected={name: {} for name in self.plans},
@@ -112,7 +121,7 @@ class Tokeniser:
     @property
     def purposes(self) -> dict[str, str]:
         """Token column -> key purpose, for the tokens file's metadata."""
-        return column_purposes(self.source, self.settings)
+        return column_purposes(self.source, self.settings, self.used)
 
     def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Return (tokens, content) for one batch of text columns, updating the counts."""
@@ -137,6 +146,7 @@ class Tokeniser:
             canonical_by_column[spec.name] = result.values
         # Every column is normalised before any is derived: an address reads the postcodes.
         postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             for column, purpose, derive in self.plans[spec.name]:
                 if isinstance(derive, _AddressPart):
@@ -147,10 +157,21 @@ class Tokeniser:
                 if isinstance(derive, UprnToken) and derive.which == "uprn":
                     reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
                     self._warn(spec.name, "uprn_" + reasons)
+                derived[column] = canonical
                 tokens = self._subkeys[purpose].tokens(
                     canonical.to_arrow(), length=self.settings.length
                 )
                 token_columns.append(pl.Series(column, tokens, dtype=pl.String))
+        # Composites read derived values the job may not make as tokens of their own.
+        for part in sorted({p for c in self.composites for p in c.parts} - set(derived)):
+            name, derive = self.derivable[part]
+            derived[part] = derive(canonical_by_column[name])
+        values = composite_values(self.composites, derived)
+        for composite in self.composites:
+            tokens = self._subkeys[composite.purpose].tokens(
+                values[composite.column].to_arrow(), length=self.settings.length
+            )
+            token_columns.append(pl.Series(composite.column, tokens, dtype=pl.String))
         for column, (name, purpose) in self.blooms.items():
             encoded = bloom_encode(canonical_by_column[name], self._subkeys[purpose])
             token_columns.append(encoded.alias(column))
@@ -225,10 +246,13 @@ class Tokeniser:
 
 
 def derive_subkeys(
-    source: SourceConfig, settings: TokenSettings, key: NamespaceKey
+    source: SourceConfig,
+    settings: TokenSettings,
+    key: NamespaceKey,
+    used: Collection[str] | None = None,
 ) -> dict[str, SubKey]:
     """The subkeys of :func:`purposes_needed`, derived once from the namespace key."""
-    return {purpose: key.subkey(purpose) for purpose in purposes_needed(source, settings)}
+    return {purpose: key.subkey(purpose) for purpose in purposes_needed(source, settings, used)}
 
 
 def tokens_file_metadata(
