@@ -12,11 +12,8 @@ import pytest
 from safelink.config import JobConfig
 from safelink.errors import ConfigError, LinkageError
 from safelink.link import link, link_config
-from safelink.link.probabilistic import (
-    ProbabilisticSettings,
-    blocked_pairs,
-    check_blocked_pairs,
-)
+from safelink.link.probabilistic import ProbabilisticSettings
+from safelink.link.sampling import blocked_pairs, check_blocked_pairs
 
 RULES = (("dob",), ("surname", "initial"))
 

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from safelink.config import ProbabilisticSettings
-from safelink.link.probabilistic import _comparisons
+from safelink.link.comparisons import comparisons
 
 DOB = ("date_of_birth", "date_of_birth_year", "date_of_birth_month", "date_of_birth_day")
 FORENAME = ("forename", "forename_initial", "forename_soundex", "forename_nysiis")
@@ -16,7 +16,7 @@ FORENAME = ("forename", "forename_initial", "forename_soundex", "forename_nysiis
 
 def _levels(name: str, columns: set[str]) -> list[dict[str, Any]]:
     settings = ProbabilisticSettings(comparisons=(name,), term_frequency=())
-    (comparison,) = _comparisons(columns, settings)
+    (comparison,) = comparisons(columns, settings)
     levels: list[dict[str, Any]] = comparison.get_comparison("duckdb").as_dict()[
         "comparison_levels"
     ]
@@ -151,5 +151,5 @@ def test_address_comparison_difference_is_a_null_level():
 
 def test_address_comparison_only_when_inputs_have_address_tokens():
     settings = ProbabilisticSettings(comparisons=("surname", "address"), term_frequency=())
-    assert len(_comparisons({"surname"}, settings)) == 1
-    assert len(_comparisons({"surname", *ADDRESS}, settings)) == 2
+    assert len(comparisons({"surname"}, settings)) == 1
+    assert len(comparisons({"surname", *ADDRESS}, settings)) == 2

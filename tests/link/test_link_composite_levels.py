@@ -8,13 +8,13 @@ import duckdb
 import pytest
 
 from safelink.config import ProbabilisticSettings
-from safelink.link.probabilistic import _comparisons
+from safelink.link.comparisons import comparisons
 
 
 def level_of(name: str, left: dict[str, str | None], right: dict[str, str | None]) -> str:
     """The label of the first level of comparison ``name`` that the pair falls in."""
     settings = ProbabilisticSettings(comparisons=(name,), term_frequency=())
-    (comparison,) = _comparisons(set(left), settings)
+    (comparison,) = comparisons(set(left), settings)
     levels: list[dict[str, Any]] = comparison.get_comparison("duckdb").as_dict()[
         "comparison_levels"
     ]

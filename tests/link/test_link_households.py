@@ -15,8 +15,8 @@ from safelink.identifiers import Identifier
 from safelink.keys import Keyring
 from safelink.link import link
 from safelink.link.cascade import candidates_sql, twin_guard
+from safelink.link.comparisons import OTHER_PERSON_M, OTHER_PERSON_U, comparisons
 from safelink.link.config import MatchKey
-from safelink.link.probabilistic import OTHER_PERSON_M, OTHER_PERSON_U, _comparisons
 from safelink.pseudonymise import pseudonymise
 from safelink.uprn import synthetic_gazetteer_path
 
@@ -73,8 +73,8 @@ def test_household_other_person_level_fixed_strongly_against():
 
 def test_household_comparison_only_where_every_input_has_household_tokens():
     settings = ProbabilisticSettings(comparisons=("surname", "household"), term_frequency=())
-    assert len(_comparisons({"surname"}, settings)) == 1
-    assert len(_comparisons({"surname", "household"}, settings)) == 2
+    assert len(comparisons({"surname"}, settings)) == 1
+    assert len(comparisons({"surname", "household"}, settings)) == 2
     # Without forenames there is no other-person level, nor a UPRN level without UPRNs; with
     # one agreeing level left, a difference is an ordinary (weighing) level.
     labels = [level["label_for_charts"] for level in _levels("household", {"household"})]

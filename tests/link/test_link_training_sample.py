@@ -13,8 +13,8 @@ from safelink.engines.backend import DuckDBBackend, run_query
 from safelink.errors import ConfigError
 from safelink.link import LinkageResult, link, link_config
 from safelink.link.config import LinkConfig
-from safelink.link.probabilistic import (
-    ProbabilisticSettings,
+from safelink.link.probabilistic import ProbabilisticSettings
+from safelink.link.sampling import (
     sample_key_sql,
     sample_order_key,
     sample_seed_offset,

@@ -331,12 +331,8 @@ def test_training_sample_key_on_spark_equals_python_key(spark: Any) -> None:
     # sqlglot writes DuckDB's xor() as Spark's ^, which binds more loosely than *: the key
     # SQL must keep one operation per stage to mean the same on both engines.
     from safelink.engines.backend import SparkBackend, run_query
-    from safelink.link.probabilistic import (
-        ProbabilisticSettings,
-        sample_key_sql,
-        sample_order_key,
-        sample_seed_offset,
-    )
+    from safelink.link.probabilistic import ProbabilisticSettings
+    from safelink.link.sampling import sample_key_sql, sample_order_key, sample_seed_offset
 
     settings = ProbabilisticSettings(max_training_records=10, seed=42)
     frame = pl.DataFrame({"node": list(range(0, 20_000, 7))})

@@ -30,7 +30,8 @@ from typing import Any
 import polars as pl
 
 from safelink.engines.backend import Backend, run_query
-from safelink.link.probabilistic import LocalSplink, ModelResult
+from safelink.link.probabilistic import ModelResult
+from safelink.link.splink_db import LocalSplink
 
 SAMPLE_PER_STEP = 2_000
 """The most links of one deterministic step the model scores."""

@@ -26,7 +26,7 @@ import polars as pl
 from safelink.engines.backend import Backend, run_query
 
 if TYPE_CHECKING:
-    from safelink.link.probabilistic import SplinkDatabase
+    from safelink.link.splink_db import SplinkDatabase
 
 #: The bands of match weight, as offsets from the threshold weight: (name, lowest offset).
 #: A pair falls in the first band whose lowest offset it reaches; the last takes the rest.

@@ -16,7 +16,7 @@ from functools import cache
 
 from safelink.config._generic import GenericCompare, GenericNormalise
 from safelink.normalise.constants import WS, Reason
-from safelink.normalise.rules import (
+from safelink.normalise.rules.sql import (
     Rule,
     _accepted,
     _guarded,
@@ -25,7 +25,7 @@ from safelink.normalise.rules import (
     matches,
     replace_all,
 )
-from safelink.normalise.rules import blank as _blank
+from safelink.normalise.rules.sql import blank as _blank
 
 #: Derived tokens compared with another derived token, so keyed as that one: a swapped date
 #: with the other record's date, a value's next band with the other's band.
