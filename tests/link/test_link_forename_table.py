@@ -47,8 +47,7 @@ def test_link_refuses_tokens_made_with_different_forename_tables(
     keyring: Keyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _tokens(tmp_path, keyring, "a")
-    # The package exports a function named like the module: reach the module itself.
-    module = importlib.import_module("safelink.pseudonymise")
+    module = importlib.import_module("safelink.pseudonymise.tokenise")
     monkeypatch.setattr(module, "forename_table_version", lambda: "sha256:" + "0" * 16)
     second = _tokens(tmp_path, keyring, "b")
     with pytest.raises(LinkageError, match="different forename tables") as caught:
