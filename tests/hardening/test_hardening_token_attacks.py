@@ -14,8 +14,7 @@ import polars as pl
 import pytest
 
 from safelink.attacks import audit_tokens
-from safelink.config import SourceConfig
-from safelink.demo import demo_config
+from safelink.config import SourceConfig, load_config
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic.corruption import PROFILES
@@ -29,7 +28,9 @@ def standalone(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, 
     ring = Keyring.create(
         base / "k.key", project="demo", passphrase="a long passphrase here", scrypt_n=2**14
     )
-    source: SourceConfig = demo_config(base).sources["social_care"]
+    # The demo job without addresses (the packaged demo resolves them against its gazetteer).
+    config = load_config(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    source: SourceConfig = config.sources["social_care"]
     data = generate(4_000, seed=11, **PROFILES["hard"])  # type: ignore[arg-type]
     # A lone source config makes every derived token: today's standalone columns.
     return pseudonymise(data.social_care, source, ring).tokens, ring
