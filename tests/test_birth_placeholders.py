@@ -54,6 +54,10 @@ def _config(tokens: dict[str, object]) -> object:
             "project": "test",
             "tokens": tokens,
             "sources": {"s": {"columns": {"dob": {"role": "identifier", "kind": "date_of_birth"}}}},
+            # A job makes the derived tokens its link section reads: this one reads the year.
+            "link": {
+                "cascade": {"match_keys": [{"name": "year", "columns": ["date_of_birth_year"]}]}
+            },
         }
     )
 
