@@ -57,6 +57,9 @@ RECORD_ID = "record_id"
 METADATA_PREFIX = "safelink."
 
 
+_KEY = "\x00canonical"  # the join key and derived-value prefix: no token column's name
+_VALUE = "\x00value:"
+
 RecordIds = Callable[[int], pa.Array]
 """Makes the record ids of a batch of ``count`` rows (random locally, keyed positions on Spark)."""
 
@@ -148,6 +151,12 @@ class Tokeniser:
         postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
         derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
+            once = self._per_distinct(spec.name, canonical_by_column[spec.name])
+            if once is not None:
+                made, values_made = once
+                token_columns.extend(made)
+                derived.update(values_made)
+                continue
             for column, purpose, derive in self.plans[spec.name]:
                 if isinstance(derive, _AddressPart):
                     derive.shared.postcodes = postcodes
@@ -187,6 +196,39 @@ class Tokeniser:
             self.counts.opted_out += int(dropped.sum())
             tokens, content = tokens.filter(~dropped), content.filter(~dropped)
         return tokens, content
+
+    def _per_distinct(
+        self, name: str, canonical: pl.Series
+    ) -> tuple[list[pl.Series], dict[str, pl.Series]] | None:
+        """Derive and tokenise each distinct canonical value once, then map back row for row.
+
+        Names, dates of birth and sex repeat heavily within a batch: the derivations and HMAC
+        run over the distinct values only and one join brings every token column (and the
+        derived values composites read) back in row order. Tokens are a function of the value
+        alone, so the output is byte-identical. Returns None (the row-by-row path) when the
+        column is mostly distinct, or a deriver reads more than the value (address, UPRN).
+        """
+        plan = self.plans[name]
+        if any(isinstance(d, (_AddressPart, UprnToken)) for _, _, d in plan):
+            return None
+        distinct = canonical.unique()
+        if distinct.len() * 2 > canonical.len():
+            return None
+        table: dict[str, pl.Series] = {_KEY: distinct}
+        for column, purpose, derive in plan:
+            value = derive(distinct)
+            table[_VALUE + column] = value
+            tokens = self._subkeys[purpose].tokens(value.to_arrow(), length=self.settings.length)
+            table[column] = pl.Series(column, tokens, dtype=pl.String)
+        joined = pl.DataFrame({_KEY: canonical}).join(
+            pl.DataFrame(table), on=_KEY, how="left", nulls_equal=True, maintain_order="left"
+        )
+        made = [joined.get_column(column) for column, _, _ in plan]
+        values = {
+            column: joined.get_column(_VALUE + column).alias(table[_VALUE + column].name)
+            for column, _, _ in plan
+        }
+        return made, values
 
     def _warn(self, name: str, warnings: pl.Series) -> None:
         counted = warnings.drop_nulls().value_counts()
