@@ -136,3 +136,13 @@ def test_pack_refuses_an_archive_name_spark_cannot_unpack(tmp_path: Path) -> Non
     with pytest.raises(InputError, match=r"must be a \.tar\.gz"):
         pack_environment(tmp_path / "env.zip")
     assert not (tmp_path / "env.zip").exists()
+
+
+def test_spark_check_warns_when_broadcast_key_material_can_reach_disk_unencrypted() -> None:
+    from safelink.engines.spark_env import IO_ENCRYPTION, at_rest_warnings
+
+    (warning,) = at_rest_warnings({})
+    assert IO_ENCRYPTION in warning and f"--spark-conf {IO_ENCRYPTION}=true" in warning
+    assert at_rest_warnings({IO_ENCRYPTION: "false"}) == [warning]
+    assert at_rest_warnings({IO_ENCRYPTION: "true"}) == []
+    assert at_rest_warnings({IO_ENCRYPTION: " TRUE "}) == []

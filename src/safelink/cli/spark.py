@@ -63,12 +63,13 @@ def check(
 ) -> None:
     """Start a session and prove the executors can run this safelink (exit 2 if not)."""
     from safelink.engines.spark import spark_session
-    from safelink.engines.spark_env import check_executors, driver_environment
+    from safelink.engines.spark_env import at_rest_warnings, check_executors, driver_environment
 
     session = spark_session(spark_master, config=spark_conf(spark_settings))
     try:
         executor = check_executors(session)
         master = str(session.sparkContext.master)
+        warnings = at_rest_warnings(dict(session.sparkContext.getConf().getAll()))
     finally:
         session.stop()
     driver = driver_environment()
@@ -78,6 +79,7 @@ def check(
                 "master": master,
                 "driver": dataclasses.asdict(driver),
                 "executor": dataclasses.asdict(executor),
+                "warnings": warnings,
             }
         )
         return
@@ -93,6 +95,8 @@ def check(
     table.add_row("safelink code", *code)
     table.add_row("native HMAC", str(driver.native_hmac), str(executor.native_hmac))
     console.print(table)
+    for warning in warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

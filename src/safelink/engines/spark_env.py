@@ -24,7 +24,7 @@ import json
 import re
 import sys
 import tarfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,6 +213,31 @@ def compare(driver: PythonEnvironment, executor: PythonEnvironment) -> list[str]
             "other build of the same version)"
         )
     return problems
+
+
+IO_ENCRYPTION = "spark.io.encryption.enabled"
+
+
+def at_rest_warnings(conf: Mapping[str, str]) -> list[str]:
+    """What a session's settings leave unencrypted on disk while a run lasts (empty: nothing).
+
+    Subkeys and keyed steps' key blocks travel as broadcasts, which Spark may spill to
+    ``spark.local.dir`` and PySpark hands to the JVM through a driver file; with
+    ``spark.io.encryption.enabled`` Spark encrypts both (SECURITY.md, "In memory").
+
+    Args:
+        conf: the session's Spark settings (name -> value).
+
+    Returns:
+        One line per problem, each saying how to fix it.
+    """
+    if str(conf.get(IO_ENCRYPTION, "false")).strip().lower() == "true":
+        return []
+    return [
+        f"{IO_ENCRYPTION} is off: broadcast key material and spilled blocks are written "
+        "unencrypted to spark.local.dir while a run lasts; add "
+        f"--spark-conf {IO_ENCRYPTION}=true (and keep spark.local.dir on an owner-only volume)."
+    ]
 
 
 def check_executors(session: Any) -> PythonEnvironment:
