@@ -39,7 +39,7 @@ def extract() -> pl.DataFrame:
             "person_id": ["P1", "P1", "P2", "P3", "P3", "P4", "P5", "P6"],
             "nhs_number": [numbers[0], numbers[0], numbers[1], numbers[2], numbers[2],
                            numbers[3], numbers[4], None],
-            "surname": ["Quillfeather", "QUILLFEATHER", "Smith", "Okonkwo-Brandt", "Okonkwo-Brandt",
+            "surname": ["Quillfeather", "QUILLFEATHER", "Smith", "Okparaebo-Brandt", "Okparaebo-Brandt",
                         "Zarnowiecki", None, "Smith"],
             "forename": ["Thaddeus", "Thaddeus", "Priya", "Ermintrude", "Ermintrude", "Bartholo",
                          "Olu", None],

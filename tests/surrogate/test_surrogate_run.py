@@ -41,7 +41,7 @@ surrogate:
 """
 # Values planted in the extract that no name list or format can produce by chance.
 PLANTED = (
-    "quillfeather", "okonkwo", "brandt", "zarnowiecki", "thaddeus", "ermintrude", "bartholo",
+    "quillfeather", "okparaebo", "brandt", "zarnowiecki", "thaddeus", "ermintrude", "bartholo",
     "plantedmail", "plantedwell", "snodsbury", "mudchester", "quarrel", "07911 123456",
     "07911123456", "0113 243 9876", "020 8123 4567", "ls6 9qz", "m14 5rt", "bd7 1dp", "ne4 5pl",
 )  # fmt: skip
