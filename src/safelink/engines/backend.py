@@ -307,8 +307,7 @@ class DuckDBBackend:
         never gathered, and DuckDB scans the result in place.
         """
         self.connection.execute("SET produce_arrow_string_view = true")
-        frame = pl.from_arrow(self.table(table).to_arrow_table())
-        assert isinstance(frame, pl.DataFrame)
+        frame = table if isinstance(table, pl.DataFrame) else self.collect(table)
         numbered = pl.concat([_rank(frame, order_by, name), frame], how="horizontal")
         return self.connection.from_arrow(numbered.to_arrow(compat_level=pl.CompatLevel.newest()))
 

@@ -20,10 +20,11 @@ from typing import Any
 import polars as pl
 
 from safelink.engines import Engine
-from safelink.engines.backend import Backend, run_query
+from safelink.engines.backend import Backend, DuckDBBackend, run_query
 from safelink.engines.sql import Dialect, literal, quote
 from safelink.errors import InputError, LinkageError
 from safelink.infra import io
+from safelink.link.codes import encoded_records
 from safelink.link.config import COMPARISONS, LinkConfig
 from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
@@ -57,6 +58,8 @@ class TokensInput:
         where: how messages name it.
         forename_table: the version of the forename table its canonical-forename tokens were
             made with, when known (:func:`safelink.normalise.forename_table_version`).
+        path: the Parquet file(s) its records are in, read a few columns at a time (the local
+            engine's tokens files; None otherwise).
     """
 
     source: str
@@ -66,6 +69,7 @@ class TokensInput:
     key_id: str | None
     where: str
     forename_table: str | None = None
+    path: str | None = None
 
 
 def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
@@ -114,8 +118,8 @@ def _local_metadata(path: Path) -> tuple[dict[str, str], Path | str]:
     return metadata, path
 
 
-def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str]]:
-    """Read a tokens file or directory with the backend's engine."""
+def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str], str | None]:
+    """Read a tokens file or directory with the backend's engine; the local file(s) to read."""
     text = str(item)
     if backend.engine is Engine.SPARK:
         from safelink.engines.spark_link import read_parquet, read_text
@@ -133,16 +137,20 @@ def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str]]
             metadata, _ = _local_metadata(path)
             where = str(path.resolve())
         try:
-            return read_parquet(spark, where), metadata
+            return read_parquet(spark, where), metadata, None
         except Exception as exc:  # Spark raises AnalysisException and py4j errors here
             raise InputError(f"{text}: cannot read the tokens file.") from exc
     path = Path(text)
     metadata, parts = _local_metadata(path)
+    # Read lazily, a few columns at a time as the link needs them: never the whole file.
     try:
-        frame = pl.read_parquet(parts)
+        lazy = pl.scan_parquet(parts)
+        lazy.collect_schema()
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"{path}: cannot read the tokens file.") from exc
-    return _local_table(backend, frame), metadata
+    if isinstance(backend, DuckDBBackend):
+        return backend.connection.read_parquet(str(parts)), metadata, str(parts)
+    return backend.table(lazy), metadata, str(parts)
 
 
 def _local_table(backend: Backend, frame: pl.DataFrame) -> Any:
@@ -164,8 +172,9 @@ def _own_table(backend: Backend, data: Any) -> Any:
 
 def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
     table_version: str | None = None
+    path = None
     if isinstance(item, str | Path):
-        table, metadata = _read_path(backend, item)
+        table, metadata, path = _read_path(backend, item)
         source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
         key_id, where = metadata.get("key_id"), str(item)
         table_version = metadata.get("forename_table")
@@ -185,7 +194,7 @@ def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) 
         backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=table)).columns
     )
     empty = int(count["n"][0]) == 0
-    return TokensInput(source, table, columns, empty, key_id, where, table_version)
+    return TokensInput(source, table, columns, empty, key_id, where, table_version, path)
 
 
 def known_input(
@@ -380,6 +389,10 @@ def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[s
         row = by_source[item.source]
         if row["present"] != row["n"] or row["distinct_ids"] != row["n"]:
             raise LinkageError(f"{item.where}: record ids are missing or repeated.")
+    if backend.engine is Engine.LOCAL:
+        # Tokens as integers (exact, order-keeping): a sixth of the memory (see codes).
+        coded = encoded_records(backend, ordered, columns, RECORD_ID)
+        union_table = union_table if coded is None else coded
     # Numbered in (source, tokens) order, so the same records in any row order, under any
     # record ids pseudonymise drew, get the same numbers, and so the same links, ties and
     # person ids; the record id only orders records whose tokens are all equal.
