@@ -40,9 +40,9 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
+from safelink.engines.duckdb_connection import connect
 from safelink.errors import InputError
 from safelink.infra.io import read_frame
 from safelink.normalise import address_parts, normalise_address, normalise_postcode, normalise_uprn
@@ -368,7 +368,7 @@ def resolve_uprns(
         )
     records = _parts(addresses.cast(pl.String), postcodes)
     gaz = gazetteer.entries.with_row_index("id")
-    connection = duckdb.connect()
+    connection = connect()
     try:
         blockable = pl.col("number").is_not_null() | pl.col("postcode").is_not_null()
         blockable = blockable | pl.col("block").is_not_null()

@@ -236,10 +236,10 @@ class DuckDBBackend:
     dialect = Dialect.DUCKDB
 
     def __init__(self, connection: duckdb.DuckDBPyConnection | None = None) -> None:
-        """Use ``connection``, or a new in-memory one."""
-        import duckdb
+        """Use ``connection``, or a new in-memory one (:func:`.duckdb_connection.connect`)."""
+        from safelink.engines.duckdb_connection import connect
 
-        self.connection = connection if connection is not None else duckdb.connect()
+        self.connection = connection if connection is not None else connect()
         self._fold_registered = False
 
     def table(self, data: Any) -> Any:

@@ -9,6 +9,7 @@ import polars as pl
 
 from safelink.engines import Engine
 from safelink.engines.backend import Backend, run_query
+from safelink.engines.duckdb_connection import connect
 from safelink.pseudonymise.bloom import ONES_SUFFIX, with_bloom_words
 
 
@@ -63,10 +64,9 @@ class LocalSplink:
 
     def __init__(self) -> None:
         """Open the in-memory database."""
-        import duckdb
         from splink import DuckDBAPI
 
-        self.connection = duckdb.connect(":memory:")
+        self.connection = connect()
         self.connection.execute("SET enable_progress_bar = false")
         self.api = DuckDBAPI(self.connection)
 
@@ -180,10 +180,9 @@ def in_duckdb_dialect(model: dict[str, Any], dialect: str) -> dict[str, Any]:
 
 def duckdb_tables(frames: Sequence[pl.DataFrame]) -> tuple[Any, list[Any]]:
     """Register the frames (``node`` as ``unique_id``) in a new in-memory DuckDB."""
-    import duckdb
     from splink import DuckDBAPI
 
-    connection = duckdb.connect(":memory:")
+    connection = connect()
     connection.execute("SET enable_progress_bar = false")
     db_api = DuckDBAPI(connection)
     tables = [

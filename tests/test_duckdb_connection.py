@@ -1,0 +1,66 @@
+"""DuckDB connections spill to a private per-process folder, within the configured memory."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from safelink.engines import duckdb_connection
+from safelink.errors import ConfigError
+
+
+@pytest.fixture
+def fresh_spill(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A spill parent of this test's own, and no cached spill folder."""
+    parent = tmp_path / "spill"
+    parent.mkdir()
+    monkeypatch.setenv(duckdb_connection.SPILL_DIR_VARIABLE, str(parent))
+    duckdb_connection.spill_directory.cache_clear()
+    yield parent
+    duckdb_connection.spill_directory.cache_clear()
+
+
+def test_a_table_past_the_limit_spills_to_the_private_folder_not_the_working_one(
+    fresh_spill: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(duckdb_connection.MEMORY_LIMIT_VARIABLE, "40MB")
+    connection = duckdb_connection.connect()
+    folder = duckdb_connection.spill_directory()
+    assert folder.parent == fresh_spill
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    assert (
+        connection.sql("SELECT current_setting('memory_limit')").fetchall()[0][0].startswith("38")
+    )
+    connection.execute(
+        "CREATE TABLE t AS SELECT md5(i::VARCHAR) || md5((i * 7)::VARCHAR) AS s "
+        "FROM range(2000000) AS r(i)"
+    )
+    spilled = [Path(row[0]) for row in connection.sql("FROM duckdb_temporary_files()").fetchall()]
+    assert spilled and all(path.parent == folder for path in spilled)
+    assert connection.sql("SELECT count(*) FROM t").fetchall()[0][0] == 2_000_000
+    assert not (tmp_path / ".tmp").exists()
+
+
+@pytest.mark.parametrize("limit", ["lots", "8", "-1GB", "8 parsecs"])
+def test_a_memory_limit_that_is_not_a_size_is_refused_with_the_fix(
+    limit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(duckdb_connection.MEMORY_LIMIT_VARIABLE, limit)
+    with pytest.raises(ConfigError, match="8GB or 512MB"):
+        duckdb_connection.connect()
+
+
+def test_a_spill_parent_that_is_not_a_folder_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(duckdb_connection.SPILL_DIR_VARIABLE, str(tmp_path / "absent"))
+    duckdb_connection.spill_directory.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="is not a folder"):
+            duckdb_connection.connect()
+    finally:
+        duckdb_connection.spill_directory.cache_clear()
