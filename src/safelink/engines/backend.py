@@ -229,7 +229,18 @@ def _polars_fold(text: pl.Expr) -> pl.Expr:
     return text.str.normalize("NFKD").str.replace_all(r"\p{M}", "")
 
 
-class DuckDBBackend:
+class _SqlRecode:
+    """:meth:`Backend.recode` as the shared join (:func:`recode_sql`), for the SQL engines."""
+
+    def table(self, data: Any) -> Any: ...
+
+    def recode(self, table: Any, column: str, mapping: Any) -> Any:
+        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
+        names = self.table(table).columns
+        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)  # type: ignore[arg-type]
+
+
+class DuckDBBackend(_SqlRecode):
     """DuckDB on one machine: relations on one connection."""
 
     engine = Engine.LOCAL
@@ -316,11 +327,6 @@ class DuckDBBackend:
         labels = label_components(self.collect(edges))
         return self.connection.from_arrow(labels.to_arrow())
 
-    def recode(self, table: Any, column: str, mapping: Any) -> Any:
-        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
-        names = self.table(table).columns
-        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
-
     def map_arrow(
         self,
         table: Any,
@@ -344,7 +350,7 @@ def _arrow_fold(values: Any) -> Any:
     return folded.to_arrow().cast("string")
 
 
-class SparkBackend:
+class SparkBackend(_SqlRecode):
     """Apache Spark: DataFrames, ``F.expr`` and ``spark.sql`` over temporary views."""
 
     engine = Engine.SPARK
@@ -407,11 +413,6 @@ class SparkBackend:
         from safelink.engines.spark_link import label_components_spark
 
         return label_components_spark(self.table(edges))
-
-    def recode(self, table: Any, column: str, mapping: Any) -> Any:
-        """See :meth:`Backend.recode` (the shared join, :func:`recode_sql`)."""
-        names = self.table(table).columns
-        return run_query(self, recode_sql(names, column), data=table, mapping=mapping)
 
     def map_arrow(
         self,
