@@ -30,8 +30,9 @@ def test_heldout3_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 3 columns: recall {recall:.3f}, precision {precision:.3f}")
-    # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000.
-    assert recall >= 0.94 and precision >= 0.99
+    # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000; 0.967 /
+    # 1.000 after the rules from held-out 4's misses (hospital numbers by trust codes).
+    assert recall >= 0.96 and precision >= 0.99
 
 
 def test_heldout3_row_aware_redaction() -> None:
