@@ -53,7 +53,7 @@ def test_row_aware_redaction_finds_the_rows_own_identifiers(corpus: str) -> None
     for label in SELF_LABELS:
         assert aware.recall[label] >= 0.99, label
     assert aware.precision >= 0.95
-    assert aware.recall["OTHER_PERSON"] >= 0.95  # names by their cues, no model
+    assert aware.recall["OTHER_PERSON"] >= 0.99  # names by their cues, no model (was 0.95)
     assert plain.recall["SELF_NAME"] < 0.5  # what row awareness adds
 
 
@@ -64,5 +64,5 @@ def test_model_tier_finds_other_people() -> None:
     own = (frame, OWN_COLUMNS)
     scores = score_spans(texts, labels, find_spans(texts, build_engine(tier="model"), own))
     print("held-out model+row", scores.to_dict())
-    assert scores.recall["OTHER_PERSON"] >= 0.95
+    assert scores.recall["OTHER_PERSON"] >= 0.99  # 0.957 before issue 19's fourth round
     assert scores.precision_personal >= 0.95

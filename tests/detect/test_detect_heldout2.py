@@ -88,11 +88,13 @@ def test_heldout2_row_aware_redaction() -> None:
     # First scored: own DOB, NHS, postcode, phone, email 1.00, name 0.904, address 0.898;
     # other people's names 0.747 (pattern tier); precision 0.976. After held-out 3's rules
     # (pet and short forms, initials, abbreviated and shortened addresses): name 0.991,
-    # address 1.00, other people 0.757, precision 0.977.
+    # address 1.00, other people 0.757, precision 0.977. Fourth round (initials before a
+    # surname, sign-offs such as "Entered by", Irish and Welsh particles, a numbered ward
+    # after a name): other people 1.000, precision 0.976.
     for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
         assert aware.recall[label] >= 0.99, label
     assert aware.recall["SELF_NAME"] >= 0.98 and aware.recall["SELF_ADDRESS"] >= 0.99
-    assert plain.recall["OTHER_PERSON"] >= 0.74
+    assert plain.recall["OTHER_PERSON"] >= 0.99
     assert aware.precision >= 0.96
 
 
@@ -105,6 +107,6 @@ def test_heldout2_model_tier_other_people() -> None:
     )
     print("held-out 2 model+row", scores.to_dict())
     # First scored 0.801 recall of other people's names, 0.929 personal precision; 0.812 and
-    # 0.932 after held-out 3's rules.
-    assert scores.recall["OTHER_PERSON"] >= 0.80
+    # 0.932 after held-out 3's rules; 1.000 and 0.932 after the fourth round's.
+    assert scores.recall["OTHER_PERSON"] >= 0.99
     assert scores.precision_personal >= 0.92

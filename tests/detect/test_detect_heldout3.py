@@ -30,8 +30,9 @@ def test_heldout3_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out 3 columns: recall {recall:.3f}, precision {precision:.3f}")
-    # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000.
-    assert recall >= 0.94 and precision >= 0.99
+    # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000; 0.967 /
+    # 1.000 after the rules from held-out 4's misses (hospital numbers by trust codes).
+    assert recall >= 0.96 and precision >= 0.99
 
 
 def test_heldout3_row_aware_redaction() -> None:
@@ -41,11 +42,12 @@ def test_heldout3_row_aware_redaction() -> None:
     print("held-out 3 pattern+row", aware.to_dict())
     # Blind: own DOB, NHS, postcode, phone, email 1.00, name 0.807, address 0.730; other
     # people's names 0.678; precision 0.998. As a development set: name 0.983, address 1.00,
-    # other people 0.904, precision 0.998.
+    # other people 0.904, precision 0.998; fourth round (names in capitals, initials,
+    # sign-offs, particles; a forename before the row's surname): name 0.987, other 0.994.
     for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
         assert aware.recall[label] >= 0.99, label
-    assert aware.recall["SELF_NAME"] >= 0.97 and aware.recall["SELF_ADDRESS"] >= 0.99
-    assert aware.recall["OTHER_PERSON"] >= 0.89
+    assert aware.recall["SELF_NAME"] >= 0.985 and aware.recall["SELF_ADDRESS"] >= 0.99
+    assert aware.recall["OTHER_PERSON"] >= 0.99
     assert aware.precision >= 0.99
 
 
@@ -57,6 +59,6 @@ def test_heldout3_model_tier_other_people() -> None:
     scores = score_spans(texts, labels, find_spans(texts, engine, (frame, NOTE_IDENTIFIERS)))
     print("held-out 3 model+row", scores.to_dict())
     # Blind: 0.844 recall of other people's names, 0.977 personal precision; as a
-    # development set: 0.933 and 0.978.
-    assert scores.recall["OTHER_PERSON"] >= 0.92
+    # development set: 0.933 and 0.978; fourth round: 0.997 and 0.978.
+    assert scores.recall["OTHER_PERSON"] >= 0.99
     assert scores.precision_personal >= 0.97

@@ -20,7 +20,7 @@ def test_cue_names_list_stops_at_a_place_or_common_noun() -> None:
     assert _names("Present: Social Services.") == []
 
 
-def test_cue_names_title_in_capitals_takes_one_word_then_listed_names() -> None:
+def test_cue_names_title_in_capitals_takes_name_words_until_a_common_word() -> None:
     assert _names("DR OKONKWO-BELL INCREASED SERTRALINE.") == ["DR OKONKWO-BELL"]
     assert _names("DR JOHN SMITH INCREASED SERTRALINE.") == ["DR JOHN SMITH"]
     # After a title a place word is a surname, as in mixed case ("Dr Ward").

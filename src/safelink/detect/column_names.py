@@ -176,7 +176,47 @@ def names_without_header(
             return make_finding(
                 name, entity, listed, "medium", evidence, masked_examples(sample, mask_, entity)
             )
-    return _names_by_shape(name, sample, settings, distinct)
+    varied = _varied_single_names(name, sample, settings, ev, distinct)
+    return varied if varied is not None else _names_by_shape(name, sample, settings, distinct)
+
+
+#: Distinct single words for a column to be more than a code list: wards, towns of a
+#: catchment, colours, teams and drugs an extract names come in tens; people's names in
+#: hundreds (or, in a small sample, at least :data:`_SHAPE_DISTINCT` of the values).
+_MANY_DISTINCT = 100
+#: Share of such a varied column's values in a UK name list (the lists hold the common names
+#: of a few communities; a column of names from many holds fewer of them).
+_LISTED_VARIED = 0.1
+
+
+def _varied_single_names(
+    name: str,
+    sample: pl.Series,
+    settings: ClassifySettings,
+    ev: dict[str, pl.Series],
+    distinct: int,
+) -> ColumnFinding | None:
+    """Single names no header marks, most not in a list: many distinct name words, some listed.
+
+    Surnames or forenames from many communities ("Asante", "Kowalczyk", "Ní Bhriain") are
+    mostly unlisted, but a column of them holds hundreds of distinct capitalised words with a
+    tenth or more listed, and no word that is never a name; a code list holds tens.
+    """
+    if distinct < min(_MANY_DISTINCT, _SHAPE_DISTINCT * sample.len()):
+        return None
+    shaped = ev["single"] & ~sample.str.contains(_NOT_NAME_WORDS)
+    shape, listed = share_of(shaped), share_of(ev["any_listed"])
+    if shape < settings.min_share or listed < _LISTED_VARIED:
+        return None
+    fore, sur = share_of(ev["forename"]), share_of(ev["surname"])
+    entity = "FORENAME" if fore > sur else "SURNAME"
+    evidence = [
+        f"{shape:.0%} of values are single name words",
+        f"{distinct} distinct values, {listed:.0%} in the UK name lists",
+        "no header context",
+    ]
+    examples = masked_examples(sample, shaped, entity)
+    return make_finding(name, entity, shape, "medium", evidence, examples)
 
 
 #: Share of values in a UK name list for a distinct column of name-shaped values to be names

@@ -351,6 +351,10 @@ def _by_values(
         ]
         examples = masked_examples(sample, modulus11_valid(sample), "NHS_NUMBER")
         return make_finding(name, "NHS_NUMBER", mod11, "medium", evidence, examples)
+    if shares["HOSPITAL_NUMBER"] >= settings.min_share:
+        found = _trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
+        if found is not None:
+            return found
     found = names_without_header(name, sample, settings)
     if found is not None:
         return found
@@ -363,3 +367,32 @@ def _by_values(
             name, "DATE", share, "low", [f"{share:.0%} dates; no birth-date context"]
         )
     return None
+
+
+# A trust's local number after its NHS organisation code: "R" and two letters or digits
+# ("RJ7", "RXH", "RR8"), then the digits ("RJ77790711", "RXH 1078115").
+_TRUST_NUMBER = r"^(R[A-Z0-9]{2})[ \-]?[0-9]{6,8}$"
+#: Share of values that must carry a trust code, and how many different codes (one code
+#: repeated is as likely a reference's own prefix, "REF1234567").
+_TRUST_SHARE = 0.3
+_TRUST_CODES = 2
+
+
+def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFinding | None:
+    """Hospital numbers without a header: a third or more prefixed by NHS trust codes.
+
+    Episode, order and invoice numbers carry one prefix of their own; hospital numbers of a
+    merged extract carry their trusts' organisation codes, several of them.
+    """
+    codes = sample.str.extract(_TRUST_NUMBER)
+    share = share_of(codes.is_not_null())
+    if share < _TRUST_SHARE or codes.drop_nulls().n_unique() < _TRUST_CODES:
+        return None
+    evidence = [
+        f"{share_of(shaped):.0%} of values are letters and digits like hospital numbers",
+        f"{share:.0%} start with an NHS trust's organisation code "
+        f"({codes.drop_nulls().n_unique()} different codes)",
+        "no header context",
+    ]
+    examples = masked_examples(sample, codes.is_not_null(), "HOSPITAL_NUMBER")
+    return make_finding(name, "HOSPITAL_NUMBER", share_of(shaped), "medium", evidence, examples)

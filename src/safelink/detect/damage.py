@@ -19,12 +19,21 @@ _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, rev
 # Who the named person is, written around a name: "Husband: Tom Baines", "Tom Baines -
 # husband", "Ann Lee, friend, lives locally", and a maiden name's "née".
 # A dead person's name: "the late John Smith", "John Smith - DECEASED", "John Smith, dec'd".
+# A name a person goes by: "aka Mo", "AKA TOSH", "known as Siobhan"; a couple under one
+# surname, "Mr and Mrs Byrne" (the second title kept: "Mrs Byrne"); a household, "Lam family";
+# a former name after the current one, "Bell formerly Khoury".
 _NAME_LABELS = (
-    rf"(?i)^(?:{_RELATION}|next of kin|nok)\s*:\s*"
+    rf"(?i)^(?:{_RELATION}|next of kin|nok)\s*(?::|\s-|\s\u2013)\s*"
     rf"|(?i)\s*(?:,|\s-|\s\u2013)\s*(?:{_RELATION}|deceased|dec'd|died|rip)\b.*$"
     r"|(?i)^n[ée]e\.?\s+"
     r"|(?i)^(?:the\s+)?late\s+"
+    r"|(?i)^(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as|prefers)\s+"
+    r"|(?i)^(?:mr|mrs|ms|miss|mx|dr)\.?\s+(?:and|&)\s+"
+    r"|(?i)\s+family$"
+    r"|(?i)\s+(?:formerly|previously)\s+.*$"
 )
+# A name in quotes, as nicknames are written: "'Bex'", "\"Sully\"", "\u2018Gaz\u2019".
+_QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
 # Digits grouped by thousands: "4,857,773,456" (a number formatted for display).
 _THOUSANDS = r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.0+)?$"
 # A number a spreadsheet rounded: "9.20049E+09" (9 to 12 digits, the last ones lost).
@@ -39,7 +48,8 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
 
     ``9434765919.0`` -> ``9434765919``; ``9.434765919E9`` -> ``9434765919`` (when exact);
     ``4,857,773,456`` -> ``4857773456``; ``Smith (mother)`` -> ``Smith`` (an annotation in
-    brackets), ``the late John Smith`` -> ``John Smith``. Other values are unchanged.
+    brackets), ``the late John Smith`` -> ``John Smith``, ``aka 'Mo'`` -> ``Mo``, ``Mr and Mrs
+    Byrne`` -> ``Mrs Byrne``, ``Son - Tom Bell`` -> ``Tom Bell``. Other values are unchanged.
     """
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))
@@ -49,7 +59,8 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         expanded = [_exact_integer(v) if s else v for v, s in zip(text, scientific, strict=True)]
         text = pl.Series(sample.name, expanded, dtype=pl.String)
     text = text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
-    return text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
+    text = text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
+    return text.str.replace(_QUOTED, "${1}").str.strip_chars()
 
 
 # Numbers this long are identifiers' length (9-12 digits): expanding a rounded one invents digits.

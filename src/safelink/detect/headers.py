@@ -23,8 +23,8 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
         "HOSPITAL_NUMBER",
-        r"mrn|hospitalnum|hospitalno|hospno|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
-        r"|casenote|^crn|knumber|patientid|hospitalid",
+        r"mrn|hosp(?:ital)?(?:num|no|id)|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
+        r"|casenote|^crn|knumber|patientid",
     ),
     (
         "FORENAME",
@@ -34,7 +34,8 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw"),
     ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad"),
     # Welsh-language extracts (Welsh public bodies publish bilingually): "enw" is "name".
-    ("FULL_NAME", r"name|nextofkin|^nok$|^enw"),
+    # An emergency contact or contact person is someone's name ("emergency_contact").
+    ("FULL_NAME", r"name|nextofkin|^nok$|^enw|emergencycontact$|^contactperson$|^contact$"),
     ("SEX", r"^sex|gender|sexcode"),
 )
 # The column describes an identifier (a flag, a status) instead of holding one.

@@ -22,19 +22,26 @@ _EXTENDED = "\u01a0-\u01b0\u1e00-\u1eff"
 _UPPER = f"A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ{_EXTENDED}"
 _LOWER = f"a-zß-öø-ÿā-žșț{_EXTENDED}"
 _APOSTROPHE = "'\u2019"
-# One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza"; or upper case.
+# One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza", "De'Ath",
+# "d'Arcy"; or upper case.
 _PART = (
-    rf"(?:(?:Ma?c|[OD][{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
-    rf"|(?:MA?C|[OD][{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
+    rf"(?:(?:Ma?c|[OD]e?[{_APOSTROPHE}]|d[{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
+    rf"|(?:MA?C|[OD]E?[{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
 )
 #: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE", "al-Rahman").
 NAME_WORD = rf"(?:(?:al|el|ul|bin|ibn)-)?{_PART}(?:-{_PART})*"
 # Lower-case particles inside a name: "Piet van der Berg", "Ana da Silva", "Nuala ni Bhriain".
-_PARTICLE = r"(?:van|von|der|den|de|del|della|dos|da|di|du|le|la|bin|ibn|ben|ap|ni|nic|y)"
+# Welsh "ab" and Irish "Ó" too; "an" before an Irish eclipsed or lenited word ("Mac an
+# tSaoi", "Nic an tSaoir").
+_ECLIPSED = rf"[a-z]{{1,2}}[{_UPPER}][{_LOWER}]+"
+_NAME_PARTICLE = r"van|von|der|den|de|del|della|dos|da|di|du|le|la|bin|ibn|ben|ap|ab|ni|nic|y|ó"
+# In a note, a saint's name in a surname after a name or title ("Mrs St Hilaire"); a column
+# of "St Albans" is places.
+_PARTICLE = rf"(?:{_NAME_PARTICLE}|Ó|St|an(?=\s+{_ECLIPSED}))"
 #: A lone particle, initial or Irish eclipsed/lenited word ("ap", "J.", "Ó", "tSaoi"): the
 #: words a written name holds besides :data:`NAME_WORD`, for judging a whole value's shape.
 NAME_FILLER = (
-    rf"(?:(?i:{_PARTICLE}|an|bint?|binti|al|el|mac|nic|ua|ó|ní|mc)"
+    rf"(?:(?i:{_NAME_PARTICLE}|an|bint?|binti|al|el|mac|nic|ua|ó|ní|mc)"
     rf"|[{_UPPER}]\.?|[a-z]{{1,2}}[{_UPPER}][{_LOWER}]+)"
 )
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"
@@ -113,6 +120,7 @@ _COMMON_NOUNS = frozenset(
     plan plans appointment appointments visit visits support input follow discharge meeting
     meetings notes note call calls update updates record records summary package needs
     form forms request requests advice safeguarding agreed aware informed confirmed
+    round rounds handover
     """
     )
     + [c for c in _RELATIONS + _PLURALS + _ROLES if " " not in c]
@@ -135,21 +143,36 @@ _PLACE_WORDS = frozenset(
 #: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
 # Phrases that introduce a list of the people present: "Meeting attended by Ann, Raj Patel and
 # Mrs Bell", "Present: ...", "accompanied by ...".
-_LIST_PHRASES = r"attended by|present|joined by|accompanied by|met with|visited by"
+# A note's author signs it: "Entered by K. Patel", "Written by ...".
+_LIST_PHRASES = (
+    r"(?:attended|joined|accompanied|visited|entered|written|recorded|completed|dictated"
+    r"|authored|signed) by|present|met with"
+)
 MAY_HOLD_CUE = rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES})\b)"
 
 _SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
-_RUN = rf"{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{NAME_WORD}){{0,2}}"
+# Particles in any case: "Rajesh van der Berg", "RAJESH VAN DER BERG".
+# (Spelt out in each case: a case-insensitive group costs a third more on every name run.)
+_CASES = {f for p in _NAME_PARTICLE.split("|") for f in (p, p.title(), p.upper())}
+_ANY_CASE = "|".join(sorted(_CASES, key=lambda f: (-len(f), f)))
+_RUN_PARTICLE = rf"(?:{_ANY_CASE}|Ó|St|ST|an(?=\s+{_ECLIPSED}))"
+_RUN = rf"{NAME_WORD}(?:\s+(?:{_RUN_PARTICLE}\s+)*(?:{NAME_WORD}|(?<=an ){_ECLIPSED})){{0,2}}"
+# Initials before a surname: "Dr D. Moyo", "Signed: T. Hill", "Dr A Khan" (after a title).
+_INITIALS = rf"(?:[{_UPPER}]\.\s*)*"
 # A particle may follow the title: "Dr von Essen", "Mrs de Souza".
-_TITLED = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+(?:{_PARTICLE}\s+)*(?P<name>{_RUN})")
+_TITLED = re.compile(
+    rf"(?<![\w'\u2019-]){_TITLE}\s+(?:[{_UPPER}]\.?\s+)*(?:{_PARTICLE}\s+)*(?P<name>{_RUN})"
+)
 # A title in capitals, in a note written in capitals: "DR LANE INCREASED ...".
 _TITLED_CAPS = re.compile(
-    rf"(?<![\w'\u2019-])(?:MR|MRS|MS|MISS|MX|DR|PROF|REV)\.?\s+(?:{_PARTICLE.upper()}\s+)*"
+    rf"(?<![\w'\u2019-])(?:MR|MRS|MS|MISS|MX|DR|PROF|REV)\.?\s+{_INITIALS}"
+    rf"(?:{_PARTICLE.upper()}\s+)*"
     rf"(?P<name>{_RUN})"
 )
 _LIST_INTRO = re.compile(rf"(?i:\b(?:{_LIST_PHRASES})\b)\s*:?\s+")
 _LIST_ITEM = re.compile(
-    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)?(?P<title>{_TITLE}\s+)?(?:{_PARTICLE}\s+)*(?P<name>{_RUN})"
+    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)?(?P<title>{_TITLE}\s+)?{_INITIALS}(?:{_PARTICLE}\s+)*"
+    rf"(?P<name>{_RUN})"
 )
 # A cue word is found by a set look-up on each word (an alternation of a hundred words,
 # tried at every position, cost more than every other recogniser together); the rest of the
@@ -159,7 +182,9 @@ _PLURAL_WORDS = frozenset(_PLURALS)
 _RELATION_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS))
 _CUE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
-_AFTER_CUE = re.compile(rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s)(?P<name>{_RUN})")
+_AFTER_CUE = re.compile(
+    rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s){_INITIALS}(?:{_PARTICLE}\s+)*(?P<name>{_RUN})"
+)
 _BEFORE_CUE = re.compile(
     rf"(?<![\w'\u2019-])(?P<name>{_RUN})"
     rf"(?:\s*\(\s*|['\u2019]s\s+|\s+[-\u2013]\s+|,\s+(?:his|her|their|the|a|an)\s+)$"
@@ -168,10 +193,12 @@ _BEFORE_CUE = re.compile(
 _AND_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)(?P<name>{_RUN})")
 _BEFORE_WINDOW = 80
 _WORDS = re.compile(rf"{NAME_WORD}")
+_PARTICLE_WORD = re.compile(rf"(?i:{_PARTICLE})")
 _NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s+)*(?P<name>{NAME_WORD})")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+$")
 _SAINT_BEFORE = re.compile(r"(?<!\w)(?:St|St\.|Saint)\s+$")
-_PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)")
+# A place word numbered ("Ward 11", "Unit 4") stands alone: the words before it are not its name.
+_PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)(?!\s+[0-9])")
 
 
 def _plain(word: str) -> str:
@@ -199,6 +226,8 @@ def _trim(
     last = start
     for i, match in enumerate(_WORDS.finditer(text, start, end)):
         if not _is_name_word(match.group(), titled=titled and not (first_plain and i == 0)):
+            if i and _PARTICLE_WORD.fullmatch(match.group()):
+                continue  # inside a name, a particle that is no name word: "Colm St Ledger"
             break
         last = match.end()
     return (start, last) if last > start else None
@@ -230,11 +259,11 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         if name is not None and not _place_after(text, name[1]):
             spans.append((match.start(), name[1]))
     for match in _TITLED_CAPS.finditer(text):
-        # The title's next word is a name whatever it is; more words only when listed names.
+        # The title's next word is a name whatever it is; more words while they are names.
         first = _WORDS.match(text, match.start("name"))
         if first is None or not first.group().isupper():
             continue
-        rest = _listed_prefix(text, first.end(), match.end("name"))
+        rest = _capitals_prefix(text, first.end(), match.end("name"))
         end = first.end() if rest is None else rest[1]
         if _is_name_word(first.group(), titled=True) and not _place_after(text, end):
             spans.append((match.start(), end))
@@ -251,7 +280,7 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         while after is not None:
             name = _trim(text, after.start("name"), after.end("name"), titled=kin, first_plain=True)
             if name is not None and cue.group().isupper() and text[slice(*name)].isupper():
-                name = _listed_prefix(text, *name)  # capitals everywhere: listed names only
+                name = _capitals_prefix(text, *name)  # capitals everywhere: case ends nothing
             if name is None or (not kin and is_place(text, *name)):
                 break
             spans.append(name)
@@ -262,7 +291,18 @@ def cue_names(text: str) -> list[tuple[int, int]]:
             if name is not None and not is_place(text, *name):
                 spans.append(name)
     spans.extend(_listed_people(text))
-    return spans
+    return [_with_initials(text, start, end) for start, end in spans]
+
+
+_INITIALS_BEFORE = re.compile(
+    rf"(?<![\w'\u2019.-])(?:[{_UPPER}]\.\s*)+(?:(?i:{_NAME_PARTICLE}|Ó)\s+)*$"
+)
+
+
+def _with_initials(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span extended over the initials just before it ("A. O'Brien", "J. van der Berg")."""
+    before = _INITIALS_BEFORE.search(text, max(0, start - 20), start)
+    return (before.start(), end) if before is not None else (start, end)
 
 
 def _listed_people(text: str) -> list[tuple[int, int]]:
@@ -274,7 +314,7 @@ def _listed_people(text: str) -> list[tuple[int, int]]:
             titled = item.group("title") is not None
             name = _trim(text, item.start("name"), item.end("name"), titled=titled)
             if name is not None and text[slice(*name)].isupper() and intro.group().isupper():
-                name = _listed_prefix(text, *name)
+                name = _capitals_prefix(text, *name)
             if name is None or (not titled and is_place(text, *name)):
                 break
             spans.append((item.start("title") if titled else name[0], name[1]))
@@ -284,16 +324,45 @@ def _listed_people(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _listed_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """In text written in capitals, the run's longest prefix of listed UK names, if any."""
+#: What a note says a person did, in the words that follow a name ("NUSRAT PHONED", "SON
+# ABDULLAH HUANG VISITS"): in text written in capitals, where case no longer ends a name.
+NOTE_VERBS = frozenset(
+    _words(
+        """
+    phoned rang called calls asked asks visits visit visiting attended attends attending
+    reported reports said says states stated reviewed seen sees saw agreed agrees declined
+    refused refuses requested requests informed confirmed advised arrived left died dies
+    wants wanted would will can could should may might must shall does did do done going
+    gone went came comes lives lived stays stayed works worked helps helped gave gives took
+    takes brought brings worried concerned happy unhappy unwell well still now again later
+    here present absent holds held has have had is are was were be being feels felt needs
+    explained explains discussed spoke speaks contacted emailed texted wrote writes
+    """
+    )
+)
+#: Past tenses and participles ("ADMINISTERED", "FOLLOWING") are not names, unless listed.
+VERB_ENDING = re.compile(r"(?i)[a-z]{3,}(?:ed|ing)$")
+
+
+def _capitals_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """In text written in capitals, the run's longest prefix of name words.
+
+    A listed UK name always counts; another word counts unless it is a function word, a
+    common noun of notes, or what a note says someone did ("PHONED", "VISITS", "-ED",
+    "-ING"), since case no longer says where a name ends.
+    """
     from safelink.detect.recognisers import name_lists  # recognisers imports this module
 
     forenames, surnames = name_lists()
     last = start
     for match in _WORDS.finditer(text, start, end):
-        word = match.group().upper().replace("'", "").replace("\u2019", "")
-        if word not in forenames and word not in surnames:
-            break
+        word = match.group()
+        plain = word.upper().replace("'", "").replace("\u2019", "")
+        if plain not in forenames and plain not in surnames:
+            if not _is_name_word(word) or _plain(word) in NOTE_VERBS:
+                break
+            if VERB_ENDING.fullmatch(word):
+                break
         last = match.end()
     return (start, last) if last > start else None
 
@@ -342,8 +411,10 @@ __all__ = [
     "MAY_HOLD_CUE",
     "NAME_FILLER",
     "NAME_WORD",
+    "NOTE_VERBS",
     "NOT_NAME_WORDS",
     "RELATION_WORDS",
+    "VERB_ENDING",
     "cue_names",
     "is_place",
     "refine_person_spans",

@@ -260,7 +260,8 @@ class OwnTerms:
                 else (m.span() for m in _compile(pattern).finditer(folded))
             )
             found.extend(RecognizerResult(entity, s, e, OWN_SCORE) for s, e in spans if e > s)
-        return found
+        # A forename before the surname is found by its form and by its place: report it once.
+        return list({(r.entity_type, r.start, r.end): r for r in found}.values())
 
 
 _NORMALISED = frozenset(

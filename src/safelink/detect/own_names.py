@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from safelink.detect.names import NOT_NAME_WORDS
+from safelink.detect.names import NOT_NAME_WORDS, NOTE_VERBS, VERB_ENDING
 from safelink.normalise.forenames import forename_table
 
 # Abbreviations written in capitals in notes that are also two people's initials.
@@ -131,19 +131,26 @@ class NameForms:
         forenames: the forenames (for short forms).
         variants: table variants of the forenames.
         initials: two-letter initials (forename, surname).
+        surnames: the first word of each surname (a name word just before one is the
+            person's forename in whatever form: "Hattie Rahman", "SADE BEVAN").
     """
 
     forenames: frozenset[str]
     variants: frozenset[str]
     initials: frozenset[str]
+    surnames: frozenset[str] = frozenset()
 
     def find(self, text: str, folded: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (``folded`` is its :func:`safelink.detect.own.fold`) naming the row."""
         spans: list[tuple[int, int]] = []
+        before: tuple[int, int] | None = None  # the previous word, when a name word
         for match in _WORD.finditer(folded):
             word = match.group()
             start, end = match.span()
             raw = text[start:end]
+            if word in self.surnames and before is not None and text[before[1] : start] == " ":
+                spans.append(before)
+            before = (start, end) if _forename_like(raw, word) else None
             if not raw[0].isupper():
                 continue
             initials = word in self.initials and raw.isupper()
@@ -169,6 +176,27 @@ class NameForms:
             )
             for name in self.forenames
         )
+
+
+# Words before a surname that are not a forename: "Pt Cross", "WORRIED ABOUT CROSS", doses.
+_NOT_FORENAME = (
+    _ABBREVIATIONS
+    | _NOT_SHORT
+    | frozenset(
+        ["about", "pt", "pts", "patient", "client", "qds", "tds", "prn", "nocte", "mane", "stat"]
+    )
+)
+
+
+def _forename_like(raw: str, word: str) -> bool:
+    """A capitalised word that may be a forename: not a common word of notes or a verb."""
+    return (
+        len(word) >= 2
+        and raw[0].isupper()
+        and word not in _NOT_FORENAME
+        and word not in NOTE_VERBS
+        and not VERB_ENDING.fullmatch(word)
+    )
 
 
 def _pet_form(word: str, name: str) -> bool:
@@ -201,6 +229,7 @@ def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameFor
         forenames=frozenset(firsts),
         variants=frozenset(v for v in variants if v not in _NOT_SHORT),
         initials=frozenset(initials),
+        surnames=frozenset(w for s in surnames for w in _WORD.findall(s)[:1]),
     )
 
 

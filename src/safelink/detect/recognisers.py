@@ -128,9 +128,17 @@ def hospital_number_valid(values: pl.Series) -> pl.Series:
     return shape & text.str.contains(r"\d").fill_null(False)
 
 
+# The issuing state's code before the number, as the machine-readable zone writes it.
+_ISSUER = r"^(?i:GBR|GB|UK)[ \-]?([0-9]{3} ?[0-9]{3} ?[0-9]{3})$"
+
+
 def passport_valid(values: pl.Series) -> pl.Series:
-    """UK passport numbers (only meaningful with a passport header or context)."""
-    return normalise_passport_number(_text(values)).values.is_not_null()
+    """UK passport numbers (only meaningful with a passport header or context).
+
+    A number written after its issuing state's code (``GBR 123456789``) counts as the number.
+    """
+    text = _text(values).str.strip_chars().str.replace(_ISSUER, "${1}")
+    return normalise_passport_number(text).values.is_not_null()
 
 
 def driving_licence_valid(values: pl.Series) -> pl.Series:
