@@ -8,7 +8,8 @@ Usage::
 
 For each size N it makes, once (cached in ``--work``), N synthetic hospital records and about
 N/2 social-care records (the generator's default coverage; N with ``--equal``), and
-pseudonymises both to tokens files with the demo job. Then it links the two tokens files in a
+pseudonymises each to a tokens file with the demo job in a fresh process (timed, with its peak
+memory). Then it links the two tokens files in a
 fresh process (``safelink.link.link_files``, as ``safelink link`` does), so the figure is the
 link's own peak resident memory (RSS high-water mark), not the generator's. It prints each
 size's wall time and peak memory, and the growth exponent between sizes
@@ -37,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "configs" / "demo.yaml"
+SOURCES = ("hospital", "social_care")
 SCALE_RULES = (
     ("date_of_birth", "surname_nysiis"),
     ("date_of_birth", "forename_nysiis"),
@@ -46,41 +48,67 @@ SCALE_RULES = (
 )
 
 
-def prepare(size: int, work: Path, seed: int, equal: bool) -> list[Path]:
-    """Tokens files for ``size`` hospital records (made once, reused)."""
-    folder = work / f"tokens_{size}_{seed}{'_equal' if equal else ''}"
-    tokens = [folder / f"{s}.tokens.parquet" for s in ("hospital", "social_care")]
+_GENERATE = """
+import sys
+from dataclasses import replace
+from pathlib import Path
+import polars as pl
+from safelink.synthetic.corruption import SOCIAL_CARE_RATES
+from safelink.synthetic.extracts import generate
+size, seed, folder, equal = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
+social = replace(SOCIAL_CARE_RATES, coverage=0.8) if equal == "1" else SOCIAL_CARE_RATES
+data = generate(max(1, int(size / 0.8)), seed=seed, social_care=social)
+folder.mkdir(parents=True, exist_ok=True)
+for name, frame in data.frames().items():
+    frame.select(pl.all().cast(pl.String)).write_parquet(folder / f"{name}.parquet")
+"""
+
+_PSEUDONYMISE = """
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from _fixed_key import fixed_keyring
+from safelink.config import load_config
+from safelink.pseudonymise import pseudonymise_file
+job, keys = load_config(sys.argv[2]), fixed_keyring()
+tick = time.perf_counter()
+pseudonymise_file(Path(sys.argv[3]), job, keys, Path(sys.argv[4]), source=sys.argv[5])
+print(json.dumps({
+    "seconds": time.perf_counter() - tick,
+    "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
+
+
+def prepare(size: int, work: Path, seed: int, equal: bool) -> tuple[list[Path], dict]:
+    """Tokens files for ``size`` hospital records, and how long pseudonymising each took.
+
+    The extracts and tokens are made once and reused; each extract is pseudonymised in a fresh
+    process (``pseudonymise_file``, as ``safelink pseudonymise`` does), timed with its peak RSS.
+    """
+    tag = f"{size}_{seed}{'_equal' if equal else ''}"
+    extracts, folder = work / f"extracts_{tag}", work / f"tokens_{tag}"
+    tokens = [folder / f"{s}.tokens.parquet" for s in SOURCES]
+    record = folder / "pseudonymise.json"
     if all(t.exists() for t in tokens):
-        return tokens
-    code = (
-        "import sys, tempfile; from pathlib import Path\n"
-        "sys.path.insert(0, sys.argv[4])\n"
-        "import polars as pl\n"
-        "from _fixed_key import fixed_keyring\n"
-        "from safelink.config import load_config\n"
-        "from safelink.pseudonymise import pseudonymise_file\n"
-        "from dataclasses import replace\n"
-        "from safelink.synthetic.corruption import SOCIAL_CARE_RATES\n"
-        "from safelink.synthetic.extracts import generate\n"
-        "size, seed, folder = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])\n"
-        "social = SOCIAL_CARE_RATES\n"
-        "if sys.argv[6] == '1':\n"
-        "    social = replace(SOCIAL_CARE_RATES, coverage=0.8)\n"
-        "data = generate(max(1, int(size / 0.8)), seed=seed, social_care=social)\n"
-        "job, keys = load_config(sys.argv[5]), fixed_keyring()\n"
-        "with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:\n"
-        "    for name, frame in data.frames().items():\n"
-        "        extract = Path(tmp) / f'{name}.parquet'\n"
-        "        frame.select(pl.all().cast(pl.String)).write_parquet(extract)\n"
-        "        pseudonymise_file(extract, job, keys, folder, source=name)\n"
-    )
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tick = time.perf_counter()
-    argv = [str(size), str(seed), str(folder), str(ROOT / "benchmarks"), str(CONFIG)]
-    argv.append(str(int(equal)))
-    subprocess.run([sys.executable, "-c", code, *argv], check=True)
-    print(f"  prepared {size:,} in {time.perf_counter() - tick:.0f} s", flush=True)
-    return tokens
+        return tokens, json.loads(record.read_text()) if record.exists() else {}
+    if not all((extracts / f"{s}.parquet").exists() for s in SOURCES):
+        tick = time.perf_counter()
+        argv = [str(size), str(seed), str(extracts), str(int(equal))]
+        subprocess.run([sys.executable, "-c", _GENERATE, *argv], check=True)
+        print(f"  generated {size:,} in {time.perf_counter() - tick:.0f} s", flush=True)
+    figures = {}
+    for source in SOURCES:
+        argv = [str(ROOT / "benchmarks"), str(CONFIG), str(extracts / f"{source}.parquet")]
+        done = subprocess.run(
+            [sys.executable, "-c", _PSEUDONYMISE, *argv, str(folder), source],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        figures[source] = json.loads(done.stdout.strip().splitlines()[-1])
+    record.write_text(json.dumps(figures))
+    return tokens, figures
 
 
 _LINK = """
@@ -153,15 +181,21 @@ def main() -> None:
     rules = None if args.demo_rules else [list(r) for r in SCALE_RULES]
     rows = []
     for size in args.sizes:
-        tokens = prepare(size, args.work, args.seed, args.equal)
+        tokens, pseudonymised = prepare(size, args.work, args.seed, args.equal)
         runs = {"this": None, "other": args.src} if args.src else {"this": None}
-        row: dict = {"size": size}
+        row: dict = {"size": size, "pseudonymise": pseudonymised}
+        for source, figures in pseudonymised.items():
+            print(
+                f"{size:>11,} pseudonymise {source:<12} {figures['seconds']:8.1f} s  "
+                f"peak {figures['peak_mib'] / 1024:6.2f} GiB",
+                flush=True,
+            )
         for label, src in runs.items():
             out = args.work / f"linked_{size}_{label}"
             row[label] = link_once(tokens, out, src, rules)
             figures = row[label]
             print(
-                f"{size:>11,} {label:<6} {figures['seconds']:8.1f} s  "
+                f"{size:>11,} link {label:<17} {figures['seconds']:8.1f} s  "
                 f"peak {figures['peak_mib'] / 1024:6.2f} GiB  records {figures['records']:,}  "
                 f"scored pairs {figures['scored_pairs']:,}",
                 flush=True,
@@ -183,10 +217,19 @@ def main() -> None:
         grow_t = math.log(second["this"]["seconds"] / first["this"]["seconds"]) / ratio
         grow_m = math.log(second["this"]["peak_mib"] / first["this"]["peak_mib"]) / ratio
         print(
-            f"growth {first['size']:,} -> {second['size']:,}: time n^{grow_t:.2f}, "
+            f"growth {first['size']:,} -> {second['size']:,}: link time n^{grow_t:.2f}, "
             f"memory n^{grow_m:.2f}",
             flush=True,
         )
+        for source in SOURCES:
+            if source in first["pseudonymise"] and source in second["pseudonymise"]:
+                one, two = first["pseudonymise"][source], second["pseudonymise"][source]
+                print(
+                    f"  pseudonymise {source}: time "
+                    f"n^{math.log(two['seconds'] / one['seconds']) / ratio:.2f}, memory "
+                    f"n^{math.log(two['peak_mib'] / one['peak_mib']) / ratio:.2f}",
+                    flush=True,
+                )
     print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
