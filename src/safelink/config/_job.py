@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -302,6 +302,11 @@ class TokenSettings:
     """Days (``MM-DD``) that the systems write when only the year of birth is known: that day
     of any year is read as the year alone (a partial date, compared by its year). ``[]`` to
     read 1 January as a real day."""
+    enumerable_tokens: tuple[Literal["sex"], ...] = ()
+    """Enumerable full-value tokens to make although the link section does not read them
+    (``[sex]``). By default a tokens file carries no ``sex`` column: its two codes would give
+    every record's sex away by frequency alone; the link and the owners' discrepancy report
+    read sex keyed with the date of birth (``date_of_birth_sex``) instead."""
 
     @property
     def birth_date_placeholders(self) -> BirthDatePlaceholders:

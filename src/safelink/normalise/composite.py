@@ -78,6 +78,12 @@ COMPOSITES: Mapping[str, Composite] = {
 }
 
 
+#: Parts of which only these values count in a composite: sex's "not known" and
+#: "indeterminate" codes (``X``, ``9``) are no sex, so a composite holding one is null and never
+#: agrees or disagrees (in the link, and in the owners' discrepancy report).
+KNOWN_VALUES: Mapping[str, tuple[str, ...]] = {"sex": ("1", "2")}
+
+
 def composite_plan(available: Collection[str], used: Collection[str] | None) -> list[Composite]:
     """The composites to make from a source's derivable token columns.
 
@@ -107,12 +113,17 @@ def composite_values(
         values: token column -> its derived values (row for row), holding every part.
 
     Returns:
-        Composite column -> its values (null where any part is null).
+        Composite column -> its values (null where any part is null, or not a known value:
+        :data:`KNOWN_VALUES`).
     """
     if not composites:
         return {}
     parts = sorted({p for c in composites for p in c.parts})
-    frame = pl.LazyFrame({p: values[p].cast(pl.String) for p in parts})
+    frame = pl.LazyFrame({p: values[p].cast(pl.String) for p in parts}).with_columns(
+        pl.when(pl.col(p).is_in(known)).then(pl.col(p)).alias(p)
+        for p, known in KNOWN_VALUES.items()
+        if p in parts
+    )
     sql = {c.column: rules.composite([quote(p) for p in c.parts]) for c in composites}
     made = _BACKEND.with_columns(frame, sql).select(list(sql)).collect()
     return {c: made.get_column(c) for c in sql}
