@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from safelink.cli.scan import draft_warning
-from safelink.config import parse_config
+from safelink.config import TokenSettings, parse_config
 from safelink.config._link import ENUMERABLE_COLUMNS, enumerable_warning
+from safelink.errors import LinkageError
 from safelink.keys import Keyring
-from safelink.pseudonymise import pseudonymise
+from safelink.link import link_files
+from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
 
 COLUMNS = {
     "nhs": {"role": "identifier", "kind": "nhs_number"},
@@ -109,3 +112,23 @@ def test_draft_warning_none_for_draft_without_enumerable_link(tmp_path: Path, te
     draft = tmp_path / "job.yaml"
     draft.write_text(text + "  cascade: {enabled: false}\n" if "link" in text else text)
     assert draft_warning(draft) is None
+
+
+def test_link_refuses_files_whose_names_were_keyed_differently(
+    keyring: Keyring, tmp_path: Path
+) -> None:
+    document: dict[str, object] = {
+        "project": "test",
+        "sources": {"a": {"columns": COLUMNS}, "b": {"columns": COLUMNS}},
+        "link": NARROW_LINK,
+    }
+    job = parse_config(document)
+    alone = dataclasses.replace(job, tokens=TokenSettings(names_with_birth_year=False))
+    path = tmp_path / "x.csv"
+    FRAME.write_csv(path)
+    pseudonymise_file(path, job, keyring, tmp_path / "out", source="a")
+    pseudonymise_file(path, alone, keyring, tmp_path / "out", source="b")
+    files = [output_paths(tmp_path / "out", s)["tokens"] for s in ("a", "b")]
+    with pytest.raises(LinkageError, match="keyed differently") as caught:
+        link_files(files, job, tmp_path / "linked")
+    assert "with the year of birth" in str(caught.value) and "alone" in str(caught.value)

@@ -29,6 +29,7 @@ from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
 from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
+from safelink.pseudonymise.plan import BIRTH_YEAR
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
 OPTIONAL = (
@@ -57,6 +58,8 @@ class TokensInput:
         where: how messages name it.
         forename_table: the version of the forename table its canonical-forename tokens were
             made with, when known (:func:`safelink.normalise.forename_table_version`).
+        names_keyed: ``with the year of birth`` or ``alone`` (``tokens.names_with_birth_year``),
+            when known from its purposes.
     """
 
     source: str
@@ -66,6 +69,19 @@ class TokensInput:
     key_id: str | None
     where: str
     forename_table: str | None = None
+    names_keyed: str | None = None
+
+
+def _names_keyed(purposes: str | None) -> str | None:
+    """How a file's name tokens were keyed, from its purposes metadata (None: no names)."""
+    try:
+        written = json.loads(purposes or "{}")
+    except ValueError:
+        return None
+    named = [str(p) for c, p in dict(written).items() if c in ("forename", "surname")]
+    if not named:
+        return None
+    return "with the year of birth" if any(p.endswith(BIRTH_YEAR) for p in named) else "alone"
 
 
 def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
@@ -164,11 +180,13 @@ def _own_table(backend: Backend, data: Any) -> Any:
 
 def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
     table_version: str | None = None
+    names_keyed: str | None = None
     if isinstance(item, str | Path):
         table, metadata = _read_path(backend, item)
         source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
         key_id, where = metadata.get("key_id"), str(item)
         table_version = metadata.get("forename_table")
+        names_keyed = _names_keyed(metadata.get("purposes"))
     elif hasattr(item, "tokens") and hasattr(item, "summary"):
         summary = item.summary
         table = _own_table(backend, item.tokens)
@@ -185,7 +203,7 @@ def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) 
         backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=table)).columns
     )
     empty = int(count["n"][0]) == 0
-    return TokensInput(source, table, columns, empty, key_id, where, table_version)
+    return TokensInput(source, table, columns, empty, key_id, where, table_version, names_keyed)
 
 
 def known_input(
@@ -312,6 +330,13 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
             "canonical-forename tokens do not agree for the same name. Pseudonymise every "
             "extract with the same safelink version (see 'safelink.forename_table' in the "
             "tokens files' metadata)."
+        )
+    keyed = sorted({i.names_keyed for i in inputs if i.names_keyed})
+    if len(keyed) > 1:
+        made = ", ".join(f"{i.where}: names keyed {i.names_keyed}" for i in inputs if i.names_keyed)
+        raise LinkageError(
+            f"the tokens files' names were keyed differently ({made}); their name tokens "
+            "never agree. Pseudonymise every extract with the same tokens.names_with_birth_year."
         )
     sources = [i.source for i in inputs]
     repeated = sorted({s for s in sources if sources.count(s) > 1})

@@ -127,3 +127,14 @@ def composite_values(
     sql = {c.column: rules.composite([quote(p) for p in c.parts]) for c in composites}
     made = _BACKEND.with_columns(frame, sql).select(list(sql)).collect()
     return {c: made.get_column(c) for c in sql}
+
+
+def joined_with(values: pl.Series, other: pl.Series) -> pl.Series:
+    """``values`` joined with ``other`` (row for row) as a composite's value is.
+
+    How a name is keyed with the year of birth (``tokens.names_with_birth_year``): null where
+    either is null.
+    """
+    frame = pl.LazyFrame({"v": values.cast(pl.String), "o": other.cast(pl.String)})
+    made = _BACKEND.with_columns(frame, {"c": rules.composite([quote("v"), quote("o")])})
+    return made.select("c").collect().get_column("c").alias(values.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ _NAME_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME, Identifier.FUL
 #: Kinds whose full value is enumerable (a handful of codes): their own token is made only when
 #: something reads it (the link section, or ``tokens.enumerable_tokens``).
 ENUMERABLE_KINDS = frozenset({Identifier.SEX})
+BIRTH_YEAR = ":birth_year"
+"""The suffix of the key purpose of a name token keyed with the year of birth
+(``tokens.names_with_birth_year``: ``link:name:birth_year``, ...)."""
 OWNERS_REPORT_COLUMNS = ("nhs_number", "date_of_birth", "date_of_birth_sex")
 """Token columns the owners' discrepancy report reads (:mod:`safelink.owners.discrepancies`):
 made for every job whose sources can derive them, whatever its link section reads."""
@@ -165,6 +169,48 @@ def job_token_columns(config: JobConfig | SourceConfig) -> frozenset[str] | None
 
 
 def _full_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+    plan = _value_plan(spec, settings)
+    if settings.names_with_birth_year and spec.kind in _NAME_KINDS:
+        # Every name token but the initial, keyed with the year of birth: the tokeniser joins
+        # the year to the derived value (:func:`birth_year_columns`).
+        plan = [(c, p if p == "link:initial" else p + BIRTH_YEAR, d) for c, p, d in plan]
+    return plan
+
+
+def birth_year_columns(source: SourceConfig, settings: TokenSettings) -> frozenset[str]:
+    """The token columns of a source whose values are keyed with the year of birth."""
+    return frozenset(
+        column
+        for spec in source.identifiers
+        for column, purpose, _ in _full_plan(spec, settings)
+        if purpose.endswith(BIRTH_YEAR)
+    )
+
+
+def birth_year_column(source: SourceConfig) -> str | None:
+    """The source's date-of-birth column whose year names are keyed with (its first)."""
+    return next((s.name for s in source.identifiers if s.kind is Identifier.DATE_OF_BIRTH), None)
+
+
+def source_settings(source: SourceConfig, settings: TokenSettings | None = None) -> TokenSettings:
+    """The token settings one source is pseudonymised with.
+
+    The job's (a lone source config's: the defaults), but a source without a date of birth
+    keys its names alone: it has no year to key them with (``link`` refuses to link its names
+    with those of a source that keyed them with the year: :mod:`safelink.link.inputs`).
+    """
+    settings = TokenSettings() if settings is None else settings
+    if settings.names_with_birth_year and birth_year_column(source) is None:
+        return dataclasses.replace(settings, names_with_birth_year=False)
+    return settings
+
+
+def birth_years(dates: pl.Series) -> pl.Series:
+    """The years of canonical dates of birth (partial dates included), as names are keyed."""
+    return _dob_part("year")(dates)
+
+
+def _value_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
     assert spec.kind is not None
     if spec.kind is Identifier.OTHER:
         return generic_plan(spec, settings)
