@@ -204,7 +204,7 @@ def _link_section(common: set[str], sources: Sequence[str]) -> list[str]:
     lines += [
         "  probabilistic:",
         f"    enabled: {'true' if enabled else 'false'}",
-        "    threshold: 0.95                 # match probability needed to link",
+        "    threshold: 0.98                 # match probability needed to link",
         f"    comparisons: [{', '.join(compared)}]",
         f"    term_frequency: [{', '.join(c for c in _TERM_FREQUENCY if c in common)}]",
         "    blocking:",

@@ -72,6 +72,14 @@ class TokensInput:
     names_keyed: str | None = None
 
 
+def _differing(inputs: Sequence[TokensInput], attribute: str) -> str | None:
+    """``where: value, ...`` of the inputs that know ``attribute``, when they disagree on it."""
+    known = [(i.where, getattr(i, attribute)) for i in inputs if getattr(i, attribute)]
+    if len({value for _, value in known}) < 2:
+        return None
+    return ", ".join(f"{where}: {value}" for where, value in known)
+
+
 def _names_keyed(purposes: str | None) -> str | None:
     """How a file's name tokens were keyed, from its purposes metadata (None: no names)."""
     try:
@@ -322,20 +330,18 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
             "different keys can never match. Pseudonymise every extract with the same "
             "project key (or keys exported from it)."
         )
-    tables = sorted({i.forename_table for i in inputs if i.forename_table})
-    if len(tables) > 1:
-        made = ", ".join(f"{i.where}: {i.forename_table}" for i in inputs if i.forename_table)
+    tables = _differing(inputs, "forename_table")
+    if tables:
         raise LinkageError(
-            f"the tokens files were made with different forename tables ({made}); their "
+            f"the tokens files were made with different forename tables ({tables}); their "
             "canonical-forename tokens do not agree for the same name. Pseudonymise every "
             "extract with the same safelink version (see 'safelink.forename_table' in the "
             "tokens files' metadata)."
         )
-    keyed = sorted({i.names_keyed for i in inputs if i.names_keyed})
-    if len(keyed) > 1:
-        made = ", ".join(f"{i.where}: names keyed {i.names_keyed}" for i in inputs if i.names_keyed)
+    keyed = _differing(inputs, "names_keyed")
+    if keyed:
         raise LinkageError(
-            f"the tokens files' names were keyed differently ({made}); their name tokens "
+            f"the tokens files' names were keyed differently ({keyed}); their name tokens "
             "never agree. Pseudonymise every extract with the same tokens.names_with_birth_year."
         )
     sources = [i.source for i in inputs]
