@@ -9,7 +9,8 @@ On the hard synthetic profile (addresses compared, as ``bench_link.py quality`` 
 same extracts are pseudonymised and linked twice:
 
 - **before**: every derived token standalone (sex, initials, date-of-birth year, month and day,
-  postcode sector and district) and the link section safelink shipped before composites;
+  postcode sector and district), names keyed alone (``tokens.names_with_birth_year: false``)
+  and the link section safelink shipped before composites;
 - **after**: the demo job as it is (only the tokens its link section reads, enumerable values
   only inside keyed composites).
 
@@ -34,10 +35,11 @@ import polars as pl
 from _fixed_key import fixed_keyring
 from bench_link import ONE_PER_PERSON, _with_addresses
 
-from safelink.config import JobConfig, load_config, parse_link_config
+from safelink.config import JobConfig, TokenSettings, load_config, parse_link_config
 from safelink.link import link
 from safelink.normalise.composite import COMPOSITES
-from safelink.pseudonymise import RECORD_ID, pseudonymise
+from safelink.pseudonymise import RECORD_ID, Pseudonymised, pseudonymise
+from safelink.pseudonymise.api import _local_tokeniser
 from safelink.synthetic.corruption import PROFILES
 from safelink.synthetic.extracts import generate, record_truth
 from safelink.token_attacks import attack_columns
@@ -82,19 +84,28 @@ def _distinct(tokens: pl.DataFrame) -> dict[str, int]:
     }
 
 
+def _before(frame: pl.DataFrame, job: JobConfig, source: str, keys: Any) -> Pseudonymised:
+    """The tokens of before issue 29: every derived token standalone, names keyed alone."""
+    settings = TokenSettings(names_with_birth_year=False)
+    tokeniser = _local_tokeniser(job.sources[source], keys, settings, None, None)
+    config = job.sources[source]
+    tokens, content = tokeniser.batch(
+        frame.select(pl.col(c.name).cast(pl.String) for c in config.columns)
+    )
+    summary = tokeniser.summary({}, {})
+    return Pseudonymised(
+        tokens=tokens.drop(list(COMPOSITES), strict=False), content=content, summary=summary
+    )
+
+
 def run_side(name: str, data: Any, job: JobConfig, *, lone: bool, attacks: bool) -> dict[str, Any]:
     """Pseudonymise and link one way; measure quality, cardinalities and attacks."""
     keys = fixed_keyring()
     tick = time.perf_counter()
     done = {
-        s: pseudonymise(f, job.sources[s] if lone else job, keys, source=None if lone else s)
+        s: _before(f, job, s, keys) if lone else pseudonymise(f, job, keys, source=s)
         for s, f in data.frames().items()
     }
-    if lone:  # the tokens files of before composites: every standalone token, no composite
-        done = {
-            s: dataclasses.replace(p, tokens=p.tokens.drop(list(COMPOSITES), strict=False))
-            for s, p in done.items()
-        }
     pseudo_s = time.perf_counter() - tick
     truth = record_truth(data.truth, {s: p.content for s, p in done.items()})
     tick = time.perf_counter()
@@ -116,7 +127,8 @@ def run_side(name: str, data: Any, job: JobConfig, *, lone: bool, attacks: bool)
     }
     if attacks:
         tick = time.perf_counter()
-        results = attack_columns(done["social_care"].tokens, keys)
+        settings = TokenSettings(names_with_birth_year=not lone)
+        results = attack_columns(done["social_care"].tokens, keys, settings=settings)
         figures["attack_seconds"] = round(time.perf_counter() - tick, 1)
         figures["attacks_social_care"] = {
             a.column: {

@@ -36,9 +36,11 @@ def test_demo_job_tokens_have_composites_and_no_enumerable_column(keyring: Keyri
     job = dataclasses.replace(load_config(ROOT / "configs" / "demo.yaml"), project="test")
     frame = generate(300, seed=5).hospital
     tokens = pseudonymise(frame, job, keyring, source="hospital").tokens
-    # Sex's own token is the identifier's full-value token (the owners' discrepancy report
-    # reads it); every other enumerable column is gone.
-    assert not (ENUMERABLE_COLUMNS - {"sex"}) & set(tokens.columns)
+    # No enumerable column, not even sex's own full-value token (issue 29): the link and the
+    # owners' discrepancy report read sex keyed with the date of birth.
+    assert "sex" in {s.kind for s in job.sources["hospital"].identifiers}
+    assert "sex" not in tokens.columns
+    assert not ENUMERABLE_COLUMNS & set(tokens.columns)
     assert job.link.enumerable_columns() == []
     assert {"date_of_birth_year_month", "forename_initial_postcode", "date_of_birth_sex"} <= set(
         tokens.columns
@@ -57,3 +59,24 @@ def test_composite_token_is_hmac_of_joined_parts_under_its_own_purpose(keyring: 
     assert pl.Series(year.tokens(pl.Series(["1975"]).to_arrow(), length=16))[0] not in set(
         tokens.get_column("date_of_birth_year_month").to_list()
     )
+
+
+def test_sex_token_only_when_asked_for(keyring: Keyring):
+    job = dataclasses.replace(load_config(ROOT / "configs" / "demo.yaml"), project="test")
+    asked = dataclasses.replace(
+        job, tokens=dataclasses.replace(job.tokens, enumerable_tokens=("sex",))
+    )
+    frame = generate(100, seed=6).hospital
+    tokens = pseudonymise(frame, asked, keyring, source="hospital").tokens
+    subkey = keyring.namespace_key("link").subkey("link:sex")
+    codes = set(pl.Series(subkey.tokens(pl.Series(["1", "2"]).to_arrow(), length=16)))
+    assert set(tokens.get_column("sex").drop_nulls()) == codes
+
+
+def test_unknown_sex_is_no_sex_in_a_composite():
+    values = {
+        "date_of_birth": pl.Series(["1978-03-04"] * 4),
+        "sex": pl.Series(["1", "2", "X", "9"]),
+    }
+    made = composite_values([COMPOSITES["date_of_birth_sex"]], values)["date_of_birth_sex"]
+    assert made.to_list() == ["1978-03-04|1", "1978-03-04|2", None, None]

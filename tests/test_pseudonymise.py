@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -11,7 +12,7 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from safelink.config import parse_config
+from safelink.config import TokenSettings, parse_config
 from safelink.errors import InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import (
@@ -120,10 +121,27 @@ def test_pseudonymise_swapped_dob_token_matches_other_records_dob(keyring: Keyri
 
 def test_pseudonymise_forename_surname_swap_detectable_by_shared_name_key(keyring: Keyring):
     tokens = pseudonymise(frame(), CONFIG, keyring).tokens
-    # row 2 is forename "Smith", surname "Zoe": the swap of row 0.
+    # row 2 is forename "Smith", surname "Zoe": the swap of row 0 (born in the same year).
     assert tokens["forename"][2] == tokens["surname"][0]
     assert tokens["surname"][2] == tokens["forename"][0]
+    alone = dataclasses.replace(CONFIG, tokens=TokenSettings(names_with_birth_year=False))
+    tokens = pseudonymise(frame(), alone, keyring).tokens
     assert tokens["surname_first_part"][3] != tokens["surname_last_part"][3]
+
+
+def test_pseudonymise_names_keyed_with_the_year_of_birth(keyring: Keyring):
+    tokens = pseudonymise(frame(), CONFIG, keyring).tokens
+    subkey = keyring.namespace_key("link").subkey("link:name:birth_year")
+    expected = subkey.tokens(pl.Series(["ZOE|1975", "SMITH|1975"]).to_arrow(), length=16)
+    assert [tokens["forename"][0], tokens["surname"][0]] == pl.Series(expected).to_list()
+    # Row 3's date of birth (31 February) is rejected: no year, so no name token at all.
+    assert tokens.row(3, named=True)["surname"] is None
+    assert tokens.row(3, named=True)["forename_nysiis"] is None
+    # Keyed alone (tokens.names_with_birth_year: false), under the name purpose.
+    alone = dataclasses.replace(CONFIG, tokens=TokenSettings(names_with_birth_year=False))
+    plain = pseudonymise(frame(), alone, keyring).tokens
+    name = keyring.namespace_key("link").subkey("link:name")
+    assert plain["forename"][0] == pl.Series(name.tokens(pl.Series(["ZOE"]).to_arrow()))[0]
 
 
 def test_pseudonymise_split_outputs_hold_no_identifiers_in_content(keyring: Keyring):
@@ -181,7 +199,7 @@ def test_pseudonymise_file_writes_tokens_content_summary(keyring: Keyring, tmp_p
     assert tokens.height == content.height == summary.rows == 5
     metadata = read_tokens_metadata(paths["tokens"])
     assert metadata["key_id"] == summary.key_id and metadata["source"] == "hospital"
-    assert json.loads(metadata["purposes"])["forename"] == "link:name"
+    assert json.loads(metadata["purposes"])["forename"] == "link:name:birth_year"
     document = json.loads(paths["summary"].read_text())
     assert (
         document["outputs"]["hospital.tokens.parquet"]
@@ -264,11 +282,12 @@ def test_pseudonymise_bloom_encodings_keyed_and_similar_for_misspellings(
 
     document = {
         "project": "test",
-        "tokens": {"bloom": True},
+        # No date of birth: names keyed alone.
+        "tokens": {"bloom": True, "names_with_birth_year": False},
         "sources": {"s": {"columns": {"last": {"role": "identifier", "kind": "surname"}}}},
     }
     config = parse_config(document)
-    assert config.tokens == TokenSettings(bloom=True)
+    assert config.tokens == TokenSettings(bloom=True, names_with_birth_year=False)
     names = pl.DataFrame({"last": ["Thompson", "Thomson", "Okafor", None]})
     tokens = pseudonymise(names, config, keyring).tokens
     blooms = tokens["surname_bloom"].to_list()
@@ -374,7 +393,8 @@ def test_tokeniser_hashes_each_distinct_value_once_with_the_tokens_of_one_row_ba
     from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
 
     source = CONFIG.source("hospital")
-    settings = TokenSettings()
+    # Names keyed alone: a name keyed with the year of birth is hashed row by row.
+    settings = TokenSettings(names_with_birth_year=False)
     subkeys = derive_subkeys(source, settings, keyring.namespace_key("link"))
     text = frame().select(pl.col(c.name).cast(pl.String) for c in source.columns)
     repeated = pl.concat([text.sample(fraction=1.0, shuffle=True, seed=s) for s in range(20)])

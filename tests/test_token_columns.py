@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from safelink.cli.scan import draft_warning
-from safelink.config import parse_config
+from safelink.config import TokenSettings, parse_config
 from safelink.config._link import ENUMERABLE_COLUMNS, enumerable_warning
+from safelink.errors import LinkageError
 from safelink.keys import Keyring
-from safelink.pseudonymise import pseudonymise
+from safelink.link import link_files
+from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
 
 COLUMNS = {
     "nhs": {"role": "identifier", "kind": "nhs_number"},
@@ -55,13 +58,15 @@ def _job(link: dict[str, object] | None) -> object:
 def test_pseudonymise_job_makes_only_the_tokens_its_link_section_reads(keyring: Keyring) -> None:
     tokens = pseudonymise(FRAME, _job(NARROW_LINK), keyring, source="h").tokens  # type: ignore[arg-type]
     made = set(tokens.columns)
-    # Every identifier's full-value token is always made.
-    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode", "sex"} <= made
-    # What the forename and date-of-birth comparisons read is made, as keyed composites ...
+    # Every identifier's full-value token is made, but sex's: enumerable, and nothing reads it.
+    assert {"nhs_number", "forename", "surname", "date_of_birth", "postcode"} <= made
+    # What the forename and date-of-birth comparisons read is made, as keyed composites, and
+    # what the owners' discrepancy report reads (sex keyed with the date of birth) ...
     assert {"forename_nysiis", "date_of_birth_year_month", "forename_initial_postcode"} <= made
-    # ... and nothing the section does not read, nor any enumerable part alone.
-    assert not made & {"postcode_sector_date_of_birth_year", "surname_nysiis", "date_of_birth_sex"}
-    assert not made & (ENUMERABLE_COLUMNS - {"sex"})
+    assert "date_of_birth_sex" in made
+    # ... and nothing else, nor any enumerable part alone.
+    assert not made & {"postcode_sector_date_of_birth_year", "surname_nysiis", "postcode_sex"}
+    assert not made & ENUMERABLE_COLUMNS
 
 
 def test_pseudonymise_lone_source_makes_every_derived_token(keyring: Keyring) -> None:
@@ -107,3 +112,23 @@ def test_draft_warning_none_for_draft_without_enumerable_link(tmp_path: Path, te
     draft = tmp_path / "job.yaml"
     draft.write_text(text + "  cascade: {enabled: false}\n" if "link" in text else text)
     assert draft_warning(draft) is None
+
+
+def test_link_refuses_files_whose_names_were_keyed_differently(
+    keyring: Keyring, tmp_path: Path
+) -> None:
+    document: dict[str, object] = {
+        "project": "test",
+        "sources": {"a": {"columns": COLUMNS}, "b": {"columns": COLUMNS}},
+        "link": NARROW_LINK,
+    }
+    job = parse_config(document)
+    alone = dataclasses.replace(job, tokens=TokenSettings(names_with_birth_year=False))
+    path = tmp_path / "x.csv"
+    FRAME.write_csv(path)
+    pseudonymise_file(path, job, keyring, tmp_path / "out", source="a")
+    pseudonymise_file(path, alone, keyring, tmp_path / "out", source="b")
+    files = [output_paths(tmp_path / "out", s)["tokens"] for s in ("a", "b")]
+    with pytest.raises(LinkageError, match="keyed differently") as caught:
+        link_files(files, job, tmp_path / "linked")
+    assert "with the year of birth" in str(caught.value) and "alone" in str(caught.value)

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from dataclasses import asdict, dataclass, field
@@ -29,11 +30,13 @@ from typing import Any
 import polars as pl
 import pyarrow as pa
 
+from safelink.config import TokenSettings
 from safelink.errors import InputError
 from safelink.keys import Keyring, ProviderKey, _hmac
 from safelink.normalise import forename_canonical, normalise_name
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.pseudonymise.bloom import bloom_encode
+from safelink.pseudonymise.plan import BIRTH_YEAR
 from safelink.token_attacks import ColumnAttack, attack_columns
 
 ENUMERABLE_LIMIT = 1_000
@@ -336,6 +339,7 @@ def audit_tokens(
         InputError: the file is not a safelink tokens file.
     """
     source, key_id, length = "frame", "", 16
+    settings = TokenSettings()  # a frame: as a default job makes it
     if isinstance(tokens, pl.DataFrame):
         frame = tokens
         length = _token_length(frame)
@@ -343,6 +347,10 @@ def audit_tokens(
         metadata = read_tokens_metadata(tokens)
         source, key_id = metadata.get("source", ""), metadata.get("key_id", "")
         length = int(metadata.get("token_length", "16"))
+        purposes = json.loads(metadata.get("purposes", "{}"))
+        # Names keyed with the year of birth or alone, as the file's purposes say.
+        keyed = any(str(p).endswith(BIRTH_YEAR) for p in purposes.values())
+        settings = TokenSettings(names_with_birth_year=keyed)
         frame = pl.read_parquet(tokens)
     if RECORD_ID not in frame.columns:
         raise InputError("not a tokens table: it has no record_id column.")
@@ -400,5 +408,7 @@ def audit_tokens(
         notes=notes,
         address_exposures=addresses,
         bloom_exposures=blooms,
-        column_attacks=attack_columns(frame, keys, token_length=length) if attacks else (),
+        column_attacks=(
+            attack_columns(frame, keys, token_length=length, settings=settings) if attacks else ()
+        ),
     )

@@ -33,8 +33,9 @@ from safelink.config import ColumnRole, ColumnSpec, TokenSettings
 from safelink.identifiers import Identifier
 from safelink.keys import Keyring, ProviderKey
 from safelink.normalise import normalise
-from safelink.normalise.composite import composite_plan, composite_values
+from safelink.normalise.composite import composite_plan, composite_values, joined_with
 from safelink.pseudonymise import RECORD_ID, token_plan
+from safelink.pseudonymise.plan import BIRTH_YEAR, birth_years
 from safelink.synthetic.population import PopulationRates, draw_population
 
 #: People in the public-like population (seeded: the same every run).
@@ -94,26 +95,36 @@ def _specs() -> list[ColumnSpec]:
 
 
 def public_values(
-    columns: Sequence[str], population: pl.DataFrame | None = None
+    columns: Sequence[str],
+    population: pl.DataFrame | None = None,
+    settings: TokenSettings | None = None,
 ) -> tuple[pl.DataFrame, dict[str, str]]:
     """The public population's values of ``columns``, derived as ``pseudonymise`` would.
 
     Args:
         columns: token columns (those no UK kind's plan or composite makes are left out).
         population: the population (default: :func:`public_population`).
+        settings: the token settings the file was made with (default: the defaults; names
+            keyed with the year of birth).
 
     Returns:
         A frame with one column per token column it could derive (the canonical or derived
         value, before keying), and each column's key purpose.
     """
     people = public_population() if population is None else population
-    settings = TokenSettings()
+    settings = TokenSettings() if settings is None else settings
     plain: dict[str, pl.Series] = {}
     purposes: dict[str, str] = {}
+    canonical = {
+        spec.name: normalise(spec.kind, people.get_column(spec.name)).values  # type: ignore[arg-type]
+        for spec in _specs()
+    }
+    years = birth_years(canonical[str(Identifier.DATE_OF_BIRTH)])
     for spec in _specs():
-        canonical = normalise(spec.kind, people.get_column(spec.name)).values  # type: ignore[arg-type]
         for column, purpose, derive in token_plan(spec, settings):
-            plain[column] = derive(canonical).alias(column)
+            plain[column] = derive(canonical[spec.name]).alias(column)
+            if purpose.endswith(BIRTH_YEAR):  # a name keyed with the year of birth
+                plain[column] = joined_with(plain[column], years)
             purposes[column] = purpose
     composites = composite_plan(plain, set(columns))
     purposes |= {c.column: c.purpose for c in composites}
@@ -218,6 +229,7 @@ def attack_columns(
     *,
     population: pl.DataFrame | None = None,
     token_length: int = 16,
+    settings: TokenSettings | None = None,
 ) -> tuple[ColumnAttack, ...]:
     """Run both attacks on every token column with a public distribution.
 
@@ -226,12 +238,14 @@ def attack_columns(
         keys: the project keyring (or the link key); with it, each attack is scored.
         population: the public-like population (default: :func:`public_population`).
         token_length: bytes per token of the file (its metadata's ``token_length``).
+        settings: the token settings the file was made with (default: the defaults); the
+            attacker's values are derived (names keyed with the year of birth or not) alike.
 
     Returns:
         One result per token column the public population can derive, in the file's order.
     """
     candidates = [c for c in tokens.columns if c != RECORD_ID]
-    public, purposes = public_values(candidates, population)
+    public, purposes = public_values(candidates, population, settings)
     columns = [c for c in candidates if c in purposes]
     # Without the key no guess can be scored: the attacks are not run.
     scored = columns if keys is not None else []

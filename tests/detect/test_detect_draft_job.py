@@ -89,3 +89,24 @@ def test_several_inputs_refuse_free_text_options(
     )
     assert result.code == 2
     assert "take one INPUT" in result.stderr
+
+
+def test_drafted_job_keys_names_alone_when_a_source_has_no_date_of_birth(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    # Names are keyed with the year of birth by default; a source without one could never
+    # agree with them, so the draft keys every source's names alone (and says why).
+    (tmp_path / ".safelink").touch()
+    data = generate(300, seed=4)
+    files = data.write_csv(tmp_path / "data")
+    care = data.social_care.drop("dob")
+    care.write_csv(files["social_care"])
+    job = tmp_path / "job.yaml"
+    drafted = run_cli(
+        "scan", str(files["hospital"]), str(files["social_care"]), "--draft-config", str(job)
+    )
+    assert drafted.code == 0, drafted.stderr
+    document = yaml.safe_load(job.read_text(encoding="utf-8"))
+    assert document["tokens"] == {"names_with_birth_year": False}
+    assert "no date of birth in social_care" in job.read_text(encoding="utf-8")
+    assert load_config(job).tokens.names_with_birth_year is False

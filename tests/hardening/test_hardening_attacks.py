@@ -24,7 +24,12 @@ def tokens_and_ring(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFr
     )
     # The shared demo job (the packaged demo's also resolves addresses, which these lack).
     config = load_config(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
-    config = replace(config, tokens=replace(config.tokens, bloom=True))
+    # Sex's own token asked for (a default job makes none), for the audit to flag; names keyed
+    # alone, for its rank-matching attack on names to score.
+    tokens = replace(
+        config.tokens, bloom=True, enumerable_tokens=("sex",), names_with_birth_year=False
+    )
+    config = replace(config, tokens=tokens)
     extract = generate(5_000, seed=3).hospital
     return pseudonymise(extract, config, ring, source="hospital").tokens, ring
 

@@ -11,15 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pytest
 
 from safelink.attacks import audit_tokens
-from safelink.config import SourceConfig, load_config
+from safelink.config import SourceConfig, TokenSettings, load_config
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
+from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
 from safelink.synthetic.corruption import PROFILES
 from safelink.synthetic.extracts import generate
 from safelink.token_attacks import ColumnAttack, attack_columns, public_population
+
+STANDALONE = TokenSettings(names_with_birth_year=False)
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +36,12 @@ def standalone(tmp_path_factory: pytest.TempPathFactory) -> tuple[pl.DataFrame, 
     config = load_config(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
     source: SourceConfig = config.sources["social_care"]
     data = generate(4_000, seed=11, **PROFILES["hard"])  # type: ignore[arg-type]
-    # A lone source config makes every derived token: today's standalone columns.
-    return pseudonymise(data.social_care, source, ring).tokens, ring
+    # Every derived token (no link section chooses), names keyed alone: the standalone
+    # columns of before issue 29.
+    subkeys = derive_subkeys(source, STANDALONE, ring.namespace_key("link"))
+    tokeniser = Tokeniser(source, subkeys, "kid", STANDALONE, lambda n: pa.nulls(n, pa.string()))
+    text = data.social_care.select(pl.col(c.name).cast(pl.String) for c in source.columns)
+    return tokeniser.batch(text)[0], ring
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +52,8 @@ def population() -> pl.DataFrame:
 @pytest.fixture(scope="module")
 def results(standalone, population) -> dict[str, ColumnAttack]:
     tokens, ring = standalone
-    return {a.column: a for a in attack_columns(tokens, ring, population=population)}
+    attacks = attack_columns(tokens, ring, population=population, settings=STANDALONE)
+    return {a.column: a for a in attacks}
 
 
 def test_attacks_recover_sex_from_its_standalone_token(results) -> None:
@@ -102,3 +111,20 @@ def test_audit_tokens_reports_column_attacks(standalone, tmp_path: Path) -> None
     assert "column_attacks" in audit.to_dict()
     skipped = audit_tokens(tokens.head(100), keys=ring, hmac_sample=1_000, attacks=False)
     assert skipped.column_attacks == ()
+
+
+def test_default_job_names_keyed_with_birth_year_resist_both_attacks(standalone, population):
+    # The same extract through the demo job (names keyed with the year of birth, issue 29):
+    # what the attacks recover from the standalone names falls to about nothing.
+    _, ring = standalone
+    config = load_config(Path(__file__).resolve().parents[2] / "configs" / "demo.yaml")
+    data = generate(4_000, seed=11, **PROFILES["hard"])  # type: ignore[arg-type]
+    tokens = pseudonymise(data.social_care, config, ring, source="social_care").tokens
+    attacks = {a.column: a for a in attack_columns(tokens, ring, population=population)}
+    names = [c for c in attacks if c.startswith(("forename", "surname"))]
+    assert {"forename", "surname", "surname_nysiis", "forename_canonical"} <= set(names)
+    for column in names:
+        recovered = max(
+            attacks[column].frequency_recovered or 0, attacks[column].graph_recovered or 0
+        )
+        assert recovered < 0.02, column

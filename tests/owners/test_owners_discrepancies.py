@@ -126,7 +126,7 @@ def test_discrepancies_hold_no_value_of_another_source(planted: Planted, tmp_pat
     report = _report(planted.linked, "hospital", out)
     data = out.read_bytes().decode("utf-8") + json.dumps(report.summary)
     tokens = pl.concat(
-        [pl.read_parquet(p).select("nhs_number", "date_of_birth", "sex")
+        [pl.read_parquet(p).select("nhs_number", "date_of_birth", "date_of_birth_sex")
          for p in planted.linked.tokens.values()]
     )  # fmt: skip
     links = planted.linked.links_frame()
@@ -135,7 +135,22 @@ def test_discrepancies_hold_no_value_of_another_source(planted: Planted, tmp_pat
     assert [v for v in values if v in data] == []
 
 
-def test_discrepancies_unknown_sex_code_counts_only_without_keys(tmp_path: Path):
+def test_discrepancies_compare_sex_by_its_composite_and_count_pairs(planted: Planted, tmp_path):
+    tokens = [pl.read_parquet(p) for p in planted.linked.tokens.values()]
+    assert all("sex" not in t.columns and "date_of_birth_sex" in t.columns for t in tokens)
+    report = _report(planted.linked, "hospital", tmp_path / "h.csv")
+    assert report.summary["sex_compared_by"] == "date_of_birth_sex"
+    # Every person of the error-free extracts holds at most one record per source: one pair
+    # per person linked across the two, compared unless the dates of birth differ or a sex
+    # is missing (none: the planted date of birth keeps its person unlinked).
+    links = planted.linked.links_frame()
+    persons = links.group_by("person_id").agg(pl.len().alias("n"))
+    assert persons["n"].max() == 2
+    both = persons.filter(pl.col("n") == 2).height
+    assert report.summary["sex_pairs"] == {"compared": both, "not_compared": 0}
+
+
+def _unknown_sex(tmp_path: Path, **tokens: object) -> tuple[Linked, str]:
     data = generate(
         300,
         seed=43,
@@ -147,11 +162,26 @@ def test_discrepancies_unknown_sex_code_counts_only_without_keys(tmp_path: Path)
         (pl.col("source") == "hospital") & pl.col("person_id").is_in(both.implode())
     )["ref"][0]
     hospital = _set(data.hospital, "hospital_ref", ref, "sex", "Not known")
-    linked = build(
-        tmp_path / "p", {"hospital": hospital, "social_care": data.social_care}, _clean_config()
-    )
+    config = _clean_config()
+    config = dataclasses.replace(config, tokens=dataclasses.replace(config.tokens, **tokens))
+    linked = build(tmp_path / "p", {"hospital": hospital, "social_care": data.social_care}, config)
+    return linked, ref
+
+
+def test_discrepancies_unknown_sex_code_never_disagrees_in_the_composite(tmp_path: Path):
+    linked, _ = _unknown_sex(tmp_path)
     with_keys = _report(linked, "hospital", tmp_path / "a.csv", keys=linked.keys)
     without = _report(linked, "hospital", tmp_path / "b.csv")
+    assert pl.read_csv(tmp_path / "a.csv").height == pl.read_csv(tmp_path / "b.csv").height == 0
+    assert with_keys.summary["kinds"][SEX] == without.summary["kinds"][SEX] == 0
+    assert without.summary["sex_pairs"]["not_compared"] == "<10"
+
+
+def test_discrepancies_standalone_sex_unknown_code_counts_only_without_keys(tmp_path: Path):
+    linked, ref = _unknown_sex(tmp_path, enumerable_tokens=("sex",))
+    with_keys = _report(linked, "hospital", tmp_path / "a.csv", keys=linked.keys)
+    without = _report(linked, "hospital", tmp_path / "b.csv")
+    assert with_keys.summary["sex_compared_by"] == "sex"
     assert pl.read_csv(tmp_path / "a.csv").height == 0
     assert pl.read_csv(tmp_path / "b.csv", infer_schema=False).rows() == [(ref, SEX)]
     assert with_keys.summary["kinds"][SEX] == 0 and without.summary["kinds"][SEX] == "<10"

@@ -95,7 +95,10 @@ def discrepancies_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="Report file (.csv/.parquet).")],
     key_file: Annotated[
         Path | None,
-        typer.Option(help="Project key file: 'not known' sex codes then never disagree."),
+        typer.Option(
+            help="Project key file: 'not known' sex codes then never disagree (standalone "
+            "sex tokens; in the default date_of_birth_sex composite they never do)."
+        ),
     ] = None,
     threshold: ThresholdOption = DEFAULT_THRESHOLD,
     audit_log: AuditLogOption = None,
@@ -124,6 +127,12 @@ def discrepancies_command(
     for kind, shown in report.summary["kinds"].items():
         table.add_row(kind.replace("_", " "), str(shown))
     console.print(table)
+    pairs = report.summary["sex_pairs"]
+    console.print(
+        f"sex compared by {report.summary['sex_compared_by']}: {pairs['compared']} pairs of "
+        f"linked records compared, {pairs['not_compared']} could not be (their dates of birth "
+        "differ, or a sex or date of birth is missing)"
+    )
 
 
 def subject_command(

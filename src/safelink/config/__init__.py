@@ -22,7 +22,7 @@ Example::
           episode:  {role: content}
           notes:    drop
     link:
-      probabilistic: {threshold: 0.95}
+      probabilistic: {threshold: 0.98}
 """
 
 from safelink.config._generic import GenericCompare, GenericNormalise

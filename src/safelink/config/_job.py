@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -302,6 +302,19 @@ class TokenSettings:
     """Days (``MM-DD``) that the systems write when only the year of birth is known: that day
     of any year is read as the year alone (a partial date, compared by its year). ``[]`` to
     read 1 January as a real day."""
+    names_with_birth_year: StrictBool = True
+    """Key every name token (forename, surname, their canonical forms, phonetic codes and
+    surname parts; not the initials) together with the year of birth, as one composite
+    (``link:name:birth_year`` ...): a name's own frequencies would give it away to the
+    linkage unit (a frequency attack recovered 6-33% of records' names and codes), a name
+    and birth year's do not (under 1%). A record without a year of birth then has no name
+    tokens; a source without a date-of-birth column keys its names alone. ``link`` refuses to
+    link names keyed both ways; ``false`` keys names alone (as before issue 29)."""
+    enumerable_tokens: tuple[Literal["sex"], ...] = ()
+    """Enumerable full-value tokens to make although the link section does not read them
+    (``[sex]``). By default a tokens file carries no ``sex`` column: its two codes would give
+    every record's sex away by frequency alone; the link and the owners' discrepancy report
+    read sex keyed with the date of birth (``date_of_birth_sex``) instead."""
 
     @property
     def birth_date_placeholders(self) -> BirthDatePlaceholders:

@@ -204,7 +204,7 @@ def _link_section(common: set[str], sources: Sequence[str]) -> list[str]:
     lines += [
         "  probabilistic:",
         f"    enabled: {'true' if enabled else 'false'}",
-        "    threshold: 0.95                 # match probability needed to link",
+        "    threshold: 0.98                 # match probability needed to link",
         f"    comparisons: [{', '.join(compared)}]",
         f"    term_frequency: [{', '.join(c for c in _TERM_FREQUENCY if c in common)}]",
         "    blocking:",
@@ -284,6 +284,18 @@ def draft_job_text(
         body = draft_config_text(report, project=project, source=source, path=paths[source])
         lines += body.splitlines()[4:]  # the source's block, under this job's sources
         tokens[source] = _token_columns(report)
+    undated = [
+        s
+        for s, t in tokens.items()
+        if {"forename", "surname"} & set(t) and "date_of_birth" not in t
+    ]
+    if undated:  # names are keyed with the year of birth, which these sources lack
+        lines += [
+            "tokens:",
+            f"  # no date of birth in {', '.join(undated)}: names keyed alone, so the linkage",
+            "  # unit can recover common names from their frequencies (SECURITY.md, Tokens)",
+            "  names_with_birth_year: false",
+        ]
     common = set.intersection(*(set(t) for t in tokens.values()))
     lines += _link_section(common, list(reports))
     released, normalise, keys = _release_columns(reports, frames)

@@ -32,7 +32,12 @@ from safelink.errors import InputError, OutputError, SafelinkError, SparkEngineE
 from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
 from safelink.keys.shipping import KeyShipment, ship_subkeys
-from safelink.pseudonymise.plan import column_purposes, job_token_columns, purposes_needed
+from safelink.pseudonymise.plan import (
+    column_purposes,
+    job_token_columns,
+    purposes_needed,
+    source_settings,
+)
 from safelink.pseudonymise.summary import RunSummary, TokenCounts
 from safelink.pseudonymise.tokenise import RECORD_ID, Tokeniser, derive_subkeys
 
@@ -91,8 +96,9 @@ def _resolve(
     config: JobConfig | SourceConfig, source: str | None
 ) -> tuple[SourceConfig, TokenSettings]:
     if isinstance(config, SourceConfig):
-        return config, TokenSettings()
-    return config.source(source), config.tokens
+        return config, source_settings(config)
+    chosen = config.source(source)
+    return chosen, source_settings(chosen, config.tokens)
 
 
 def _check_supported(source: SourceConfig, settings: TokenSettings) -> None:

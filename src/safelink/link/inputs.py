@@ -30,6 +30,7 @@ from safelink.link.generic import generic_columns
 from safelink.normalise import forename_table_version
 from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
+from safelink.pseudonymise.plan import BIRTH_YEAR
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
 OPTIONAL = (
@@ -58,6 +59,8 @@ class TokensInput:
         where: how messages name it.
         forename_table: the version of the forename table its canonical-forename tokens were
             made with, when known (:func:`safelink.normalise.forename_table_version`).
+        names_keyed: ``with the year of birth`` or ``alone`` (``tokens.names_with_birth_year``),
+            when known from its purposes.
         path: the Parquet file(s) its records are in, read a few columns at a time (the local
             engine's tokens files; None otherwise).
     """
@@ -69,7 +72,28 @@ class TokensInput:
     key_id: str | None
     where: str
     forename_table: str | None = None
+    names_keyed: str | None = None
     path: str | None = None
+
+
+def _differing(inputs: Sequence[TokensInput], attribute: str) -> str | None:
+    """``where: value, ...`` of the inputs that know ``attribute``, when they disagree on it."""
+    known = [(i.where, getattr(i, attribute)) for i in inputs if getattr(i, attribute)]
+    if len({value for _, value in known}) < 2:
+        return None
+    return ", ".join(f"{where}: {value}" for where, value in known)
+
+
+def _names_keyed(purposes: str | None) -> str | None:
+    """How a file's name tokens were keyed, from its purposes metadata (None: no names)."""
+    try:
+        written = json.loads(purposes or "{}")
+    except ValueError:
+        return None
+    named = [str(p) for c, p in dict(written).items() if c in ("forename", "surname")]
+    if not named:
+        return None
+    return "with the year of birth" if any(p.endswith(BIRTH_YEAR) for p in named) else "alone"
 
 
 def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
@@ -172,12 +196,14 @@ def _own_table(backend: Backend, data: Any) -> Any:
 
 def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) -> TokensInput:
     table_version: str | None = None
+    names_keyed: str | None = None
     path = None
     if isinstance(item, str | Path):
         table, metadata, path = _read_path(backend, item)
         source = metadata.get("source") or Path(str(item).rstrip("/")).name.split(".")[0]
         key_id, where = metadata.get("key_id"), str(item)
         table_version = metadata.get("forename_table")
+        names_keyed = _names_keyed(metadata.get("purposes"))
     elif hasattr(item, "tokens") and hasattr(item, "summary"):
         summary = item.summary
         table = _own_table(backend, item.tokens)
@@ -194,7 +220,9 @@ def _load(backend: Backend, item: Any, index: int, names: Sequence[str] | None) 
         backend.collect(run_query(backend, "SELECT * FROM {t} LIMIT 0", t=table)).columns
     )
     empty = int(count["n"][0]) == 0
-    return TokensInput(source, table, columns, empty, key_id, where, table_version, path)
+    return TokensInput(
+        source, table, columns, empty, key_id, where, table_version, names_keyed, path
+    )
 
 
 def known_input(
@@ -313,14 +341,19 @@ def check_inputs(inputs: Sequence[TokensInput], config: LinkConfig) -> list[str]
             "different keys can never match. Pseudonymise every extract with the same "
             "project key (or keys exported from it)."
         )
-    tables = sorted({i.forename_table for i in inputs if i.forename_table})
-    if len(tables) > 1:
-        made = ", ".join(f"{i.where}: {i.forename_table}" for i in inputs if i.forename_table)
+    tables = _differing(inputs, "forename_table")
+    if tables:
         raise LinkageError(
-            f"the tokens files were made with different forename tables ({made}); their "
+            f"the tokens files were made with different forename tables ({tables}); their "
             "canonical-forename tokens do not agree for the same name. Pseudonymise every "
             "extract with the same safelink version (see 'safelink.forename_table' in the "
             "tokens files' metadata)."
+        )
+    keyed = _differing(inputs, "names_keyed")
+    if keyed:
+        raise LinkageError(
+            f"the tokens files' names were keyed differently ({keyed}); their name tokens "
+            "never agree. Pseudonymise every extract with the same tokens.names_with_birth_year."
         )
     sources = [i.source for i in inputs]
     repeated = sorted({s for s in sources if sources.count(s) > 1})

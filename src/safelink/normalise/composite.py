@@ -13,7 +13,8 @@ parts' derived values (before keying), so every engine computes it the same way;
 under its own purpose (``link:composite:<column>``). The composites were chosen by measurement
 on the hard synthetic profile (``benchmarks/bench_token_privacy.py``): every one has at least
 1,000 distinct values, and the attacks of :mod:`safelink.token_attacks` recover at most 1% of
-its records, except ``surname_initial_forename`` (2.3%: the forename's own frequency shows).
+its records (``surname_initial_forename`` fell to graph matching for 2.3% of records until the
+forename was keyed with the year of birth: ``tokens.names_with_birth_year``).
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ COMPOSITES: Mapping[str, Composite] = {
 }
 
 
+#: Parts of which only these values count in a composite: sex's "not known" and
+#: "indeterminate" codes (``X``, ``9``) are no sex, so a composite holding one is null and never
+#: agrees or disagrees (in the link, and in the owners' discrepancy report).
+KNOWN_VALUES: Mapping[str, tuple[str, ...]] = {"sex": ("1", "2")}
+
+
 def composite_plan(available: Collection[str], used: Collection[str] | None) -> list[Composite]:
     """The composites to make from a source's derivable token columns.
 
@@ -107,12 +114,28 @@ def composite_values(
         values: token column -> its derived values (row for row), holding every part.
 
     Returns:
-        Composite column -> its values (null where any part is null).
+        Composite column -> its values (null where any part is null, or not a known value:
+        :data:`KNOWN_VALUES`).
     """
     if not composites:
         return {}
     parts = sorted({p for c in composites for p in c.parts})
-    frame = pl.LazyFrame({p: values[p].cast(pl.String) for p in parts})
+    frame = pl.LazyFrame({p: values[p].cast(pl.String) for p in parts}).with_columns(
+        pl.when(pl.col(p).is_in(known)).then(pl.col(p)).alias(p)
+        for p, known in KNOWN_VALUES.items()
+        if p in parts
+    )
     sql = {c.column: rules.composite([quote(p) for p in c.parts]) for c in composites}
     made = _BACKEND.with_columns(frame, sql).select(list(sql)).collect()
     return {c: made.get_column(c) for c in sql}
+
+
+def joined_with(values: pl.Series, other: pl.Series) -> pl.Series:
+    """``values`` joined with ``other`` (row for row) as a composite's value is.
+
+    How a name is keyed with the year of birth (``tokens.names_with_birth_year``): null where
+    either is null.
+    """
+    frame = pl.LazyFrame({"v": values.cast(pl.String), "o": other.cast(pl.String)})
+    made = _BACKEND.with_columns(frame, {"c": rules.composite([quote("v"), quote("o")])})
+    return made.select("c").collect().get_column("c").alias(values.name)

@@ -8,8 +8,15 @@ its own records, by its own record key, take part in a disagreement and of which
   date-of-birth tokens (in any source, linked or not);
 * ``person_with_two_nhs_numbers``: the records of one person (``person_id`` in the links)
   carry two or more NHS-number tokens;
-* ``sex_mismatch``: the records of one person carry two or more sex tokens. With the project
-  keyring, the "not known" and "indeterminate" codes are not taken as a disagreement.
+* ``sex_mismatch``: records of one person with one date-of-birth token carry two or more
+  ``date_of_birth_sex`` tokens (sex keyed with the date of birth: a job's tokens carry no sex
+  column, whose two codes would give every record's sex away to the linkage unit). Sex is
+  compared only between a person's records whose dates of birth agree; the summary counts the
+  pairs of linked records that could not be compared (``sex_pairs``). The "not known" and
+  "indeterminate" codes are no sex in a composite (never a disagreement). Where every tokens
+  file carries the standalone ``sex`` token (``tokens.enumerable_tokens: [sex]``, or files
+  made before), the sex tokens of a person's records are compared instead, and with the
+  project keyring the "not known" and "indeterminate" codes are not taken as a disagreement.
 
 A record without the identifier takes no part. The report holds the owner's record key and the
 kind, one row per record and kind: never another source's value, token, record or person id.
@@ -30,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from safelink.config import JobConfig
 from safelink.errors import ConfigError, InputError, LinkageError
@@ -52,16 +60,27 @@ from safelink.owners.records import (
 )
 from safelink.owners.returns import ReturnPlan
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise.plan import OWNERS_REPORT_COLUMNS
 
-__all__ = ["KINDS", "DiscrepancyReport", "discrepancy_report", "find_discrepancies"]
+__all__ = [
+    "KINDS",
+    "SEX_COMPOSITE",
+    "DiscrepancyReport",
+    "discrepancy_report",
+    "find_discrepancies",
+    "sex_pairs",
+]
 
 KINDS: Mapping[str, str] = {
     "nhs_number_with_two_dates_of_birth": "the NHS number is seen with another date of birth",
     "person_with_two_nhs_numbers": "a record linked to this one has another NHS number",
-    "sex_mismatch": "a record linked to this one has another sex",
+    "sex_mismatch": "a record linked to this one, with the same date of birth, has another sex",
 }
 """Each kind of disagreement and what it tells the owner."""
 _COMPARED = (Identifier.NHS_NUMBER, Identifier.DATE_OF_BIRTH, Identifier.SEX)
+SEX_COMPOSITE = "date_of_birth_sex"
+"""The token the report compares sex by (:mod:`safelink.normalise.composite`)."""
+assert SEX_COMPOSITE in OWNERS_REPORT_COLUMNS
 _UNKNOWN_SEX = ("X", "9")  # the data dictionary's "not known" and "indeterminate"
 
 
@@ -72,7 +91,10 @@ class DiscrepancyReport:
     Attributes:
         path: the report file.
         sha256: its SHA-256.
-        summary: records with each kind, small counts suppressed.
+        summary: records with each kind, and the pairs of linked records (one of them the
+            owner's) whose sex was compared or could not be (``sex_pairs``: the dates of
+            birth differ, or a sex or date of birth is missing), small counts suppressed;
+            ``sex_compared_by`` names the token column read.
     """
 
     path: Path
@@ -80,7 +102,17 @@ class DiscrepancyReport:
     summary: Mapping[str, Any]
 
 
-def _token_frame(source: str, path: Path, config: JobConfig) -> tuple[pl.DataFrame, str, int]:
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """One source's compared tokens and what its file says of them."""
+
+    frame: pl.DataFrame
+    key_id: str
+    length: int
+    has_sex: bool
+
+
+def _token_frame(source: str, path: Path, config: JobConfig) -> _Tokens:
     """``source``, ``record_id`` and the compared token columns (null when absent)."""
     spec = config.sources.get(source)
     if spec is None:
@@ -88,50 +120,109 @@ def _token_frame(source: str, path: Path, config: JobConfig) -> tuple[pl.DataFra
             [f"tokens of unknown source {source!r}; the job has {list(config.sources)}"]
         )
     metadata = read_tokens_metadata(path)
-    columns = {c.kind: c.token_column for c in spec.identifiers if c.kind in _COMPARED}
-    frame = io.read_frame(path, columns=[RECORD_ID, *columns.values()])
-    return (
-        frame.select(
+    present = set(pq.read_schema(path).names)  # a readable tokens file: checked above
+    columns = {
+        c.kind: c.token_column
+        for c in spec.identifiers
+        if c.kind in _COMPARED and c.token_column in present
+    }
+    composite = [SEX_COMPOSITE] if SEX_COMPOSITE in present else []
+    frame = io.read_frame(path, columns=[RECORD_ID, *columns.values(), *composite])
+    return _Tokens(
+        frame=frame.select(
             pl.lit(source).alias("source"),
             pl.col(RECORD_ID).cast(pl.String),
             *(
                 (pl.col(columns[k]) if k in columns else pl.lit(None, dtype=pl.String)).alias(k)
                 for k in _COMPARED
             ),
+            (pl.col(SEX_COMPOSITE) if composite else pl.lit(None, dtype=pl.String)).alias(
+                SEX_COMPOSITE
+            ),
         ),
-        metadata.get("key_id", ""),
-        int(metadata.get("token_length", "16")),
+        key_id=metadata.get("key_id", ""),
+        length=int(metadata.get("token_length", "16")),
+        has_sex=Identifier.SEX in columns,
     )
 
 
-def find_discrepancies(records: pl.DataFrame, ignored_sex: Sequence[str] = ()) -> pl.DataFrame:
+def _sex_groups(sex_column: str) -> list[str]:
+    """The columns whose records' sex tokens are comparable: one person (and one birth date)."""
+    if sex_column == SEX_COMPOSITE:
+        return ["person_id", "date_of_birth"]
+    if sex_column == "sex":
+        return ["person_id"]
+    raise ValueError(f"sex_column must be 'sex' or {SEX_COMPOSITE!r}, not {sex_column!r}")
+
+
+def find_discrepancies(
+    records: pl.DataFrame, ignored_sex: Sequence[str] = (), *, sex_column: str = SEX_COMPOSITE
+) -> pl.DataFrame:
     """Every record taking part in a disagreement, and its kind.
 
     Args:
         records: ``source``, ``record_id``, ``person_id`` and the tokens ``nhs_number``,
-            ``date_of_birth`` and ``sex``, one row per record of every source.
-        ignored_sex: sex tokens that never disagree (the "not known" codes).
+            ``date_of_birth`` and ``sex_column``, one row per record of every source.
+        ignored_sex: sex tokens that never disagree (the "not known" codes; ``sex`` only).
+        sex_column: ``date_of_birth_sex`` (sex keyed with the date of birth: records of one
+            person with one date-of-birth token and two of these differ in sex) or ``sex``
+            (the standalone tokens, compared over all of a person's records).
 
     Returns:
         ``source``, ``record_id``, ``kind``: one row per record and kind, sorted.
     """
-    sex = pl.when(pl.col("sex").is_in(list(ignored_sex))).then(None).otherwise(pl.col("sex"))
-    frame = records.with_columns(sex.alias("sex"))
+    groups = _sex_groups(sex_column)
+    sex = pl.col(sex_column)
+    frame = records.with_columns(
+        pl.when(sex.is_in(list(ignored_sex))).then(None).otherwise(sex).alias(sex_column)
+    )
     parts = [
-        _disagreeing(frame, "nhs_number", "date_of_birth", "nhs_number_with_two_dates_of_birth"),
-        _disagreeing(frame, "person_id", "nhs_number", "person_with_two_nhs_numbers"),
-        _disagreeing(frame, "person_id", "sex", "sex_mismatch"),
+        _disagreeing(frame, ["nhs_number"], "date_of_birth", "nhs_number_with_two_dates_of_birth"),
+        _disagreeing(frame, ["person_id"], "nhs_number", "person_with_two_nhs_numbers"),
+        _disagreeing(frame, groups, sex_column, "sex_mismatch"),
     ]
     return pl.concat(parts).sort("source", RECORD_ID, "kind")
 
 
-def _disagreeing(frame: pl.DataFrame, group: str, value: str, kind: str) -> pl.DataFrame:
+def _disagreeing(frame: pl.DataFrame, group: list[str], value: str, kind: str) -> pl.DataFrame:
     """Records with ``value`` whose ``group`` holds two or more distinct ``value``."""
-    present = frame.filter(pl.col(group).is_not_null() & pl.col(value).is_not_null())
+    present = frame.filter(pl.all_horizontal(pl.col([*group, value]).is_not_null()))
     split = present.group_by(group).agg(pl.col(value).n_unique().alias("n")).filter(pl.col("n") > 1)
     return present.join(split.select(group), on=group).select(
         "source", RECORD_ID, pl.lit(kind).alias("kind")
     )
+
+
+def sex_pairs(
+    records: pl.DataFrame, source: str, *, sex_column: str = SEX_COMPOSITE
+) -> dict[str, int]:
+    """Pairs of linked records, one of them ``source``'s, whose sex was compared or not.
+
+    A pair is compared when both records carry ``sex_column`` (and, for the composite, the
+    same date-of-birth token); otherwise its sex could not be compared (the dates of birth
+    differ, or one lacks a sex or a date of birth).
+
+    Args:
+        records: as :func:`find_discrepancies` reads them (``ignored_sex`` already null).
+        source: the owner's source.
+        sex_column: as :func:`find_discrepancies`.
+
+    Returns:
+        ``{"compared": ..., "not_compared": ...}``.
+    """
+    linked = records.filter(pl.col("person_id").is_not_null())
+    own = (pl.col("source") == source).cast(pl.Int64)
+
+    def pairs(frame: pl.DataFrame, group: list[str]) -> int:
+        sizes = frame.group_by(group).agg(pl.len().alias("n"), own.sum().alias("o"))
+        n, rest = pl.col("n"), pl.col("n") - pl.col("o")
+        pairs = (n * (n - 1) - rest * (rest - 1)) // 2
+        return int(sizes.select(pairs.sum()).item() or 0)
+
+    every = pairs(linked, ["person_id"])
+    comparable = linked.filter(pl.all_horizontal(pl.col(_sex_groups(sex_column)).is_not_null()))
+    compared = pairs(comparable.filter(pl.col(sex_column).is_not_null()), _sex_groups(sex_column))
+    return {"compared": compared, "not_compared": every - compared}
 
 
 def _ignored_sex(keys: Keyring | None, key_ids: set[str], length: int) -> list[str]:
@@ -217,11 +308,25 @@ def discrepancy_report(
             agreement.check(plan)
         linked = read_links(links)
         loaded = [_token_frame(s, p, config) for s, p in sorted(by_source.items())]
-        records = pl.concat([frame for frame, _, _ in loaded]).join(
+        records = pl.concat([t.frame for t in loaded]).join(
             linked, on=["source", RECORD_ID], how="left"
         )
-        ignored = _ignored_sex(keys, {k for _, k, _ in loaded if k}, loaded[0][2])
-        found = find_discrepancies(records, ignored).filter(pl.col("source") == source)
+        # The standalone sex tokens where every file carries them; else sex keyed with the
+        # date of birth (a default job's tokens have no sex column).
+        sex_column = "sex" if all(t.has_sex for t in loaded) else SEX_COMPOSITE
+        ignored = (
+            _ignored_sex(keys, {t.key_id for t in loaded if t.key_id}, loaded[0].length)
+            if sex_column == "sex"
+            else []
+        )
+        found = find_discrepancies(records, ignored, sex_column=sex_column)
+        found = found.filter(pl.col("source") == source)
+        sex = pl.col(sex_column)
+        pairs = sex_pairs(
+            records.with_columns(pl.when(sex.is_in(ignored)).then(None).otherwise(sex)),
+            source,
+            sex_column=sex_column,
+        )
         own = owner_records(linked, source, files[source], [record_key])
         report = (
             found.join(own.select(RECORD_ID, record_key), on=RECORD_ID, how="inner")
@@ -238,6 +343,8 @@ def discrepancy_report(
             kind: suppress_counts({kind: int(by_kind.get(kind, 0))}, threshold)[kind]
             for kind in KINDS
         },
+        "sex_compared_by": sex_column,
+        "sex_pairs": suppress_counts(pairs, threshold),
         "threshold": threshold,
     }
     return DiscrepancyReport(path=out, sha256=digest, summary=summary)

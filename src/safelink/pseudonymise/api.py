@@ -49,7 +49,7 @@ from safelink.infra.atomic import ensure_output_directory
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
-from safelink.pseudonymise.plan import job_token_columns
+from safelink.pseudonymise.plan import job_token_columns, source_settings
 from safelink.pseudonymise.summary import RunSummary
 from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
 
@@ -101,9 +101,10 @@ def _resolve_source(
     config: JobConfig | SourceConfig, source: str | None, keys: Keyring | ProviderKey
 ) -> tuple[SourceConfig, TokenSettings]:
     if isinstance(config, SourceConfig):
-        return config, TokenSettings()
+        return config, source_settings(config)
     require_project(keys, config.project)
-    return config.source(source), config.tokens
+    chosen = config.source(source)
+    return chosen, source_settings(chosen, config.tokens)
 
 
 def with_expiry(summary: RunSummary, config: JobConfig | SourceConfig) -> RunSummary:

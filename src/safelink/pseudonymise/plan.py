@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -28,9 +29,17 @@ TokenDeriver = Callable[[pl.Series], pl.Series]
 
 FORENAME_TABLE_PURPOSE = "link:name_canonical"
 """The key purpose of canonical-forename tokens, whose forename table a tokens file records."""
-"""The key purpose of canonical-forename tokens, whose forename table a tokens file records."""
 
 _NAME_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME, Identifier.FULL_NAME})
+#: Kinds whose full value is enumerable (a handful of codes): their own token is made only when
+#: something reads it (the link section, or ``tokens.enumerable_tokens``).
+ENUMERABLE_KINDS = frozenset({Identifier.SEX})
+BIRTH_YEAR = ":birth_year"
+"""The suffix of the key purpose of a name token keyed with the year of birth
+(``tokens.names_with_birth_year``: ``link:name:birth_year``, ...)."""
+OWNERS_REPORT_COLUMNS = ("nhs_number", "date_of_birth", "date_of_birth_sex")
+"""Token columns the owners' discrepancy report reads (:mod:`safelink.owners.discrepancies`):
+made for every job whose sources can derive them, whatever its link section reads."""
 
 
 _BLOOM_KINDS = frozenset({Identifier.FORENAME, Identifier.SURNAME})
@@ -129,26 +138,79 @@ def token_plan(
         used: the token columns the job's link section reads
             (:meth:`safelink.config.LinkConfig.token_columns`): only these derived tokens are
             made. None makes every derived token. The full-value token (and a resolved
-            address's UPRN tokens) is always made, and so are a ``kind: other`` identifier's
-            derived tokens (its comparison reads them).
+            address's UPRN tokens) is always made, but for an enumerable kind's
+            (:data:`ENUMERABLE_KINDS`: sex), made only when ``used`` or
+            ``settings.enumerable_tokens`` names it; a ``kind: other`` identifier's derived
+            tokens are always made (its comparison reads them).
 
     Returns:
-        One entry per token column, the full-value token first.
+        One entry per token column, the full-value token (when made) first.
 
     """
     plan = _full_plan(spec, settings)
     if used is None or spec.kind is Identifier.OTHER:
         return plan
-    always = {spec.token_column, *UPRN_TOKENS}
+    always = set(UPRN_TOKENS)
+    if spec.kind not in ENUMERABLE_KINDS or str(spec.kind) in settings.enumerable_tokens:
+        always.add(spec.token_column)
     return [entry for entry in plan if entry[0] in always or entry[0] in used]
 
 
 def job_token_columns(config: JobConfig | SourceConfig) -> frozenset[str] | None:
-    """The token columns a job's link section reads; None for a lone source (make them all)."""
-    return config.link.token_columns() if isinstance(config, JobConfig) else None
+    """The token columns a job reads beyond each identifier's full value (None: make them all).
+
+    None for a lone source. Its link section's
+    (:meth:`safelink.config.LinkConfig.token_columns`) and the owners' discrepancy report's
+    (:data:`OWNERS_REPORT_COLUMNS`).
+    """
+    if not isinstance(config, JobConfig):
+        return None
+    return config.link.token_columns() | frozenset(OWNERS_REPORT_COLUMNS)
 
 
 def _full_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
+    plan = _value_plan(spec, settings)
+    if settings.names_with_birth_year and spec.kind in _NAME_KINDS:
+        # Every name token but the initial, keyed with the year of birth: the tokeniser joins
+        # the year to the derived value (:func:`birth_year_columns`).
+        plan = [(c, p if p == "link:initial" else p + BIRTH_YEAR, d) for c, p, d in plan]
+    return plan
+
+
+def birth_year_columns(source: SourceConfig, settings: TokenSettings) -> frozenset[str]:
+    """The token columns of a source whose values are keyed with the year of birth."""
+    return frozenset(
+        column
+        for spec in source.identifiers
+        for column, purpose, _ in _full_plan(spec, settings)
+        if purpose.endswith(BIRTH_YEAR)
+    )
+
+
+def birth_year_column(source: SourceConfig) -> str | None:
+    """The source's date-of-birth column whose year names are keyed with (its first)."""
+    return next((s.name for s in source.identifiers if s.kind is Identifier.DATE_OF_BIRTH), None)
+
+
+def source_settings(source: SourceConfig, settings: TokenSettings | None = None) -> TokenSettings:
+    """The token settings one source is pseudonymised with.
+
+    The job's (a lone source config's: the defaults), but a source without a date of birth
+    keys its names alone: it has no year to key them with (``link`` refuses to link its names
+    with those of a source that keyed them with the year: :mod:`safelink.link.inputs`).
+    """
+    settings = TokenSettings() if settings is None else settings
+    if settings.names_with_birth_year and birth_year_column(source) is None:
+        return dataclasses.replace(settings, names_with_birth_year=False)
+    return settings
+
+
+def birth_years(dates: pl.Series) -> pl.Series:
+    """The years of canonical dates of birth (partial dates included), as names are keyed."""
+    return _dob_part("year")(dates)
+
+
+def _value_plan(spec: ColumnSpec, settings: TokenSettings) -> list[tuple[str, str, TokenDeriver]]:
     assert spec.kind is not None
     if spec.kind is Identifier.OTHER:
         return generic_plan(spec, settings)

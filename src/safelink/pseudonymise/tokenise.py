@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from safelink._version import __version__
 from safelink.config import SourceConfig, TokenSettings
+from safelink.errors import ConfigError
 from safelink.governance.optout import PURPOSE as OPT_OUT_PURPOSE
 from safelink.governance.optout import OptOuts
 from safelink.identifiers import Identifier
@@ -31,12 +32,15 @@ from safelink.normalise import (
     normalise,
     rules,
 )
-from safelink.normalise.composite import composite_values
+from safelink.normalise.composite import composite_values, joined_with
 from safelink.pseudonymise.bloom import bloom_encode
 from safelink.pseudonymise.plan import (
     FORENAME_TABLE_PURPOSE,
     _AddressPart,
     address_postcode,
+    birth_year_column,
+    birth_year_columns,
+    birth_years,
     blooms,
     column_purposes,
     composites,
@@ -109,6 +113,18 @@ class Tokeniser:
         self.postcode = address_postcode(source)
         self.blooms = blooms(source, settings)
         self._subkeys = {p: subkeys[p] for p in purposes_needed(source, settings, used)}
+        # Name tokens keyed with the year of birth (tokens.names_with_birth_year).
+        self.birth_year_columns = birth_year_columns(source, settings)
+        self.birth_year = birth_year_column(source)
+        if self.birth_year_columns and self.birth_year is None:
+            raise ConfigError(
+                [
+                    f"sources.{source.name}: names are keyed with the year of birth "
+                    "(tokens.names_with_birth_year) but the source has no date_of_birth "
+                    "identifier; add its date-of-birth column, or set "
+                    "tokens.names_with_birth_year: false (for every source of the linkage)"
+                ]
+            )
         self.counts = TokenCounts(
             missing=dict.fromkeys(self.plans, 0),
             rejected={name: {} for name in self.plans},
@@ -149,9 +165,18 @@ class Tokeniser:
             canonical_by_column[spec.name] = result.values
         # Every column is normalised before any is derived: an address reads the postcodes.
         postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
+        years = (
+            birth_years(canonical_by_column[self.birth_year])
+            if self.birth_year_columns and self.birth_year is not None
+            else None
+        )
         derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
-            once = self._per_distinct(spec.name, canonical_by_column[spec.name])
+            once = (
+                None
+                if any(c in self.birth_year_columns for c, _, _ in self.plans[spec.name])
+                else self._per_distinct(spec.name, canonical_by_column[spec.name])
+            )
             if once is not None:
                 made, values_made = once
                 token_columns.extend(made)
@@ -163,6 +188,8 @@ class Tokeniser:
                 elif isinstance(derive, UprnToken):
                     derive.resolver.postcodes = postcodes
                 canonical = derive(canonical_by_column[spec.name])
+                if years is not None and column in self.birth_year_columns:
+                    canonical = joined_with(canonical, years)
                 if isinstance(derive, UprnToken) and derive.which == "uprn":
                     reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
                     self._warn(spec.name, "uprn_" + reasons)
@@ -175,6 +202,8 @@ class Tokeniser:
         for part in sorted({p for c in self.composites for p in c.parts} - set(derived)):
             name, derive = self.derivable[part]
             derived[part] = derive(canonical_by_column[name])
+            if years is not None and part in self.birth_year_columns:
+                derived[part] = joined_with(derived[part], years)
         values = composite_values(self.composites, derived)
         for composite in self.composites:
             tokens = self._subkeys[composite.purpose].tokens(
@@ -314,6 +343,6 @@ def tokens_file_metadata(
         f"{METADATA_PREFIX}token_length": str(token_length),
         f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
     }
-    if FORENAME_TABLE_PURPOSE in purposes.values():
+    if any(p.startswith(FORENAME_TABLE_PURPOSE) for p in purposes.values()):
         metadata[f"{METADATA_PREFIX}forename_table"] = forename_table_version()
     return metadata
