@@ -209,3 +209,25 @@ def test_cli_link_with_index_twice_audits_the_index(linked_inputs, run_cli, tmp_
     assert "persons.parquet" not in entries[0]["inputs"]  # no index before the first delivery
     assert entries[1]["inputs"]["persons.parquet"] == entries[0]["outputs"]["persons.parquet"]
     assert verify_audit_log(log).ok
+
+
+def test_index_of_names_keyed_alone_refuses_a_delivery_keyed_with_the_year(
+    linked_inputs, demo_config, tmp_path
+):
+    index = tmp_path / "persons.parquet"
+    files = [linked_inputs["hospital"], linked_inputs["social_care"]]
+    link_files(files, demo_config, tmp_path / "m1", index=index)
+    made = read_index(index)
+    assert made.names_keyed == "with the year of birth"
+    # An index written before names could be keyed with the year: no field, names alone.
+    table = pq.read_table(index)
+    meta = json.loads(table.schema.metadata[b"safelink.person_index"])
+    del meta["names_keyed"]
+    pq.write_table(
+        table.replace_schema_metadata({b"safelink.person_index": json.dumps(meta)}), index
+    )
+    assert read_index(index).names_keyed == "alone"
+    before = index.read_bytes()
+    with pytest.raises(LinkageError, match="names_with_birth_year set as the index was made"):
+        link_files(files, demo_config, tmp_path / "m2", index=index)
+    assert index.read_bytes() == before

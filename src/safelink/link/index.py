@@ -63,12 +63,16 @@ class PersonIndex:
         key_id: the link key id of its tokens (None while empty).
         deliveries: how many deliveries it holds.
         history: id changes, oldest first.
+        names_keyed: how its name tokens were keyed (``with the year of birth`` or
+            ``alone``; an index written before names could be keyed with the year holds them
+            alone), None while it holds no name tokens.
     """
 
     records: pl.DataFrame
     key_id: str | None = None
     deliveries: int = 0
     history: tuple[Mapping[str, Any], ...] = field(default_factory=tuple)
+    names_keyed: str | None = None
 
     @property
     def persons(self) -> int:
@@ -127,7 +131,13 @@ def read_index(path: Path | str) -> PersonIndex:
         key_id=meta.get("key_id"),
         deliveries=int(meta.get("deliveries", 0)),
         history=tuple(meta.get("history", ())),
+        names_keyed=meta.get("names_keyed") or _names_keyed_before_the_option(records),
     )
+
+
+def _names_keyed_before_the_option(records: pl.DataFrame) -> str | None:
+    """How an index written before names could be keyed with the year holds them (alone)."""
+    return "alone" if {"forename", "surname"} & set(records.columns) else None
 
 
 def write_index(index: PersonIndex, destination: Path | str) -> None:
@@ -139,6 +149,7 @@ def write_index(index: PersonIndex, destination: Path | str) -> None:
         "persons": index.persons,
         "records": index.records.height,
         "history": list(index.history),
+        "names_keyed": index.names_keyed,
     }
     table = index.records.to_arrow()
     table = table.replace_schema_metadata(
@@ -149,8 +160,8 @@ def write_index(index: PersonIndex, destination: Path | str) -> None:
 
 def _delivery_records(
     tokens: Sequence[Any], sources: Sequence[str] | None
-) -> tuple[pl.DataFrame, set[str]]:
-    """The delivery's tokens as one frame, and the link key ids they were made under.
+) -> tuple[pl.DataFrame, set[str], set[str]]:
+    """The delivery's tokens as one frame, the link key ids and how its names were keyed.
 
     The frame has ``source``, ``record_id`` and the token columns every input has.
     """
@@ -163,7 +174,8 @@ def _delivery_records(
     shared = set.intersection(*(set(f.columns) for f in frames)) if frames else set()
     columns = ["source", RECORD_ID, *sorted(shared - {"source", RECORD_ID})]
     records = pl.concat([f.select(columns).cast(pl.String) for f in frames])
-    return records, {item.key_id for item in loaded if item.key_id}
+    keyed = {item.names_keyed for item in loaded if item.names_keyed}
+    return records, {item.key_id for item in loaded if item.key_id}, keyed
 
 
 def _new_id(delivery: int, run_id: str) -> str:
@@ -240,7 +252,7 @@ def link_with_index(
     """
     delivery = index.deliveries + 1
     date = (today or dt.date.today()).isoformat()
-    records, key_ids = _delivery_records(tokens, sources)
+    records, key_ids, keyed = _delivery_records(tokens, sources)
     if INDEX_SOURCE in records["source"].unique().to_list():
         raise LinkageError(
             f"{INDEX_SOURCE!r} is the person index's source name; give the extract another."
@@ -252,6 +264,14 @@ def link_with_index(
             f"{sorted(key_ids)}: tokens under different keys never match. Use "
             "the index of this project and key, or move the index to the new key first (see "
             "SECURITY.md, 'Rotating the link key under a person index')."
+        )
+    if index.names_keyed and keyed - {index.names_keyed}:
+        raise LinkageError(
+            f"the person index holds name tokens keyed {index.names_keyed}, this delivery's "
+            f"are keyed {', '.join(sorted(keyed))}: they would never match. Pseudonymise the "
+            "delivery with tokens.names_with_birth_year set as the index was made "
+            f"({str(index.names_keyed == 'with the year of birth').lower()}), or start a new "
+            "index."
         )
     known = None
     if index.records.height:
@@ -278,6 +298,7 @@ def link_with_index(
         key_id=index.key_id or next(iter(sorted(key_ids)), None),
         deliveries=delivery,
         history=(*index.history, *history),
+        names_keyed=index.names_keyed or next(iter(sorted(keyed)), None),
     )
     summary = {
         "delivery": delivery,
