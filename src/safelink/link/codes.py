@@ -74,7 +74,7 @@ def encoded_records(
     """Every record with its tokens as integer codes, or None where the text must be kept.
 
     Args:
-        backend: the local (DuckDB) backend the inputs' tables are on.
+        backend: the local backend (polars or DuckDB) the inputs' tables are on.
         inputs: the loaded inputs (:class:`safelink.link.inputs.TokensInput`), in source order.
         columns: the token columns to link on; Bloom columns stay text.
         record_id: the record id column (kept as text).
