@@ -41,6 +41,7 @@ from safelink.link import link
 from safelink.link.cluster import constrain, per_record
 from safelink.link.quality import truth_table
 from safelink.normalise import normalise
+from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import pseudonymise
 from safelink.synthetic.corruption import HOSPITAL_RATES, PROFILES, SOCIAL_CARE_RATES
 from safelink.synthetic.extracts import generate, record_truth
@@ -98,6 +99,12 @@ def _clear_frames(data, addresses: bool = False) -> list[tuple[str, pl.DataFrame
             pl.col("forename").str.slice(0, 1).alias("forename_initial"),
             nysiis("forename").alias("forename_nysiis"),
             nysiis("surname").alias("surname_nysiis"),
+        )
+        # The cleartext twin of each keyed composite a blocking rule may name (its parts joined).
+        twins = [c for c in COMPOSITES.values() if set(c.parts) <= set(out.columns)]
+        out = out.with_columns(
+            pl.concat_str([pl.col(p) for p in c.parts], separator="|").alias(c.column)
+            for c in twins
         )
         frames.append((source, out))
     return frames
