@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from pathlib import Path
 
@@ -146,3 +147,18 @@ def test_spark_check_warns_when_broadcast_key_material_can_reach_disk_unencrypte
     assert at_rest_warnings({IO_ENCRYPTION: "false"}) == [warning]
     assert at_rest_warnings({IO_ENCRYPTION: "true"}) == []
     assert at_rest_warnings({IO_ENCRYPTION: " TRUE "}) == []
+
+
+def test_every_command_starting_spark_warns_when_key_material_can_reach_disk(
+    spark: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    from safelink.engines.spark import spark_session
+    from safelink.engines.spark_env import IO_ENCRYPTION
+
+    with caplog.at_level(logging.WARNING, logger="safelink.engines.spark"):
+        assert spark_session() is spark  # the active session, as pseudonymise --engine spark
+    assert f"--spark-conf {IO_ENCRYPTION}=true" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="safelink.engines.spark"):
+        spark_session(warn_at_rest=False)  # spark check reports it in its own table
+    assert IO_ENCRYPTION not in caplog.text

@@ -65,7 +65,7 @@ def check(
     from safelink.engines.spark import spark_session
     from safelink.engines.spark_env import at_rest_warnings, check_executors, driver_environment
 
-    session = spark_session(spark_master, config=spark_conf(spark_settings))
+    session = spark_session(spark_master, config=spark_conf(spark_settings), warn_at_rest=False)
     try:
         executor = check_executors(session)
         master = str(session.sparkContext.master)

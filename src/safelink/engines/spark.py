@@ -10,6 +10,7 @@ before any work.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -22,8 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from safelink.engines.spark_env import check_executors
+from safelink.engines.spark_env import at_rest_warnings, check_executors
 from safelink.errors import SparkEngineError
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -163,6 +166,7 @@ def spark_session(
     *,
     app_name: str = "safelink",
     config: Mapping[str, str] | None = None,
+    warn_at_rest: bool = True,
 ) -> SparkSession:
     """Return a Spark session, checking PySpark, Java and the master first.
 
@@ -174,6 +178,10 @@ def spark_session(
         master: the Spark master URL, or None for the active session / ``local[*]``.
         app_name: the application name shown by the cluster manager.
         config: extra Spark settings (``spark.executor.memory``, ...).
+        warn_at_rest: log a warning for each way the session's settings leave key material
+            unencrypted on disk while a run lasts
+            (:func:`~safelink.engines.spark_env.at_rest_warnings`); ``spark check`` reports
+            them itself.
 
     Returns:
         The session.
@@ -190,7 +198,7 @@ def spark_session(
         active = SparkSession.getActiveSession()
         if active is not None:
             check_executors(active)
-            return active
+            return _warned(active, warn_at_rest)
     check_java(version)
     chosen = master or _DEFAULT_MASTER
     check_master(chosen)
@@ -207,6 +215,15 @@ def spark_session(
             "JAVA_HOME, the master URL and the Spark settings."
         ) from exc
     check_executors(session)
+    return _warned(session, warn_at_rest)
+
+
+def _warned(session: SparkSession, warn: bool) -> SparkSession:
+    """``session``, once its at-rest warnings are logged (when ``warn``)."""
+    if warn:
+        conf = dict(session.sparkContext.getConf().getAll())
+        for line in at_rest_warnings(conf):
+            logger.warning(line)
     return session
 
 
