@@ -32,7 +32,8 @@ def test_heldout3_columns_direct_identifiers() -> None:
     print(f"held-out 3 columns: recall {recall:.3f}, precision {precision:.3f}")
     # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000; 0.967 /
     # 1.000 after the rules from held-out 4's misses (hospital numbers by trust codes).
-    assert recall >= 0.96 and precision >= 0.99
+    # 1.000 / 1.000 after held-out 5's rules (short remarks; a passport's "document" header).
+    assert recall >= 0.99 and precision >= 0.99
 
 
 def test_heldout3_row_aware_redaction() -> None:
