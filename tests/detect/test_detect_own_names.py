@@ -47,6 +47,8 @@ def test_own_name_pet_forms_on_a_doubled_consonant_or_a_later_syllable_found() -
     assert _found("Rhosynwen", "Quayle", "Syni seen; Weni too.") == ["Syni", "Weni"]
     # A word that ends like a pet form but is no syllable of the name is not one.
     assert _found("Rhosynwen", "Quayle", "Sunny day; Tony rang.") == []
+    # A listed forename inside the name is someone else's ("Mary" in "Amarjit").
+    assert _found("Amarjit", "Quayle", "Mary rang.") == []
 
 
 def test_own_name_short_forms_not_months_or_short_capitals() -> None:

@@ -92,10 +92,12 @@ def sample_values(values: pl.Series, settings: ClassifySettings) -> tuple[pl.Ser
 #: Short remarks ("Did not attend, rebook", "Car reg AB12 CDE on drive") are free text too:
 #: values of a few words, at least :data:`_REMARK_CHARS` long at the median, half of them
 #: with two or more lower-case words (prose; names, places, services and addresses are
-#: capitalised, codes and amounts are not words).
+#: capitalised, codes and amounts are not words), and varied: at least a twentieth of them
+#: distinct (a code list of categories, "Personal care support", repeats a few values).
 _REMARK_CHARS = 15
 _REMARK_WORDS = 3
 _REMARK_LOWER = r"(?:^|\s)[a-z]{2,}\b"
+_REMARK_DISTINCT = 0.05
 
 
 def _looks_free_text(sample: pl.Series) -> bool:
@@ -109,6 +111,8 @@ def _looks_free_text(sample: pl.Series) -> bool:
         return False
     if median >= 30 and share_of(words >= 5) >= 0.5:
         return True
+    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
+        return False
     lower = sample.str.count_matches(_REMARK_LOWER)
     return share_of(words >= _REMARK_WORDS) >= 0.5 and share_of(lower >= 2) >= 0.5
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from safelink.detect.names import NOT_NAME_WORDS, NOTE_VERBS, VERB_ENDING
+from safelink.detect.recognisers import name_lists
 from safelink.normalise.forenames import forename_table
 
 # Abbreviations written in capitals in notes that are also two people's initials.
@@ -206,7 +207,7 @@ def _pet_form(word: str, name: str) -> bool:
     On the first syllable: "Wojtek" (Wojciech), "Danny" (Daniel); on the first two letters
     and a doubled consonant of the name, as English makes them: "Hattie" (Harriet), "Maggie"
     (Margaret), "Dottie" (Dorothy); on a later syllable, as Welsh and English make them:
-    "Hari" (Angharad), "Lexie" (Alexandra).
+    "Hari" (Angharad), "Lexie" (Alexandra), unless a listed forename.
     """
     if not _MIN_PET <= len(word) <= len(name) + 1:
         return False
@@ -218,7 +219,9 @@ def _pet_form(word: str, name: str) -> bool:
     doubled = stem[:2] == name[:2] and len(stem) == 4 and stem[2] == stem[3]
     if doubled and stem[2] not in "aeiou" and stem[2] in name[2:]:
         return True
-    return stem in name[1:]
+    # A common forename is someone else's more often than a syllable of this one's ("Mary"
+    # in "Amarjit").
+    return stem in name[1:] and word.upper() not in name_lists()[0]
 
 
 def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameForms | None:
