@@ -38,8 +38,9 @@ def test_heldout_columns_direct_identifiers() -> None:
     recall = len(found & truth) / len(truth)
     precision = len(found & truth) / len(found)
     print(f"held-out columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.97, sorted(truth - found)
-    assert precision >= 0.99, sorted(found - truth)  # 0.974 / 1.000
+    # 0.974 / 1.000; 1.000 / 1.000 after held-out 5's rules (hospital numbers in letter forms).
+    assert recall >= 0.99, sorted(truth - found)
+    assert precision >= 0.99, sorted(found - truth)
 
 
 @pytest.mark.parametrize("corpus", ["held-out", "own"])

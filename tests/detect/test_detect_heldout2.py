@@ -73,8 +73,9 @@ def test_heldout2_columns_direct_identifiers() -> None:
     precision = len(found & truth) / len(found)
     print(f"held-out 2 columns: recall {recall:.3f}, precision {precision:.3f}")
     # First scored 0.822 / 0.902 (blind); 0.956 / 1.000 once used as a development set;
-    # 0.978 / 1.000 after the rules from held-out 3's misses.
-    assert recall >= 0.97 and precision >= 0.99
+    # 0.978 / 1.000 after the rules from held-out 3's misses; 1.000 / 1.000 after held-out 5's
+    # (UPRNs without a header by AddressBase's ranges).
+    assert recall >= 0.99 and precision >= 0.99
 
 
 def test_heldout2_row_aware_redaction() -> None:

@@ -32,7 +32,8 @@ def test_heldout3_columns_direct_identifiers() -> None:
     print(f"held-out 3 columns: recall {recall:.3f}, precision {precision:.3f}")
     # Blind: 0.600 / 0.923, then 0.650 / 0.929; as a development set: 0.950 / 1.000; 0.967 /
     # 1.000 after the rules from held-out 4's misses (hospital numbers by trust codes).
-    assert recall >= 0.96 and precision >= 0.99
+    # 1.000 / 1.000 after held-out 5's rules (short remarks; a passport's "document" header).
+    assert recall >= 0.99 and precision >= 0.99
 
 
 def test_heldout3_row_aware_redaction() -> None:
@@ -43,10 +44,11 @@ def test_heldout3_row_aware_redaction() -> None:
     # Blind: own DOB, NHS, postcode, phone, email 1.00, name 0.807, address 0.730; other
     # people's names 0.678; precision 0.998. As a development set: name 0.983, address 1.00,
     # other people 0.904, precision 0.998; fourth round (names in capitals, initials,
-    # sign-offs, particles; a forename before the row's surname): name 0.987, other 0.994.
+    # sign-offs, particles; a forename before the row's surname): name 0.987, other 0.994;
+    # fifth round (pet forms on a doubled consonant or a later syllable): name 0.992.
     for label in ("SELF_DOB", "SELF_NHS", "SELF_POSTCODE", "SELF_PHONE", "SELF_EMAIL"):
         assert aware.recall[label] >= 0.99, label
-    assert aware.recall["SELF_NAME"] >= 0.985 and aware.recall["SELF_ADDRESS"] >= 0.99
+    assert aware.recall["SELF_NAME"] >= 0.99 and aware.recall["SELF_ADDRESS"] >= 0.99
     assert aware.recall["OTHER_PERSON"] >= 0.99
     assert aware.precision >= 0.99
 

@@ -40,6 +40,17 @@ def test_own_name_short_and_pet_forms_found() -> None:
     assert _found("Daniel", "Quayle", "Danny seen today.") == ["Danny"]
 
 
+def test_own_name_pet_forms_on_a_doubled_consonant_or_a_later_syllable_found() -> None:
+    assert _found("Margery", "Quayle", "Maggie seen today.") == ["Maggie"]
+    assert _found("Dorinda", "Quayle", "Dotty rang, Dolly did not.") == []  # no t, no l
+    assert _found("Dorita", "Quayle", "Dottie rang.") == ["Dottie"]
+    assert _found("Rhosynwen", "Quayle", "Syni seen; Weni too.") == ["Syni", "Weni"]
+    # A word that ends like a pet form but is no syllable of the name is not one.
+    assert _found("Rhosynwen", "Quayle", "Sunny day; Tony rang.") == []
+    # A listed forename inside the name is someone else's ("Mary" in "Amarjit").
+    assert _found("Amarjit", "Quayle", "Mary rang.") == []
+
+
 def test_own_name_short_forms_not_months_or_short_capitals() -> None:
     assert _found("Mark", "Quayle", "Seen 3 Mar 2024.") == []
     assert _found("Caroline", "Quayle", "CAR PARKED OUTSIDE.") == []

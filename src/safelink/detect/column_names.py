@@ -130,8 +130,8 @@ _LISTED_SINGLE = 0.1
 #: them to be a member of staff's names rather than the organisation's.
 _STAFF_PEOPLE = 0.3
 _TITLE_START = r"^(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? "
-# Lists of names in one value: "Aisha, Bilal and Zara", "Tom & Jack".
-_LIST_SEPARATOR = r"\s*(?:,|&|\band\b)\s*"
+# Lists of names in one value: "Aisha, Bilal and Zara", "Tom & Jack", "Aisha; Bilal; Zara".
+_LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b)\s*"
 
 
 def _untitled(sample: pl.Series) -> pl.Series:
@@ -145,9 +145,10 @@ def _titled(sample: pl.Series) -> pl.Series:
 def first_of_list(sample: pl.Series) -> pl.Series:
     """The first name of a list of names ("Tom, Ann and Jack" -> "Tom"); other values as they are.
 
-    Only values joined by "&" or "and" are lists; "Smith, John" (surname first) is one name.
+    Only values joined by "&", "and" or ";" are lists; "Smith, John" (surname first) is one
+    name.
     """
-    listed = sample.str.contains(r"\s&\s|\sand\s").fill_null(False)
+    listed = sample.str.contains(r"\s&\s|\sand\s|;").fill_null(False)
     head = sample.str.replace(rf"{_LIST_SEPARATOR}.*$", "")
     return pl.select(pl.when(listed).then(head).otherwise(sample)).to_series()
 
@@ -157,8 +158,8 @@ def names_without_header(
 ) -> ColumnFinding | None:
     """A name column without header context: by the UK name lists, then by shape."""
     distinct = sample.n_unique()
-    if distinct < max(10, 0.05 * sample.len()):
-        return None  # a code list (ethnicity, team names), not people's names
+    if distinct < 10:
+        return None  # a code list (ethnicity, sex, team names), not people's names
     ev = _name_evidence(sample)
     single = share_of(ev["single"])
     candidates = [
@@ -166,6 +167,8 @@ def names_without_header(
         ("FORENAME", single, share_of(ev["forename"]), ev["single"]),
         ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
     ]
+    if distinct < 0.05 * sample.len():
+        candidates = []  # few values repeated: by the lists alone, a code list's look-alikes
     for entity, shape, listed, mask_ in candidates:
         if shape >= settings.min_share and listed >= _LISTED_NO_HEADER:
             evidence = [
@@ -184,6 +187,17 @@ def names_without_header(
 #: catchment, colours, teams and drugs an extract names come in tens; people's names in
 #: hundreds (or, in a small sample, at least :data:`_SHAPE_DISTINCT` of the values).
 _MANY_DISTINCT = 100
+#: How only names are written: letters beyond English ("Wójcik", "Öztürk"), Gaelic, Arabic
+#: and Welsh prefixes ("McLeod", "O'Neill", "Al-Rashid", "Ní Bhriain", "ap Rhys") and
+#: double-barrelled surnames ("Ellis-Johnson"; a place's hyphen joins lower-case words,
+#: "Stoke-on-Trent").
+_NAME_MORPHOLOGY = (
+    r"[^\x00-\x7f]|^(?:Mc|Mac|O'|D'|N'|(?i:al|el|ab|ap|ó|ní|nic|ua|mac|van|de|da|dos)[ \-'])"
+    r"|^\p{Lu}\p{Ll}+-\p{Lu}"
+)
+#: Share of a column's distinct values so written, and the fewest distinct values then.
+_MORPHOLOGY_SHARE = 0.1
+_MORPHOLOGY_DISTINCT = 50
 #: Share of such a varied column's values in a UK name list (the lists hold the common names
 #: of a few communities; a column of names from many holds fewer of them).
 _LISTED_VARIED = 0.1
@@ -200,9 +214,16 @@ def _varied_single_names(
 
     Surnames or forenames from many communities ("Asante", "Kowalczyk", "Ní Bhriain") are
     mostly unlisted, but a column of them holds hundreds of distinct capitalised words with a
-    tenth or more listed, and no word that is never a name; a code list holds tens.
+    tenth or more listed, and no word that is never a name; a code list holds tens. A smaller
+    extract's names may repeat more: :data:`_MORPHOLOGY_DISTINCT` distinct words do when a
+    tenth of them are written as only names are (letters beyond English, "Mc", "O'", "Al-",
+    "Ní", "ap", double-barrelled): code lists of wards, towns, colours and drugs have none.
     """
-    if distinct < min(_MANY_DISTINCT, _SHAPE_DISTINCT * sample.len()):
+    morphology = share_of(sample.unique().str.contains(_NAME_MORPHOLOGY))
+    fewest = min(_MANY_DISTINCT, _SHAPE_DISTINCT * sample.len())
+    if morphology >= _MORPHOLOGY_SHARE:
+        fewest = min(fewest, _MORPHOLOGY_DISTINCT)
+    if distinct < fewest:
         return None
     shaped = ev["single"] & ~sample.str.contains(_NOT_NAME_WORDS)
     shape, listed = share_of(shaped), share_of(ev["any_listed"])

@@ -89,13 +89,32 @@ def sample_values(values: pl.Series, settings: ClassifySettings) -> tuple[pl.Ser
     return text.filter(text.str.len_chars() > 0), non_empty
 
 
+#: Short remarks ("Did not attend, rebook", "Car reg AB12 CDE on drive") are free text too:
+#: values of a few words, at least :data:`_REMARK_CHARS` long at the median, half of them
+#: with two or more lower-case words (prose; names, places, services and addresses are
+#: capitalised, codes and amounts are not words), and varied: at least a twentieth of them
+#: distinct (a code list of categories, "Personal care support", repeats a few values).
+_REMARK_CHARS = 15
+_REMARK_WORDS = 3
+_REMARK_LOWER = r"(?:^|\s)[a-z]{2,}\b"
+_REMARK_DISTINCT = 0.05
+
+
 def _looks_free_text(sample: pl.Series) -> bool:
+    """Whether a column holds prose: long notes, or short remarks written in sentences."""
     if sample.len() == 0:
         return False
     lengths = sample.str.len_chars()
     words = sample.str.count_matches(r"\s+") + 1
     median = lengths.median()
-    return isinstance(median, (int, float)) and median >= 30 and share_of(words >= 5) >= 0.5
+    if not isinstance(median, (int, float)) or median < _REMARK_CHARS:
+        return False
+    if median >= 30 and share_of(words >= 5) >= 0.5:
+        return True
+    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
+        return False
+    lower = sample.str.count_matches(_REMARK_LOWER)
+    return share_of(words >= _REMARK_WORDS) >= 0.5 and share_of(lower >= 2) >= 0.5
 
 
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
@@ -355,6 +374,10 @@ def _by_values(
         found = _trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
         if found is not None:
             return found
+    if shares["UPRN"] >= settings.min_share:
+        found = _addressbase_uprns(name, sample, matched["UPRN"])
+        if found is not None:
+            return found
     found = names_without_header(name, sample, settings)
     if found is not None:
         return found
@@ -376,23 +399,67 @@ _TRUST_NUMBER = r"^(R[A-Z0-9]{2})[ \-]?[0-9]{6,8}$"
 #: repeated is as likely a reference's own prefix, "REF1234567").
 _TRUST_SHARE = 0.3
 _TRUST_CODES = 2
+# A hospital's own number: one letter and six or seven digits, or the digits and a letter
+# ("K3983586", "5384614B"). ONS geography codes are a letter and eight digits ("E01011229").
+_LETTER_NUMBER = r"^([A-Z])[0-9]{6,7}$|^[0-9]{6,7}([A-Z])$"
+#: Share of values in a hospital's own form or with a trust code, and how many different
+#: letters (a reference's one letter repeated, "P1234567", is its own prefix).
+_LOCAL_SHARE = 0.5
+_LOCAL_LETTERS = 3
 
 
 def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFinding | None:
-    """Hospital numbers without a header: a third or more prefixed by NHS trust codes.
+    """Hospital numbers without a header: by NHS trust codes or hospitals' own letter forms.
 
     Episode, order and invoice numbers carry one prefix of their own; hospital numbers of a
-    merged extract carry their trusts' organisation codes, several of them.
+    merged extract carry their trusts' organisation codes, several of them, or a hospital's
+    own letter before or after the digits, several letters (patients registered in different
+    years or at different sites).
     """
     codes = sample.str.extract(_TRUST_NUMBER)
     share = share_of(codes.is_not_null())
-    if share < _TRUST_SHARE or codes.drop_nulls().n_unique() < _TRUST_CODES:
+    letters = sample.str.extract_groups(_LETTER_NUMBER)
+    letter = letters.struct.field("1").fill_null(letters.struct.field("2"))
+    local = share_of(codes.is_not_null() | letter.is_not_null())
+    if share >= _TRUST_SHARE and codes.drop_nulls().n_unique() >= _TRUST_CODES:
+        how = (
+            f"{share:.0%} start with an NHS trust's organisation code "
+            f"({codes.drop_nulls().n_unique()} different codes)"
+        )
+    elif local >= _LOCAL_SHARE and letter.drop_nulls().n_unique() >= _LOCAL_LETTERS:
+        how = (
+            f"{local:.0%} are a letter and six or seven digits or carry a trust code "
+            f"({letter.drop_nulls().n_unique()} different letters)"
+        )
+    else:
         return None
     evidence = [
         f"{share_of(shaped):.0%} of values are letters and digits like hospital numbers",
-        f"{share:.0%} start with an NHS trust's organisation code "
-        f"({codes.drop_nulls().n_unique()} different codes)",
+        how,
         "no header context",
     ]
-    examples = masked_examples(sample, codes.is_not_null(), "HOSPITAL_NUMBER")
+    examples = masked_examples(sample, shaped, "HOSPITAL_NUMBER")
     return make_finding(name, "HOSPITAL_NUMBER", share_of(shaped), "medium", evidence, examples)
+
+
+# UPRNs as AddressBase allocates most of them: twelve digits from 100 or 200 ("100023336956")
+# or eleven from 10 ("10033544614"). Random numbers of those lengths fall there 1 time in 9
+# or fewer; references and account numbers have one length of their own.
+_ADDRESSBASE = r"^(?:[12]00[0-9]{9}|10[0-9]{9})$"
+#: Share of a digits-only column in those ranges for it to be UPRNs without a header.
+_ADDRESSBASE_SHARE = 0.4
+
+
+def _addressbase_uprns(name: str, sample: pl.Series, digits: pl.Series) -> ColumnFinding | None:
+    """UPRNs without a header: two fifths or more of the numbers in AddressBase's ranges."""
+    ranged = sample.str.contains(_ADDRESSBASE).fill_null(False)
+    share = share_of(ranged)
+    if share < _ADDRESSBASE_SHARE:
+        return None
+    evidence = [
+        f"{share_of(digits):.0%} of values are whole numbers of up to twelve digits",
+        f"{share:.0%} in AddressBase's UPRN ranges (12 digits from 100 or 200, 11 from 10)",
+        "no header context",
+    ]
+    examples = masked_examples(sample, ranged, "UPRN")
+    return make_finding(name, "UPRN", share_of(digits), "medium", evidence, examples)

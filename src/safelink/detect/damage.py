@@ -21,7 +21,8 @@ _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, rev
 # A dead person's name: "the late John Smith", "John Smith - DECEASED", "John Smith, dec'd".
 # A name a person goes by: "aka Mo", "AKA TOSH", "known as Siobhan"; a couple under one
 # surname, "Mr and Mrs Byrne" (the second title kept: "Mrs Byrne"); a household, "Lam family";
-# a former name after the current one, "Bell formerly Khoury".
+# a former name after the current one, "Bell formerly Khoury"; a nickname after the name,
+# "Tom Bell aka 'Tosh'" (the name kept).
 _NAME_LABELS = (
     rf"(?i)^(?:{_RELATION}|next of kin|nok)\s*(?::|\s-|\s\u2013)\s*"
     rf"|(?i)\s*(?:,|\s-|\s\u2013)\s*(?:{_RELATION}|deceased|dec'd|died|rip)\b.*$"
@@ -31,6 +32,7 @@ _NAME_LABELS = (
     r"|(?i)^(?:mr|mrs|ms|miss|mx|dr)\.?\s+(?:and|&)\s+"
     r"|(?i)\s+family$"
     r"|(?i)\s+(?:formerly|previously)\s+.*$"
+    r"|(?i)\s+(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as)\s+.*$"
 )
 # A name in quotes, as nicknames are written: "'Bex'", "\"Sully\"", "\u2018Gaz\u2019".
 _QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
@@ -49,7 +51,8 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     ``9434765919.0`` -> ``9434765919``; ``9.434765919E9`` -> ``9434765919`` (when exact);
     ``4,857,773,456`` -> ``4857773456``; ``Smith (mother)`` -> ``Smith`` (an annotation in
     brackets), ``the late John Smith`` -> ``John Smith``, ``aka 'Mo'`` -> ``Mo``, ``Mr and Mrs
-    Byrne`` -> ``Mrs Byrne``, ``Son - Tom Bell`` -> ``Tom Bell``. Other values are unchanged.
+    Byrne`` -> ``Mrs Byrne``, ``Son - Tom Bell`` -> ``Tom Bell``, ``Tom Bell aka 'Tosh'`` ->
+    ``Tom Bell``. Other values are unchanged.
     """
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))

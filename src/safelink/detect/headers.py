@@ -18,7 +18,8 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("PHONE_NUMBER", r"phone|mobile|landline|^tel|telno|contactnumber|msisdn"),
     ("EMAIL_ADDRESS", r"email|emailaddress"),
     ("UPRN", r"uprn"),
-    ("UK_PASSPORT", r"passport"),
+    # The machine-readable zone calls a passport's number its "document number".
+    ("UK_PASSPORT", r"passport|^doc(?:ument)?(?:no|num|number)?$|traveldoc"),
     ("UK_DRIVING_LICENCE", r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber"),
     ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
@@ -31,11 +32,16 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
         r"forename|firstname|givenname|christianname|^fname|knownas|preferredname|nickname"
         r"|^alias|^aka$|enwcyntaf",
     ),
-    ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw"),
+    # Welsh "cyfenw"; Irish "sloinne" and Scottish Gaelic "sloinneadh" (bilingual forms).
+    ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw|^sloinne"),
     ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad"),
     # Welsh-language extracts (Welsh public bodies publish bilingually): "enw" is "name".
     # An emergency contact or contact person is someone's name ("emergency_contact").
-    ("FULL_NAME", r"name|nextofkin|^nok$|^enw|emergencycontact$|^contactperson$|^contact$"),
+    # Irish and Scottish Gaelic: "ainm" is "name".
+    (
+        "FULL_NAME",
+        r"name|nextofkin|^nok$|^enw|^ainm|emergencycontact$|^contactperson$|^contact$",
+    ),
     ("SEX", r"^sex|gender|sexcode"),
 )
 # The column describes an identifier (a flag, a status) instead of holding one.

@@ -8,7 +8,8 @@ surname; these forms are derived from them and searched for in that row's text o
   other spellings, Welsh, Irish and Gaelic equivalents), both ways;
 * **short forms**: a capitalised word of at least three letters that begins the forename
   ("Chris", "Kath"), of at least four that ends it ("Preet", "Seun"), or a pet form on its
-  first three letters ("Wojtek", "Danny");
+  first three letters ("Wojtek", "Danny"), on its first two and a doubled consonant
+  ("Hattie", "Maggie") or on a later syllable ("Hari" for Angharad, "Lexie");
 * **initials**: the forename's initial with the surname's (each capitalised word of it, so
   "ap Rhys" gives "RA" and "RR"), written in capitals ("SP", "SP's", "S.P.").
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from safelink.detect.names import NOT_NAME_WORDS, NOTE_VERBS, VERB_ENDING
+from safelink.detect.recognisers import name_lists
 from safelink.normalise.forenames import forename_table
 
 # Abbreviations written in capitals in notes that are also two people's initials.
@@ -200,12 +202,26 @@ def _forename_like(raw: str, word: str) -> bool:
 
 
 def _pet_form(word: str, name: str) -> bool:
-    """A pet form made on the name's first syllable: "Wojtek" (Wojciech), "Danny" (Daniel)."""
-    return (
-        _MIN_PET <= len(word) <= len(name) + 1
-        and word[:3] == name[:3]
-        and word.endswith(_PET_ENDINGS)
-    )
+    """A pet form made on a syllable of the name, with a pet ending.
+
+    On the first syllable: "Wojtek" (Wojciech), "Danny" (Daniel); on the first two letters
+    and a doubled consonant of the name, as English makes them: "Hattie" (Harriet), "Maggie"
+    (Margaret), "Dottie" (Dorothy); on a later syllable, as Welsh and English make them:
+    "Hari" (Angharad), "Lexie" (Alexandra), unless a listed forename.
+    """
+    if not _MIN_PET <= len(word) <= len(name) + 1:
+        return False
+    if word[:3] == name[:3] and word.endswith(_PET_ENDINGS):
+        return True
+    stem = word.removesuffix("ie") if word.endswith("ie") else word[:-1]
+    if not word.endswith(("ie", "y", "i")) or len(stem) < _MIN_PREFIX:
+        return False
+    doubled = stem[:2] == name[:2] and len(stem) == 4 and stem[2] == stem[3]
+    if doubled and stem[2] not in "aeiou" and stem[2] in name[2:]:
+        return True
+    # A common forename is someone else's more often than a syllable of this one's ("Mary"
+    # in "Amarjit").
+    return stem in name[1:] and word.upper() not in name_lists()[0]
 
 
 def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameForms | None:
