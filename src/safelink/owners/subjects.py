@@ -342,10 +342,9 @@ def erase_subject(
         write_erasures(updated, erasures)
         outputs[Path(erasures).name] = io.sha256_file(erasures)
         if known is not None:
-            kept = PersonIndex(
+            kept = dataclasses.replace(  # every other field (key, keying of names) kept
+                known,
                 records=known.records.filter(~pl.col("person_id").is_in(sorted(ids))),
-                key_id=known.key_id,
-                deliveries=known.deliveries,
                 history=tuple(
                     h for h in known.history if h.get("old") not in ids and h.get("new") not in ids
                 ),
