@@ -12,19 +12,15 @@ grouped by cause and fixed by general rules, each tested on its own synthetic ex
 
 from __future__ import annotations
 
-import polars as pl
-
-from safelink.detect import scan
 from tests.detect.heldout4.columns import make_heldout4_columns
+from tests.detect.scoring import direct_scores, scan_corpus
 
 
 def test_heldout4_columns_direct_identifiers() -> None:
     columns, labels = make_heldout4_columns()
-    report = scan(pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String)), sample=2_000)
+    report = scan_corpus(columns)
     found = set(report.direct_columns)
-    truth = {c for c, label in labels.items() if label["direct"]}
-    recall = len(found & truth) / len(truth)
-    precision = len(found & truth) / len(found)
+    recall, precision = direct_scores(found, labels)
     print(f"held-out 4 columns: recall {recall:.3f}, precision {precision:.3f}")
     # Blind: 0.703 / 0.912, then 0.878 / 1.000; as a development set: 1.000 / 1.000.
     assert recall >= 0.99 and precision >= 0.99
@@ -32,7 +28,7 @@ def test_heldout4_columns_direct_identifiers() -> None:
 
 def test_heldout4_staff_names_are_direct_identifiers() -> None:
     columns, labels = make_heldout4_columns()
-    report = scan(pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String)), sample=2_000)
+    report = scan_corpus(columns)
     staff = {c for c, label in labels.items() if label["category"] == "s"}
     # Staff names are personal data too: found as direct (2 of 7 before this round, 7 after).
     assert staff <= set(report.direct_columns)

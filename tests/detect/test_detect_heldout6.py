@@ -10,25 +10,21 @@ tunes on it; the floors, just under the scores after, guard against regressions.
 
 from __future__ import annotations
 
-import polars as pl
-
-from safelink.detect import scan
 from tests.detect.heldout6.columns import make_heldout6_columns
+from tests.detect.scoring import direct_scores, scan_corpus
 
 
 def test_heldout6_columns_direct_identifiers() -> None:
     columns, labels = make_heldout6_columns()
-    report = scan(pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String)), sample=2_000)
+    report = scan_corpus(columns)
     found = set(report.direct_columns)
-    truth = {c for c, label in labels.items() if label["direct"]}
-    recall = len(found & truth) / len(truth)
-    precision = len(found & truth) / len(found)
+    recall, precision = direct_scores(found, labels)
     print(f"held-out 6 columns: recall {recall:.3f}, precision {precision:.3f}")
     assert recall >= 0.89 and precision >= 0.94  # blind: 0.878 / 0.942 before, 0.892 / 0.943 after
 
 
 def test_heldout6_staff_names_found_as_direct_identifiers() -> None:
     columns, labels = make_heldout6_columns()
-    report = scan(pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String)), sample=2_000)
+    report = scan_corpus(columns)
     staff = {c for c, label in labels.items() if label["category"] == "s"}
     assert len(staff & set(report.direct_columns)) >= 3  # 3 of 6, before and after round 5
