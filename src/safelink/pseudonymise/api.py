@@ -33,11 +33,10 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import polars as pl
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from safelink.config import JobConfig, SourceConfig, TokenSettings
@@ -52,6 +51,7 @@ from safelink.keys import Keyring, ProviderKey, require_project
 from safelink.pseudonymise.plan import job_token_columns
 from safelink.pseudonymise.summary import RunSummary
 from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
+from safelink.pseudonymise.writing import BatchWriter, OutputFormat, WriterThread
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +178,6 @@ def pseudonymise(
     )
 
 
-OutputFormat = Literal["parquet", "csv"]
-
-
 def output_paths(
     out_dir: Path, source: str, output_format: OutputFormat = "parquet"
 ) -> dict[str, Path]:
@@ -190,36 +187,6 @@ def output_paths(
         "content": out_dir / f"{source}.content.{output_format}",
         "summary": out_dir / f"{source}.summary.json",
     }
-
-
-class _BatchWriter:
-    """Streams batches to one Parquet file (with metadata) or one spreadsheet-safe CSV file."""
-
-    def __init__(
-        self, path: Path, output_format: OutputFormat, metadata: Mapping[str, str] | None
-    ) -> None:
-        self.path = path
-        self.output_format = output_format
-        self.metadata = dict(metadata or {})
-        self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
-
-    def write(self, frame: pl.DataFrame) -> None:
-        """Append one batch."""
-        if self.output_format == "csv":
-            frame = io.neutralise_formulas(frame)
-        table = frame.to_arrow()
-        if self._writer is None:
-            if self.output_format == "csv":
-                self._writer = pacsv.CSVWriter(self.path, table.schema)
-            else:
-                schema = table.schema.with_metadata(self.metadata)
-                self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
-        self._writer.write_table(table)
-
-    def close(self) -> None:
-        """Finish the file."""
-        if self._writer is not None:
-            self._writer.close()
 
 
 def pseudonymise_file(
@@ -318,34 +285,32 @@ def pseudonymise_file(
     with io.atomic_files([paths[kind] for kind in kinds]) as temporaries:
         temporary = dict(zip(kinds, temporaries, strict=True))
         writers = {
-            "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
-            "content": _BatchWriter(temporary["content"], output_format, None),
+            "tokens": BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
+            "content": BatchWriter(temporary["content"], output_format, None),
         }
         shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
-        with shown if shown is not None else contextlib.nullcontext():
-            try:
-                for batch in io.iter_batches(
-                    input_path,
-                    batch_rows=batch_rows,
-                    columns=names,
-                    encoding=source_config.encoding,
-                    delimiter=source_config.delimiter,
-                ):
-                    tick = time.perf_counter()
-                    frame = pl.from_arrow(batch)
-                    assert isinstance(frame, pl.DataFrame)
-                    text = frame.select(pl.col(n).cast(pl.String) for n in names)
-                    tokens, content = tokeniser.batch(text)
-                    tock = time.perf_counter()
-                    writers["tokens"].write(tokens)
-                    writers["content"].write(content)
-                    timings["normalise_and_tokenise_seconds"] += tock - tick
-                    timings["write_seconds"] += time.perf_counter() - tock
-                    if shown is not None:
-                        shown.advance(frame.height)
-            finally:
-                for writer in writers.values():
-                    writer.close()
+        # Batch N is written on the writer thread while batch N+1 is tokenised here.
+        with (
+            shown if shown is not None else contextlib.nullcontext(),
+            WriterThread(writers) as writer,
+        ):
+            for batch in io.iter_batches(
+                input_path,
+                batch_rows=batch_rows,
+                columns=names,
+                encoding=source_config.encoding,
+                delimiter=source_config.delimiter,
+            ):
+                tick = time.perf_counter()
+                frame = pl.from_arrow(batch)
+                assert isinstance(frame, pl.DataFrame)
+                text = frame.select(pl.col(n).cast(pl.String) for n in names)
+                tokens, content = tokeniser.batch(text)
+                timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
+                writer.put({"tokens": tokens, "content": content})
+                if shown is not None:
+                    shown.advance(frame.height)
+        timings["write_seconds"] = writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the

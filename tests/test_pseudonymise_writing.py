@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+
+from safelink.errors import OutputError
+from safelink.keys import Keyring
+from safelink.pseudonymise import output_paths, pseudonymise_file
+from safelink.pseudonymise.writing import BatchWriter, WriterThread
+
+from .test_pseudonymise import CONFIG, frame, write_csv
+
+COPIES = 800  # 4,000 rows: several CSV blocks (64 KiB at least each), so several batches
+
+
+def batches(count: int) -> list[pl.DataFrame]:
+    return [pl.DataFrame({"n": [i, i + 1], "s": [f"a{i}", None]}) for i in range(0, 2 * count, 2)]
+
+
+def test_writer_thread_writes_every_batch_in_order(tmp_path: Path):
+    paths = {name: tmp_path / f"{name}.parquet" for name in ("one", "two")}
+    writers = {name: BatchWriter(path, "parquet", {"k": "v"}) for name, path in paths.items()}
+    with WriterThread(writers, depth=1) as writer:
+        for batch in batches(5):
+            writer.put({"one": batch, "two": batch.select("s")})
+    expected = pl.concat(batches(5))
+    assert pl.read_parquet(paths["one"]).equals(expected)
+    assert pl.read_parquet(paths["two"]).equals(expected.select("s"))
+    assert pq.read_schema(paths["one"]).metadata == {b"k": b"v"}
+    assert writer.seconds > 0
+
+
+def test_writer_thread_error_surfaces_on_the_callers_thread(tmp_path: Path):
+    writers = {"one": BatchWriter(tmp_path / "one.parquet", "parquet", None)}
+    mismatched = pl.DataFrame({"other": [1.5]})  # a schema the open file cannot take
+    with pytest.raises(ValueError, match="schema"), WriterThread(writers) as writer:
+        writer.put({"one": batches(1)[0]})
+        writer.put({"one": mismatched})
+        for batch in batches(50):  # raised at a later put, or on leaving the block
+            writer.put({"one": batch})
+
+
+def test_writer_thread_keeps_the_bodys_own_error(tmp_path: Path):
+    writers = {"one": BatchWriter(tmp_path / "one.parquet", "parquet", None)}
+    with pytest.raises(KeyError, match="the body's"), WriterThread(writers) as writer:
+        writer.put({"one": batches(1)[0]})
+        raise KeyError("the body's")
+
+
+def test_pseudonymise_file_write_failure_leaves_nothing(
+    keyring: Keyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    calls = []
+    real_write = BatchWriter.write
+
+    def failing_write(self: BatchWriter, data: pl.DataFrame) -> None:
+        calls.append(self.path)
+        if len(calls) == 3:  # the second batch's tokens
+            raise OSError(28, "No space left on device")
+        real_write(self, data)
+
+    monkeypatch.setattr(BatchWriter, "write", failing_write)
+    out = tmp_path / "out"
+    path = write_csv(tmp_path, pl.concat([frame()] * COPIES))
+    with pytest.raises(OutputError, match="the disk is full"):
+        pseudonymise_file(path, CONFIG, keyring, out, batch_rows=2)
+    assert list(out.iterdir()) == []
+    assert len(calls) == 3  # nothing written after the failure
+
+
+def test_pseudonymise_file_streamed_equals_in_memory_over_many_batches(
+    keyring: Keyring, tmp_path: Path
+):
+    data = pl.concat([frame()] * COPIES)
+    out = tmp_path / "out"
+    summary = pseudonymise_file(write_csv(tmp_path, data), CONFIG, keyring, out, batch_rows=2)
+    paths = output_paths(out, "hospital")
+    tokens = pl.read_parquet(paths["tokens"])
+    content = pl.read_parquet(paths["content"])
+    assert pq.ParquetFile(paths["tokens"]).num_row_groups > 2  # written in several batches
+    assert summary.rows == tokens.height == 5 * COPIES
+    assert tokens.get_column("record_id").equals(content.get_column("record_id"))
+    assert tokens.get_column("record_id").n_unique() == 5 * COPIES
+    once = tokens.drop("record_id").head(5)
+    assert tokens.drop("record_id").equals(pl.concat([once] * COPIES))
+    assert content.drop("record_id").equals(pl.concat([content.drop("record_id").head(5)] * COPIES))
