@@ -19,8 +19,9 @@ In one run it times:
 
 and prints the ratio real / limit (issue 22's goal: within 1.5x). ``--compare-src`` (repeatable)
 runs the real command first from other source trees (e.g. a saved copy of ``main``), so the
-before/after figures come from the same run on the same data. ``--profile`` prints the child's
-cProfile top functions by cumulative time.
+before/after figures come from the same run on the same data; ``--repeat N`` runs every tree N
+times, round-robin, and prints the median (the machine is shared: a single pair is noisy).
+``--profile`` prints the child's cProfile top functions by cumulative time.
 
 It also writes the same token columns as fixed-size 16-byte binary (the encoding issue 22 asks
 to decide on) and prints the file size and write time of both encodings.
@@ -62,7 +63,7 @@ GOAL = 1.5
 BINARY_WIDTH = 16  # bytes of a token (the demo job's token length)
 
 CHILD = r"""
-import cProfile, io, json, pstats, sys, time
+import cProfile, io, json, os, pstats, sys, time
 from safelink.config import load_config
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise_file
@@ -83,7 +84,9 @@ if profiler is not None:
     pstats.Stats(profiler, stream=buffer).sort_stats("cumulative").print_stats(35)
     text = buffer.getvalue()
 peak = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
+times = os.times()
 print(json.dumps({"seconds": seconds, "peak_gib": int(peak) / 2**20, "rows": summary.rows,
+                  "cpu": times.user + times.system,
                   "timings": dict(summary.timings), "profile": text}))
 """
 
@@ -154,6 +157,11 @@ def real_run(src: Path, csv: Path, key: Path, work: Path, profile: bool) -> dict
     return figures
 
 
+def median_run(figures: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run of median wall time among ``figures`` (the upper median of an even count)."""
+    return sorted(figures, key=lambda f: f["seconds"])[len(figures) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1_250_000)
@@ -161,6 +169,7 @@ def main() -> None:
     parser.add_argument(
         "--compare-src", type=Path, action="append", help="an older tree's src (repeatable)"
     )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each tree (median)")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -217,20 +226,26 @@ def main() -> None:
 
         runs = [(Path(src).resolve().parent.name, src) for src in args.compare_src or []]
         runs.append(("real", ROOT / "src"))
-        results = {name: real_run(src, csv, key, work, args.profile) for name, src in runs}
+        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in runs}
+        for _ in range(args.repeat):
+            for name, src in runs:
+                rounds[name].append(real_run(src, csv, key, work, args.profile))
+        results = {name: median_run(figures) for name, figures in rounds.items()}
         for name, figures in results.items():
+            walls = ", ".join(f"{f['seconds']:.2f}" for f in rounds[name])
             print(
                 f"{name:6s}      {figures['seconds']:6.2f} s  "
                 f"ratio {figures['seconds'] / limit:.2f}x "
-                f"the limit (goal {GOAL}x); peak RSS {figures['peak_gib']:.2f} GiB "
-                f"(child's VmHWM); phases {figures['timings']}"
+                f"the limit (goal {GOAL}x); CPU {figures['cpu']:.2f} s; peak RSS "
+                f"{figures['peak_gib']:.2f} GiB (child's VmHWM); runs [{walls}]; "
+                f"phases {figures['timings']}"
             )
             if args.profile:
                 print(figures["profile"])
         for name in results:
             if name != "real":
                 gain = results[name]["seconds"] / results["real"]["seconds"]
-                print(f"{name} / real: {gain:.2f}x faster")
+                print(f"{name} / real: {gain:.2f}x faster (medians)")
         bare_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
         print(f"peak RSS of the bare pass (one 1M-row batch; with generation): {bare_peak:.2f} GiB")
 

@@ -413,3 +413,12 @@ def test_tokeniser_hashes_each_distinct_value_once_with_the_tokens_of_one_row_ba
     # Five distinct people: no identifier's token column hashes all 100 rows (the composites
     # still do). Columns hash on a thread pool, so the calls are counted in any order.
     assert len(hashed) > planned and sorted(hashed)[planned - 1] <= 5
+
+
+def test_random_record_ids_are_128_bit_hex_and_distinct():
+    from safelink.pseudonymise.api import _random_record_ids
+
+    ids = pl.Series(_random_record_ids(10_000))
+    assert ids.len() == ids.n_unique() == 10_000 and ids.null_count() == 0
+    assert ids.str.contains(r"^[0-9a-f]{32}$").all()
+    assert _random_record_ids(0).to_pylist() == []

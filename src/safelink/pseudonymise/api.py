@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -45,6 +46,7 @@ from safelink.errors import ConfigError, InputError
 from safelink.governance.optout import OptOuts, load_opt_outs
 from safelink.infra import io
 from safelink.infra.atomic import ensure_output_directory
+from safelink.infra.background import prefetch
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
@@ -70,9 +72,9 @@ def _random_record_ids(count: int) -> pa.Array:
     """Random 128-bit record ids (hex), from the OS CSPRNG, built without a Python loop."""
     width = 32
     data = secrets.token_bytes(16 * count).hex().encode("ascii")
-    offsets = pa.array(range(0, (count + 1) * width, width), type=pa.int64())
+    offsets = np.arange(0, (count + 1) * width, width, dtype=np.int64)
     return pa.Array.from_buffers(
-        pa.large_string(), count, [None, offsets.buffers()[1], pa.py_buffer(data)]
+        pa.large_string(), count, [None, pa.py_buffer(offsets), pa.py_buffer(data)]
     )
 
 
@@ -189,6 +191,13 @@ def output_paths(
     }
 
 
+def _as_text(batch: pa.RecordBatch, names: list[str]) -> pl.DataFrame:
+    """A streamed batch as the text columns the tokeniser reads."""
+    frame = pl.from_arrow(batch)
+    assert isinstance(frame, pl.DataFrame)
+    return frame.select(pl.col(n).cast(pl.String) for n in names)
+
+
 def pseudonymise_file(
     input_path: Path | str,
     config: JobConfig | SourceConfig,
@@ -294,22 +303,22 @@ def pseudonymise_file(
             shown if shown is not None else contextlib.nullcontext(),
             WriterThread(writers) as writer,
         ):
-            for batch in io.iter_batches(
+            batches = io.iter_batches(
                 input_path,
                 batch_rows=batch_rows,
                 columns=names,
                 encoding=source_config.encoding,
                 delimiter=source_config.delimiter,
-            ):
+            )
+            # The next batch is read and converted on a reader thread while this one is
+            # tokenised here.
+            for text in prefetch(_as_text(batch, names) for batch in batches):
                 tick = time.perf_counter()
-                frame = pl.from_arrow(batch)
-                assert isinstance(frame, pl.DataFrame)
-                text = frame.select(pl.col(n).cast(pl.String) for n in names)
                 tokens, content = tokeniser.batch(text)
                 timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
                 writer.put({"tokens": tokens, "content": content})
                 if shown is not None:
-                    shown.advance(frame.height)
+                    shown.advance(text.height)
         timings["write_seconds"] = writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
