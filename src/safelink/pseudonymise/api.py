@@ -298,10 +298,12 @@ def pseudonymise_file(
             "content": BatchWriter(temporary["content"], output_format, None),
         }
         shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
-        # Batch N is written on the writer thread while batch N+1 is tokenised here.
+        # Batch N is written, each file on a writer thread of its own, while batch N+1 is read
+        # on the reader thread and tokenised here.
         with (
             shown if shown is not None else contextlib.nullcontext(),
-            WriterThread(writers) as writer,
+            WriterThread(writers["tokens"]) as tokens_writer,
+            WriterThread(writers["content"]) as content_writer,
         ):
             batches = io.iter_batches(
                 input_path,
@@ -310,16 +312,15 @@ def pseudonymise_file(
                 encoding=source_config.encoding,
                 delimiter=source_config.delimiter,
             )
-            # The next batch is read and converted on a reader thread while this one is
-            # tokenised here.
             for text in prefetch(_as_text(batch, names) for batch in batches):
                 tick = time.perf_counter()
                 tokens, content = tokeniser.batch(text)
                 timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
-                writer.put({"tokens": tokens, "content": content})
+                tokens_writer.put(tokens)
+                content_writer.put(content)
                 if shown is not None:
                     shown.advance(text.height)
-        timings["write_seconds"] = writer.seconds
+        timings["write_seconds"] = tokens_writer.seconds + content_writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the

@@ -1,10 +1,11 @@
 """Streaming the output files of a pseudonymisation run, on a writer thread.
 
 :class:`BatchWriter` appends batches to one Parquet (with metadata) or spreadsheet-safe CSV
-file. :class:`WriterThread` runs several of them on one background thread, so that writing
-batch N (the conversion to Arrow, compression and I/O, which release the GIL for most of their
-time) overlaps tokenising batch N+1. Its queue holds at most ``depth`` batches, so memory stays
-bounded: the batch being tokenised, the ones queued and the one being written.
+file. :class:`WriterThread` runs one on a background thread, so that writing batch N (the
+conversion to Arrow, compression and I/O, which release the GIL for most of their time)
+overlaps tokenising batch N+1, and two files (tokens, content) are written at once. Its queue
+holds at most ``depth`` batches, so memory stays bounded: the batch being tokenised, the ones
+queued and the one being written.
 
 An error on the writer thread is kept and raised again on the caller's thread (the same
 exception object, so the caller's handling, e.g. :func:`safelink.infra.atomic.atomic_files`
@@ -63,10 +64,10 @@ class BatchWriter:
 
 
 class WriterThread:
-    """Writes each batch's frames through named :class:`BatchWriter` s on one background thread.
+    """Writes batches through a :class:`BatchWriter` on a background thread of its own.
 
     Args:
-        writers: name -> writer; each :meth:`put` gives one frame per name.
+        writer: the file's writer.
         depth: batches that may wait in the queue while one is written (at least 1).
 
     Use it as a context manager and :meth:`put` each batch: leaving the block finishes every
@@ -74,9 +75,9 @@ class WriterThread:
     exception then propagates unchanged).
     """
 
-    def __init__(self, writers: Mapping[str, BatchWriter], *, depth: int = 1) -> None:
-        self._writers = dict(writers)
-        self._queue: queue.Queue[dict[str, pl.DataFrame] | None] = queue.Queue(maxsize=depth)
+    def __init__(self, writer: BatchWriter, *, depth: int = 1) -> None:
+        self._writer = writer
+        self._queue: queue.Queue[pl.DataFrame | None] = queue.Queue(maxsize=max(depth, 1))
         self._error: BaseException | None = None
         self._abandoned = False
         self.seconds = 0.0
@@ -93,33 +94,31 @@ class WriterThread:
         if kind is None:
             self._raise()
 
-    def put(self, frames: Mapping[str, pl.DataFrame]) -> None:
+    def put(self, frame: pl.DataFrame) -> None:
         """Queue one batch (waits while the queue is full); raise an earlier writer error."""
         self._raise()
-        self._queue.put(dict(frames))
+        self._queue.put(frame)
 
     def _finish(self) -> None:
-        """Write what is queued (nothing after an error) and finish every file."""
+        """Write what is queued (nothing after an error) and finish the file."""
         self._queue.put(_STOP)
         self._thread.join()
-        for writer in self._writers.values():
-            try:
-                writer.close()
-            except BaseException as exc:  # kept: the first error is the one raised
-                self._error = self._error or exc
+        try:
+            self._writer.close()
+        except BaseException as exc:  # kept: the first error is the one raised
+            self._error = self._error or exc
 
     def _raise(self) -> None:
         if self._error is not None:
             raise self._error
 
     def _run(self) -> None:
-        while (frames := self._queue.get()) is not _STOP:
+        while (frame := self._queue.get()) is not _STOP:
             if self._error is not None or self._abandoned:
                 continue  # drain without writing: the caller raises, or is raising already
             tick = time.perf_counter()
             try:
-                for name, frame in frames.items():
-                    self._writers[name].write(frame)
+                self._writer.write(frame)
             except BaseException as exc:
                 self._error = exc
             self.seconds += time.perf_counter() - tick
