@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import polars as pl
@@ -91,3 +92,27 @@ def test_pseudonymise_file_streamed_equals_in_memory_over_many_batches(
     once = tokens.drop("record_id").head(5)
     assert tokens.drop("record_id").equals(pl.concat([once] * COPIES))
     assert content.drop("record_id").equals(pl.concat([content.drop("record_id").head(5)] * COPIES))
+
+
+def test_pseudonymise_file_tokenising_failure_stops_reader_and_writers(
+    keyring: Keyring, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from safelink.pseudonymise.tokenise import Tokeniser
+
+    real_batch = Tokeniser.batch
+    done: list[int] = []
+
+    def failing_batch(self: Tokeniser, text: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        if done:
+            raise RuntimeError("tokenising failed")
+        done.append(text.height)
+        return real_batch(self, text)
+
+    monkeypatch.setattr(Tokeniser, "batch", failing_batch)
+    out = tmp_path / "out"
+    path = write_csv(tmp_path, pl.concat([frame()] * COPIES))
+    with pytest.raises(RuntimeError, match="tokenising failed"):
+        pseudonymise_file(path, CONFIG, keyring, out, batch_rows=2)
+    assert list(out.iterdir()) == []
+    names = {thread.name for thread in threading.enumerate()}
+    assert not names & {"safelink-prefetch", "safelink-writer"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,7 +33,7 @@ class _Failed:
 _DONE = None
 
 
-def prefetch(items: Iterable[T], *, depth: int = 1) -> Iterator[T]:
+def prefetch(items: Iterable[T], *, depth: int = 1) -> Generator[T, None, None]:
     """Yield ``items`` in order, produced on a background thread up to ``depth`` ahead.
 
     Args:
@@ -41,7 +41,8 @@ def prefetch(items: Iterable[T], *, depth: int = 1) -> Iterator[T]:
         depth: items that may wait for the caller (at least 1).
 
     Yields:
-        The items of ``items``, in order.
+        The items of ``items``, in order. Close the generator (``contextlib.closing``) when
+        leaving early, so that the thread stops at once rather than when it is collected.
 
     Raises:
         Whatever iterating ``items`` raised, on the caller's thread, after the items before it.

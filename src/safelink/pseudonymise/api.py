@@ -312,14 +312,16 @@ def pseudonymise_file(
                 encoding=source_config.encoding,
                 delimiter=source_config.delimiter,
             )
-            for text in prefetch(_as_text(batch, names) for batch in batches):
-                tick = time.perf_counter()
-                tokens, content = tokeniser.batch(text)
-                timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
-                tokens_writer.put(tokens)
-                content_writer.put(content)
-                if shown is not None:
-                    shown.advance(text.height)
+            # Closed on the way out, so that an error here also stops the reader at once.
+            with contextlib.closing(prefetch(_as_text(b, names) for b in batches)) as texts:
+                for text in texts:
+                    tick = time.perf_counter()
+                    tokens, content = tokeniser.batch(text)
+                    timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
+                    tokens_writer.put(tokens)
+                    content_writer.put(content)
+                    if shown is not None:
+                        shown.advance(text.height)
         timings["write_seconds"] = tokens_writer.seconds + content_writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
