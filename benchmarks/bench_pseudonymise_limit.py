@@ -3,23 +3,28 @@
 Usage::
 
     python benchmarks/bench_pseudonymise_limit.py [--people 1250000] [--data DIR]
-        [--compare-src OLD_TREE/src] [--profile]
+        [--compare-src OLD_TREE/src ...] [--profile]
 
 Draws a synthetic hospital extract (``safelink.synthetic.generate``; about 0.8 x ``--people``
 rows, so 1M rows at the default) and pseudonymises it with the demo job (``configs/demo.yaml``).
 In one run it times:
 
 - read:  the bare CSV read of the job's columns (polars);
-- hmac:  the bare native HMAC (``SubKey.tokens`` over Arrow, one thread, as the real command
-  runs it) over exactly the canonical values the job tokenises, captured in an untimed pass;
+- hmac:  the bare native HMAC (``SubKey.tokens`` over Arrow, on ``HASH_THREADS`` threads as the
+  real command runs it: the issue's limit hashes on both cores) over exactly the canonical
+  values the job tokenises, captured in an untimed pass;
 - write: the bare Parquet (zstd) write of the resulting token columns;
 - limit: their sum;
 - real:  ``pseudonymise_file`` in a child process (its peak RSS from ``getrusage``),
 
-and prints the ratio real / limit (issue 22's goal: within 1.5x). ``--compare-src`` runs the
-real command a second time from another source tree (e.g. a saved copy of ``main``), so a
-before/after pair comes from the same run on the same data. ``--profile`` prints the child's
-cProfile top functions by cumulative time.
+and prints the ratio real / limit (issue 22's goal: within 1.5x). ``--compare-src`` (repeatable)
+runs the real command first from other source trees (e.g. a saved copy of ``main``), so the
+before/after figures come from the same run on the same data; ``--repeat N`` runs every tree N
+times, round-robin, and prints the median (the machine is shared: a single pair is noisy).
+``--profile`` prints the child's cProfile top functions by cumulative time.
+
+It also writes the same token columns as fixed-size 16-byte binary (the encoding issue 22 asks
+to decide on) and prints the file size and write time of both encodings.
 """
 
 from __future__ import annotations
@@ -32,11 +37,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,14 +56,16 @@ from safelink.config import load_config  # noqa: E402
 from safelink.keys import Keyring  # noqa: E402
 from safelink.pseudonymise.api import _local_tokeniser  # noqa: E402
 from safelink.pseudonymise.plan import job_token_columns  # noqa: E402
+from safelink.pseudonymise.tokenise import HASH_THREADS  # noqa: E402
 from safelink.synthetic import generate  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase only"  # synthetic key, benchmark only
 CONFIG = ROOT / "configs" / "demo.yaml"
 GOAL = 1.5
+BINARY_WIDTH = 16  # bytes of a token (the demo job's token length)
 
 CHILD = r"""
-import cProfile, io, json, pstats, sys, time
+import cProfile, io, json, os, pstats, sys, time
 from safelink.config import load_config
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise_file
@@ -61,13 +73,14 @@ csv, out, keyfile, config_path, profile = sys.argv[1:6]
 config = load_config(config_path)
 ring = Keyring.open(keyfile, passphrase="benchmark passphrase only")
 profiler = cProfile.Profile() if profile == "1" else None
-start = time.perf_counter()
+start, cpu = time.perf_counter(), os.times()
 if profiler is not None:
     profiler.enable()
 summary = pseudonymise_file(csv, config, ring, out, source="hospital")
 if profiler is not None:
     profiler.disable()
 seconds = time.perf_counter() - start
+done = os.times()
 text = ""
 if profiler is not None:
     buffer = io.StringIO()
@@ -75,6 +88,7 @@ if profiler is not None:
     text = buffer.getvalue()
 peak = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0].split()[1]
 print(json.dumps({"seconds": seconds, "peak_gib": int(peak) / 2**20, "rows": summary.rows,
+                  "cpu": done.user + done.system - cpu.user - cpu.system,
                   "timings": dict(summary.timings), "profile": text}))
 """
 
@@ -101,6 +115,42 @@ class _Recording:
         return self.subkey.tokens(values, length=length)
 
 
+def as_binary(table: pa.Table) -> pa.Table:
+    """The hex token columns of ``table`` as fixed-size binary (nulls stay null)."""
+    columns = []
+    for column in table.columns:
+        chunks = []
+        for chunk in column.chunks:
+            offsets = np.frombuffer(chunk.buffers()[1], np.int64)[chunk.offset :]
+            offsets = offsets[: len(chunk) + 1]
+            hex_text = chunk.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]].decode("ascii")
+            valid = pc.is_valid(chunk)
+            raw = np.zeros((len(chunk), BINARY_WIDTH), np.uint8)
+            raw[np.asarray(valid)] = np.frombuffer(bytes.fromhex(hex_text), np.uint8).reshape(
+                -1, BINARY_WIDTH
+            )
+            bitmap = valid.buffers()[1] if chunk.null_count else None
+            buffers = [bitmap, pa.py_buffer(raw)]
+            kind = pa.binary(BINARY_WIDTH)
+            chunks.append(pa.Array.from_buffers(kind, len(chunk), buffers, chunk.null_count))
+        columns.append(pa.chunked_array(chunks, pa.binary(BINARY_WIDTH)))
+    return pa.table(columns, names=table.column_names)
+
+
+def hash_all(seen: list[tuple[Any, pa.Array]], length: int) -> None:
+    """Hash every recorded array on ``HASH_THREADS`` threads, as the tokeniser does."""
+    with ThreadPoolExecutor(HASH_THREADS) as pool:
+        list(pool.map(lambda job: job[0].tokens(job[1], length=length), seen))
+
+
+def measured(step: Callable[[], object]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, every thread of this process) of ``step``."""
+    cpu, tick = os.times(), time.perf_counter()
+    step()
+    wall, done = time.perf_counter() - tick, os.times()
+    return wall, done.user + done.system - cpu.user - cpu.system
+
+
 def real_run(src: Path, csv: Path, key: Path, work: Path, profile: bool) -> dict[str, Any]:
     """Run ``pseudonymise_file`` from source tree ``src`` in a child; add its peak RSS."""
     out = Path(tempfile.mkdtemp(dir=work))
@@ -116,11 +166,19 @@ def real_run(src: Path, csv: Path, key: Path, work: Path, profile: bool) -> dict
     return figures
 
 
+def median_run(figures: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run of median wall time among ``figures`` (the upper median of an even count)."""
+    return sorted(figures, key=lambda f: f["seconds"])[len(figures) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=1_250_000)
     parser.add_argument("--data", type=Path, default=None, help="keep the extract here")
-    parser.add_argument("--compare-src", type=Path, default=None, help="an older tree's src")
+    parser.add_argument(
+        "--compare-src", type=Path, action="append", help="an older tree's src (repeatable)"
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each tree (median)")
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -139,50 +197,70 @@ def main() -> None:
         seen: list[tuple[Any, pa.Array]] = []
         tokeniser._subkeys = {p: _Recording(k, seen) for p, k in tokeniser._subkeys.items()}
         # The limit hashes every row's value, as the issue defines it (not the distinct ones).
-        tokeniser._per_distinct = lambda name, canonical: None  # type: ignore[method-assign]
+        tokeniser._per_distinct = lambda *_: None  # type: ignore[method-assign]
         frame = pl.read_csv(csv, columns=names, infer_schema=False)
         tokens, _ = tokeniser.batch(frame)
         rows = frame.height
         del frame
 
-        tick = time.perf_counter()
-        pl.read_csv(csv, columns=names, infer_schema=False)
-        read = time.perf_counter() - tick
-        tick = time.perf_counter()
-        for subkey, values in seen:
-            subkey.tokens(values, length=config.tokens.length)
-        hmac = time.perf_counter() - tick
+        # Wall and CPU seconds (all threads) of each bare step: under load from other jobs,
+        # CPU time is steadier than wall time.
+        read, read_cpu = measured(lambda: pl.read_csv(csv, columns=names, infer_schema=False))
+        hmac, hmac_cpu = measured(partial(hash_all, seen, config.tokens.length))
         token_table = tokens.drop("record_id").to_arrow()
-        tick = time.perf_counter()
-        pq.write_table(token_table, work / "bare.tokens.parquet", compression="zstd")
-        write = time.perf_counter() - tick
-        limit = read + hmac + write
+        hex_path, binary_path = work / "bare.tokens.parquet", work / "binary.tokens.parquet"
+        write, write_cpu = measured(
+            partial(pq.write_table, token_table, hex_path, compression="zstd")
+        )
+        binary_table = as_binary(token_table)
+        binary_write, _ = measured(
+            partial(pq.write_table, binary_table, binary_path, compression="zstd")
+        )
+        write_again, _ = measured(
+            partial(pq.write_table, token_table, hex_path, compression="zstd")
+        )
+        hex_size, binary_size = hex_path.stat().st_size, binary_path.stat().st_size
+        limit, limit_cpu = read + hmac + write, read_cpu + hmac_cpu + write_cpu
         hmacs = sum(len(v) for _, v in seen)
         print(f"{rows:,} hospital rows, {len(seen)} token columns, {hmacs:,} HMACs")
         print(f"bare read   {read:6.2f} s  (polars CSV, {len(names)} columns)")
-        print(f"bare hmac   {hmac:6.2f} s  ({hmacs / hmac / 1e6:.1f} M/s, one thread)")
+        print(f"bare hmac   {hmac:6.2f} s  ({hmacs / hmac / 1e6:.1f} M/s, {HASH_THREADS} threads)")
         print(
             f"bare write  {write:6.2f} s  (Parquet zstd, {token_table.num_columns} token columns)"
         )
-        print(f"limit       {limit:6.2f} s")
-        del seen, tokens, token_table, tokeniser
+        print(f"limit       {limit:6.2f} s  (CPU {limit_cpu:.2f} s)")
+        print(
+            f"encoding: hex {hex_size / 2**20:.0f} MiB written in {write:.2f} s "
+            f"(again {write_again:.2f} s), 16-byte binary {binary_size / 2**20:.0f} MiB in "
+            f"{binary_write:.2f} s ({binary_size / hex_size:.2f}x the size); "
+            f"in memory {token_table.nbytes / 2**20:.0f} MiB hex, "
+            f"{binary_table.nbytes / 2**20:.0f} MiB binary"
+        )
+        del seen, tokens, token_table, binary_table, tokeniser
 
-        runs = [("real", ROOT / "src")]
-        if args.compare_src is not None:
-            runs.insert(0, ("before", args.compare_src))
-        results = {name: real_run(src, csv, key, work, args.profile) for name, src in runs}
+        runs = [(Path(src).resolve().parent.name, src) for src in args.compare_src or []]
+        runs.append(("real", ROOT / "src"))
+        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in runs}
+        for _ in range(args.repeat):
+            for name, src in runs:
+                rounds[name].append(real_run(src, csv, key, work, args.profile))
+        results = {name: median_run(figures) for name, figures in rounds.items()}
         for name, figures in results.items():
+            walls = ", ".join(f"{f['seconds']:.2f}" for f in rounds[name])
             print(
                 f"{name:6s}      {figures['seconds']:6.2f} s  "
                 f"ratio {figures['seconds'] / limit:.2f}x "
-                f"the limit (goal {GOAL}x); peak RSS {figures['peak_gib']:.2f} GiB "
-                f"(child's VmHWM); phases {figures['timings']}"
+                f"the limit (goal {GOAL}x); CPU {figures['cpu']:.2f} s "
+                f"({figures['cpu'] / limit_cpu:.2f}x the limit's); peak RSS "
+                f"{figures['peak_gib']:.2f} GiB (child's VmHWM); runs [{walls}]; "
+                f"phases {figures['timings']}"
             )
             if args.profile:
                 print(figures["profile"])
-        if "before" in results:
-            gain = results["before"]["seconds"] / results["real"]["seconds"]
-            print(f"before / real: {gain:.2f}x faster")
+        for name in results:
+            if name != "real":
+                gain = results[name]["seconds"] / results["real"]["seconds"]
+                print(f"{name} / real: {gain:.2f}x faster (medians)")
         bare_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
         print(f"peak RSS of the bare pass (one 1M-row batch; with generation): {bare_peak:.2f} GiB")
 

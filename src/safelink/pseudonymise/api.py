@@ -33,11 +33,11 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from safelink.config import JobConfig, SourceConfig, TokenSettings
@@ -46,12 +46,14 @@ from safelink.errors import ConfigError, InputError
 from safelink.governance.optout import OptOuts, load_opt_outs
 from safelink.infra import io
 from safelink.infra.atomic import ensure_output_directory
+from safelink.infra.background import prefetch
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
 from safelink.pseudonymise.plan import job_token_columns, source_settings
 from safelink.pseudonymise.summary import RunSummary
 from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
+from safelink.pseudonymise.writing import BatchWriter, OutputFormat, WriterThread
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,9 @@ def _random_record_ids(count: int) -> pa.Array:
     """Random 128-bit record ids (hex), from the OS CSPRNG, built without a Python loop."""
     width = 32
     data = secrets.token_bytes(16 * count).hex().encode("ascii")
-    offsets = pa.array(range(0, (count + 1) * width, width), type=pa.int64())
+    offsets = np.arange(0, (count + 1) * width, width, dtype=np.int64)
     return pa.Array.from_buffers(
-        pa.large_string(), count, [None, offsets.buffers()[1], pa.py_buffer(data)]
+        pa.large_string(), count, [None, pa.py_buffer(offsets), pa.py_buffer(data)]
     )
 
 
@@ -179,9 +181,6 @@ def pseudonymise(
     )
 
 
-OutputFormat = Literal["parquet", "csv"]
-
-
 def output_paths(
     out_dir: Path, source: str, output_format: OutputFormat = "parquet"
 ) -> dict[str, Path]:
@@ -193,34 +192,11 @@ def output_paths(
     }
 
 
-class _BatchWriter:
-    """Streams batches to one Parquet file (with metadata) or one spreadsheet-safe CSV file."""
-
-    def __init__(
-        self, path: Path, output_format: OutputFormat, metadata: Mapping[str, str] | None
-    ) -> None:
-        self.path = path
-        self.output_format = output_format
-        self.metadata = dict(metadata or {})
-        self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
-
-    def write(self, frame: pl.DataFrame) -> None:
-        """Append one batch."""
-        if self.output_format == "csv":
-            frame = io.neutralise_formulas(frame)
-        table = frame.to_arrow()
-        if self._writer is None:
-            if self.output_format == "csv":
-                self._writer = pacsv.CSVWriter(self.path, table.schema)
-            else:
-                schema = table.schema.with_metadata(self.metadata)
-                self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
-        self._writer.write_table(table)
-
-    def close(self) -> None:
-        """Finish the file."""
-        if self._writer is not None:
-            self._writer.close()
+def _as_text(batch: pa.RecordBatch, names: list[str]) -> pl.DataFrame:
+    """A streamed batch as the text columns the tokeniser reads."""
+    frame = pl.from_arrow(batch)
+    assert isinstance(frame, pl.DataFrame)
+    return frame.select(pl.col(n).cast(pl.String) for n in names)
 
 
 def pseudonymise_file(
@@ -319,34 +295,35 @@ def pseudonymise_file(
     with io.atomic_files([paths[kind] for kind in kinds]) as temporaries:
         temporary = dict(zip(kinds, temporaries, strict=True))
         writers = {
-            "tokens": _BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
-            "content": _BatchWriter(temporary["content"], output_format, None),
+            "tokens": BatchWriter(temporary["tokens"], output_format, tokeniser.metadata()),
+            "content": BatchWriter(temporary["content"], output_format, None),
         }
         shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
-        with shown if shown is not None else contextlib.nullcontext():
-            try:
-                for batch in io.iter_batches(
-                    input_path,
-                    batch_rows=batch_rows,
-                    columns=names,
-                    encoding=source_config.encoding,
-                    delimiter=source_config.delimiter,
-                ):
+        # Batch N is written, each file on a writer thread of its own, while batch N+1 is read
+        # on the reader thread and tokenised here.
+        with (
+            shown if shown is not None else contextlib.nullcontext(),
+            WriterThread(writers["tokens"]) as tokens_writer,
+            WriterThread(writers["content"]) as content_writer,
+        ):
+            batches = io.iter_batches(
+                input_path,
+                batch_rows=batch_rows,
+                columns=names,
+                encoding=source_config.encoding,
+                delimiter=source_config.delimiter,
+            )
+            # Closed on the way out, so that an error here also stops the reader at once.
+            with contextlib.closing(prefetch(_as_text(b, names) for b in batches)) as texts:
+                for text in texts:
                     tick = time.perf_counter()
-                    frame = pl.from_arrow(batch)
-                    assert isinstance(frame, pl.DataFrame)
-                    text = frame.select(pl.col(n).cast(pl.String) for n in names)
                     tokens, content = tokeniser.batch(text)
-                    tock = time.perf_counter()
-                    writers["tokens"].write(tokens)
-                    writers["content"].write(content)
-                    timings["normalise_and_tokenise_seconds"] += tock - tick
-                    timings["write_seconds"] += time.perf_counter() - tock
+                    timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
+                    tokens_writer.put(tokens)
+                    content_writer.put(content)
                     if shown is not None:
-                        shown.advance(frame.height)
-            finally:
-                for writer in writers.values():
-                    writer.close()
+                        shown.advance(text.height)
+        timings["write_seconds"] = tokens_writer.seconds + content_writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
@@ -63,6 +65,25 @@ METADATA_PREFIX = "safelink."
 
 _KEY = "\x00canonical"  # the join key and derived-value prefix: no token column's name
 _VALUE = "\x00value:"
+_POSITION = "\x00position"
+
+HASH_THREADS = 2
+"""Threads hashing a batch's token columns beside the thread deriving them (both cores here)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A token column being hashed on the pool; gathered row by row from distinct values."""
+
+    column: str
+    tokens: Future[pa.Array]
+    positions: pl.Series | None = None
+
+    def series(self) -> pl.Series:
+        """The finished column (raises the hashing thread's error, if any)."""
+        tokens = pl.Series(self.column, self.tokens.result(), dtype=pl.String)
+        return tokens if self.positions is None else tokens.gather(self.positions)
+
 
 RecordIds = Callable[[int], pa.Array]
 """Makes the record ids of a batch of ``count`` rows (random locally, keyed positions on Spark)."""
@@ -143,9 +164,19 @@ class Tokeniser:
         return column_purposes(self.source, self.settings, self.used)
 
     def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """Return (tokens, content) for one batch of text columns, updating the counts."""
+        """Return (tokens, content) for one batch of text columns, updating the counts.
+
+        The HMAC of each token column runs on a small thread pool (the native routine releases
+        the GIL) while this thread normalises and derives the next columns.
+        """
+        with ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="safelink-hmac") as pool:
+            return self._batch(frame, pool)
+
+    def _batch(
+        self, frame: pl.DataFrame, pool: ThreadPoolExecutor
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
         record_ids = pl.Series(RECORD_ID, self._record_ids(frame.height), dtype=pl.String)
-        token_columns: list[pl.Series] = [record_ids]
+        pending: list[_Pending] = []
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             assert spec.kind is not None
@@ -175,11 +206,11 @@ class Tokeniser:
             once = (
                 None
                 if any(c in self.birth_year_columns for c, _, _ in self.plans[spec.name])
-                else self._per_distinct(spec.name, canonical_by_column[spec.name])
+                else self._per_distinct(spec.name, canonical_by_column[spec.name], pool)
             )
             if once is not None:
                 made, values_made = once
-                token_columns.extend(made)
+                pending.extend(made)
                 derived.update(values_made)
                 continue
             for column, purpose, derive in self.plans[spec.name]:
@@ -194,10 +225,7 @@ class Tokeniser:
                     reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
                     self._warn(spec.name, "uprn_" + reasons)
                 derived[column] = canonical
-                tokens = self._subkeys[purpose].tokens(
-                    canonical.to_arrow(), length=self.settings.length
-                )
-                token_columns.append(pl.Series(column, tokens, dtype=pl.String))
+                pending.append(_Pending(column, self._hash(pool, purpose, canonical)))
         # Composites read derived values the job may not make as tokens of their own.
         for part in sorted({p for c in self.composites for p in c.parts} - set(derived)):
             name, derive = self.derivable[part]
@@ -206,17 +234,16 @@ class Tokeniser:
                 derived[part] = joined_with(derived[part], years)
         values = composite_values(self.composites, derived)
         for composite in self.composites:
-            tokens = self._subkeys[composite.purpose].tokens(
-                values[composite.column].to_arrow(), length=self.settings.length
-            )
-            token_columns.append(pl.Series(composite.column, tokens, dtype=pl.String))
-        for column, (name, purpose) in self.blooms.items():
-            encoded = bloom_encode(canonical_by_column[name], self._subkeys[purpose])
-            token_columns.append(encoded.alias(column))
+            hashed = self._hash(pool, composite.purpose, values[composite.column])
+            pending.append(_Pending(composite.column, hashed))
+        blooms = [
+            bloom_encode(canonical_by_column[name], self._subkeys[purpose]).alias(column)
+            for column, (name, purpose) in self.blooms.items()
+        ]
         # hstack, not with_columns: a source may have no content columns at all.
         content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
         self.counts.rows += frame.height
-        tokens = pl.DataFrame(token_columns)
+        tokens = pl.DataFrame([record_ids, *(p.series() for p in pending), *blooms])
         if self.opt_outs is not None:
             nhs = [
                 c for plan in self.plans.values() for c, p, _ in plan[:1] if p == OPT_OUT_PURPOSE
@@ -226,16 +253,22 @@ class Tokeniser:
             tokens, content = tokens.filter(~dropped), content.filter(~dropped)
         return tokens, content
 
+    def _hash(self, pool: ThreadPoolExecutor, purpose: str, values: pl.Series) -> Future[pa.Array]:
+        """Start the HMAC of ``values`` under ``purpose``'s subkey on the pool."""
+        subkey, length = self._subkeys[purpose], self.settings.length
+        return pool.submit(lambda: subkey.tokens(values.to_arrow(), length=length))
+
     def _per_distinct(
-        self, name: str, canonical: pl.Series
-    ) -> tuple[list[pl.Series], dict[str, pl.Series]] | None:
+        self, name: str, canonical: pl.Series, pool: ThreadPoolExecutor
+    ) -> tuple[list[_Pending], dict[str, pl.Series]] | None:
         """Derive and tokenise each distinct canonical value once, then map back row for row.
 
         Names, dates of birth and sex repeat heavily within a batch: the derivations and HMAC
-        run over the distinct values only and one join brings every token column (and the
-        derived values composites read) back in row order. Tokens are a function of the value
-        alone, so the output is byte-identical. Returns None (the row-by-row path) when the
-        column is mostly distinct, or a deriver reads more than the value (address, UPRN).
+        run over the distinct values only, and one join gives each row the position of its
+        value among them (and the derived values composites read), from which its tokens are
+        gathered. Tokens are a function of the value alone, so the output is byte-identical.
+        Returns None (the row-by-row path) when the column is mostly distinct, or a deriver
+        reads more than the value (address, UPRN).
         """
         plan = self.plans[name]
         if any(isinstance(d, (_AddressPart, UprnToken)) for _, _, d in plan):
@@ -243,16 +276,20 @@ class Tokeniser:
         distinct = canonical.unique()
         if distinct.len() * 2 > canonical.len():
             return None
-        table: dict[str, pl.Series] = {_KEY: distinct}
+        table: dict[str, pl.Series] = {
+            _KEY: distinct,
+            _POSITION: pl.int_range(distinct.len(), dtype=pl.UInt32, eager=True),
+        }
+        hashed: dict[str, Future[pa.Array]] = {}
         for column, purpose, derive in plan:
             value = derive(distinct)
             table[_VALUE + column] = value
-            tokens = self._subkeys[purpose].tokens(value.to_arrow(), length=self.settings.length)
-            table[column] = pl.Series(column, tokens, dtype=pl.String)
+            hashed[column] = self._hash(pool, purpose, value)
         joined = pl.DataFrame({_KEY: canonical}).join(
             pl.DataFrame(table), on=_KEY, how="left", nulls_equal=True, maintain_order="left"
         )
-        made = [joined.get_column(column) for column, _, _ in plan]
+        positions = joined.get_column(_POSITION)
+        made = [_Pending(column, hashed[column], positions) for column, _, _ in plan]
         values = {
             column: joined.get_column(_VALUE + column).alias(table[_VALUE + column].name)
             for column, _, _ in plan

@@ -1,0 +1,124 @@
+"""Streaming the output files of a pseudonymisation run, on a writer thread.
+
+:class:`BatchWriter` appends batches to one Parquet (with metadata) or spreadsheet-safe CSV
+file. :class:`WriterThread` runs one on a background thread, so that writing batch N (the
+conversion to Arrow, compression and I/O, which release the GIL for most of their time)
+overlaps tokenising batch N+1, and two files (tokens, content) are written at once. Its queue
+holds at most ``depth`` batches, so memory stays bounded: the batch being tokenised, the ones
+queued and the one being written.
+
+An error on the writer thread is kept and raised again on the caller's thread (the same
+exception object, so the caller's handling, e.g. :func:`safelink.infra.atomic.atomic_files`
+removing its temporaries, is unchanged); the thread drains the queue without writing after an
+error, so the caller never blocks on a dead writer.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from safelink.infra import io
+
+OutputFormat = Literal["parquet", "csv"]
+
+_STOP = None
+
+
+class BatchWriter:
+    """Streams batches to one Parquet file (with metadata) or one spreadsheet-safe CSV file."""
+
+    def __init__(
+        self, path: Path, output_format: OutputFormat, metadata: Mapping[str, str] | None
+    ) -> None:
+        self.path = path
+        self.output_format = output_format
+        self.metadata = dict(metadata or {})
+        self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+
+    def write(self, frame: pl.DataFrame) -> None:
+        """Append one batch."""
+        if self.output_format == "csv":
+            frame = io.neutralise_formulas(frame)
+        table = frame.to_arrow()
+        if self._writer is None:
+            if self.output_format == "csv":
+                self._writer = pacsv.CSVWriter(self.path, table.schema)
+            else:
+                schema = table.schema.with_metadata(self.metadata)
+                self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+        self._writer.write_table(table)
+
+    def close(self) -> None:
+        """Finish the file."""
+        if self._writer is not None:
+            self._writer.close()
+
+
+class WriterThread:
+    """Writes batches through a :class:`BatchWriter` on a background thread of its own.
+
+    Args:
+        writer: the file's writer.
+        depth: batches that may wait in the queue while one is written (at least 1).
+
+    Use it as a context manager and :meth:`put` each batch: leaving the block finishes every
+    file and raises the first error the thread met (unless the block itself is raising, whose
+    exception then propagates unchanged).
+    """
+
+    def __init__(self, writer: BatchWriter, *, depth: int = 1) -> None:
+        self._writer = writer
+        self._queue: queue.Queue[pl.DataFrame | None] = queue.Queue(maxsize=max(depth, 1))
+        self._error: BaseException | None = None
+        self._abandoned = False
+        self.seconds = 0.0
+        """Time the thread spent writing (overlapped with the caller's work)."""
+        self._thread = threading.Thread(target=self._run, name="safelink-writer", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> WriterThread:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self._abandoned = kind is not None  # the queued batches are not written then
+        self._finish()
+        if kind is None:
+            self._raise()
+
+    def put(self, frame: pl.DataFrame) -> None:
+        """Queue one batch (waits while the queue is full); raise an earlier writer error."""
+        self._raise()
+        self._queue.put(frame)
+
+    def _finish(self) -> None:
+        """Write what is queued (nothing after an error) and finish the file."""
+        self._queue.put(_STOP)
+        self._thread.join()
+        try:
+            self._writer.close()
+        except BaseException as exc:  # kept: the first error is the one raised
+            self._error = self._error or exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (frame := self._queue.get()) is not _STOP:
+            if self._error is not None or self._abandoned:
+                continue  # drain without writing: the caller raises, or is raising already
+            tick = time.perf_counter()
+            try:
+                self._writer.write(frame)
+            except BaseException as exc:
+                self._error = exc
+            self.seconds += time.perf_counter() - tick
