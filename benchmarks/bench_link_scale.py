@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/bench_link_scale.py                       # 1M, 3M and 10M hospital records
+    python benchmarks/bench_link_scale.py   # 1M, 3M and 10M hospital records: ~40 min, 13 GiB
     python benchmarks/bench_link_scale.py --sizes 200000 600000 # quicker
     python benchmarks/bench_link_scale.py --src /path/to/old/src  # the same links, older code
 
