@@ -137,7 +137,7 @@ def read_index(path: Path | str) -> PersonIndex:
 
 def _names_keyed_before_the_option(records: pl.DataFrame) -> str | None:
     """How an index written before names could be keyed with the year holds them (alone)."""
-    return "alone" if {"forename", "surname"} & set(records.columns) else None
+    return inputs.NAMES_ALONE if {"forename", "surname"} & set(records.columns) else None
 
 
 def write_index(index: PersonIndex, destination: Path | str) -> None:
@@ -270,7 +270,7 @@ def link_with_index(
             f"the person index holds name tokens keyed {index.names_keyed}, this delivery's "
             f"are keyed {', '.join(sorted(keyed))}: they would never match. Pseudonymise the "
             "delivery with tokens.names_with_birth_year set as the index was made "
-            f"({str(index.names_keyed == 'with the year of birth').lower()}), or start a new "
+            f"({str(index.names_keyed == inputs.NAMES_WITH_BIRTH_YEAR).lower()}), or start a new "
             "index."
         )
     known = None

@@ -33,6 +33,10 @@ from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metada
 from safelink.pseudonymise.plan import BIRTH_YEAR
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
+NAMES_WITH_BIRTH_YEAR = "with the year of birth"
+"""How names were keyed with ``tokens.names_with_birth_year: true`` (as messages say it)."""
+NAMES_ALONE = "alone"
+"""How names were keyed without the year of birth (and by every file made before the option)."""
 OPTIONAL = (
     "forename", "forename_canonical", "forename_initial", "forename_soundex", "forename_nysiis",
     "forename_bloom",
@@ -93,7 +97,7 @@ def _names_keyed(purposes: str | None) -> str | None:
     named = [str(p) for c, p in dict(written).items() if c in ("forename", "surname")]
     if not named:
         return None
-    return "with the year of birth" if any(p.endswith(BIRTH_YEAR) for p in named) else "alone"
+    return NAMES_WITH_BIRTH_YEAR if any(p.endswith(BIRTH_YEAR) for p in named) else NAMES_ALONE
 
 
 def tokens_metadata(raw: Any, where: str) -> dict[str, str]:
@@ -433,6 +437,8 @@ def records(backend: Backend, inputs: Sequence[TokensInput], columns: Sequence[s
 
 
 __all__ = [
+    "NAMES_ALONE",
+    "NAMES_WITH_BIRTH_YEAR",
     "OPTIONAL",
     "TOKENS_DIRECTORY_METADATA",
     "TokensInput",
