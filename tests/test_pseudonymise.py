@@ -393,19 +393,21 @@ def test_tokeniser_hashing_error_surfaces_from_the_pool(keyring: Keyring, monkey
         pseudonymise(frame(), CONFIG, keyring)
 
 
+@pytest.mark.parametrize("names_with_birth_year", [False, True])
 def test_tokeniser_hashes_each_distinct_value_once_with_the_tokens_of_one_row_batches(
-    keyring: Keyring,
+    keyring: Keyring, names_with_birth_year: bool
 ):
     # Repeated values are derived and hashed once per batch and joined back in row order; the
-    # tokens equal those of each row tokenised alone (a batch of one takes the row path).
+    # tokens equal those of each row tokenised alone (a batch of one takes the row path). A
+    # name keyed with the year of birth is hashed once per distinct (name, year) pair, nulls
+    # included (row 3's rejected date has no year).
     import pyarrow as pa
 
     from safelink.config import TokenSettings
     from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
 
     source = CONFIG.source("hospital")
-    # Names keyed alone: a name keyed with the year of birth is hashed row by row.
-    settings = TokenSettings(names_with_birth_year=False)
+    settings = TokenSettings(names_with_birth_year=names_with_birth_year)
     subkeys = derive_subkeys(source, settings, keyring.namespace_key("link"))
     text = frame().select(pl.col(c.name).cast(pl.String) for c in source.columns)
     repeated = pl.concat([text.sample(fraction=1.0, shuffle=True, seed=s) for s in range(20)])

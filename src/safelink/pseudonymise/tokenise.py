@@ -85,6 +85,28 @@ class _Pending:
         return tokens if self.positions is None else tokens.gather(self.positions)
 
 
+class _DistinctPairs:
+    """The distinct (value, year of birth) pairs of a batch's rows, for year-keyed names.
+
+    ``positions`` gives each row's value among the column's distinct values; the pairs are
+    numbered here, so a name keyed with the year of birth is joined and hashed once per
+    distinct pair (far fewer than rows) and gathered back row for row.
+    """
+
+    def __init__(self, positions: pl.Series, years: pl.Series) -> None:
+        rows = pl.DataFrame({"value": positions, "year": years})
+        distinct = rows.unique(maintain_order=True).with_row_index("pair")
+        self._values = distinct.get_column("value")
+        self._years = distinct.get_column("year")
+        self.positions = rows.join(
+            distinct, on=["value", "year"], how="left", nulls_equal=True, maintain_order="left"
+        ).get_column("pair")
+
+    def joined(self, distinct_values: pl.Series) -> pl.Series:
+        """Each pair's value (from the column's distinct ``distinct_values``) with its year."""
+        return joined_with(distinct_values.gather(self._values), self._years)
+
+
 RecordIds = Callable[[int], pa.Array]
 """Makes the record ids of a batch of ``count`` rows (random locally, keyed positions on Spark)."""
 
@@ -131,6 +153,7 @@ class Tokeniser:
         self.plans = plans(source, settings, used)
         self.derivable = derivable(source, settings)
         self.composites = composites(source, settings, used)
+        self._parts = frozenset(p for c in self.composites for p in c.parts)
         self.postcode = address_postcode(source)
         self.blooms = blooms(source, settings)
         self._subkeys = {p: subkeys[p] for p in purposes_needed(source, settings, used)}
@@ -203,11 +226,7 @@ class Tokeniser:
         )
         derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
-            once = (
-                None
-                if any(c in self.birth_year_columns for c, _, _ in self.plans[spec.name])
-                else self._per_distinct(spec.name, canonical_by_column[spec.name], pool)
-            )
+            once = self._per_distinct(spec.name, canonical_by_column[spec.name], pool, years)
             if once is not None:
                 made, values_made = once
                 pending.extend(made)
@@ -259,7 +278,11 @@ class Tokeniser:
         return pool.submit(lambda: subkey.tokens(values.to_arrow(), length=length))
 
     def _per_distinct(
-        self, name: str, canonical: pl.Series, pool: ThreadPoolExecutor
+        self,
+        name: str,
+        canonical: pl.Series,
+        pool: ThreadPoolExecutor,
+        years: pl.Series | None,
     ) -> tuple[list[_Pending], dict[str, pl.Series]] | None:
         """Derive and tokenise each distinct canonical value once, then map back row for row.
 
@@ -267,6 +290,9 @@ class Tokeniser:
         run over the distinct values only, and one join gives each row the position of its
         value among them (and the derived values composites read), from which its tokens are
         gathered. Tokens are a function of the value alone, so the output is byte-identical.
+        A token keyed with the year of birth (``years``, row for row) is a function of the
+        value and the row's year: its derivation (phonetic codes, initials) still runs once per
+        distinct name, and only the join with the year and the HMAC run row for row.
         Returns None (the row-by-row path) when the column is mostly distinct, or a deriver
         reads more than the value (address, UPRN).
         """
@@ -284,16 +310,30 @@ class Tokeniser:
         for column, purpose, derive in plan:
             value = derive(distinct)
             table[_VALUE + column] = value
-            hashed[column] = self._hash(pool, purpose, value)
+            if column not in self.birth_year_columns:
+                hashed[column] = self._hash(pool, purpose, value)
         joined = pl.DataFrame({_KEY: canonical}).join(
             pl.DataFrame(table), on=_KEY, how="left", nulls_equal=True, maintain_order="left"
         )
         positions = joined.get_column(_POSITION)
-        made = [_Pending(column, hashed[column], positions) for column, _, _ in plan]
         values = {
             column: joined.get_column(_VALUE + column).alias(table[_VALUE + column].name)
             for column, _, _ in plan
         }
+        pairs = None
+        if any(column not in hashed for column, _, _ in plan):
+            assert years is not None  # the constructor refuses year-keyed names without one
+            pairs = _DistinctPairs(positions, years)
+        made = []
+        for column, purpose, _ in plan:
+            if column in hashed:
+                made.append(_Pending(column, hashed[column], positions))
+                continue
+            assert pairs is not None
+            value = pairs.joined(table[_VALUE + column])
+            made.append(_Pending(column, self._hash(pool, purpose, value), pairs.positions))
+            if column in self._parts:
+                values[column] = value.gather(pairs.positions)
         return made, values
 
     def _warn(self, name: str, warnings: pl.Series) -> None:
