@@ -13,7 +13,8 @@ In one run it times:
 - hmac:  the bare native HMAC (``SubKey.tokens`` over Arrow, on ``HASH_THREADS`` threads as the
   real command runs it: the issue's limit hashes on both cores) over exactly the canonical
   values the job tokenises, captured in an untimed pass;
-- write: the bare Parquet (zstd) write of the resulting token columns;
+- write: the bare Parquet write of the resulting token columns, stored as the command stores
+  them (tokens format 2: 16 raw bytes a token, no codec);
 - limit: their sum;
 - real:  ``pseudonymise_file`` in a child process (its peak RSS from ``getrusage``),
 
@@ -23,8 +24,8 @@ before/after figures come from the same run on the same data; ``--repeat N`` run
 times, round-robin, and prints the median (the machine is shared: a single pair is noisy).
 ``--profile`` prints the child's cProfile top functions by cumulative time.
 
-It also writes the same token columns as fixed-size 16-byte binary (the encoding issue 22 asks
-to decide on) and prints the file size and write time of both encodings.
+It also writes the same token columns as format 1's hex text (zstd), and prints the file size
+and write time of both encodings (the evidence for issue 22's choice of encoding).
 """
 
 from __future__ import annotations
@@ -43,10 +44,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +56,8 @@ from safelink.keys import Keyring  # noqa: E402
 from safelink.pseudonymise.api import _local_tokeniser  # noqa: E402
 from safelink.pseudonymise.plan import job_token_columns  # noqa: E402
 from safelink.pseudonymise.tokenise import HASH_THREADS  # noqa: E402
+from safelink.pseudonymise.tokens_format import as_hex  # noqa: E402
+from safelink.pseudonymise.writing import column_codecs  # noqa: E402
 from safelink.synthetic import generate  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase only"  # synthetic key, benchmark only
@@ -110,37 +111,15 @@ class _Recording:
         self.subkey = subkey
         self.seen = seen
 
-    def tokens(self, values: pa.Array, *, length: int = 16) -> Any:
+    def tokens(self, values: pa.Array, *, length: int = 16, binary: bool = False) -> Any:
         self.seen.append((self.subkey, values))
-        return self.subkey.tokens(values, length=length)
-
-
-def as_binary(table: pa.Table) -> pa.Table:
-    """The hex token columns of ``table`` as fixed-size binary (nulls stay null)."""
-    columns = []
-    for column in table.columns:
-        chunks = []
-        for chunk in column.chunks:
-            offsets = np.frombuffer(chunk.buffers()[1], np.int64)[chunk.offset :]
-            offsets = offsets[: len(chunk) + 1]
-            hex_text = chunk.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]].decode("ascii")
-            valid = pc.is_valid(chunk)
-            raw = np.zeros((len(chunk), BINARY_WIDTH), np.uint8)
-            raw[np.asarray(valid)] = np.frombuffer(bytes.fromhex(hex_text), np.uint8).reshape(
-                -1, BINARY_WIDTH
-            )
-            bitmap = valid.buffers()[1] if chunk.null_count else None
-            buffers = [bitmap, pa.py_buffer(raw)]
-            kind = pa.binary(BINARY_WIDTH)
-            chunks.append(pa.Array.from_buffers(kind, len(chunk), buffers, chunk.null_count))
-        columns.append(pa.chunked_array(chunks, pa.binary(BINARY_WIDTH)))
-    return pa.table(columns, names=table.column_names)
+        return self.subkey.tokens(values, length=length, binary=binary)
 
 
 def hash_all(seen: list[tuple[Any, pa.Array]], length: int) -> None:
     """Hash every recorded array on ``HASH_THREADS`` threads, as the tokeniser does."""
     with ThreadPoolExecutor(HASH_THREADS) as pool:
-        list(pool.map(lambda job: job[0].tokens(job[1], length=length), seen))
+        list(pool.map(lambda job: job[0].tokens(job[1], length=length, binary=True), seen))
 
 
 def measured(step: Callable[[], object]) -> tuple[float, float]:
@@ -193,13 +172,15 @@ def main() -> None:
         names = [c.name for c in source.columns]
 
         # Untimed: the canonical values the job tokenises, and the token columns it makes.
-        tokeniser = _local_tokeniser(source, ring, config.tokens, None, job_token_columns(config))
+        tokeniser = _local_tokeniser(
+            source, ring, config.tokens, None, job_token_columns(config), binary=True
+        )
         seen: list[tuple[Any, pa.Array]] = []
         tokeniser._subkeys = {p: _Recording(k, seen) for p, k in tokeniser._subkeys.items()}
         # The limit hashes every row's value, as the issue defines it (not the distinct ones).
         tokeniser._per_distinct = lambda *_: None  # type: ignore[method-assign]
         frame = pl.read_csv(csv, columns=names, infer_schema=False)
-        tokens, _ = tokeniser.batch(frame)
+        tokens, _ = tokeniser.batch_arrow(frame)
         rows = frame.height
         del frame
 
@@ -207,17 +188,18 @@ def main() -> None:
         # CPU time is steadier than wall time.
         read, read_cpu = measured(lambda: pl.read_csv(csv, columns=names, infer_schema=False))
         hmac, hmac_cpu = measured(partial(hash_all, seen, config.tokens.length))
-        token_table = tokens.drop("record_id").to_arrow()
+        # The bare write: the token columns as the command stores them (tokens format 2: raw
+        # bytes, no codec: writing.column_codecs); then, for the record, as format 1's hex (zstd).
+        binary_table = tokens.drop(["record_id"])
+        hex_table = as_hex(pl.from_arrow(binary_table)).to_arrow()  # type: ignore[arg-type]
         hex_path, binary_path = work / "bare.tokens.parquet", work / "binary.tokens.parquet"
+        codecs = column_codecs(binary_table.schema)
         write, write_cpu = measured(
-            partial(pq.write_table, token_table, hex_path, compression="zstd")
+            partial(pq.write_table, binary_table, binary_path, compression=codecs)
         )
-        binary_table = as_binary(token_table)
-        binary_write, _ = measured(
-            partial(pq.write_table, binary_table, binary_path, compression="zstd")
-        )
+        hex_write, _ = measured(partial(pq.write_table, hex_table, hex_path, compression="zstd"))
         write_again, _ = measured(
-            partial(pq.write_table, token_table, hex_path, compression="zstd")
+            partial(pq.write_table, binary_table, binary_path, compression=codecs)
         )
         hex_size, binary_size = hex_path.stat().st_size, binary_path.stat().st_size
         limit, limit_cpu = read + hmac + write, read_cpu + hmac_cpu + write_cpu
@@ -226,17 +208,19 @@ def main() -> None:
         print(f"bare read   {read:6.2f} s  (polars CSV, {len(names)} columns)")
         print(f"bare hmac   {hmac:6.2f} s  ({hmacs / hmac / 1e6:.1f} M/s, {HASH_THREADS} threads)")
         print(
-            f"bare write  {write:6.2f} s  (Parquet zstd, {token_table.num_columns} token columns)"
+            f"bare write  {write:6.2f} s  (Parquet, {binary_table.num_columns} token columns "
+            "as raw bytes: tokens format 2)"
         )
         print(f"limit       {limit:6.2f} s  (CPU {limit_cpu:.2f} s)")
         print(
-            f"encoding: hex {hex_size / 2**20:.0f} MiB written in {write:.2f} s "
-            f"(again {write_again:.2f} s), 16-byte binary {binary_size / 2**20:.0f} MiB in "
-            f"{binary_write:.2f} s ({binary_size / hex_size:.2f}x the size); "
-            f"in memory {token_table.nbytes / 2**20:.0f} MiB hex, "
-            f"{binary_table.nbytes / 2**20:.0f} MiB binary"
+            f"encoding: 16-byte binary (format 2) {binary_size / 2**20:.0f} MiB written in "
+            f"{write:.2f} s (again {write_again:.2f} s), hex (format 1, zstd) "
+            f"{hex_size / 2**20:.0f} MiB in {hex_write:.2f} s: binary is "
+            f"{binary_size / hex_size:.2f}x the size, written {hex_write / write:.2f}x faster; "
+            f"in memory {binary_table.nbytes / 2**20:.0f} MiB binary, "
+            f"{hex_table.nbytes / 2**20:.0f} MiB hex"
         )
-        del seen, tokens, token_table, binary_table, tokeniser
+        del seen, tokens, hex_table, binary_table, tokeniser
 
         runs = [(Path(src).resolve().parent.name, src) for src in args.compare_src or []]
         runs.append(("real", ROOT / "src"))

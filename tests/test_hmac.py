@@ -415,3 +415,37 @@ def test_key_blocks_give_rfc_2104_hmac_for_any_key_length(length: int) -> None:
     manual = hashlib.sha256(outer + hashlib.sha256(inner + message).digest()).digest()
     assert manual == std_hmac.digest(key, message, "sha256")
     assert len(inner) == len(outer) == 64
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    values=st.lists(st.one_of(st.none(), text_values), max_size=40),
+    length=st.integers(min_value=1, max_value=32),
+    bounds=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
+def test_hmac_binary_array_holds_the_bytes_of_the_hex_tokens(
+    backend: str, values: list[str | None], length: int, bounds: tuple[int, int]
+) -> None:
+    # Tokens format 2 stores the raw bytes: fixed width, nulls null (zero-filled slots).
+    start, size = bounds
+    sliced = pa.array(values, pa.string()).slice(start, size)
+    out = _hmac.hmac_binary_array(KEY, sliced, length=length, backend=backend)  # type: ignore[arg-type]
+    out.validate(full=True)
+    assert out.type == pa.binary(length)
+    expected = expected_tokens(KEY, values[start : start + size], length)
+    assert out.to_pylist() == [None if t is None else bytes.fromhex(t) for t in expected]
+    if out.null_count:
+        data = out.buffers()[1].to_pybytes()
+        nulls = [i for i, v in enumerate(out.to_pylist()) if v is None]
+        assert all(data[i * length : (i + 1) * length] == bytes(length) for i in nulls)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_hmac_binary_array_chunked_and_all_null_inputs(backend: str) -> None:
+    chunked = pa.chunked_array([pa.array(["1", None], pa.string()), pa.array([], pa.string())])
+    out = _hmac.hmac_binary_array(KEY, chunked, backend=backend)  # type: ignore[arg-type]
+    assert isinstance(out, pa.ChunkedArray) and out.type == pa.binary(16)
+    assert out.to_pylist() == [bytes.fromhex(expected_tokens(KEY, ["1"], 16)[0]), None]
+    empty = _hmac.hmac_binary_array(KEY, pa.nulls(3), backend=backend)  # type: ignore[arg-type]
+    assert empty.type == pa.binary(16) and empty.null_count == 3

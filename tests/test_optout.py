@@ -14,6 +14,7 @@ from safelink.errors import ConfigError, InputError
 from safelink.governance.optout import load_opt_outs
 from safelink.keys import Keyring
 from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.synthetic.testing import synthetic_nhs_numbers
 
 NHS = synthetic_nhs_numbers(6, seed=5)
@@ -100,7 +101,7 @@ def test_pseudonymise_drops_opted_out_records_and_counts_them(
     out = tmp_path / "out"
     summary = _pseudonymise_file_from(_frame(), _config(listed), keyring, tmp_path, out)
     paths = output_paths(out, "hospital")
-    tokens = pl.read_parquet(paths["tokens"])
+    tokens = read_tokens(paths["tokens"])
     content = pl.read_parquet(paths["content"])
     assert tokens.height == content.height == 5
     assert content["diagnosis"].to_list() == ["E11", "J45", "C50", "I10", "E11"]

@@ -22,6 +22,7 @@ from safelink.pseudonymise import (
     read_tokens_metadata,
 )
 from safelink.pseudonymise.summary import commonest_shapes
+from safelink.pseudonymise.tokens_format import read_tokens
 
 from .conftest import TEST_PASSPHRASE
 
@@ -194,7 +195,7 @@ def test_pseudonymise_file_writes_tokens_content_summary(keyring: Keyring, tmp_p
     out = tmp_path / "out"
     summary = pseudonymise_file(write_csv(tmp_path), CONFIG, keyring, out, batch_rows=2)
     paths = output_paths(out, "hospital")
-    tokens = pl.read_parquet(paths["tokens"])
+    tokens = read_tokens(paths["tokens"])
     content = pl.read_parquet(paths["content"])
     assert tokens.height == content.height == summary.rows == 5
     metadata = read_tokens_metadata(paths["tokens"])
@@ -311,7 +312,7 @@ def test_pseudonymise_file_csv_output_same_tokens_and_safe_cells(keyring: Keyrin
     pseudonymise_file(path, CONFIG, keyring, tmp_path / "csv", output_format="csv")
     pseudonymise_file(path, CONFIG, keyring, tmp_path / "pq")
     from_csv = pl.read_csv(tmp_path / "csv" / "hospital.tokens.csv", infer_schema=False)
-    from_parquet = pl.read_parquet(tmp_path / "pq" / "hospital.tokens.parquet")
+    from_parquet = read_tokens(tmp_path / "pq" / "hospital.tokens.parquet")
     assert from_csv.drop("record_id").equals(from_parquet.drop("record_id"))
     content = pl.read_csv(tmp_path / "csv" / "hospital.content.csv", infer_schema=False)
     assert content["diagnosis"].to_list()[0] == "'=HYPERLINK(x)"
@@ -385,7 +386,7 @@ def test_tokeniser_counts_of_parts_merge_to_the_counts_of_the_whole(keyring: Key
 def test_tokeniser_hashing_error_surfaces_from_the_pool(keyring: Keyring, monkeypatch):
     from safelink.keys import SubKey
 
-    def failing(self: SubKey, values: object, *, length: int = 16) -> object:
+    def failing(self: SubKey, values: object, *, length: int = 16, binary: bool = False) -> object:
         raise InputError("a hashing thread failed")
 
     monkeypatch.setattr(SubKey, "tokens", failing)
@@ -417,9 +418,9 @@ def test_tokeniser_hashes_each_distinct_value_once_with_the_tokens_of_one_row_ba
         def __init__(self, subkey: object) -> None:
             self.subkey = subkey
 
-        def tokens(self, values: pa.Array, *, length: int = 16) -> object:
+        def tokens(self, values: pa.Array, *, length: int = 16, binary: bool = False) -> object:
             hashed.append(len(values))
-            return self.subkey.tokens(values, length=length)  # type: ignore[attr-defined]
+            return self.subkey.tokens(values, length=length, binary=binary)  # type: ignore[attr-defined]
 
     def tokeniser(keys: dict[str, object]) -> Tokeniser:
         return Tokeniser(source, keys, "kid", settings, lambda n: pa.nulls(n, pa.string()))  # type: ignore[arg-type]
@@ -444,3 +445,23 @@ def test_random_record_ids_are_128_bit_hex_and_distinct():
     assert ids.len() == ids.n_unique() == 10_000 and ids.null_count() == 0
     assert ids.str.contains(r"^[0-9a-f]{32}$").all()
     assert _random_record_ids(0).to_pylist() == []
+
+
+def test_pseudonymise_file_stores_tokens_as_raw_bytes_format_2(keyring: Keyring, tmp_path: Path):
+    # Tokens format 2: each token column holds the HMAC's bytes (fixed width), not their hex;
+    # record ids and Bloom encodings stay text; the metadata names the format.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    pseudonymise_file(write_csv(tmp_path), CONFIG, keyring, out, batch_rows=2)
+    path = output_paths(out, "hospital")["tokens"]
+    schema = pq.read_schema(path)
+    assert schema.field("record_id").type in (pa.string(), pa.large_string())
+    token_columns = [f for f in schema if f.name != "record_id"]
+    assert token_columns and all(f.type == pa.binary(16) for f in token_columns)
+    assert read_tokens_metadata(path)["tokens_format"] == "2"
+    raw = pl.read_parquet(path).get_column("nhs_number")
+    hexed = pseudonymise(frame(), CONFIG, keyring).tokens.get_column("nhs_number")
+    assert [None if b is None else b.hex() for b in raw.to_list()] == hexed.to_list()
+    assert raw.null_count() == 2  # the rejected and missing numbers stay null, not zero bytes

@@ -4,12 +4,14 @@ import threading
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from safelink.errors import OutputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import output_paths, pseudonymise_file
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.pseudonymise.writing import BatchWriter, WriterThread
 
 from .test_pseudonymise import CONFIG, frame, write_csv
@@ -83,7 +85,7 @@ def test_pseudonymise_file_streamed_equals_in_memory_over_many_batches(
     out = tmp_path / "out"
     summary = pseudonymise_file(write_csv(tmp_path, data), CONFIG, keyring, out, batch_rows=2)
     paths = output_paths(out, "hospital")
-    tokens = pl.read_parquet(paths["tokens"])
+    tokens = read_tokens(paths["tokens"])
     content = pl.read_parquet(paths["content"])
     assert pq.ParquetFile(paths["tokens"]).num_row_groups > 2  # written in several batches
     assert summary.rows == tokens.height == 5 * COPIES
@@ -99,16 +101,16 @@ def test_pseudonymise_file_tokenising_failure_stops_reader_and_writers(
 ):
     from safelink.pseudonymise.tokenise import Tokeniser
 
-    real_batch = Tokeniser.batch
+    real_batch = Tokeniser.batch_arrow
     done: list[int] = []
 
-    def failing_batch(self: Tokeniser, text: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    def failing_batch(self: Tokeniser, text: pl.DataFrame) -> tuple[pa.Table, pl.DataFrame]:
         if done:
             raise RuntimeError("tokenising failed")
         done.append(text.height)
         return real_batch(self, text)
 
-    monkeypatch.setattr(Tokeniser, "batch", failing_batch)
+    monkeypatch.setattr(Tokeniser, "batch_arrow", failing_batch)
     out = tmp_path / "out"
     path = write_csv(tmp_path, pl.concat([frame()] * COPIES))
     with pytest.raises(RuntimeError, match="tokenising failed"):

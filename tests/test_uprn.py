@@ -11,6 +11,7 @@ from safelink.config import JobConfig, TokenSettings, parse_config
 from safelink.errors import ConfigError, InputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import output_paths, pseudonymise, pseudonymise_file, token_plan
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.uprn import (
     Gazetteer,
     UnresolvedReason,
@@ -315,7 +316,7 @@ def test_pseudonymise_file_resolves_every_batch(keyring: Keyring, tmp_path: Path
     )
     out = tmp_path / "out"
     pseudonymise_file(path, _resolving_config(), keyring, out, source="s", batch_rows=2)
-    tokens = pl.read_parquet(output_paths(out, "s")["tokens"])
+    tokens = read_tokens(output_paths(out, "s")["tokens"])
     uprn, household = tokens["uprn"].to_list(), tokens["household"].to_list()
     assert len(set(uprn[:4])) == 1
     assert len(set(uprn)) == 3

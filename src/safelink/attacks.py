@@ -37,6 +37,7 @@ from safelink.normalise import forename_canonical, normalise_name
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.pseudonymise.bloom import bloom_encode
 from safelink.pseudonymise.plan import BIRTH_YEAR
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.token_attacks import ColumnAttack, attack_columns
 
 ENUMERABLE_LIMIT = 1_000
@@ -351,7 +352,7 @@ def audit_tokens(
         # Names keyed with the year of birth or alone, as the file's purposes say.
         keyed = any(str(p).endswith(BIRTH_YEAR) for p in purposes.values())
         settings = TokenSettings(names_with_birth_year=keyed)
-        frame = pl.read_parquet(tokens)
+        frame = read_tokens(tokens)
     if RECORD_ID not in frame.columns:
         raise InputError("not a tokens table: it has no record_id column.")
     rate = measure_hmac_rate(hmac_sample)

@@ -13,13 +13,14 @@ import yaml
 from safelink.demo import run_demo
 from safelink.errors import InputError, OutputError
 from safelink.infra.audit import verify_audit_log
+from safelink.pseudonymise.tokens_format import read_tokens
 
 
 def test_demo_runs_pipeline_on_synthetic_data(tmp_path: Path):
     result = run_demo(tmp_path / "demo", people=1_000, seed=3)
     assert set(result.pseudonymised) == {"hospital", "social_care"}
     for name, summary in result.pseudonymised.items():
-        tokens = pl.read_parquet(tmp_path / "demo" / "pseudonymised" / f"{name}.tokens.parquet")
+        tokens = read_tokens(tmp_path / "demo" / "pseudonymised" / f"{name}.tokens.parquet")
         assert tokens.height == summary.rows > 0
         assert summary.key_id.startswith("kid_")
     hospital_extract = pl.read_csv(result.extracts["hospital"], infer_schema=False)
@@ -112,7 +113,7 @@ def test_demo_resolves_addresses_and_releases_households(tmp_path: Path):
         assert sum(counts.values()) == rows
         assert counts["resolved"] >= 0.85 * rows, counts
         assert counts["no_address"] > 0
-        tokens = pl.read_parquet(tmp_path / "demo" / "pseudonymised" / f"{source}.tokens.parquet")
+        tokens = read_tokens(tmp_path / "demo" / "pseudonymised" / f"{source}.tokens.parquet")
         assert tokens["uprn"].null_count() == rows - counts["resolved"]
     released = pl.read_parquet(result.release.out_dir / "data.parquet")
     assert released["household"].str.starts_with("h_").all()

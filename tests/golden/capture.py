@@ -35,6 +35,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from safelink.pseudonymise.tokens_format import as_hex
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden.json"
@@ -92,7 +94,8 @@ def fingerprint_parquet(path: Path) -> str:
     assert isinstance(frame, pl.DataFrame)
     schema = [f"{name}:{dtype}" for name, dtype in frame.schema.items()]
     header = json.dumps({"schema": schema, "metadata": metadata}, sort_keys=True).encode()
-    return _digest(header + b"\n" + frame.write_csv().encode())
+    # Raw-byte tokens (tokens format 2) as their hex: the rows read as format 1 wrote them.
+    return _digest(header + b"\n" + as_hex(frame).write_csv().encode())
 
 
 @contextmanager

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import logging
 import random
+from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from safelink.config import JobConfig
-from safelink.engines.backend import Backend, DuckDBBackend, PolarsBackend
+from safelink.engines.backend import Backend, DuckDBBackend, PolarsBackend, run_query
 from safelink.link import codes, inputs, link, link_config
 from safelink.pseudonymise import RECORD_ID
+from safelink.pseudonymise.tokens_format import read_tokens
 
 
 def _hex(rng: random.Random, digits: int = 32) -> str:
@@ -114,3 +118,41 @@ def test_link_on_codes_equals_link_on_text(linked_inputs, demo_config: JobConfig
     assert coded.report.truth == text.report.truth
     assert coded.report.model["accepted_links"] == text.report.model["accepted_links"]
     assert coded.report.waterfall == text.report.waterfall
+
+
+def _as_format_1(path: Path, folder: Path) -> Path:
+    """A copy of a tokens file as earlier versions wrote it: hex text, no format key."""
+    folder.mkdir(exist_ok=True)
+    table = pq.read_table(path)
+    metadata = {
+        k: v for k, v in (table.schema.metadata or {}).items() if not k.endswith(b"tokens_format")
+    }
+    hexed = read_tokens(path).to_arrow().replace_schema_metadata(metadata)
+    copy = folder / path.name
+    pq.write_table(hexed, copy, compression="zstd")
+    return copy
+
+
+def test_tokens_files_of_either_format_link_together(
+    linked_inputs, demo_config: JobConfig, tmp_path: Path
+):
+    # Tokens format 2 (raw bytes) is read beside format 1 (hex) files of earlier versions:
+    # the same tokens, so the same links and person ids whichever format each file is in.
+    hospital, social = linked_inputs["hospital"], linked_inputs["social_care"]
+    assert pq.read_schema(hospital).field("nhs_number").type == pa.binary(16)
+    old_hospital = _as_format_1(hospital, tmp_path / "old")
+    assert pq.read_schema(old_hospital).field("nhs_number").type == pa.large_string()
+    settings = link_config(demo_config)
+    both_new = link([hospital, social], settings)
+    mixed = link([old_hospital, social], settings)
+    assert mixed.links.equals(both_new.links)
+
+
+def test_duckdb_reads_format_2_tokens_as_their_hex(linked_inputs) -> None:
+    path = linked_inputs["social_care"]
+    backend = DuckDBBackend()
+    (loaded,) = inputs.load_inputs(backend, [path], ["social_care"])
+    read = backend.collect(run_query(backend, "SELECT * FROM {t}", t=loaded.table))
+    expected = read_tokens(path)
+    assert read.select(expected.columns).equals(expected)
+    assert read.schema["nhs_number"] == pl.String

@@ -11,6 +11,7 @@ import pytest
 from safelink.config import JobConfig
 from safelink.errors import ConfigError, LinkageError
 from safelink.link import link, link_files
+from safelink.pseudonymise.tokens_format import read_tokens
 
 
 def _tokens(inputs: dict[str, Path]) -> list[Path]:
@@ -63,7 +64,7 @@ def test_link_same_inputs_twice_gives_same_links(linked_inputs, demo_config):
 
 
 def test_link_shuffled_records_give_same_person_ids(linked_inputs, demo_config):
-    frames = [pl.read_parquet(p) for p in _tokens(linked_inputs)]
+    frames = [read_tokens(p) for p in _tokens(linked_inputs)]
     shuffled = [f.sample(fraction=1.0, shuffle=True, seed=5) for f in frames]
     names = ["hospital", "social_care"]
     base = link(frames, demo_config, sources=names).links.sort("source", "record_id")
@@ -84,7 +85,7 @@ def test_link_different_key_ids_refused_nothing_written(
 
 
 def test_link_missing_token_column_names_column(linked_inputs, demo_config):
-    frames = [pl.read_parquet(p) for p in _tokens(linked_inputs)]
+    frames = [read_tokens(p) for p in _tokens(linked_inputs)]
     frames[1] = frames[1].drop("date_of_birth")
     with pytest.raises(LinkageError, match="date_of_birth"):
         link(frames, demo_config, sources=["hospital", "social_care"])
@@ -98,7 +99,7 @@ def test_link_config_naming_absent_column_refused(linked_inputs, tmp_path):
 
 
 def test_link_empty_input_refused(linked_inputs, demo_config):
-    frames = [pl.read_parquet(p) for p in _tokens(linked_inputs)]
+    frames = [read_tokens(p) for p in _tokens(linked_inputs)]
     with pytest.raises(LinkageError, match="no records"):
         link([frames[0], frames[1].head(0)], demo_config, sources=["hospital", "social_care"])
 

@@ -19,6 +19,7 @@ from safelink.link.waterfall import (
     level_labels,
     pair_hash_sql,
 )
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.report.charts import waterfall_chart
 from safelink.report.html import render_linkage_report
 
@@ -69,7 +70,7 @@ def test_waterfall_partial_weights_and_prior_sum_to_match_weight(report: dict[st
 def test_waterfall_shuffled_records_same_pairs_and_weights(
     linked_inputs: dict[str, Path], demo_config: JobConfig, report: dict[str, Any]
 ) -> None:
-    frames = [pl.read_parquet(p) for p in _tokens(linked_inputs)]
+    frames = [read_tokens(p) for p in _tokens(linked_inputs)]
     shuffled = [f.sample(fraction=1.0, shuffle=True, seed=7) for f in frames]
     again = link(shuffled, demo_config, sources=SOURCES).report.to_dict()["waterfall"]
     assert again == report["waterfall"]

@@ -12,6 +12,7 @@ from safelink.errors import ConfigError, InputError
 from safelink.infra.audit import read_audit_entries
 from safelink.link import link_config
 from safelink.owners import discrepancy_report
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.synthetic.corruption import HOSPITAL_RATES, SOCIAL_CARE_RATES
 from safelink.synthetic.extracts import generate, valid_test_nhs_numbers
 from tests.owners.conftest import ROOT, Linked, build
@@ -126,7 +127,7 @@ def test_discrepancies_hold_no_value_of_another_source(planted: Planted, tmp_pat
     report = _report(planted.linked, "hospital", out)
     data = out.read_bytes().decode("utf-8") + json.dumps(report.summary)
     tokens = pl.concat(
-        [pl.read_parquet(p).select("nhs_number", "date_of_birth", "date_of_birth_sex")
+        [read_tokens(p).select("nhs_number", "date_of_birth", "date_of_birth_sex")
          for p in planted.linked.tokens.values()]
     )  # fmt: skip
     links = planted.linked.links_frame()
@@ -136,7 +137,7 @@ def test_discrepancies_hold_no_value_of_another_source(planted: Planted, tmp_pat
 
 
 def test_discrepancies_compare_sex_by_its_composite_and_count_pairs(planted: Planted, tmp_path):
-    tokens = [pl.read_parquet(p) for p in planted.linked.tokens.values()]
+    tokens = [read_tokens(p) for p in planted.linked.tokens.values()]
     assert all("sex" not in t.columns and "date_of_birth_sex" in t.columns for t in tokens)
     report = _report(planted.linked, "hospital", tmp_path / "h.csv")
     assert report.summary["sex_compared_by"] == "date_of_birth_sex"

@@ -14,12 +14,13 @@ from safelink.governance.erasures import (
     write_erasures,
 )
 from safelink.pseudonymise import RECORD_ID
+from safelink.pseudonymise.tokens_format import read_tokens
 from tests.owners.conftest import Linked
 
 
 def _register(linked: Linked, key_id: str | None = None) -> ErasureRegister:
     """An erasure of the first social-care record's NHS-number token (no person id)."""
-    tokens = pl.read_parquet(linked.tokens["social_care"]).drop_nulls("nhs_number")
+    tokens = read_tokens(linked.tokens["social_care"]).drop_nulls("nhs_number")
     entry = Erasure(person_ids=(), nhs_number_token=tokens["nhs_number"][0], date="2026-12-05")
     meta_key = key_id if key_id is not None else linked.keys.namespace_key("link").key_id
     return ErasureRegister(key_id=meta_key, entries=(entry,))
@@ -41,7 +42,7 @@ def test_erasures_token_finds_the_person_in_every_source(linked: Linked):
     register = _register(linked)
     links = linked.links_frame()
     erased = erased_persons(register, links, linked.tokens, linked.config)
-    tokens = pl.read_parquet(linked.tokens["social_care"])
+    tokens = read_tokens(linked.tokens["social_care"])
     record = tokens.filter(pl.col("nhs_number") == register.entries[0].nhs_number_token)
     expected = set(links.join(record.select(RECORD_ID), on=RECORD_ID)["person_id"])
     assert erased == expected and len(erased) == 1

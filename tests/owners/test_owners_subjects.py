@@ -12,6 +12,7 @@ from safelink.errors import InputError
 from safelink.governance.erasures import read_erasures
 from safelink.link import link_files, read_index
 from safelink.owners import erase_subject, release_id, subject_lookup
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.release import recipient_key, verify
 from safelink.release.pseudonyms import pseudonymise_persons
 from safelink.synthetic.extracts import valid_test_nhs_numbers
@@ -148,7 +149,7 @@ def test_subject_audit_holds_no_number_token_or_person_id(copy: Linked):
     entry = json.loads(text.splitlines()[-1])
     assert entry["command"] == "subject"
     assert entry["arguments"] == {"erase": False, "persons_found": len(report.persons)}
-    tokens = pl.read_parquet(copy.tokens["hospital"])["nhs_number"].drop_nulls()
+    tokens = read_tokens(copy.tokens["hospital"])["nhs_number"].drop_nulls()
     assert nhs not in text
     assert report.persons[0].person_id not in text
     assert not any(t in text for t in tokens)

@@ -115,3 +115,11 @@ def test_release_existing_directory_refused_before_reading_inputs(pipeline: Pipe
     with pytest.raises(OutputError, match="already exists; choose a new release directory"):
         pipeline.release(out_dir, links=tmp_path / "missing.parquet", audit_log=log)
     assert not log.exists() and list(out_dir.iterdir()) == []
+
+
+def test_release_gate_counts_raw_byte_tokens_as_token_like():
+    # Tokens files store tokens as raw bytes (format 2); a binary column in a release is one.
+    frame = pl.DataFrame(
+        {"raw": [bytes(range(16)), None, bytes(16)], "age_band": ["40-49", "50-59", None]}
+    )
+    assert token_like_columns(frame) == {"raw": 2}

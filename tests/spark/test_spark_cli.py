@@ -8,6 +8,7 @@ import polars as pl
 import pytest
 
 from safelink.keys import Keyring
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.synthetic.testing import synthetic_nhs_numbers
 
 pytestmark = pytest.mark.spark
@@ -32,7 +33,7 @@ def test_cli_pseudonymise_engine_spark_matches_local(run_cli, spark, tmp_path: P
     assert run_cli(*base, "-o", str(tmp_path / "local"), env=env).code == 0
     result = run_cli(*base, "-o", str(tmp_path / "spark"), "--engine", "spark", env=env)
     assert result.code == 0, result.stderr
-    local = pl.read_parquet(tmp_path / "local" / "s.tokens.parquet").drop("record_id")
+    local = read_tokens(tmp_path / "local" / "s.tokens.parquet").drop("record_id")
     # Spark writes a directory of part files.
     parts = str(tmp_path / "spark" / "s.tokens.parquet" / "*.parquet")
     spark_tokens = pl.read_parquet(parts).drop("record_id")

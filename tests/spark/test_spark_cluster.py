@@ -26,6 +26,7 @@ import yaml
 from safelink.keys import Keyring
 from safelink.link import link_files
 from safelink.pseudonymise import pseudonymise_file
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.synthetic.extracts import generate
 
 from ._disclosure_data import QUASI, assert_close, release_frame
@@ -161,7 +162,7 @@ def job(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _tokens(path: Path) -> pl.DataFrame:
     """A tokens output (a file, or Spark's directory of parts) without the per-run record ids."""
     source = str(path / "*.parquet") if path.is_dir() else path
-    frame = pl.read_parquet(source).drop("record_id")
+    frame = read_tokens(source).drop("record_id")  # local files: tokens format 2
     return frame.sort(frame.columns)
 
 

@@ -53,8 +53,19 @@ def is_spark_frame(data: Any) -> bool:
 
 
 def read_parquet(spark: SparkSession, where: str) -> DataFrame:
-    """Read a Parquet file or directory (local or Hadoop-compatible path) into Spark."""
-    return spark.read.parquet(where)
+    """Read a Parquet file or directory (local or Hadoop-compatible path) into Spark.
+
+    Binary columns (tokens format 2: :mod:`safelink.pseudonymise.tokens_format`) are read as
+    the lowercase hex text of their bytes, as format 1 holds them.
+    """
+    from pyspark.sql import functions as F  # noqa: N812
+    from pyspark.sql.types import BinaryType
+
+    frame = spark.read.parquet(where)
+    binary = [f.name for f in frame.schema.fields if isinstance(f.dataType, BinaryType)]
+    if not binary:
+        return frame
+    return frame.withColumns({name: F.lower(F.hex(F.col(name))) for name in binary})
 
 
 def read_text(spark: SparkSession, where: str) -> str:

@@ -31,6 +31,7 @@ from safelink.errors import InputError, LinkageError
 from safelink.identifiers import Identifier
 from safelink.infra import io
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise.tokens_format import as_hex
 
 __all__ = [
     "ERASURES_FORMAT",
@@ -193,7 +194,7 @@ def erased_persons(
         column = _nhs_column(metadata)
         if column is None:
             continue
-        frame = io.read_frame(path, columns=[RECORD_ID, column])
+        frame = as_hex(io.read_frame(path, columns=[RECORD_ID, column]))
         hits = frame.filter(pl.col(column).is_in(list(wanted)))[RECORD_ID].cast(pl.String)
         persons = links.filter(
             (pl.col("source") == source) & pl.col(RECORD_ID).is_in(hits.implode())

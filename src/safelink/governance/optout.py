@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
@@ -61,13 +63,22 @@ class OptOuts:
             "records_dropped": opted_out,
         }
 
-    def mask(self, tokens: pl.DataFrame, columns: Sequence[str]) -> pl.Series:
-        """True for each row whose token in any of ``columns`` (NHS-number tokens) is listed."""
-        listed = pl.Series(sorted(self.tokens), dtype=pl.String).implode()
-        hit = pl.lit(False)
+    def mask(self, tokens: pa.Table, columns: Sequence[str]) -> pa.Array:
+        """True for each row whose token in any of ``columns`` (NHS-number tokens) is listed.
+
+        The columns may hold hex text or, as tokens files store them, raw bytes.
+        """
+        hit = pa.array([False] * tokens.num_rows, pa.bool_())
         for column in columns:
-            hit = hit | pl.col(column).is_in(listed).fill_null(False)
-        return tokens.select(hit.alias("opted_out")).to_series()
+            values = tokens.column(column)
+            listed = sorted(self.tokens)
+            if pa.types.is_fixed_size_binary(values.type):
+                listed_array = pa.array([bytes.fromhex(t) for t in listed], values.type)
+            else:
+                listed_array = pa.array(listed, values.type)
+            found = pc.fill_null(pc.is_in(values, value_set=listed_array), False)
+            hit = pc.or_(hit, found)
+        return hit.combine_chunks() if isinstance(hit, pa.ChunkedArray) else hit
 
 
 def load_opt_outs(

@@ -1,6 +1,8 @@
 """Keyed HMAC-SHA256 tokens over Arrow string columns (private; used by :mod:`safelink.keys`).
 
-A token is ``hex(HMAC-SHA256(key, value_utf8)[:length])``, lowercase, ``2 * length`` characters.
+A token is ``hex(HMAC-SHA256(key, value_utf8)[:length])``, lowercase, ``2 * length`` characters
+(:func:`hmac_hex_array`), or the same ``length`` bytes as they are (:func:`hmac_binary_array`: a
+``fixed_size_binary(length)`` array, how tokens files store them since tokens format 2).
 
 Two backends give byte-identical results:
 
@@ -34,7 +36,14 @@ try:  # the extension is optional: setup.py builds it only when a C compiler is 
 except ImportError:  # pragma: no cover - depends on how the package was installed
     _native = None
 
-__all__ = ["Backend", "hmac_hex_array", "hmac_sha256", "native_available", "native_implementation"]
+__all__ = [
+    "Backend",
+    "hmac_binary_array",
+    "hmac_hex_array",
+    "hmac_sha256",
+    "native_available",
+    "native_implementation",
+]
 
 Backend = Literal["auto", "native", "python"]
 
@@ -124,15 +133,42 @@ def hmac_hex_array(
         >>> tokens.type
         DataType(large_string)
     """
+    return _token_array(key, values, length, backend, binary=False)
+
+
+def hmac_binary_array(
+    key: bytes,
+    values: pa.Array | pa.ChunkedArray,
+    *,
+    length: int = 16,
+    backend: Backend = "auto",
+) -> pa.Array | pa.ChunkedArray:
+    """Return binary HMAC-SHA256 tokens: :func:`hmac_hex_array`'s bytes, not their hex.
+
+    Returns:
+        A ``fixed_size_binary(length)`` array (chunked like ``values``); a null value's slot
+        is zero bytes under the null bitmap, so no bytes of any null input reach the output.
+
+    Raises:
+        InputError: as :func:`hmac_hex_array`.
+        SafelinkError: as :func:`hmac_hex_array`.
+    """
+    return _token_array(key, values, length, backend, binary=True)
+
+
+def _token_array(
+    key: bytes, values: pa.Array | pa.ChunkedArray, length: int, backend: object, *, binary: bool
+) -> pa.Array | pa.ChunkedArray:
     _check_key(key)
     if isinstance(length, bool) or not isinstance(length, int) or not 1 <= length <= _DIGEST_SIZE:
         raise InputError(f"token length must be a whole number of bytes from 1 to {_DIGEST_SIZE}")
     hash_array = _choose_backend(backend)
+    kind = pa.binary(length) if binary else pa.large_string()
     if isinstance(values, pa.ChunkedArray):
-        chunks = [hash_array(key, _prepare(chunk), length) for chunk in values.chunks]
-        return pa.chunked_array(chunks, type=pa.large_string())
+        chunks = [hash_array(key, _prepare(chunk), length, binary) for chunk in values.chunks]
+        return pa.chunked_array(chunks, type=kind)
     if isinstance(values, pa.Array):
-        return hash_array(key, _prepare(values), length)
+        return hash_array(key, _prepare(values), length, binary)
     raise InputError(
         "values to tokenise must be a pyarrow Array or ChunkedArray of text "
         "(convert with pyarrow.array(...) or polars Series.to_arrow())"
@@ -146,14 +182,14 @@ def _check_key(key: object) -> None:
         raise InputError("HMAC key is empty; derive a subkey from the project key instead")
 
 
-def _choose_backend(backend: object) -> Callable[[bytes, pa.Array, int], pa.Array]:
+def _choose_backend(backend: object) -> Callable[[bytes, pa.Array, int, bool], pa.Array]:
     if backend not in _BACKENDS:
         raise InputError(f"unknown HMAC backend; choose one of {', '.join(_BACKENDS)}")
     if backend == "python" or (backend == "auto" and _native is None):
-        return _python_hex_array
+        return _python_array
     if _native is None:
         raise SafelinkError(_BUILD_HINT)
-    return _native_hex_array
+    return _native_array
 
 
 def _prepare(array: pa.Array) -> pa.Array:
@@ -198,11 +234,11 @@ def _output_validity(array: pa.Array) -> pa.Buffer | None:
     return pa.array(mask.to_pylist(), pa.bool_()).buffers()[1]  # pragma: no cover
 
 
-def _native_hex_array(key: bytes, array: pa.Array, length: int) -> pa.Array:
+def _native_array(key: bytes, array: pa.Array, length: int, binary: bool) -> pa.Array:
     assert _native is not None
     count = len(array)
     if pa.types.is_null(array.type):
-        return pa.nulls(count, pa.large_string())
+        return pa.nulls(count, pa.binary(length) if binary else pa.large_string())
     validity, offsets, data = array.buffers()[:3]
     hex_bytes, hex_offsets = _native.hmac_sha256_hex(
         key,
@@ -213,7 +249,15 @@ def _native_hex_array(key: bytes, array: pa.Array, length: int) -> pa.Array:
         count,
         length,
         validity if array.null_count else None,
+        raw=binary,
     )
+    if binary:
+        return pa.Array.from_buffers(
+            pa.binary(length),
+            count,
+            [_output_validity(array), pa.py_buffer(hex_bytes)],
+            null_count=array.null_count,
+        )
     return pa.Array.from_buffers(
         pa.large_string(),
         count,
@@ -249,6 +293,16 @@ def _key_states(key: bytes) -> tuple[Any, Any]:
     """Return hashlib objects that have absorbed key XOR ipad and key XOR opad (RFC 2104)."""
     inner, outer = key_blocks(key)
     return hashlib.sha256(inner), hashlib.sha256(outer)
+
+
+def _python_array(key: bytes, array: pa.Array, length: int, binary: bool) -> pa.Array:
+    hex_tokens = _python_hex_array(key, array, length)
+    if not binary:
+        return hex_tokens
+    return pa.array(
+        [None if t is None else bytes.fromhex(t) for t in hex_tokens.to_pylist()],
+        pa.binary(length),
+    )
 
 
 def _python_hex_array(key: bytes, array: pa.Array, length: int) -> pa.Array:

@@ -469,6 +469,28 @@ write_hex(char *dst, const uint32_t digest[8], int length)
     }
 }
 
+/* The first `length` bytes of the big-endian digest held in state words, as they are. */
+static inline void
+write_raw(char *dst, const uint32_t digest[8], int length)
+{
+    int i;
+    for (i = 0; i < length; i++) {
+        dst[i] = (char)(uint8_t)(digest[i >> 2] >> (24 - 8 * (i & 3)));
+    }
+}
+
+/* A token in the output's encoding: 2 * length hex digits, or length raw bytes. */
+static inline void
+write_token(char *dst, const uint32_t digest[8], int length, int raw)
+{
+    if (raw) {
+        write_raw(dst, digest, length);
+    }
+    else {
+        write_hex(dst, digest, length);
+    }
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The batch kernel                                                                           */
 
@@ -483,8 +505,9 @@ typedef struct {
     Py_ssize_t count;
     const uint8_t *validity; /* NULL: no nulls */
     int length;
-    char *out_hex;        /* (number of valid values) * 2 * length bytes */
-    int64_t *out_offsets; /* count + 1 entries */
+    int raw;              /* 1: length raw bytes a value, nulls zero-filled (fixed width) */
+    char *out_hex;        /* hex: (valid values) * 2 * length bytes; raw: count * length */
+    int64_t *out_offsets; /* hex: count + 1 entries; raw: NULL */
     Py_ssize_t out_hex_capacity;
 } kernel_args;
 
@@ -517,7 +540,7 @@ is_valid(const kernel_args *a, Py_ssize_t i)
 static int
 run_kernel(const hmac_ctx *ctx, const kernel_args *a)
 {
-    const int width = 2 * a->length;
+    const int width = a->raw ? a->length : 2 * a->length;
     uint32_t da[8], db[8];
     uint8_t ba[128], bb[128];
     int64_t written = 0;
@@ -529,7 +552,9 @@ run_kernel(const hmac_ctx *ctx, const kernel_args *a)
     int status = KERNEL_OK;
     Py_ssize_t i;
 
-    a->out_offsets[0] = 0;
+    if (a->out_offsets != NULL) {
+        a->out_offsets[0] = 0;
+    }
     for (i = 0; i < a->count; i++) {
         int64_t lo, hi;
         const uint8_t *msg;
@@ -537,7 +562,17 @@ run_kernel(const hmac_ctx *ctx, const kernel_args *a)
         char *dst;
 
         if (!is_valid(a, i)) {
-            a->out_offsets[i + 1] = written;
+            if (a->raw) { /* a fixed-width slot under the null bitmap */
+                if (written + width > (int64_t)a->out_hex_capacity) {
+                    status = KERNEL_BAD_OFFSETS;
+                    break;
+                }
+                memset(a->out_hex + written, 0, (size_t)width);
+                written += width;
+            }
+            else {
+                a->out_offsets[i + 1] = written;
+            }
             continue;
         }
         lo = offset_at(a, a->start + i);
@@ -551,7 +586,9 @@ run_kernel(const hmac_ctx *ctx, const kernel_args *a)
         len = (size_t)(hi - lo);
         dst = a->out_hex + written;
         written += width;
-        a->out_offsets[i + 1] = written;
+        if (a->out_offsets != NULL) {
+            a->out_offsets[i + 1] = written;
+        }
 
         if (len <= 55) {
             if (!pending) {
@@ -562,18 +599,18 @@ run_kernel(const hmac_ctx *ctx, const kernel_args *a)
                 continue;
             }
             hmac_two_short(ctx, pending_msg, pending_len, msg, len, da, db, ba, bb);
-            write_hex(pending_dst, da, a->length);
-            write_hex(dst, db, a->length);
+            write_token(pending_dst, da, a->length, a->raw);
+            write_token(dst, db, a->length, a->raw);
             pending = 0;
         }
         else {
             hmac_one(ctx, msg, len, da, ba);
-            write_hex(dst, da, a->length);
+            write_token(dst, da, a->length, a->raw);
         }
     }
     if (pending && status == KERNEL_OK) {
         hmac_one(ctx, pending_msg, pending_len, da, ba);
-        write_hex(pending_dst, da, a->length);
+        write_token(pending_dst, da, a->length, a->raw);
     }
     secure_wipe(da, sizeof(da));
     secure_wipe(db, sizeof(db));
@@ -597,7 +634,8 @@ get_contiguous_buffer(PyObject *obj, Py_buffer *view, const char *what)
 }
 
 PyDoc_STRVAR(hmac_sha256_hex_doc,
-"hmac_sha256_hex(key, data, offsets, offsets_64bit, start, count, length, validity=None)\n"
+"hmac_sha256_hex(key, data, offsets, offsets_64bit, start, count, length, validity=None,\n"
+"                raw=False)\n"
 "--\n\n"
 "HMAC-SHA256 of each value of an Arrow (large_)string/binary array, as fixed-width hex.\n\n"
 "key: the HMAC key (bytes-like). data, offsets, validity: the array's buffers (validity may be\n"
@@ -606,15 +644,17 @@ PyDoc_STRVAR(hmac_sha256_hex_doc,
 "length: how many leading bytes of each HMAC to keep (1..32).\n\n"
 "Returns (hex, offsets): hex holds 2*length lowercase hex characters per non-null value, in\n"
 "order; offsets is count+1 little-endian int64 offsets into hex (null values are empty).\n"
+"raw=True: (tokens, None) instead, tokens holding `length` raw bytes per value, nulls\n"
+"zero-filled: the data buffer of an Arrow fixed_size_binary(length) array.\n"
 "The GIL is released while hashing.");
 
 static PyObject *
 py_hmac_sha256_hex(PyObject *self, PyObject *args, PyObject *kwargs)
 {
-    static char *kwlist[] = {"key",   "data",   "offsets", "offsets_64bit", "start",
-                             "count", "length", "validity", NULL};
+    static char *kwlist[] = {"key",   "data",   "offsets",  "offsets_64bit", "start",
+                             "count", "length", "validity", "raw",           NULL};
     PyObject *key_obj, *data_obj, *offsets_obj, *validity_obj = Py_None;
-    int offsets_64;
+    int offsets_64, raw = 0;
     Py_ssize_t start, count;
     int length;
     Py_buffer key = {0}, data = {0}, offsets = {0}, validity = {0};
@@ -626,9 +666,9 @@ py_hmac_sha256_hex(PyObject *self, PyObject *args, PyObject *kwargs)
     int status;
 
     (void)self;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOOpnni|O:hmac_sha256_hex", kwlist,
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOOpnni|Op:hmac_sha256_hex", kwlist,
                                      &key_obj, &data_obj, &offsets_obj, &offsets_64, &start,
-                                     &count, &length, &validity_obj)) {
+                                     &count, &length, &validity_obj, &raw)) {
         return NULL;
     }
     if (length < 1 || length > 32) {
@@ -692,18 +732,22 @@ py_hmac_sha256_hex(PyObject *self, PyObject *args, PyObject *kwargs)
             valid_count += is_valid(&ka, i);
         }
     }
-    hex_len = valid_count * 2 * (Py_ssize_t)length;
+    hex_len = raw ? count * (Py_ssize_t)length : valid_count * 2 * (Py_ssize_t)length;
     hex_obj = PyBytes_FromStringAndSize(NULL, hex_len);
     if (hex_obj == NULL) {
         goto done;
     }
-    offs_obj = PyBytes_FromStringAndSize(NULL, (count + 1) * 8);
-    if (offs_obj == NULL) {
-        goto done;
-    }
+    ka.raw = raw;
     ka.out_hex = PyBytes_AS_STRING(hex_obj);
     ka.out_hex_capacity = hex_len;
-    ka.out_offsets = (int64_t *)(void *)PyBytes_AS_STRING(offs_obj);
+    ka.out_offsets = NULL;
+    if (!raw) {
+        offs_obj = PyBytes_FromStringAndSize(NULL, (count + 1) * 8);
+        if (offs_obj == NULL) {
+            goto done;
+        }
+        ka.out_offsets = (int64_t *)(void *)PyBytes_AS_STRING(offs_obj);
+    }
 
     /* The new bytes objects are not shared yet and the input buffers stay exported (held by
      * the Py_buffer views) until released below, so hashing without the GIL is safe. */
@@ -721,7 +765,7 @@ py_hmac_sha256_hex(PyObject *self, PyObject *args, PyObject *kwargs)
                         "or out of range)");
         goto done;
     }
-    result = PyTuple_Pack(2, hex_obj, offs_obj);
+    result = PyTuple_Pack(2, hex_obj, offs_obj != NULL ? offs_obj : Py_None);
 
 done:
     Py_XDECREF(hex_obj);

@@ -72,12 +72,15 @@ class SubKey(_Secret):
         """Return the full HMAC-SHA256 of ``message`` under this subkey."""
         return _hmac.hmac_sha256(self.__material, message)
 
-    def tokens(self, values: pa.Array | pa.ChunkedArray, *, length: int = 16) -> Any:
+    def tokens(
+        self, values: pa.Array | pa.ChunkedArray, *, length: int = 16, binary: bool = False
+    ) -> Any:
         """Return hex tokens (HMAC-SHA256 truncated to ``length`` bytes) for a text array.
 
-        Nulls stay null. Uses the native routine when it was built.
+        Nulls stay null. Uses the native routine when it was built. ``binary=True`` gives the
+        same bytes as a ``fixed_size_binary(length)`` array instead of their hex.
         """
-        return _hmac.hmac_hex_array(self.__material, values, length=length)
+        return _tokens(self.__material, values, length, binary)
 
     def hmac_blocks(self) -> tuple[bytes, bytes]:
         """Return the HMAC-SHA256 key blocks ``(K' xor ipad, K' xor opad)``, for engines only.
@@ -101,6 +104,13 @@ class SubKey(_Secret):
         return hash(self.key_id)
 
 
+def _tokens(material: bytes, values: pa.Array | pa.ChunkedArray, length: int, binary: bool) -> Any:
+    """A key's tokens of ``values``: hex text, or the raw bytes (``binary``)."""
+    if binary:
+        return _hmac.hmac_binary_array(material, values, length=length)
+    return _hmac.hmac_hex_array(material, values, length=length)
+
+
 class BlockKey(_Secret):
     """A subkey rebuilt from its inner HMAC key block, on an engine's worker.
 
@@ -117,9 +127,11 @@ class BlockKey(_Secret):
     def __repr__(self) -> str:
         return "BlockKey()"
 
-    def tokens(self, values: pa.Array | pa.ChunkedArray, *, length: int = 16) -> Any:
-        """Return the subkey's hex tokens for a text array (see :meth:`SubKey.tokens`)."""
-        return _hmac.hmac_hex_array(self.__material, values, length=length)
+    def tokens(
+        self, values: pa.Array | pa.ChunkedArray, *, length: int = 16, binary: bool = False
+    ) -> Any:
+        """Return the subkey's tokens for a text array (see :meth:`SubKey.tokens`)."""
+        return _tokens(self.__material, values, length, binary)
 
 
 class NamespaceKey(_Secret):

@@ -13,7 +13,9 @@ checked over every token column at once before any is used (each column's distin
 second halves, 16 bytes a token). Two such tokens turn up about once in 10^4 runs at national
 scale (10^8 distinct tokens); that run, and any run whose token columns hold anything but
 lowercase hex of one length between 16 and 32 digits (frames made by hand), links on the text
-as before: slower and larger, never wrong.
+as before: slower and larger, never wrong. Tokens stored as raw bytes (tokens format 2,
+:mod:`safelink.pseudonymise.tokens_format`) are coded straight from their first 8 bytes, the
+same integers as their hex gives, so files of either format link together.
 """
 
 from __future__ import annotations
@@ -55,17 +57,51 @@ def _second(column: str) -> pl.Expr:
     return _half(pl.col(column).str.slice(_HALF).str.pad_end(_HALF, "0"))
 
 
+def _is_binary(frame: pl.DataFrame, column: str) -> bool:
+    """Whether ``column`` holds tokens as raw bytes (tokens format 2), not as hex text."""
+    return frame.schema[column] == pl.Binary
+
+
 def _widths(frame: pl.DataFrame) -> set[int] | None:
-    """The hex lengths of the frame's tokens, or None where a column holds anything else."""
+    """The hex lengths of the frame's tokens, or None where a column holds anything else.
+
+    A binary token's hex length is twice its bytes: its bytes are the hex's value.
+    """
     hex_text = f"^[0-9a-f]{{{_HALF},{2 * _HALF}}}$"
+    binary = [c for c in frame.columns if _is_binary(frame, c)]
+    text = [c for c in frame.columns if c not in binary]
     stats = frame.select(
-        *(pl.col(c).str.contains(hex_text).all().alias(f"{c}:hex") for c in frame.columns),
-        *(pl.col(c).str.len_bytes().min().alias(f"{c}:min") for c in frame.columns),
-        *(pl.col(c).str.len_bytes().max().alias(f"{c}:max") for c in frame.columns),
+        *(pl.col(c).str.contains(hex_text).all().alias(f"{c}:hex") for c in text),
+        *(pl.col(c).str.len_bytes().min().alias(f"{c}:min") for c in text),
+        *(pl.col(c).str.len_bytes().max().alias(f"{c}:max") for c in text),
+        *((2 * pl.col(c).bin.size()).min().alias(f"{c}:min") for c in binary),
+        *((2 * pl.col(c).bin.size()).max().alias(f"{c}:max") for c in binary),
     ).row(0, named=True)
-    if not all(stats[f"{c}:hex"] for c in frame.columns):
+    if not all(stats[f"{c}:hex"] for c in text):
         return None
-    return {stats[f"{c}:{m}"] for c in frame.columns for m in ("min", "max")} - {None}
+    found = {stats[f"{c}:{m}"] for c in frame.columns for m in ("min", "max")} - {None}
+    return found if all(_HALF <= w <= 2 * _HALF for w in found) else None
+
+
+def _code(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """A token column's integer codes: its first 8 bytes, big-endian, sign bit flipped."""
+    if _is_binary(frame, column):
+        first = (
+            pl.col(column).bin.head(_HALF // 2).bin.reinterpret(dtype=pl.UInt64, endianness="big")
+        )
+    else:
+        first = _first(column)
+    return first.xor(pl.lit(_SIGN, dtype=pl.UInt64)).reinterpret(signed=True).alias(column)
+
+
+def _halves(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """The first and second halves (as integers) of a token column's distinct tokens."""
+    distinct = frame.get_column(column).unique()
+    if _is_binary(frame, column):
+        distinct = distinct.bin.encode("hex")
+    return distinct.to_frame(column).select(
+        _first(column).alias("first"), _second(column).alias("second")
+    )
 
 
 def encoded_records(
@@ -97,18 +133,8 @@ def encoded_records(
             widths |= found
             if len(widths) > 1:
                 return None
-            flipped = [
-                _first(c).xor(pl.lit(_SIGN, dtype=pl.UInt64)).reinterpret(signed=True).alias(c)
-                for c in group
-            ]
-            parts[at].update(text.select(flipped).to_dict())
-            pairs += [
-                text.get_column(c)
-                .unique()
-                .to_frame()
-                .select(_first(c).alias("first"), _second(c).alias("second"))
-                for c in group
-            ]
+            parts[at].update(text.select(_code(text, c) for c in group).to_dict())
+            pairs += [_halves(text, c) for c in group]
     if pairs and _shared_first_halves(pairs):
         logger.warning(
             "two different tokens share their first 8 bytes; linking on the tokens as text "
@@ -125,9 +151,15 @@ def encoded_records(
 
 
 def _read(backend: Backend, item: Any, columns: Sequence[str]) -> pl.DataFrame:
-    """Columns of an input as text, in its row order (straight from its file where it has one)."""
+    """Columns of an input in its row order (straight from its file where it has one).
+
+    As text, but a file's raw-byte tokens (tokens format 2) as their bytes, coded from them.
+    """
     if item.path is not None:
-        return pl.read_parquet(item.path, columns=list(columns)).cast(pl.String)
+        frame = pl.read_parquet(item.path, columns=list(columns))
+        return frame.with_columns(
+            pl.col(c).cast(pl.String) for c in frame.columns if not _is_binary(frame, c)
+        )
     selected = ", ".join(f"CAST({quote(c)} AS VARCHAR) AS {quote(c)}" for c in columns)
     return backend.collect(run_query(backend, f"SELECT {selected} FROM {{t}}", t=item.table))  # noqa: S608
 

@@ -31,6 +31,7 @@ from safelink.normalise import forename_table_version
 from safelink.normalise.composite import COMPOSITES
 from safelink.pseudonymise import METADATA_PREFIX, RECORD_ID, read_tokens_metadata, verify_outputs
 from safelink.pseudonymise.plan import BIRTH_YEAR
+from safelink.pseudonymise.tokens_format import as_hex
 
 TOKENS_DIRECTORY_METADATA = "_safelink.json"
 NAMES_WITH_BIRTH_YEAR = "with the year of birth"
@@ -173,12 +174,17 @@ def _read_path(backend: Backend, item: str | Path) -> tuple[Any, dict[str, str],
     # Read lazily, a few columns at a time as the link needs them: never the whole file.
     try:
         lazy = pl.scan_parquet(parts)
-        lazy.collect_schema()
+        schema = lazy.collect_schema()
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"{path}: cannot read the tokens file.") from exc
     if isinstance(backend, DuckDBBackend):
-        return backend.connection.read_parquet(str(parts)), metadata, str(parts)
-    return backend.table(lazy), metadata, str(parts)
+        relation = backend.connection.read_parquet(str(parts))
+        binary = [name for name, dtype in schema.items() if dtype == pl.Binary]
+        if binary:  # tokens format 2: the link reads the hex of each token's bytes
+            hexed = ", ".join(f"lower(hex({quote(c)})) AS {quote(c)}" for c in binary)
+            relation = relation.project(f"* REPLACE ({hexed})")
+        return relation, metadata, str(parts)
+    return backend.table(as_hex(lazy)), metadata, str(parts)
 
 
 def _local_table(backend: Backend, frame: pl.DataFrame) -> Any:

@@ -61,6 +61,7 @@ from safelink.owners.records import (
 from safelink.owners.returns import ReturnPlan
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.pseudonymise.plan import OWNERS_REPORT_COLUMNS
+from safelink.pseudonymise.tokens_format import as_hex
 
 __all__ = [
     "KINDS",
@@ -127,7 +128,7 @@ def _token_frame(source: str, path: Path, config: JobConfig) -> _Tokens:
         if c.kind in _COMPARED and c.token_column in present
     }
     composite = [SEX_COMPOSITE] if SEX_COMPOSITE in present else []
-    frame = io.read_frame(path, columns=[RECORD_ID, *columns.values(), *composite])
+    frame = as_hex(io.read_frame(path, columns=[RECORD_ID, *columns.values(), *composite]))
     return _Tokens(
         frame=frame.select(
             pl.lit(source).alias("source"),

@@ -43,6 +43,7 @@ from safelink.link import read_index
 from safelink.link.index import PersonIndex, write_index
 from safelink.owners.records import audit_log_of, audited_return, identifier_tokens, read_links
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise.tokens_format import as_hex
 from safelink.release.manifest import MANIFEST_FILE
 from safelink.release.pseudonyms import per_release_key, pseudonymise_persons, recipient_key
 
@@ -130,7 +131,7 @@ def _matching_records(
         column = nhs_token_column(config, source) if source in config.sources else None
         if column is None:
             continue
-        frame = io.read_frame(path, columns=[RECORD_ID, column])
+        frame = as_hex(io.read_frame(path, columns=[RECORD_ID, column]))
         hits = frame.filter(pl.col(column) == token).select(
             pl.lit(source).alias("source"), pl.col(RECORD_ID).cast(pl.String)
         )

@@ -84,6 +84,8 @@ def _local_tokeniser(
     settings: TokenSettings,
     opt_outs: OptOuts | None,
     used: Collection[str] | None,
+    *,
+    binary: bool = False,
 ) -> Tokeniser:
     """The local engine's tokeniser: random record ids (looked up per call: tests fix them)."""
     namespace = keys.namespace_key("link")
@@ -96,6 +98,7 @@ def _local_tokeniser(
         opt_outs=opt_outs,
         today=dt.date.today(),
         used=used,
+        binary=binary,
     )
 
 
@@ -287,7 +290,15 @@ def pseudonymise_file(
         next(io.iter_batches(input_path, batch_rows=1), None)  # fail fast on a bad input
     opt_outs = _opt_outs(config, keys, settings)
     ensure_output_directory(out_dir)
-    tokeniser = _local_tokeniser(source_config, keys, settings, opt_outs, job_token_columns(config))
+    # Parquet stores tokens as raw bytes (tokens format 2); CSV cells hold their hex.
+    tokeniser = _local_tokeniser(
+        source_config,
+        keys,
+        settings,
+        opt_outs,
+        job_token_columns(config),
+        binary=output_format == "parquet",
+    )
     paths = output_paths(out_dir, source_config.name, output_format)
     names = [c.name for c in source_config.columns]
     timings = {"normalise_and_tokenise_seconds": 0.0, "write_seconds": 0.0}
@@ -317,7 +328,7 @@ def pseudonymise_file(
             with contextlib.closing(prefetch(_as_text(b, names) for b in batches)) as texts:
                 for text in texts:
                     tick = time.perf_counter()
-                    tokens, content = tokeniser.batch(text)
+                    tokens, content = tokeniser.batch_arrow(text)
                     timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
                     tokens_writer.put(tokens)
                     content_writer.put(content)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from safelink._version import __version__
 from safelink.config import SourceConfig, TokenSettings
@@ -35,6 +36,7 @@ from safelink.normalise import (
     rules,
 )
 from safelink.normalise.composite import composite_values, joined_with
+from safelink.pseudonymise import tokens_format
 from safelink.pseudonymise.bloom import bloom_encode
 from safelink.pseudonymise.plan import (
     FORENAME_TABLE_PURPOSE,
@@ -79,10 +81,12 @@ class _Pending:
     tokens: Future[pa.Array]
     positions: pl.Series | None = None
 
-    def series(self) -> pl.Series:
+    def array(self) -> pa.Array:
         """The finished column (raises the hashing thread's error, if any)."""
-        tokens = pl.Series(self.column, self.tokens.result(), dtype=pl.String)
-        return tokens if self.positions is None else tokens.gather(self.positions)
+        tokens = self.tokens.result()
+        if self.positions is None:
+            return tokens
+        return tokens.take(self.positions.alias("positions").to_arrow())
 
 
 class _DistinctPairs:
@@ -128,6 +132,9 @@ class Tokeniser:
         today: the reference date for future dates of birth (default: the current date).
         used: the token columns the job's link section reads (:func:`job_token_columns`):
             only these derived tokens and composites are made; None makes them all.
+        binary: tokens as raw bytes (``fixed_size_binary``, tokens format 2: how the local
+            engine's Parquet stores them) instead of hex text (format 1: in-memory frames,
+            CSV outputs and the Spark engine).
 
     """
 
@@ -142,8 +149,10 @@ class Tokeniser:
         opt_outs: OptOuts | None = None,
         today: dt.date | None = None,
         used: Collection[str] | None = None,
+        binary: bool = False,
     ) -> None:
         self.source = source
+        self.binary = binary
         self.opt_outs = opt_outs
         self.settings = settings
         self.key_id = key_id
@@ -187,7 +196,14 @@ class Tokeniser:
         return column_purposes(self.source, self.settings, self.used)
 
     def batch(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-        """Return (tokens, content) for one batch of text columns, updating the counts.
+        """Return (tokens, content) for one batch of text columns, updating the counts."""
+        tokens, content = self.batch_arrow(frame)
+        made = pl.from_arrow(tokens)
+        assert isinstance(made, pl.DataFrame)
+        return made, content
+
+    def batch_arrow(self, frame: pl.DataFrame) -> tuple[pa.Table, pl.DataFrame]:
+        """:meth:`batch` with the tokens as an Arrow table (as a file writer takes them).
 
         The HMAC of each token column runs on a small thread pool (the native routine releases
         the GIL) while this thread normalises and derives the next columns.
@@ -197,8 +213,9 @@ class Tokeniser:
 
     def _batch(
         self, frame: pl.DataFrame, pool: ThreadPoolExecutor
-    ) -> tuple[pl.DataFrame, pl.DataFrame]:
-        record_ids = pl.Series(RECORD_ID, self._record_ids(frame.height), dtype=pl.String)
+    ) -> tuple[pa.Table, pl.DataFrame]:
+        ids = self._record_ids(frame.height)
+        record_ids = pl.Series(RECORD_ID, ids, dtype=pl.String)
         pending: list[_Pending] = []
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
@@ -262,20 +279,26 @@ class Tokeniser:
         # hstack, not with_columns: a source may have no content columns at all.
         content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
         self.counts.rows += frame.height
-        tokens = pl.DataFrame([record_ids, *(p.series() for p in pending), *blooms])
+        columns = {
+            RECORD_ID: record_ids.to_arrow(),
+            **{p.column: p.array() for p in pending},
+            **{b.name: b.to_arrow() for b in blooms},
+        }
+        tokens = pa.table(columns)
         if self.opt_outs is not None:
             nhs = [
                 c for plan in self.plans.values() for c, p, _ in plan[:1] if p == OPT_OUT_PURPOSE
             ]
             dropped = self.opt_outs.mask(tokens, nhs)
-            self.counts.opted_out += int(dropped.sum())
-            tokens, content = tokens.filter(~dropped), content.filter(~dropped)
+            self.counts.opted_out += pc.sum(dropped).as_py() or 0
+            kept = pc.invert(dropped)
+            tokens, content = tokens.filter(kept), content.filter(pl.Series(kept))
         return tokens, content
 
     def _hash(self, pool: ThreadPoolExecutor, purpose: str, values: pl.Series) -> Future[pa.Array]:
         """Start the HMAC of ``values`` under ``purpose``'s subkey on the pool."""
-        subkey, length = self._subkeys[purpose], self.settings.length
-        return pool.submit(lambda: subkey.tokens(values.to_arrow(), length=length))
+        subkey, length, binary = self._subkeys[purpose], self.settings.length, self.binary
+        return pool.submit(lambda: subkey.tokens(values.to_arrow(), length=length, binary=binary))
 
     def _per_distinct(
         self,
@@ -389,7 +412,7 @@ class Tokeniser:
     def metadata(self) -> dict[str, str]:
         """Parquet key-value metadata for the tokens file (ids and purposes, no secrets)."""
         return tokens_file_metadata(
-            self.source.name, self.key_id, self.settings.length, self.purposes
+            self.source.name, self.key_id, self.settings.length, self.purposes, binary=self.binary
         )
 
 
@@ -404,7 +427,12 @@ def derive_subkeys(
 
 
 def tokens_file_metadata(
-    source: str, key_id: str, token_length: int, purposes: Mapping[str, str]
+    source: str,
+    key_id: str,
+    token_length: int,
+    purposes: Mapping[str, str],
+    *,
+    binary: bool = False,
 ) -> dict[str, str]:
     """A tokens file's safelink metadata (ids, purposes, table versions; never a secret).
 
@@ -420,6 +448,8 @@ def tokens_file_metadata(
         f"{METADATA_PREFIX}token_length": str(token_length),
         f"{METADATA_PREFIX}purposes": json.dumps(dict(purposes), sort_keys=True),
     }
+    if binary:
+        metadata[f"{METADATA_PREFIX}{tokens_format.FORMAT_KEY}"] = tokens_format.BINARY_FORMAT
     if any(p.startswith(FORENAME_TABLE_PURPOSE) for p in purposes.values()):
         metadata[f"{METADATA_PREFIX}forename_table"] = forename_table_version()
     return metadata

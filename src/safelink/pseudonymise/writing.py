@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -31,6 +32,18 @@ from safelink.infra import io
 OutputFormat = Literal["parquet", "csv"]
 
 _STOP = None
+
+
+def column_codecs(schema: pa.Schema) -> dict[str, str]:
+    """Each column's Parquet codec: zstd, but none for raw-byte tokens (tokens format 2).
+
+    HMAC bytes do not compress: a repeated token is stored once by the dictionary encoding,
+    and zstd over the rest only costs time (hex text, half redundant, still takes zstd).
+    """
+    return {
+        field.name: "none" if pa.types.is_fixed_size_binary(field.type) else "zstd"
+        for field in schema
+    }
 
 
 class BatchWriter:
@@ -44,17 +57,21 @@ class BatchWriter:
         self.metadata = dict(metadata or {})
         self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
 
-    def write(self, frame: pl.DataFrame) -> None:
-        """Append one batch."""
+    def write(self, frame: pl.DataFrame | pa.Table) -> None:
+        """Append one batch (a polars frame, or an Arrow table: a tokeniser's tokens)."""
         if self.output_format == "csv":
-            frame = io.neutralise_formulas(frame)
-        table = frame.to_arrow()
+            text = frame if isinstance(frame, pl.DataFrame) else pl.from_arrow(frame)
+            assert isinstance(text, pl.DataFrame)
+            frame = io.neutralise_formulas(text)
+        table = frame if isinstance(frame, pa.Table) else frame.to_arrow()
         if self._writer is None:
             if self.output_format == "csv":
                 self._writer = pacsv.CSVWriter(self.path, table.schema)
             else:
                 schema = table.schema.with_metadata(self.metadata)
-                self._writer = pq.ParquetWriter(self.path, schema, compression="zstd")
+                self._writer = pq.ParquetWriter(
+                    self.path, schema, compression=column_codecs(schema)
+                )
         self._writer.write_table(table)
 
     def close(self) -> None:
@@ -77,7 +94,9 @@ class WriterThread:
 
     def __init__(self, writer: BatchWriter, *, depth: int = 1) -> None:
         self._writer = writer
-        self._queue: queue.Queue[pl.DataFrame | None] = queue.Queue(maxsize=max(depth, 1))
+        self._queue: queue.Queue[pl.DataFrame | pa.Table | None] = queue.Queue(
+            maxsize=max(depth, 1)
+        )
         self._error: BaseException | None = None
         self._abandoned = False
         self.seconds = 0.0
@@ -94,7 +113,7 @@ class WriterThread:
         if kind is None:
             self._raise()
 
-    def put(self, frame: pl.DataFrame) -> None:
+    def put(self, frame: pl.DataFrame | pa.Table) -> None:
         """Queue one batch (waits while the queue is full); raise an earlier writer error."""
         self._raise()
         self._queue.put(frame)

@@ -11,7 +11,8 @@ The identifier gate refuses a release when:
 * any value, in any column, holds an NHS, CHI or NI number, an email address or a phone number
   (:func:`safelink.detect.values.scan_values`: every value is read, and one is enough);
 * any value holds a linkage-unit artefact: a run of 32 or more hex characters (the width of a
-  token or a record id) or a linkage person id (``psn_...``).
+  token or a record id), raw bytes (a binary column: tokens files store tokens so) or a
+  linkage person id (``psn_...``).
 
 Its failures name the column, the kind and the count, never a value.
 """
@@ -81,10 +82,18 @@ class IdentifierGate:
 
 
 def token_like_columns(frame: pl.DataFrame) -> dict[str, int]:
-    """Count, per text column, the values that contain a token-like hex run or a person id."""
+    """Count, per column, the values that contain a token-like hex run or a person id.
+
+    Every value of a binary column counts: raw bytes are how tokens files store tokens
+    (tokens format 2), and no released column needs them.
+    """
     out = {}
     pattern = f"(?:{TOKEN_PATTERN})|(?:{PERSON_ID_PATTERN})"
     for name, dtype in frame.schema.items():
+        if dtype == pl.Binary:
+            if count := frame.get_column(name).drop_nulls().len():
+                out[name] = count
+            continue
         if dtype not in (pl.String, pl.Categorical, pl.Enum):
             continue
         hits = int(frame.get_column(name).cast(pl.String).str.contains(pattern).sum() or 0)

@@ -18,6 +18,7 @@ import polars as pl
 from safelink.errors import InputError
 from safelink.keys import Keyring, SubKey
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
+from safelink.pseudonymise.tokens_format import read_tokens
 from safelink.release.pseudonyms import check_recipient, keyed_pseudonyms
 
 HOUSEHOLD = "household"
@@ -65,7 +66,7 @@ def record_households(source: str, tokens: Path) -> pl.DataFrame:
             "column to UPRNs (resolve_uprn: true with a gazetteer) and pseudonymise again, or "
             "set release.households: false."
         )
-    frame = pl.read_parquet(tokens, columns=[RECORD_ID, column])
+    frame = read_tokens(tokens, columns=[RECORD_ID, column])
     return frame.rename({column: HOUSEHOLD})
 
 
