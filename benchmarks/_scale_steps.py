@@ -75,6 +75,14 @@ def _paths(root: Path, config: JobConfig) -> tuple[Path, list[Path], Path]:
     return root / "linked" / "links.parquet", tokens, folder
 
 
+def _owner_output(root: Path, name: str) -> Path:
+    """Where an owner's file goes (``owners/NAME``), any earlier one removed."""
+    out = root / "owners" / name
+    out.parent.mkdir(exist_ok=True)
+    out.unlink(missing_ok=True)
+    return out
+
+
 def _owners(root: Path, config: JobConfig) -> tuple[JobConfig, dict[str, Any]]:
     """The demo's owner signing keys (made once, in the release step) and the config naming them."""
     from safelink.demo import _owner_keys, _with_approval_keys
@@ -175,9 +183,7 @@ def return_step(args: dict[str, Any], config: JobConfig) -> Callable[[], object]
 
     root = Path(args["root"])
     links, _, content = _paths(root, config)
-    out = root / "owners" / "hospital.return.parquet"
-    out.parent.mkdir(exist_ok=True)
-    out.unlink(missing_ok=True)
+    out = _owner_output(root, "hospital.return.parquet")
     return lambda: return_file(
         config,
         "hospital",
@@ -196,9 +202,7 @@ def discrepancies_step(args: dict[str, Any], config: JobConfig) -> Callable[[], 
 
     root = Path(args["root"])
     links, tokens, content = _paths(root, config)
-    out = root / "owners" / "hospital.discrepancies.parquet"
-    out.parent.mkdir(exist_ok=True)
-    out.unlink(missing_ok=True)
+    out = _owner_output(root, "hospital.discrepancies.parquet")
     ring = fixed_keyring()
     return lambda: discrepancy_report(
         config,

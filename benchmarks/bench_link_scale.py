@@ -1,9 +1,10 @@
-"""Linkage at national scale on one machine: time and peak memory at 1M, 3M and 10M records.
+"""Every step at national scale on one machine: time and peak memory at 1M, 3M and 10M records.
 
 Usage::
 
-    python benchmarks/bench_link_scale.py   # 1M, 3M and 10M hospital records: ~40 min, 13 GiB
+    python benchmarks/bench_link_scale.py   # 1M, 3M and 10M hospital records: ~60 min, 13 GiB
     python benchmarks/bench_link_scale.py --sizes 200000 600000 # quicker
+    python benchmarks/bench_link_scale.py --steps release verify  # only these (cached inputs)
     python benchmarks/bench_link_scale.py --src /path/to/old/src  # the same links, older code
 
 For each size N it makes, once (cached in ``--work``), N synthetic hospital records and about
@@ -11,9 +12,18 @@ N/2 social-care records (the generator's default coverage; N with ``--equal``), 
 pseudonymises each to a tokens file with the demo job in a fresh process (timed, with its peak
 memory). Then it links the two tokens files in a
 fresh process (``safelink.link.link_files``, as ``safelink link`` does), so the figure is the
-link's own peak resident memory (RSS high-water mark), not the generator's. It prints each
-size's wall time and peak memory, and the growth exponent between sizes
-(``log(t2/t1) / log(n2/n1)``: 1 is linear).
+link's own peak resident memory (RSS high-water mark), not the generator's. Then each step
+after the link runs in its own fresh process too (``_scale_steps.py``: the library call its
+command makes, on the cached outputs, with the demo job's settings), in the order
+``safelink demo`` runs them and then the owners' steps: ``scan`` of the hospital extract,
+``release`` (the demo's: the linked content joined to persons, disclosure control to the
+profile, the identifier gate, sign, manifest; its stages timed too), ``approve`` (each owner),
+``seal`` (encrypt to the recipient), ``verify`` (``--require-approvals --audit-log``),
+``check`` (the released data against the profile), ``return`` and ``discrepancies`` for the
+hospital, and one ``subject`` lookup. It prints one table: each step's wall time and peak memory
+per size, and the growth exponent from the smallest to the largest size
+(``log(t2/t1) / log(n2/n1)``: 1 is linear). A step that fails says so in the table; the others
+still run.
 
 The blocking rules are the ones the 10M Spark run used (README, "Running on Spark"), the same
 at every size, so the growth is the engine's: the demo's county-sized rules would put forward
