@@ -196,9 +196,15 @@ LABELS = {
 }
 
 
-def release_folder(work: Path, tag: str, tokens: Path, linked: Path) -> Path:
-    """A fresh folder in the demo's layout over the cached tokens and links, for a release."""
+def release_folder(work: Path, tag: str, tokens: Path, linked: Path, fresh: bool) -> Path:
+    """A folder in the demo's layout over the cached tokens and links, for a release.
+
+    ``fresh``: emptied of an earlier release, its keys, audit log and owners' files (before
+    the release step); otherwise the steps after it read what the last release left.
+    """
     root = work / f"release_{tag}"
+    if not fresh and (root / "release").is_dir():
+        return root
     for made in ("release", "keys", "audit", "owners", "check.yaml"):
         target = root / made
         if target.is_dir():
@@ -339,7 +345,8 @@ def main() -> None:
         if chosen:
             tag = tokens[0].parent.name.removeprefix("tokens_")
             linked = args.work / f"linked_{size}_this"
-            root = release_folder(args.work, tag, tokens[0].parent, linked)
+            fresh = "release" in chosen
+            root = release_folder(args.work, tag, tokens[0].parent, linked, fresh)
             extract = args.work / f"extracts_{tag}" / f"{SOURCES[0]}.parquet"
             row["steps"] = {}
             for step in chosen:
