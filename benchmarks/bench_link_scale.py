@@ -230,8 +230,11 @@ def run_step(step: str, root: Path, extract: Path) -> dict:
         text=True,
     )
     if done.returncode != 0:  # the table says so; the later steps still run
+        # The error's type only: a library's message may quote a value from the data.
         said = done.stderr.strip().splitlines()
-        return {"failed": said[-1] if said else f"exit status {done.returncode}"}
+        kind = said[-1].partition(":")[0] if said else f"exit status {done.returncode}"
+        print(f"  {step} failed ({kind}); run it alone to see why", flush=True)
+        return {"failed": kind}
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -274,6 +277,19 @@ def print_table(rows: list[dict]) -> None:
                 f"n^{math.log(two['peak_mib'] / one['peak_mib']) / ratio:.2f}"
             )
         print(f"{LABELS[key]:<70}{cells} | {growth}", flush=True)
+        for stage in _stages(rows, key):
+            times = [step_figures(r).get(key, {}).get("stages", {}).get(stage) for r in rows]
+            cells = "".join(f" | {f'{t:.1f} s' if t is not None else '-':>17}" for t in times)
+            growth = ""
+            if ratio and times[0] and times[-1]:
+                growth = f"n^{math.log(times[-1] / times[0]) / ratio:.2f}"
+            print(f"{'  ' + stage:<70}{cells} | {growth}", flush=True)
+
+
+def _stages(rows: list[dict], key: str) -> list[str]:
+    """The stages a step reported at any size, in the order it ran them."""
+    named = (step_figures(r).get(key, {}).get("stages", {}) for r in rows)
+    return list(dict.fromkeys(stage for stages in named for stage in stages))
 
 
 def same_people(a: Path, b: Path) -> bool:
