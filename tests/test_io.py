@@ -20,6 +20,7 @@ from safelink.infra.io import (
     ensure_output_directory,
     iter_batches,
     read_frame,
+    read_rows,
     sha256_tree,
     to_polars,
     write_csv_safe,
@@ -37,6 +38,29 @@ def test_read_frame_csv_keeps_leading_zeros_as_text(tmp_path: Path):
     frame = read_frame(path)
     assert frame.schema == {"id": pl.String, "chi": pl.String}
     assert frame["chi"].to_list() == ["0101011234"]
+
+
+def test_read_rows_keeps_matching_rows_across_batches(tmp_path: Path):
+    frame = pl.DataFrame({"id": [f"r{i}" for i in range(25)], "key": [i % 7 for i in range(25)]})
+    parquet = tmp_path / "t.parquet"
+    frame.write_parquet(parquet)
+    wanted = frame.filter(pl.col("key") == 3)
+    kept = read_rows(parquet, columns=["id", "key"], where=pl.col("key") == 3, batch_rows=4)
+    assert kept.equals(wanted)
+    assert kept.height == 4  # 3, 10, 17, 24: from four different batches
+    csv = tmp_path / "t.csv"
+    frame.write_csv(csv)
+    kept = read_rows(csv, columns=["id"], where=pl.col("id").is_in(["r2", "r20"]), batch_rows=4)
+    assert kept.columns == ["id"] and kept["id"].to_list() == ["r2", "r20"]
+
+
+def test_read_rows_header_only_and_no_match_give_the_columns(tmp_path: Path):
+    header = write(tmp_path, "h.csv", b"a,b\n")
+    empty = read_rows(header, columns=["b"], where=pl.col("b") == "x")
+    assert empty.columns == ["b"] and empty.height == 0
+    rows = write(tmp_path, "r.csv", b"a,b\n1,2\n")
+    none = read_rows(rows, columns=["a", "b"], where=pl.col("a") == "9")
+    assert none.columns == ["a", "b"] and none.height == 0
 
 
 def test_read_frame_empty_file_clear_error(tmp_path: Path):

@@ -123,3 +123,21 @@ def test_release_gate_counts_raw_byte_tokens_as_token_like():
         {"raw": [bytes(range(16)), None, bytes(16)], "age_band": ["40-49", "50-59", None]}
     )
     assert token_like_columns(frame) == {"raw": 2}
+
+
+def test_exact_id_leaks_counts_rows_per_text_column():
+    from safelink.release.gather import exact_id_leaks
+
+    links = pl.DataFrame(
+        {"record_id": [1, 2, 3], "person_id": ["P-a", "P-b", "P-b"], "source": ["h", "h", "s"]}
+    )
+    data = pl.DataFrame(
+        {
+            "note": ["P-a", "x", "P-a", None, "2"],  # two person ids and one record id
+            "rows": ["y", "y", "y", "y", "y"],  # no id: not reported (the helper's own name)
+            "value": ["3", None, "z", "P-b", "1"],
+            "age": [1, 2, 3, 1, 2],  # not text: never looked at
+        }
+    )
+    assert exact_id_leaks(data, links) == {"note": 3, "value": 3}
+    assert exact_id_leaks(data.select("age"), links) == {}

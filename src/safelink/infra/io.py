@@ -374,6 +374,45 @@ def read_frame(
     return pl.DataFrame({name: pl.Series(name, [], dtype=pl.String) for name in names})
 
 
+def read_rows(
+    path: Path | str,
+    *,
+    columns: Sequence[str],
+    where: pl.Expr,
+    batch_rows: int = 500_000,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> pl.DataFrame:
+    """The rows of a CSV or Parquet file that ``where`` keeps, read a batch at a time.
+
+    Unlike :func:`read_frame`, it never holds the whole file: memory is one batch
+    (:func:`iter_batches`) and the rows kept, so a lookup of a few records in a national
+    file costs a pass over it, not its size in memory.
+
+    Args:
+        path: the input file.
+        columns: the columns to read (and return); ``where`` may use only these.
+        where: a boolean expression over ``columns``.
+        batch_rows: rows per batch (approximate for CSV).
+        encoding: text encoding of a CSV input.
+        delimiter: field separator of a CSV input.
+
+    Raises:
+        InputError: see :func:`iter_batches`.
+    """
+    kept = []
+    batches = iter_batches(
+        path, batch_rows=batch_rows, columns=columns, encoding=encoding, delimiter=delimiter
+    )
+    for batch in batches:
+        frame = pl.from_arrow(batch)
+        assert isinstance(frame, pl.DataFrame)
+        kept.append(frame.filter(where))
+    if kept:
+        return pl.concat(kept)
+    return read_frame(path, columns=columns, encoding=encoding, delimiter=delimiter)
+
+
 def is_pandas(frame: Any) -> bool:
     """Whether ``frame`` is a pandas DataFrame (or a result holding pandas ``tokens``).
 

@@ -127,15 +127,21 @@ def content_columns(files: Mapping[str, Path]) -> dict[str, tuple[str, ...]]:
     return columns
 
 
-def read_links(path: Path | str) -> pl.DataFrame:
+def read_links(path: Path | str, where: pl.Expr | None = None) -> pl.DataFrame:
     """The ``source``, ``record_id`` and ``person_id`` of every record in a links file.
+
+    With ``where`` (an expression over those three columns), only the rows it keeps, read a
+    batch at a time (:func:`safelink.infra.io.read_rows`: never the whole file).
 
     Raises:
         InputError: the file is missing or not a links file.
     """
     path = Path(path)
     io.complete_interrupted_commits(path.parent)
-    return io.read_frame(path, columns=["source", RECORD_ID, "person_id"]).cast(pl.String)
+    columns = ["source", RECORD_ID, "person_id"]
+    if where is None:
+        return io.read_frame(path, columns=columns).cast(pl.String)
+    return io.read_rows(path, columns=columns, where=where).cast(pl.String)
 
 
 def owner_records(

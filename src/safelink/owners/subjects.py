@@ -43,7 +43,7 @@ from safelink.link import read_index
 from safelink.link.index import PersonIndex, write_index
 from safelink.owners.records import audit_log_of, audited_return, identifier_tokens, read_links
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
-from safelink.pseudonymise.tokens_format import as_hex
+from safelink.pseudonymise.tokens_format import stored_token
 from safelink.release.manifest import MANIFEST_FILE
 from safelink.release.pseudonyms import per_release_key, pseudonymise_persons, recipient_key
 
@@ -131,10 +131,9 @@ def _matching_records(
         column = nhs_token_column(config, source) if source in config.sources else None
         if column is None:
             continue
-        frame = as_hex(io.read_frame(path, columns=[RECORD_ID, column]))
-        hits = frame.filter(pl.col(column) == token).select(
-            pl.lit(source).alias("source"), pl.col(RECORD_ID).cast(pl.String)
-        )
+        wanted = pl.lit(stored_token(path, column, token))
+        frame = io.read_rows(path, columns=[RECORD_ID, column], where=pl.col(column) == wanted)
+        hits = frame.select(pl.lit(source).alias("source"), pl.col(RECORD_ID).cast(pl.String))
         parts.append(hits)
     schema = {"source": pl.String, RECORD_ID: pl.String}
     return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
@@ -186,10 +185,16 @@ def _releases_with(
             if scheme == "per_release"
             else recipient_key(keys, recipient)
         )
-        released = io.read_frame(Path(bundle) / _DATA, columns=["person"])["person"]
-        for person, candidates in ids.items():
-            pseudonyms = pseudonymise_persons(pl.Series(sorted(candidates)), key)
-            if bool(pseudonyms.is_in(released.implode()).any()):
+        pseudonyms = {
+            person: pseudonymise_persons(pl.Series(sorted(candidates), dtype=pl.String), key)
+            for person, candidates in ids.items()
+        }
+        wanted = [value for values in pseudonyms.values() for value in values.to_list()]
+        released = io.read_rows(
+            Path(bundle) / _DATA, columns=["person"], where=pl.col("person").is_in(wanted)
+        )["person"]
+        for person, candidate_pseudonyms in pseudonyms.items():
+            if bool(candidate_pseudonyms.is_in(released.implode()).any()):
                 entry = {"release_id": rid, "recipient": recipient}
                 found[person].append(entry | {"created": str(manifest.get("created", ""))})
     return found, checked
@@ -219,11 +224,16 @@ def _lookup(
         raise LinkageError("the person index was made under another link key than this keyring's.")
     token = _nhs_token(nhs_number, keys, length)
     records = _matching_records(config, paths, token, key_id)
-    linked = read_links(links)
-    persons = set(linked.join(records, on=["source", RECORD_ID])["person_id"].to_list())
+    # Two passes over the links file, a batch at a time: the number's records' persons, then
+    # every record of those persons (a lookup never holds the national file).
+    held = read_links(
+        links, where=pl.col(RECORD_ID).cast(pl.String).is_in(records[RECORD_ID].to_list())
+    )
+    persons = set(held.join(records, on=["source", RECORD_ID])["person_id"].to_list())
     persons |= _index_persons(config, index, token)
     candidates = {p: _earlier_ids(index, p) for p in sorted(persons)}
     found, checked = _releases_with([Path(b) for b in releases], keys, candidates)
+    linked = read_links(links, where=pl.col("person_id").cast(pl.String).is_in(sorted(persons)))
     people = []
     for person in sorted(persons):
         mine = linked.filter(pl.col("person_id") == person).group_by("source").len().sort("source")

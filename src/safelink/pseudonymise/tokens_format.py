@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 HEX_FORMAT = "1"
 """Token columns as lowercase hex text."""
@@ -41,4 +43,13 @@ def read_tokens(path: Path | str, columns: list[str] | None = None) -> pl.DataFr
     return as_hex(pl.read_parquet(path, columns=columns))
 
 
-__all__ = ["BINARY_FORMAT", "FORMAT_KEY", "HEX_FORMAT", "as_hex", "read_tokens"]
+def stored_token(path: Path | str, column: str, token: str) -> str | bytes:
+    """A hex token as ``column`` of the tokens file stores it: its bytes in format 2, else itself.
+
+    For looking one token up in a file a batch at a time, without converting the file.
+    """
+    binary = pq.read_schema(path).field(column).type
+    return bytes.fromhex(token) if pa.types.is_fixed_size_binary(binary) else token
+
+
+__all__ = ["BINARY_FORMAT", "FORMAT_KEY", "HEX_FORMAT", "as_hex", "read_tokens", "stored_token"]

@@ -102,15 +102,29 @@ def gather_content(
 
 
 def exact_id_leaks(data: pl.DataFrame, links: pl.DataFrame) -> dict[str, int]:
-    """Count released values equal to any record id or linkage person id (exact check)."""
+    """Count released values equal to any record id or linkage person id (exact check).
+
+    Each text column's distinct values (with their counts) are looked up in one set of the
+    ids, built once: not a set of every id per column (at 15M records, 30M ids a column).
+    """
     known = pl.concat([links[RECORD_ID].cast(pl.String), links["person_id"].cast(pl.String)])
-    out = {}
-    for name, dtype in data.schema.items():
-        if dtype == pl.String:
-            hits = int(data[name].is_in(known.implode()).sum())
-            if hits:
-                out[name] = hits
-    return out
+    names = [name for name, dtype in data.schema.items() if dtype == pl.String]
+    if not names:
+        return {}
+    values = pl.concat(
+        data.select(pl.col(name).alias("value"))
+        .group_by("value")
+        .agg(pl.len().alias("rows"))
+        .select(pl.lit(name).alias("column"), "value", "rows")
+        for name in names
+    )
+    hits = (
+        values.filter(pl.col("value").is_in(known.implode()))
+        .group_by("column")
+        .agg(pl.col("rows").sum())
+    )
+    found = dict(zip(hits["column"], hits["rows"], strict=True))
+    return {name: int(found[name]) for name in names if found.get(name)}
 
 
 def without_erased(
