@@ -12,10 +12,12 @@ import re
 
 import polars as pl
 
-from safelink.detect.names import RELATION_WORDS
+from safelink.detect.headers import header_entities
+from safelink.detect.names import RELATION_WORDS, ROLE_WORDS
 
 _ANNOTATION = r"\s*[\(\[][^\)\]]*[\)\]]\s*"
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 # Who the named person is, written around a name: "Husband: Tom Baines", "Tom Baines -
 # husband", "Ann Lee, friend, lives locally", and a maiden name's "née".
 # A dead person's name: "the late John Smith", "John Smith - DECEASED", "John Smith, dec'd".
@@ -33,7 +35,29 @@ _NAME_LABELS = (
     r"|(?i)\s+family$"
     r"|(?i)\s+(?:formerly|previously)\s+.*$"
     r"|(?i)\s+(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as)\s+.*$"
+    # Signed for someone else: "pp. J. Walsh", "p.p. J Walsh", "per pro J Walsh"; care of.
+    r"|(?i)^(?:p\.\s?p|pp|per\s+pro|c/o)\.?\s+"
 )
+# A label before the value, ended by a colon: "Attorney: Siobhan Kelly", "Auth: Z. Yusuf",
+# "UPRN:100023336956", "mailto:ann@example.org" (one to three words, no digits).
+_COLON_LABEL = r"^[A-Za-z][A-Za-z.'&/\-]*(?:\s[A-Za-z][A-Za-z.'&/\-]*){0,2}\s*:\s*(\S)"
+# A label before a number without a colon ("UPRN 177630303", "NHS No. 943 476 5919", "Tel
+# 0113 496 0000", "MRN-0012345"): stripped only when a header so named would name an
+# identifier, so trust codes and prefixes ("RXH 1078115", "AB 12 34 56 C") stay.
+_WORD_LABEL = r"^([A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2})\s*[#=\-]?\s*([0-9+(].*)$"
+# A nickname in quotes inside a name, with the name around it: "AKA 'Dee' Deirdre Byrne",
+# "Deirdre \u201cDee\u201d Byrne" (an apostrophe inside a word, "O'Neill", opens nothing).
+_INNER_QUOTED = (
+    "(?:^|\\s)[\"'\u2018\u201c][^\"'\u2018\u2019\u201c\u201d]+[\"'\u2019\u201d](?:\\s|$)"
+)
+# A role after a name: "Jo Evans, HV", "Kofi Khoury - SW", "Mai Ferreira, school nurse", "Hibo
+# Lee, PC 4471": after a comma, a dash or a slash, a role word, a lower-case phrase, digits, or
+# capitals of an abbreviation (when two words stand before: "SMITH, JO" is surname first).
+_ROLE_AFTER = (
+    rf"(?i:\s*(?:,|\s-|\s\u2013|\s/)\s*(?:{_ROLE})\b.*$)"
+    r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
+)
+_ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
 # A name in quotes, as nicknames are written: "'Bex'", "\"Sully\"", "\u2018Gaz\u2019".
 _QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
 # Digits grouped by thousands: "4,857,773,456" (a number formatted for display).
@@ -52,7 +76,10 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     ``4,857,773,456`` -> ``4857773456``; ``Smith (mother)`` -> ``Smith`` (an annotation in
     brackets), ``the late John Smith`` -> ``John Smith``, ``aka 'Mo'`` -> ``Mo``, ``Mr and Mrs
     Byrne`` -> ``Mrs Byrne``, ``Son - Tom Bell`` -> ``Tom Bell``, ``Tom Bell aka 'Tosh'`` ->
-    ``Tom Bell``. Other values are unchanged.
+    ``Tom Bell``, ``Deirdre "Dee" Byrne`` -> ``Deirdre Byrne``, ``pp. J. Walsh`` -> ``J. Walsh``;
+    a label before the value, ``Auth: Z. Yusuf`` -> ``Z. Yusuf``, ``UPRN 100023336956`` ->
+    ``100023336956`` (a label without a colon only when it names an identifier as a header
+    would). Other values are unchanged.
     """
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))
@@ -62,8 +89,40 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         expanded = [_exact_integer(v) if s else v for v, s in zip(text, scientific, strict=True)]
         text = pl.Series(sample.name, expanded, dtype=pl.String)
     text = text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
+    text = _without_labels(text)
     text = text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
-    return text.str.replace(_QUOTED, "${1}").str.strip_chars()
+    text = text.str.replace(_QUOTED, "${1}").str.strip_chars()
+    inner = text.str.contains(_INNER_QUOTED).fill_null(False)
+    if inner.any():
+        unquoted = text.str.replace_all(_INNER_QUOTED, " ").str.strip_chars()
+        keep = unquoted.str.contains(r"\p{L}").fill_null(False)
+        text = pl.select(pl.when(inner & keep).then(unquoted).otherwise(text)).to_series()
+    return text
+
+
+def _without_labels(text: pl.Series) -> pl.Series:
+    """Values without a label before them: any ended by a colon, or an identifier's name."""
+    text = text.str.replace(_COLON_LABEL, "${1}")
+    labels = text.str.extract(_WORD_LABEL, 1)
+    named = [label for label in labels.drop_nulls().unique().to_list() if _names_identifier(label)]
+    if not named:
+        return text
+    stripped = text.str.replace(_WORD_LABEL, "${2}")
+    return pl.select(pl.when(labels.is_in(named)).then(stripped).otherwise(text)).to_series()
+
+
+def _names_identifier(label: str) -> bool:
+    entities, meta, _ = header_entities(label)
+    return bool(entities) and not meta
+
+
+def without_roles(sample: pl.Series) -> pl.Series:
+    """Names without the role written beside them (``Jo Evans, HV`` -> ``Jo Evans``).
+
+    Only for judging a name column: an address's parts after a comma are not roles.
+    """
+    text = sample.str.replace(_ROLE_BEFORE, "")
+    return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
 
 
 # Numbers this long are identifiers' length (9-12 digits): expanding a rounded one invents digits.
