@@ -314,3 +314,60 @@ def test_scan_free_text_with_one_recurring_eponym_is_not_direct() -> None:
     )
     assert "follow_up_text" not in found
     assert {"contact_text", "review_text"} <= found
+
+
+def test_without_roles_workplaces_dates_and_glued_initials() -> None:
+    values = pl.Series(
+        [
+            "Dr Ward, Oak Surgery",
+            "Ann Lee d.o.b. 4/09/2015",
+            "Tom Bell - 07700 900123",
+            "Sam Roe born 01.02.2016",
+            "D.Jones",
+            "Flat 3, 12 High St",
+        ]
+    )
+    assert without_roles(values).to_list() == [
+        "Dr Ward", "Ann Lee", "Tom Bell", "Sam Roe", "D. Jones", "Flat 3",
+    ]  # fmt: skip
+    # A name before a number is no label ("d.o.b." names an identifier, the name does not).
+    assert undo_spreadsheet_damage(pl.Series(["Ann Lee d.o.b. 4/09/2015"])).to_list() == [
+        "Ann Lee d.o.b. 4/09/2015"
+    ]
+
+
+def test_scan_names_with_workplaces_dates_or_glued_initials() -> None:
+    rng = random.Random(68)
+    people = _people(rng, ROWS)
+    found = _profiles(
+        {
+            "gp_details": [f"Dr {s}, {rng.choice(['Oak', 'Mill'])} Surgery" for _, s in people],
+            "sibling": [
+                _blank(rng, f"{f} {s} d.o.b. {rng.randint(1, 28)}/0{rng.randint(1, 9)}/2014", 0.3)
+                for f, s in people
+            ],
+            "signature": [f"{f[0]}.{s}" for f, s in people],
+        }
+    )
+    for column in ("gp_details", "sibling", "signature"):
+        assert _kind(found[column]) is Identifier.FULL_NAME, column
+
+
+def test_scan_identifiers_in_a_few_short_entries_among_codes() -> None:
+    rng = random.Random(69)
+    people = _people(rng, ROWS)
+    codes = ("DNA", "seen", "ok", "rebook", "no answer", "Cancelled")
+
+    def entry(plant: str) -> str:
+        return plant if rng.random() < 0.08 else rng.choice(codes)
+
+    found = _direct(
+        {
+            "outcome_note": [entry(f"ring 07700 900{_digits(rng, 3)}") for _ in range(ROWS)],
+            "contact_result": [entry(f"dtr {f} {s} rang") for f, s in people],
+            "outcome": [entry(f"rebook in {rng.randint(2, 9)} weeks") for _ in range(ROWS)],
+            "outcome_code": [rng.choice(codes) for _ in range(ROWS)],
+        }
+    )
+    assert {"outcome_note", "contact_result"} <= found
+    assert not found & {"outcome", "outcome_code"}

@@ -118,6 +118,20 @@ def _looks_free_text(sample: pl.Series) -> bool:
     return share_of(words >= _REMARK_WORDS) >= 0.5 and share_of(lower >= 2) >= 0.5
 
 
+#: A column of short entries ("seen", "DNA", "no answer", "ring 07700 900123") too short at
+#: the median to be free text: a fifth or more with a lower-case word (prose; codes, names
+#: and places are capitalised) and varied (:data:`_REMARK_DISTINCT`) is read as text too,
+#: and flagged only when identifiers are found in some rows.
+_ENTRY_PROSE = 0.2
+
+
+def _remarks_among_codes(sample: pl.Series) -> bool:
+    """Whether a column not free text by shape mixes short remarks with its other values."""
+    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
+        return False
+    return share_of(sample.str.contains(_REMARK_LOWER).fill_null(False)) >= _ENTRY_PROSE
+
+
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
     years = normalise_date(sample.filter(matched)).values.str.slice(0, 4).cast(pl.Int32)
     if years.len() < 20:
@@ -156,6 +170,9 @@ def classify_column(
         finding = _classify_values(name, sample, settings)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
+        elif (finding is None or not finding.detected) and _remarks_among_codes(sample):
+            remarks = _free_text_finding(name, sample, settings, analyse_text)
+            finding = remarks if remarks.direct else finding
     return ColumnProfile(
         column=name,
         dtype=str(values.dtype),

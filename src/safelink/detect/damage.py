@@ -13,7 +13,8 @@ import re
 import polars as pl
 
 from safelink.detect.headers import header_entities
-from safelink.detect.names import RELATION_WORDS, ROLE_WORDS
+from safelink.detect.names import PLACE_WORDS, RELATION_WORDS, ROLE_WORDS
+from safelink.detect.recognisers import name_lists
 
 _ANNOTATION = r"\s*[\(\[][^\)\]]*[\)\]]\s*"
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
@@ -53,10 +54,18 @@ _INNER_QUOTED = (
 # A role after a name: "Jo Evans, HV", "Kofi Khoury - SW", "Mai Ferreira, school nurse", "Hibo
 # Lee, PC 4471": after a comma, a dash or a slash, a role word, a lower-case phrase, digits, or
 # capitals of an abbreviation (when two words stand before: "SMITH, JO" is surname first).
+# Where they work, after a comma ("Dr Ward, Oak Surgery"), and a date or number after the
+# name ("Ann Lee d.o.b. 4/9/2015", "Tom Bell 07700 900123") go too.
+_PLACE = "|".join(sorted(PLACE_WORDS))
 _ROLE_AFTER = (
     rf"(?i:\s*(?:,|\s-|\s\u2013|\s/)\s*(?:{_ROLE})\b.*$)"
+    rf"|(?i:\s*,[^,]*\b(?:{_PLACE})\b.*$)"
+    r"|(?i:\s*[,\-\u2013]?\s*(?:d\.?o\.?b\.?|born|b\.|tel\.?|mob\.?|phone)?\s*:?\s*"
+    r"\+?[0-9][0-9/\-. ]{5,}.*$)"
     r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
 )
+# An initial glued to the surname: "D.Jones" -> "D. Jones".
+_GLUED_INITIAL = r"^(\p{Lu})\.(\p{Lu}\p{Ll})"
 _ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
 # A name in quotes, as nicknames are written: "'Bex'", "\"Sully\"", "\u2018Gaz\u2019".
 _QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
@@ -112,8 +121,17 @@ def _without_labels(text: pl.Series) -> pl.Series:
 
 
 def _names_identifier(label: str) -> bool:
+    """Whether a label names an identifier and no one ("NHS No.", "UPRN", "Tel", "D.O.B.").
+
+    A name before a number ("Ann Bell d.o.b. 4/9/15") is no label: no word of a label is a
+    listed name.
+    """
     entities, meta, _ = header_entities(label)
-    return bool(entities) and not meta
+    if not entities or meta:
+        return False
+    forenames, surnames = name_lists()
+    words = label.replace(".", "").upper().split()
+    return not any(word in forenames or word in surnames for word in words)
 
 
 def without_roles(sample: pl.Series) -> pl.Series:
@@ -121,7 +139,7 @@ def without_roles(sample: pl.Series) -> pl.Series:
 
     Only for judging a name column: an address's parts after a comma are not roles.
     """
-    text = sample.str.replace(_ROLE_BEFORE, "")
+    text = sample.str.replace(_ROLE_BEFORE, "").str.replace(_GLUED_INITIAL, "${1}. ${2}")
     return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
 
 

@@ -125,6 +125,8 @@ _STAFF_WORDS = frozenset(
         "assessor",
         "reviewer",
         "signatory",
+        "signature",
+        "signed",
     ]
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".

@@ -57,7 +57,7 @@ _RELATIONS = (
     "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "lodger", "relative",
     "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
     "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
-    "twin",
+    "twin", "dtr", "dau",
 )  # fmt: skip
 #: Words that say who a named person is to the data subject ("daughter", "next of kin").
 RELATION_WORDS = frozenset(_RELATIONS)
@@ -145,6 +145,9 @@ _PLACE_WORDS = frozenset(
     """
     )
 )
+
+#: Words that name a place or an organisation after other capitalised words.
+PLACE_WORDS = _PLACE_WORDS
 
 #: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
 # Phrases that introduce a list of the people present: "Meeting attended by Ann, Raj Patel and
@@ -436,6 +439,7 @@ __all__ = [
     "NAME_WORD",
     "NOTE_VERBS",
     "NOT_NAME_WORDS",
+    "PLACE_WORDS",
     "RELATION_WORDS",
     "ROLE_WORDS",
     "VERB_ENDING",
