@@ -371,3 +371,38 @@ def test_scan_identifiers_in_a_few_short_entries_among_codes() -> None:
     )
     assert {"outcome_note", "contact_result"} <= found
     assert not found & {"outcome", "outcome_code"}
+
+
+def test_undo_damage_forced_text_dotted_groups_and_named_addresses() -> None:
+    values = pl.Series(
+        [
+            "'9434765919",
+            '="07700900123"',
+            "943.476.5919",
+            "0113.496.0000",
+            "Ann Lee <ann@example.org>",
+            "01.02.1950",
+            "192.168.1.1",
+            "12.5",
+        ]
+    )
+    assert undo_spreadsheet_damage(values).to_list() == [
+        "9434765919", "07700900123", "943 476 5919", "0113 496 0000", "ann@example.org",
+        "01.02.1950", "192.168.1.1", "12.5",
+    ]  # fmt: skip
+
+
+def test_scan_names_typed_in_lower_case_under_a_name_header() -> None:
+    rng = random.Random(70)
+    people = _people(rng, ROWS)
+    codes = ("unknown", "not given", "n/a", "declined")
+    found = _profiles(
+        {
+            "client_forename": [_blank(rng, f.lower(), 0.9) for f, _ in people],
+            "pt_surname": [_blank(rng, s.lower(), 0.5) for _, s in people],
+            "first_name_src": [rng.choice(codes) for _ in range(ROWS)],
+        }
+    )
+    assert _kind(found["client_forename"]) is Identifier.FORENAME
+    assert _kind(found["pt_surname"]) is Identifier.SURNAME
+    assert _kind(found["first_name_src"]) is None

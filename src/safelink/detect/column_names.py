@@ -82,6 +82,11 @@ def names_with_header(
     organisation's. Names under a staff header (``referrer``) are staff names.
     """
     sample = first_of_list(without_roles(sample))
+    # Names typed in lower case ("rita", "tyler") are judged as written with capitals, and
+    # only when a fifth hold a listed name.
+    lower = share_of(sample.str.contains(r"^[\p{Ll}' \-]+$").fill_null(False)) >= 0.5
+    if lower:
+        sample = sample.str.to_titlecase()
     ev = _name_evidence(sample)
     named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
     single, full = ev["single"] & named, ev["full"] & named
@@ -96,7 +101,7 @@ def names_with_header(
             entity = "FORENAME" if fore >= sur else "SURNAME"
         elif share < settings.min_share or listed < _LISTED:
             return None  # neither single names nor full names: not a name column
-    if share < settings.header_min_share:
+    if share < settings.header_min_share or (lower and listed < _LISTED):
         return None
     if share < settings.min_share and listed < _LISTED and not _written_as_names(sample):
         # Half the values name-shaped, few listed names, none written as only names are:

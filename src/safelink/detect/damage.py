@@ -71,6 +71,13 @@ _ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
 _QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
 # Digits grouped by thousands: "4,857,773,456" (a number formatted for display).
 _THOUSANDS = r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.0+)?$"
+# Text a spreadsheet was told to keep as text: "'9434765919", "=\"07700900123\"".
+_FORCED_TEXT = r"^'([0-9+(].*)$|^=\"(.*)\"$"
+# Digit groups separated by dots ("943.476.5919", "0113.496.0000"): three groups or more, of
+# three digits or more (dates, "01.02.1950", and versions, "1.2.3", keep their dots).
+_DOTTED = r"^\+?[0-9]{2,5}(?:\.[0-9]{3,4}){2,}$"
+# An address with its owner's name, as mail programs write it: "Ann Lee <ann@example.org>".
+_NAMED_ADDRESS = r"^[^<>]*<([^<>@\s]+@[^<>\s]+)>$"
 # A number a spreadsheet rounded: "9.20049E+09" (9 to 12 digits, the last ones lost).
 _ROUNDED = r"^[0-9]\.[0-9]+[eE]\+?(?:0?[89]|1[01])$"
 # Entities whose values lose a leading zero when a spreadsheet stores them as numbers: a CHI
@@ -88,8 +95,11 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     ``Tom Bell``, ``Deirdre "Dee" Byrne`` -> ``Deirdre Byrne``, ``pp. J. Walsh`` -> ``J. Walsh``;
     a label before the value, ``Auth: Z. Yusuf`` -> ``Z. Yusuf``, ``UPRN 100023336956`` ->
     ``100023336956`` (a label without a colon only when it names an identifier as a header
-    would). Other values are unchanged.
+    would); text forced by a spreadsheet, ``'9434765919`` -> ``9434765919``; dotted digit
+    groups, ``943.476.5919`` -> ``943 476 5919``; ``Ann Lee <ann@example.org>`` ->
+    ``ann@example.org``. Other values are unchanged.
     """
+    sample = _as_typed(sample)
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))
     text = grouped.to_series().str.replace(r"^([0-9]+)\.0+$", "${1}")
@@ -107,6 +117,14 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         keep = unquoted.str.contains(r"\p{L}").fill_null(False)
         text = pl.select(pl.when(inner & keep).then(unquoted).otherwise(text)).to_series()
     return text
+
+
+def _as_typed(sample: pl.Series) -> pl.Series:
+    """Values as typed before a spreadsheet or mail program wrapped them (forced text, dots)."""
+    text = sample.str.replace(_FORCED_TEXT, "${1}${2}")
+    dotted = text.str.contains(_DOTTED).fill_null(False)
+    spaced = pl.select(pl.when(dotted).then(text.str.replace_all(r"\.", " ")).otherwise(text))
+    return spaced.to_series().str.replace(_NAMED_ADDRESS, "${1}")
 
 
 def _without_labels(text: pl.Series) -> pl.Series:
