@@ -406,3 +406,10 @@ def test_scan_names_typed_in_lower_case_under_a_name_header() -> None:
     assert _kind(found["client_forename"]) is Identifier.FORENAME
     assert _kind(found["pt_surname"]) is Identifier.SURNAME
     assert _kind(found["first_name_src"]) is None
+
+
+def test_undo_damage_keeps_identifiers_that_start_like_labels() -> None:
+    # "PP" is a National Insurance prefix; a postcode's area and a hospital number's letter are
+    # glued to their digits.
+    kept = pl.Series(["PP 37 90 21 D", "LS1 4AB", "K123456", "CD 12 34 56 A"])
+    assert undo_spreadsheet_damage(kept).to_list() == kept.to_list()

@@ -143,6 +143,8 @@ def titled_names(
     places named after someone carry a word that is never a name ("Dr Gray Unit"). Under an
     organisation's or a member of staff's header they are staff names; otherwise a person's.
     """
+    if share_of(_titled(sample)) < settings.min_share:
+        return None  # most columns: no title to judge
     sample = without_roles(sample)
     # A title, then one to five name words, initials and particles ("DR OKONKWO", "Mrs J.
     # van der Berg").

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 import polars as pl
 
@@ -36,16 +38,20 @@ _NAME_LABELS = (
     r"|(?i)\s+family$"
     r"|(?i)\s+(?:formerly|previously)\s+.*$"
     r"|(?i)\s+(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as)\s+.*$"
-    # Signed for someone else: "pp. J. Walsh", "p.p. J Walsh", "per pro J Walsh"; care of.
-    r"|(?i)^(?:p\.\s?p|pp|per\s+pro|c/o)\.?\s+"
 )
+# Signed for someone else: "pp. J. Walsh", "p.p. J Walsh", "per pro J Walsh"; care of. Only
+# before a letter: "PP 37 90 21 D" is a National Insurance number.
+_SIGNED_FOR = r"^(?i:p\.\s?p|pp|per\s+pro|c/o)\.?\s+(\p{L})"
 # A label before the value, ended by a colon: "Attorney: Siobhan Kelly", "Auth: Z. Yusuf",
 # "UPRN:100023336956", "mailto:ann@example.org" (one to three words, no digits).
 _COLON_LABEL = r"^[A-Za-z][A-Za-z.'&/\-]*(?:\s[A-Za-z][A-Za-z.'&/\-]*){0,2}\s*:\s*(\S)"
 # A label before a number without a colon ("UPRN 177630303", "NHS No. 943 476 5919", "Tel
 # 0113 496 0000", "MRN-0012345"): stripped only when a header so named would name an
 # identifier, so trust codes and prefixes ("RXH 1078115", "AB 12 34 56 C") stay.
-_WORD_LABEL = r"^([A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2})\s*[#=\-]?\s*([0-9+(].*)$"
+# A separator follows the label: letters glued to digits are the value's ("LS1", "K123456").
+_WORD_LABEL = (
+    r"^([A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2})(?:\s+[#=\-]?|[#=\-])\s*([0-9+(].*)$"
+)
 # A nickname in quotes inside a name, with the name around it: "AKA 'Dee' Deirdre Byrne",
 # "Deirdre \u201cDee\u201d Byrne" (an apostrophe inside a word, "O'Neill", opens nothing).
 _INNER_QUOTED = (
@@ -109,7 +115,7 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         text = pl.Series(sample.name, expanded, dtype=pl.String)
     text = text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
     text = _without_labels(text)
-    text = text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
+    text = text.str.replace_all(_NAME_LABELS, "").str.replace(_SIGNED_FOR, "${1}").str.strip_chars()
     text = text.str.replace(_QUOTED, "${1}").str.strip_chars()
     inner = text.str.contains(_INNER_QUOTED).fill_null(False)
     if inner.any():
@@ -121,7 +127,27 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
 
 def _as_typed(sample: pl.Series) -> pl.Series:
     """Values as typed before a spreadsheet or mail program wrapped them (forced text, dots)."""
-    text = sample.str.replace(_FORCED_TEXT, "${1}${2}")
+    return _where(sample, _MAY_BE_WRAPPED, _unwrapped)
+
+
+# Values that may be wrapped or labelled; the rest are left alone, unread by the costlier rules.
+_MAY_BE_WRAPPED = r"^['=]|[0-9]\.[0-9]{3}|>$"
+_MAY_BE_LABELLED = (
+    r":|^[A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2}(?:\s+[#=\-]?|[#=\-])\s*[0-9+(]"
+)
+_MAY_HOLD_ROLE = r"[,:/\u20130-9]|\s-|^\p{Lu}\.\p{Lu}"
+
+
+def _where(sample: pl.Series, marker: str, change: Callable[[pl.Series], pl.Series]) -> pl.Series:
+    """``change`` applied to the values ``marker`` matches only; the others as they are."""
+    marked = sample.str.contains(marker).fill_null(False)
+    if not marked.any():
+        return sample
+    return sample.clone().scatter(marked.arg_true(), change(sample.filter(marked)))
+
+
+def _unwrapped(text: pl.Series) -> pl.Series:
+    text = text.str.replace(_FORCED_TEXT, "${1}${2}")
     dotted = text.str.contains(_DOTTED).fill_null(False)
     spaced = pl.select(pl.when(dotted).then(text.str.replace_all(r"\.", " ")).otherwise(text))
     return spaced.to_series().str.replace(_NAMED_ADDRESS, "${1}")
@@ -129,6 +155,10 @@ def _as_typed(sample: pl.Series) -> pl.Series:
 
 def _without_labels(text: pl.Series) -> pl.Series:
     """Values without a label before them: any ended by a colon, or an identifier's name."""
+    return _where(text, _MAY_BE_LABELLED, _unlabelled)
+
+
+def _unlabelled(text: pl.Series) -> pl.Series:
     text = text.str.replace(_COLON_LABEL, "${1}")
     labels = text.str.extract(_WORD_LABEL, 1)
     named = [label for label in labels.drop_nulls().unique().to_list() if _names_identifier(label)]
@@ -138,6 +168,7 @@ def _without_labels(text: pl.Series) -> pl.Series:
     return pl.select(pl.when(labels.is_in(named)).then(stripped).otherwise(text)).to_series()
 
 
+@lru_cache(maxsize=4096)
 def _names_identifier(label: str) -> bool:
     """Whether a label names an identifier and no one ("NHS No.", "UPRN", "Tel", "D.O.B.").
 
@@ -157,6 +188,10 @@ def without_roles(sample: pl.Series) -> pl.Series:
 
     Only for judging a name column: an address's parts after a comma are not roles.
     """
+    return _where(sample, _MAY_HOLD_ROLE, _unroled)
+
+
+def _unroled(sample: pl.Series) -> pl.Series:
     text = sample.str.replace(_ROLE_BEFORE, "").str.replace(_GLUED_INITIAL, "${1}. ${2}")
     return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
 
