@@ -7,7 +7,8 @@ nicknames in quotes inside a name; roles written after a name; names with a titl
 header; ``*_by`` headers; hospital numbers merged from several sources; passport numbers in
 both document forms; organisations under a name header; and, in free text, what belongs to a
 cue ("Children's Disability Team"), places named after people, and one or two names recurring
-through a template.
+through a template. Row-aware: the row's own initials that are also abbreviations, and short
+forms in capitals, where a person is meant.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from safelink.detect.column_model import ColumnFinding
 from safelink.detect.damage import undo_spreadsheet_damage, without_roles
 from safelink.detect.headers import header_entities
 from safelink.detect.names import cue_names
+from safelink.detect.own import fold
+from safelink.detect.own_names import name_forms
 from safelink.detect.recognisers import name_lists
 from safelink.identifiers import Identifier
 
@@ -413,3 +416,31 @@ def test_undo_damage_keeps_identifiers_that_start_like_labels() -> None:
     # glued to their digits.
     kept = pl.Series(["PP 37 90 21 D", "LS1 4AB", "K123456", "CD 12 34 56 A"])
     assert undo_spreadsheet_damage(kept).to_list() == kept.to_list()
+
+
+def _own_names(forename: str, surname: str, text: str) -> list[str]:
+    forms = name_forms((fold(forename),), (fold(surname),))
+    assert forms is not None
+    return [text[a:b] for a, b in forms.find(text, fold(text))]
+
+
+def test_row_aware_initials_that_are_abbreviations_where_a_person_is_meant() -> None:
+    # Bella Price (BP), Gemma Pryce (GP), Olu Taiwo (OT), Amir Malik (AM), Ema ap Rhys.
+    assert _own_names("Bella", "Price", "BP's mum rang.") == ["BP"]
+    assert _own_names("Gemma", "Pryce", "GP said she is well.") == ["GP"]
+    assert _own_names("Olu", "Taiwo", "Client OT declined.") == ["OT"]
+    assert _own_names("Amir", "Malik", "A.M. agreed to the plan.") == ["A.M."]
+    assert _own_names("Ema", "ap Rhys", "Visited E.a. at home.") == ["E.a."]
+    # The abbreviation where no person is meant.
+    assert _own_names("Bella", "Price", "BP 120/80, GP aware.") == []
+    assert _own_names("Amir", "Malik", "Seen at 9 A.M. today.") == []
+    assert _own_names("Gemma", "Pryce", "Letter to GP re meds.") == []
+
+
+def test_row_aware_short_forms_in_capitals_where_a_person_is_meant() -> None:
+    assert _own_names("Catriona", "Bell", "CAT'S PLAN AGREED.") == ["CAT"]
+    assert _own_names("Angharad", "Jones", "CLIENT HARI SEEN TODAY.") == ["HARI"]
+    assert _own_names("Caroline", "Bell", "CAR PARKED OUTSIDE.") == []
+    assert _own_names("Caroline", "Bell", "CAR WAS PARKED OUTSIDE.") == []
+    assert _own_names("Emma", "Davies", "ED was busy, long wait.") == []
+    assert _own_names("Rhian", "Roberts", "RR seen at 20.") == []
