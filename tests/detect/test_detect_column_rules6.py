@@ -14,6 +14,7 @@ forms in capitals, where a person is meant.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import polars as pl
 
@@ -444,3 +445,31 @@ def test_row_aware_short_forms_in_capitals_where_a_person_is_meant() -> None:
     assert _own_names("Caroline", "Bell", "CAR WAS PARKED OUTSIDE.") == []
     assert _own_names("Emma", "Davies", "ED was busy, long wait.") == []
     assert _own_names("Rhian", "Roberts", "RR seen at 20.") == []
+
+
+def test_scan_phone_shaped_references_in_notes_are_not_phones() -> None:
+    rng = random.Random(71)
+    filler = ("Seen at home, no concerns.", "Review booked for next month.", "All well today.")
+    words = ("Order", "Invoice no.", "Batch", "Job ref", "Sample number")
+
+    def reference() -> str:
+        return f"{rng.choice(words)} 0{_digits(rng, 9)} raised for supplies."
+
+    def phone() -> str:
+        return f"New mobile 07700 900{_digits(rng, 3)}, text only."
+
+    def note(plant: Callable[[], str], share: float) -> str:
+        return plant() if rng.random() < share else rng.choice(filler)
+
+    found = _direct(
+        {
+            "supplies_note": [note(reference, 0.3) for _ in range(ROWS)],
+            "contact_note": [note(phone, 0.06) for _ in range(ROWS)],
+            # References and one real phone number among them: still a phone column.
+            "mixed_note": [
+                note(phone, 0.05) if i % 2 else note(reference, 0.3) for i in range(ROWS)
+            ],
+        }
+    )
+    assert "supplies_note" not in found
+    assert {"contact_note", "mixed_note"} <= found

@@ -232,13 +232,23 @@ def _free_text_finding(
         if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
             del direct_hits[entity]
             evidence.append(f"{entity} in too few rows to be more than a look-alike")
-    if "NHS_NUMBER" in direct_hits:
+    checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
+    if checked:  # both carry the same check digit, passed by chance 1 time in 11
         passed, numbers = _check_digit_rate(rows)
         if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers:
-            del direct_hits["NHS_NUMBER"]
+            for entity in checked:
+                del direct_hits[entity]
             evidence.append(
                 f"only {passed} of {numbers} ten-digit numbers pass the NHS check digit, as "
-                "about 1 in 11 random numbers do: not NHS numbers"
+                f"about 1 in 11 random numbers do: not {' or '.join(checked)} numbers"
+            )
+    if "PHONE_NUMBER" in direct_hits:
+        referenced, other = _referenced_numbers(rows)
+        if referenced and not other and direct_hits["PHONE_NUMBER"] <= referenced:
+            del direct_hits["PHONE_NUMBER"]
+            evidence.append(
+                f"the phone-shaped numbers in {referenced} rows all follow a reference word "
+                "(order, invoice, batch): references, not phone numbers"
             )
     share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
     finding = make_finding(name, "FREE_TEXT", share, "medium" if direct_hits else "low", evidence)
@@ -268,11 +278,34 @@ _MIN_NUMBERS_FOR_RATE = 10
 _TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])")
 
 
+# A UK phone's shape in text (0 or +44, then ten digits, perhaps spaced) and the words that
+# make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789").
+_PHONE_LIKE = re.compile(r"(?<![\w-])(?:\+44\s?|0)\d(?:[ ]?\d){8,10}(?![\w-])")
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:order|ref|reference|invoice|po|batch|lot|claim|account|acct|job|ticket|receipt"
+    r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking)"
+    r"(?:\s*(?:no|number|num|id)\b)?\W{0,3}$"
+)
+
+
+def _referenced_numbers(rows: pl.Series) -> tuple[int, int]:
+    """(rows, rows): with a phone-shaped number after a reference word, and with one not."""
+    referenced = other = 0
+    for text in rows.to_list():
+        kinds = {
+            bool(_REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+            for m in _PHONE_LIKE.finditer(text or "")
+        }
+        referenced += True in kinds
+        other += False in kinds
+    return referenced, other
+
+
 def _check_digit_rate(rows: pl.Series) -> tuple[int, int]:
     """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11."""
     found = [m.group(0) for text in rows.to_list() for m in _TEN_DIGITS.finditer(text or "")]
     digits = pl.Series(found, dtype=pl.String).str.replace_all(r"[ -]", "")
-    passed = int(VALIDATORS["NHS_NUMBER"](digits).sum())
+    passed = int(modulus11_valid(digits).sum())
     return passed, digits.len()
 
 
