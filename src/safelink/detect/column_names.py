@@ -14,6 +14,7 @@ from safelink.detect.column_model import (
     masked_examples,
     share_of,
 )
+from safelink.detect.damage import without_roles
 from safelink.detect.headers import Subject
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS
 from safelink.detect.recognisers import name_lists
@@ -80,7 +81,12 @@ def names_with_header(
     when they look like people's (titled, or listed forename and surname), else the
     organisation's. Names under a staff header (``referrer``) are staff names.
     """
-    sample = first_of_list(sample)
+    sample = first_of_list(without_roles(sample))
+    # Names typed in lower case ("rita", "tyler") are judged as written with capitals, and
+    # only when a fifth hold a listed name.
+    lower = share_of(sample.str.contains(r"^[\p{Ll}' \-]+$").fill_null(False)) >= 0.5
+    if lower:
+        sample = sample.str.to_titlecase()
     ev = _name_evidence(sample)
     named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
     single, full = ev["single"] & named, ev["full"] & named
@@ -95,7 +101,11 @@ def names_with_header(
             entity = "FORENAME" if fore >= sur else "SURNAME"
         elif share < settings.min_share or listed < _LISTED:
             return None  # neither single names nor full names: not a name column
-    if share < settings.header_min_share:
+    if share < settings.header_min_share or (lower and listed < _LISTED):
+        return None
+    if share < settings.min_share and listed < _LISTED and not _written_as_names(sample):
+        # Half the values name-shaped, few listed names, none written as only names are:
+        # organisations, forms or places under a name header ("Age UK Leeds").
         return None
     confidence: Confidence = (
         "high" if share >= settings.min_share and listed >= _LISTED else "medium"
@@ -112,13 +122,50 @@ def names_with_header(
         else:
             subject = "staff"
     if subject == "staff":
-        evidence.append(
-            "staff: the header names a member of staff; a person's name is personal data, so "
-            "direct, but a config may drop it (role: drop) instead of tokenising it"
-        )
+        evidence.append(_STAFF_EVIDENCE)
     return make_finding(
         name, entity, share, confidence, evidence, masked_examples(sample, shape, entity), subject
     )
+
+
+_STAFF_EVIDENCE = (
+    "staff: the header names a member of staff; a person's name is personal data, so "
+    "direct, but a config may drop it (role: drop) instead of tokenising it"
+)
+
+
+def titled_names(
+    name: str, sample: pl.Series, settings: ClassifySettings, subject: Subject
+) -> ColumnFinding | None:
+    """People's names by their titles, whatever the header says ("Dr A. Okonkwo" under ``gp``).
+
+    A title before a name is the values' own evidence that they name people; services and
+    places named after someone carry a word that is never a name ("Dr Gray Unit"). Under an
+    organisation's or a member of staff's header they are staff names; otherwise a person's.
+    """
+    if share_of(_titled(sample)) < settings.min_share:
+        return None  # most columns: no title to judge
+    sample = without_roles(sample)
+    # A title, then one to five name words, initials and particles ("DR OKONKWO", "Mrs J.
+    # van der Berg").
+    titled_name = rf"{_TITLE_START}{_NAME_WORD}(?: {_NAME_WORD}){{0,4}}$"
+    titled = sample.str.contains(titled_name).fill_null(False) & ~_untitled(sample).str.contains(
+        _NOT_NAME_WORDS
+    )
+    share = share_of(titled)
+    if share < settings.min_share:
+        return None
+    who: Subject = "person" if subject == "person" else "staff"
+    evidence = [f"{share:.0%} of values are a title and a name", f"header '{name}' names no name"]
+    if who == "staff":
+        evidence.append(_STAFF_EVIDENCE)
+    examples = masked_examples(sample, titled, "FULL_NAME")
+    return make_finding(name, "FULL_NAME", share, "medium", evidence, examples, who)
+
+
+def _written_as_names(sample: pl.Series) -> bool:
+    """Whether a tenth of the distinct values are written as only names are (``O'Neill``)."""
+    return share_of(sample.unique().str.contains(_NAME_MORPHOLOGY)) >= _MORPHOLOGY_SHARE
 
 
 #: Share of values holding a listed UK name for a name column to be high confidence.
@@ -157,6 +204,7 @@ def names_without_header(
     name: str, sample: pl.Series, settings: ClassifySettings
 ) -> ColumnFinding | None:
     """A name column without header context: by the UK name lists, then by shape."""
+    sample = without_roles(sample)
     distinct = sample.n_unique()
     if distinct < 10:
         return None  # a code list (ethnicity, sex, team names), not people's names

@@ -36,13 +36,14 @@ from safelink.detect.column_model import (
     masked_examples,
     share_of,
 )
-from safelink.detect.column_names import names_with_header, names_without_header
+from safelink.detect.column_names import names_with_header, names_without_header, titled_names
 from safelink.detect.damage import (
     LEADING_ZERO,
     restore_leading_zero,
     rounded_numbers,
     undo_spreadsheet_damage,
 )
+from safelink.detect.freetext import RECURRING_NAME
 from safelink.detect.headers import header_entities, header_words
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
 from safelink.normalise import normalise_date, normalise_sex
@@ -117,6 +118,20 @@ def _looks_free_text(sample: pl.Series) -> bool:
     return share_of(words >= _REMARK_WORDS) >= 0.5 and share_of(lower >= 2) >= 0.5
 
 
+#: A column of short entries ("seen", "DNA", "no answer", "ring 07700 900123") too short at
+#: the median to be free text: a fifth or more with a lower-case word (prose; codes, names
+#: and places are capitalised) and varied (:data:`_REMARK_DISTINCT`) is read as text too,
+#: and flagged only when identifiers are found in some rows.
+_ENTRY_PROSE = 0.2
+
+
+def _remarks_among_codes(sample: pl.Series) -> bool:
+    """Whether a column not free text by shape mixes short remarks with its other values."""
+    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
+        return False
+    return share_of(sample.str.contains(_REMARK_LOWER).fill_null(False)) >= _ENTRY_PROSE
+
+
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
     years = normalise_date(sample.filter(matched)).values.str.slice(0, 4).cast(pl.Int32)
     if years.len() < 20:
@@ -155,6 +170,9 @@ def classify_column(
         finding = _classify_values(name, sample, settings)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
+        elif (finding is None or not finding.detected) and _remarks_among_codes(sample):
+            remarks = _free_text_finding(name, sample, settings, analyse_text)
+            finding = remarks if remarks.direct else finding
     return ColumnProfile(
         column=name,
         dtype=str(values.dtype),
@@ -204,18 +222,33 @@ def _free_text_finding(
     evidence = [f"free text; {rows.len()} sampled rows analysed"] + [
         f"{entity} in {n} rows" for entity, n in sorted(counts.items()) if n
     ]
+    if counts.get(RECURRING_NAME):
+        evidence.append(
+            "the only names in those rows are one or two that recur: a place, service or "
+            "template named after someone, not people mentioned"
+        )
     direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
     for entity in sorted(_WEAK_TEXT_ENTITIES & set(direct_hits)):
         if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
             del direct_hits[entity]
             evidence.append(f"{entity} in too few rows to be more than a look-alike")
-    if "NHS_NUMBER" in direct_hits:
+    checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
+    if checked:  # both carry the same check digit, passed by chance 1 time in 11
         passed, numbers = _check_digit_rate(rows)
         if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers:
-            del direct_hits["NHS_NUMBER"]
+            for entity in checked:
+                del direct_hits[entity]
             evidence.append(
                 f"only {passed} of {numbers} ten-digit numbers pass the NHS check digit, as "
-                "about 1 in 11 random numbers do: not NHS numbers"
+                f"about 1 in 11 random numbers do: not {' or '.join(checked)} numbers"
+            )
+    if "PHONE_NUMBER" in direct_hits:
+        referenced, other = _referenced_numbers(rows)
+        if referenced and not other and direct_hits["PHONE_NUMBER"] <= referenced:
+            del direct_hits["PHONE_NUMBER"]
+            evidence.append(
+                f"the phone-shaped numbers in {referenced} rows all follow a reference word "
+                "(order, invoice, batch): references, not phone numbers"
             )
     share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
     finding = make_finding(name, "FREE_TEXT", share, "medium" if direct_hits else "low", evidence)
@@ -245,11 +278,34 @@ _MIN_NUMBERS_FOR_RATE = 10
 _TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])")
 
 
+# A UK phone's shape in text (0 or +44, then ten digits, perhaps spaced) and the words that
+# make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789").
+_PHONE_LIKE = re.compile(r"(?<![\w-])(?:\+44\s?|0)\d(?:[ ]?\d){8,10}(?![\w-])")
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:order|ref|reference|invoice|po|batch|lot|claim|account|acct|job|ticket|receipt"
+    r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking)"
+    r"(?:\s*(?:no|number|num|id)\b)?\W{0,3}$"
+)
+
+
+def _referenced_numbers(rows: pl.Series) -> tuple[int, int]:
+    """(rows, rows): with a phone-shaped number after a reference word, and with one not."""
+    referenced = other = 0
+    for text in rows.to_list():
+        kinds = {
+            bool(_REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+            for m in _PHONE_LIKE.finditer(text or "")
+        }
+        referenced += True in kinds
+        other += False in kinds
+    return referenced, other
+
+
 def _check_digit_rate(rows: pl.Series) -> tuple[int, int]:
     """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11."""
     found = [m.group(0) for text in rows.to_list() for m in _TEN_DIGITS.finditer(text or "")]
     digits = pl.Series(found, dtype=pl.String).str.replace_all(r"[ -]", "")
-    passed = int(VALIDATORS["NHS_NUMBER"](digits).sum())
+    passed = int(modulus11_valid(digits).sum())
     return passed, digits.len()
 
 
@@ -327,6 +383,9 @@ def _classify_values(
             share = share_of(normalise_sex(sample).values.is_not_null())
             evidence = [f"header '{name}' names SEX", f"{share:.0%} of values are sex codes"]
             return make_finding(name, "SEX", share, level(share, True), evidence)
+    titled = titled_names(name, sample, settings, subject)
+    if titled is not None:
+        return titled
     if subject != "person":
         return hint
     by_values = _by_values(name, sample, settings, matched, shares, mod11)
@@ -378,6 +437,9 @@ def _by_values(
         found = _addressbase_uprns(name, sample, matched["UPRN"])
         if found is not None:
             return found
+    found = _document_numbers(name, sample, settings.min_share)
+    if found is not None:
+        return found
     found = names_without_header(name, sample, settings)
     if found is not None:
         return found
@@ -399,13 +461,16 @@ _TRUST_NUMBER = r"^(R[A-Z0-9]{2})[ \-]?[0-9]{6,8}$"
 #: repeated is as likely a reference's own prefix, "REF1234567").
 _TRUST_SHARE = 0.3
 _TRUST_CODES = 2
-# A hospital's own number: one letter and six or seven digits, or the digits and a letter
-# ("K3983586", "5384614B"). ONS geography codes are a letter and eight digits ("E01011229").
-_LETTER_NUMBER = r"^([A-Z])[0-9]{6,7}$|^[0-9]{6,7}([A-Z])$"
+# A hospital's own number: one letter and six or seven digits, the digits and a letter, or
+# both ("K3983586", "5384614B", "D350590A"). ONS geography codes are a letter and eight
+# digits ("E01011229").
+_LETTER_NUMBER = r"^([A-Z])[0-9]{6,7}$|^[0-9]{6,7}([A-Z])$|^([A-Z])[0-9]{6}[A-Z]$"
 #: Share of values in a hospital's own form or with a trust code, and how many different
-#: letters (a reference's one letter repeated, "P1234567", is its own prefix).
+#: letters (a reference's one letter repeated, "P1234567", is its own prefix), or different
+#: sources, trust codes and letters together (an extract merged from several hospitals).
 _LOCAL_SHARE = 0.5
 _LOCAL_LETTERS = 3
+_SOURCES = 3
 
 
 def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFinding | None:
@@ -416,20 +481,20 @@ def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFin
     own letter before or after the digits, several letters (patients registered in different
     years or at different sites).
     """
-    codes = sample.str.extract(_TRUST_NUMBER)
+    upper = sample.str.to_uppercase()
+    codes = upper.str.extract(_TRUST_NUMBER)
     share = share_of(codes.is_not_null())
-    letters = sample.str.extract_groups(_LETTER_NUMBER)
+    letters = upper.str.extract_groups(_LETTER_NUMBER)
     letter = letters.struct.field("1").fill_null(letters.struct.field("2"))
+    letter = letter.fill_null(letters.struct.field("3"))
     local = share_of(codes.is_not_null() | letter.is_not_null())
-    if share >= _TRUST_SHARE and codes.drop_nulls().n_unique() >= _TRUST_CODES:
-        how = (
-            f"{share:.0%} start with an NHS trust's organisation code "
-            f"({codes.drop_nulls().n_unique()} different codes)"
-        )
-    elif local >= _LOCAL_SHARE and letter.drop_nulls().n_unique() >= _LOCAL_LETTERS:
+    n_codes, n_letters = codes.drop_nulls().n_unique(), letter.drop_nulls().n_unique()
+    if share >= _TRUST_SHARE and n_codes >= _TRUST_CODES:
+        how = f"{share:.0%} start with an NHS trust's organisation code ({n_codes} different codes)"
+    elif local >= _LOCAL_SHARE and (n_letters >= _LOCAL_LETTERS or n_codes + n_letters >= _SOURCES):
         how = (
             f"{local:.0%} are a letter and six or seven digits or carry a trust code "
-            f"({letter.drop_nulls().n_unique()} different letters)"
+            f"({n_letters} different letters, {n_codes} trust codes)"
         )
     else:
         return None
@@ -463,3 +528,41 @@ def _addressbase_uprns(name: str, sample: pl.Series, digits: pl.Series) -> Colum
     ]
     examples = masked_examples(sample, ranged, "UPRN")
     return make_finding(name, "UPRN", share_of(digits), "medium", evidence, examples)
+
+
+# A travel document's number, nine characters as its machine-readable zone writes it: nine
+# digits (UK passports) or two letters and seven digits (later UK and many other states').
+_NINE_DIGITS = r"^[0-9]{9}$"
+_LETTERED = r"^([A-Z]{2})[0-9]{7}$"
+#: Each form in at least this share of values, with this many different letter pairs (a
+#: reference's own prefix is one pair repeated).
+_DOCUMENT_FORM_SHARE = 0.1
+_DOCUMENT_PREFIXES = 5
+
+
+def _document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFinding | None:
+    """Passport numbers without a header: nine-character document numbers in both forms.
+
+    Nine digits alone are any number's shape; a column mixing them with two letters and
+    seven digits, under many different letter pairs, holds travel documents of several
+    issuing series, as no reference or account number does.
+    """
+    upper = sample.str.to_uppercase().str.replace_all(" ", "")
+    digits = upper.str.contains(_NINE_DIGITS).fill_null(False)
+    prefixes = upper.str.extract(_LETTERED)
+    lettered = prefixes.is_not_null()
+    share = share_of(digits | lettered)
+    if (
+        share < min_share
+        or min(share_of(digits), share_of(lettered)) < _DOCUMENT_FORM_SHARE
+        or prefixes.drop_nulls().n_unique() < _DOCUMENT_PREFIXES
+    ):
+        return None
+    evidence = [
+        f"{share:.0%} of values are nine-character document numbers",
+        f"{share_of(digits):.0%} nine digits, {share_of(lettered):.0%} two letters and seven "
+        f"digits ({prefixes.drop_nulls().n_unique()} different letter pairs)",
+        "no header context",
+    ]
+    examples = masked_examples(sample, digits | lettered, "UK_PASSPORT")
+    return make_finding(name, "UK_PASSPORT", share, "medium", evidence, examples)

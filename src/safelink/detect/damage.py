@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 import polars as pl
 
-from safelink.detect.names import RELATION_WORDS
+from safelink.detect.headers import header_entities
+from safelink.detect.names import PLACE_WORDS, RELATION_WORDS, ROLE_WORDS
+from safelink.detect.recognisers import name_lists
 
 _ANNOTATION = r"\s*[\(\[][^\)\]]*[\)\]]\s*"
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=True))
 # Who the named person is, written around a name: "Husband: Tom Baines", "Tom Baines -
 # husband", "Ann Lee, friend, lives locally", and a maiden name's "née".
 # A dead person's name: "the late John Smith", "John Smith - DECEASED", "John Smith, dec'd".
@@ -34,10 +39,51 @@ _NAME_LABELS = (
     r"|(?i)\s+(?:formerly|previously)\s+.*$"
     r"|(?i)\s+(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as)\s+.*$"
 )
+# Signed for someone else: "pp. J. Walsh", "p.p. J Walsh", "per pro J Walsh"; care of. Only
+# before a letter: "PP 37 90 21 D" is a National Insurance number.
+_SIGNED_FOR = r"^(?i:p\.\s?p|pp|per\s+pro|c/o)\.?\s+(\p{L})"
+# A label before the value, ended by a colon: "Attorney: Siobhan Kelly", "Auth: Z. Yusuf",
+# "UPRN:100023336956", "mailto:ann@example.org" (one to three words, no digits).
+_COLON_LABEL = r"^[A-Za-z][A-Za-z.'&/\-]*(?:\s[A-Za-z][A-Za-z.'&/\-]*){0,2}\s*:\s*(\S)"
+# A label before a number without a colon ("UPRN 177630303", "NHS No. 943 476 5919", "Tel
+# 0113 496 0000", "MRN-0012345"): stripped only when a header so named would name an
+# identifier, so trust codes and prefixes ("RXH 1078115", "AB 12 34 56 C") stay.
+# A separator follows the label: letters glued to digits are the value's ("LS1", "K123456").
+_WORD_LABEL = (
+    r"^([A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2})(?:\s+[#=\-]?|[#=\-])\s*([0-9+(].*)$"
+)
+# A nickname in quotes inside a name, with the name around it: "AKA 'Dee' Deirdre Byrne",
+# "Deirdre \u201cDee\u201d Byrne" (an apostrophe inside a word, "O'Neill", opens nothing).
+_INNER_QUOTED = (
+    "(?:^|\\s)[\"'\u2018\u201c][^\"'\u2018\u2019\u201c\u201d]+[\"'\u2019\u201d](?:\\s|$)"
+)
+# A role after a name: "Jo Evans, HV", "Kofi Khoury - SW", "Mai Ferreira, school nurse", "Hibo
+# Lee, PC 4471": after a comma, a dash or a slash, a role word, a lower-case phrase, digits, or
+# capitals of an abbreviation (when two words stand before: "SMITH, JO" is surname first).
+# Where they work, after a comma ("Dr Ward, Oak Surgery"), and a date or number after the
+# name ("Ann Lee d.o.b. 4/9/2015", "Tom Bell 07700 900123") go too.
+_PLACE = "|".join(sorted(PLACE_WORDS))
+_ROLE_AFTER = (
+    rf"(?i:\s*(?:,|\s-|\s\u2013|\s/)\s*(?:{_ROLE})\b.*$)"
+    rf"|(?i:\s*,[^,]*\b(?:{_PLACE})\b.*$)"
+    r"|(?i:\s*[,\-\u2013]?\s*(?:d\.?o\.?b\.?|born|b\.|tel\.?|mob\.?|phone)?\s*:?\s*"
+    r"\+?[0-9][0-9/\-. ]{5,}.*$)"
+    r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
+)
+# An initial glued to the surname: "D.Jones" -> "D. Jones".
+_GLUED_INITIAL = r"^(\p{Lu})\.(\p{Lu}\p{Ll})"
+_ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
 # A name in quotes, as nicknames are written: "'Bex'", "\"Sully\"", "\u2018Gaz\u2019".
 _QUOTED = "^[\"'\u2018\u201c]([^\"'\u2018\u2019\u201c\u201d]+)[\"'\u2019\u201d]$"
 # Digits grouped by thousands: "4,857,773,456" (a number formatted for display).
 _THOUSANDS = r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.0+)?$"
+# Text a spreadsheet was told to keep as text: "'9434765919", "=\"07700900123\"".
+_FORCED_TEXT = r"^'([0-9+(].*)$|^=\"(.*)\"$"
+# Digit groups separated by dots ("943.476.5919", "0113.496.0000"): three groups or more, of
+# three digits or more (dates, "01.02.1950", and versions, "1.2.3", keep their dots).
+_DOTTED = r"^\+?[0-9]{2,5}(?:\.[0-9]{3,4}){2,}$"
+# An address with its owner's name, as mail programs write it: "Ann Lee <ann@example.org>".
+_NAMED_ADDRESS = r"^[^<>]*<([^<>@\s]+@[^<>\s]+)>$"
 # A number a spreadsheet rounded: "9.20049E+09" (9 to 12 digits, the last ones lost).
 _ROUNDED = r"^[0-9]\.[0-9]+[eE]\+?(?:0?[89]|1[01])$"
 # Entities whose values lose a leading zero when a spreadsheet stores them as numbers: a CHI
@@ -52,8 +98,14 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     ``4,857,773,456`` -> ``4857773456``; ``Smith (mother)`` -> ``Smith`` (an annotation in
     brackets), ``the late John Smith`` -> ``John Smith``, ``aka 'Mo'`` -> ``Mo``, ``Mr and Mrs
     Byrne`` -> ``Mrs Byrne``, ``Son - Tom Bell`` -> ``Tom Bell``, ``Tom Bell aka 'Tosh'`` ->
-    ``Tom Bell``. Other values are unchanged.
+    ``Tom Bell``, ``Deirdre "Dee" Byrne`` -> ``Deirdre Byrne``, ``pp. J. Walsh`` -> ``J. Walsh``;
+    a label before the value, ``Auth: Z. Yusuf`` -> ``Z. Yusuf``, ``UPRN 100023336956`` ->
+    ``100023336956`` (a label without a colon only when it names an identifier as a header
+    would); text forced by a spreadsheet, ``'9434765919`` -> ``9434765919``; dotted digit
+    groups, ``943.476.5919`` -> ``943 476 5919``; ``Ann Lee <ann@example.org>`` ->
+    ``ann@example.org``. Other values are unchanged.
     """
+    sample = _as_typed(sample)
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))
     text = grouped.to_series().str.replace(r"^([0-9]+)\.0+$", "${1}")
@@ -62,8 +114,86 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         expanded = [_exact_integer(v) if s else v for v, s in zip(text, scientific, strict=True)]
         text = pl.Series(sample.name, expanded, dtype=pl.String)
     text = text.str.replace_all(_ANNOTATION, " ").str.strip_chars()
-    text = text.str.replace_all(_NAME_LABELS, "").str.strip_chars()
-    return text.str.replace(_QUOTED, "${1}").str.strip_chars()
+    text = _without_labels(text)
+    text = text.str.replace_all(_NAME_LABELS, "").str.replace(_SIGNED_FOR, "${1}").str.strip_chars()
+    text = text.str.replace(_QUOTED, "${1}").str.strip_chars()
+    inner = text.str.contains(_INNER_QUOTED).fill_null(False)
+    if inner.any():
+        unquoted = text.str.replace_all(_INNER_QUOTED, " ").str.strip_chars()
+        keep = unquoted.str.contains(r"\p{L}").fill_null(False)
+        text = pl.select(pl.when(inner & keep).then(unquoted).otherwise(text)).to_series()
+    return text
+
+
+def _as_typed(sample: pl.Series) -> pl.Series:
+    """Values as typed before a spreadsheet or mail program wrapped them (forced text, dots)."""
+    return _where(sample, _MAY_BE_WRAPPED, _unwrapped)
+
+
+# Values that may be wrapped or labelled; the rest are left alone, unread by the costlier rules.
+_MAY_BE_WRAPPED = r"^['=]|[0-9]\.[0-9]{3}|>$"
+_MAY_BE_LABELLED = (
+    r":|^[A-Za-z][A-Za-z.]*(?:\s[A-Za-z][A-Za-z.]*){0,2}(?:\s+[#=\-]?|[#=\-])\s*[0-9+(]"
+)
+_MAY_HOLD_ROLE = r"[,:/\u20130-9]|\s-|^\p{Lu}\.\p{Lu}"
+
+
+def _where(sample: pl.Series, marker: str, change: Callable[[pl.Series], pl.Series]) -> pl.Series:
+    """``change`` applied to the values ``marker`` matches only; the others as they are."""
+    marked = sample.str.contains(marker).fill_null(False)
+    if not marked.any():
+        return sample
+    return sample.clone().scatter(marked.arg_true(), change(sample.filter(marked)))
+
+
+def _unwrapped(text: pl.Series) -> pl.Series:
+    text = text.str.replace(_FORCED_TEXT, "${1}${2}")
+    dotted = text.str.contains(_DOTTED).fill_null(False)
+    spaced = pl.select(pl.when(dotted).then(text.str.replace_all(r"\.", " ")).otherwise(text))
+    return spaced.to_series().str.replace(_NAMED_ADDRESS, "${1}")
+
+
+def _without_labels(text: pl.Series) -> pl.Series:
+    """Values without a label before them: any ended by a colon, or an identifier's name."""
+    return _where(text, _MAY_BE_LABELLED, _unlabelled)
+
+
+def _unlabelled(text: pl.Series) -> pl.Series:
+    text = text.str.replace(_COLON_LABEL, "${1}")
+    labels = text.str.extract(_WORD_LABEL, 1)
+    named = [label for label in labels.drop_nulls().unique().to_list() if _names_identifier(label)]
+    if not named:
+        return text
+    stripped = text.str.replace(_WORD_LABEL, "${2}")
+    return pl.select(pl.when(labels.is_in(named)).then(stripped).otherwise(text)).to_series()
+
+
+@lru_cache(maxsize=4096)
+def _names_identifier(label: str) -> bool:
+    """Whether a label names an identifier and no one ("NHS No.", "UPRN", "Tel", "D.O.B.").
+
+    A name before a number ("Ann Bell d.o.b. 4/9/15") is no label: no word of a label is a
+    listed name.
+    """
+    entities, meta, _ = header_entities(label)
+    if not entities or meta:
+        return False
+    forenames, surnames = name_lists()
+    words = label.replace(".", "").upper().split()
+    return not any(word in forenames or word in surnames for word in words)
+
+
+def without_roles(sample: pl.Series) -> pl.Series:
+    """Names without the role written beside them (``Jo Evans, HV`` -> ``Jo Evans``).
+
+    Only for judging a name column: an address's parts after a comma are not roles.
+    """
+    return _where(sample, _MAY_HOLD_ROLE, _unroled)
+
+
+def _unroled(sample: pl.Series) -> pl.Series:
+    text = sample.str.replace(_ROLE_BEFORE, "").str.replace(_GLUED_INITIAL, "${1}. ${2}")
+    return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
 
 
 # Numbers this long are identifiers' length (9-12 digits): expanding a rounded one invents digits.

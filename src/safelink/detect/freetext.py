@@ -11,6 +11,7 @@ regex.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -321,7 +322,47 @@ def _scan_rows(
     return finding, pl.Series(text.name, out, dtype=pl.String) if redacted else None
 
 
+#: A name in at least this many sampled rows recurs; when only this few names recur, they
+#: name a service, a place or a template ("Dr Gray's", a clinic named after its founder).
+_RECURRING_ROWS = 3
+_FEW_RECURRING = 2
+#: The pseudo-entity counting rows whose only names recur (not a direct identifier).
+RECURRING_NAME = "RECURRING_NAME"
+_TITLES = re.compile(r"\b(?:mr|mrs|ms|miss|mx|dr|prof|sr|rev|sir|dame)\b|'s\b|[^\w ]")
+
+
 def count_entities(values: pl.Series, engine: AnalyzerEngine) -> dict[str, int]:
-    """Rows of ``values`` holding each entity type (used on a sample during classification)."""
-    finding, _ = scan_text(values, engine)
-    return finding.rows_with
+    """Rows of ``values`` holding each entity type (used on a sample during classification).
+
+    People are named with variety: a free-text column whose names are one or two recurring
+    ones, each in :data:`_RECURRING_ROWS` rows or more, names a place, a service or a
+    template after someone ("at Dr Gray's", "Mrs Jones Memory Clinic"). Rows holding only
+    those are counted as :data:`RECURRING_NAME`, not ``PERSON``; any other name counts.
+    """
+    texts = [t for t in values.to_list() if t is not None]
+    rows_with: dict[str, int] = {}
+    people: list[set[str]] = []
+    for text, found in zip(texts, analyse_texts(engine, texts), strict=True):
+        for entity in {r.entity_type for r in found}:
+            rows_with[entity] = rows_with.get(entity, 0) + 1
+        people.append(
+            {_person_key(text[r.start : r.end]) for r in found if r.entity_type == "PERSON"}
+        )
+    rows_by_name: dict[str, int] = {}
+    for names in people:
+        for key in names:
+            rows_by_name[key] = rows_by_name.get(key, 0) + 1
+    recurring = {key for key, rows in rows_by_name.items() if rows >= _RECURRING_ROWS}
+    if recurring and len(recurring) <= _FEW_RECURRING:
+        varied = sum(1 for names in people if names - recurring)
+        rows_with[RECURRING_NAME] = sum(1 for names in people if names and names <= recurring)
+        if varied:
+            rows_with["PERSON"] = varied
+        else:
+            rows_with.pop("PERSON", None)
+    return rows_with
+
+
+def _person_key(name: str) -> str:
+    """A name as compared across rows: lower case, without titles, possessives or marks."""
+    return " ".join(_TITLES.sub(" ", name.lower()).split())

@@ -117,8 +117,23 @@ _STAFF_WORDS = frozenset(
         "therapist",
         "practitioner",
         "allocated",
+        # Who wrote, checked or signed a record off: "author", "assessor", "approver".
+        "author",
+        "authoriser",
+        "authorizer",
+        "approver",
+        "assessor",
+        "reviewer",
+        "signatory",
+        "signature",
+        "signed",
     ]
 )
+# Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
+_PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellphone", "ffon"])
+# A header ending in "by" names who did something ("authorised_by", "seen_by", "EnteredBy"):
+# a member of staff, whose name is personal data; the values decide whether they are names.
+_DONE_BY = "by"
 # Words naming a person by their relation to the data subject ("carer", "relative"): a
 # column so named holds that person's name when its values are names.
 _PERSON_WORDS = RELATION_WORDS | {"carer", "guardian", "child", "children", "kin", "parent"}
@@ -153,14 +168,18 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits = [h for h in hits if h not in ("FULL_NAME", "ADDRESS")]
     if "NI_NUMBER" not in hits and ("ni" in words or "nino" in words):
         hits.insert(0, "NI_NUMBER")
+    if "PHONE_NUMBER" not in hits and any(w in _PHONE_WORDS for w in words):
+        hits.insert(0, "PHONE_NUMBER")
+    done_by = len(words) > 1 and words[-1] == _DONE_BY
     people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
-    if not any(h in _NAMES for h in hits) and any(w in people for w in words):
+    if not any(h in _NAMES for h in hits) and (done_by or any(w in people for w in words)):
         hits.append("FULL_NAME")
     meta_words = {w for w in words if w in _META_WORDS}
     meta = bool(meta_words) and not (meta_words <= _NAME_META and any(h in _NAMES for h in hits))
+    meta = meta and not done_by  # "checked_by", "verified_by": who checked, not the check
     subject: Subject = "person"
     if "HOSPITAL_NUMBER" not in hits:
-        if any(w in _STAFF_WORDS for w in words):
+        if done_by or any(w in _STAFF_WORDS for w in words):
             subject = "staff"
         elif any(w in _ORG_WORDS for w in words):
             subject = "organisation"

@@ -57,7 +57,7 @@ _RELATIONS = (
     "fiancee", "fiancée", "boyfriend", "girlfriend", "spouse", "lodger", "relative",
     "godmother", "godfather", "guardian", "stepdad", "stepmum", "stepmom", "stepbrother",
     "stepsister", "half-brother", "half-sister", "ex-partner", "ex-husband", "ex-wife",
-    "twin",
+    "twin", "dtr", "dau",
 )  # fmt: skip
 #: Words that say who a named person is to the data subject ("daughter", "next of kin").
 RELATION_WORDS = frozenset(_RELATIONS)
@@ -78,6 +78,8 @@ _ROLES = (
     "councillor", "solicitor", "chaplain", "vicar", "teacher", "befriender", "volunteer",
     "dear", "cc", "signed", "author", "carer",
 )  # fmt: skip
+#: Words naming a professional's role ("SW", "district nurse", "PC"), as written beside a name.
+ROLE_WORDS = frozenset(_ROLES)
 
 
 def _words(text: str) -> list[str]:
@@ -121,6 +123,8 @@ _COMMON_NOUNS = frozenset(
     meetings notes note call calls update updates record records summary package needs
     form forms request requests advice safeguarding agreed aware informed confirmed
     round rounds handover
+    society association foundation network partnership project group hub forum refuge
+    alliance federation action aid concern citizens housing uk cymru
     """
     )
     + [c for c in _RELATIONS + _PLURALS + _ROLES if " " not in c]
@@ -136,9 +140,14 @@ _PLACE_WORDS = frozenset(
     ward wards hospital house centre center clinic surgery practice unit road street avenue
     drive school college university infirmary hospice medical health team service services
     gardens place square crescent grove terrace manor villas estate station
+    society association foundation network partnership project group hub forum refuge
+    alliance federation
     """
     )
 )
+
+#: Words that name a place or an organisation after other capitalised words.
+PLACE_WORDS = _PLACE_WORDS
 
 #: Text holding none of these has no cue for :func:`cue_names` (a prefilter, any regex engine).
 # Phrases that introduce a list of the people present: "Meeting attended by Ann, Raj Patel and
@@ -246,6 +255,20 @@ def is_place(text: str, start: int, end: int) -> bool:
     return bool(words and _plain(words[-1]) in _PLACE_WORDS) or _place_after(text, end)
 
 
+def _eponym(text: str, start: int, end: int) -> bool:
+    """A titled run of two or more words ending in a place word no surname list holds.
+
+    "Mrs Jones Memory Clinic", "Dr Barnardo Children's Hospice", "Sir Robert Peel Unit" name
+    places after people; "Dr Tom Ward" is a person (Ward is a surname).
+    """
+    from safelink.detect.recognisers import name_lists  # recognisers imports this module
+
+    words = text[start:end].split()
+    if len(words) < 2 or _plain(words[-1]) not in _PLACE_WORDS:
+        return False
+    return words[-1].upper().replace("'", "") not in name_lists()[1]
+
+
 def cue_names(text: str) -> list[tuple[int, int]]:
     """Spans of names found by a title, role or relationship word next to them.
 
@@ -256,7 +279,7 @@ def cue_names(text: str) -> list[tuple[int, int]]:
     for match in _TITLED.finditer(text):
         # After a title a place word is a surname ("Mrs Ward"), unless one follows it.
         name = _trim(text, match.start("name"), match.end("name"), titled=True)
-        if name is not None and not _place_after(text, name[1]):
+        if name is not None and not _place_after(text, name[1]) and not _eponym(text, *name):
             spans.append((match.start(), name[1]))
     for match in _TITLED_CAPS.finditer(text):
         # The title's next word is a name whatever it is; more words while they are names.
@@ -277,11 +300,14 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         # After a relationship word a place word is a surname ("her son Tom Ward"), as after
         # a title; after a role it is not ("GP Surgery").
         kin = cue.group().lower() in _RELATION_WORDS
+        # What belongs to a cue is a thing, not a person: "Children's Disability Team",
+        # "Carers' Support Hub" (a place word ends it), as "her son's Ward" is not said.
+        owned = text[cue.end() : cue.end() + 1] in _APOSTROPHE
         while after is not None:
             name = _trim(text, after.start("name"), after.end("name"), titled=kin, first_plain=True)
             if name is not None and cue.group().isupper() and text[slice(*name)].isupper():
                 name = _capitals_prefix(text, *name)  # capitals everywhere: case ends nothing
-            if name is None or (not kin and is_place(text, *name)):
+            if name is None or ((not kin or owned) and is_place(text, *name)):
                 break
             spans.append(name)
             after = _AND_NAME.match(text, name[1]) if plural else None
@@ -413,7 +439,9 @@ __all__ = [
     "NAME_WORD",
     "NOTE_VERBS",
     "NOT_NAME_WORDS",
+    "PLACE_WORDS",
     "RELATION_WORDS",
+    "ROLE_WORDS",
     "VERB_ENDING",
     "cue_names",
     "is_place",

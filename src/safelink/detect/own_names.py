@@ -16,8 +16,9 @@ surname; these forms are derived from them and searched for in that row's text o
 Variants and short forms must start with a capital in the text (so "will" is not William),
 and short forms must be in title case unless five letters or more (in a note written in
 capitals "CAR" is not Caroline);
-initials must be in capitals and not a common abbreviation ("OT", "BP", "AM"). Nothing here
-logs or returns a value: only spans.
+initials must be in capitals; those that are also a common abbreviation ("HR", "ED", "AM")
+count only before a possessive or what a note says a person did, after "Pt", or with dots
+("A.M."; not after a number). Nothing here logs or returns a value: only spans.
 """
 
 from __future__ import annotations
@@ -135,12 +136,15 @@ class NameForms:
         initials: two-letter initials (forename, surname).
         surnames: the first word of each surname (a name word just before one is the
             person's forename in whatever form: "Hattie Rahman", "SADE BEVAN").
+        abbreviated: initials that are also common abbreviations ("HR", "ED"): found only
+            where a person is meant (see :meth:`find`).
     """
 
     forenames: frozenset[str]
     variants: frozenset[str]
     initials: frozenset[str]
     surnames: frozenset[str] = frozenset()
+    abbreviated: frozenset[str] = frozenset()
 
     def find(self, text: str, folded: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (``folded`` is its :func:`safelink.detect.own.fold`) naming the row."""
@@ -156,14 +160,26 @@ class NameForms:
             if not raw[0].isupper():
                 continue
             initials = word in self.initials and raw.isupper()
-            short = (raw.istitle() or len(word) >= _MIN_CAPS_SHORT) and self._short(word)
+            if word in self.abbreviated and raw.isupper():
+                initials = _meant_as_person(folded, start, end)
+            # In capitals a short form is long, or meant as a person ("CAT'S", "PT HARI").
+            cased = raw.istitle() or len(word) >= _MIN_CAPS_SHORT
+            cased = cased or (raw.isupper() and _meant_as_person(folded, start, end, verbs=False))
+            short = cased and self._short(word)
             if initials or word in self.variants or short:
                 spans.append((start, end))
-        for match in _DOTTED.finditer(folded):  # "A.O.", "A. O."
+        for match in _DOTTED.finditer(folded):  # "A.O.", "A. O.", "D.a." (ap Rhys)
             start, end = match.span()
             pair = match.group("a") + match.group("b")
-            if pair in self.initials and text[start:end].isupper():
+            written = text[start:end]
+            if pair in self.initials and written.isupper():
                 spans.append((start, end))
+            elif (
+                pair in self.initials | self.abbreviated
+                and written[0].isupper()
+                and not _AFTER_TIME.search(folded, max(0, start - 8), start)  # "9 A.M."
+            ):
+                spans.append((start, end))  # dotted initials are a person's, not a unit's
         return spans
 
     def _short(self, word: str) -> bool:
@@ -224,6 +240,56 @@ def _pet_form(word: str, name: str) -> bool:
     return stem in name[1:] and word.upper() not in name_lists()[0]
 
 
+# Initials that are also abbreviations mean the person before a possessive ("HV's care
+# plan"), before what only a person does ("ED phoned") or after a word for the patient ("Pt
+# ML reviewed").
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_PATIENT_BEFORE = re.compile(r"\b(?:pt|patient|client|service user)\.?\s+$")
+_AFTER_TIME = re.compile(r"(?<!\d)\d{1,2}(?:[:.]\d{2})?\s*$")
+
+
+# What only a person does, after their initials ("HR said", "ED phoned"); not "was", "can" or
+# "seen", which an abbreviation or a word does as well ("ED was busy", "RR seen", "CT
+# reported").
+_PERSON_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "states",
+        "stated",
+        "phoned",
+        "rang",
+        "agreed",
+        "agrees",
+        "declined",
+        "refused",
+        "refuses",
+        "attended",
+        "attends",
+        "feels",
+        "felt",
+        "wants",
+        "wanted",
+        "lives",
+        "asked",
+        "explained",
+        "confirmed",
+        "requested",
+    ]
+)
+
+
+def _meant_as_person(folded: str, start: int, end: int, *, verbs: bool = True) -> bool:
+    """Whether a word that is also an abbreviation or a word names a person where it stands."""
+    if _POSSESSIVE.match(folded, end):
+        return True
+    after = _NEXT_WORD.match(folded, end) if verbs else None
+    if after is not None and after.group(1) in _PERSON_VERBS:
+        return True
+    return _PATIENT_BEFORE.search(folded, max(0, start - 20), start) is not None
+
+
 def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameForms | None:
     """The spoken forms of a person's name from their (folded) forenames and surnames.
 
@@ -240,12 +306,13 @@ def name_forms(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> NameFor
     table = _variants()
     variants = {v for f in firsts for v in table.get(f, ())} - set(firsts)
     surname_initials = {w[0] for s in surnames for w in _WORD.findall(s)}
-    initials = {f[0] + s for f in firsts for s in surname_initials} - _ABBREVIATIONS
+    every = {f[0] + s for f in firsts for s in surname_initials}
     return NameForms(
         forenames=frozenset(firsts),
         variants=frozenset(v for v in variants if v not in _NOT_SHORT),
-        initials=frozenset(initials),
+        initials=frozenset(every - _ABBREVIATIONS),
         surnames=frozenset(w for s in surnames for w in _WORD.findall(s)[:1]),
+        abbreviated=frozenset(every & _ABBREVIATIONS),
     )
 
 
