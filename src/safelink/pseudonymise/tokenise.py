@@ -214,8 +214,7 @@ class Tokeniser:
     def _batch(
         self, frame: pl.DataFrame, pool: ThreadPoolExecutor
     ) -> tuple[pa.Table, pl.DataFrame]:
-        ids = self._record_ids(frame.height)
-        record_ids = pl.Series(RECORD_ID, ids, dtype=pl.String)
+        record_ids = pl.Series(RECORD_ID, self._record_ids(frame.height), dtype=pl.String)
         pending: list[_Pending] = []
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
@@ -314,8 +313,9 @@ class Tokeniser:
         value among them (and the derived values composites read), from which its tokens are
         gathered. Tokens are a function of the value alone, so the output is byte-identical.
         A token keyed with the year of birth (``years``, row for row) is a function of the
-        value and the row's year: its derivation (phonetic codes, initials) still runs once per
-        distinct name, and only the join with the year and the HMAC run row for row.
+        value and the row's year: its derivation (phonetic codes, initials) runs once per
+        distinct value, and the join with the year and the HMAC once per distinct (value,
+        year) pair (:class:`_DistinctPairs`).
         Returns None (the row-by-row path) when the column is mostly distinct, or a deriver
         reads more than the value (address, UPRN).
         """
@@ -355,8 +355,10 @@ class Tokeniser:
             assert pairs is not None
             value = pairs.joined(table[_VALUE + column])
             made.append(_Pending(column, self._hash(pool, purpose, value), pairs.positions))
-            if column in self._parts:
+            if column in self._parts:  # composites read the value keyed with the year
                 values[column] = value.gather(pairs.positions)
+            else:
+                del values[column]
         return made, values
 
     def _warn(self, name: str, warnings: pl.Series) -> None:
