@@ -97,14 +97,23 @@ def test_release_content_column_60pct_nhs_numbers_refused_exit_3(
     _assert_no_planted(message + log.read_text(), planted)
 
 
-def test_identifier_gate_60pct_nhs_column_classifier_passes_value_scan_refuses() -> None:
+def test_identifier_gate_60pct_nhs_column_classifier_and_value_scan_both_refuse() -> None:
+    # The column classifier let a code list 60% NHS numbers through until issue 19's sixth
+    # round (short entries among codes are now read as text and flagged on an identifier);
+    # the value scan, which reads every value, refuses it whatever the classifier says.
     filler = ICD10 * 400
     column, planted = _sixty_percent_nhs(pl.Series("diagnosis", filler))
     gate = identifier_gate(pl.DataFrame([column]))
-    assert gate.direct_columns == ()  # the column classifier alone let this through
+    assert gate.direct_columns == ("diagnosis",)
     assert not gate.passed
-    assert gate.failures() == [f"{len(planted)} value(s) in column 'diagnosis' hold an NHS number"]
+    assert gate.failures() == [
+        "direct identifier detected in column 'diagnosis'",
+        f"{len(planted)} value(s) in column 'diagnosis' hold an NHS number",
+    ]
     assert gate.to_dict()["identifier_values"] == {"diagnosis": {"nhs_number": len(planted)}}
+    # Without the classifier's finding, the value scan alone still refuses the release.
+    alone = identifier_gate(pl.DataFrame([column]), skip=["diagnosis"])
+    assert alone.direct_columns == () and not alone.passed
 
 
 def test_verify_gate_on_swapped_data_names_column_kind_and_count(released) -> None:
