@@ -585,3 +585,21 @@ def test_stale_temporaries_of_a_group_commit_are_removed_nested_ones_too(tmp_pat
         path.write_bytes(b"partial")
     assert remove_stale_temporaries(destination) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
+
+
+def test_read_frame_parquet_equals_its_streamed_batches_and_refuses_a_bad_row_group(
+    tmp_path: Path,
+):
+    # read_frame reads a Parquet file whole (polars) after the stream's checks: the same frame
+    # as joining iter_batches' batches, and a damaged row group is an InputError, not a crash.
+    path = tmp_path / "links.parquet"
+    frame = pl.DataFrame({"record_id": [f"r{i}" for i in range(3000)], "n": list(range(3000))})
+    pq.write_table(frame.to_arrow(), path, row_group_size=1000)
+    streamed = pl.from_arrow(pa.Table.from_batches(list(iter_batches(path, batch_rows=700))))
+    assert read_frame(path).equals(streamed)
+    assert read_frame(path, columns=["n"]).equals(frame.select("n"))
+    data = bytearray(path.read_bytes())
+    data[200:1200] = bytes(1000)  # inside the first row group's pages; the footer intact
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"row group cannot be read"):
+        read_frame(path)

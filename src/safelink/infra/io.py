@@ -294,9 +294,8 @@ def _has_nul(batch: pa.RecordBatch) -> bool:
     return any(pc.any(pc.match_substring(column, "\x00")).as_py() for column in text)
 
 
-def _iter_parquet(
-    path: Path, batch_rows: int, columns: Sequence[str] | None
-) -> Iterator[pa.RecordBatch]:
+def _open_parquet(path: Path, columns: Sequence[str] | None) -> pq.ParquetFile:
+    """The Parquet file, once its footer, column names and the named columns are checked."""
     try:
         parquet = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
@@ -309,10 +308,21 @@ def _iter_parquet(
         raise InputError(f"{path}: duplicated column names {duplicated}; rename them.")
     _require_columns(path, names, columns)
     _require_flat(path, parquet.schema_arrow, columns)
+    return parquet
+
+
+def _unreadable_row_group(path: Path) -> InputError:
+    return InputError(f"{path}: a Parquet row group cannot be read; re-export it.")
+
+
+def _iter_parquet(
+    path: Path, batch_rows: int, columns: Sequence[str] | None
+) -> Iterator[pa.RecordBatch]:
+    parquet = _open_parquet(path, columns)
     try:
         yield from parquet.iter_batches(batch_size=batch_rows, columns=columns)
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(f"{path}: a Parquet row group cannot be read; re-export it.") from exc
+        raise _unreadable_row_group(path) from exc
 
 
 def _require_flat(path: Path, schema: pa.Schema, wanted: Sequence[str] | None) -> None:
@@ -360,15 +370,19 @@ def read_frame(
 
     """
     path = Path(path)
+    if _check_readable(path) == "parquet":
+        # Checked as a stream would be, then read whole by polars: several times faster than
+        # joining the stream's batches (a 10M-row links file: 1.3 s against 4.6-22 s).
+        _open_parquet(path, columns)
+        try:
+            return pl.read_parquet(path, columns=list(columns) if columns is not None else None)
+        except (pl.exceptions.PolarsError, OSError) as exc:
+            raise _unreadable_row_group(path) from exc
     batches = list(iter_batches(path, columns=columns, encoding=encoding, delimiter=delimiter))
     if batches:
         frame = pl.from_arrow(pa.Table.from_batches(batches))
         assert isinstance(frame, pl.DataFrame)
         return frame
-    if _check_readable(path) == "parquet":
-        schema = pq.read_schema(path)
-        names = list(columns) if columns is not None else schema.names
-        return pl.from_arrow(schema.empty_table().select(names))  # type: ignore[return-value]
     header = read_csv_header(path, encoding=encoding, delimiter=delimiter)
     names = list(columns) if columns is not None else header
     return pl.DataFrame({name: pl.Series(name, [], dtype=pl.String) for name in names})
