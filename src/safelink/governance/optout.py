@@ -68,10 +68,10 @@ class OptOuts:
 
         The columns may hold hex text or, as tokens files store them, raw bytes.
         """
-        hit = pa.array([False] * tokens.num_rows, pa.bool_())
+        hit = pa.repeat(pa.scalar(False), tokens.num_rows)
+        listed = sorted(self.tokens)
         for column in columns:
             values = tokens.column(column)
-            listed = sorted(self.tokens)
             if pa.types.is_fixed_size_binary(values.type):
                 listed_array = pa.array([bytes.fromhex(t) for t in listed], values.type)
             else:
