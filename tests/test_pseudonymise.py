@@ -465,3 +465,73 @@ def test_pseudonymise_file_stores_tokens_as_raw_bytes_format_2(keyring: Keyring,
     hexed = pseudonymise(frame(), CONFIG, keyring).tokens.get_column("nhs_number")
     assert [None if b is None else b.hex() for b in raw.to_list()] == hexed.to_list()
     assert raw.null_count() == 2  # the rejected and missing numbers stay null, not zero bytes
+
+
+def test_tokeniser_gives_the_same_tokens_and_counts_on_two_threads_as_on_one(
+    keyring: Keyring, monkeypatch: pytest.MonkeyPatch
+):
+    # The local engine tokenises two batches at once. Each batch counts on its own and the
+    # address deriver, which keeps one batch's postcodes and parts, runs one batch at a time:
+    # every batch's tokens and the run's counts equal those of one thread. The parts are
+    # slowed so that the other thread runs while one batch's postcodes are set (without the
+    # lock, batches then take each other's postcodes).
+    import time
+
+    import pyarrow as pa
+
+    from safelink.infra.background import map_ordered
+    from safelink.pseudonymise import plan
+    from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
+
+    config = parse_config(
+        {
+            "project": "test",
+            "sources": {
+                "council": {
+                    "columns": {
+                        "nhs": {"role": "identifier", "kind": "nhs_number"},
+                        "first": {"role": "identifier", "kind": "forename"},
+                        "dob": {"role": "identifier", "kind": "date_of_birth"},
+                        "pc": {"role": "identifier", "kind": "postcode"},
+                        "home": {"role": "identifier", "kind": "address"},
+                    }
+                }
+            },
+        }
+    )
+    source = config.source("council")
+    settings = TokenSettings()
+    subkeys = derive_subkeys(source, settings, keyring.namespace_key("link"))
+    districts = ["LS1 4AP", "M1 1AE", "SW1A 1AA", "B1 1AA", "CF10 1AA", "EH1 1AA"]
+
+    def batch(b: int) -> pl.DataFrame:
+        # Addresses without a postcode take the row's postcode column for their number.
+        rows = range(b * 200, b * 200 + 200)
+        return pl.DataFrame(
+            {
+                "nhs": [None if n % 7 == 0 else "943 476 5919" for n in rows],
+                "first": [["Ann", "Bob", "Zoë", "Li"][n % 4] for n in rows],
+                "dob": [f"{1 + n % 28:02d}/{1 + n % 12:02d}/19{40 + n % 60}" for n in rows],
+                "pc": [districts[(n * 7 + b) % len(districts)] for n in rows],
+                "home": [f"Flat {n % 9}, {n % 50} Mill Street" for n in rows],
+            }
+        )
+
+    def tokeniser() -> Tokeniser:
+        return Tokeniser(source, subkeys, "kid", settings, lambda n: pa.nulls(n, pa.string()))
+
+    batches = [batch(b) for b in range(12)]
+    part = plan._AddressParts.part
+
+    def slow_part(self: plan._AddressParts, canonical: pl.Series, name: str) -> pl.Series:
+        time.sleep(0.005)  # after the batch's postcodes are set, before they are read
+        return part(self, canonical, name)
+
+    monkeypatch.setattr(plan._AddressParts, "part", slow_part)
+    one = tokeniser()
+    alone = [one.batch_arrow(b)[0] for b in batches]
+    two = tokeniser()
+    together = list(map_ordered(lambda b: two.batch_arrow(b)[0], batches, workers=2))
+    assert [t.drop(["record_id"]) for t in together] == [t.drop(["record_id"]) for t in alone]
+    assert two.summary({}, {}) == one.summary({}, {}) and two.rows == 12 * 200
+    assert "address_number_postcode" in alone[0].column_names

@@ -4,18 +4,22 @@ Reading and parsing the next batch of an extract (Arrow's CSV parser, polars con
 releases the GIL for most of its time, so it can run on the other core while the caller works
 on the current batch. :func:`prefetch` keeps at most ``depth`` items waiting (bounded memory),
 raises the producer's exception on the caller's thread at the point the item would have come,
-and stops the producer (closing the iterator) if the caller stops early.
+and stops the producer (closing the iterator) if the caller stops early. :func:`map_ordered`
+runs a function over items on a few threads at once and yields the results in order.
 """
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Generator, Iterable
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 _POLL_SECONDS = 0.05
 
@@ -84,3 +88,31 @@ def prefetch(items: Iterable[T], *, depth: int = 1) -> Generator[T, None, None]:
     finally:
         stop.set()
         thread.join()
+
+
+def map_ordered(
+    function: Callable[[T], R], items: Iterable[T], *, workers: int = 2
+) -> Generator[R, None, None]:
+    """Yield ``function(item)`` for each of ``items`` in order, up to ``workers`` at once.
+
+    Each call runs on a worker thread (useful where ``function`` spends its time in code that
+    releases the GIL: polars, Arrow, the native HMAC); at most ``workers`` items are taken
+    from ``items`` ahead of the one yielded, so memory stays bounded.
+
+    Raises:
+        Whatever a call raised, on the caller's thread, in the place of its result; the calls
+        not yet started are cancelled.
+
+    """
+    with ThreadPoolExecutor(max(workers, 1), thread_name_prefix="safelink-batch") as pool:
+        running: deque[Future[R]] = deque()
+        try:
+            for item in items:
+                running.append(pool.submit(function, item))
+                if len(running) >= workers:
+                    yield running.popleft().result()
+            while running:
+                yield running.popleft().result()
+        finally:
+            for call in running:
+                call.cancel()

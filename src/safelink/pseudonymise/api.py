@@ -46,13 +46,18 @@ from safelink.errors import ConfigError, InputError
 from safelink.governance.optout import OptOuts, load_opt_outs
 from safelink.infra import io
 from safelink.infra.atomic import ensure_output_directory
-from safelink.infra.background import prefetch
+from safelink.infra.background import map_ordered, prefetch
 from safelink.infra.progress import Progress
 from safelink.infra.text_encoding import canonical_encoding
 from safelink.keys import Keyring, ProviderKey, require_project
 from safelink.pseudonymise.plan import job_token_columns, source_settings
 from safelink.pseudonymise.summary import RunSummary
-from safelink.pseudonymise.tokenise import METADATA_PREFIX, Tokeniser, derive_subkeys
+from safelink.pseudonymise.tokenise import (
+    METADATA_PREFIX,
+    TOKENISE_THREADS,
+    Tokeniser,
+    derive_subkeys,
+)
 from safelink.pseudonymise.writing import BatchWriter, OutputFormat, WriterThread
 
 
@@ -310,8 +315,8 @@ def pseudonymise_file(
             "content": BatchWriter(temporary["content"], output_format, None),
         }
         shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
-        # Batch N is written, each file on a writer thread of its own, while batch N+1 is read
-        # on the reader thread and tokenised here.
+        # Batch N is written, each file on a writer thread of its own, while batches N+1 and
+        # N+2 are tokenised on two threads and N+3 is read on the reader thread.
         with (
             shown if shown is not None else contextlib.nullcontext(),
             WriterThread(writers["tokens"]) as tokens_writer,
@@ -324,16 +329,23 @@ def pseudonymise_file(
                 encoding=source_config.encoding,
                 delimiter=source_config.delimiter,
             )
+
+            def tokenise(text: pl.DataFrame) -> tuple[pa.Table, pl.DataFrame, int, float]:
+                tick = time.perf_counter()
+                tokens, content = tokeniser.batch_arrow(text)
+                return tokens, content, text.height, time.perf_counter() - tick
+
             # Closed on the way out, so that an error here also stops the reader at once.
-            with contextlib.closing(prefetch(_as_text(b, names) for b in batches)) as texts:
-                for text in texts:
-                    tick = time.perf_counter()
-                    tokens, content = tokeniser.batch_arrow(text)
-                    timings["normalise_and_tokenise_seconds"] += time.perf_counter() - tick
+            with (
+                contextlib.closing(prefetch(_as_text(b, names) for b in batches)) as texts,
+                contextlib.closing(map_ordered(tokenise, texts, workers=TOKENISE_THREADS)) as done,
+            ):
+                for tokens, content, rows, seconds in done:
+                    timings["normalise_and_tokenise_seconds"] += seconds
                     tokens_writer.put(tokens)
                     content_writer.put(content)
                     if shown is not None:
-                        shown.advance(text.height)
+                        shown.advance(rows)
         timings["write_seconds"] = tokens_writer.seconds + content_writer.seconds
         if tokeniser.rows == 0:
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -71,6 +72,10 @@ _POSITION = "\x00position"
 
 HASH_THREADS = 2
 """Threads hashing a batch's token columns beside the thread deriving them (both cores here)."""
+
+TOKENISE_THREADS = 2
+"""Batches the local engine tokenises at once: while one waits for its hashes or a polars
+step, the other normalises and derives (:func:`safelink.infra.background.map_ordered`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +183,11 @@ class Tokeniser:
                     "tokens.names_with_birth_year: false (for every source of the linkage)"
                 ]
             )
+        # Batches may be tokenised on several threads at once (the local engine runs two):
+        # each counts into its own TokenCounts, merged here under this lock, and the
+        # derivers that keep a batch's state (addresses, UPRNs) run one batch at a time.
+        self._lock = threading.Lock()
+        self._stateful = threading.Lock()
         self.counts = TokenCounts(
             missing=dict.fromkeys(self.plans, 0),
             rejected={name: {} for name in self.plans},
@@ -206,7 +216,8 @@ class Tokeniser:
         """:meth:`batch` with the tokens as an Arrow table (as a file writer takes them).
 
         The HMAC of each token column runs on a small thread pool (the native routine releases
-        the GIL) while this thread normalises and derives the next columns.
+        the GIL) while this thread normalises and derives the next columns. Safe to call from
+        several threads at once (each batch counts on its own; the counts merge at the end).
         """
         with ThreadPoolExecutor(HASH_THREADS, thread_name_prefix="safelink-hmac") as pool:
             return self._batch(frame, pool)
@@ -215,6 +226,7 @@ class Tokeniser:
         self, frame: pl.DataFrame, pool: ThreadPoolExecutor
     ) -> tuple[pa.Table, pl.DataFrame]:
         record_ids = pl.Series(RECORD_ID, self._record_ids(frame.height), dtype=pl.String)
+        counts = TokenCounts(rows=frame.height)
         pending: list[_Pending] = []
         canonical_by_column: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
@@ -226,12 +238,12 @@ class Tokeniser:
                 generic=spec.normalise,
                 today=self.today,
             )
-            self._count(spec.name, result)
-            self._shape(spec.name, frame.get_column(spec.name), result.reasons)
+            _count(counts, spec.name, result)
+            _shape(counts, spec.name, frame.get_column(spec.name), result.reasons)
             if spec.kind is Identifier.NHS_NUMBER:
-                self._warn(spec.name, nhs_warnings(result.values))
+                _warn(counts, spec.name, nhs_warnings(result.values))
             elif spec.kind is Identifier.DATE_OF_BIRTH:
-                self._warn(spec.name, canonical_sql(result.values, rules.dob_warning))
+                _warn(counts, spec.name, canonical_sql(result.values, rules.dob_warning))
             canonical_by_column[spec.name] = result.values
         # Every column is normalised before any is derived: an address reads the postcodes.
         postcodes = canonical_by_column.get(self.postcode) if self.postcode else None
@@ -248,23 +260,25 @@ class Tokeniser:
                 pending.extend(made)
                 derived.update(values_made)
                 continue
-            for column, purpose, derive in self.plans[spec.name]:
-                if isinstance(derive, _AddressPart):
-                    derive.shared.postcodes = postcodes
-                elif isinstance(derive, UprnToken):
-                    derive.resolver.postcodes = postcodes
-                canonical = derive(canonical_by_column[spec.name])
-                if years is not None and column in self.birth_year_columns:
-                    canonical = joined_with(canonical, years)
-                if isinstance(derive, UprnToken) and derive.which == "uprn":
-                    reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
-                    self._warn(spec.name, "uprn_" + reasons)
-                derived[column] = canonical
-                pending.append(_Pending(column, self._hash(pool, purpose, canonical)))
+            with self._stateful:
+                for column, purpose, derive in self.plans[spec.name]:
+                    if isinstance(derive, _AddressPart):
+                        derive.shared.postcodes = postcodes
+                    elif isinstance(derive, UprnToken):
+                        derive.resolver.postcodes = postcodes
+                    canonical = derive(canonical_by_column[spec.name])
+                    if years is not None and column in self.birth_year_columns:
+                        canonical = joined_with(canonical, years)
+                    if isinstance(derive, UprnToken) and derive.which == "uprn":
+                        reasons = derive.resolver.resolve(canonical_by_column[spec.name]).reasons
+                        _warn(counts, spec.name, "uprn_" + reasons)
+                    derived[column] = canonical
+                    pending.append(_Pending(column, self._hash(pool, purpose, canonical)))
         # Composites read derived values the job may not make as tokens of their own.
         for part in sorted({p for c in self.composites for p in c.parts} - set(derived)):
             name, derive = self.derivable[part]
-            derived[part] = derive(canonical_by_column[name])
+            with self._stateful:
+                derived[part] = derive(canonical_by_column[name])
             if years is not None and part in self.birth_year_columns:
                 derived[part] = joined_with(derived[part], years)
         values = composite_values(self.composites, derived)
@@ -277,7 +291,6 @@ class Tokeniser:
         ]
         # hstack, not with_columns: a source may have no content columns at all.
         content = pl.DataFrame([record_ids]).hstack(frame.select(list(self.source.content)))
-        self.counts.rows += frame.height
         columns = {
             RECORD_ID: record_ids.to_arrow(),
             **{p.column: p.array() for p in pending},
@@ -289,9 +302,11 @@ class Tokeniser:
                 c for plan in self.plans.values() for c, p, _ in plan[:1] if p == OPT_OUT_PURPOSE
             ]
             dropped = self.opt_outs.mask(tokens, nhs)
-            self.counts.opted_out += pc.sum(dropped).as_py() or 0
+            counts.opted_out = pc.sum(dropped).as_py() or 0
             kept = pc.invert(dropped)
             tokens, content = tokens.filter(kept), content.filter(pl.Series(kept))
+        with self._lock:
+            self.counts.merge(counts)
         return tokens, content
 
     def _hash(self, pool: ThreadPoolExecutor, purpose: str, values: pl.Series) -> Future[pa.Array]:
@@ -361,23 +376,6 @@ class Tokeniser:
                 del values[column]
         return made, values
 
-    def _warn(self, name: str, warnings: pl.Series) -> None:
-        counted = warnings.drop_nulls().value_counts()
-        _add(self.counts.warnings[name], dict(counted.iter_rows()))
-
-    def _shape(self, name: str, raw: pl.Series, reasons: pl.Series) -> None:
-        rejected = reasons.is_not_null()
-        if not rejected.any():
-            return
-        shapes = canonical_sql(raw.filter(rejected), rules.value_shape)
-        pairs = pl.DataFrame({"reason": reasons.filter(rejected), "shape": shapes})
-        grouped = pairs.group_by("reason", "shape").len().iter_rows()
-        _add(self.counts.shapes[name], {(reason, shape): n for reason, shape, n in grouped})
-
-    def _count(self, name: str, result: Normalised) -> None:
-        self.counts.missing[name] += result.missing
-        _add(self.counts.rejected[name], result.rejected_counts())
-
     def summary(
         self,
         timings: Mapping[str, float],
@@ -416,6 +414,26 @@ class Tokeniser:
         return tokens_file_metadata(
             self.source.name, self.key_id, self.settings.length, self.purposes, binary=self.binary
         )
+
+
+def _warn(counts: TokenCounts, name: str, warnings: pl.Series) -> None:
+    counted = warnings.drop_nulls().value_counts()
+    _add(counts.warnings.setdefault(name, {}), dict(counted.iter_rows()))
+
+
+def _shape(counts: TokenCounts, name: str, raw: pl.Series, reasons: pl.Series) -> None:
+    rejected = reasons.is_not_null()
+    if not rejected.any():
+        return
+    shapes = canonical_sql(raw.filter(rejected), rules.value_shape)
+    pairs = pl.DataFrame({"reason": reasons.filter(rejected), "shape": shapes})
+    grouped = pairs.group_by("reason", "shape").len().iter_rows()
+    _add(counts.shapes.setdefault(name, {}), {(r, shape): n for r, shape, n in grouped})
+
+
+def _count(counts: TokenCounts, name: str, result: Normalised) -> None:
+    counts.missing[name] = counts.missing.get(name, 0) + result.missing
+    _add(counts.rejected.setdefault(name, {}), result.rejected_counts())
 
 
 def derive_subkeys(
