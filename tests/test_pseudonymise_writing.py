@@ -9,10 +9,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from safelink.errors import OutputError
+from safelink.infra import io
 from safelink.keys import Keyring
 from safelink.pseudonymise import output_paths, pseudonymise_file
 from safelink.pseudonymise.tokens_format import read_tokens
-from safelink.pseudonymise.writing import BatchWriter, WriterThread
+from safelink.pseudonymise.writing import BatchWriter, WriterThread, parquet_options
 
 from .test_pseudonymise import CONFIG, frame, write_csv
 
@@ -37,6 +38,48 @@ def test_writer_threads_write_every_batch_in_order(tmp_path: Path):
     assert pl.read_csv(two).equals(expected.select("s"))
     assert pq.read_schema(one).metadata == {b"k": b"v"}
     assert first.seconds > 0 and second.seconds > 0
+
+
+@pytest.mark.parametrize("output_format", ["parquet", "csv"])
+def test_batch_writer_sha256_is_the_digest_of_the_finished_files_bytes(
+    tmp_path: Path, output_format: str
+):
+    path = tmp_path / f"one.{output_format}"
+    writer = BatchWriter(path, output_format, {"k": "v"})  # type: ignore[arg-type]
+    for batch in batches(7):
+        writer.write(batch)
+    writer.close()
+    assert writer.sha256 == io.sha256_file(path)
+    read = pl.read_parquet(path) if output_format == "parquet" else pl.read_csv(path)
+    assert read.height == 14
+
+
+def test_parquet_options_dictionary_only_for_repeating_columns_no_statistics_for_random_ones(
+    tmp_path: Path,
+):
+    rows = 1_000
+    table = pa.table(
+        {
+            "record_id": [f"{n:032x}" for n in range(rows)],
+            "sex": pa.array([bytes([n % 2]) * 16 for n in range(rows)], pa.binary(16)),
+            "nhs_number": pa.array([n.to_bytes(16, "big") for n in range(rows)], pa.binary(16)),
+            "admitted": [f"2024-01-{1 + n % 28:02d}" for n in range(rows)],
+        }
+    )
+    options = parquet_options(table)
+    assert options["use_dictionary"] == ["sex", "admitted"]
+    assert options["write_statistics"] == ["admitted"]
+    assert options["compression"] == {
+        "record_id": "zstd", "sex": "none", "nhs_number": "none", "admitted": "zstd"
+    }  # fmt: skip
+    writer = BatchWriter(tmp_path / "tokens.parquet", "parquet", None)
+    writer.write(table)
+    writer.close()
+    chunks = pq.ParquetFile(tmp_path / "tokens.parquet").metadata.row_group(0)
+    stored = {chunks.column(i).path_in_schema: chunks.column(i) for i in range(4)}
+    assert {n for n, c in stored.items() if "RLE_DICTIONARY" in c.encodings} == {"sex", "admitted"}
+    assert {n for n, c in stored.items() if c.is_stats_set} == {"admitted"}
+    assert pq.read_table(tmp_path / "tokens.parquet").equals(table)
 
 
 def test_writer_thread_error_surfaces_on_the_callers_thread(tmp_path: Path):

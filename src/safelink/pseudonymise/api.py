@@ -351,8 +351,9 @@ def pseudonymise_file(
             raise InputError(f"{input_path}: no data rows (header only); nothing to pseudonymise.")
         # The three files are committed as one group (a run killed at any moment leaves the
         # previous set or the new one); the summary's SHA-256 of each data file lets
-        # verify_outputs (run by link) still refuse files mixed by hand from two runs.
-        outputs = {kind: io.sha256_file(temporary[kind]) for kind in ("tokens", "content")}
+        # verify_outputs (run by link) still refuse files mixed by hand from two runs. Each
+        # digest was taken from the bytes as they were written.
+        outputs = {kind: writers[kind].sha256 for kind in ("tokens", "content")}
         timings["total_seconds"] = time.perf_counter() - started
         summary = tokeniser.summary(
             {k: round(v, 3) for k, v in timings.items()},

@@ -7,6 +7,9 @@ overlaps tokenising batch N+1, and two files (tokens, content) are written at on
 holds at most ``depth`` batches, so memory stays bounded: the batch being tokenised, the ones
 queued and the one being written.
 
+Each file's SHA-256 is taken from the bytes as they are written (:attr:`BatchWriter.sha256`),
+so the run summary needs no second pass over its outputs.
+
 An error on the writer thread is kept and raised again on the caller's thread (the same
 exception object, so the caller's handling, e.g. :func:`safelink.infra.atomic.atomic_files`
 removing its temporaries, is unchanged); the thread drains the queue without writing after an
@@ -15,15 +18,17 @@ error, so the caller never blocks on a dead writer.
 
 from __future__ import annotations
 
+import hashlib
 import queue
 import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -32,6 +37,12 @@ from safelink.infra import io
 OutputFormat = Literal["parquet", "csv"]
 
 _STOP = None
+
+
+DICTIONARY_SHARE = 0.5
+"""A column is dictionary-encoded when under this share of its first batch's values differ."""
+
+RECORD_ID = "record_id"
 
 
 def column_codecs(schema: pa.Schema) -> dict[str, str]:
@@ -46,6 +57,59 @@ def column_codecs(schema: pa.Schema) -> dict[str, str]:
     }
 
 
+def parquet_options(table: pa.Table) -> dict[str, object]:
+    """How a run's Parquet file stores its columns, chosen from its first batch ``table``.
+
+    - codecs: :func:`column_codecs`;
+    - dictionary encoding only for columns that repeat (under :data:`DICTIONARY_SHARE` of the
+      values differ: names, dates, sex and their tokens); for the mostly distinct ones (NHS
+      numbers, postcodes, record ids) the dictionary is built and then dropped, so it only
+      costs time;
+    - no statistics for random values (tokens and record ids): their min and max prune nothing.
+
+    Options fixed by the first batch keep the same input's files byte-identical run to run.
+    """
+    rows = max(table.num_rows, 1)
+    repeating = [
+        name
+        for name in table.column_names
+        if pc.count_distinct(table.column(name), mode="all").as_py() < DICTIONARY_SHARE * rows
+    ]
+    described = [
+        field.name
+        for field in table.schema
+        if field.name != RECORD_ID and not pa.types.is_fixed_size_binary(field.type)
+    ]
+    return {
+        "compression": column_codecs(table.schema),
+        "use_dictionary": repeating,
+        "write_statistics": described,
+    }
+
+
+class _HashingFile:
+    """A binary file that takes the SHA-256 of the bytes written through it."""
+
+    def __init__(self, path: Path) -> None:
+        self._file: IO[bytes] = path.open("wb")
+        self.digest = hashlib.sha256()
+        self.closed = False
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.digest.update(data)
+        return self._file.write(data)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def close(self) -> None:
+        self.closed = True
+        self._file.close()
+
+
 class BatchWriter:
     """Streams batches to one Parquet file (with metadata) or one spreadsheet-safe CSV file."""
 
@@ -56,6 +120,7 @@ class BatchWriter:
         self.output_format = output_format
         self.metadata = dict(metadata or {})
         self._writer: pq.ParquetWriter | pacsv.CSVWriter | None = None
+        self._file: _HashingFile | None = None
 
     def write(self, frame: pl.DataFrame | pa.Table) -> None:
         """Append one batch (a polars frame, or an Arrow table: a tokeniser's tokens)."""
@@ -65,19 +130,27 @@ class BatchWriter:
             frame = io.neutralise_formulas(text)
         table = frame if isinstance(frame, pa.Table) else frame.to_arrow()
         if self._writer is None:
+            self._file = _HashingFile(self.path)
             if self.output_format == "csv":
-                self._writer = pacsv.CSVWriter(self.path, table.schema)
+                self._writer = pacsv.CSVWriter(self._file, table.schema)
             else:
                 schema = table.schema.with_metadata(self.metadata)
-                self._writer = pq.ParquetWriter(
-                    self.path, schema, compression=column_codecs(schema)
-                )
+                self._writer = pq.ParquetWriter(self._file, schema, **parquet_options(table))
         self._writer.write_table(table)
 
     def close(self) -> None:
         """Finish the file."""
         if self._writer is not None:
             self._writer.close()
+        if self._file is not None and not self._file.closed:
+            self._file.close()
+
+    @property
+    def sha256(self) -> str:
+        """The hex SHA-256 of the finished file's bytes, taken as they were written."""
+        if self._file is None:
+            raise RuntimeError("no batch was written")
+        return self._file.digest.hexdigest()
 
 
 class WriterThread:
