@@ -332,3 +332,17 @@ def test_uprn_spreadsheet_damage_repaired_or_refused_with_its_reason():
     assert result.reasons.to_list() == [
         None, None, None, None, "scientific_notation", "invalid_format", "invalid_format", None,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_distinct_positions_gathers_back_every_row_nulls_included(seed: int):
+    import random
+
+    from safelink.normalise import distinct_positions
+
+    draw = random.Random(seed)
+    values = pl.Series("v", [draw.choice(["ANN", "BOB", None, "", "ZOË"]) for _ in range(500)])
+    distinct, positions = distinct_positions(values)
+    assert distinct.gather(positions).equals(values)
+    assert distinct.len() == values.n_unique() and distinct.name == "v"
+    assert distinct_positions(pl.Series("e", [], dtype=pl.String))[0].len() == 0

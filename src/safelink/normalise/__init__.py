@@ -32,6 +32,7 @@ from safelink.normalise.forenames import (
 from safelink.normalise.local import (
     NORMALISERS,
     Normalised,
+    distinct_positions,
     name_canonical_expr,
     normalise,
     normalise_address,
@@ -63,6 +64,7 @@ __all__ = [
     "address_parts",
     "canonical_sql",
     "classify_nhs_number",
+    "distinct_positions",
     "forename_canonical",
     "forename_canonical_table",
     "forename_table_version",

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 import polars as pl
+import pyarrow.compute as pc
 
 from safelink.config._generic import GenericNormalise
 from safelink.engines.backend import PolarsBackend
@@ -72,6 +73,19 @@ class Normalised:
     def missing(self) -> int:
         """Number of inputs that were missing (null or blank), not rejected."""
         return int((self.values.is_null() & self.reasons.is_null()).sum())
+
+
+def distinct_positions(values: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """The distinct values of a text column and each row's position among them.
+
+    One hash pass (Arrow's dictionary encoding; a null is one of the distinct values), so
+    that work done once per distinct value is mapped back row for row by a gather:
+    ``distinct.gather(positions)`` is ``values``.
+    """
+    encoded = pc.dictionary_encode(values.to_arrow(), null_encoding="encode")
+    distinct = pl.Series(values.name, encoded.dictionary, dtype=pl.String)
+    positions = pl.Series("positions", encoded.indices).cast(pl.UInt32)
+    return distinct, positions
 
 
 def _finish(
@@ -341,12 +355,11 @@ def normalise(
             normalise_date_of_birth, placeholders=placeholders, today=today
         )
     text = values.cast(pl.String)
-    distinct = text.unique()
+    distinct, positions = distinct_positions(text)
     if distinct.len() * 2 > text.len():
         return normaliser(text)
     result = normaliser(distinct)
-    table = pl.DataFrame({"k": distinct, "value": result.values, "reason": result.reasons})
-    mapped = pl.DataFrame({"k": text}).join(
-        table, on="k", how="left", nulls_equal=True, maintain_order="left"
+    return Normalised(
+        values=result.values.gather(positions).alias(values.name),
+        reasons=result.reasons.gather(positions).cast(pl.String).alias(values.name),
     )
-    return _finish(mapped, values.name)

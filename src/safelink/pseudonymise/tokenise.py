@@ -31,6 +31,7 @@ from safelink.keys import NamespaceKey, SubKey
 from safelink.normalise import (
     Normalised,
     canonical_sql,
+    distinct_positions,
     forename_table_version,
     nhs_warnings,
     normalise,
@@ -65,10 +66,6 @@ from safelink.uprn import UprnToken
 RECORD_ID = "record_id"
 METADATA_PREFIX = "safelink."
 
-
-_KEY = "\x00canonical"  # the join key and derived-value prefix: no token column's name
-_VALUE = "\x00value:"
-_POSITION = "\x00position"
 
 HASH_THREADS = 2
 """Threads hashing a batch's token columns beside the thread deriving them (both cores here)."""
@@ -324,9 +321,10 @@ class Tokeniser:
         """Derive and tokenise each distinct canonical value once, then map back row for row.
 
         Names, dates of birth and sex repeat heavily within a batch: the derivations and HMAC
-        run over the distinct values only, and one join gives each row the position of its
-        value among them (and the derived values composites read), from which its tokens are
-        gathered. Tokens are a function of the value alone, so the output is byte-identical.
+        run over the distinct values only, and one hash pass (:func:`distinct_positions`)
+        gives each row the position of its value among them, from which its tokens (and the
+        derived values composites read) are gathered. Tokens are a function of the value
+        alone, so the output is byte-identical.
         A token keyed with the year of birth (``years``, row for row) is a function of the
         value and the row's year: its derivation (phonetic codes, initials) runs once per
         distinct value, and the join with the year and the HMAC once per distinct (value,
@@ -337,27 +335,17 @@ class Tokeniser:
         plan = self.plans[name]
         if any(isinstance(d, (_AddressPart, UprnToken)) for _, _, d in plan):
             return None
-        distinct = canonical.unique()
+        distinct, positions = distinct_positions(canonical)
         if distinct.len() * 2 > canonical.len():
             return None
-        table: dict[str, pl.Series] = {
-            _KEY: distinct,
-            _POSITION: pl.int_range(distinct.len(), dtype=pl.UInt32, eager=True),
-        }
+        table: dict[str, pl.Series] = {}
         hashed: dict[str, Future[pa.Array]] = {}
         for column, purpose, derive in plan:
             value = derive(distinct)
-            table[_VALUE + column] = value
+            table[column] = value
             if column not in self.birth_year_columns:
                 hashed[column] = self._hash(pool, purpose, value)
-        joined = pl.DataFrame({_KEY: canonical}).join(
-            pl.DataFrame(table), on=_KEY, how="left", nulls_equal=True, maintain_order="left"
-        )
-        positions = joined.get_column(_POSITION)
-        values = {
-            column: joined.get_column(_VALUE + column).alias(table[_VALUE + column].name)
-            for column, _, _ in plan
-        }
+        values = {column: table[column].gather(positions) for column, _, _ in plan}
         pairs = None
         if any(column not in hashed for column, _, _ in plan):
             assert years is not None  # the constructor refuses year-keyed names without one
@@ -368,7 +356,7 @@ class Tokeniser:
                 made.append(_Pending(column, hashed[column], positions))
                 continue
             assert pairs is not None
-            value = pairs.joined(table[_VALUE + column])
+            value = pairs.joined(table[column])
             made.append(_Pending(column, self._hash(pool, purpose, value), pairs.positions))
             if column in self._parts:  # composites read the value keyed with the year
                 values[column] = value.gather(pairs.positions)
