@@ -346,3 +346,13 @@ def test_distinct_positions_gathers_back_every_row_nulls_included(seed: int):
     assert distinct.gather(positions).equals(values)
     assert distinct.len() == values.n_unique() and distinct.name == "v"
     assert distinct_positions(pl.Series("e", [], dtype=pl.String))[0].len() == 0
+
+
+def test_mostly_distinct_judges_a_column_by_its_first_rows():
+    from safelink.normalise import mostly_distinct
+
+    numbers = pl.Series([f"{n:010d}" for n in range(50_000)])
+    assert mostly_distinct(numbers)
+    assert not mostly_distinct(pl.Series(["ANN", "BOB", None] * 20_000))
+    # Judged on the first 20,000 rows only: repeats later on do not count.
+    assert mostly_distinct(pl.concat([numbers.head(20_000), pl.Series(["ANN"] * 80_000)]))

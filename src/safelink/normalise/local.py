@@ -75,6 +75,19 @@ class Normalised:
         return int((self.values.is_null() & self.reasons.is_null()).sum())
 
 
+_SAMPLE_ROWS = 20_000
+
+
+def mostly_distinct(values: pl.Series) -> bool:
+    """Whether over half of a column's values differ, judged on its first rows.
+
+    A cheap test before :func:`distinct_positions`: for a column of identifiers that never
+    repeat (NHS numbers, addresses) the hash pass would be wasted.
+    """
+    sample = values.head(_SAMPLE_ROWS)
+    return sample.n_unique() * 2 > sample.len()
+
+
 def distinct_positions(values: pl.Series) -> tuple[pl.Series, pl.Series]:
     """The distinct values of a text column and each row's position among them.
 
@@ -355,6 +368,8 @@ def normalise(
             normalise_date_of_birth, placeholders=placeholders, today=today
         )
     text = values.cast(pl.String)
+    if mostly_distinct(text):
+        return normaliser(text)
     distinct, positions = distinct_positions(text)
     if distinct.len() * 2 > text.len():
         return normaliser(text)

@@ -33,6 +33,7 @@ from safelink.normalise import (
     canonical_sql,
     distinct_positions,
     forename_table_version,
+    mostly_distinct,
     nhs_warnings,
     normalise,
     rules,
@@ -334,6 +335,8 @@ class Tokeniser:
         """
         plan = self.plans[name]
         if any(isinstance(d, (_AddressPart, UprnToken)) for _, _, d in plan):
+            return None
+        if mostly_distinct(canonical):
             return None
         distinct, positions = distinct_positions(canonical)
         if distinct.len() * 2 > canonical.len():

@@ -40,7 +40,9 @@ _STOP = None
 
 
 DICTIONARY_SHARE = 0.5
-"""A column is dictionary-encoded when under this share of its first batch's values differ."""
+"""A column is dictionary-encoded when under this share of its first rows' values differ."""
+
+_SAMPLE_ROWS = 20_000
 
 RECORD_ID = "record_id"
 
@@ -58,7 +60,7 @@ def column_codecs(schema: pa.Schema) -> dict[str, str]:
 
 
 def parquet_options(table: pa.Table) -> dict[str, object]:
-    """How a run's Parquet file stores its columns, chosen from its first batch ``table``.
+    """How a run's Parquet file stores its columns, chosen from its first rows (``table``).
 
     - codecs: :func:`column_codecs`;
     - dictionary encoding only for columns that repeat (under :data:`DICTIONARY_SHARE` of the
@@ -69,11 +71,12 @@ def parquet_options(table: pa.Table) -> dict[str, object]:
 
     Options fixed by the first batch keep the same input's files byte-identical run to run.
     """
-    rows = max(table.num_rows, 1)
+    sample = table.slice(0, _SAMPLE_ROWS)
+    rows = max(sample.num_rows, 1)
     repeating = [
         name
-        for name in table.column_names
-        if pc.count_distinct(table.column(name), mode="all").as_py() < DICTIONARY_SHARE * rows
+        for name in sample.column_names
+        if pc.count_distinct(sample.column(name), mode="all").as_py() < DICTIONARY_SHARE * rows
     ]
     described = [
         field.name
