@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def test_parquet_options_dictionary_only_for_repeating_columns_no_statistics_for
         {
             "record_id": [f"{n:032x}" for n in range(rows)],
             "sex": pa.array([bytes([n % 2]) * 16 for n in range(rows)], pa.binary(16)),
-            "nhs_number": pa.array([n.to_bytes(16, "big") for n in range(rows)], pa.binary(16)),
+            "nhs_number": pa.array(
+                [hashlib.sha256(b"%d" % n).digest()[:16] for n in range(rows)], pa.binary(16)
+            ),
             "admitted": [f"2024-01-{1 + n % 28:02d}" for n in range(rows)],
         }
     )
