@@ -14,6 +14,7 @@ from safelink.engines.spark_pseudonymise import pseudonymise_parquet_spark, pseu
 from safelink.errors import OutputError
 from safelink.keys import Keyring
 from safelink.pseudonymise import pseudonymise
+from safelink.pseudonymise.tokens_format import as_hex
 from safelink.synthetic.extracts import SyntheticExtracts
 from tests.spark.conftest import TODAY
 
@@ -96,15 +97,18 @@ def test_pseudonymise_parquet_spark_files_match_in_memory_tokens(
     summary = pseudonymise_parquet_spark(
         source_path, demo_config, session_keyring, out, source="social_care", today=TODAY
     )
-    tokens = pl.read_parquet(out / "social_care.tokens.parquet" / "*.parquet")
+    stored = pl.read_parquet(out / "social_care.tokens.parquet" / "*.parquet")
     content = pl.read_parquet(out / "social_care.content.parquet" / "*.parquet")
     local = pseudonymise(frame, demo_config, session_keyring, source="social_care")
     expected = _by_content_ref(local.tokens, local.content, "case_id")
-    assert _by_content_ref(tokens, content, "case_id").equals(expected)
+    # Tokens format 2, as the local engine's Parquet: raw bytes, whose hex is the token.
+    assert stored.schema["nhs_number"] == pl.Binary and stored.schema["record_id"] == pl.String
+    assert _by_content_ref(as_hex(stored), content, "case_id").equals(expected)
     written = json.loads((out / "social_care.summary.json").read_text())
     assert written["rows"] == summary.rows == 500
     metadata = json.loads((out / "social_care.tokens.parquet" / "_safelink.json").read_text())
     assert metadata["safelink.key_id"] == local.summary.key_id
+    assert metadata["safelink.tokens_format"] == "2"
     assert not list(out.glob("*.tmp-*"))
     with pytest.raises(OutputError, match="already exists"):
         pseudonymise_parquet_spark(

@@ -33,7 +33,6 @@ from safelink.infra.progress import stage
 from safelink.keys import Keyring, ProviderKey
 from safelink.keys.shipping import KeyShipment, ship_subkeys
 from safelink.pseudonymise.plan import (
-    column_purposes,
     job_token_columns,
     purposes_needed,
     source_settings,
@@ -119,8 +118,13 @@ def _tokenise_map(
     today: dt.date,
     part: Literal["tokens", "content"],
     used: frozenset[str] | None,
+    binary: bool = False,
 ) -> _Map:
-    """The Arrow map of one partition: its tokens (and counts), or its record ids and content."""
+    """The Arrow map of one partition: its tokens (and counts), or its record ids and content.
+
+    With ``binary`` the tokens are raw bytes (tokens format 2, as the local engine's Parquet
+    stores them), handed to Spark as its ``binary`` type.
+    """
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         import polars as pl
@@ -151,15 +155,27 @@ def _tokenise_map(
             record_ids,
             today=today,
             used=used,
+            binary=binary,
         )
         for table in _regrouped(batches, BATCH_ROWS):
             frame = pl.from_arrow(table)
             assert isinstance(frame, pl.DataFrame)
-            tokens, _ = tokeniser.batch(frame)
-            yield from tokens.to_arrow().to_batches()
+            tokens, _ = tokeniser.batch_arrow(frame)
+            yield from _spark_types(tokens).to_batches()
         counts.add(tokeniser.counts)
 
     return run
+
+
+def _spark_types(tokens: pa.Table) -> pa.Table:
+    """Raw-byte token columns as Arrow ``binary`` (Spark has no fixed-size binary type)."""
+    import pyarrow as pa
+
+    fields = [
+        pa.field(f.name, pa.binary()) if pa.types.is_fixed_size_binary(f.type) else f
+        for f in tokens.schema
+    ]
+    return tokens.cast(pa.schema(fields))
 
 
 def _regrouped(batches: Iterator[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
@@ -184,6 +200,7 @@ def _plan(
     keys: Keyring | ProviderKey,
     source: str | None,
     today: dt.date | None,
+    binary: bool = False,
 ) -> _Run:
     source_config, settings = _resolve(config, source)
     if isinstance(config, JobConfig) and config.governance and config.governance.opt_outs:
@@ -211,23 +228,25 @@ def _plan(
     names = [c.name for c in source_config.columns]
     # Both jobs map this same projection, so their partitions, and so the record ids, agree.
     text = frame.select(*(F.col(n).cast("string").alias(n) for n in names))
-    token_columns = [RECORD_ID, *column_purposes(source_config, settings, used)]
+    subkeys = derive_subkeys(source_config, settings, namespace, used)
+    tokeniser = Tokeniser(
+        source_config, subkeys, namespace.key_id, settings, _no_record_ids, used=used,
+        binary=binary,
+    )  # fmt: skip
+    token_columns = [RECORD_ID, *tokeniser.purposes]
     content_columns = [RECORD_ID, *source_config.content]
+    raw = {c for c in token_columns if binary and c != RECORD_ID and c not in tokeniser.blooms}
 
     def schema(columns: list[str]) -> str:
-        return ", ".join(f"`{c}` string" for c in columns)
+        return ", ".join(f"`{c}` {'binary' if c in raw else 'string'}" for c in columns)
 
     tokens = text.mapInArrow(
-        _tokenise_map(source_config, settings, shipment, counts, today, "tokens", used),
+        _tokenise_map(source_config, settings, shipment, counts, today, "tokens", used, binary),
         schema(token_columns),
     )
     content = text.mapInArrow(
         _tokenise_map(source_config, settings, shipment, counts, today, "content", used),
         schema(content_columns),
-    )
-    subkeys = derive_subkeys(source_config, settings, namespace, used)
-    tokeniser = Tokeniser(
-        source_config, subkeys, namespace.key_id, settings, _no_record_ids, used=used
     )
     return _Run(tokens, content, counts, tokeniser, shipment)
 
@@ -299,8 +318,9 @@ def pseudonymise_parquet_spark(
 ) -> RunSummary:
     """Pseudonymise a Parquet dataset (or CSV file) on Spark, on any Hadoop-compatible path.
 
-    Writes ``SOURCE.tokens.parquet`` and ``SOURCE.content.parquet`` (directories of Spark's
-    part files), or with ``output_format="csv"`` one file each, ``SOURCE.tokens.csv`` and
+    Writes ``SOURCE.tokens.parquet`` (tokens format 2: each token's raw bytes, as the local
+    engine's Parquet) and ``SOURCE.content.parquet`` (directories of Spark's part files), or
+    with ``output_format="csv"`` one file each, ``SOURCE.tokens.csv`` and
     ``SOURCE.content.csv``, in the local engine's CSV format (spreadsheet-safe); each is
     written to a temporary name and renamed once both are complete. On a local ``out_dir``
     also ``SOURCE.summary.json``, and for Parquet the tokens' safelink metadata (key id,
@@ -340,7 +360,9 @@ def pseudonymise_parquet_spark(
             f"{text}: cannot be read by Spark as Parquet or CSV ({type(exc).__name__}); "
             "check the path and the format."
         ) from exc
-    run = _plan(frame, config, keys, source, today)
+    # Parquet stores tokens as raw bytes (tokens format 2), as the local engine does; CSV
+    # cells hold their hex.
+    run = _plan(frame, config, keys, source, today, binary=output_format == "parquet")
     out = str(out_dir).rstrip("/")
     name = run.tokeniser.source.name
     finals = {part: f"{out}/{name}.{part}.{output_format}" for part in ("tokens", "content")}

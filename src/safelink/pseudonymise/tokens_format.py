@@ -1,10 +1,11 @@
 """How a tokens file stores its tokens: hex text (format 1) or raw bytes (format 2).
 
-Format 2 (the local engine's Parquet since issue 22) stores each token column as
-``fixed_size_binary(length)``: the HMAC's first ``length`` bytes as they are, half the bytes of
-their hex and a faster write; its metadata says ``safelink.tokens_format: "2"``. Format 1 (hex
-text, ``2 * length`` lowercase characters) is what earlier versions wrote, what the Spark engine
-and CSV outputs still write, and what every in-memory frame holds. Readers take either: the
+Format 2 (both engines' Parquet since issue 22) stores each token column as
+``fixed_size_binary(length)`` (Spark's variable ``binary``: the same bytes): the HMAC's first
+``length`` bytes as they are, half the bytes of their hex and a faster write; its metadata says
+``safelink.tokens_format: "2"``. Format 1 (hex text, ``2 * length`` lowercase characters) is
+what earlier versions wrote, what CSV outputs still write, and what every in-memory frame
+holds. Readers take either: the
 link codes binary tokens straight from their bytes (:mod:`safelink.link.codes`), and every
 other reader sees hex text through :func:`as_hex` (a token's bytes are its hex, so both formats
 give the same links and person ids).
@@ -48,8 +49,9 @@ def stored_token(path: Path | str, column: str, token: str) -> str | bytes:
 
     For looking one token up in a file a batch at a time, without converting the file.
     """
-    binary = pq.read_schema(path).field(column).type
-    return bytes.fromhex(token) if pa.types.is_fixed_size_binary(binary) else token
+    stored = pq.read_schema(path).field(column).type
+    raw = pa.types.is_fixed_size_binary(stored) or pa.types.is_binary(stored)
+    return bytes.fromhex(token) if raw else token
 
 
 __all__ = ["BINARY_FORMAT", "FORMAT_KEY", "HEX_FORMAT", "as_hex", "read_tokens", "stored_token"]
