@@ -232,3 +232,28 @@ def test_suppress_that_would_remove_every_row_is_a_disclosure_risk() -> None:
     unique = pl.DataFrame({"age": [20, 31, 42], "sex": ["F", "M", "F"]})
     with pytest.raises(DisclosureRiskError, match="remove every row"):
         Frame(unique, quasi=["age", "sex"]).suppress(k=5)
+
+
+def test_frame_class_table_counted_once_and_reused_after_suppression(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from safelink.disclosure.equivalence import ClassTable
+
+    counted: list[int] = []
+    of_frame = ClassTable.of_frame
+
+    def counting(data: pl.DataFrame, *args: object, **kwargs: object) -> ClassTable:
+        counted.append(data.height)
+        return of_frame(data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ClassTable, "of_frame", staticmethod(counting))
+    df = pl.DataFrame({"age": [20, 95, 99, 20, 20, 95], "sex": ["F", "F", "F", "M", "M", "F"]})
+    frame = Frame(df, quasi=["age", "sex"]).top_code("age", 90).suppress(k=2)
+    assert counted == [6, 5]  # the suppression's rounds: six rows, then the five kept
+    summary = frame.k_anonymity()
+    assert frame.class_table() is frame.class_table()
+    assert counted == [6, 5]  # the kept records' table is the suppression's last one
+    assert (summary.k, summary.rows, summary.classes) == (2, 5, 2)
+    kept = frame.top_code("age", 50)  # new records: counted again, once
+    assert kept.k_anonymity().k == 2 and kept.class_table() is kept.class_table()
+    assert counted == [6, 5, 5]

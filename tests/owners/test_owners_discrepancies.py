@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 import pytest
 
 from safelink.config import JobConfig, load_config
@@ -205,3 +207,54 @@ def test_discrepancies_bad_requests_refused(planted: Planted, tmp_path):
             tokens=[planted.linked.tokens["social_care"]],
         )  # fmt: skip
     assert not (tmp_path / "x.csv").exists()
+
+
+def _rewritten(
+    linked: Linked,
+    folder: Path,
+    change: Callable[[str, pl.DataFrame], pl.DataFrame],
+    tokens_format: str,
+) -> list[Path]:
+    """Every tokens file with its token columns changed by ``change(source, frame)``."""
+    folder.mkdir()
+    paths = []
+    for source, path in linked.tokens.items():
+        table = pq.read_table(path)
+        frame = change(source, pl.from_arrow(table))  # type: ignore[arg-type]
+        metadata = {**table.schema.metadata, b"safelink.tokens_format": tokens_format.encode()}
+        out = folder / path.name
+        pq.write_table(frame.to_arrow().replace_schema_metadata(metadata), out)
+        paths.append(out)
+    return paths
+
+
+def test_discrepancies_same_report_from_hex_tokens_format_1(planted: Planted, tmp_path):
+    def hexed(source: str, frame: pl.DataFrame) -> pl.DataFrame:
+        binary = [c for c, dtype in frame.schema.items() if dtype == pl.Binary]
+        return frame.with_columns(pl.col(binary).bin.encode("hex"))
+
+    tokens = _rewritten(planted.linked, tmp_path / "hex", hexed, "1")
+    assert pl.read_parquet(tokens[0]).schema["nhs_number"] == pl.String
+    raw = _report(planted.linked, "hospital", tmp_path / "raw.csv", keys=planted.linked.keys)
+    hex_ = _report(
+        planted.linked, "hospital", tmp_path / "hex.csv", keys=planted.linked.keys, tokens=tokens
+    )
+    assert hex_.sha256 == raw.sha256 and hex_.summary == raw.summary
+    found = pl.read_csv(tmp_path / "hex.csv", infer_schema=False)
+    assert set(found.iter_rows()) == planted.expected["hospital"]
+
+
+def test_discrepancies_token_of_another_length_refused_without_its_value(
+    planted: Planted, tmp_path
+):
+    stored = read_tokens(planted.linked.tokens["hospital"])["date_of_birth"].drop_nulls()
+
+    def cut(source: str, frame: pl.DataFrame) -> pl.DataFrame:
+        if source != "hospital":
+            return frame
+        return frame.with_columns(pl.col("date_of_birth").bin.slice(0, 15))
+
+    tokens = _rewritten(planted.linked, tmp_path / "cut", cut, "2")
+    with pytest.raises(InputError, match="'date_of_birth' holds tokens that are not 16-byte") as e:
+        _report(planted.linked, "hospital", tmp_path / "d.csv", tokens=tokens)
+    assert not [t for t in stored.head(50) if t[:30] in str(e.value)]

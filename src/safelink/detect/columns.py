@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -54,11 +55,19 @@ __all__ = [
     "ClassifySettings",
     "ColumnFinding",
     "ColumnProfile",
+    "SampledColumn",
+    "as_text",
     "classify_column",
+    "classify_sampled",
+    "counter_numbers",
+    "fills_range",
     "header_entities",
     "header_words",
+    "is_counter_sample",
     "mask",
+    "row_counter",
     "sample_values",
+    "trimmed",
     "undo_spreadsheet_damage",
 ]
 
@@ -81,13 +90,22 @@ _MAX_CHARS = 1_000
 
 def sample_values(values: pl.Series, settings: ClassifySettings) -> tuple[pl.Series, int]:
     """Return a seeded sample of non-empty values (as text, capped length) and the count."""
-    text = values.cast(pl.String) if values.dtype != pl.String else values
-    text = text.drop_nulls()
+    text = as_text(values).drop_nulls()
     non_empty = int(text.len() - (text.str.len_bytes() == 0).sum())
     if text.len() > settings.sample:
         text = text.sample(settings.sample, seed=settings.seed)
-    text = text.str.slice(0, _MAX_CHARS).str.strip_chars()
-    return text.filter(text.str.len_chars() > 0), non_empty
+    return trimmed(text), non_empty
+
+
+def as_text(values: pl.Series) -> pl.Series:
+    """The column as text, as its sample is taken (nulls kept)."""
+    return values.cast(pl.String) if values.dtype != pl.String else values
+
+
+def trimmed(drawn: pl.Series) -> pl.Series:
+    """Sampled text as it is classified: capped in length, stripped, the empty values dropped."""
+    text = drawn.str.slice(0, _MAX_CHARS).str.strip_chars()
+    return text.filter(text.str.len_chars() > 0)
 
 
 #: Short remarks ("Did not attend, rebook", "Car reg AB12 CDE on drive") are free text too:
@@ -161,9 +179,54 @@ def classify_column(
         The column's profile and its finding, if any.
     """
     sample, non_empty = sample_values(values, settings)
+    counter = is_counter_sample(sample) and row_counter(as_text(values))
+    column = SampledColumn(
+        name=name, dtype=str(values.dtype), sample=sample, non_empty=non_empty, counter=counter
+    )
+    return classify_sampled(column, settings, analyse_text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SampledColumn:
+    """What classification reads of a column: its sample and a few whole-column facts.
+
+    Attributes:
+        name: the column name.
+        dtype: the column's type, as ``str(polars dtype)``.
+        sample: the seeded sample (:func:`sample_values`).
+        non_empty: the column's non-empty values.
+        counter: the whole column numbers its rows (:func:`row_counter`).
+    """
+
+    name: str
+    dtype: str
+    sample: pl.Series
+    non_empty: int
+    counter: bool
+
+
+def classify_sampled(
+    column: SampledColumn,
+    settings: ClassifySettings,
+    analyse_text: Callable[[pl.Series], dict[str, int]] | None = None,
+) -> ColumnProfile:
+    """Classify one column from its header, its sample and whether it is a row counter.
+
+    :func:`classify_column` on a column in memory, or a streamed file's column
+    (:func:`safelink.detect.sampled.sample_file`): the same sample gives the same profile.
+
+    Args:
+        column: the column's sample and facts.
+        settings: sampling and thresholds.
+        analyse_text: as :func:`classify_column`.
+
+    Returns:
+        The column's profile and its finding, if any.
+    """
+    name, sample = column.name, column.sample
     free_text = _looks_free_text(sample)
     finding: ColumnFinding | None = None
-    if _row_counter(values, sample):
+    if column.counter:
         evidence = ["unique whole numbers filling a consecutive range: a row counter"]
         finding = make_finding(name, "ROW_COUNTER", 1.0, "low", evidence)
     elif sample.len():
@@ -175,8 +238,8 @@ def classify_column(
             finding = remarks if remarks.direct else finding
     return ColumnProfile(
         column=name,
-        dtype=str(values.dtype),
-        non_empty=non_empty,
+        dtype=column.dtype,
+        non_empty=column.non_empty,
         sampled=sample.len(),
         free_text=free_text,
         finding=finding,
@@ -185,28 +248,44 @@ def classify_column(
 
 #: Fewest values for a column to be judged a row counter.
 _MIN_COUNTER_ROWS = 20
+_COUNTER = r"^[0-9]{1,9}$"
 
 
-def _row_counter(values: pl.Series, sample: pl.Series) -> bool:
-    """Whether a column numbers its rows: unique whole numbers filling a consecutive range.
+def is_counter_sample(sample: pl.Series) -> bool:
+    """Whether a column's sample is all row-number shaped: only then is the column read whole.
 
     Row numbers (1..n, or an offset range) identify a row of this file, not a person: no
-    issuer's identifier is dense and consecutive. Up to a tenth of the range may be missing
-    (blank or filtered rows). The whole column is read only when its sample is all digits.
+    issuer's identifier is dense and consecutive (:func:`row_counter`).
     """
-    if sample.len() < _MIN_COUNTER_ROWS or not sample.str.contains(r"^[0-9]{1,9}$").all():
-        return False
-    text = values.cast(pl.String).str.strip_chars()
+    return sample.len() >= _MIN_COUNTER_ROWS and bool(sample.str.contains(_COUNTER).all())
+
+
+def counter_numbers(text: pl.Series) -> pl.Series | None:
+    """A piece of a column as row numbers (blank values left out); None if one is not."""
+    text = text.str.strip_chars()
     text = text.filter(text.str.len_chars() > 0)
-    if text.len() < _MIN_COUNTER_ROWS or not text.str.contains(r"^[0-9]{1,9}$").all():
-        return False
-    numbers = text.cast(pl.Int64)
-    if numbers.n_unique() != numbers.len():
+    if not text.str.contains(_COUNTER).all():
+        return None
+    return text.cast(pl.Int64)
+
+
+def fills_range(count: int, low: int, high: int) -> bool:
+    """Whether ``count`` distinct numbers from ``low`` to ``high`` number rows.
+
+    Up to a tenth of the range may be missing (blank or filtered rows).
+    """
+    return count >= _MIN_COUNTER_ROWS and high - low + 1 <= count * 1.1
+
+
+def row_counter(text: pl.Series) -> bool:
+    """Whether a whole column (as text) numbers its rows: unique whole numbers, a range."""
+    numbers = counter_numbers(text.drop_nulls())
+    if numbers is None or numbers.n_unique() != numbers.len():
         return False
     low, high = numbers.min(), numbers.max()
     if not isinstance(low, int) or not isinstance(high, int):
         return False
-    return high - low + 1 <= numbers.len() * 1.1
+    return fills_range(numbers.len(), low, high)
 
 
 def _free_text_finding(

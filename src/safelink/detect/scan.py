@@ -10,11 +10,17 @@ from typing import Any
 import polars as pl
 from presidio_analyzer import AnalyzerEngine
 
-from safelink.detect.columns import ClassifySettings, ColumnProfile, classify_column
+from safelink.detect.columns import (
+    ClassifySettings,
+    ColumnProfile,
+    classify_column,
+    classify_sampled,
+)
 from safelink.detect.engine import Tier, build_engine
 from safelink.detect.findings import ScanReport
 from safelink.detect.freetext import FreeTextFinding, count_entities, scan_text
 from safelink.detect.own import OWN_ENTITIES, own_terms
+from safelink.detect.sampled import sample_file
 from safelink.errors import InputError
 from safelink.identifiers import Identifier
 from safelink.infra.io import read_frame, to_polars, write_csv_safe, write_parquet
@@ -82,6 +88,31 @@ def scan(
         >>> report.direct_columns  # doctest: +SKIP
     """
     _check_settings(sample, min_share, header_min_share, tier)
+    settings = ClassifySettings(
+        sample=sample, seed=seed, min_share=min_share, header_min_share=header_min_share
+    )
+    report_settings = {
+        "sample": sample,
+        "seed": seed,
+        "min_share": min_share,
+        "header_min_share": header_min_share,
+        "tier": tier,
+        "row_aware": row_aware,
+    }
+    if isinstance(data, (str, Path)) and not free_text and redact_to is None:
+        # Only samples are classified: the file is streamed, never held (flat in its rows).
+        drawn = sample_file(Path(data), settings, encoding=encoding, delimiter=delimiter)
+        engine = _engine(tier, None if model is None else str(model),
+                         None if manifest is None else str(manifest))  # fmt: skip
+        return ScanReport(
+            source=str(data),
+            rows=drawn.rows,
+            columns=tuple(
+                classify_sampled(c, settings, lambda rows: count_entities(rows, engine))
+                for c in drawn.columns
+            ),
+            settings=report_settings,
+        )
     if isinstance(data, (str, Path)):
         frame = read_frame(Path(data), encoding=encoding, delimiter=delimiter)
         source = str(data)
@@ -98,9 +129,6 @@ def scan(
     key = _key(frame, key_column, source) if redact_to is not None else None
     engine = _engine(tier, None if model is None else str(model),
                      None if manifest is None else str(manifest))  # fmt: skip
-    settings = ClassifySettings(
-        sample=sample, seed=seed, min_share=min_share, header_min_share=header_min_share
-    )
     profiles = tuple(
         classify_column(
             name, frame.get_column(name), settings, lambda rows: count_entities(rows, engine)
@@ -130,14 +158,7 @@ def scan(
         rows=frame.height,
         columns=profiles,
         free_text=tuple(texts),
-        settings={
-            "sample": sample,
-            "seed": seed,
-            "min_share": min_share,
-            "header_min_share": header_min_share,
-            "tier": tier,
-            "row_aware": row_aware,
-        },
+        settings=report_settings,
     )
 
 

@@ -35,7 +35,7 @@ from safelink.disclosure.models import (
     KAnonymitySummary,
     LDiversitySummary,
     TClosenessSummary,
-    k_anonymity,
+    k_summary,
     l_diversity,
     t_closeness,
 )
@@ -82,6 +82,9 @@ class Frame(Recoding):
         self.missing = missing
         self.hierarchies: dict[str, Hierarchy] = dict(hierarchies or {})
         self.transformations: tuple[Transformation, ...] = ()
+        # The class table of these records, counted once: the suppression step, the check
+        # after it and k-anonymity all read it (a group-by over every record).
+        self._classes: ClassTable | None = None
 
     _backend = PolarsBackend()
 
@@ -97,6 +100,7 @@ class Frame(Recoding):
         new = object.__new__(Frame)
         new.__dict__.update(self.__dict__)
         new._data = data
+        new._classes = None  # new records: counted again when first read
         new.transformations = (*self.transformations, step)
         for name, value in changes.items():
             setattr(new, name, value)
@@ -197,11 +201,17 @@ class Frame(Recoding):
             cells_changed=removed * len(self.quasi),
             parameters=parameters,
         )
-        return self._derive(data, step)
+        # The last table counted is the kept records' own (no class failed in it).
+        return self._derive(data, step, _classes=table)
 
     def class_table(self) -> ClassTable:
-        """The equivalence classes as the criteria read them (:mod:`~.criteria`)."""
-        return self._class_table(self._data)
+        """The equivalence classes as the criteria read them (:mod:`~.criteria`).
+
+        Counted once per frame (its records never change: every step derives a new frame).
+        """
+        if self._classes is None:
+            self._classes = self._class_table(self._data)
+        return self._classes
 
     def _class_table(self, data: pl.DataFrame) -> ClassTable:
         return ClassTable.of_frame(data, self.quasi, person=self.person, missing=self.missing)
@@ -210,7 +220,7 @@ class Frame(Recoding):
 
     def k_anonymity(self) -> KAnonymitySummary:
         """k-anonymity over rows and persons (see :func:`safelink.disclosure.k_anonymity`)."""
-        return k_anonymity(self._data, self.quasi, person=self.person, missing=self.missing)
+        return k_summary(self.class_table(), self.missing)
 
     def l_diversity(self, *, l: int = 2) -> dict[str, LDiversitySummary]:  # noqa: E741
         """l-diversity of each sensitive attribute; ``l`` is for recursive (c, l)."""

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,6 @@ from safelink.owners.records import (
 from safelink.owners.returns import ReturnPlan
 from safelink.pseudonymise import RECORD_ID, read_tokens_metadata
 from safelink.pseudonymise.plan import OWNERS_REPORT_COLUMNS
-from safelink.pseudonymise.tokens_format import as_hex
 
 __all__ = [
     "KINDS",
@@ -113,8 +112,12 @@ class _Tokens:
     has_sex: bool
 
 
-def _token_frame(source: str, path: Path, config: JobConfig) -> _Tokens:
-    """``source``, ``record_id`` and the compared token columns (null when absent)."""
+def _token_frame(source: str, path: Path, config: JobConfig, compact: bool) -> _Tokens:
+    """``source``, ``record_id`` and the compared token columns (null when absent).
+
+    Each token column is read alone and made comparable at once (:func:`_comparable`), so
+    no more than one column is ever held as stored.
+    """
     spec = config.sources.get(source)
     if spec is None:
         raise ConfigError(
@@ -122,29 +125,58 @@ def _token_frame(source: str, path: Path, config: JobConfig) -> _Tokens:
         )
     metadata = read_tokens_metadata(path)
     present = set(pq.read_schema(path).names)  # a readable tokens file: checked above
-    columns = {
-        c.kind: c.token_column
+    stored = {
+        c.kind.value: c.token_column
         for c in spec.identifiers
         if c.kind in _COMPARED and c.token_column in present
     }
-    composite = [SEX_COMPOSITE] if SEX_COMPOSITE in present else []
-    frame = as_hex(io.read_frame(path, columns=[RECORD_ID, *columns.values(), *composite]))
+    if SEX_COMPOSITE in present:
+        stored[SEX_COMPOSITE] = SEX_COMPOSITE
+    ids = io.read_frame(path, columns=[RECORD_ID])
+    frame = ids.select(pl.lit(source).alias("source"), pl.col(RECORD_ID).cast(pl.String))
+    absent = pl.lit(None, dtype=pl.UInt128 if compact else pl.String)
+    for name in _TOKEN_COLUMNS:
+        column = _read_comparable(path, stored[name], compact) if name in stored else absent
+        frame = frame.with_columns(column.alias(name))
     return _Tokens(
-        frame=frame.select(
-            pl.lit(source).alias("source"),
-            pl.col(RECORD_ID).cast(pl.String),
-            *(
-                (pl.col(columns[k]) if k in columns else pl.lit(None, dtype=pl.String)).alias(k)
-                for k in _COMPARED
-            ),
-            (pl.col(SEX_COMPOSITE) if composite else pl.lit(None, dtype=pl.String)).alias(
-                SEX_COMPOSITE
-            ),
-        ),
+        frame=frame,
         key_id=metadata.get("key_id", ""),
         length=int(metadata.get("token_length", "16")),
-        has_sex=Identifier.SEX in columns,
+        has_sex=Identifier.SEX.value in stored,
     )
+
+
+_TOKEN_COLUMNS = (*(k.value for k in _COMPARED), SEX_COMPOSITE)
+_CODE_BYTES = 16  # tokens of this length are compared as 128-bit numbers (exactly)
+
+
+def _comparable(column: pl.Expr, dtype: pl.DataType, compact: bool) -> pl.Expr:
+    """A token column as every source's tokens are compared: equal exactly when their hex is.
+
+    Compact (every source's tokens 16 bytes, the default length): a 128-bit unsigned number
+    of the token's bytes, 16 bytes a value against 32 characters and a 16-byte view as hex
+    text (15M linked records' four tokens held gigabytes as text). Otherwise lowercase hex.
+    """
+    if not compact:
+        return column.bin.encode("hex") if dtype == pl.Binary else column
+    raw = column.str.decode("hex", strict=False) if dtype == pl.String else column
+    return raw.bin.reinterpret(dtype=pl.UInt128)
+
+
+def _read_comparable(path: Path, column: str, compact: bool) -> pl.Series:
+    """One token column of a tokens file, made comparable (:func:`_comparable`).
+
+    Raises:
+        InputError: a token is not of the length its file records (or not hex).
+    """
+    stored = io.read_frame(path, columns=[column]).to_series()
+    coded = stored.to_frame().select(_comparable(pl.col(column), stored.dtype, compact))
+    if coded.to_series().null_count() != stored.null_count():  # a token of another length
+        raise InputError(
+            f"{path}: column {column!r} holds tokens that are not {_CODE_BYTES}-byte tokens, "
+            "as its file says they are; the file is damaged: pseudonymise the extract again."
+        )
+    return coded.to_series()
 
 
 def _sex_groups(sex_column: str) -> list[str]:
@@ -157,7 +189,10 @@ def _sex_groups(sex_column: str) -> list[str]:
 
 
 def find_discrepancies(
-    records: pl.DataFrame, ignored_sex: Sequence[str] = (), *, sex_column: str = SEX_COMPOSITE
+    records: pl.DataFrame,
+    ignored_sex: Sequence[str] | pl.Series = (),
+    *,
+    sex_column: str = SEX_COMPOSITE,
 ) -> pl.DataFrame:
     """Every record taking part in a disagreement, and its kind.
 
@@ -174,9 +209,12 @@ def find_discrepancies(
     """
     groups = _sex_groups(sex_column)
     sex = pl.col(sex_column)
-    frame = records.with_columns(
-        pl.when(sex.is_in(list(ignored_sex))).then(None).otherwise(sex).alias(sex_column)
-    )
+    frame = records
+    if len(ignored_sex):
+        ignored = pl.Series(ignored_sex).implode()
+        frame = records.with_columns(
+            pl.when(sex.is_in(ignored)).then(None).otherwise(sex).alias(sex_column)
+        )
     parts = [
         _disagreeing(frame, ["nhs_number"], "date_of_birth", "nhs_number_with_two_dates_of_birth"),
         _disagreeing(frame, ["person_id"], "nhs_number", "person_with_two_nhs_numbers"),
@@ -186,11 +224,27 @@ def find_discrepancies(
 
 
 def _disagreeing(frame: pl.DataFrame, group: list[str], value: str, kind: str) -> pl.DataFrame:
-    """Records with ``value`` whose ``group`` holds two or more distinct ``value``."""
-    present = frame.filter(pl.all_horizontal(pl.col([*group, value]).is_not_null()))
-    split = present.group_by(group).agg(pl.col(value).n_unique().alias("n")).filter(pl.col("n") > 1)
-    return present.join(split.select(group), on=group).select(
-        "source", RECORD_ID, pl.lit(kind).alias("kind")
+    """Records with ``value`` whose ``group`` holds two or more distinct ``value``.
+
+    Two or more distinct values is a smallest and a largest that differ: two numbers a group
+    (where a distinct count holds a set of values), read lazily from only the columns used.
+    """
+    columns = list(dict.fromkeys(["source", RECORD_ID, *group, value]))
+    present = (
+        frame.lazy()
+        .select(columns)
+        .filter(pl.all_horizontal(pl.col([*group, value]).is_not_null()))
+    )
+    split = (
+        present.group_by(group)
+        .agg((pl.col(value).min() != pl.col(value).max()).alias("split"))
+        .filter(pl.col("split"))
+        .select(group)
+    )
+    return (
+        present.join(split, on=group, how="semi")
+        .select("source", RECORD_ID, pl.lit(kind).alias("kind"))
+        .collect()
     )
 
 
@@ -211,19 +265,63 @@ def sex_pairs(
     Returns:
         ``{"compared": ..., "not_compared": ...}``.
     """
-    linked = records.filter(pl.col("person_id").is_not_null())
+    groups = _sex_groups(sex_column)
+    linked = (
+        records.lazy()
+        .select(list(dict.fromkeys(["source", *groups, sex_column])))
+        .filter(pl.col("person_id").is_not_null())
+    )
     own = (pl.col("source") == source).cast(pl.Int64)
 
-    def pairs(frame: pl.DataFrame, group: list[str]) -> int:
+    def pairs(frame: pl.LazyFrame, group: list[str]) -> int:
         sizes = frame.group_by(group).agg(pl.len().alias("n"), own.sum().alias("o"))
         n, rest = pl.col("n"), pl.col("n") - pl.col("o")
         pairs = (n * (n - 1) - rest * (rest - 1)) // 2
-        return int(sizes.select(pairs.sum()).item() or 0)
+        return int(sizes.select(pairs.sum()).collect().item() or 0)
 
     every = pairs(linked, ["person_id"])
     comparable = linked.filter(pl.all_horizontal(pl.col(_sex_groups(sex_column)).is_not_null()))
     compared = pairs(comparable.filter(pl.col(sex_column).is_not_null()), _sex_groups(sex_column))
     return {"compared": compared, "not_compared": every - compared}
+
+
+def _coded_persons(linked: pl.DataFrame) -> pl.DataFrame:
+    """The links with each person id as a number (its rank: the same groups, 4 bytes a row)."""
+    return linked.with_columns(pl.col("person_id").rank("dense"))
+
+
+def _records(
+    by_source: Mapping[str, Path], linked: pl.DataFrame, owner: str, config: JobConfig
+) -> tuple[pl.DataFrame, list[_Tokens], bool]:
+    """Every source's records with their person: what :func:`find_discrepancies` reads.
+
+    A source at a time, its tokens made comparable (:func:`_comparable`) and joined to its
+    links; only the owner's records keep their record ids (the report names no other
+    source's records), so the frame holds little but numbers. Also each source's token
+    file facts (their frames emptied) and whether the tokens were compared as numbers.
+    """
+    lengths = {int(read_tokens_metadata(p).get("token_length", "16")) for p in by_source.values()}
+    compact = lengths == {_CODE_BYTES}
+    frames, loaded = [], []
+    for name, path in sorted(by_source.items()):
+        tokens = _token_frame(name, path, config, compact)
+        persons = linked.filter(pl.col("source") == name).select(RECORD_ID, "person_id")
+        frame = tokens.frame.join(persons, on=RECORD_ID, how="left")
+        if name != owner:
+            frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(RECORD_ID))
+        frames.append(frame)
+        loaded.append(replace(tokens, frame=tokens.frame.clear()))
+    return pl.concat(frames), loaded, compact
+
+
+def _without_ignored(records: pl.DataFrame, ignored: pl.Series, sex_column: str) -> pl.DataFrame:
+    """The records :func:`sex_pairs` reads, with the ignored sex tokens as no sex."""
+    sex = pl.col(sex_column)
+    columns = ["source", "person_id", *_sex_groups(sex_column)[1:], sex_column]
+    frame = records.select(columns)
+    if not ignored.len():
+        return frame
+    return frame.with_columns(pl.when(sex.is_in(ignored.implode())).then(None).otherwise(sex))
 
 
 def _ignored_sex(keys: Keyring | None, key_ids: set[str], length: int) -> list[str]:
@@ -307,11 +405,9 @@ def discrepancy_report(
     with audited_return(log, "discrepancies", arguments, inputs, key_ids) as outputs:
         if agreement is not None:
             agreement.check(plan)
-        linked = read_links(links)
-        loaded = [_token_frame(s, p, config) for s, p in sorted(by_source.items())]
-        records = pl.concat([t.frame for t in loaded]).join(
-            linked, on=["source", RECORD_ID], how="left"
-        )
+        linked = _coded_persons(read_links(links))
+        records, loaded, compact = _records(by_source, linked, source, config)
+        linked = linked.filter(pl.col("source") == source)  # only the owner's are read again
         # The standalone sex tokens where every file carries them; else sex keyed with the
         # date of birth (a default job's tokens have no sex column).
         sex_column = "sex" if all(t.has_sex for t in loaded) else SEX_COMPOSITE
@@ -320,14 +416,14 @@ def discrepancy_report(
             if sex_column == "sex"
             else []
         )
-        found = find_discrepancies(records, ignored, sex_column=sex_column)
+        codes = pl.Series("sex", ignored, dtype=pl.String)
+        ignored_tokens = pl.select(_comparable(pl.lit(codes), pl.String(), compact)).to_series()
+        found = find_discrepancies(records, ignored_tokens, sex_column=sex_column)
         found = found.filter(pl.col("source") == source)
-        sex = pl.col(sex_column)
         pairs = sex_pairs(
-            records.with_columns(pl.when(sex.is_in(ignored)).then(None).otherwise(sex)),
-            source,
-            sex_column=sex_column,
+            _without_ignored(records, ignored_tokens, sex_column), source, sex_column=sex_column
         )
+        del records
         own = owner_records(linked, source, files[source], [record_key])
         report = (
             found.join(own.select(RECORD_ID, record_key), on=RECORD_ID, how="inner")
