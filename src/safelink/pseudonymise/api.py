@@ -315,8 +315,9 @@ def pseudonymise_file(
             "content": BatchWriter(temporary["content"], output_format, None),
         }
         shown = Progress(None, f"pseudonymise {source_config.name}: rows") if progress else None
-        # Batch N is written, each file on a writer thread of its own, while batches N+1 and
-        # N+2 are tokenised on two threads and N+3 is read on the reader thread.
+        # Batch N is written, each file on a writer thread of its own, while the next is
+        # tokenised (two at once where there are more than two cores: TOKENISE_THREADS) and
+        # the one after it is read on the reader thread.
         with (
             shown if shown is not None else contextlib.nullcontext(),
             WriterThread(writers["tokens"]) as tokens_writer,
