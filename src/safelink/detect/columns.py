@@ -19,12 +19,15 @@ Findings carry shares, confidence and evidence, and masked examples only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 
+import numpy as np
 import polars as pl
 
+from safelink.detect.column_features import column_features
 from safelink.detect.column_model import (
     ENTITY_KINDS,
     ClassifySettings,
@@ -45,6 +48,7 @@ from safelink.detect.damage import (
 )
 from safelink.detect.freetext import RECURRING_NAME
 from safelink.detect.headers import header_entities, header_words
+from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
 from safelink.normalise import normalise_date, normalise_sex
 
@@ -55,6 +59,7 @@ __all__ = [
     "ColumnFinding",
     "ColumnProfile",
     "classify_column",
+    "describe_column",
     "header_entities",
     "header_words",
     "mask",
@@ -150,6 +155,9 @@ def classify_column(
 ) -> ColumnProfile:
     """Classify one column from its header and a sample of its values.
 
+    With ``settings.learned``, a column the rules do not find direct is shown to the learned
+    classifier (:func:`safelink.detect.learned.second_opinion`), which may flag it for review.
+
     Args:
         name: the column name.
         values: the column (any dtype).
@@ -160,20 +168,84 @@ def classify_column(
     Returns:
         The column's profile and its finding, if any.
     """
+    profile, sample, passes = _classify(name, values, settings, analyse_text)
+    found = profile.finding
+    if not settings.learned or passes is None or not in_scope(found, sample.len()):
+        return profile
+    if found is not None and found.direct and found.detected:
+        return profile
+    features = _features(profile, sample, passes, values.len(), settings)
+    learned = second_opinion(name, features, finding=found)
+    if learned is None:
+        return profile
+    return dataclasses.replace(profile, finding=learned)
+
+
+def describe_column(
+    name: str,
+    values: pl.Series,
+    settings: ClassifySettings,
+    analyse_text: Callable[[pl.Series], dict[str, int]] | None = None,
+) -> tuple[ColumnProfile, np.ndarray]:
+    """The rules' profile of a column and its learned-classifier features (for training).
+
+    Args:
+        name: the column name.
+        values: the column.
+        settings: sampling and thresholds (``learned`` is ignored: the rules' profile alone).
+        analyse_text: as for :func:`classify_column`.
+
+    Returns:
+        The profile and the feature vector (:data:`safelink.detect.column_features.FEATURE_NAMES`).
+    """
+    profile, sample, passes = _classify(name, values, settings, analyse_text)
+    return profile, _features(profile, sample, passes, values.len(), settings)
+
+
+def _features(
+    profile: ColumnProfile,
+    sample: pl.Series,
+    passes: dict[str, float] | None,
+    rows: int,
+    settings: ClassifySettings,
+) -> np.ndarray:
+    return column_features(
+        profile.column,
+        sample,
+        non_empty=profile.non_empty,
+        rows=rows,
+        finding=profile.finding,
+        free_text=profile.free_text,
+        text_rows=min(sample.len(), settings.free_text_sample),
+        passes=passes,
+    )
+
+
+def _classify(
+    name: str,
+    values: pl.Series,
+    settings: ClassifySettings,
+    analyse_text: Callable[[pl.Series], dict[str, int]] | None,
+) -> tuple[ColumnProfile, pl.Series, dict[str, float] | None]:
+    """The rules' profile, the sample and the shares passing each recogniser (None if not run)."""
     sample, non_empty = sample_values(values, settings)
     free_text = _looks_free_text(sample)
     finding: ColumnFinding | None = None
+    passes: dict[str, float] | None = None
     if _row_counter(values, sample):
         evidence = ["unique whole numbers filling a consecutive range: a row counter"]
         finding = make_finding(name, "ROW_COUNTER", 1.0, "low", evidence)
     elif sample.len():
-        finding = _classify_values(name, sample, settings)
+        undone = undo_spreadsheet_damage(sample)
+        matched = {entity: check(undone) for entity, check in VALIDATORS.items()}
+        passes = {entity: share_of(m) for entity, m in matched.items()}
+        finding = _classify_values(name, undone, settings, matched)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
         elif (finding is None or not finding.detected) and _remarks_among_codes(sample):
             remarks = _free_text_finding(name, sample, settings, analyse_text)
             finding = remarks if remarks.direct else finding
-    return ColumnProfile(
+    profile = ColumnProfile(
         column=name,
         dtype=str(values.dtype),
         non_empty=non_empty,
@@ -181,6 +253,7 @@ def classify_column(
         free_text=free_text,
         finding=finding,
     )
+    return profile, sample, passes
 
 
 #: Fewest values for a column to be judged a row counter.
@@ -329,13 +402,13 @@ DIRECT_TEXT_ENTITIES = frozenset(
 
 
 def _classify_values(
-    name: str, sample: pl.Series, settings: ClassifySettings
+    name: str, sample: pl.Series, settings: ClassifySettings, passed: dict[str, pl.Series]
 ) -> ColumnFinding | None:
+    """Judge a column by header and values (``sample`` with spreadsheet damage undone)."""
     hits, meta, subject = header_entities(name)
     if meta:
         hits = []
-    sample = undo_spreadsheet_damage(sample)
-    matched = {entity: check(sample) for entity, check in VALIDATORS.items()}
+    matched = dict(passed)
     for entity in set(hits) & set(LEADING_ZERO):  # the header says what the digits were
         matched[entity] = matched[entity] | VALIDATORS[entity](restore_leading_zero(sample))
     rounded = rounded_numbers(sample)
