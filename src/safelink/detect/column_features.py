@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Mapping
+from functools import lru_cache
 
 import numpy as np
 import polars as pl
@@ -48,11 +49,13 @@ _SUBJECTS = ("person", "organisation", "staff")
 _TEXT_ENTITIES = ("PERSON", "NHS_NUMBER", "PHONE_NUMBER", "ADDRESS", "EMAIL_ADDRESS", "POSTCODE")
 # Below this share passing the check of the entity its header names, the values contradict it.
 _CONTRADICTED = 0.1
+_CHAR_KEYS = ("digits", "letters", "spaces", "punctuation", "upper_chars")
 # Fewer distinct values than this in a sample is a code list, whoever's values they are.
 _FEW_DISTINCT = 30
 _CHECKS = tuple(VALIDATORS.items())
-_PLACES = sorted(PLACE_WORDS)
-_NOT_NAMES = sorted(NOT_NAME_WORDS)
+# As one-element list series: ``is_in`` reads them as the set to look in (built at import).
+_PLACES = pl.Series(sorted(PLACE_WORDS), dtype=pl.String).implode()
+_NOT_NAMES = pl.Series(sorted(NOT_NAME_WORDS), dtype=pl.String).implode()
 # A hash or pseudonym: sixteen or more hexadecimal characters, letters among them.
 _HEX_RUN = r"^[0-9a-fA-F]{16,}$"
 _CAPITALISED = r"^\p{Lu}\p{Ll}+(?:[-'\u2019]\p{Lu}?\p{Ll}+)?$"
@@ -133,29 +136,82 @@ def _mean(series: pl.Series) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
+@lru_cache(maxsize=1)
+def _listed() -> tuple[pl.Series, pl.Series, pl.Series]:
+    """The bundled forenames, surnames and both, as one-element list series (built once)."""
+    forenames, surnames = name_lists()
+    return (
+        pl.Series(sorted(forenames), dtype=pl.String).implode(),
+        pl.Series(sorted(surnames), dtype=pl.String).implode(),
+        pl.Series(sorted(forenames | surnames), dtype=pl.String).implode(),
+    )
+
+
 def _shape_features(sample: pl.Series, non_empty: int, rows: int) -> list[float]:
     n = sample.len()
     if n == 0:
         return [1.0 - non_empty / max(rows, 1)] + [0.0] * (len(_shape_names()) - 1)
-    lengths = sample.str.len_chars().cast(pl.Float64)
-    distinct = sample.n_unique()
-    chars = max(float(lengths.sum()), 1.0)
-
-    def char_share(pattern: str) -> float:
-        return float(sample.str.count_matches(pattern).sum()) / chars
-
-    words = sample.str.split(" ").list.eval(pl.element().filter(pl.element() != ""))
-    flat = words.explode().drop_nulls()
+    # One select over the sample: polars runs the expressions together (the scan's cost).
+    forenames, surnames, either = _listed()
+    v, words = pl.col("v"), pl.col("w")
     counts = words.list.len().cast(pl.Float64)
-    plain = flat.str.replace_all(r"[^\p{L}'\-]", "").str.to_uppercase().str.replace_all("'", "")
-    forenames, surnames = name_lists()
-    listed = plain.is_in(list(forenames | surnames))
+    lengths = v.str.len_chars().cast(pl.Float64)
+
+    def per_word(test: pl.Expr) -> pl.Expr:
+        return words.list.eval(test.cast(pl.Float64)).list.sum().sum()
+
+    def chars(pattern: str) -> pl.Expr:
+        return v.str.count_matches(pattern).sum().cast(pl.Float64)
+
+    def share(test: pl.Expr) -> pl.Expr:
+        return test.fill_null(False).cast(pl.Float64).mean()
+
+    plain = pl.element().str.replace_all(r"[^\p{L}'\-]", "").str.to_uppercase()
     first = words.list.first().str.to_uppercase().str.replace_all("'", "")
     last = words.list.last().str.to_uppercase().str.replace_all(r"[',]", "")
-    capitalised = flat.str.contains(_CAPITALISED)
-    upper = flat.str.contains(r"^\p{Lu}{2,}$")
-    mean_length = _mean(lengths)
-    spread = lengths.std()
+    got = (
+        pl.DataFrame({"v": sample})
+        .with_columns(w=v.str.split(" ").list.eval(pl.element().filter(pl.element() != "")))
+        .select(
+            distinct=v.n_unique(),
+            mean_length=lengths.mean(),
+            spread=lengths.std(),
+            chars=lengths.sum(),
+            digits=chars(r"\d"),
+            letters=chars(r"\p{L}"),
+            spaces=chars(r"\s"),
+            punctuation=chars(r"[^\p{L}\d\s]"),
+            upper_chars=chars(r"\p{Lu}"),
+            all_digits=share(v.str.contains(r"^\d+$")),
+            has_digit=share(v.str.contains(r"\d")),
+            words_per_value=counts.mean(),
+            one_word=share(counts == 1),
+            two_or_three=share((counts >= 2) & (counts <= 3)),
+            words=counts.sum(),
+            capitalised=per_word(pl.element().str.contains(_CAPITALISED)),
+            upper_words=per_word(pl.element().str.contains(r"^\p{Lu}{2,}$")),
+            title_case=share(words.list.eval(pl.element().str.contains(_CAPITALISED)).list.all()),
+            forename_first=share(first.is_in(forenames)),
+            surname_last=share(last.is_in(surnames)),
+            listed=per_word(plain.str.replace_all("'", "").is_in(either)),
+            places=share(
+                words.list.eval(pl.element().str.to_lowercase().is_in(_PLACES)).list.any()
+            ),
+            not_names=per_word(
+                pl.element().str.to_lowercase().str.strip_chars(".,;:()").is_in(_NOT_NAMES)
+            ),
+            hex_tokens=share(v.str.contains(_HEX_RUN) & v.str.contains(r"[a-fA-F]")),
+        )
+        .row(0, named=True)
+    )
+    distinct = int(got["distinct"])
+    mean_length = float(got["mean_length"] or 0.0)
+    total = max(float(got["chars"] or 0.0), 1.0)
+    n_words = float(got["words"] or 0.0)
+
+    def of_words(key: str) -> float:
+        return float(got[key] or 0.0) / n_words if n_words else 0.0
+
     return [
         1.0 - non_empty / max(rows, 1),
         distinct / n,
@@ -163,29 +219,23 @@ def _shape_features(sample: pl.Series, non_empty: int, rows: int) -> list[float]
         float(distinct < _FEW_DISTINCT),
         math.log1p(n) / 10.0,
         math.log1p(mean_length),
-        (float(spread) if isinstance(spread, (int, float)) else 0.0) / max(mean_length, 1.0),
-        char_share(r"\d"),
-        char_share(r"\p{L}"),
-        char_share(r"\s"),
-        char_share(r"[^\p{L}\d\s]"),
-        char_share(r"\p{Lu}"),
-        _mean(sample.str.contains(r"^\d+$")),
-        _mean(sample.str.contains(r"\d")),
-        min(_mean(counts), 20.0) / 20.0,
-        _mean(counts == 1),
-        _mean((counts >= 2) & (counts <= 3)),
-        _mean(capitalised) if flat.len() else 0.0,
-        _mean(upper) if flat.len() else 0.0,
-        _mean(words.list.eval(pl.element().str.contains(_CAPITALISED)).list.all()),
-        _mean(first.is_in(list(forenames)).fill_null(False)),
-        _mean(last.is_in(list(surnames)).fill_null(False)),
-        _mean(listed) if flat.len() else 0.0,
+        float(got["spread"] or 0.0) / max(mean_length, 1.0),
+        *(float(got[k] or 0.0) / total for k in _CHAR_KEYS),
+        float(got["all_digits"] or 0.0),
+        float(got["has_digit"] or 0.0),
+        min(float(got["words_per_value"] or 0.0), 20.0) / 20.0,
+        float(got["one_word"] or 0.0),
+        float(got["two_or_three"] or 0.0),
+        of_words("capitalised"),
+        of_words("upper_words"),
+        float(got["title_case"] or 0.0),
+        float(got["forename_first"] or 0.0),
+        float(got["surname_last"] or 0.0),
+        of_words("listed"),
         _mean(modulus11_valid(sample)),
-        _mean(words.list.eval(pl.element().str.to_lowercase().is_in(_PLACES)).list.any()),
-        _mean(flat.str.to_lowercase().str.strip_chars(".,;:()").is_in(_NOT_NAMES))
-        if flat.len()
-        else 0.0,
-        _mean(sample.str.contains(_HEX_RUN) & sample.str.contains(r"[a-fA-F]")),
+        float(got["places"] or 0.0),
+        of_words("not_names"),
+        float(got["hex_tokens"] or 0.0),
     ]
 
 
