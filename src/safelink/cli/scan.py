@@ -124,6 +124,13 @@ def scan_command(
             "the row number)."
         ),
     ] = None,
+    learned: Annotated[
+        bool,
+        typer.Option(
+            help="Ask the learned classifier about the columns the rules do not find direct "
+            "(a column it flags is a DIRECT_IDENTIFIER finding, for review)."
+        ),
+    ] = True,
 ) -> None:
     """Scan INPUTs for identifiers: column findings, free-text counts, never values."""
     if len(inputs) > 1 and (free_text or redact_to or key_column):
@@ -142,6 +149,7 @@ def scan_command(
         "outputs": len(written),
         "tier": tier.value,
         "row_aware": row_aware,
+        "learned": learned,
     }
     with audited(audit_log, "scan", arguments=arguments, inputs=input_hashes(inputs)) as outputs:
         reports = {
@@ -155,6 +163,7 @@ def scan_command(
                 model=model,
                 row_aware=row_aware,
                 key_column=key_column,
+                learned=learned,
                 progress=output_format is OutputFormat.TABLE,  # none with --format json
             )
             for name, path in zip(names, inputs, strict=True)

@@ -45,6 +45,8 @@ class ClassifySettings:
         min_share: share of non-empty values that must match to flag on values alone.
         header_min_share: the share needed when the header names the identifier.
         free_text_sample: rows of a free-text column analysed during classification.
+        learned: ask the learned classifier (:mod:`safelink.detect.learned`) about the
+            columns the rules do not find direct.
     """
 
     sample: int = 5_000
@@ -52,6 +54,7 @@ class ClassifySettings:
     min_share: float = 0.8
     header_min_share: float = 0.5
     free_text_sample: int = 500
+    learned: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,13 +19,16 @@ Findings carry shares, confidence and evidence, and masked examples only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import polars as pl
 
+from safelink.detect.column_features import column_features
 from safelink.detect.column_model import (
     ENTITY_KINDS,
     ClassifySettings,
@@ -46,6 +49,7 @@ from safelink.detect.damage import (
 )
 from safelink.detect.freetext import RECURRING_NAME
 from safelink.detect.headers import header_entities, header_words
+from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
 from safelink.normalise import normalise_date, normalise_sex
 
@@ -60,6 +64,7 @@ __all__ = [
     "classify_column",
     "classify_sampled",
     "counter_numbers",
+    "describe_column",
     "fills_range",
     "header_entities",
     "header_words",
@@ -178,12 +183,60 @@ def classify_column(
     Returns:
         The column's profile and its finding, if any.
     """
+    return classify_sampled(_sampled(name, values, settings), settings, analyse_text)
+
+
+def describe_column(
+    name: str,
+    values: pl.Series,
+    settings: ClassifySettings,
+    analyse_text: Callable[[pl.Series], dict[str, int]] | None = None,
+) -> tuple[ColumnProfile, np.ndarray]:
+    """The rules' profile of a column and its learned-classifier features (for training).
+
+    Args:
+        name: the column name.
+        values: the column.
+        settings: sampling and thresholds (``learned`` is ignored: the rules' profile alone).
+        analyse_text: as for :func:`classify_column`.
+
+    Returns:
+        The profile and the feature vector (:data:`safelink.detect.column_features.FEATURE_NAMES`).
+    """
+    column = _sampled(name, values, settings)
+    profile, passes = _rules(column, settings, analyse_text)
+    return profile, _features(profile, column, passes, settings)
+
+
+def _sampled(name: str, values: pl.Series, settings: ClassifySettings) -> SampledColumn:
     sample, non_empty = sample_values(values, settings)
     counter = is_counter_sample(sample) and row_counter(as_text(values))
-    column = SampledColumn(
-        name=name, dtype=str(values.dtype), sample=sample, non_empty=non_empty, counter=counter
+    return SampledColumn(
+        name=name,
+        dtype=str(values.dtype),
+        sample=sample,
+        non_empty=non_empty,
+        counter=counter,
+        rows=values.len(),
     )
-    return classify_sampled(column, settings, analyse_text)
+
+
+def _features(
+    profile: ColumnProfile,
+    column: SampledColumn,
+    passes: dict[str, float] | None,
+    settings: ClassifySettings,
+) -> np.ndarray:
+    return column_features(
+        profile.column,
+        column.sample,
+        non_empty=profile.non_empty,
+        rows=column.rows,
+        finding=profile.finding,
+        free_text=profile.free_text,
+        text_rows=min(column.sample.len(), settings.free_text_sample),
+        passes=passes,
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -196,6 +249,7 @@ class SampledColumn:
         sample: the seeded sample (:func:`sample_values`).
         non_empty: the column's non-empty values.
         counter: the whole column numbers its rows (:func:`row_counter`).
+        rows: the column's rows, empty ones included.
     """
 
     name: str
@@ -203,6 +257,7 @@ class SampledColumn:
     sample: pl.Series
     non_empty: int
     counter: bool
+    rows: int
 
 
 def classify_sampled(
@@ -222,21 +277,47 @@ def classify_sampled(
 
     Returns:
         The column's profile and its finding, if any.
+
+    With ``settings.learned``, a column the rules do not find direct is shown to the learned
+    classifier (:func:`safelink.detect.learned.second_opinion`), which may flag it for review.
     """
+    profile, passes = _rules(column, settings, analyse_text)
+    found = profile.finding
+    if not settings.learned or passes is None or not in_scope(found, column.sample.len()):
+        return profile
+    if found is not None and found.direct and found.detected:
+        return profile
+    features = _features(profile, column, passes, settings)
+    learned = second_opinion(column.name, features, finding=found)
+    if learned is None:
+        return profile
+    return dataclasses.replace(profile, finding=learned)
+
+
+def _rules(
+    column: SampledColumn,
+    settings: ClassifySettings,
+    analyse_text: Callable[[pl.Series], dict[str, int]] | None,
+) -> tuple[ColumnProfile, dict[str, float] | None]:
+    """The rules' profile and the shares passing each recogniser (None if not run)."""
     name, sample = column.name, column.sample
     free_text = _looks_free_text(sample)
     finding: ColumnFinding | None = None
+    passes: dict[str, float] | None = None
     if column.counter:
         evidence = ["unique whole numbers filling a consecutive range: a row counter"]
         finding = make_finding(name, "ROW_COUNTER", 1.0, "low", evidence)
     elif sample.len():
-        finding = _classify_values(name, sample, settings)
+        undone = undo_spreadsheet_damage(sample)
+        matched = {entity: check(undone) for entity, check in VALIDATORS.items()}
+        passes = {entity: share_of(m) for entity, m in matched.items()}
+        finding = _classify_values(name, undone, settings, matched)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
         elif (finding is None or not finding.detected) and _remarks_among_codes(sample):
             remarks = _free_text_finding(name, sample, settings, analyse_text)
             finding = remarks if remarks.direct else finding
-    return ColumnProfile(
+    profile = ColumnProfile(
         column=name,
         dtype=column.dtype,
         non_empty=column.non_empty,
@@ -244,6 +325,7 @@ def classify_sampled(
         free_text=free_text,
         finding=finding,
     )
+    return profile, passes
 
 
 #: Fewest values for a column to be judged a row counter.
@@ -408,13 +490,13 @@ DIRECT_TEXT_ENTITIES = frozenset(
 
 
 def _classify_values(
-    name: str, sample: pl.Series, settings: ClassifySettings
+    name: str, sample: pl.Series, settings: ClassifySettings, passed: dict[str, pl.Series]
 ) -> ColumnFinding | None:
+    """Judge a column by header and values (``sample`` with spreadsheet damage undone)."""
     hits, meta, subject = header_entities(name)
     if meta:
         hits = []
-    sample = undo_spreadsheet_damage(sample)
-    matched = {entity: check(sample) for entity, check in VALIDATORS.items()}
+    matched = dict(passed)
     for entity in set(hits) & set(LEADING_ZERO):  # the header says what the digits were
         matched[entity] = matched[entity] | VALIDATORS[entity](restore_leading_zero(sample))
     rounded = rounded_numbers(sample)

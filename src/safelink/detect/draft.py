@@ -18,6 +18,7 @@ import polars as pl
 
 from safelink.detect.columns import header_words
 from safelink.detect.findings import ScanReport
+from safelink.detect.learned import LEARNED_ENTITY
 from safelink.identifiers import Identifier
 from safelink.infra.io import atomic_path, read_frame
 
@@ -54,6 +55,9 @@ def draft_config_text(report: ScanReport, *, project: str, source: str, path: st
             used.add(str(f.kind))
             spec = f"{{role: identifier, kind: {f.kind}{extra}}}"
             why = f"{f.entity}, {f.share:.0%} of values, {f.confidence} confidence"
+        elif f is not None and f.entity == LEARNED_ENTITY:
+            spec = "{role: drop}"
+            why = f"{'; '.join(f.evidence)}; if it holds no identifier, set {{role: content}}"
         elif f is not None and f.detected and f.subject == "staff":
             spec = "{role: drop}"
             why = (

@@ -94,6 +94,7 @@ def sample_file(
                     sample=trimmed(empty.get_column(name).cast(pl.String)),
                     non_empty=0,
                     counter=False,
+                    rows=0,
                 )
                 for name, dtype in empty.schema.items()
             ),
@@ -112,6 +113,7 @@ def sample_file(
             sample=samples[name],
             non_empty=drawn.non_empty[name],
             counter=name in numbered,
+            rows=rows,
         )
         for name, dtype in drawn.dtypes.items()
     )

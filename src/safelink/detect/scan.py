@@ -50,6 +50,7 @@ def scan(
     row_aware: bool = True,
     key_column: str | None = None,
     progress: bool = False,
+    learned: bool = True,
 ) -> ScanReport:
     """Find the columns of an extract that hold identifiers, and identifiers in free text.
 
@@ -74,6 +75,8 @@ def scan(
         key_column: the column copied into the redacted file so it joins back to the extract
             (default ``record_id`` when present, else the row number as ``row``).
         progress: show the free-text scan's progress on standard error.
+        learned: ask the learned classifier about the columns the rules do not find direct; a
+            column it flags is a ``DIRECT_IDENTIFIER`` finding at medium confidence, for review.
 
     Returns:
         The scan report (no values; masked examples only).
@@ -89,7 +92,11 @@ def scan(
     """
     _check_settings(sample, min_share, header_min_share, tier)
     settings = ClassifySettings(
-        sample=sample, seed=seed, min_share=min_share, header_min_share=header_min_share
+        sample=sample,
+        seed=seed,
+        min_share=min_share,
+        header_min_share=header_min_share,
+        learned=learned,
     )
     report_settings = {
         "sample": sample,
