@@ -354,5 +354,12 @@ def test_mostly_distinct_judges_a_column_by_its_first_rows():
     numbers = pl.Series([f"{n:010d}" for n in range(50_000)])
     assert mostly_distinct(numbers)
     assert not mostly_distinct(pl.Series(["ANN", "BOB", None] * 20_000))
+    # Dates of birth over a century: three in four of the first 20,000 differ, yet a batch
+    # repeats them (the per-distinct path pays).
+    start = dt.date(1925, 1, 1)
+    century = pl.Series([str(start + dt.timedelta(days=n)) for n in range(36_525)])
+    births = century.sample(250_000, with_replacement=True, seed=1)
+    assert 0.6 < births.head(20_000).n_unique() / 20_000 < 0.9
+    assert not mostly_distinct(births)
     # Judged on the first 20,000 rows only: repeats later on do not count.
     assert mostly_distinct(pl.concat([numbers.head(20_000), pl.Series(["ANN"] * 80_000)]))

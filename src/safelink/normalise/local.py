@@ -76,16 +76,19 @@ class Normalised:
 
 
 _SAMPLE_ROWS = 20_000
+_NEARLY_ALL = 0.9
 
 
 def mostly_distinct(values: pl.Series) -> bool:
-    """Whether over half of a column's values differ, judged on its first rows.
+    """Whether nearly all of a column's first 20,000 values differ (over 90%).
 
     A cheap test before :func:`distinct_positions`: for a column of identifiers that never
-    repeat (NHS numbers, addresses) the hash pass would be wasted.
+    repeat (NHS numbers, postcodes, addresses) the hash pass would be wasted. Values that
+    repeat only over a whole batch pass it: 20,000 dates of birth over a century are about
+    77% distinct, 250,000 about 15%.
     """
     sample = values.head(_SAMPLE_ROWS)
-    return sample.n_unique() * 2 > sample.len()
+    return sample.n_unique() > _NEARLY_ALL * sample.len()
 
 
 def distinct_positions(values: pl.Series) -> tuple[pl.Series, pl.Series]:
