@@ -3,7 +3,8 @@
 The rules (:mod:`safelink.detect.columns`) were tuned round by round on labelled corpora and
 miss about one direct-identifier column in eight on each new one. This model, trained on every
 labelled column corpus (``benchmarks/train_column_model.py``), reads a column's header, value
-shape and the rules' own verdict (:mod:`safelink.detect.column_features`) and gives the
+shape and a little of what the rules saw (the subject and free-text counts, not their verdict,
+which a model only learns to copy: :mod:`safelink.detect.column_features`) and gives the
 probability that it holds a direct identifier. A column the rules do not find direct but the
 model puts at or above its threshold (chosen by leave-one-corpus-out runs only) becomes a
 finding for review: entity ``DIRECT_IDENTIFIER``, confidence ``medium``, never ``high``. Only
