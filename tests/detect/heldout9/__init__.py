@@ -1,0 +1,1 @@
+"""Held-out corpus 9: a blind, labelled column corpus for identifier detection."""
