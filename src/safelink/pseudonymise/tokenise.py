@@ -209,7 +209,7 @@ class Tokeniser:
                     "tokens.names_with_birth_year: false (for every source of the linkage)"
                 ]
             )
-        # Batches may be tokenised on several threads at once (the local engine runs two):
+        # Batches may be tokenised on several threads at once (TOKENISE_THREADS locally):
         # each counts into its own TokenCounts, merged here under this lock, and the
         # derivers that keep a batch's state (addresses, UPRNs) run one batch at a time.
         self._lock = threading.Lock()
