@@ -433,9 +433,9 @@ def test_tokeniser_hashes_each_distinct_value_once_with_the_tokens_of_one_row_ba
     )
     assert batched.drop("record_id").equals(one_by_one.drop("record_id"))
     assert batched.height == 100 and batched.get_column("forename").drop_nulls().n_unique() >= 3
-    # Five distinct people: no token column hashes more than five values, the composites
-    # included (hashed once per distinct combination of their parts).
-    assert len(hashed) > planned and max(hashed) <= 5
+    # Five distinct people: no identifier's token column hashes all 100 rows (the composites
+    # still do). Columns hash on a thread pool, so the calls are counted in any order.
+    assert len(hashed) > planned and sorted(hashed)[planned - 1] <= 5
 
 
 def test_random_record_ids_are_128_bit_hex_and_distinct():
@@ -535,34 +535,3 @@ def test_tokeniser_gives_the_same_tokens_and_counts_on_two_threads_as_on_one(
     assert [t.drop(["record_id"]) for t in together] == [t.drop(["record_id"]) for t in alone]
     assert two.summary({}, {}) == one.summary({}, {}) and two.rows == 12 * 200
     assert "address_number_postcode" in alone[0].column_names
-
-
-def test_composites_made_per_distinct_combination_equal_those_made_row_by_row(
-    keyring: Keyring, monkeypatch: pytest.MonkeyPatch
-):
-    # A synthetic hospital batch: names and sex repeat (coded), postcodes and most dates of
-    # birth do not (row by row), so composites take both paths; made row by row instead
-    # (every part refused coding), every composite token is the same.
-    import pyarrow as pa
-
-    from safelink.config import load_config
-    from safelink.pseudonymise.plan import source_settings
-    from safelink.pseudonymise.tokenise import Tokeniser, derive_subkeys
-    from safelink.synthetic import generate
-
-    config = load_config(Path(__file__).resolve().parents[1] / "configs" / "demo.yaml")
-    source = config.source("hospital")
-    settings = source_settings(source, config.tokens)
-    subkeys = derive_subkeys(source, settings, keyring.namespace_key("link"))
-    hospital = generate(6_000, seed=5).hospital
-    text = hospital.select(pl.col(c.name).cast(pl.String) for c in source.columns)
-
-    def tokens() -> pa.Table:
-        tokeniser = Tokeniser(source, subkeys, "kid", settings, lambda n: pa.nulls(n, pa.string()))
-        assert tokeniser.composites
-        return tokeniser.batch_arrow(text)[0]
-
-    coded = tokens()
-    monkeypatch.setattr(Tokeniser, "_coded", staticmethod(lambda *_: None))
-    assert tokens().equals(coded)
-    assert text.height > 4_000

@@ -92,14 +92,14 @@ def mostly_distinct(values: pl.Series) -> bool:
 
 
 def distinct_positions(values: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """The distinct values of a column (text or integers) and each row's position among them.
+    """The distinct values of a text column and each row's position among them.
 
     One hash pass (Arrow's dictionary encoding; a null is one of the distinct values), so
     that work done once per distinct value is mapped back row for row by a gather:
     ``distinct.gather(positions)`` is ``values``.
     """
     encoded = pc.dictionary_encode(values.to_arrow(), null_encoding="encode")
-    distinct = pl.Series(values.name, encoded.dictionary).cast(values.dtype)
+    distinct = pl.Series(values.name, encoded.dictionary, dtype=pl.String)
     positions = pl.Series("positions", encoded.indices).cast(pl.UInt32)
     return distinct, positions
 

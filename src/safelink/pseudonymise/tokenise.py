@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import os
 import threading
 from collections.abc import Callable, Collection, Mapping
@@ -40,7 +39,7 @@ from safelink.normalise import (
     normalise,
     rules,
 )
-from safelink.normalise.composite import Composite, composite_values, joined_with
+from safelink.normalise.composite import composite_values, joined_with
 from safelink.pseudonymise import tokens_format
 from safelink.pseudonymise.bloom import bloom_encode
 from safelink.pseudonymise.plan import (
@@ -95,29 +94,6 @@ class _Pending:
         if self.positions is None:
             return tokens
         return tokens.take(self.positions.alias("positions").to_arrow())
-
-
-@dataclass(frozen=True, slots=True)
-class _Coded:
-    """A batch's column as its distinct values and each row's position among them."""
-
-    distinct: pl.Series
-    positions: pl.Series
-
-    def rows(self) -> pl.Series:
-        """The column row for row."""
-        return self.distinct.gather(self.positions)
-
-
-Derived = _Coded | pl.Series
-"""A derived column: coded (from the per-distinct path) or row for row."""
-
-_MAX_KEY = 2**63
-"""Composites whose parts' distinct counts multiply past this are made row by row."""
-
-
-def _rows(derived: Derived) -> pl.Series:
-    return derived.rows() if isinstance(derived, _Coded) else derived
 
 
 class _DistinctPairs:
@@ -278,12 +254,11 @@ class Tokeniser:
             if self.birth_year_columns and self.birth_year is not None
             else None
         )
-        derived: dict[str, Derived] = {}
-        coded: dict[str, _Coded] = {}  # identifier column -> its canonical values, coded
+        derived: dict[str, pl.Series] = {}
         for spec in self.source.identifiers:
             once = self._per_distinct(spec.name, canonical_by_column[spec.name], pool, years)
             if once is not None:
-                made, values_made, coded[spec.name] = once
+                made, values_made = once
                 pending.extend(made)
                 derived.update(values_made)
                 continue
@@ -301,21 +276,17 @@ class Tokeniser:
                         _warn(counts, spec.name, "uprn_" + reasons)
                     derived[column] = canonical
                     pending.append(_Pending(column, self._hash(pool, purpose, canonical)))
-        # Composites read derived values the job may not make as tokens of their own: from a
-        # coded column's distinct values where it has them.
+        # Composites read derived values the job may not make as tokens of their own.
         for part in sorted({p for c in self.composites for p in c.parts} - set(derived)):
             name, derive = self.derivable[part]
-            if name in coded and part not in self.birth_year_columns:
-                derived[part] = _Coded(derive(coded[name].distinct), coded[name].positions)
-                continue
             with self._stateful:
-                value = derive(canonical_by_column[name])
+                derived[part] = derive(canonical_by_column[name])
             if years is not None and part in self.birth_year_columns:
-                value = joined_with(value, years)
-            derived[part] = value
-        parts: dict[str, _Coded | None] = {}
+                derived[part] = joined_with(derived[part], years)
+        values = composite_values(self.composites, derived)
         for composite in self.composites:
-            pending.append(self._composite(pool, composite, derived, parts))
+            hashed = self._hash(pool, composite.purpose, values[composite.column])
+            pending.append(_Pending(composite.column, hashed))
         blooms = [
             bloom_encode(canonical_by_column[name], self._subkeys[purpose]).alias(column)
             for column, (name, purpose) in self.blooms.items()
@@ -351,15 +322,14 @@ class Tokeniser:
         canonical: pl.Series,
         pool: ThreadPoolExecutor,
         years: pl.Series | None,
-    ) -> tuple[list[_Pending], dict[str, Derived], _Coded] | None:
+    ) -> tuple[list[_Pending], dict[str, pl.Series]] | None:
         """Derive and tokenise each distinct canonical value once, then map back row for row.
 
         Names, dates of birth and sex repeat heavily within a batch: the derivations and HMAC
         run over the distinct values only, and one hash pass (:func:`distinct_positions`)
-        gives each row the position of its value among them, from which its tokens are
-        gathered; the derived values composites read, and the column itself, are returned
-        coded (:class:`_Coded`). Tokens are a function of the value alone, so the output is
-        byte-identical.
+        gives each row the position of its value among them, from which its tokens (and the
+        derived values composites read) are gathered. Tokens are a function of the value
+        alone, so the output is byte-identical.
         A token keyed with the year of birth (``years``, row for row) is a function of the
         value and the row's year: its derivation (phonetic codes, initials) runs once per
         distinct value, and the join with the year and the HMAC once per distinct (value,
@@ -382,9 +352,7 @@ class Tokeniser:
             table[column] = value
             if column not in self.birth_year_columns:
                 hashed[column] = self._hash(pool, purpose, value)
-        values: dict[str, Derived] = {
-            column: _Coded(table[column], positions) for column, _, _ in plan
-        }
+        values = {column: table[column].gather(positions) for column, _, _ in plan}
         pairs = None
         if any(column not in hashed for column, _, _ in plan):
             assert years is not None  # the constructor refuses year-keyed names without one
@@ -398,63 +366,10 @@ class Tokeniser:
             value = pairs.joined(table[column])
             made.append(_Pending(column, self._hash(pool, purpose, value), pairs.positions))
             if column in self._parts:  # composites read the value keyed with the year
-                values[column] = _Coded(value, pairs.positions)
+                values[column] = value.gather(pairs.positions)
             else:
                 del values[column]
-        return made, values, _Coded(distinct, positions)
-
-    def _composite(
-        self,
-        pool: ThreadPoolExecutor,
-        composite: Composite,
-        derived: Mapping[str, Derived],
-        parts: dict[str, _Coded | None],
-    ) -> _Pending:
-        """Start hashing a composite: once per distinct combination of its parts' values.
-
-        Each part is coded (:class:`_Coded`: the per-distinct path's, or coded here and kept in
-        ``parts`` for the batch's other composites); a row's combination is one integer of its
-        parts' positions, and the composite's values are joined and hashed for the distinct
-        combinations only, then gathered back row for row (dates of birth with sex: a few
-        thousand combinations in 250,000 rows). A part nearly all distinct (postcodes) makes
-        the composite row by row. The same values and tokens either way.
-        """
-        codes = [self._coded(part, derived, parts) for part in composite.parts]
-        sizes = [c.distinct.len() if c is not None else 0 for c in codes]
-        if any(c is None for c in codes) or math.prod(sizes) >= _MAX_KEY:
-            rows = {part: _rows(derived[part]) for part in composite.parts}
-            value = composite_values([composite], rows)[composite.column]
-            return _Pending(composite.column, self._hash(pool, composite.purpose, value))
-        key = pl.Series("key", [0], dtype=pl.UInt64)
-        for code, size in zip(codes, sizes, strict=True):
-            assert code is not None
-            key = key * size + code.positions.cast(pl.UInt64)
-        combinations, positions = distinct_positions(key)
-        values: dict[str, pl.Series] = {}
-        rest = combinations
-        for part, code, size in reversed(list(zip(composite.parts, codes, sizes, strict=True))):
-            assert code is not None
-            values[part] = code.distinct.gather(rest % size)
-            rest = rest // size
-        value = composite_values([composite], values)[composite.column]
-        hashed = self._hash(pool, composite.purpose, value)
-        return _Pending(composite.column, hashed, positions)
-
-    @staticmethod
-    def _coded(
-        part: str, derived: Mapping[str, Derived], parts: dict[str, _Coded | None]
-    ) -> _Coded | None:
-        """A composite part coded, or None where its values are nearly all distinct."""
-        value = derived[part]
-        if isinstance(value, _Coded):
-            return value
-        if part not in parts:
-            parts[part] = None
-            if not mostly_distinct(value):
-                distinct, positions = distinct_positions(value)
-                if distinct.len() * 2 <= value.len():
-                    parts[part] = _Coded(distinct, positions)
-        return parts[part]
+        return made, values
 
     def summary(
         self,
