@@ -240,3 +240,29 @@ def test_staff_headers_over_things_are_not_names(header: str, values: list[str])
 def test_headers_naming_people_by_job_or_standing(header: str, entity: str, subject: str) -> None:
     hits, meta, found = header_entities(header)
     assert hits == [entity] and not meta and found == subject
+
+
+# Hospital numbers in a minority of notes, after the abbreviations notes use for them.
+_HOSPITAL_CUES = ("Hosp no {}", "hosp. no. {}", "Case notes no {}", "TTO for hosp num {}")
+_DISPENSING = (
+    "Blister pack weekly.",
+    "Owing slip issued for Ramipril.",
+    "Out of stock, wholesaler 14:15.",
+    "Patient counselled on Sertraline.",
+    "CD register checked.",
+)
+
+
+@pytest.mark.parametrize("share", [0.04, 0.08])
+def test_hospital_numbers_after_abbreviated_cues_flag_a_notes_column(share: float) -> None:
+    rng = random.Random(int(share * 100))
+    notes: list[str | None] = []
+    for _ in range(ROWS):
+        note = rng.choice(_DISPENSING)
+        if rng.random() < share:
+            number = f"{rng.choice('DHRT')}{rng.randrange(10**6, 10**7)}"
+            note = f"{rng.choice(_HOSPITAL_CUES).format(number)}. {note}"
+        notes.append(note)
+    assert list(scan(_frame({"pharmacy_note": notes}), sample=1_000).direct_columns) == [
+        "pharmacy_note"
+    ]
