@@ -266,3 +266,33 @@ def test_hospital_numbers_after_abbreviated_cues_flag_a_notes_column(share: floa
     assert list(scan(_frame({"pharmacy_note": notes}), sample=1_000).direct_columns) == [
         "pharmacy_note"
     ]
+
+
+@pytest.mark.parametrize(
+    "header", ["Mononym", "patronymic", "client_pseudonym", "Mononyms (if any)"]
+)
+def test_headers_naming_a_kind_of_name(header: str) -> None:
+    assert header_entities(header)[0] == ["FULL_NAME"]
+
+
+def test_single_names_under_a_kind_of_name_header_and_tokens_not() -> None:
+    rng = random.Random(9)
+    single = [
+        "Abdirahman",
+        "Faadumo",
+        "Suharto",
+        "Ayaan",
+        "Bilqis",
+        "Temitope",
+        "Ngozi",
+        "Kwabena",
+        "Sunita",
+        "Kerry",
+    ]
+    frame = _frame(
+        {
+            "mononym": _column(rng, single, blanks=0.4),
+            "pseudonym": [f"PSN-{rng.randrange(10_000):04d}" for _ in range(ROWS)],
+        }
+    )
+    assert list(scan(frame, sample=1_000).direct_columns) == ["mononym"]

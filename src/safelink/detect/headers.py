@@ -42,7 +42,9 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     # Irish and Scottish Gaelic: "ainm" is "name".
     (
         "FULL_NAME",
-        r"name|nextofkin|^nok$|^enw|^ainm|emergencycontact$|^contactperson$|^contact$",
+        r"name|nextofkin|^nok$|^enw|^ainm|emergencycontact$|^contactperson$|^contact$"
+        # Kinds of name: "mononym" (a single name used whole), "patronymic", "pseudonym".
+        r"|mononym|patronym|matronym|pseudonym",
     ),
     ("SEX", r"^sex|gender|sexcode"),
 )
