@@ -50,6 +50,7 @@ from safelink.detect.damage import (
 from safelink.detect.freetext import RECURRING_NAME
 from safelink.detect.headers import header_entities, header_words
 from safelink.detect.learned import in_scope, second_opinion
+from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
 from safelink.normalise import normalise_date, normalise_sex
 
@@ -111,48 +112,6 @@ def trimmed(drawn: pl.Series) -> pl.Series:
     """Sampled text as it is classified: capped in length, stripped, the empty values dropped."""
     text = drawn.str.slice(0, _MAX_CHARS).str.strip_chars()
     return text.filter(text.str.len_chars() > 0)
-
-
-#: Short remarks ("Did not attend, rebook", "Car reg AB12 CDE on drive") are free text too:
-#: values of a few words, at least :data:`_REMARK_CHARS` long at the median, half of them
-#: with two or more lower-case words (prose; names, places, services and addresses are
-#: capitalised, codes and amounts are not words), and varied: at least a twentieth of them
-#: distinct (a code list of categories, "Personal care support", repeats a few values).
-_REMARK_CHARS = 15
-_REMARK_WORDS = 3
-_REMARK_LOWER = r"(?:^|\s)[a-z]{2,}\b"
-_REMARK_DISTINCT = 0.05
-
-
-def _looks_free_text(sample: pl.Series) -> bool:
-    """Whether a column holds prose: long notes, or short remarks written in sentences."""
-    if sample.len() == 0:
-        return False
-    lengths = sample.str.len_chars()
-    words = sample.str.count_matches(r"\s+") + 1
-    median = lengths.median()
-    if not isinstance(median, (int, float)) or median < _REMARK_CHARS:
-        return False
-    if median >= 30 and share_of(words >= 5) >= 0.5:
-        return True
-    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
-        return False
-    lower = sample.str.count_matches(_REMARK_LOWER)
-    return share_of(words >= _REMARK_WORDS) >= 0.5 and share_of(lower >= 2) >= 0.5
-
-
-#: A column of short entries ("seen", "DNA", "no answer", "ring 07700 900123") too short at
-#: the median to be free text: a fifth or more with a lower-case word (prose; codes, names
-#: and places are capitalised) and varied (:data:`_REMARK_DISTINCT`) is read as text too,
-#: and flagged only when identifiers are found in some rows.
-_ENTRY_PROSE = 0.2
-
-
-def _remarks_among_codes(sample: pl.Series) -> bool:
-    """Whether a column not free text by shape mixes short remarks with its other values."""
-    if sample.n_unique() < max(10, _REMARK_DISTINCT * sample.len()):
-        return False
-    return share_of(sample.str.contains(_REMARK_LOWER).fill_null(False)) >= _ENTRY_PROSE
 
 
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
@@ -301,7 +260,7 @@ def _rules(
 ) -> tuple[ColumnProfile, dict[str, float] | None]:
     """The rules' profile and the shares passing each recogniser (None if not run)."""
     name, sample = column.name, column.sample
-    free_text = _looks_free_text(sample)
+    free_text = looks_free_text(sample)
     finding: ColumnFinding | None = None
     passes: dict[str, float] | None = None
     if column.counter:
@@ -314,7 +273,7 @@ def _rules(
         finding = _classify_values(name, undone, settings, matched)
         if free_text and (finding is None or not finding.detected):
             finding = _free_text_finding(name, sample, settings, analyse_text)
-        elif (finding is None or not finding.detected) and _remarks_among_codes(sample):
+        elif (finding is None or not finding.detected) and remarks_among_codes(sample):
             remarks = _free_text_finding(name, sample, settings, analyse_text)
             finding = remarks if remarks.direct else finding
     profile = ColumnProfile(

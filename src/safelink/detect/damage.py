@@ -62,14 +62,42 @@ _INNER_QUOTED = (
 # capitals of an abbreviation (when two words stand before: "SMITH, JO" is surname first).
 # Where they work, after a comma ("Dr Ward, Oak Surgery"), and a date or number after the
 # name ("Ann Lee d.o.b. 4/9/2015", "Tom Bell 07700 900123") go too.
+# A job title after a name ("Ann Lee, Deputy Director of Nursing", "Tom Bell - Head of
+# Service", "Jo Kerr / Clinical Lead"): a job word anywhere after the separator.
+_JOB = (
+    "director|deputy|head|lead|chair|chairperson|chief|senior|principal|associate|assistant"
+    "|matron|specialist|secretary|administrator|commissioner|executive|adviser|advisor"
+    "|supervisor|inspector|member|partner|sister|charge|locum|trainee|student"
+)
 _PLACE = "|".join(sorted(PLACE_WORDS))
 _ROLE_AFTER = (
     rf"(?i:\s*(?:,|\s-|\s\u2013|\s/)\s*(?:{_ROLE})\b.*$)"
+    rf"|(?i:\s*(?:,|\s-|\s\u2013|\s/)\s*(?:[^,\-\u2013/]*\s)?(?:{_JOB})\b.*$)"
     rf"|(?i:\s*,[^,]*\b(?:{_PLACE})\b.*$)"
     r"|(?i:\s*[,\-\u2013]?\s*(?:d\.?o\.?b\.?|born|b\.|tel\.?|mob\.?|phone)?\s*:?\s*"
     r"\+?[0-9][0-9/\-. ]{5,}.*$)"
     r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
 )
+# A role written before a name as a title is ("P/M Tran", "EMT Cameron", "HCA J. Bell", "Sgt
+# Rowe", "Nurse Fiona MacLeod", "Sister O'Hara"): the role words of notes and the grades and
+# crews of ambulance, nursing, police and medical rotas.
+_GRADES = (
+    r"p/m|pm|emt|eca|ecsw|aap|hca|hcsw|hcw|rn|rgn|rmn|rnld|sn|ssn|en|srn|np|anp|acp|ap|sgt"
+    r"|insp|ds|dc|pcso|sister|matron|charge\s+nurse|staff\s+nurse|spr|sho|fy[12]|st[1-8]"
+    r"|ct[1-3]|reg|cons|tech|pharm"
+)
+_ROLE_TITLE = rf"(?i:(?:{_ROLE}|{_GRADES})\.?)\s+(\p{{Lu}})"
+# Letters after a name ("T. Liu MRPharmS", "Ann Lee RGN", "Dr K. Patel MBChB FRCP", "J Kerr
+# BSc (Hons)"): registrations, degrees and fellowships. "MA" and "BA" are left: they are
+# surnames too ("Li MA").
+_POST_NOMINALS = (
+    r"RGN|RMN|RNLD|RN|RM|RHV|RSCN|SRN|SCPHN|NMC|HCPC|GMC|GPhC|MPharm|BPharm|MRPharmS|FRPharmS"
+    r"|MBChB|MBBS|BMBS|MB\s?BS|MD|MRCP|FRCP|FRCS|MRCS|MRCGP|FRCGP|MRCPsych|FRCPsych|FRCA"
+    r"|FRCR|FRCPCH|MRCPCH|DCH|DRCOG|MRCOG|FRCOG|FFPH|FCEM|BDS|MSc|BSc|PhD|DPhil|MPhil|PGDip"
+    r"|PgDip|PGCert|DipSW|CQSW|RSW|MCSP|MCOT|HCPC|OBE|MBE|CBE|LLB|MPH|MA\(Hons\)|\(Hons\)"
+)
+_POST_NOMINAL_END = rf"(?:[\s,]+(?:{_POST_NOMINALS}))+\.?$"
+_MAY_HOLD_TITLE = rf"^(?i:(?:{_ROLE}|{_GRADES})\.?)\s|\s(?:{_POST_NOMINALS})\.?$"
 # An initial glued to the surname: "D.Jones" -> "D. Jones".
 _GLUED_INITIAL = r"^(\p{Lu})\.(\p{Lu}\p{Ll})"
 _ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
@@ -188,7 +216,14 @@ def without_roles(sample: pl.Series) -> pl.Series:
 
     Only for judging a name column: an address's parts after a comma are not roles.
     """
-    return _where(sample, _MAY_HOLD_ROLE, _unroled)
+    titled = _where(sample, _MAY_HOLD_TITLE, _untitled_role)
+    return _where(titled, _MAY_HOLD_ROLE, _unroled)
+
+
+def _untitled_role(sample: pl.Series) -> pl.Series:
+    """Names without a role before them as a title, nor letters after them."""
+    text = sample.str.replace(_POST_NOMINAL_END, "").str.replace(f"^{_ROLE_TITLE}", "${1}")
+    return text.str.replace_all(rf"(\s&\s|\sand\s|;\s*){_ROLE_TITLE}", "${1}${2}")
 
 
 def _unroled(sample: pl.Series) -> pl.Series:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 from safelink.detect.names import RELATION_WORDS
+from safelink.normalise.constants import SPECIAL_LETTERS
 
 # Header words (on the lower-cased name with separators removed) for each entity.
 _HEADER_RULES: tuple[tuple[str, str], ...] = (
@@ -40,7 +42,9 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     # Irish and Scottish Gaelic: "ainm" is "name".
     (
         "FULL_NAME",
-        r"name|nextofkin|^nok$|^enw|^ainm|emergencycontact$|^contactperson$|^contact$",
+        r"name|nextofkin|^nok$|^enw|^ainm|emergencycontact$|^contactperson$|^contact$"
+        # Kinds of name: "mononym" (a single name used whole), "patronymic", "pseudonym".
+        r"|mononym|patronym|matronym|pseudonym",
     ),
     ("SEX", r"^sex|gender|sexcode"),
 )
@@ -127,6 +131,46 @@ _STAFF_WORDS = frozenset(
         "signatory",
         "signature",
         "signed",
+        # Who chaired, attended or carried out the work, by job ("panel_chair",
+        # "attending_crew", "dispensing_pharmacist", "interpreter_booked", "case_officer").
+        "chair",
+        "chairperson",
+        "chairman",
+        "chairwoman",
+        "panellist",
+        "crew",
+        "paramedic",
+        "pharmacist",
+        "dispenser",
+        "midwife",
+        "interpreter",
+        "translator",
+        "caseworker",
+        "physio",
+        "physiotherapist",
+        "dietitian",
+        "psychologist",
+        "psychiatrist",
+        "surgeon",
+        "anaesthetist",
+        "radiographer",
+        "sonographer",
+        "optometrist",
+        "audiologist",
+        "dentist",
+        "hygienist",
+        "officer",
+        "manager",
+        "coordinator",
+        "supervisor",
+        "matron",
+        "inspector",
+        "investigator",
+        "coroner",
+        "sw",
+        "cpn",
+        "hv",
+        "amhp",
     ]
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
@@ -136,10 +180,51 @@ _PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellp
 _DONE_BY = "by"
 # Words naming a person by their relation to the data subject ("carer", "relative"): a
 # column so named holds that person's name when its values are names.
-_PERSON_WORDS = RELATION_WORDS | {"carer", "guardian", "child", "children", "kin", "parent"}
+# Someone acting for the person ("lpa_holder", "attorney", "court_deputy", "appointee") or
+# named by them ("informant", "executor") too.
+_PERSON_WORDS = RELATION_WORDS | {
+    *("carer", "guardian", "child", "children", "kin", "parent"),
+    *("attorney", "lpa", "poa", "deputy", "appointee", "executor", "informant", "advocate"),
+}
 # Metadata words that a name column can still carry: "initials_surname" holds names.
 _NAME_META = frozenset(["initial", "initials"])
 _NAMES = ("FORENAME", "SURNAME", "FULL_NAME")
+
+
+def _vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Name headers in the other languages of people in UK records (extracts made by, or for,
+# their communities' services, and exports of systems built abroad), accents folded. Whole
+# header words ("nom", "ime", "ad" are too short to find inside other words); forename
+# first, then surname, then a whole name.
+_FOREIGN_NAMES: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "FORENAME",
+        _vocabulary(
+            """vorname rufname prenom prenoms prenume imie ime jmeno krestni meno keresztnev
+            utonev vardas vards eesnimi etunimi fornavn fornamn voornaam roepnaam emri
+            primeironome nomeproprio primernombre isim ad adi"""
+        ),
+    ),
+    (
+        "SURNAME",
+        _vocabulary(
+            """nachname familienname nomdefamille nomfamille apellido apellidos cognome
+            sobrenome apelido nazwisko prijmeni priezvisko prezime vezeteknev csaladnev
+            pavarde uzvards perekonnanimi sukunimi etternavn efternamn achternaam soyad
+            soyadi mbiemri nume numedefamilie familienaam"""
+        ),
+    ),
+    (
+        "FULL_NAME",
+        _vocabulary(
+            """nom nombre nome naam navn namn nimi imya ism isim magac magaca hoten hovaten
+            nomcomplet nombrecompleto nomecompleto imieinazwisko imeiprezime"""
+        ),
+    ),
+)
 
 #: Who a column's identifier is about, from its header.
 Subject = Literal["person", "organisation", "staff"]
@@ -160,8 +245,11 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
     ``staff`` for a member of staff's (``referrer_phone``), else ``person``. Names under either
     may be a member of staff's (``gp_name``): the values decide.
     """
-    words, joined = header_words(name)
+    words, joined = header_words(_fold(name))
+    joined = re.sub(r"(?<=[a-z])[0-9]+$", "", joined)  # "emergency_contact_2", "nok1"
     hits = [entity for entity, rule in _HEADER_RULES if re.search(rule, joined)]
+    if not hits or hits == ["FULL_NAME"]:  # "Vorname" holds "name": the language says which
+        hits = _foreign_name(words, joined) or hits
     if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
         hits.remove("NHS_NUMBER")
     if any(h in hits for h in ("FORENAME", "SURNAME", "EMAIL_ADDRESS", "HOSPITAL_NUMBER")):
@@ -184,3 +272,23 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         elif any(w in _ORG_WORDS for w in words):
             subject = "organisation"
     return hits, meta, subject
+
+
+def _fold(name: str) -> str:
+    """The header without accents ("Imię" -> "Imie", "Prénom" -> "Prenom", "Łączny" -> "Laczny")."""
+    plain = "".join(SPECIAL_LETTERS.get(c.upper(), c) for c in name)
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+
+
+def _foreign_name(words: list[str], joined: str) -> list[str]:
+    """The name a header names in another language: all its words joined, else one of them.
+
+    A word of three letters or fewer ("nom", "ad") counts only as the whole header.
+    """
+    for entity, vocabulary in _FOREIGN_NAMES:
+        if joined in vocabulary:
+            return [entity]
+    for entity, vocabulary in _FOREIGN_NAMES:
+        if any(len(w) > 3 and w in vocabulary for w in words):
+            return [entity]
+    return []

@@ -157,7 +157,17 @@ _LIST_PHRASES = (
     r"(?:attended|joined|accompanied|visited|entered|written|recorded|completed|dictated"
     r"|authored|signed) by|present|met with"
 )
-MAY_HOLD_CUE = rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES})\b)"
+# Phrases that give the name a person is called by: "prefers to be called Raj", "known as
+# 'Bex'", "goes by Mo", "asked us to use the name Huy", "calls herself Dee", "answers to Kaz",
+# "preferred name: Sam", "gave his name as Tariq", "her name is Ama".
+_NAMING_PHRASES = (
+    r"(?:be|being|is|was|are|were|get|gets|got)\s+(?:called|named|addressed\s+as"
+    r"|referred\s+to\s+as)|known\s+as|(?:go|goes|going|went|gone)\s+by|answers?\s+to"
+    r"|(?:use|uses|using|used)\s+the\s+name|(?:gave|gives|give|given)\s+(?:\w+\s+)?name\s+as"
+    r"|name\s+(?:is|was|given\s+as)|(?:preferred|chosen|usual)\s+name(?:\s+is)?"
+    r"|nickname(?:d|\s+is)?|(?:call|calls|calling|called)\s+(?:her|him|them|my|your)sel(?:f|ves)"
+)
+MAY_HOLD_CUE = rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES}|{_NAMING_PHRASES})\b)"
 
 _SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
 # Particles in any case: "Rajesh van der Berg", "RAJESH VAN DER BERG".
@@ -166,6 +176,9 @@ _CASES = {f for p in _NAME_PARTICLE.split("|") for f in (p, p.title(), p.upper()
 _ANY_CASE = "|".join(sorted(_CASES, key=lambda f: (-len(f), f)))
 _RUN_PARTICLE = rf"(?:{_ANY_CASE}|Ó|St|ST|an(?=\s+{_ECLIPSED}))"
 _RUN = rf"{NAME_WORD}(?:\s+(?:{_RUN_PARTICLE}\s+)*(?:{NAME_WORD}|(?<=an ){_ECLIPSED})){{0,2}}"
+_NAMING = re.compile(
+    rf"(?i:\b(?:{_NAMING_PHRASES}))\s*[:\-]?\s*[\"'\u2018\u201c]?\s*(?P<name>{_RUN})"
+)
 # Initials before a surname: "Dr D. Moyo", "Signed: T. Hill", "Dr A Khan" (after a title).
 _INITIALS = rf"(?:[{_UPPER}]\.\s*)*"
 # A particle may follow the title: "Dr von Essen", "Mrs de Souza".
@@ -317,7 +330,18 @@ def cue_names(text: str) -> list[tuple[int, int]]:
             if name is not None and not is_place(text, *name):
                 spans.append(name)
     spans.extend(_listed_people(text))
+    spans.extend(_called_names(text))
     return [_with_initials(text, start, end) for start, end in spans]
+
+
+def _called_names(text: str) -> list[tuple[int, int]]:
+    """Names after a phrase giving what a person is called ("prefers to be called Raj")."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAMING.finditer(text):
+        name = _trim(text, match.start("name"), match.end("name"), first_plain=True)
+        if name is not None and not is_place(text, *name):
+            spans.append(name)
+    return spans
 
 
 _INITIALS_BEFORE = re.compile(

@@ -371,7 +371,8 @@ class HospitalNumberRecogniser(_ValidatedPatternRecogniser):
 
     ENTITY = "HOSPITAL_NUMBER"
     PATTERNS = (("mrn", r"(?<![\w-])[A-Z]{0,3}\d{5,10}[A-Z]?(?![\w-])", 0.1),)
-    CONTEXT = ("mrn", "hospital", "unit", "pas", "casenote", "crn")
+    # "Hosp no", "hosp. num", "case notes no", as notes abbreviate them.
+    CONTEXT = ("mrn", "hospital", "hosp", "hospno", "unit", "pas", "casenote", "casenotes", "crn")
     valid = staticmethod(hospital_number_valid)
 
 
