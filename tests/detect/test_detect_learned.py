@@ -154,3 +154,10 @@ def test_learned_cli_option_turns_the_opinion_off(tmp_path: Path) -> None:
     assert all(r.exit_code == 0 for r in runs.values()), [r.output for r in runs.values()]
     assert json.loads(runs["--learned"].stdout)["direct_columns"] == ["guardian_surname"]
     assert json.loads(runs["--no-learned"].stdout)["direct_columns"] == []
+
+
+def test_scan_report_records_whether_the_learned_opinion_was_asked():
+    # An IG lead reading a scan report can tell which judgement produced its findings.
+    frame = pl.DataFrame({"surname": ["Okafor", "Nowak", "Tran"] * 10})
+    assert scan(frame, sample=30).settings["learned"] is True
+    assert scan(frame, sample=30, learned=False).settings["learned"] is False

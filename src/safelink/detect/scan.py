@@ -105,6 +105,7 @@ def scan(
         "header_min_share": header_min_share,
         "tier": tier,
         "row_aware": row_aware,
+        "learned": learned,
     }
     if isinstance(data, (str, Path)) and not free_text and redact_to is None:
         # Only samples are classified: the file is streamed, never held (flat in its rows).
