@@ -33,6 +33,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from safelink.infra import io
+from safelink.pseudonymise.tokenise import RECORD_ID
 
 OutputFormat = Literal["parquet", "csv"]
 
@@ -41,8 +42,6 @@ _STOP = None
 
 DICTIONARY_SHARE = 0.5
 """A column is dictionary-encoded when under this share of its first batch's values differ."""
-
-RECORD_ID = "record_id"
 
 
 def column_codecs(schema: pa.Schema) -> dict[str, str]:
