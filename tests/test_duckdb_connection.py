@@ -64,3 +64,24 @@ def test_a_spill_parent_that_is_not_a_folder_is_refused(
             duckdb_connection.connect()
     finally:
         duckdb_connection.spill_directory.cache_clear()
+
+
+def test_a_folder_left_by_a_killed_process_is_swept_and_a_running_ones_kept(
+    fresh_spill: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = fresh_spill / f"safelink-spill-{int(ended.stdout)}-abc123"
+    dead.mkdir(mode=0o700)
+    (dead / "duckdb_temp_block-1.block").write_bytes(b"spilled")
+    alive = fresh_spill / f"safelink-spill-{os.getppid()}-def456"  # pytest's parent: running
+    alive.mkdir(mode=0o700)
+    unrelated = fresh_spill / "safelink-spill-notes"
+    unrelated.mkdir()
+    folder = duckdb_connection.spill_directory()
+    assert folder.name.startswith(f"safelink-spill-{os.getpid()}-")
+    assert not dead.exists()
+    assert alive.exists() and unrelated.exists() and folder.exists()

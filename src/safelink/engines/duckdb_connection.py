@@ -6,7 +6,9 @@ under whatever folder the command was started in. Tokens and scored pairs spille
 outlive the run in a place nobody chose. Every connection safelink opens instead spills to one
 private folder per process (mode 0700, made only when first needed, deleted at exit), under
 ``SAFELINK_SPILL_DIR`` when set (put it on an encrypted volume, as SECURITY.md says) or the
-system's temporary folder. ``SAFELINK_MEMORY_LIMIT`` (``8GB``, ``512MB``) caps each
+system's temporary folder. A folder's name holds its process id, so a folder left by a process
+that was killed (no exit handler ran) is removed by the next run that spills beside it.
+``SAFELINK_MEMORY_LIMIT`` (``8GB``, ``512MB``) caps each
 connection's memory, so a large link spills to that folder rather than running out.
 """
 
@@ -84,9 +86,47 @@ def spill_directory() -> Path:
             ],
             source="(the environment)",
         )
-    folder = Path(tempfile.mkdtemp(prefix="safelink-spill-", dir=parent))
+    sweep_abandoned(Path(parent))
+    folder = Path(tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{os.getpid()}-", dir=parent))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+_SPILL_PREFIX = "safelink-spill-"
+_SPILL_NAME = re.compile(rf"{_SPILL_PREFIX}(\d+)-\w+")
+
+
+def sweep_abandoned(parent: Path) -> list[Path]:
+    """Remove this user's spill folders in ``parent`` whose process is no longer running.
+
+    A process killed outright (``SIGKILL``, a power cut) never runs its exit handler, so its
+    spill folder (maybe holding spilled tokens) would stay. A folder is removed only when its
+    name carries a process id that no running process has and this user owns it; a folder whose
+    id was reused by another process is left for a later run.
+
+    Returns:
+        The folders removed.
+    """
+    removed = []
+    for folder in parent.glob(f"{_SPILL_PREFIX}*"):
+        match = _SPILL_NAME.fullmatch(folder.name)
+        if match is None or not folder.is_dir() or folder.is_symlink():
+            continue
+        if folder.stat().st_uid != os.getuid() or _running(int(match.group(1))):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 __all__ = [
@@ -95,4 +135,5 @@ __all__ = [
     "connect",
     "memory_limit",
     "spill_directory",
+    "sweep_abandoned",
 ]
