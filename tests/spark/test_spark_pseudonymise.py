@@ -371,3 +371,26 @@ def test_pseudonymise_file_csv_bytes_identical_local_and_spark(
             lines[engine][part] = [header, *sorted(row.partition(",")[2] for row in rows)]
     assert lines["spark"] == lines["local"]
     assert len(lines["spark"]["tokens"]) == 301
+
+
+def test_a_csv_write_never_reruns_the_tokenising_map_after_its_shuffle(
+    spark: Any, demo_config: JobConfig, session_keyring: Keyring, extracts: SyntheticExtracts
+) -> None:
+    """Counted once: the tokens are kept before the single-file shuffle, which reads them.
+
+    A tokenising task before the shuffle would run again on a stage retry and Spark would add
+    its counts to the run summary twice; the CSV file's plan holds only the CSV map.
+    """
+    from safelink.engines.spark_pseudonymise import _plan, _Writer
+
+    frame = _to_spark(spark, extracts.social_care.head(50).select(pl.all().cast(pl.String)))
+    run = _plan(frame, demo_config, session_keyring, "social_care", TODAY)
+    try:
+        chunks = _Writer.csv_chunks(run.tokens)
+        plan = chunks._jdf.queryExecution().executedPlan().toString()
+        assert plan.count("MapInArrow") == 1  # the CSV chunks; tokenising ran in its own job
+        assert run.counts.value.rows == 50  # counted by that job, once
+        assert len(chunks.collect()) == 1
+        assert run.counts.value.rows == 50
+    finally:
+        run.shipment.destroy()

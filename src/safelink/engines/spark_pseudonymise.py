@@ -482,9 +482,7 @@ class _Writer:
         if self.output_format == "parquet":
             data.write.mode("errorifexists").parquet(temporary)
             return temporary
-        # One CSV file: one partition of text chunks (tokenising stays parallel before it).
-        chunks = data.repartition(1).mapInArrow(_csv_map(), "chunk string")
-        chunks.write.mode("errorifexists").option("lineSep", "\n").text(temporary)
+        self.csv_chunks(data).write.mode("errorifexists").option("lineSep", "\n").text(temporary)
         filesystem = self._fs(temporary)
         parts = [
             status.getPath()
@@ -496,6 +494,20 @@ class _Writer:
             raise OutputError(f"{destination}: Spark did not write one CSV part file.")
         filesystem.delete(self._path(temporary), True)
         return single
+
+    @staticmethod
+    def csv_chunks(data: DataFrame) -> DataFrame:
+        """One partition of CSV text chunks, ``data`` computed first in a job of its own.
+
+        Tokenising stays parallel: the single partition comes after a shuffle. But a task
+        before a shuffle may run again on a stage retry (lost shuffle output, speculation),
+        and Spark then applies its accumulator updates again, which would count rows twice in
+        the run summary. So ``data`` is computed and kept first (a local checkpoint: its
+        tasks end that job, and Spark applies their updates once each), and the shuffle reads
+        the kept rows, never the tokenising map.
+        """
+        kept = data.localCheckpoint(eager=True)
+        return kept.repartition(1).mapInArrow(_csv_map(), "chunk string")
 
     def rename(self, temporary: str, destination: str) -> None:
         """Move a finished output into place."""
