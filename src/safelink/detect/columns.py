@@ -47,7 +47,8 @@ from safelink.detect.damage import (
     undo_spreadsheet_damage,
 )
 from safelink.detect.free_text_column import DIRECT_TEXT_ENTITIES, free_text_finding
-from safelink.detect.headers import header_entities, header_words
+from safelink.detect.headerless_numbers import addressbase_uprns, document_numbers, trust_numbers
+from safelink.detect.headers import header_entities, header_words, names_a_code, names_a_thing
 from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
@@ -363,6 +364,8 @@ def _classify_values(
                 evidence.append(f"{mod11:.0%} pass modulus 11 (outside the issued ranges too)")
             if entity in ROUNDED and rounded.any():
                 evidence.append(_ROUNDED_EVIDENCE.format(share_of(rounded)))
+            if level(share, True) == "low":
+                evidence.append("the values do not bear the header out: a hint, not flagged")
             found = make_finding(
                 name,
                 entity,
@@ -388,8 +391,72 @@ def _classify_values(
         return titled
     if subject != "person":
         return hint
-    by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    if share_of(rounded) >= _ROUNDED_MIN_SHARE and int((~rounded).sum()) >= _MIN_CHECKABLE:
+        by_values = _checkable_values(name, sample, settings, matched, rounded)
+    else:
+        by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    if by_values is None and hint is None:
+        return _rounded_hint(name, sample, rounded, settings)
     return by_values if by_values is not None else hint
+
+
+#: Share of values rounded by a spreadsheet from which a column is judged on the rest, and
+#: the fewest values left to judge it on.
+_ROUNDED_MIN_SHARE = 0.05
+_MIN_CHECKABLE = 20
+
+
+def _checkable_values(
+    name: str,
+    sample: pl.Series,
+    settings: ClassifySettings,
+    matched: dict[str, pl.Series],
+    rounded: pl.Series,
+) -> ColumnFinding | None:
+    """A column partly rounded by a spreadsheet, judged by its values alone on those left whole.
+
+    The rounded values lost digits: no check can pass or fail them, so they are unverifiable,
+    not evidence against the column ("5.94298E+09" among whole NHS numbers).
+    """
+    whole = ~rounded
+    kept = sample.filter(whole)
+    checked = {entity: m.filter(whole) for entity, m in matched.items()}
+    shares = {entity: share_of(m) for entity, m in checked.items()}
+    found = _by_values(name, kept, settings, checked, shares, share_of(modulus11_valid(kept)))
+    if found is None:
+        return None
+    note = _UNCHECKABLE_EVIDENCE.format(share_of(rounded))
+    return dataclasses.replace(found, evidence=(*found.evidence, note))
+
+
+# Ten digits rounded by a spreadsheet ("9.43477E+09"): the size of NHS and CHI numbers.
+_ROUNDED_TEN_DIGITS = r"[eE]\+?0?9$"
+
+
+def _rounded_hint(
+    name: str, sample: pl.Series, rounded: pl.Series, settings: ClassifySettings
+) -> ColumnFinding | None:
+    """A hint for a column of ten-digit numbers a spreadsheet rounded, too few left to check.
+
+    Not flagged: the lost digits cannot show whether they were NHS numbers. Under a header
+    naming a thing's number (a sample's barcode, an order) no hint.
+    """
+    ten = rounded & sample.str.contains(_ROUNDED_TEN_DIGITS).fill_null(False)
+    few_whole = int((~rounded).sum()) < _MIN_CHECKABLE
+    if not few_whole or share_of(ten) < settings.header_min_share or names_a_thing(name):
+        return None
+    evidence = [
+        f"{share_of(ten):.0%} of values are ten-digit numbers rounded by a spreadsheet "
+        "(scientific notation), as NHS numbers become",
+        "too few values left whole to check: a hint, not flagged; re-export the column as text",
+    ]
+    return make_finding(name, "NHS_NUMBER", share_of(ten), "low", evidence)
+
+
+_UNCHECKABLE_EVIDENCE = (
+    "{:.0%} of values rounded by a spreadsheet (scientific notation) cannot be checked: the "
+    "column is judged on the values left whole; re-export the rounded ones as text"
+)
 
 
 #: Header entities whose values a spreadsheet may round to scientific notation.
@@ -430,17 +497,18 @@ def _by_values(
         examples = masked_examples(sample, modulus11_valid(sample), "NHS_NUMBER")
         return make_finding(name, "NHS_NUMBER", mod11, "medium", evidence, examples)
     if shares["HOSPITAL_NUMBER"] >= settings.min_share:
-        found = _trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
+        found = trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
         if found is not None:
             return found
     if shares["UPRN"] >= settings.min_share:
-        found = _addressbase_uprns(name, sample, matched["UPRN"])
+        found = addressbase_uprns(name, sample, matched["UPRN"])
         if found is not None:
             return found
-    found = _document_numbers(name, sample, settings.min_share)
+    found = document_numbers(name, sample, settings.min_share)
     if found is not None:
         return found
-    found = names_without_header(name, sample, settings)
+    # Words under a header naming a code name are the code ("Amber Kestrel"), however named.
+    found = None if names_a_code(name) else names_without_header(name, sample, settings)
     if found is not None:
         return found
     if shares["DATE_OF_BIRTH"] >= settings.min_share:
@@ -452,117 +520,3 @@ def _by_values(
             name, "DATE", share, "low", [f"{share:.0%} dates; no birth-date context"]
         )
     return None
-
-
-# A trust's local number after its NHS organisation code: "R" and two letters or digits
-# ("RJ7", "RXH", "RR8"), then the digits ("RJ77790711", "RXH 1078115").
-_TRUST_NUMBER = r"^(R[A-Z0-9]{2})[ \-]?[0-9]{6,8}$"
-#: Share of values that must carry a trust code, and how many different codes (one code
-#: repeated is as likely a reference's own prefix, "REF1234567").
-_TRUST_SHARE = 0.3
-_TRUST_CODES = 2
-# A hospital's own number: one letter and six or seven digits, the digits and a letter, or
-# both ("K3983586", "5384614B", "D350590A"). ONS geography codes are a letter and eight
-# digits ("E01011229").
-_LETTER_NUMBER = r"^([A-Z])[0-9]{6,7}$|^[0-9]{6,7}([A-Z])$|^([A-Z])[0-9]{6}[A-Z]$"
-#: Share of values in a hospital's own form or with a trust code, and how many different
-#: letters (a reference's one letter repeated, "P1234567", is its own prefix), or different
-#: sources, trust codes and letters together (an extract merged from several hospitals).
-_LOCAL_SHARE = 0.5
-_LOCAL_LETTERS = 3
-_SOURCES = 3
-
-
-def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFinding | None:
-    """Hospital numbers without a header: by NHS trust codes or hospitals' own letter forms.
-
-    Episode, order and invoice numbers carry one prefix of their own; hospital numbers of a
-    merged extract carry their trusts' organisation codes, several of them, or a hospital's
-    own letter before or after the digits, several letters (patients registered in different
-    years or at different sites).
-    """
-    upper = sample.str.to_uppercase()
-    codes = upper.str.extract(_TRUST_NUMBER)
-    share = share_of(codes.is_not_null())
-    letters = upper.str.extract_groups(_LETTER_NUMBER)
-    letter = letters.struct.field("1").fill_null(letters.struct.field("2"))
-    letter = letter.fill_null(letters.struct.field("3"))
-    local = share_of(codes.is_not_null() | letter.is_not_null())
-    n_codes, n_letters = codes.drop_nulls().n_unique(), letter.drop_nulls().n_unique()
-    if share >= _TRUST_SHARE and n_codes >= _TRUST_CODES:
-        how = f"{share:.0%} start with an NHS trust's organisation code ({n_codes} different codes)"
-    elif local >= _LOCAL_SHARE and (n_letters >= _LOCAL_LETTERS or n_codes + n_letters >= _SOURCES):
-        how = (
-            f"{local:.0%} are a letter and six or seven digits or carry a trust code "
-            f"({n_letters} different letters, {n_codes} trust codes)"
-        )
-    else:
-        return None
-    evidence = [
-        f"{share_of(shaped):.0%} of values are letters and digits like hospital numbers",
-        how,
-        "no header context",
-    ]
-    examples = masked_examples(sample, shaped, "HOSPITAL_NUMBER")
-    return make_finding(name, "HOSPITAL_NUMBER", share_of(shaped), "medium", evidence, examples)
-
-
-# UPRNs as AddressBase allocates most of them: twelve digits from 100 or 200 ("100023336956")
-# or eleven from 10 ("10033544614"). Random numbers of those lengths fall there 1 time in 9
-# or fewer; references and account numbers have one length of their own.
-_ADDRESSBASE = r"^(?:[12]00[0-9]{9}|10[0-9]{9})$"
-#: Share of a digits-only column in those ranges for it to be UPRNs without a header.
-_ADDRESSBASE_SHARE = 0.4
-
-
-def _addressbase_uprns(name: str, sample: pl.Series, digits: pl.Series) -> ColumnFinding | None:
-    """UPRNs without a header: two fifths or more of the numbers in AddressBase's ranges."""
-    ranged = sample.str.contains(_ADDRESSBASE).fill_null(False)
-    share = share_of(ranged)
-    if share < _ADDRESSBASE_SHARE:
-        return None
-    evidence = [
-        f"{share_of(digits):.0%} of values are whole numbers of up to twelve digits",
-        f"{share:.0%} in AddressBase's UPRN ranges (12 digits from 100 or 200, 11 from 10)",
-        "no header context",
-    ]
-    examples = masked_examples(sample, ranged, "UPRN")
-    return make_finding(name, "UPRN", share_of(digits), "medium", evidence, examples)
-
-
-# A travel document's number, nine characters as its machine-readable zone writes it: nine
-# digits (UK passports) or two letters and seven digits (later UK and many other states').
-_NINE_DIGITS = r"^[0-9]{9}$"
-_LETTERED = r"^([A-Z]{2})[0-9]{7}$"
-#: Each form in at least this share of values, with this many different letter pairs (a
-#: reference's own prefix is one pair repeated).
-_DOCUMENT_FORM_SHARE = 0.1
-_DOCUMENT_PREFIXES = 5
-
-
-def _document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFinding | None:
-    """Passport numbers without a header: nine-character document numbers in both forms.
-
-    Nine digits alone are any number's shape; a column mixing them with two letters and
-    seven digits, under many different letter pairs, holds travel documents of several
-    issuing series, as no reference or account number does.
-    """
-    upper = sample.str.to_uppercase().str.replace_all(" ", "")
-    digits = upper.str.contains(_NINE_DIGITS).fill_null(False)
-    prefixes = upper.str.extract(_LETTERED)
-    lettered = prefixes.is_not_null()
-    share = share_of(digits | lettered)
-    if (
-        share < min_share
-        or min(share_of(digits), share_of(lettered)) < _DOCUMENT_FORM_SHARE
-        or prefixes.drop_nulls().n_unique() < _DOCUMENT_PREFIXES
-    ):
-        return None
-    evidence = [
-        f"{share:.0%} of values are nine-character document numbers",
-        f"{share_of(digits):.0%} nine digits, {share_of(lettered):.0%} two letters and seven "
-        f"digits ({prefixes.drop_nulls().n_unique()} different letter pairs)",
-        "no header context",
-    ]
-    examples = masked_examples(sample, digits | lettered, "UK_PASSPORT")
-    return make_finding(name, "UK_PASSPORT", share, "medium", evidence, examples)
