@@ -291,7 +291,7 @@ _CODE_NAME = re.compile(r"code(?:d)?name|namecode|studyname|projectname")
 # a number a thing carries: an order's, an invoice's, a sample's (not a person's).
 _EMPTY_WORDS = _vocabulary(
     """other others misc miscellaneous extra additional unnamed untitled unlabelled unlabeled
-    unknown blank field fld col column var variable attr attribute item value val data info
+    unknown blank field fld col column var variable attr attribute value val data info
     information id identifier no num number doc document"""
 )
 _THING_WORDS = _vocabulary(
