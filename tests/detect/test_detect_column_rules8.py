@@ -276,6 +276,7 @@ def test_half_a_name_header_over_name_words_is_a_name(
     rng = random.Random(header)
     finding, direct = _finding(header, _blanked(rng, [rng.choice(words) for _ in range(ROWS)], 0.3))
     assert direct and finding is not None and finding.entity == entity
+    assert finding.confidence == "medium"  # half a header is weak context
 
 
 @pytest.mark.parametrize(

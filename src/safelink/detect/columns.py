@@ -48,7 +48,13 @@ from safelink.detect.damage import (
 )
 from safelink.detect.free_text_column import DIRECT_TEXT_ENTITIES, free_text_finding
 from safelink.detect.headerless_numbers import addressbase_uprns, document_numbers, trust_numbers
-from safelink.detect.headers import header_entities, header_words, names_a_code, names_a_thing
+from safelink.detect.headers import (
+    header_entities,
+    header_words,
+    names_a_code,
+    names_a_thing,
+    names_half_a_name,
+)
 from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
@@ -380,6 +386,8 @@ def _classify_values(
             hint = hint or found
         if entity in _NAME_ENTITIES:
             named = names_with_header(name, entity, sample, settings, subject)
+            if named is not None and named.confidence == "high" and names_half_a_name(name):
+                named = dataclasses.replace(named, confidence="medium")  # "Last": weak context
             if named is not None:
                 return named
         if entity == "SEX":

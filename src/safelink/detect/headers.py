@@ -313,6 +313,13 @@ def names_nothing(name: str) -> bool:
     return all((w in _EMPTY_WORDS or len(w) <= 2) and w not in _THING_WORDS for w in words)
 
 
+def names_half_a_name(name: str) -> bool:
+    """Whether a header is half a name header (``Last``, ``Given``): weak context, not strong."""
+    _, joined = header_words(_fold(name))
+    joined = re.sub(r"(?<=[a-z])[0-9]+$", "", joined)
+    return any(joined in halves for _, halves in _HALF_NAMES)
+
+
 def names_a_code(name: str) -> bool:
     """Whether a header names a code name a service gives (``codename``, ``Study name``)."""
     _, joined = header_words(_fold(name))
