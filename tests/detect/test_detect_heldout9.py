@@ -4,10 +4,14 @@ Made by a helper who never read the detector, its tests, the README's Detect sec
 other corpus, from a trap list (``TRAPS.md``) written before the generators (new systems:
 renal units, stroke registers, cancer MDT trackers, falls and wheelchair services, district
 nursing, EHCPs, H-CLIC, Supporting People, direct payments, DoLS/LPS, registrars, PDS traces,
-testing exports, provider invoices; values written as clerks write them). Scored only as
+testing exports, provider invoices; values written as clerks write them). Scored blind only as
 aggregates, once on the code before issue 19's seventh round and once after it: recall 0.946
 (70 of 74 direct-identifier columns) and precision 1.000 both times; staff names 6 of 6.
-Nobody tunes on it; the floors, at the first scores, guard against regressions.
+Released as a development set at the eighth round: its misses (nine-digit passport numbers
+under a coded header, NHS numbers most of which a spreadsheet rounded, initials and an
+unlisted surname, surnames that are ordinary words under ``Last``) were generalised, tested on
+other variants (``test_detect_column_rules8.py``): 0.946 / 1.000 -> 1.000 / 1.000. Its figures
+are development figures now; the floors guard against regressions.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ def test_heldout9_columns_direct_identifiers() -> None:
     found = set(report.direct_columns)
     recall, precision = direct_scores(found, labels)
     print(f"held-out 9 columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.94 and precision >= 0.98  # blind: 0.946 / 1.000 before and after round 7
+    # Blind: 0.946 / 1.000 before and after round 7; 1.000 / 1.000 as a development set (round 8).
+    assert recall >= 0.99 and precision >= 0.99
 
 
 def test_heldout9_staff_names_found_as_direct_identifiers() -> None:

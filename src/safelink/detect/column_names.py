@@ -228,7 +228,53 @@ def names_without_header(
                 name, entity, listed, "medium", evidence, masked_examples(sample, mask_, entity)
             )
     varied = _varied_single_names(name, sample, settings, ev, distinct)
-    return varied if varied is not None else _names_by_shape(name, sample, settings, distinct)
+    if varied is not None:
+        return varied
+    initialled = _initialled_names(name, sample, settings, distinct)
+    if initialled is not None:
+        return initialled
+    return _names_by_shape(name, sample, settings, distinct)
+
+
+# Initials and a surname, either way round: "J. Mensah-Bonsu", "A.B. Chowdhury", "A. B. van
+# der Berg", "J Ó Floinn", "Mensah-Bonsu, J.B.", "CHOWDHURY AB". An initial is a capital and a
+# full stop, or a lone capital; the surname is capitalised name words with their particles.
+_INITIALS = r"(?:\p{Lu}\.\s?){1,3}|\p{Lu}{1,3}\s|\p{Lu}\s"
+_INITIALLED = (
+    rf"^{_TITLE}(?:{_INITIALS})\s*(?:{_NAME_WORD}[ \-]){{0,3}}{NAME_WORD}$"
+    rf"|^(?:{_NAME_WORD}[ \-]){{0,3}}{NAME_WORD},?\s(?:\p{{Lu}}\.?\s?){{1,3}}$"
+)
+# Words never in a surname, of three letters or more ("Ward", "Team", "Unit"; "St" and "an"
+# are in names, "St John", "Mac an tSaoir").
+_NOT_SURNAME_WORDS = (
+    rf"(?i)\b(?:{'|'.join(sorted(re.escape(w) for w in NOT_NAME_WORDS if len(w) > 2))})\b"
+)
+
+
+def _initialled_names(
+    name: str, sample: pl.Series, settings: ClassifySettings, distinct: int
+) -> ColumnFinding | None:
+    """Initials and a capitalised surname: a name's shape, whatever the lists hold.
+
+    Places and codes are not written with a person's initials; the surnames of many
+    communities are in no list ("J. Mensah-Bonsu", "A.B. Chowdhury"). A short list written so
+    (organisms, "E. Coli") has tens of values, people's names many more.
+    """
+    if distinct < min(_MORPHOLOGY_DISTINCT, _SHAPE_DISTINCT * sample.len()):
+        return None
+    untitled = _untitled(sample)
+    shaped = sample.str.contains(_INITIALLED).fill_null(False) & ~untitled.str.contains(
+        _NOT_SURNAME_WORDS
+    ).fill_null(False)
+    share = share_of(shaped)
+    if share < settings.min_share:
+        return None
+    evidence = [
+        f"{share:.0%} of values are initials and a capitalised surname",
+        "no header context; a name's shape whatever the UK lists hold",
+    ]
+    examples = masked_examples(sample, shaped, "FULL_NAME")
+    return make_finding(name, "FULL_NAME", share, "medium", evidence, examples)
 
 
 #: Distinct single words for a column to be more than a code list: wards, towns of a
@@ -265,13 +311,14 @@ def _varied_single_names(
     tenth or more listed, and no word that is never a name; a code list holds tens. A smaller
     extract's names may repeat more: :data:`_MORPHOLOGY_DISTINCT` distinct words do when a
     tenth of them are written as only names are (letters beyond English, "Mc", "O'", "Al-",
-    "Ní", "ap", double-barrelled): code lists of wards, towns, colours and drugs have none.
+    "Ni", "ap", double-barrelled): code lists of wards, towns, colours and drugs have none.
+    Words numbered in some values ("Jade Rowan 12") are a service's code names.
     """
     morphology = share_of(sample.unique().str.contains(_NAME_MORPHOLOGY))
     fewest = min(_MANY_DISTINCT, _SHAPE_DISTINCT * sample.len())
     if morphology >= _MORPHOLOGY_SHARE:
         fewest = min(fewest, _MORPHOLOGY_DISTINCT)
-    if distinct < fewest:
+    if distinct < fewest or _numbered(sample):
         return None
     shaped = ev["single"] & ~sample.str.contains(_NOT_NAME_WORDS)
     shape, listed = share_of(shaped), share_of(ev["any_listed"])
@@ -279,8 +326,10 @@ def _varied_single_names(
         return None
     fore, sur = share_of(ev["forename"]), share_of(ev["surname"])
     entity = "FORENAME" if fore > sur else "SURNAME"
+    if share_of(ev["full"]) >= settings.min_share:  # "Yaa Menzies": a forename and a surname
+        entity = "FULL_NAME"
     evidence = [
-        f"{shape:.0%} of values are single name words",
+        f"{shape:.0%} of values are one or two name words",
         f"{distinct} distinct values, {listed:.0%} in the UK name lists",
         "no header context",
     ]
@@ -300,6 +349,17 @@ _NOT_NAME_WORDS = (
 )
 
 
+#: Share of values that are capitalised words and a number ("Jade Rowan 12", "Amber Kestrel
+#: 3"): names do not carry numbers; code names (and places, "Oak Ward 4") do.
+_NUMBERED_SHARE = 0.05
+_NUMBERED = r"^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)* [0-9]{1,4}$"
+
+
+def _numbered(sample: pl.Series) -> bool:
+    """Whether enough values are words and a number for the column to be codes, not names."""
+    return share_of(sample.str.contains(_NUMBERED).fill_null(False)) >= _NUMBERED_SHARE
+
+
 def _names_by_shape(
     name: str, sample: pl.Series, settings: ClassifySettings, distinct: int
 ) -> ColumnFinding | None:
@@ -310,6 +370,8 @@ def _names_by_shape(
     values, so a person with a few episodes still counts).
     """
     if distinct < _SHAPE_DISTINCT * sample.len():
+        return None
+    if _numbered(sample):
         return None
     shaped = sample.str.contains(_CAPITALISED_NAME) & ~_untitled(sample).str.contains(
         _NOT_NAME_WORDS

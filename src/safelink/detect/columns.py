@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,8 +46,15 @@ from safelink.detect.damage import (
     rounded_numbers,
     undo_spreadsheet_damage,
 )
-from safelink.detect.freetext import RECURRING_NAME
-from safelink.detect.headers import header_entities, header_words
+from safelink.detect.free_text_column import DIRECT_TEXT_ENTITIES, free_text_finding
+from safelink.detect.headerless_numbers import addressbase_uprns, document_numbers, trust_numbers
+from safelink.detect.headers import (
+    header_entities,
+    header_words,
+    names_a_code,
+    names_a_thing,
+    names_half_a_name,
+)
 from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
@@ -272,9 +278,9 @@ def _rules(
         passes = {entity: share_of(m) for entity, m in matched.items()}
         finding = _classify_values(name, undone, settings, matched)
         if free_text and (finding is None or not finding.detected):
-            finding = _free_text_finding(name, sample, settings, analyse_text)
+            finding = free_text_finding(name, sample, settings, analyse_text)
         elif (finding is None or not finding.detected) and remarks_among_codes(sample):
-            remarks = _free_text_finding(name, sample, settings, analyse_text)
+            remarks = free_text_finding(name, sample, settings, analyse_text)
             finding = remarks if remarks.direct else finding
     profile = ColumnProfile(
         column=name,
@@ -329,125 +335,6 @@ def row_counter(text: pl.Series) -> bool:
     return fills_range(numbers.len(), low, high)
 
 
-def _free_text_finding(
-    name: str,
-    sample: pl.Series,
-    settings: ClassifySettings,
-    analyse_text: Callable[[pl.Series], dict[str, int]] | None,
-) -> ColumnFinding:
-    if analyse_text is None:
-        return make_finding(name, "FREE_TEXT", 0.0, "low", ["free text, not analysed"])
-    rows = sample.head(settings.free_text_sample)
-    counts = analyse_text(rows)
-    evidence = [f"free text; {rows.len()} sampled rows analysed"] + [
-        f"{entity} in {n} rows" for entity, n in sorted(counts.items()) if n
-    ]
-    if counts.get(RECURRING_NAME):
-        evidence.append(
-            "the only names in those rows are one or two that recur: a place, service or "
-            "template named after someone, not people mentioned"
-        )
-    direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
-    for entity in sorted(_WEAK_TEXT_ENTITIES & set(direct_hits)):
-        if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
-            del direct_hits[entity]
-            evidence.append(f"{entity} in too few rows to be more than a look-alike")
-    checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
-    if checked:  # both carry the same check digit, passed by chance 1 time in 11
-        passed, numbers = _check_digit_rate(rows)
-        if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers:
-            for entity in checked:
-                del direct_hits[entity]
-            evidence.append(
-                f"only {passed} of {numbers} ten-digit numbers pass the NHS check digit, as "
-                f"about 1 in 11 random numbers do: not {' or '.join(checked)} numbers"
-            )
-    if "PHONE_NUMBER" in direct_hits:
-        referenced, other = _referenced_numbers(rows)
-        if referenced and not other and direct_hits["PHONE_NUMBER"] <= referenced:
-            del direct_hits["PHONE_NUMBER"]
-            evidence.append(
-                f"the phone-shaped numbers in {referenced} rows all follow a reference word "
-                "(order, invoice, batch): references, not phone numbers"
-            )
-    share = max(direct_hits.values(), default=0) / max(rows.len(), 1)
-    finding = make_finding(name, "FREE_TEXT", share, "medium" if direct_hits else "low", evidence)
-    return ColumnFinding(
-        column=name,
-        entity="FREE_TEXT",
-        kind=None,
-        direct=bool(direct_hits),
-        share=share,
-        confidence=finding.confidence,
-        evidence=finding.evidence,
-        entities=counts,
-    )
-
-
-#: Free-text entities found by a generic shape (digits, letters and digits) whose context words
-#: are common in notes ("unit", "property"): a few hits in a column are look-alikes (order,
-#: Datix and bed numbers), so they count only in at least ``_WEAK_TEXT_MIN_SHARE`` of rows.
-_WEAK_TEXT_ENTITIES = frozenset(
-    {"HOSPITAL_NUMBER", "UPRN", "UK_PASSPORT", "UK_VEHICLE_REGISTRATION"}
-)
-_WEAK_TEXT_MIN_SHARE = 0.01
-# NHS numbers in a column's notes pass the check digit; other ten-digit numbers (orders,
-# batches) pass about 1 time in 11. Below half passing, the column's "NHS numbers" are chance.
-_NHS_RATE = 0.5
-_MIN_NUMBERS_FOR_RATE = 10
-_TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])")
-
-
-# A UK phone's shape in text (0 or +44, then ten digits, perhaps spaced) and the words that
-# make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789").
-_PHONE_LIKE = re.compile(r"(?<![\w-])(?:\+44\s?|0)\d(?:[ ]?\d){8,10}(?![\w-])")
-_REFERENCE_BEFORE = re.compile(
-    r"(?i)\b(?:order|ref|reference|invoice|po|batch|lot|claim|account|acct|job|ticket|receipt"
-    r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking)"
-    r"(?:\s*(?:no|number|num|id)\b)?\W{0,3}$"
-)
-
-
-def _referenced_numbers(rows: pl.Series) -> tuple[int, int]:
-    """(rows, rows): with a phone-shaped number after a reference word, and with one not."""
-    referenced = other = 0
-    for text in rows.to_list():
-        kinds = {
-            bool(_REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
-            for m in _PHONE_LIKE.finditer(text or "")
-        }
-        referenced += True in kinds
-        other += False in kinds
-    return referenced, other
-
-
-def _check_digit_rate(rows: pl.Series) -> tuple[int, int]:
-    """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11."""
-    found = [m.group(0) for text in rows.to_list() for m in _TEN_DIGITS.finditer(text or "")]
-    digits = pl.Series(found, dtype=pl.String).str.replace_all(r"[ -]", "")
-    passed = int(modulus11_valid(digits).sum())
-    return passed, digits.len()
-
-
-#: Free-text entity types that are direct identifiers.
-DIRECT_TEXT_ENTITIES = frozenset(
-    {
-        "NHS_NUMBER",
-        "CHI_NUMBER",
-        "NI_NUMBER",
-        "PERSON",
-        "ADDRESS",
-        "PHONE_NUMBER",
-        "EMAIL_ADDRESS",
-        "UPRN",
-        "HOSPITAL_NUMBER",
-        "UK_DRIVING_LICENCE",
-        "UK_PASSPORT",
-        "UK_VEHICLE_REGISTRATION",
-    }
-)
-
-
 def _classify_values(
     name: str, sample: pl.Series, settings: ClassifySettings, passed: dict[str, pl.Series]
 ) -> ColumnFinding | None:
@@ -483,6 +370,8 @@ def _classify_values(
                 evidence.append(f"{mod11:.0%} pass modulus 11 (outside the issued ranges too)")
             if entity in ROUNDED and rounded.any():
                 evidence.append(_ROUNDED_EVIDENCE.format(share_of(rounded)))
+            if level(share, True) == "low":
+                evidence.append("the values do not bear the header out: a hint, not flagged")
             found = make_finding(
                 name,
                 entity,
@@ -497,6 +386,8 @@ def _classify_values(
             hint = hint or found
         if entity in _NAME_ENTITIES:
             named = names_with_header(name, entity, sample, settings, subject)
+            if named is not None and named.confidence == "high" and names_half_a_name(name):
+                named = dataclasses.replace(named, confidence="medium")  # "Last": weak context
             if named is not None:
                 return named
         if entity == "SEX":
@@ -508,8 +399,72 @@ def _classify_values(
         return titled
     if subject != "person":
         return hint
-    by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    if share_of(rounded) >= _ROUNDED_MIN_SHARE and int((~rounded).sum()) >= _MIN_CHECKABLE:
+        by_values = _checkable_values(name, sample, settings, matched, rounded)
+    else:
+        by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    if by_values is None and hint is None:
+        return _rounded_hint(name, sample, rounded, settings)
     return by_values if by_values is not None else hint
+
+
+#: Share of values rounded by a spreadsheet from which a column is judged on the rest, and
+#: the fewest values left to judge it on.
+_ROUNDED_MIN_SHARE = 0.05
+_MIN_CHECKABLE = 20
+
+
+def _checkable_values(
+    name: str,
+    sample: pl.Series,
+    settings: ClassifySettings,
+    matched: dict[str, pl.Series],
+    rounded: pl.Series,
+) -> ColumnFinding | None:
+    """A column partly rounded by a spreadsheet, judged by its values alone on those left whole.
+
+    The rounded values lost digits: no check can pass or fail them, so they are unverifiable,
+    not evidence against the column ("5.94298E+09" among whole NHS numbers).
+    """
+    whole = ~rounded
+    kept = sample.filter(whole)
+    checked = {entity: m.filter(whole) for entity, m in matched.items()}
+    shares = {entity: share_of(m) for entity, m in checked.items()}
+    found = _by_values(name, kept, settings, checked, shares, share_of(modulus11_valid(kept)))
+    if found is None:
+        return None
+    note = _UNCHECKABLE_EVIDENCE.format(share_of(rounded))
+    return dataclasses.replace(found, evidence=(*found.evidence, note))
+
+
+# Ten digits rounded by a spreadsheet ("9.43477E+09"): the size of NHS and CHI numbers.
+_ROUNDED_TEN_DIGITS = r"[eE]\+?0?9$"
+
+
+def _rounded_hint(
+    name: str, sample: pl.Series, rounded: pl.Series, settings: ClassifySettings
+) -> ColumnFinding | None:
+    """A hint for a column of ten-digit numbers a spreadsheet rounded, too few left to check.
+
+    Not flagged: the lost digits cannot show whether they were NHS numbers. Under a header
+    naming a thing's number (a sample's barcode, an order) no hint.
+    """
+    ten = rounded & sample.str.contains(_ROUNDED_TEN_DIGITS).fill_null(False)
+    few_whole = int((~rounded).sum()) < _MIN_CHECKABLE
+    if not few_whole or share_of(ten) < settings.header_min_share or names_a_thing(name):
+        return None
+    evidence = [
+        f"{share_of(ten):.0%} of values are ten-digit numbers rounded by a spreadsheet "
+        "(scientific notation), as NHS numbers become",
+        "too few values left whole to check: a hint, not flagged; re-export the column as text",
+    ]
+    return make_finding(name, "NHS_NUMBER", share_of(ten), "low", evidence)
+
+
+_UNCHECKABLE_EVIDENCE = (
+    "{:.0%} of values rounded by a spreadsheet (scientific notation) cannot be checked: the "
+    "column is judged on the values left whole; re-export the rounded ones as text"
+)
 
 
 #: Header entities whose values a spreadsheet may round to scientific notation.
@@ -550,17 +505,18 @@ def _by_values(
         examples = masked_examples(sample, modulus11_valid(sample), "NHS_NUMBER")
         return make_finding(name, "NHS_NUMBER", mod11, "medium", evidence, examples)
     if shares["HOSPITAL_NUMBER"] >= settings.min_share:
-        found = _trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
+        found = trust_numbers(name, sample, matched["HOSPITAL_NUMBER"])
         if found is not None:
             return found
     if shares["UPRN"] >= settings.min_share:
-        found = _addressbase_uprns(name, sample, matched["UPRN"])
+        found = addressbase_uprns(name, sample, matched["UPRN"])
         if found is not None:
             return found
-    found = _document_numbers(name, sample, settings.min_share)
+    found = document_numbers(name, sample, settings.min_share)
     if found is not None:
         return found
-    found = names_without_header(name, sample, settings)
+    # Words under a header naming a code name are the code ("Amber Kestrel"), however named.
+    found = None if names_a_code(name) else names_without_header(name, sample, settings)
     if found is not None:
         return found
     if shares["DATE_OF_BIRTH"] >= settings.min_share:
@@ -572,117 +528,3 @@ def _by_values(
             name, "DATE", share, "low", [f"{share:.0%} dates; no birth-date context"]
         )
     return None
-
-
-# A trust's local number after its NHS organisation code: "R" and two letters or digits
-# ("RJ7", "RXH", "RR8"), then the digits ("RJ77790711", "RXH 1078115").
-_TRUST_NUMBER = r"^(R[A-Z0-9]{2})[ \-]?[0-9]{6,8}$"
-#: Share of values that must carry a trust code, and how many different codes (one code
-#: repeated is as likely a reference's own prefix, "REF1234567").
-_TRUST_SHARE = 0.3
-_TRUST_CODES = 2
-# A hospital's own number: one letter and six or seven digits, the digits and a letter, or
-# both ("K3983586", "5384614B", "D350590A"). ONS geography codes are a letter and eight
-# digits ("E01011229").
-_LETTER_NUMBER = r"^([A-Z])[0-9]{6,7}$|^[0-9]{6,7}([A-Z])$|^([A-Z])[0-9]{6}[A-Z]$"
-#: Share of values in a hospital's own form or with a trust code, and how many different
-#: letters (a reference's one letter repeated, "P1234567", is its own prefix), or different
-#: sources, trust codes and letters together (an extract merged from several hospitals).
-_LOCAL_SHARE = 0.5
-_LOCAL_LETTERS = 3
-_SOURCES = 3
-
-
-def _trust_numbers(name: str, sample: pl.Series, shaped: pl.Series) -> ColumnFinding | None:
-    """Hospital numbers without a header: by NHS trust codes or hospitals' own letter forms.
-
-    Episode, order and invoice numbers carry one prefix of their own; hospital numbers of a
-    merged extract carry their trusts' organisation codes, several of them, or a hospital's
-    own letter before or after the digits, several letters (patients registered in different
-    years or at different sites).
-    """
-    upper = sample.str.to_uppercase()
-    codes = upper.str.extract(_TRUST_NUMBER)
-    share = share_of(codes.is_not_null())
-    letters = upper.str.extract_groups(_LETTER_NUMBER)
-    letter = letters.struct.field("1").fill_null(letters.struct.field("2"))
-    letter = letter.fill_null(letters.struct.field("3"))
-    local = share_of(codes.is_not_null() | letter.is_not_null())
-    n_codes, n_letters = codes.drop_nulls().n_unique(), letter.drop_nulls().n_unique()
-    if share >= _TRUST_SHARE and n_codes >= _TRUST_CODES:
-        how = f"{share:.0%} start with an NHS trust's organisation code ({n_codes} different codes)"
-    elif local >= _LOCAL_SHARE and (n_letters >= _LOCAL_LETTERS or n_codes + n_letters >= _SOURCES):
-        how = (
-            f"{local:.0%} are a letter and six or seven digits or carry a trust code "
-            f"({n_letters} different letters, {n_codes} trust codes)"
-        )
-    else:
-        return None
-    evidence = [
-        f"{share_of(shaped):.0%} of values are letters and digits like hospital numbers",
-        how,
-        "no header context",
-    ]
-    examples = masked_examples(sample, shaped, "HOSPITAL_NUMBER")
-    return make_finding(name, "HOSPITAL_NUMBER", share_of(shaped), "medium", evidence, examples)
-
-
-# UPRNs as AddressBase allocates most of them: twelve digits from 100 or 200 ("100023336956")
-# or eleven from 10 ("10033544614"). Random numbers of those lengths fall there 1 time in 9
-# or fewer; references and account numbers have one length of their own.
-_ADDRESSBASE = r"^(?:[12]00[0-9]{9}|10[0-9]{9})$"
-#: Share of a digits-only column in those ranges for it to be UPRNs without a header.
-_ADDRESSBASE_SHARE = 0.4
-
-
-def _addressbase_uprns(name: str, sample: pl.Series, digits: pl.Series) -> ColumnFinding | None:
-    """UPRNs without a header: two fifths or more of the numbers in AddressBase's ranges."""
-    ranged = sample.str.contains(_ADDRESSBASE).fill_null(False)
-    share = share_of(ranged)
-    if share < _ADDRESSBASE_SHARE:
-        return None
-    evidence = [
-        f"{share_of(digits):.0%} of values are whole numbers of up to twelve digits",
-        f"{share:.0%} in AddressBase's UPRN ranges (12 digits from 100 or 200, 11 from 10)",
-        "no header context",
-    ]
-    examples = masked_examples(sample, ranged, "UPRN")
-    return make_finding(name, "UPRN", share_of(digits), "medium", evidence, examples)
-
-
-# A travel document's number, nine characters as its machine-readable zone writes it: nine
-# digits (UK passports) or two letters and seven digits (later UK and many other states').
-_NINE_DIGITS = r"^[0-9]{9}$"
-_LETTERED = r"^([A-Z]{2})[0-9]{7}$"
-#: Each form in at least this share of values, with this many different letter pairs (a
-#: reference's own prefix is one pair repeated).
-_DOCUMENT_FORM_SHARE = 0.1
-_DOCUMENT_PREFIXES = 5
-
-
-def _document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFinding | None:
-    """Passport numbers without a header: nine-character document numbers in both forms.
-
-    Nine digits alone are any number's shape; a column mixing them with two letters and
-    seven digits, under many different letter pairs, holds travel documents of several
-    issuing series, as no reference or account number does.
-    """
-    upper = sample.str.to_uppercase().str.replace_all(" ", "")
-    digits = upper.str.contains(_NINE_DIGITS).fill_null(False)
-    prefixes = upper.str.extract(_LETTERED)
-    lettered = prefixes.is_not_null()
-    share = share_of(digits | lettered)
-    if (
-        share < min_share
-        or min(share_of(digits), share_of(lettered)) < _DOCUMENT_FORM_SHARE
-        or prefixes.drop_nulls().n_unique() < _DOCUMENT_PREFIXES
-    ):
-        return None
-    evidence = [
-        f"{share:.0%} of values are nine-character document numbers",
-        f"{share_of(digits):.0%} nine digits, {share_of(lettered):.0%} two letters and seven "
-        f"digits ({prefixes.drop_nulls().n_unique()} different letter pairs)",
-        "no header context",
-    ]
-    examples = masked_examples(sample, digits | lettered, "UK_PASSPORT")
-    return make_finding(name, "UK_PASSPORT", share, "medium", evidence, examples)

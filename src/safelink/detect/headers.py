@@ -247,9 +247,14 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
     """
     words, joined = header_words(_fold(name))
     joined = re.sub(r"(?<=[a-z])[0-9]+$", "", joined)  # "emergency_contact_2", "nok1"
+    joined = re.sub(r"^(?:un|re)named", "", joined)  # an export's "Unnamed: 3" names nothing
     hits = [entity for entity, rule in _HEADER_RULES if re.search(rule, joined)]
     if not hits or hits == ["FULL_NAME"]:  # "Vorname" holds "name": the language says which
         hits = _foreign_name(words, joined) or hits
+    if not hits:  # "Last", "First nm": half of "last name" alone
+        hits = [entity for entity, halves in _HALF_NAMES if joined in halves]
+    if names_a_code(name):  # a service's code name ("Amber Kestrel"), not a person's
+        hits = [h for h in hits if h not in _NAMES]
     if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
         hits.remove("NHS_NUMBER")
     if any(h in hits for h in ("FORENAME", "SURNAME", "EMAIL_ADDRESS", "HOSPITAL_NUMBER")):
@@ -266,12 +271,65 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
     meta = bool(meta_words) and not (meta_words <= _NAME_META and any(h in _NAMES for h in hits))
     meta = meta and not done_by  # "checked_by", "verified_by": who checked, not the check
     subject: Subject = "person"
-    if "HOSPITAL_NUMBER" not in hits:
+    if "HOSPITAL_NUMBER" not in hits and "serviceuser" not in joined:  # a person, not a service
         if done_by or any(w in _STAFF_WORDS for w in words):
             subject = "staff"
         elif any(w in _ORG_WORDS for w in words):
             subject = "organisation"
     return hits, meta, subject
+
+
+# A name header cut to its first word ("Last", "First", "Given nm"): the values decide.
+_HALF_NAMES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("SURNAME", _vocabulary("last lastnm lastnme lst lstnm family familynm")),
+    ("FORENAME", _vocabulary("first firstnm firstnme frst frstnm given givennm fore forenm")),
+)
+# A name a service gives a case or a study subject to hide who they are ("codename",
+# "code_name", "study name"): a code, though written as words.
+_CODE_NAME = re.compile(r"code(?:d)?name|namecode|studyname|projectname")
+# Words that say nothing of what a column holds (export defaults, placeholders), and words for
+# a number a thing carries: an order's, an invoice's, a sample's (not a person's).
+_EMPTY_WORDS = _vocabulary(
+    """other others misc miscellaneous extra additional unnamed untitled unlabelled unlabeled
+    unknown blank field fld col column var variable attr attribute value val data info
+    information id identifier no num number doc document"""
+)
+_THING_WORDS = _vocabulary(
+    """order invoice batch lot account acct claim payroll sample specimen case ref reference
+    serial po job ticket receipt transaction booking barcode accession episode tracking
+    policy contract purchase payment request incident referral appointment visit item stock
+    asset product cost budget ledger voucher"""
+)
+
+
+def names_nothing(name: str) -> bool:
+    """Whether a header says nothing of what its column holds (``Other``, ``V0042``, ``F3``).
+
+    Its words, digits removed, are placeholders, an export's defaults or codes of two letters
+    or fewer. "id", "no" and "number" say only that the column holds an identifier, not whose.
+    """
+    words, _ = header_words(_fold(name))
+    words = [w for w in (re.sub(r"[0-9]+", "", w) for w in words) if w]
+    return all((w in _EMPTY_WORDS or len(w) <= 2) and w not in _THING_WORDS for w in words)
+
+
+def names_half_a_name(name: str) -> bool:
+    """Whether a header is half a name header (``Last``, ``Given``): weak context, not strong."""
+    _, joined = header_words(_fold(name))
+    joined = re.sub(r"(?<=[a-z])[0-9]+$", "", joined)
+    return any(joined in halves for _, halves in _HALF_NAMES)
+
+
+def names_a_code(name: str) -> bool:
+    """Whether a header names a code name a service gives (``codename``, ``Study name``)."""
+    _, joined = header_words(_fold(name))
+    return bool(_CODE_NAME.search(joined))
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether a header names a number that a thing carries (``order_no``, ``Sample ID``)."""
+    words, _ = header_words(_fold(name))
+    return any(re.sub(r"[0-9]+", "", w) in _THING_WORDS for w in words)
 
 
 def _fold(name: str) -> str:
