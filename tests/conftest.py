@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# Rich lays a command's output out for the terminal it finds (80 columns on a pipe, whatever a
+# terminal has); the tests read lines whole, so every run, serial or on a pytest-xdist worker,
+# gets the same wide layout. Set before the CLI's console is made.
+os.environ["COLUMNS"] = "200"
+
 from safelink.cli.app import main
 from safelink.keys import Keyring
 
@@ -118,3 +123,15 @@ def run_cli(
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Spark tests run on one worker, one after another, when the suite runs in parallel.
+
+    ``make test`` runs the suite on two workers (pytest-xdist, ``--dist loadgroup``): every
+    test marked ``spark`` joins one group, so one JVM serves them all while the other worker
+    runs the rest.
+    """
+    for item in items:
+        if item.get_closest_marker("spark") is not None:
+            item.add_marker(pytest.mark.xdist_group("spark"))
