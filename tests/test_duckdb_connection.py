@@ -74,14 +74,17 @@ def test_a_folder_left_by_a_killed_process_is_swept_and_a_running_ones_kept(
 
     ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                            capture_output=True, text=True, check=True)  # fmt: skip
-    dead = fresh_spill / f"safelink-spill-{int(ended.stdout)}-abc123"
+    dead_pid = int(ended.stdout)
+    dead = fresh_spill / f"{duckdb_connection.folder_prefix(dead_pid)}abc123"
     dead.mkdir(mode=0o700)
     (dead / "duckdb_temp_block-1.block").write_bytes(b"spilled")
-    alive = fresh_spill / f"safelink-spill-{os.getppid()}-def456"  # pytest's parent: running
-    alive.mkdir(mode=0o700)
+    running = fresh_spill / f"{duckdb_connection.folder_prefix(os.getppid())}def456"
+    running.mkdir(mode=0o700)
+    other_host = fresh_spill / f"safelink-spill-{dead_pid}-0000abcd-ghi789"  # its pids not ours
+    other_host.mkdir(mode=0o700)
     unrelated = fresh_spill / "safelink-spill-notes"
     unrelated.mkdir()
     folder = duckdb_connection.spill_directory()
-    assert folder.name.startswith(f"safelink-spill-{os.getpid()}-")
+    assert folder.name.startswith(duckdb_connection.folder_prefix(os.getpid()))
     assert not dead.exists()
-    assert alive.exists() and unrelated.exists() and folder.exists()
+    assert running.exists() and other_host.exists() and unrelated.exists() and folder.exists()

@@ -6,8 +6,9 @@ under whatever folder the command was started in. Tokens and scored pairs spille
 outlive the run in a place nobody chose. Every connection safelink opens instead spills to one
 private folder per process (mode 0700, made only when first needed, deleted at exit), under
 ``SAFELINK_SPILL_DIR`` when set (put it on an encrypted volume, as SECURITY.md says) or the
-system's temporary folder. A folder's name holds its process id, so a folder left by a process
-that was killed (no exit handler ran) is removed by the next run that spills beside it.
+system's temporary folder. A folder's name holds its process id and host, so a folder left by a
+process that was killed (no exit handler ran) is removed by the next run on that host that
+spills beside it.
 ``SAFELINK_MEMORY_LIMIT`` (``8GB``, ``512MB``) caps each
 connection's memory, so a large link spills to that folder rather than running out.
 """
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import atexit
 import functools
+import hashlib
 import os
 import re
 import shutil
+import socket
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -87,22 +90,31 @@ def spill_directory() -> Path:
             source="(the environment)",
         )
     sweep_abandoned(Path(parent))
-    folder = Path(tempfile.mkdtemp(prefix=f"{_SPILL_PREFIX}{os.getpid()}-", dir=parent))
+    folder = Path(tempfile.mkdtemp(prefix=folder_prefix(os.getpid()), dir=parent))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
 
 
 _SPILL_PREFIX = "safelink-spill-"
-_SPILL_NAME = re.compile(rf"{_SPILL_PREFIX}(\d+)-\w+")
+_SPILL_NAME = re.compile(rf"{_SPILL_PREFIX}(\d+)-([0-9a-f]{{8}})-\w+")
+# Which machine (or container) made a folder: process ids mean nothing on another one, and a
+# shared temporary folder may be seen by several.
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+
+
+def folder_prefix(pid: int) -> str:
+    """The name a spill folder of process ``pid`` on this host starts with."""
+    return f"{_SPILL_PREFIX}{pid}-{_HOST}-"
 
 
 def sweep_abandoned(parent: Path) -> list[Path]:
     """Remove this user's spill folders in ``parent`` whose process is no longer running.
 
     A process killed outright (``SIGKILL``, a power cut) never runs its exit handler, so its
-    spill folder (maybe holding spilled tokens) would stay. A folder is removed only when its
-    name carries a process id that no running process has and this user owns it; a folder whose
-    id was reused by another process is left for a later run.
+    spill folder (maybe holding spilled tokens) would stay. A folder is removed only when this
+    user owns it and its name carries this host's tag and a process id that no running process
+    has; a folder from another host or container sharing the folder, or whose id was reused by
+    another process, is left.
 
     Returns:
         The folders removed.
@@ -110,7 +122,7 @@ def sweep_abandoned(parent: Path) -> list[Path]:
     removed = []
     for folder in parent.glob(f"{_SPILL_PREFIX}*"):
         match = _SPILL_NAME.fullmatch(folder.name)
-        if match is None or not folder.is_dir() or folder.is_symlink():
+        if match is None or match.group(2) != _HOST or not folder.is_dir() or folder.is_symlink():
             continue
         if folder.stat().st_uid != os.getuid() or _running(int(match.group(1))):
             continue
@@ -133,6 +145,7 @@ __all__ = [
     "MEMORY_LIMIT_VARIABLE",
     "SPILL_DIR_VARIABLE",
     "connect",
+    "folder_prefix",
     "memory_limit",
     "spill_directory",
     "sweep_abandoned",
