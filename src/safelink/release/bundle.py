@@ -309,7 +309,9 @@ def release(
             )
         stage("release: identifier gate")
         skip = [PERSON, HOUSEHOLD] if settings.households else [PERSON]
-        gate = identifier_gate(released, sample=settings.scan_sample, skip=skip)
+        gate = identifier_gate(
+            released, sample=settings.scan_sample, skip=skip, reviewed=settings.reviewed
+        )
         leaks = exact_id_leaks(released, links_frame)
         _refuse_on_identifiers(gate, leaks)
         transformations = [
@@ -499,7 +501,14 @@ def _refuse_on_identifiers(gate: IdentifierGate, leaks: Mapping[str, int]) -> No
         for c, n in leaks.items()
     ]
     if failures:
+        review = (
+            " A column the detector flags that the IG lead has reviewed and judged to identify "
+            "no one may be listed under release.reviewed with the reason (the value scan still "
+            "reads it)."
+            if gate.direct_columns
+            else ""
+        )
         raise DisclosureRiskError(
             "release refused by the identifier gate: " + "; ".join(failures) + ". Remove "
-            "these columns from release.columns (or recode them) and release again."
+            "these columns from release.columns (or recode them) and release again." + review
         )

@@ -40,17 +40,22 @@ class IdentifierGate:
     """The outcome of the identifier gate over a released table.
 
     Attributes:
-        direct_columns: columns the detector found holding direct identifiers.
+        direct_columns: columns the detector found holding direct identifiers (not reviewed).
         token_columns: columns with values that look like linkage tokens or ids, and how many.
         identifier_values: per column and kind, how many values hold a direct identifier
             (NHS, CHI or NI number, email address, phone number).
         findings: the detector's per-column summary (no values, no examples).
+        reviewed: the columns the IG lead reviewed and judged to identify no one, with the
+            reasons (the release config's ``reviewed``).
+        overruled: the reviewed columns the detector did flag: their findings overruled.
     """
 
     direct_columns: tuple[str, ...]
     token_columns: Mapping[str, int]
     identifier_values: tuple[ValueFinding, ...] = ()
     findings: Mapping[str, Any] = field(default_factory=dict)
+    reviewed: Mapping[str, str] = field(default_factory=dict)
+    overruled: tuple[str, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -78,6 +83,8 @@ class IdentifierGate:
             "token_columns": dict(self.token_columns),
             "identifier_values": values,
             "findings": dict(self.findings),
+            "reviewed": dict(self.reviewed),
+            "overruled": list(self.overruled),
         }
 
 
@@ -103,7 +110,11 @@ def token_like_columns(frame: pl.DataFrame) -> dict[str, int]:
 
 
 def identifier_gate(
-    frame: pl.DataFrame, *, sample: int = SCAN_SAMPLE, skip: Sequence[str] = ()
+    frame: pl.DataFrame,
+    *,
+    sample: int = SCAN_SAMPLE,
+    skip: Sequence[str] = (),
+    reviewed: Mapping[str, str] | None = None,
 ) -> IdentifierGate:
     """Run the identifier scan, the value scan and the linkage-token check over a release.
 
@@ -116,6 +127,9 @@ def identifier_gate(
         skip: columns the detector does not classify (the pseudonym column, whose shape is
             known). The value scan and the token check still read them: a pseudonym is one
             run of hex, which neither can mistake for an identifier.
+        reviewed: columns the IG lead reviewed and judged to identify no one, with the reasons:
+            the detector's finding on them is overruled (and recorded); the value scan and the
+            token check still read them.
 
     Returns:
         An :class:`IdentifierGate`; check ``passed``.
@@ -126,12 +140,23 @@ def identifier_gate(
     judged = frame.drop([c for c in skip if c in frame.columns])
     report = scan(judged, sample=sample) if judged.width else None
     summary = finding_summary(report) if report is not None else {}
-    direct = tuple(report.direct_columns) if report is not None else ()
+    flagged = tuple(report.direct_columns) if report is not None else ()
+    reviewed = dict(reviewed or {})
+    unknown = sorted(set(reviewed) - set(frame.columns))
+    if unknown:
+        raise ConfigError(
+            [
+                f"release.reviewed names column(s) {unknown} that the release does not hold "
+                f"(it holds {frame.columns}); name released columns, or remove the entries."
+            ]
+        )
     return IdentifierGate(
-        direct_columns=direct,
+        direct_columns=tuple(c for c in flagged if c not in reviewed),
         token_columns=token_like_columns(frame),
         identifier_values=tuple(scan_values(frame)),
         findings=summary,
+        reviewed=reviewed,
+        overruled=tuple(c for c in flagged if c in reviewed),
     )
 
 

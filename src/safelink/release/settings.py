@@ -17,6 +17,8 @@ its project root: see :mod:`safelink.infra.paths`)::
         diagnosis: {hospital: diagnosis}
       disclosure: disclosure-release.yaml  # a disclosure config (path or inline mapping)
       scan_sample: 5000                    # values per column for the identifier gate
+      reviewed:                            # flagged by the detector, judged by the IG lead
+        clinic: "clinic code names (Amber Kestrel), no person's name; IG review 2026-11-30"
       report: true                         # write report.html into the bundle
       households: false                    # add household pseudonyms and household_size
 
@@ -238,6 +240,14 @@ class ReleaseSettings:
     Needs addresses resolved to UPRNs (``resolve_uprn``)."""
     scan_sample: Annotated[StrictInt, Field(ge=100)] = 5_000
     """Values per column the identifier gate scans."""
+    reviewed: Mapping[StrictStr, Annotated[StrictStr, Field(min_length=1)]] = dataclasses.field(
+        default_factory=dict
+    )
+    """Released columns the identifier gate's detector may flag that the IG lead has reviewed
+    and judged to identify no one (a code list of clinic names read as people's names), each
+    with the reason (no values in it). The detector's finding on them is overruled and
+    recorded; the value scan and the linkage-token check still read every value. The signed
+    manifest records each column and reason, and verify applies the same."""
     report: StrictBool = True
     """Write report.html into the bundle."""
     base_dir: Annotated[SkipJsonSchema[Path], BeforeValidator(not_written)] = dataclasses.field(

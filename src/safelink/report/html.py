@@ -126,6 +126,16 @@ def detection_section(detection: Mapping[str, Any]) -> str:
             for c in findings
         ]
         parts.append(table(["column", "finding", "direct", "share", "confidence"], rows))
+        reviewed = gate.get("reviewed") or {}
+        if reviewed:
+            overruled = set(gate.get("overruled") or [])
+            parts.append("<p>Columns the IG lead reviewed and judged to identify no one:</p>")
+            parts.append(
+                table(
+                    ["column", "reason", "detector's finding overruled"],
+                    [(c, reason, c in overruled) for c, reason in reviewed.items()],
+                )
+            )
         tokens = gate.get("token_columns") or {}
         exact = gate.get("exact_id_matches") or {}
         parts.append(
