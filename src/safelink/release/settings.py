@@ -18,7 +18,7 @@ its project root: see :mod:`safelink.infra.paths`)::
       disclosure: disclosure-release.yaml  # a disclosure config (path or inline mapping)
       scan_sample: 5000                    # values per column for the identifier gate
       reviewed:                            # flagged by the detector, judged by the IG lead
-        clinic: "clinic code names (Amber Kestrel), no person's name; IG review 2026-11-30"
+        diagnosis: "a study's code names (Amber Kestrel), no person's name; IG review 2026-11-30"
       report: true                         # write report.html into the bundle
       households: false                    # add household pseudonyms and household_size
 
