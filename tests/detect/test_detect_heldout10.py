@@ -8,8 +8,10 @@ badges, council tax reduction, care leavers, equipment loans, PALS, procurator f
 referrals; identifiers inside longer codes, padded, with line breaks; columns blank but one).
 Scored blind only as aggregates, once on the code before issue 19's eighth round and once after
 it: recall 0.945 (69 of 73 direct-identifier columns) and precision 0.986 (one false alarm)
-both times; staff names 6 of 6. Nobody tunes on it; the floors, at the first scores, guard
-against regressions.
+both times; staff names 6 of 6. Then released as a development set: one cause of its misses
+generalised (NHS numbers inside longer codes, found by the check digit of the ten digits they
+carry; variants in ``test_detect_embedded.py``): 0.959 / 0.986. The floors guard against
+regressions.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ def test_heldout10_columns_direct_identifiers() -> None:
     found = set(report.direct_columns)
     recall, precision = direct_scores(found, labels)
     print(f"held-out 10 columns: recall {recall:.3f}, precision {precision:.3f}")
-    assert recall >= 0.94 and precision >= 0.98  # blind: 0.945 / 0.986 before and after round 8
+    # Blind: 0.945 / 0.986 before and after round 8; 0.959 / 0.986 as a development set.
+    assert recall >= 0.95 and precision >= 0.98
 
 
 def test_heldout10_staff_names_found_as_direct_identifiers() -> None:

@@ -47,7 +47,12 @@ from safelink.detect.damage import (
     undo_spreadsheet_damage,
 )
 from safelink.detect.free_text_column import DIRECT_TEXT_ENTITIES, free_text_finding
-from safelink.detect.headerless_numbers import addressbase_uprns, document_numbers, trust_numbers
+from safelink.detect.headerless_numbers import (
+    addressbase_uprns,
+    document_numbers,
+    embedded_nhs_numbers,
+    trust_numbers,
+)
 from safelink.detect.headers import (
     header_entities,
     header_words,
@@ -403,6 +408,8 @@ def _classify_values(
         by_values = _checkable_values(name, sample, settings, matched, rounded)
     else:
         by_values = _by_values(name, sample, settings, matched, shares, mod11)
+    if by_values is None:
+        by_values = embedded_nhs_numbers(name, sample, "NHS_NUMBER" in hits)
     if by_values is None and hint is None:
         return _rounded_hint(name, sample, rounded, settings)
     return by_values if by_values is not None else hint

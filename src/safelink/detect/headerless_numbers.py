@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import polars as pl
 
-from safelink.detect.column_model import ColumnFinding, make_finding, masked_examples, share_of
+from safelink.detect.column_model import (
+    ColumnFinding,
+    Confidence,
+    make_finding,
+    masked_examples,
+    share_of,
+)
 from safelink.detect.headers import names_a_thing, names_nothing
+from safelink.detect.recognisers import modulus11_valid
 
-__all__ = ["addressbase_uprns", "document_numbers", "trust_numbers"]
+__all__ = ["addressbase_uprns", "document_numbers", "embedded_nhs_numbers", "trust_numbers"]
 
 
 # A trust's local number after its NHS organisation code: "R" and two letters or digits
@@ -180,3 +187,40 @@ def _nine_digit_documents(
 
 #: Fewest nine-digit values for their spread and distinctness to mean anything.
 _MIN_NUMBERS = 20
+
+
+# Ten digits inside a longer code, not touching other digits: "REF-9434765919-A",
+# "CHIS_943 476 5919_v3", "9434765919-AUD".
+_EMBEDDED_TEN = r"(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?:[^0-9]|$)"
+#: Share of values carrying such a run, and share of the runs passing modulus 11 (a random
+#: ten-digit run passes about 1 time in 11; order and batch numbers do not pass as a rule).
+_EMBEDDED_SHARE = 0.5
+_EMBEDDED_PASS = 0.9
+
+
+def embedded_nhs_numbers(
+    name: str, sample: pl.Series, header_names_it: bool
+) -> ColumnFinding | None:
+    """NHS numbers inside longer codes: ten digits that nearly all pass the check digit.
+
+    A system that builds its references from the NHS number ("REF-9434765919-A") hides it
+    from a whole-value check, but not its check digit: ten-digit runs in order, batch or
+    account references pass modulus 11 about 1 time in 11; NHS numbers always do.
+    """
+    runs = sample.str.extract(_EMBEDDED_TEN).str.replace_all(r"[ -]", "")
+    carrying = share_of(runs.is_not_null())
+    if carrying < _EMBEDDED_SHARE:
+        return None
+    valid = modulus11_valid(runs.drop_nulls())
+    passing = share_of(valid)
+    if passing < _EMBEDDED_PASS:
+        return None
+    evidence = [
+        f"{carrying:.0%} of values carry ten digits inside a longer code",
+        f"{passing:.0%} of those pass the NHS modulus-11 check digit (chance: about 9%)",
+        f"header '{name}' names the NHS number" if header_names_it else "no header context",
+    ]
+    shaped = runs.is_not_null() & modulus11_valid(runs.fill_null(""))
+    examples = masked_examples(sample, shaped, "NHS_NUMBER")
+    confidence: Confidence = "high" if header_names_it else "medium"
+    return make_finding(name, "NHS_NUMBER", carrying * passing, confidence, evidence, examples)
