@@ -57,3 +57,8 @@ def test_a_few_codes_carrying_numbers_are_not_enough() -> None:
     values: list[str | None] = [f"REF-{n}-A" for n in NUMBERS[:120]]
     values += [f"REF-{rng.randrange(10**5, 10**6)}-A" for _ in range(280)]  # 30% carry one
     assert _found("Col_12", values) == (None, None)
+
+
+def test_one_code_repeated_is_a_constant_not_nhs_numbers() -> None:
+    values: list[str | None] = ["note with psn_0123456789abcdef inside"] * 400  # passes mod 11
+    assert _found("Col_12", values) == (None, None)

@@ -196,6 +196,8 @@ _EMBEDDED_TEN = r"(?:^|[^0-9])([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4})(?:[^0-9]|$)"
 #: ten-digit run passes about 1 time in 11; order and batch numbers do not pass as a rule).
 _EMBEDDED_SHARE = 0.5
 _EMBEDDED_PASS = 0.9
+#: Different passing numbers needed: one code repeated ("psn_0123456789abcdef") is a constant.
+_EMBEDDED_DISTINCT = 20
 
 
 def embedded_nhs_numbers(
@@ -211,9 +213,10 @@ def embedded_nhs_numbers(
     carrying = share_of(runs.is_not_null())
     if carrying < _EMBEDDED_SHARE:
         return None
-    valid = modulus11_valid(runs.drop_nulls())
+    carried = runs.drop_nulls()
+    valid = modulus11_valid(carried)
     passing = share_of(valid)
-    if passing < _EMBEDDED_PASS:
+    if passing < _EMBEDDED_PASS or carried.filter(valid).n_unique() < _EMBEDDED_DISTINCT:
         return None
     evidence = [
         f"{carrying:.0%} of values carry ten digits inside a longer code",
