@@ -210,20 +210,19 @@ def embedded_nhs_numbers(
     account references pass modulus 11 about 1 time in 11; NHS numbers always do.
     """
     runs = sample.str.extract(_EMBEDDED_TEN).str.replace_all(r"[ -]", "")
-    carrying = share_of(runs.is_not_null())
+    carried = runs.is_not_null()
+    carrying = share_of(carried)
     if carrying < _EMBEDDED_SHARE:
         return None
-    carried = runs.drop_nulls()
-    valid = modulus11_valid(carried)
-    passing = share_of(valid)
-    if passing < _EMBEDDED_PASS or carried.filter(valid).n_unique() < _EMBEDDED_DISTINCT:
+    shaped = carried & modulus11_valid(runs.fill_null(""))
+    passing = share_of(shaped.filter(carried))
+    if passing < _EMBEDDED_PASS or runs.filter(shaped).n_unique() < _EMBEDDED_DISTINCT:
         return None
     evidence = [
         f"{carrying:.0%} of values carry ten digits inside a longer code",
         f"{passing:.0%} of those pass the NHS modulus-11 check digit (chance: about 9%)",
         f"header '{name}' names the NHS number" if header_names_it else "no header context",
     ]
-    shaped = runs.is_not_null() & modulus11_valid(runs.fill_null(""))
     examples = masked_examples(sample, shaped, "NHS_NUMBER")
     confidence: Confidence = "high" if header_names_it else "medium"
     return make_finding(name, "NHS_NUMBER", carrying * passing, confidence, evidence, examples)

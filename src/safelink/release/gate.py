@@ -137,19 +137,19 @@ def identifier_gate(
     from safelink.detect import scan
     from safelink.release.manifest import finding_summary
 
-    judged = frame.drop([c for c in skip if c in frame.columns])
-    report = scan(judged, sample=sample) if judged.width else None
-    summary = finding_summary(report) if report is not None else {}
-    flagged = tuple(report.direct_columns) if report is not None else ()
     reviewed = dict(reviewed or {})
     unknown = sorted(set(reviewed) - set(frame.columns))
-    if unknown:
+    if unknown:  # before the scan, the gate's costly part
         raise ConfigError(
             [
                 f"release.reviewed names column(s) {unknown} that the release does not hold "
                 f"(it holds {frame.columns}); name released columns, or remove the entries."
             ]
         )
+    judged = frame.drop([c for c in skip if c in frame.columns])
+    report = scan(judged, sample=sample) if judged.width else None
+    summary = finding_summary(report) if report is not None else {}
+    flagged = tuple(report.direct_columns) if report is not None else ()
     return IdentifierGate(
         direct_columns=tuple(c for c in flagged if c not in reviewed),
         token_columns=token_like_columns(frame),
