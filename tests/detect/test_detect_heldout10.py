@@ -10,7 +10,9 @@ Scored blind only as aggregates, once on the code before issue 19's eighth round
 it: recall 0.945 (69 of 73 direct-identifier columns) and precision 0.986 (one false alarm)
 both times; staff names 6 of 6. Then released as a development set: one cause of its misses
 generalised (NHS numbers inside longer codes, found by the check digit of the ten digits they
-carry; variants in ``test_detect_embedded.py``): 0.959 / 0.986. The floors guard against
+carry; variants in ``test_detect_embedded.py``): 0.959 / 0.986. The ninth round's review of
+columns the scan could not place (``test_detect_unplaced.py``) holds its other three misses and
+one kind-None column (a single code in 2,000 rows): 1.000 / 0.973. The floors guard against
 regressions.
 """
 
@@ -26,8 +28,9 @@ def test_heldout10_columns_direct_identifiers() -> None:
     found = set(report.direct_columns)
     recall, precision = direct_scores(found, labels)
     print(f"held-out 10 columns: recall {recall:.3f}, precision {precision:.3f}")
-    # Blind: 0.945 / 0.986 before and after round 8; 0.959 / 0.986 as a development set.
-    assert recall >= 0.95 and precision >= 0.98
+    # Blind: 0.945 / 0.986 before and after round 8; 0.959 / 0.986 as a development set, then
+    # 1.000 / 0.973 with the review of unplaced columns.
+    assert recall >= 0.99 and precision >= 0.97
 
 
 def test_heldout10_staff_names_found_as_direct_identifiers() -> None:

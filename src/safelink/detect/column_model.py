@@ -11,6 +11,9 @@ from safelink.detect.headers import Subject
 from safelink.identifiers import DIRECT_IDENTIFIERS, QUASI_IDENTIFIERS, Identifier
 
 Confidence = Literal["high", "medium", "low"]
+#: The entity of a column held for review as a possible direct identifier: one the learned
+#: classifier flags, or one the rules could not place (:mod:`safelink.detect.unplaced`).
+REVIEW_ENTITY = "DIRECT_IDENTIFIER"
 
 #: Column-level entity names and the identifier kind each one is.
 ENTITY_KINDS: dict[str, Identifier] = {

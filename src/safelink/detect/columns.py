@@ -63,6 +63,7 @@ from safelink.detect.headers import (
 from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
+from safelink.detect.unplaced import name_shaped_column, singleton_text, sparse_column
 from safelink.normalise import normalise_date, normalise_sex
 
 __all__ = [
@@ -253,15 +254,26 @@ def classify_sampled(
     """
     profile, passes = _rules(column, settings, analyse_text)
     found = profile.finding
-    if not settings.learned or passes is None or not in_scope(found, column.sample.len()):
-        return profile
     if found is not None and found.direct and found.detected:
         return profile
-    features = _features(profile, column, passes, settings)
-    learned = second_opinion(column.name, features, finding=found)
-    if learned is None:
-        return profile
-    return dataclasses.replace(profile, finding=learned)
+    if settings.learned and passes is not None and in_scope(found, column.sample.len()):
+        features = _features(profile, column, passes, settings)
+        learned = second_opinion(column.name, features, finding=found)
+        if learned is not None:
+            return dataclasses.replace(profile, finding=learned)
+    held = _unplaced(profile, column)
+    return profile if held is None else dataclasses.replace(profile, finding=held)
+
+
+def _unplaced(profile: ColumnProfile, column: SampledColumn) -> ColumnFinding | None:
+    """A review finding for a column no rule placed that may still identify someone."""
+    found = profile.finding
+    sparse = sparse_column(column.name, column.sample, non_empty=column.non_empty, rows=column.rows)
+    if sparse is not None and (found is None or not found.detected):
+        return sparse
+    if profile.free_text or column.counter or (found is not None and found.detected):
+        return None
+    return name_shaped_column(column.name, column.sample)
 
 
 def _rules(
@@ -284,9 +296,11 @@ def _rules(
         finding = _classify_values(name, undone, settings, matched)
         if free_text and (finding is None or not finding.detected):
             finding = free_text_finding(name, sample, settings, analyse_text)
+            if analyse_text is not None:
+                finding = singleton_text(finding, sample, settings)
         elif (finding is None or not finding.detected) and remarks_among_codes(sample):
             remarks = free_text_finding(name, sample, settings, analyse_text)
-            finding = remarks if remarks.direct else finding
+            finding = remarks if remarks.direct and remarks.share >= _REMARKS_SHARE else finding
     profile = ColumnProfile(
         column=name,
         dtype=column.dtype,
@@ -298,6 +312,10 @@ def _rules(
     return profile, passes
 
 
+#: Share of a column's values an identifier must be found in when the column is mostly not
+#: writing (remarks among codes or names): "Victoria Lane" in 2 of 500 street names is a
+#: look-alike, a vehicle registration in one remark of twenty is not.
+_REMARKS_SHARE = 0.01
 #: Fewest values for a column to be judged a row counter.
 _MIN_COUNTER_ROWS = 20
 _COUNTER = r"^[0-9]{1,9}$"

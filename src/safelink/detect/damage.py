@@ -85,6 +85,10 @@ _GRADES = (
     r"p/m|pm|emt|eca|ecsw|aap|hca|hcsw|hcw|rn|rgn|rmn|rnld|sn|ssn|en|srn|np|anp|acp|ap|sgt"
     r"|insp|ds|dc|pcso|sister|matron|charge\s+nurse|staff\s+nurse|spr|sho|fy[12]|st[1-8]"
     r"|ct[1-3]|reg|cons|tech|pharm"
+    # Ranks of the armed forces, police and clergy ("Capt Kofi Murphy", "Flt Lt Ionescu",
+    # "AB Mateo Thompson", "Cllr Jones", "Fr Byrne").
+    r"|capt|maj|col|lt|lt\s+col|lt\s+cdr|flt\s+lt|sqn\s+ldr|wg\s+cdr|gp\s+capt|cdr|cmdr"
+    r"|brig|gen|adm|cpl|l/cpl|lcpl|bdr|pte|gnr|rfn|tpr|ab|po|cpo|wo[12]?|ssgt|cllr|fr"
 )
 _ROLE_TITLE = rf"(?i:(?:{_ROLE}|{_GRADES})\.?)\s+(\p{{Lu}})"
 # Letters after a name ("T. Liu MRPharmS", "Ann Lee RGN", "Dr K. Patel MBChB FRCP", "J Kerr
@@ -95,6 +99,10 @@ _POST_NOMINALS = (
     r"|MBChB|MBBS|BMBS|MB\s?BS|MD|MRCP|FRCP|FRCS|MRCS|MRCGP|FRCGP|MRCPsych|FRCPsych|FRCA"
     r"|FRCR|FRCPCH|MRCPCH|DCH|DRCOG|MRCOG|FRCOG|FFPH|FCEM|BDS|MSc|BSc|PhD|DPhil|MPhil|PGDip"
     r"|PgDip|PGCert|DipSW|CQSW|RSW|MCSP|MCOT|HCPC|OBE|MBE|CBE|LLB|MPH|MA\(Hons\)|\(Hons\)"
+    # Scientists' and engineers' registrations, honours and service ("Romano CSci", "Miah
+    # RAF", "O'Neill GC", "Byrne retd").
+    r"|CSci|CEng|IEng|BMS|IBMS|FIBMS|MIBMS|RCS|RAF|RNR|GC|GM|QGM|DSO|DFC|MC|KC|QC|JP|DL"
+    r"|retd|rtd|\(retd\)"
 )
 _POST_NOMINAL_END = rf"(?:[\s,]+(?:{_POST_NOMINALS}))+\.?$"
 _MAY_HOLD_TITLE = rf"^(?i:(?:{_ROLE}|{_GRADES})\.?)\s|\s(?:{_POST_NOMINALS})\.?$"

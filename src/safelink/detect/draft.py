@@ -16,9 +16,9 @@ from pathlib import Path
 
 import polars as pl
 
+from safelink.detect.column_model import REVIEW_ENTITY
 from safelink.detect.columns import header_words
 from safelink.detect.findings import ScanReport
-from safelink.detect.learned import LEARNED_ENTITY
 from safelink.identifiers import Identifier
 from safelink.infra.io import atomic_path, read_frame
 
@@ -55,7 +55,7 @@ def draft_config_text(report: ScanReport, *, project: str, source: str, path: st
             used.add(str(f.kind))
             spec = f"{{role: identifier, kind: {f.kind}{extra}}}"
             why = f"{f.entity}, {f.share:.0%} of values, {f.confidence} confidence"
-        elif f is not None and f.entity == LEARNED_ENTITY:
+        elif f is not None and f.entity == REVIEW_ENTITY:
             spec = "{role: drop}"
             why = f"{'; '.join(f.evidence)}; if it holds no identifier, set {{role: content}}"
         elif f is not None and f.detected and f.subject == "staff":

@@ -17,7 +17,7 @@ from safelink.detect.column_model import ClassifySettings, ColumnFinding, make_f
 from safelink.detect.freetext import RECURRING_NAME
 from safelink.detect.recognisers import modulus11_valid
 
-__all__ = ["DIRECT_TEXT_ENTITIES", "free_text_finding"]
+__all__ = ["DIRECT_TEXT_ENTITIES", "REFERENCE_BEFORE", "free_text_finding"]
 
 
 def free_text_finding(
@@ -103,9 +103,10 @@ _TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])
 # A UK phone's shape in text (0 or +44, then ten digits, perhaps spaced) and the words that
 # make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789").
 _PHONE_LIKE = re.compile(r"(?<![\w-])(?:\+44\s?|0)\d(?:[ ]?\d){8,10}(?![\w-])")
-_REFERENCE_BEFORE = re.compile(
+REFERENCE_BEFORE = re.compile(
     r"(?i)\b(?:order|ref|reference|invoice|po|batch|lot|claim|account|acct|job|ticket|receipt"
-    r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking)"
+    r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking|incident"
+    r"|datix)"
     r"(?:\s*(?:no|number|num|id)\b)?\W{0,3}$"
 )
 
@@ -115,7 +116,7 @@ def _referenced_numbers(rows: pl.Series) -> tuple[int, int]:
     referenced = other = 0
     for text in rows.to_list():
         kinds = {
-            bool(_REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+            bool(REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
             for m in _PHONE_LIKE.finditer(text or "")
         }
         referenced += True in kinds

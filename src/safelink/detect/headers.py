@@ -175,7 +175,12 @@ _STAFF_WORDS = frozenset(
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
 _PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellphone", "ffon"])
-# A header ending in "by" names who did something ("authorised_by", "seen_by", "EnteredBy"):
+# A place's name under "<place>_name": a street's, a building's, a village's (not a person's).
+_PLACE_NAME_WORDS = frozenset(
+    ["street", "road", "lane", "avenue", "building", "village", "town", "city", "estate",
+     "scheme", "venue", "premises", "locality", "parish", "county", "borough", "district"]
+)  # fmt: skip
+# A header with "by" after a verb names who did something ("authorised_by", "seen_by_hv"):
 # a member of staff, whose name is personal data; the values decide whether they are names.
 _DONE_BY = "by"
 # Words naming a person by their relation to the data subject ("carer", "relative"): a
@@ -185,6 +190,9 @@ _DONE_BY = "by"
 _PERSON_WORDS = RELATION_WORDS | {
     *("carer", "guardian", "child", "children", "kin", "parent"),
     *("attorney", "lpa", "poa", "deputy", "appointee", "executor", "informant", "advocate"),
+    # The data subject named by what they are to the service ("veteran", "claimant").
+    *("veteran", "claimant", "applicant", "tenant", "resident", "pupil", "donor", "deceased"),
+    *("victim", "offender", "defendant", "prisoner", "detainee", "householder", "occupant"),
 }
 # Metadata words that a name column can still carry: "initials_surname" holds names.
 _NAME_META = frozenset(["initial", "initials"])
@@ -253,7 +261,8 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits = _foreign_name(words, joined) or hits
     if not hits:  # "Last", "First nm": half of "last name" alone
         hits = [entity for entity, halves in _HALF_NAMES if joined in halves]
-    if names_a_code(name):  # a service's code name ("Amber Kestrel"), not a person's
+    if names_a_code(name) or any(w in _PLACE_NAME_WORDS for w in words):
+        # a service's code name ("Amber Kestrel") or a place's ("street_name"), not a person's
         hits = [h for h in hits if h not in _NAMES]
     if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
         hits.remove("NHS_NUMBER")
@@ -263,7 +272,7 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits.insert(0, "NI_NUMBER")
     if "PHONE_NUMBER" not in hits and any(w in _PHONE_WORDS for w in words):
         hits.insert(0, "PHONE_NUMBER")
-    done_by = len(words) > 1 and words[-1] == _DONE_BY
+    done_by = _DONE_BY in words[1:]  # "authorised_by", "seen_by_hv", "checked_by_bms"
     people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
     if not any(h in _NAMES for h in hits) and (done_by or any(w in people for w in words)):
         hits.append("FULL_NAME")

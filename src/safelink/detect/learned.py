@@ -25,12 +25,12 @@ from typing import Any
 import numpy as np
 
 from safelink.detect.column_features import FEATURE_NAMES
-from safelink.detect.column_model import ColumnFinding
+from safelink.detect.column_model import REVIEW_ENTITY, ColumnFinding
 from safelink.detect.headers import header_entities
 from safelink.errors import VerificationError
 
 #: The finding's entity when only the learned classifier flags a column.
-LEARNED_ENTITY = "DIRECT_IDENTIFIER"
+LEARNED_ENTITY = REVIEW_ENTITY
 #: The shipped weights (package data).
 WEIGHTS_FILE = "column_model.json"
 #: Fewest sampled values the model judges: its corpora hold thousands of rows per column, and a

@@ -1,0 +1,237 @@
+"""Columns the scan could not place: held for the operator's review, not passed as content.
+
+The rules name what they recognise; a column they cannot explain is not thereby safe. Three
+kinds of column are held as possible direct identifiers (``DIRECT_IDENTIFIER`` or a direct
+``FREE_TEXT`` finding, medium confidence, "review" in the evidence), so ``--fail-on direct``
+and the release's identifier gate stop on them until an operator has looked:
+
+* **too few values to judge**: a column with values in under 20 rows and at most 2% of them
+  (one passport number in 2,000 rows) gives no share to judge; held when a value is long
+  enough to identify someone (five or more letters and digits);
+* **words that occur in one row only, in free text**: names of people mentioned in a few
+  notes ("Met Isla at cafe") and record numbers ("Linked record K663402") each occur in one
+  row, while the places, services and templates of notes recur; a column is held when at least
+  2.5% of its analysed rows carry such a word (a capitalised word inside a sentence, not a
+  service or place word) or a code of five or more digits (not after a reference word:
+  "Order 0517733030" is an order);
+* **values shaped like people's names**: a structured column whose values are mostly one to
+  four capitalised words with no service or place word, at least 50 different and at least
+  10% of them written once (clinics, teams, wards and code names recur; people's names do
+  not), under a header that does not name a code or a thing, that no rule placed.
+
+None of these reads a value into a report: counts and shares only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import polars as pl
+
+from safelink.detect.column_model import REVIEW_ENTITY, ClassifySettings, ColumnFinding
+from safelink.detect.free_text_column import REFERENCE_BEFORE
+from safelink.detect.headers import names_a_code, names_a_thing
+from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
+
+__all__ = ["name_shaped_column", "singleton_text", "sparse_column"]
+
+#: A column with values in fewer rows than this, and at most ``_SPARSE_SHARE`` of its rows, is
+#: too sparse to judge by the share of its values.
+SPARSE_VALUES = 20
+_SPARSE_SHARE = 0.02
+#: Letters and digits a value needs to identify someone (not "Y", "N/K", "12").
+_IDENTIFYING_CHARS = 5
+#: Share (and least number) of analysed free-text rows carrying a word found in no other row.
+SINGLETON_ROW_SHARE = 0.025
+_SINGLETON_MIN_ROWS = 5
+#: Name-shaped columns: share of values, different values, and the share written once.
+NAME_SHAPED_SHARE = 0.5
+NAME_SHAPED_DISTINCT = 50
+NAME_SHAPED_ONCE = 0.1
+
+_MONTHS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december")
+)  # fmt: skip
+_NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | _MONTHS
+#: A word after these is a place ("moved from Rhyl", "seen at Haverhill").
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|via|into|towards|of)\s+$")
+#: Eight digits that read as a date (19850903, 03091985) are a date, not a record number.
+_DATE_DIGITS = re.compile(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|(?:[0-2]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
+)
+_APOSTROPHES = "'\u2019"
+_WORD = rf"[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+(?:-[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+)?"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w{_APOSTROPHES}-]){_WORD}(?:[ ]{_WORD})*(?![\w{_APOSTROPHES}-])"
+)
+_NEXT_WORD = re.compile(r"[ ]+([\w'\u2019]+)")
+#: Words that make the capitalised words before them an organisation or a place.
+_SERVICE_WORDS = frozenset(
+    ("council", "trust", "nhs", "hospital", "infirmary", "ward", "unit", "clinic", "surgery",
+     "practice", "centre", "service", "team")
+)  # fmt: skip
+_CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9]*[0-9])[A-Z]{0,4}[0-9]{5,10}[A-Z]?(?![\w/-])")
+_SENTENCE_END = ".!?:;\n"
+_MONTH_ABBREVIATIONS = frozenset(m[:3] for m in _MONTHS) | {"sept"}
+_NAME_WORD = rf"(?:{_WORD}|[A-Z]\.?)"
+_PARTICLE = r"(?:van|von|de|der|den|da|dos|du|di|le|la|bin|ibn|al|el|ap)"
+_NAME_SHAPE = re.compile(rf"{_NAME_WORD}(?:,?\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}")
+
+
+def sparse_column(
+    name: str, sample: pl.Series, *, non_empty: int, rows: int
+) -> ColumnFinding | None:
+    """Hold a column with too few values to judge, if a value could identify someone.
+
+    Args:
+        name: the column header.
+        sample: its sampled non-empty values (text).
+        non_empty: its non-empty values.
+        rows: its rows, empty ones included.
+
+    Returns:
+        A ``DIRECT_IDENTIFIER`` finding for review, or None.
+    """
+    if not 0 < non_empty < SPARSE_VALUES or non_empty > _SPARSE_SHARE * rows:
+        return None
+    letters_digits = sample.str.count_matches(r"[\p{L}\p{N}]")
+    if not (letters_digits >= _IDENTIFYING_CHARS).any():
+        return None
+    evidence = (
+        f"values in only {non_empty} of {rows:,} rows: too few to judge from their share; "
+        "review the column before release",
+    )
+    return _held(name, evidence)
+
+
+def name_shaped_column(name: str, sample: pl.Series) -> ColumnFinding | None:
+    """Hold a structured column whose values look like people's names that no rule placed.
+
+    Args:
+        name: the column header.
+        sample: its sampled non-empty values (text).
+
+    Returns:
+        A ``DIRECT_IDENTIFIER`` finding for review, or None.
+    """
+    if names_a_code(name) or names_a_thing(name):
+        return None
+    values = [v.strip() for v in sample.to_list()]
+    shaped = Counter(v for v in values if _NAME_SHAPE.fullmatch(v) and not _has_other_words(v))
+    count = sum(shaped.values())
+    once = sum(1 for n in shaped.values() if n == 1)
+    if (
+        count < NAME_SHAPED_SHARE * len(values)
+        or len(shaped) < NAME_SHAPED_DISTINCT
+        or once < NAME_SHAPED_ONCE * count
+    ):
+        return None
+    evidence = (
+        f"{count / len(values):.0%} of values are capitalised words shaped like people's "
+        f"names, {len(shaped)} different, {once / count:.0%} written once (names of places, "
+        "services and code names recur); no rule placed them: review the column before release",
+    )
+    return _held(name, evidence)
+
+
+def singleton_text(
+    finding: ColumnFinding, sample: pl.Series, settings: ClassifySettings
+) -> ColumnFinding:
+    """A free-text finding made direct when enough rows carry a word found in no other row.
+
+    Args:
+        finding: the column's ``FREE_TEXT`` finding (returned unchanged if direct already).
+        sample: the column's sample (text); the first ``settings.free_text_sample`` rows count.
+        settings: the classification settings.
+
+    Returns:
+        The finding, direct at medium confidence with the reason added, or unchanged.
+    """
+    if finding.direct:
+        return finding
+    rows = [text or "" for text in sample.head(settings.free_text_sample).to_list()]
+    words = [_row_words(text) for text in rows]
+    seen = Counter(word for row in words for word in row)
+    held = sum(1 for row in words if any(seen[word] == 1 for word in row))
+    if held < _SINGLETON_MIN_ROWS or held < SINGLETON_ROW_SHARE * len(rows):
+        return finding
+    reason = (
+        f"{held} of {len(rows)} rows ({held / len(rows):.1%}) carry a capitalised word or a "
+        "number of five or more digits found in no other row, as people's names and record "
+        "numbers are (places, services and templates recur): review before release"
+    )
+    return ColumnFinding(
+        column=finding.column,
+        entity=finding.entity,
+        kind=finding.kind,
+        direct=True,
+        share=held / len(rows),
+        confidence="medium",
+        evidence=(*finding.evidence, reason),
+        examples=finding.examples,
+        subject=finding.subject,
+        entities=finding.entities,
+    )
+
+
+def _row_words(text: str) -> set[str]:
+    """The capitalised words inside sentences and the unreferenced codes of one row.
+
+    A run of capitalised words next to a place or service word ("Mary Seacole Ward", "Wigan
+    Council") names a place, and a word after a preposition of place ("from Rhyl") too.
+    """
+    not_names = _NOT_NAMES | _MONTH_ABBREVIATIONS | _places()
+    words = {
+        word
+        for m in _CAPITALISED_RUN.finditer(text)
+        if not _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        and not _names_a_place(m.group(0), text[m.end() :])
+        for word in m.group(0).split()[1 if _starts_sentence(text, m.start()) else 0 :]
+        if word.lower() not in not_names
+    }
+    codes = {
+        m.group(0)
+        for m in _CODE.finditer(text)
+        if not REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not _DATE_DIGITS.fullmatch(m.group(0))
+    }
+    return words | codes
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The bundled UK places and countries (``data/places.txt``), lower case."""
+    text = (resources.files("safelink.detect") / "data" / "places.txt").read_text("utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word.lower() for line in lines for word in line.split())
+
+
+def _names_a_place(run: str, after: str) -> bool:
+    following = _NEXT_WORD.match(after)
+    words = [*run.lower().split(), following.group(1).lower() if following else ""]
+    return any(word in PLACE_WORDS or word in _SERVICE_WORDS for word in words)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _has_other_words(value: str) -> bool:
+    return any(word.lower().strip(".,") in _NOT_NAMES for word in value.split())
+
+
+def _held(name: str, evidence: tuple[str, ...]) -> ColumnFinding:
+    return ColumnFinding(
+        column=name,
+        entity=REVIEW_ENTITY,
+        kind=None,
+        direct=True,
+        share=0.0,
+        confidence="medium",
+        evidence=evidence,
+    )
