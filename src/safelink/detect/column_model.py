@@ -163,6 +163,15 @@ def masked_examples(sample: pl.Series, matched: pl.Series, entity: str) -> tuple
     return tuple(mask(v, entity) for v in chosen)
 
 
+#: Numbers only a person has: under an organisation's header ("foot_clinic_nhs",
+#: "ward_dob") they are still the person's (a practice has a phone and a postcode, no NHS
+#: number). Names are left to the header: a site's name is not a surname.
+_PERSONAL_ONLY = frozenset(
+    ["NHS_NUMBER", "CHI_NUMBER", "NI_NUMBER", "UK_PASSPORT", "UK_DRIVING_LICENCE",
+     "HOSPITAL_NUMBER", "DATE_OF_BIRTH"]
+)  # fmt: skip
+
+
 def make_finding(
     column: str,
     entity: str,
@@ -174,6 +183,8 @@ def make_finding(
 ) -> ColumnFinding:
     """A finding; ``direct`` when the kind is a direct identifier of the data subject."""
     kind = ENTITY_KINDS.get(entity)
+    if subject == "organisation" and entity in _PERSONAL_ONLY:  # "foot_clinic_nhs": a patient's
+        subject = "person"
     direct = kind in DIRECT_IDENTIFIERS and subject != "organisation"
     return ColumnFinding(
         column=column,

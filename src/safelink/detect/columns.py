@@ -298,7 +298,11 @@ def _rules(
             finding = free_text_finding(name, sample, settings, analyse_text)
             if analyse_text is not None:
                 finding = singleton_text(finding, sample, settings)
-        elif (finding is None or not finding.detected) and remarks_among_codes(sample):
+        elif (
+            (finding is None or not finding.detected)
+            and max(passes.values(), default=0.0) < settings.min_share  # not one kind's values
+            and remarks_among_codes(sample)
+        ):
             remarks = free_text_finding(name, sample, settings, analyse_text)
             finding = remarks if remarks.direct and remarks.share >= _REMARKS_SHARE else finding
     profile = ColumnProfile(

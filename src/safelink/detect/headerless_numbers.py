@@ -106,7 +106,7 @@ _LETTERED = r"^([A-Z]{2})[0-9]{7}$"
 #: Each form in at least this share of values, with this many different letter pairs (a
 #: reference's own prefix is one pair repeated).
 _DOCUMENT_FORM_SHARE = 0.1
-_DOCUMENT_PREFIXES = 5
+_DOCUMENT_PREFIXES = 3
 
 
 def document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFinding | None:

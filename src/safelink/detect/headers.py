@@ -26,7 +26,7 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
         "HOSPITAL_NUMBER",
-        r"mrn|hosp(?:ital)?(?:num|no|id)|unitnum|unitno|pasnum|pasno|pasid|localpatientid"
+        r"mrn|hosp(?:ital)?(?:num|no|id)|unitnum|unitno|pas(?:case)?(?:num|no|id)|localpatientid"
         r"|casenote|^crn|knumber|patientid",
     ),
     (
@@ -175,6 +175,8 @@ _STAFF_WORDS = frozenset(
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
 _PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellphone", "ffon"])
+# "NI" beside these is Northern Ireland, not National Insurance ("ni_pas_case_no", "NI Trust").
+_NORTHERN_IRELAND = frozenset(["pas", "hsc", "hscni", "trust", "hospital", "case", "hcn", "ward"])
 # A place's name under "<place>_name": a street's, a building's, a village's (not a person's).
 _PLACE_NAME_WORDS = frozenset(
     ["street", "road", "lane", "avenue", "building", "village", "town", "city", "estate",
@@ -264,11 +266,17 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
     if names_a_code(name) or any(w in _PLACE_NAME_WORDS for w in words):
         # a service's code name ("Amber Kestrel") or a place's ("street_name"), not a person's
         hits = [h for h in hits if h not in _NAMES]
+        if "name" in words or "names" in words:  # a street's name is not an address
+            hits = [h for h in hits if h != "ADDRESS"]
     if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
         hits.remove("NHS_NUMBER")
     if any(h in hits for h in ("FORENAME", "SURNAME", "EMAIL_ADDRESS", "HOSPITAL_NUMBER")):
         hits = [h for h in hits if h not in ("FULL_NAME", "ADDRESS")]
-    if "NI_NUMBER" not in hits and ("ni" in words or "nino" in words):
+    if "NI_NUMBER" in hits and _NORTHERN_IRELAND & set(words):  # "ni_pas_case_no": a place
+        hits.remove("NI_NUMBER")
+    if "NI_NUMBER" not in hits and (
+        "nino" in words or ("ni" in words and not _NORTHERN_IRELAND & set(words))
+    ):
         hits.insert(0, "NI_NUMBER")
     if "PHONE_NUMBER" not in hits and any(w in _PHONE_WORDS for w in words):
         hits.insert(0, "PHONE_NUMBER")

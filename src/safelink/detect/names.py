@@ -125,6 +125,9 @@ _COMMON_NOUNS = frozenset(
     round rounds handover
     society association foundation network partnership project group hub forum refuge
     alliance federation action aid concern citizens housing uk cymru
+    ltd limited plc llp llc inc sons partnership partners farm farms trading holdings
+    enterprises stores store meats motors garage takeaway cafe restaurant hotel inn pub bar
+    club bakery butchers salon barbers foods supermarket shop
     """
     )
     + [c for c in _RELATIONS + _PLURALS + _ROLES if " " not in c]
@@ -140,6 +143,7 @@ _PLACE_WORDS = frozenset(
     ward wards hospital house centre center clinic surgery practice unit road street avenue
     drive school college university infirmary hospice medical health team service services
     gardens place square crescent grove terrace manor villas estate station
+    close mews rise walk way parade view vale wharf yard circus site bay
     society association foundation network partnership project group hub forum refuge
     alliance federation
     """
@@ -219,8 +223,14 @@ _PARTICLE_WORD = re.compile(rf"(?i:{_PARTICLE})")
 _NAME_AFTER = re.compile(rf"\s+(?:{_PARTICLE}\s+)*(?P<name>{NAME_WORD})")
 _TITLE_BEFORE = re.compile(rf"(?<![\w'\u2019-]){_TITLE}\s+$")
 _SAINT_BEFORE = re.compile(r"(?<!\w)(?:St|St\.|Saint)\s+$")
+_STREET_BEFORE = re.compile(r"(?i)(?<!\w)(?:on|along|off|in|at|near)\s+$")
+_STREET_WORDS = frozenset(
+    ["lane", "court", "hill", "park", "green", "row", "gate", "street", "road", "close", "way",
+     "drive", "avenue", "crescent", "terrace", "walk", "mews", "place", "grove", "rise", "view"]
+)  # fmt: skip
 # A place word numbered ("Ward 11", "Unit 4") stands alone: the words before it are not its name.
 _PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)(?!\s+[0-9])")
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?P<word>[A-Z][a-z]+)\b")
 
 
 def _plain(word: str) -> str:
@@ -256,15 +266,29 @@ def _trim(
 
 
 def _place_after(text: str, end: int) -> bool:
+    """A place word next, or after one or two more capitalised words ("... Transit Site")."""
     after = _PLACE_AFTER.match(text, end)
-    return after is not None and after.group("word").lower() in _PLACE_WORDS
+    if after is not None and after.group("word").lower() in _PLACE_WORDS:
+        return True
+    run = _CAPITALISED_AFTER.match(text, end)
+    return run is not None and run.group("word").lower() in _PLACE_WORDS
 
 
 def is_place(text: str, start: int, end: int) -> bool:
-    """A name-shaped run that is a place: after "St", or ending in or before a place word."""
+    """A name-shaped run that is a place: after "St", or ending in or before a place word.
+
+    A street word that is a surname too ("Lane", "Hill") makes a place after a preposition of
+    place: "takeaway on Grace Lane", "lives off Tom Hill" (not "spoke with Grace Lane").
+    """
     if _SAINT_BEFORE.search(text, max(0, start - 8), start):
         return True
     words = text[start:end].split()
+    if (
+        words
+        and _plain(words[-1]) in _STREET_WORDS
+        and _STREET_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        return True
     return bool(words and _plain(words[-1]) in _PLACE_WORDS) or _place_after(text, end)
 
 
@@ -331,6 +355,8 @@ def cue_names(text: str) -> list[tuple[int, int]]:
                 spans.append(name)
     spans.extend(_listed_people(text))
     spans.extend(_called_names(text))
+    # Letters run into digits are a code's ("pc NW12 5LP": a postcode after "pc"), not a name.
+    spans = [(start, end) for start, end in spans if not text[end : end + 1].isdigit()]
     return [_with_initials(text, start, end) for start, end in spans]
 
 
