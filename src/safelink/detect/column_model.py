@@ -199,6 +199,31 @@ def make_finding(
     )
 
 
+def review_finding(
+    column: str,
+    evidence: list[str],
+    *,
+    subject: Subject = "person",
+    entities: dict[str, int] | None = None,
+) -> ColumnFinding:
+    """A column held for review as a possible direct identifier (medium confidence).
+
+    What the learned classifier flags and what the rules could not place: direct, so
+    ``--fail-on direct`` and the release's identifier gate stop on it until an operator looks.
+    """
+    return ColumnFinding(
+        column=column,
+        entity=REVIEW_ENTITY,
+        kind=None,
+        direct=True,
+        share=0.0,
+        confidence="medium",
+        evidence=tuple(evidence),
+        subject=subject,
+        entities={} if entities is None else entities,
+    )
+
+
 def share_of(matched: pl.Series) -> float:
     """The share of True in a boolean series (0.0 when empty)."""
     mean = matched.mean() if matched.len() else None

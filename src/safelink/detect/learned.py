@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from safelink.detect.column_features import FEATURE_NAMES
-from safelink.detect.column_model import REVIEW_ENTITY, ColumnFinding
+from safelink.detect.column_model import REVIEW_ENTITY, ColumnFinding, review_finding
 from safelink.detect.headers import header_entities
 from safelink.errors import VerificationError
 
@@ -227,14 +227,9 @@ def second_opinion(
         evidence.append(f"the header suggests {hits[0]}")
     if finding is not None:
         evidence.append(f"the rules found {finding.entity} ({finding.confidence})")
-    return ColumnFinding(
-        column=name,
-        entity=LEARNED_ENTITY,
-        kind=None,
-        direct=True,
-        share=0.0,
-        confidence="medium",
-        evidence=tuple(evidence),
+    return review_finding(
+        name,
+        evidence,
         subject="staff" if subject == "staff" else "person",
-        entities={} if finding is None else finding.entities,
+        entities=None if finding is None else finding.entities,
     )

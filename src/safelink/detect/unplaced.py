@@ -31,7 +31,7 @@ from importlib import resources
 
 import polars as pl
 
-from safelink.detect.column_model import REVIEW_ENTITY, ClassifySettings, ColumnFinding
+from safelink.detect.column_model import ClassifySettings, ColumnFinding, review_finding
 from safelink.detect.free_text_column import REFERENCE_BEFORE
 from safelink.detect.headers import names_a_code, names_a_thing
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
@@ -101,11 +101,11 @@ def sparse_column(
     letters_digits = sample.str.count_matches(r"[\p{L}\p{N}]")
     if not (letters_digits >= _IDENTIFYING_CHARS).any():
         return None
-    evidence = (
+    evidence = [
         f"values in only {non_empty} of {rows:,} rows: too few to judge from their share; "
-        "review the column before release",
-    )
-    return _held(name, evidence)
+        "review the column before release"
+    ]
+    return review_finding(name, evidence)
 
 
 def name_shaped_column(name: str, sample: pl.Series) -> ColumnFinding | None:
@@ -130,12 +130,12 @@ def name_shaped_column(name: str, sample: pl.Series) -> ColumnFinding | None:
         or once < NAME_SHAPED_ONCE * count
     ):
         return None
-    evidence = (
+    evidence = [
         f"{count / len(values):.0%} of values are capitalised words shaped like people's "
         f"names, {len(shaped)} different, {once / count:.0%} written once (names of places, "
-        "services and code names recur); no rule placed them: review the column before release",
-    )
-    return _held(name, evidence)
+        "services and code names recur); no rule placed them: review the column before release"
+    ]
+    return review_finding(name, evidence)
 
 
 def singleton_text(
@@ -223,15 +223,3 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 def _has_other_words(value: str) -> bool:
     return any(word.lower().strip(".,") in _NOT_NAMES for word in value.split())
-
-
-def _held(name: str, evidence: tuple[str, ...]) -> ColumnFinding:
-    return ColumnFinding(
-        column=name,
-        entity=REVIEW_ENTITY,
-        kind=None,
-        direct=True,
-        share=0.0,
-        confidence="medium",
-        evidence=evidence,
-    )
