@@ -234,3 +234,15 @@ def test_a_drafted_config_drops_a_held_column_and_says_why() -> None:
     line = next(line for line in text.splitlines() if line.strip().startswith('"X3"'))
     assert "{role: drop}" in line and "too few to judge" in line
     assert "PX4410927" not in text
+
+
+def test_name_shaped_values_are_judged_after_their_annotations_are_cut() -> None:
+    rng = random.Random(13)
+    forms = ["{a} ({b})", "{a} {i}.", "{a}", "{a} {b} - driver"]
+    values = [
+        rng.choice(forms).format(a=_invented(rng, 1), b=_invented(rng, 1), i=rng.choice("KLMT"))
+        for _ in range(ROWS)
+    ]
+    assert name_shaped_column("F9", pl.Series(values)) is None  # brackets hide the shape
+    _, direct = _finding("F9", values)
+    assert direct

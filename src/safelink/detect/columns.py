@@ -273,7 +273,7 @@ def _unplaced(profile: ColumnProfile, column: SampledColumn) -> ColumnFinding | 
         return sparse
     if profile.free_text or column.counter or (found is not None and found.detected):
         return None
-    return name_shaped_column(column.name, column.sample)
+    return name_shaped_column(column.name, undo_spreadsheet_damage(column.sample))
 
 
 def _rules(
