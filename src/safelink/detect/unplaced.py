@@ -35,6 +35,7 @@ from safelink.detect.column_model import ClassifySettings, ColumnFinding, review
 from safelink.detect.free_text_column import REFERENCE_BEFORE
 from safelink.detect.headers import names_a_code, names_a_thing
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
+from safelink.normalise.constants import MONTH_WORDS
 
 __all__ = ["name_shaped_column", "singleton_text", "sparse_column"]
 
@@ -52,11 +53,7 @@ NAME_SHAPED_SHARE = 0.5
 NAME_SHAPED_DISTINCT = 50
 NAME_SHAPED_ONCE = 0.1
 
-_MONTHS = frozenset(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december")
-)  # fmt: skip
-_NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | _MONTHS
+_NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | frozenset(MONTH_WORDS) | {"sept"}
 #: A word after these is a place ("moved from Rhyl", "seen at Haverhill").
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|via|into|towards|of)\s+$")
 #: Eight digits that read as a date (19850903, 03091985) are a date, not a record number.
@@ -76,7 +73,6 @@ _SERVICE_WORDS = frozenset(
 )  # fmt: skip
 _CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9]*[0-9])[A-Z]{0,4}[0-9]{5,10}[A-Z]?(?![\w/-])")
 _SENTENCE_END = ".!?:;\n"
-_MONTH_ABBREVIATIONS = frozenset(m[:3] for m in _MONTHS) | {"sept"}
 _NAME_WORD = rf"(?:{_WORD}|[A-Z]\.?)"
 _PARTICLE = r"(?:van|von|de|der|den|da|dos|du|di|le|la|bin|ibn|al|el|ap)"
 _NAME_SHAPE = re.compile(rf"{_NAME_WORD}(?:,?\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,3}}")
@@ -184,7 +180,7 @@ def _row_words(text: str) -> set[str]:
     A run of capitalised words next to a place or service word ("Mary Seacole Ward", "Wigan
     Council") names a place, and a word after a preposition of place ("from Rhyl") too.
     """
-    not_names = _NOT_NAMES | _MONTH_ABBREVIATIONS | _places()
+    not_names = _NOT_NAMES | _places()
     words = {
         word
         for m in _CAPITALISED_RUN.finditer(text)
