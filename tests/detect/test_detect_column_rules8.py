@@ -81,8 +81,10 @@ def test_nine_digit_numbers_of_a_thing_are_not_flagged(header: str) -> None:
 
 def test_nine_digit_numbers_allocated_in_turn_are_not_documents() -> None:
     start = 100_200_300
-    finding, direct = _finding("Other", [str(start + i * 3) for i in range(ROWS)])
-    assert not direct and (finding is None or finding.entity != "UK_PASSPORT")
+    finding, _ = _finding("Other", [str(start + i * 3) for i in range(ROWS)])
+    # Since round 10 held for review as some record's identifier (codes written once under a
+    # header that says nothing), never named a passport.
+    assert finding is None or finding.entity != "UK_PASSPORT"
 
 
 def test_nine_digit_codes_repeated_are_not_documents() -> None:

@@ -12,10 +12,11 @@ from safelink.detect.column_model import (
     Confidence,
     make_finding,
     masked_examples,
+    review_finding,
     share_of,
 )
 from safelink.detect.damage import without_roles
-from safelink.detect.headers import Subject
+from safelink.detect.headers import Subject, header_words
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS
 from safelink.detect.recognisers import name_lists
 
@@ -57,7 +58,8 @@ def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
         dtype=pl.String,
     )
     return {
-        "single": sample.str.contains(_SINGLE_NAME).fill_null(False),
+        # A title before one name ("Dr. Blenkinsop", "Prof Nguyen") is a surname with its title.
+        "single": _untitled(sample).str.contains(_SINGLE_NAME).fill_null(False),
         "full": sample.str.contains(_FULL_NAME).fill_null(False) & (words.list.len() >= 2),
         "forename": upper.is_in(fore),
         "surname": upper.str.replace_all("'", "").is_in(sur),
@@ -95,8 +97,10 @@ def names_with_header(
     listed = share_of(ev["any_listed"])
     if entity == "FULL_NAME" and share_of(full) < settings.header_min_share:
         if share_of(single) >= settings.min_share:  # a "name" header over single words
-            if listed < _LISTED_SINGLE:
-                return None  # drugs, products or places, not people
+            if listed < _LISTED_SINGLE:  # names from elsewhere, or drugs', products' names
+                if set(header_words(name)[0]) <= _BARE_NAME:
+                    return None  # "name" alone says nothing of whose: the values decide
+                return _unlisted_single_names(name, share_of(single), listed)
             fore, sur = share_of(ev["forename"]), share_of(ev["surname"])
             entity = "FORENAME" if fore >= sur else "SURNAME"
         elif share < settings.min_share or listed < _LISTED:
@@ -126,6 +130,25 @@ def names_with_header(
     return make_finding(
         name, entity, share, confidence, evidence, masked_examples(sample, shape, entity), subject
     )
+
+
+#: A header of these words alone ("Name", "NM") names no one's name in particular.
+_BARE_NAME = frozenset(("name", "names", "nm"))
+
+
+def _unlisted_single_names(name: str, share: float, listed: float) -> ColumnFinding:
+    """Single words under a header naming a person's name, few of them in the UK lists: held.
+
+    Mononyms and names from outside the lists' origins ("Tsehay", "Haftom") look as a drug's
+    or a product's name does; a header saying more than "name" (and naming no place or thing)
+    says a person's, and the lists cannot confirm it.
+    """
+    evidence = [
+        f"header '{name}' names a person's name",
+        f"{share:.0%} of values are single name-shaped words, {listed:.0%} in the UK name "
+        "lists (names from elsewhere, or things' names): review the column before release",
+    ]
+    return review_finding(name, evidence)
 
 
 _STAFF_EVIDENCE = (

@@ -57,13 +57,20 @@ from safelink.detect.headers import (
     header_entities,
     header_words,
     names_a_code,
+    names_a_place_or_thing,
     names_a_thing,
     names_half_a_name,
 )
 from safelink.detect.learned import in_scope, second_opinion
 from safelink.detect.prose import looks_free_text, remarks_among_codes
 from safelink.detect.recognisers import VALIDATORS, modulus11_valid
-from safelink.detect.unplaced import name_shaped_column, singleton_text, sparse_column
+from safelink.detect.unplaced import (
+    name_shaped_column,
+    singleton_text,
+    sparse_column,
+    unnamed_codes,
+)
+from safelink.identifiers import DIRECT_IDENTIFIERS
 from safelink.normalise import normalise_date, normalise_sex
 
 __all__ = [
@@ -273,7 +280,8 @@ def _unplaced(profile: ColumnProfile, column: SampledColumn) -> ColumnFinding | 
         return sparse
     if profile.free_text or column.counter or (found is not None and found.detected):
         return None
-    return name_shaped_column(column.name, undo_spreadsheet_damage(column.sample))
+    undone = undo_spreadsheet_damage(column.sample)
+    return name_shaped_column(column.name, undone) or unnamed_codes(column.name, undone)
 
 
 def _rules(
@@ -293,7 +301,7 @@ def _rules(
         undone = undo_spreadsheet_damage(sample)
         matched = {entity: check(undone) for entity, check in VALIDATORS.items()}
         passes = {entity: share_of(m) for entity, m in matched.items()}
-        finding = _classify_values(name, undone, settings, matched)
+        finding = _organisations_few(_classify_values(name, undone, settings, matched), undone)
         if free_text and (finding is None or not finding.detected):
             finding = free_text_finding(name, sample, settings, analyse_text)
             if analyse_text is not None:
@@ -316,6 +324,36 @@ def _rules(
     return profile, passes
 
 
+def _organisations_few(finding: ColumnFinding | None, sample: pl.Series) -> ColumnFinding | None:
+    """A contact detail under an organisation's header, made a person's when values are one-offs.
+
+    An extract holds few organisations, so a practice's or a school's address, postcode, phone
+    or e-mail recurs over the rows of the people it serves. Values nearly all written once
+    (``school_adm_address``: the address on each admission) are the people's own.
+    """
+    if finding is None or finding.subject != "organisation" or finding.entity not in _CONTACT:
+        return None if finding is None else finding
+    counts = sample.str.strip_chars().value_counts(sort=False).get_column("count")
+    once = int((counts == 1).sum())
+    if counts.len() < _ONE_OFF_DISTINCT or once < _ONE_OFF_SHARE * sample.len():
+        return finding
+    reason = (
+        f"{once / sample.len():.0%} of values written once: not an organisation's (an "
+        "extract holds few organisations), the people's own"
+    )
+    return dataclasses.replace(
+        finding,
+        subject="person",
+        direct=finding.kind in DIRECT_IDENTIFIERS,
+        evidence=(*finding.evidence, reason),
+    )
+
+
+_CONTACT = frozenset(("ADDRESS", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS"))
+#: An organisation's header over at least this many different values, this share of them
+#: written once, holds people's contact details.
+_ONE_OFF_DISTINCT = 50
+_ONE_OFF_SHARE = 0.5
 #: Share of a column's values an identifier must be found in when the column is mostly not
 #: writing (remarks among codes or names): "Victoria Lane" in 2 of 500 street names is a
 #: look-alike, a vehicle registration in one remark of twenty is not.
@@ -544,8 +582,10 @@ def _by_values(
     found = document_numbers(name, sample, settings.min_share)
     if found is not None:
         return found
-    # Words under a header naming a code name are the code ("Amber Kestrel"), however named.
-    found = None if names_a_code(name) else names_without_header(name, sample, settings)
+    # Words under a header naming a code name or a place are the code's ("Amber Kestrel") or
+    # the place's ("Buxton"), however named.
+    unnamed = names_a_code(name) or names_a_place_or_thing(name)
+    found = None if unnamed else names_without_header(name, sample, settings)
     if found is not None:
         return found
     if shares["DATE_OF_BIRTH"] >= settings.min_share:

@@ -27,7 +27,8 @@ _ROLE = "|".join(sorted((re.escape(w) for w in ROLE_WORDS), key=len, reverse=Tru
 # A name a person goes by: "aka Mo", "AKA TOSH", "known as Siobhan"; a couple under one
 # surname, "Mr and Mrs Byrne" (the second title kept: "Mrs Byrne"); a household, "Lam family";
 # a former name after the current one, "Bell formerly Khoury"; a nickname after the name,
-# "Tom Bell aka 'Tosh'" (the name kept).
+# "Tom Bell aka 'Tosh'" (the name kept); an immigration or travel record's placeholder for a
+# name part a person does not have, "FNU Mulugeta", "Sutrisno LNU" (first / last name unknown).
 _NAME_LABELS = (
     rf"(?i)^(?:{_RELATION}|next of kin|nok)\s*(?::|\s-|\s\u2013)\s*"
     rf"|(?i)\s*(?:,|\s-|\s\u2013)\s*(?:{_RELATION}|deceased|dec'd|died|rip)\b.*$"
@@ -38,6 +39,7 @@ _NAME_LABELS = (
     r"|(?i)\s+family$"
     r"|(?i)\s+(?:formerly|previously)\s+.*$"
     r"|(?i)\s+(?:a\.?k\.?a\.?|(?:also\s+)?known\s+as)\s+.*$"
+    r"|^(?:FNU|NFN)\s+|\s+(?:LNU|NLN)$"
 )
 # Signed for someone else: "pp. J. Walsh", "p.p. J Walsh", "per pro J Walsh"; care of. Only
 # before a letter: "PP 37 90 21 D" is a National Insurance number.

@@ -17,7 +17,7 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("DATE_OF_BIRTH", r"dob|birth|born|dyddiadgeni"),
     ("POSTCODE", r"postcode|postalcode|zip|codpost"),
     # MSISDN: the telecoms name for a mobile number (``447700900123``).
-    ("PHONE_NUMBER", r"phone|mobile|landline|^tel|telno|contactnumber|msisdn"),
+    ("PHONE_NUMBER", r"phone|mobile|landline|^tel(?!e(?!phon))|telno|contactnumber|msisdn"),
     ("EMAIL_ADDRESS", r"email|emailaddress"),
     ("UPRN", r"uprn"),
     # The machine-readable zone calls a passport's number its "document number".
@@ -177,10 +177,18 @@ _STAFF_WORDS = frozenset(
 _PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellphone", "ffon"])
 # "NI" beside these is Northern Ireland, not National Insurance ("ni_pas_case_no", "NI Trust").
 _NORTHERN_IRELAND = frozenset(["pas", "hsc", "hscni", "trust", "hospital", "case", "hcn", "ward"])
-# A place's name under "<place>_name": a street's, a building's, a village's (not a person's).
+# A place's or a vessel's name under "<place>_name": a street's, a ward bay's, a ship's (not a
+# person's).
 _PLACE_NAME_WORDS = frozenset(
     ["street", "road", "lane", "avenue", "building", "village", "town", "city", "estate",
-     "scheme", "venue", "premises", "locality", "parish", "county", "borough", "district"]
+     "scheme", "venue", "premises", "locality", "parish", "county", "borough", "district",
+     "place", "bay", "room", "wing", "block", "vessel", "ship", "boat"]
+)  # fmt: skip
+# A thing's name under "<thing>_name": a drug's, a product's, a course's (not a person's).
+_THING_NAME_WORDS = frozenset(
+    ["drug", "medication", "medicine", "vaccine", "product", "brand", "device", "equipment",
+     "course", "module", "programme", "project", "study", "trial", "procedure", "template",
+     "form", "document", "file", "report"]
 )  # fmt: skip
 # A header with "by" after a verb names who did something ("authorised_by", "seen_by_hv"):
 # a member of staff, whose name is personal data; the values decide whether they are names.
@@ -195,6 +203,7 @@ _PERSON_WORDS = RELATION_WORDS | {
     # The data subject named by what they are to the service ("veteran", "claimant").
     *("veteran", "claimant", "applicant", "tenant", "resident", "pupil", "donor", "deceased"),
     *("victim", "offender", "defendant", "prisoner", "detainee", "householder", "occupant"),
+    *("client", "patient", "customer", "participant", "beneficiary", "recipient", "learner"),
 }
 # Metadata words that a name column can still carry: "initials_surname" holds names.
 _NAME_META = frozenset(["initial", "initials"])
@@ -263,7 +272,7 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits = _foreign_name(words, joined) or hits
     if not hits:  # "Last", "First nm": half of "last name" alone
         hits = [entity for entity, halves in _HALF_NAMES if joined in halves]
-    if names_a_code(name) or any(w in _PLACE_NAME_WORDS for w in words):
+    if names_a_code(name) or names_a_place_or_thing(name):
         # a service's code name ("Amber Kestrel") or a place's ("street_name"), not a person's
         hits = [h for h in hits if h not in _NAMES]
         if "name" in words or "names" in words:  # a street's name is not an address
@@ -309,7 +318,7 @@ _CODE_NAME = re.compile(r"code(?:d)?name|namecode|studyname|projectname")
 _EMPTY_WORDS = _vocabulary(
     """other others misc miscellaneous extra additional unnamed untitled unlabelled unlabeled
     unknown blank field fld col column var variable attr attribute value val data info
-    information id identifier no num number doc document"""
+    information id identifier no num number doc document detail details"""
 )
 _THING_WORDS = _vocabulary(
     """order invoice batch lot account acct claim payroll sample specimen case ref reference
@@ -341,6 +350,14 @@ def names_a_code(name: str) -> bool:
     """Whether a header names a code name a service gives (``codename``, ``Study name``)."""
     _, joined = header_words(_fold(name))
     return bool(_CODE_NAME.search(joined))
+
+
+def names_a_place_or_thing(name: str) -> bool:
+    """Whether a header names a place or a thing (``street_name``, ``bay``, ``drug_name``)."""
+    words, _ = header_words(_fold(name))
+    if any(w in _PERSON_WORDS or w in _STAFF_WORDS for w in words):
+        return False  # "study_participant", "course_tutor": a person of the place or thing
+    return any(w in _PLACE_NAME_WORDS or w in _THING_NAME_WORDS for w in words)
 
 
 def names_a_thing(name: str) -> bool:

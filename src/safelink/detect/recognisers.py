@@ -376,6 +376,14 @@ class HospitalNumberRecogniser(_ValidatedPatternRecogniser):
     valid = staticmethod(hospital_number_valid)
 
 
+# A number after these is a route's, a platform's or an exit's, not a house's ("Bus Service
+# 49 Sheriff Hill", "junction 7 Beech Hill"): one fixed-width look-behind each.
+_NOT_HOUSE_NUMBER = "".join(
+    f"(?<!{word} )(?<!{word.capitalize()} )"
+    for word in ("bus", "route", "service", "platform", "junction", "exit", "gate", "stand")
+)
+
+
 class AddressRecogniser(_ValidatedPatternRecogniser):
     """Street addresses: house number, capitalised words, street suffix (``12 Mill Lane``)."""
 
@@ -383,7 +391,7 @@ class AddressRecogniser(_ValidatedPatternRecogniser):
     PATTERNS = (
         (
             "street",
-            rf"(?<!\w)(?:Flat \d+\w?,? )?\d{{1,4}}[A-Za-z]?,? +"
+            rf"{_NOT_HOUSE_NUMBER}(?<!\w)(?:Flat \d+\w?,? )?\d{{1,4}}[A-Za-z]?,? +"
             rf"(?:[A-Z][a-z'\-]+ +){{1,3}}(?:{_STREET})\b",
             0.6,
         ),

@@ -31,13 +31,23 @@ from importlib import resources
 
 import polars as pl
 
-from safelink.detect.column_model import ClassifySettings, ColumnFinding, review_finding
+from safelink.detect.column_model import (
+    ClassifySettings,
+    ColumnFinding,
+    review_finding,
+    share_of,
+)
 from safelink.detect.free_text_column import REFERENCE_BEFORE
-from safelink.detect.headers import names_a_code, names_a_thing
+from safelink.detect.headers import (
+    names_a_code,
+    names_a_place_or_thing,
+    names_a_thing,
+    names_nothing,
+)
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
 from safelink.normalise.constants import MONTH_WORDS
 
-__all__ = ["name_shaped_column", "singleton_text", "sparse_column"]
+__all__ = ["name_shaped_column", "singleton_text", "sparse_column", "unnamed_codes"]
 
 #: A column with values in fewer rows than this, and at most ``_SPARSE_SHARE`` of its rows, is
 #: too sparse to judge by the share of its values.
@@ -52,6 +62,22 @@ _SINGLETON_MIN_ROWS = 5
 NAME_SHAPED_SHARE = 0.5
 NAME_SHAPED_DISTINCT = 50
 NAME_SHAPED_ONCE = 0.1
+#: Codes under a header that says nothing: share of values code-shaped, share distinct, and
+#: the fewest values to judge by.
+CODE_SHARE = 0.8
+CODE_DISTINCT = 0.9
+CODE_MIN_VALUES = 50
+#: A code: seven to fourteen letters, digits and separators, with five digits in a row (an
+#: organisation's ODS code, "A81330", is six).
+_CODE_VALUE = r"^[A-Za-z0-9][A-Za-z0-9 /\-]{5,12}[A-Za-z0-9]$"
+#: Values that number something other than a record: dates written as digits, Unix times (in
+#: seconds or milliseconds, 2000 to 2033) and ONS geography codes ("E01011229").
+_NOT_RECORD_CODES = (
+    r"^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])"
+    r"|(?:[0-2][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2})$"
+    r"|^1[0-9]{9}(?:[0-9]{3})?$|^9[5-9][0-9]{7}(?:[0-9]{3})?$"
+    r"|^[EWSN][0-9]{8}$"
+)
 
 _NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | frozenset(MONTH_WORDS) | {"sept"}
 #: A word after these is a place ("moved from Rhyl", "seen at Haverhill").
@@ -114,7 +140,7 @@ def name_shaped_column(name: str, sample: pl.Series) -> ColumnFinding | None:
     Returns:
         A ``DIRECT_IDENTIFIER`` finding for review, or None.
     """
-    if names_a_code(name) or names_a_thing(name):
+    if names_a_code(name) or names_a_thing(name) or names_a_place_or_thing(name):
         return None
     values = [v.strip() for v in sample.to_list()]
     shaped = Counter(v for v in values if _NAME_SHAPE.fullmatch(v) and not _has_other_words(v))
@@ -130,6 +156,33 @@ def name_shaped_column(name: str, sample: pl.Series) -> ColumnFinding | None:
         f"{count / len(values):.0%} of values are capitalised words shaped like people's "
         f"names, {len(shaped)} different, {once / count:.0%} written once (names of places, "
         "services and code names recur); no rule placed them: review the column before release"
+    ]
+    return review_finding(name, evidence)
+
+
+def unnamed_codes(name: str, sample: pl.Series) -> ColumnFinding | None:
+    """Hold a column of codes each written once under a header that says nothing of them.
+
+    Args:
+        name: the column header.
+        sample: its sampled non-empty values (text, spreadsheet damage undone).
+
+    Returns:
+        A ``DIRECT_IDENTIFIER`` finding for review, or None.
+    """
+    values = sample.str.strip_chars()
+    if values.len() < CODE_MIN_VALUES or not names_nothing(name):
+        return None
+    shaped = values.str.contains(_CODE_VALUE) & values.str.contains(r"[0-9]{5}")
+    codes = values.filter(shaped.fill_null(False))
+    if codes.len() < CODE_SHARE * values.len() or values.n_unique() < CODE_DISTINCT * values.len():
+        return None
+    if share_of(codes.str.contains(_NOT_RECORD_CODES).fill_null(False)) >= CODE_SHARE:
+        return None
+    evidence = [
+        f"{codes.len() / values.len():.0%} of values are codes of five or more digits, "
+        f"{values.n_unique() / values.len():.0%} different, under a header that says nothing "
+        "of them: a record's identifier, possibly a person's; review the column before release"
     ]
     return review_finding(name, evidence)
 
