@@ -123,6 +123,7 @@ def test_cli_subject_erase(run_cli, linked: Linked, tmp_path, monkeypatch):
     shutil.copytree(linked.root, root)
     nhs = _first_nhs(linked)
     monkeypatch.setattr("sys.stdin", io.StringIO(nhs + "\n"))
+    (root / "audit").mkdir(exist_ok=True)  # another test's audit log may or may not be there
     register = root / "audit" / "erasures.json"
     result = run_cli(
         "subject", "--config", CONFIG, "--key-file", str(root / "keys" / "test.key"),

@@ -90,7 +90,9 @@ def names_with_header(
     if lower:
         sample = sample.str.to_titlecase()
     ev = _name_evidence(sample)
-    named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS)
+    named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS).fill_null(False)
+    if share_of(~named) >= _NOT_NAMES_MOST:
+        return None  # wards, units and services named after people ("Keats Ward", "CDU")
     single, full = ev["single"] & named, ev["full"] & named
     shape = single | full
     share = share_of(shape)
@@ -132,6 +134,11 @@ def names_with_header(
     )
 
 
+#: Share of values under a name header holding a word never a name ("Ward", "Unit",
+#: "Team") at which the header is contradicted: places and services, not people.
+_NOT_NAMES_MOST = 0.2
+#: Most values a code list holds (ethnic categories, teams, sites, wards).
+_CODE_LIST_MOST = 40
 #: A header of these words alone ("Name", "NM") names no one's name in particular.
 _BARE_NAME = frozenset(("name", "names", "nm"))
 
@@ -238,8 +245,10 @@ def names_without_header(
         ("FORENAME", single, share_of(ev["forename"]), ev["single"]),
         ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
     ]
-    if distinct < 0.05 * sample.len():
-        candidates = []  # few values repeated: by the lists alone, a code list's look-alikes
+    if distinct < min(0.05 * sample.len(), _CODE_LIST_MOST):
+        # few values repeated: by the lists alone, a code list's look-alikes (a service's 50
+        # clients seen over 2,000 sessions are no code list)
+        candidates = []
     for entity, shape, listed, mask_ in candidates:
         if shape >= settings.min_share and listed >= _LISTED_NO_HEADER:
             evidence = [

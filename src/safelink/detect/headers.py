@@ -188,7 +188,7 @@ _PLACE_NAME_WORDS = frozenset(
 _THING_NAME_WORDS = frozenset(
     ["drug", "medication", "medicine", "vaccine", "product", "brand", "device", "equipment",
      "course", "module", "programme", "project", "study", "trial", "procedure", "template",
-     "form", "document", "file", "report"]
+     "form", "document", "file", "report", "pet", "animal", "dog", "cat", "horse"]
 )  # fmt: skip
 # A header with "by" after a verb names who did something ("authorised_by", "seen_by_hv"):
 # a member of staff, whose name is personal data; the values decide whether they are names.

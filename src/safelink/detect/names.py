@@ -161,6 +161,11 @@ _LIST_PHRASES = (
     r"(?:attended|joined|accompanied|visited|entered|written|recorded|completed|dictated"
     r"|authored|signed) by|present|met with"
 )
+# Words said to a person: "Asked Eilidh to rate mood", "Agreed with Wen to try thought records".
+_ADDRESS_PHRASES = (
+    r"asked|told|advised|reminded|encouraged|reassured|thanked|praised"
+    r"|(?:agreed|spoke|discussed|checked\s+in)\s+with|(?:spoke|explained|talked)\s+to"
+)
 # Phrases that give the name a person is called by: "prefers to be called Raj", "known as
 # 'Bex'", "goes by Mo", "asked us to use the name Huy", "calls herself Dee", "answers to Kaz",
 # "preferred name: Sam", "gave his name as Tariq", "her name is Ama".
@@ -171,7 +176,10 @@ _NAMING_PHRASES = (
     r"|name\s+(?:is|was|given\s+as)|(?:preferred|chosen|usual)\s+name(?:\s+is)?"
     r"|nickname(?:d|\s+is)?|(?:call|calls|calling|called)\s+(?:her|him|them|my|your)sel(?:f|ves)"
 )
-MAY_HOLD_CUE = rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES}|{_NAMING_PHRASES})\b)"
+MAY_HOLD_CUE = (
+    rf"(?i:\b{_TITLE_WORD}\b|\b(?:{_CUE}|{_LIST_PHRASES}|{_NAMING_PHRASES}|{_ADDRESS_PHRASES})\b"
+    r"|[a-z]\((?:s|ren|es)\))"
+)
 
 _SEP = r"(?:\s*[:(\-\u2013,]\s*|\s+(?:is|was|called|named|aka)\s+|\s+)"
 # Particles in any case: "Rajesh van der Berg", "RAJESH VAN DER BERG".
@@ -195,6 +203,16 @@ _TITLED_CAPS = re.compile(
     rf"(?:{_PARTICLE.upper()}\s+)*"
     rf"(?P<name>{_RUN})"
 )
+# One name word after words said to a person, then what was said ("to", "about", "that") or the
+# sentence's end: a department spoken to is written in two words or more ("Discussed with
+# Payroll Bureau"), a thing advised is followed by what it is ("Advised Fitbit app").
+_AFTER_ADDRESSEE = (
+    "to|about|that|how|what|when|why|if|whether|for|re|regarding|and|she|he|they|we|it"
+)
+_ADDRESSEE = re.compile(
+    rf"(?i:\b(?:{_ADDRESS_PHRASES}))\s+(?P<name>{NAME_WORD})(?![\w'\u2019-])"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:{_AFTER_ADDRESSEE})\b)"
+)
 _LIST_INTRO = re.compile(rf"(?i:\b(?:{_LIST_PHRASES})\b)\s*:?\s+")
 _LIST_ITEM = re.compile(
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*)?(?P<title>{_TITLE}\s+)?{_INITIALS}(?:{_PARTICLE}\s+)*"
@@ -207,6 +225,7 @@ _CUE_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS, *_ROLES))
 _PLURAL_WORDS = frozenset(_PLURALS)
 _RELATION_WORDS = frozenset(c.split()[-1] for c in (*_RELATIONS, *_PLURALS))
 _CUE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PLURAL_MARKER = re.compile(r"\((s|ren|es)\)", re.IGNORECASE)
 # A title after the cue ("GP Dr Khan") is left to the titled rule, which keeps it.
 _AFTER_CUE = re.compile(
     rf"(?:['\u2019]s)?{_SEP}(?!{_TITLE}\s){_INITIALS}(?:{_PARTICLE}\s+)*(?P<name>{_RUN})"
@@ -328,18 +347,22 @@ def cue_names(text: str) -> list[tuple[int, int]]:
         if _is_name_word(first.group(), titled=True) and not _place_after(text, end):
             spans.append((match.start(), end))
     for cue in _CUE_TOKEN.finditer(text):
-        if cue.group().lower() not in _CUE_WORDS:
+        word, end = cue.group().lower(), cue.end()
+        marker = _PLURAL_MARKER.match(text, end)  # a form's plural: "child(ren)", "son(s)"
+        if marker is not None:
+            word, end = word + marker.group(1).lower(), marker.end()
+        if word not in _CUE_WORDS:
             continue
         if cue.start() and (text[cue.start() - 1].isalnum() or text[cue.start() - 1] in "_-"):
             continue
-        after = _AFTER_CUE.match(text, cue.end())
-        plural = cue.group().lower() in _PLURAL_WORDS
+        after = _AFTER_CUE.match(text, end)
+        plural = word in _PLURAL_WORDS
         # After a relationship word a place word is a surname ("her son Tom Ward"), as after
         # a title; after a role it is not ("GP Surgery").
-        kin = cue.group().lower() in _RELATION_WORDS
+        kin = word in _RELATION_WORDS
         # What belongs to a cue is a thing, not a person: "Children's Disability Team",
         # "Carers' Support Hub" (a place word ends it), as "her son's Ward" is not said.
-        owned = text[cue.end() : cue.end() + 1] in _APOSTROPHE
+        owned = text[end : end + 1] in _APOSTROPHE
         while after is not None:
             name = _trim(text, after.start("name"), after.end("name"), titled=kin, first_plain=True)
             if name is not None and cue.group().isupper() and text[slice(*name)].isupper():
@@ -355,9 +378,20 @@ def cue_names(text: str) -> list[tuple[int, int]]:
                 spans.append(name)
     spans.extend(_listed_people(text))
     spans.extend(_called_names(text))
+    spans.extend(_addressees(text))
     # Letters run into digits are a code's ("pc NW12 5LP": a postcode after "pc"), not a name.
     spans = [(start, end) for start, end in spans if not text[end : end + 1].isdigit()]
     return [_with_initials(text, start, end) for start, end in spans]
+
+
+def _addressees(text: str) -> list[tuple[int, int]]:
+    """A name after words said to a person ("Asked Eilidh to rate mood daily")."""
+    spans: list[tuple[int, int]] = []
+    for match in _ADDRESSEE.finditer(text):
+        name = _trim(text, match.start("name"), match.end("name"), first_plain=True)
+        if name is not None and not is_place(text, *name):
+            spans.append(name)
+    return spans
 
 
 def _called_names(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """Columns the scan could not place: held for the operator's review, not passed as content.
 
-The rules name what they recognise; a column they cannot explain is not thereby safe. Three
+The rules name what they recognise; a column they cannot explain is not thereby safe. Four
 kinds of column are held as possible direct identifiers (``DIRECT_IDENTIFIER`` or a direct
 ``FREE_TEXT`` finding, medium confidence, "review" in the evidence), so ``--fail-on direct``
 and the release's identifier gate stop on them until an operator has looked:
