@@ -30,6 +30,12 @@ child(ren) (Ava, Siobhan)"); surnames in capitals of a service's 50-100 clients 
 2,000 sessions under a coded header (read as a code list: held-out 14 and 17 both had one); and
 a drug's app advised ("Advised Evorel app for diary": the person-spoken-to rule now needs what
 was said, or the sentence's end, after the name). Left: a forename in lower case in a few notes.
+
+Held-out 18 and 19 were then scored blind on all of it; 19 was released (18 stays blind). Four
+of its six staff columns were missed: staff of services beyond health and care, named by a job
+no header rule knew (a swimming teacher, a surveyor, a bank's safeguarding lead, an
+officiating registrar). A name header is now contradicted only by place and service words in
+its values, not by role words ("Supt Registrar Ms S Pemberton").
 """
 
 from __future__ import annotations
@@ -348,3 +354,34 @@ def test_surnames_of_a_services_few_clients_repeated_over_sessions_are_names() -
     values = [f"{rng.choice(clients):<20}" for _ in range(2_000)]
     finding, direct = _finding("F12", values)
     assert finding is not None and finding.entity in ("SURNAME", REVIEW_ENTITY) and direct
+
+
+# --- held-out 19: staff of services beyond health and care -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header", ["course_tutor", "clinical_lead", "housing_surveyor", "library_clerk", "presiding"]
+)
+def test_staff_of_other_services_are_named_by_their_job(header: str) -> None:
+    hits, _, subject = header_entities(header)
+    assert "FULL_NAME" in hits and subject == "staff"
+    rng = random.Random(header)
+    forenames = ["Amara", "Ravi", "Joan", "Tomasz", "Grace", "Kwame", "Mairead", "Owen"]
+    staff = [f"{rng.choice(forenames)} {rng.choice(_SURNAMES)}" for _ in range(12)]
+    finding, direct = _finding(header, [rng.choice(staff) for _ in range(ROWS)])
+    assert direct and finding is not None and finding.subject == "staff"
+
+
+def test_a_licence_holder_is_not_made_staff() -> None:
+    assert header_entities("driver_licence_no")[2] == "person"
+
+
+def test_role_words_inside_staff_names_do_not_contradict_the_header() -> None:
+    rng = random.Random("roles")
+    values = [
+        f"{rng.choice(['Senior Tutor ', 'Tutor ', ''])}{rng.choice(['Ms', 'Mr', 'Dr'])} "
+        f"{rng.choice('ABCDEFG')} {rng.choice(_SURNAMES)}"
+        for _ in range(ROWS)
+    ]
+    _, direct = _finding("course_tutor", values)
+    assert direct

@@ -17,7 +17,7 @@ from safelink.detect.column_model import (
 )
 from safelink.detect.damage import without_roles
 from safelink.detect.headers import Subject, header_words
-from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS
+from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS, PLACE_WORDS
 from safelink.detect.recognisers import name_lists
 
 # A value's words: name words in any script's Latin letters and case, with the particles,
@@ -90,9 +90,9 @@ def names_with_header(
     if lower:
         sample = sample.str.to_titlecase()
     ev = _name_evidence(sample)
+    if share_of(sample.str.contains(_PLACE_VALUE).fill_null(False)) >= _PLACES_MOST:
+        return None  # wards, units and services named after people ("Keats Ward", "Lister Unit")
     named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS).fill_null(False)
-    if share_of(~named) >= _NOT_NAMES_MOST:
-        return None  # wards, units and services named after people ("Keats Ward", "CDU")
     single, full = ev["single"] & named, ev["full"] & named
     shape = single | full
     share = share_of(shape)
@@ -134,9 +134,10 @@ def names_with_header(
     )
 
 
-#: Share of values under a name header holding a word never a name ("Ward", "Unit",
-#: "Team") at which the header is contradicted: places and services, not people.
-_NOT_NAMES_MOST = 0.2
+#: Share of values under a name header holding a place's or a service's word ("Ward", "Unit",
+#: "Centre") at which the header is contradicted: places named after people, not people.
+_PLACES_MOST = 0.2
+_PLACE_VALUE = rf"(?i)\b(?:{'|'.join(sorted(PLACE_WORDS))})\b"
 #: Most values a code list holds (ethnic categories, teams, sites, wards).
 _CODE_LIST_MOST = 40
 #: A header of these words alone ("Name", "NM") names no one's name in particular.

@@ -332,7 +332,7 @@ def _organisations_few(finding: ColumnFinding | None, sample: pl.Series) -> Colu
     (``school_adm_address``: the address on each admission) are the people's own.
     """
     if finding is None or finding.subject != "organisation" or finding.entity not in _CONTACT:
-        return None if finding is None else finding
+        return finding
     counts = sample.str.strip_chars().value_counts(sort=False).get_column("count")
     once = int((counts == 1).sum())
     if counts.len() < _ONE_OFF_DISTINCT or once < _ONE_OFF_SHARE * sample.len():

@@ -171,6 +171,14 @@ _STAFF_WORDS = frozenset(
         "cpn",
         "hv",
         "amhp",
+        # Staff of services beyond health and care, and who led or took part in an event
+        # ("swim_teacher", "surveyor", "safeguarding_lead", "registrar_officiating").
+        *("teacher", "tutor", "instructor", "coach", "lecturer", "trainer", "mentor", "lead"),
+        *("registrar", "surveyor", "solicitor", "counsellor", "chaplain", "librarian"),
+        *("curator", "archivist", "warden", "escort", "engineer", "technician"),
+        *("adviser", "advisor", "navigator", "receptionist", "clerk", "administrator"),
+        *("celebrant", "officiating", "presiding", "attending", "treating", "admitting"),
+        *("examining", "prescribing", "supervising"),
     ]
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
