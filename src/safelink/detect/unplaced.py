@@ -70,11 +70,15 @@ CODE_MIN_VALUES = 50
 #: A code: seven to fourteen letters, digits and separators, with five digits in a row (an
 #: organisation's ODS code, "A81330", is six).
 _CODE_VALUE = r"^[A-Za-z0-9][A-Za-z0-9 /\-]{5,12}[A-Za-z0-9]$"
+#: Eight digits that read as a date (19850903, 03091985): a date, not a record's number.
+_DATE_AS_DIGITS = (
+    r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])"
+    r"|(?:[0-2][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2}"
+)
 #: Values that number something other than a record: dates written as digits, Unix times (in
 #: seconds or milliseconds, 2000 to 2033) and ONS geography codes ("E01011229").
 _NOT_RECORD_CODES = (
-    r"^(?:(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:[0-2][0-9]|3[01])"
-    r"|(?:[0-2][0-9]|3[01])(?:0[1-9]|1[0-2])(?:19|20)[0-9]{2})$"
+    rf"^(?:{_DATE_AS_DIGITS})$"
     r"|^1[0-9]{9}(?:[0-9]{3})?$|^9[5-9][0-9]{7}(?:[0-9]{3})?$"
     r"|^[EWSN][0-9]{8}$"
 )
@@ -82,10 +86,7 @@ _NOT_RECORD_CODES = (
 _NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | frozenset(MONTH_WORDS) | {"sept"}
 #: A word after these is a place ("moved from Rhyl", "seen at Haverhill").
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|via|into|towards|of)\s+$")
-#: Eight digits that read as a date (19850903, 03091985) are a date, not a record number.
-_DATE_DIGITS = re.compile(
-    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|(?:[0-2]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
-)
+_DATE_DIGITS = re.compile(_DATE_AS_DIGITS)
 _APOSTROPHES = "'\u2019"
 _WORD = rf"[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+(?:-[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+)?"
 _CAPITALISED_RUN = re.compile(
