@@ -39,7 +39,9 @@ _SURNAMES = [(a + b + c).capitalize() for a, b, c in itertools.product(_SYLLABLE
 def _guardian_surnames(seed: int = 5) -> list[str | None]:
     """A carer's surnames with a note of the arrangement, mostly blank (a sparse form field)."""
     rng = random.Random(seed)
-    notes = [" (foster carer)", " - respite", " (kinship)"]
+    # "- Respite" in capitals: a lower-case note after a dash is cut as a name's annotation
+    # (round 11), and the rules would then find the column themselves.
+    notes = [" (foster carer)", " - Respite", " (kinship)"]
     return [
         None if rng.random() < 0.8 else rng.choice(_SURNAMES) + rng.choice(notes)
         for _ in range(ROWS)

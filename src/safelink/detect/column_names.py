@@ -18,7 +18,7 @@ from safelink.detect.column_model import (
 from safelink.detect.damage import without_roles
 from safelink.detect.headers import Subject, header_words
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS, PLACE_WORDS
-from safelink.detect.recognisers import name_lists
+from safelink.detect.recognisers import name_lists, place_names
 
 # A value's words: name words in any script's Latin letters and case, with the particles,
 # initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
@@ -97,6 +97,8 @@ def names_with_header(
     shape = single | full
     share = share_of(shape)
     listed = share_of(ev["any_listed"])
+    if _unlisted_code_list(sample, listed, share_of(ev["full"])):
+        return None  # a list of products or specialties under a name header ("Allevyn Life")
     if entity == "FULL_NAME" and share_of(full) < settings.header_min_share:
         if share_of(single) >= settings.min_share:  # a "name" header over single words
             if listed < _LISTED_SINGLE:  # names from elsewhere, or drugs', products' names
@@ -138,10 +140,33 @@ def names_with_header(
 #: "Centre") at which the header is contradicted: places named after people, not people.
 _PLACES_MOST = 0.2
 _PLACE_VALUE = rf"(?i)\b(?:{'|'.join(sorted(PLACE_WORDS))})\b"
-#: Most values a code list holds (ethnic categories, teams, sites, wards).
+#: Most values a code list holds (ethnic categories, teams, sites, wards), and their most as
+#: a share of the values sampled.
 _CODE_LIST_MOST = 40
+_CODE_LIST_SHARE = 0.05
 #: A header of these words alone ("Name", "NM") names no one's name in particular.
 _BARE_NAME = frozenset(("name", "names", "nm"))
+
+
+#: Share of values in the UK name lists below which a short list of values is no one's names.
+_UNLISTED = 0.02
+#: Share of values of two words or more for a short unlisted list to be things' names.
+_MULTIWORD_SHARE = 0.5
+
+
+def _unlisted_code_list(sample: pl.Series, listed: float, multiword: float) -> bool:
+    """Whether the values are a short list of things' names, not people's, whatever the header.
+
+    A few tens of values repeated over the rows, most of them of two words or more ("Sorbsan
+    Flat", "Renal Medicine"), none holding a listed UK name nor written as only names are
+    ("NicLeoid", "Ó Floinn"), are a product's, a specialty's or a team's: a list of people's
+    full names that short (a ward's consultants) holds some listed names. Single words (a
+    client group's mononyms, nicknames, short surnames) are left to the single-name rules.
+    """
+    distinct = sample.drop_nulls().n_unique()
+    few = distinct < min(_CODE_LIST_SHARE * sample.len(), _CODE_LIST_MOST)
+    words = multiword >= _MULTIWORD_SHARE
+    return few and words and listed < _UNLISTED and not _written_as_names(sample)
 
 
 def _unlisted_single_names(name: str, share: float, listed: float) -> ColumnFinding:
@@ -246,7 +271,7 @@ def names_without_header(
         ("FORENAME", single, share_of(ev["forename"]), ev["single"]),
         ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
     ]
-    if distinct < min(0.05 * sample.len(), _CODE_LIST_MOST):
+    if distinct < min(_CODE_LIST_SHARE * sample.len(), _CODE_LIST_MOST):
         # few values repeated: by the lists alone, a code list's look-alikes (a service's 50
         # clients seen over 2,000 sessions are no code list)
         candidates = []
@@ -330,6 +355,18 @@ _MORPHOLOGY_DISTINCT = 50
 _LISTED_VARIED = 0.1
 
 
+def _listed_and_placeless(sample: pl.Series, ev: dict[str, pl.Series]) -> bool:
+    """Whether a tenth of the values hold a listed UK name and none of them is a listed place.
+
+    A service's 50-100 clients' surnames, repeated over its sessions ("ENTWISTLE", "BOATENG"),
+    hold some listed names; a list of towns holds listed places, of drugs no listed name.
+    """
+    places = place_names()
+    if any(value.lower() in places for value in sample.unique().to_list()):
+        return False
+    return share_of(ev["any_listed"]) >= _LISTED_VARIED
+
+
 def _varied_single_names(
     name: str,
     sample: pl.Series,
@@ -349,7 +386,7 @@ def _varied_single_names(
     """
     morphology = share_of(sample.unique().str.contains(_NAME_MORPHOLOGY))
     fewest = min(_MANY_DISTINCT, _SHAPE_DISTINCT * sample.len())
-    if morphology >= _MORPHOLOGY_SHARE:
+    if morphology >= _MORPHOLOGY_SHARE or _listed_and_placeless(sample, ev):
         fewest = min(fewest, _MORPHOLOGY_DISTINCT)
     if distinct < fewest or _numbered(sample):
         return None

@@ -40,6 +40,7 @@ from safelink.detect.column_model import (
     share_of,
 )
 from safelink.detect.column_names import names_with_header, names_without_header, titled_names
+from safelink.detect.contact_owner import contact_owner
 from safelink.detect.damage import (
     LEADING_ZERO,
     restore_leading_zero,
@@ -70,7 +71,6 @@ from safelink.detect.unplaced import (
     sparse_column,
     unnamed_codes,
 )
-from safelink.identifiers import DIRECT_IDENTIFIERS
 from safelink.normalise import normalise_date, normalise_sex
 
 __all__ = [
@@ -128,9 +128,20 @@ def as_text(values: pl.Series) -> pl.Series:
 
 
 def trimmed(drawn: pl.Series) -> pl.Series:
-    """Sampled text as it is classified: capped in length, stripped, the empty values dropped."""
+    """Sampled text as it is classified: capped in length, stripped, the empty values dropped.
+
+    Values that stand for an empty cell ("-", "n/a", "null", "?") are dropped too: a name
+    column half of whose rows say "n/a" holds names, not half names.
+    """
     text = drawn.str.slice(0, _MAX_CHARS).str.strip_chars()
-    return text.filter(text.str.len_chars() > 0)
+    return text.filter((text.str.len_chars() > 0) & ~text.str.contains(_EMPTY_CELL))
+
+
+# What clerks and exports write in a cell that holds nothing.
+_EMPTY_CELL = (
+    r"^(?i:[-\u2013\u2014.?_/]+|n/?a|n\.a\.|none|null|nil|not known|unknown|not recorded"
+    r"|not stated|not applicable)$"
+)
 
 
 def _birth_like(sample: pl.Series, matched: pl.Series) -> bool:
@@ -301,7 +312,7 @@ def _rules(
         undone = undo_spreadsheet_damage(sample)
         matched = {entity: check(undone) for entity, check in VALIDATORS.items()}
         passes = {entity: share_of(m) for entity, m in matched.items()}
-        finding = _organisations_few(_classify_values(name, undone, settings, matched), undone)
+        finding = contact_owner(_classify_values(name, undone, settings, matched), undone)
         if free_text and (finding is None or not finding.detected):
             finding = free_text_finding(name, sample, settings, analyse_text)
             if analyse_text is not None:
@@ -324,36 +335,6 @@ def _rules(
     return profile, passes
 
 
-def _organisations_few(finding: ColumnFinding | None, sample: pl.Series) -> ColumnFinding | None:
-    """A contact detail under an organisation's header, made a person's when values are one-offs.
-
-    An extract holds few organisations, so a practice's or a school's address, postcode, phone
-    or e-mail recurs over the rows of the people it serves. Values nearly all written once
-    (``school_adm_address``: the address on each admission) are the people's own.
-    """
-    if finding is None or finding.subject != "organisation" or finding.entity not in _CONTACT:
-        return finding
-    counts = sample.str.strip_chars().value_counts(sort=False).get_column("count")
-    once = int((counts == 1).sum())
-    if counts.len() < _ONE_OFF_DISTINCT or once < _ONE_OFF_SHARE * sample.len():
-        return finding
-    reason = (
-        f"{once / sample.len():.0%} of values written once: not an organisation's (an "
-        "extract holds few organisations), the people's own"
-    )
-    return dataclasses.replace(
-        finding,
-        subject="person",
-        direct=finding.kind in DIRECT_IDENTIFIERS,
-        evidence=(*finding.evidence, reason),
-    )
-
-
-_CONTACT = frozenset(("ADDRESS", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS"))
-#: An organisation's header over at least this many different values, this share of them
-#: written once, holds people's contact details.
-_ONE_OFF_DISTINCT = 50
-_ONE_OFF_SHARE = 0.5
 #: Share of a column's values an identifier must be found in when the column is mostly not
 #: writing (remarks among codes or names): "Victoria Lane" in 2 of 500 street names is a
 #: look-alike, a vehicle registration in one remark of twenty is not.

@@ -80,6 +80,9 @@ _ROLE_AFTER = (
     r"\+?[0-9][0-9/\-. ]{5,}.*$)"
     r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
 )
+# Who the person is, in any language, after a dash: lower-case words ("Ealasaid NicCoinnich -
+# màthair", "Natércia Rodrigues - irmão, tel no cartão", "Jock - uses this at school").
+_LOWER_AFTER_DASH = r"\s+[-\u2013]\s+\p{Ll}.*$"
 # A role written before a name as a title is ("P/M Tran", "EMT Cameron", "HCA J. Bell", "Sgt
 # Rowe", "Nurse Fiona MacLeod", "Sister O'Hara"): the role words of notes and the grades and
 # crews of ambulance, nursing, police and medical rotas.
@@ -105,8 +108,11 @@ _POST_NOMINALS = (
     # RAF", "O'Neill GC", "Byrne retd").
     r"|CSci|CEng|IEng|BMS|IBMS|FIBMS|MIBMS|RCS|RAF|RNR|GC|GM|QGM|DSO|DFC|MC|KC|QC|JP|DL"
     r"|retd|rtd|\(retd\)"
+    # A role's letters written after the name as a post-nominal is ("Ama Tennant OT", "Jo Kerr
+    # SLT"), in capitals only: "Ot" or "Dn" would be a name's part.
+    r"|OT|SLT|SALT|SW|CPN|HV|DN|AMHP|CNS|ANP|ACP|HCA|HCSW"
 )
-_POST_NOMINAL_END = rf"(?:[\s,]+(?:{_POST_NOMINALS}))+\.?$"
+_POST_NOMINAL_END = rf"(?:(?:[\s,]|\s[-\u2013/])+(?:{_POST_NOMINALS}))+\.?$"
 _MAY_HOLD_TITLE = rf"^(?i:(?:{_ROLE}|{_GRADES})\.?)\s|\s(?:{_POST_NOMINALS})\.?$"
 # An initial glued to the surname: "D.Jones" -> "D. Jones".
 _GLUED_INITIAL = r"^(\p{Lu})\.(\p{Lu}\p{Ll})"
@@ -238,6 +244,7 @@ def _untitled_role(sample: pl.Series) -> pl.Series:
 
 def _unroled(sample: pl.Series) -> pl.Series:
     text = sample.str.replace(_ROLE_BEFORE, "").str.replace(_GLUED_INITIAL, "${1}. ${2}")
+    text = text.str.replace(_LOWER_AFTER_DASH, "")
     return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
 
 

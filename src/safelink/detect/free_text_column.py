@@ -15,6 +15,8 @@ import polars as pl
 
 from safelink.detect.column_model import ClassifySettings, ColumnFinding, make_finding
 from safelink.detect.freetext import RECURRING_NAME
+from safelink.detect.headers import names_a_place_or_thing
+from safelink.detect.name_slots import slot_name_rows
 from safelink.detect.recognisers import modulus11_valid
 
 __all__ = ["DIRECT_TEXT_ENTITIES", "REFERENCE_BEFORE", "free_text_finding"]
@@ -36,6 +38,7 @@ def free_text_finding(
 
     Returns:
         A ``FREE_TEXT`` finding, direct when a direct identifier survives the look-alike checks.
+        Names in a repeated phrase's slot (:func:`slot_name_rows`) count as people's names.
     """
     if analyse_text is None:
         return make_finding(name, "FREE_TEXT", 0.0, "low", ["free text, not analysed"])
@@ -50,10 +53,20 @@ def free_text_finding(
             "template named after someone, not people mentioned"
         )
     direct_hits = {e: n for e, n in counts.items() if e in DIRECT_TEXT_ENTITIES and n}
+    slotted = slot_name_rows(rows.to_list())
+    if slotted > direct_hits.get("PERSON", 0):
+        direct_hits["PERSON"] = slotted
+        evidence.append(
+            f"PERSON in {slotted} rows: a name in a phrase the column repeats, a different "
+            "word each time"
+        )
     for entity in sorted(_WEAK_TEXT_ENTITIES & set(direct_hits)):
         if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
             del direct_hits[entity]
             evidence.append(f"{entity} in too few rows to be more than a look-alike")
+    if "PERSON" in direct_hits and names_a_place_or_thing(name):
+        del direct_hits["PERSON"]  # ships, rooms, drugs named after people ("RNLB Sir William")
+        evidence.append("names under a header naming a place or a thing are the place's or thing's")
     checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
     if checked:  # both carry the same check digit, passed by chance 1 time in 11
         passed, numbers = _check_digit_rate(rows)

@@ -21,7 +21,13 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ("EMAIL_ADDRESS", r"email|emailaddress"),
     ("UPRN", r"uprn"),
     # The machine-readable zone calls a passport's number its "document number".
-    ("UK_PASSPORT", r"passport|^doc(?:ument)?(?:no|num|number)?$|traveldoc"),
+    # Portuguese and Spanish "passaporte", "pasaporte", Polish "paszport", French "passeport",
+    # German "Reisepass", Welsh "pasbort".
+    (
+        "UK_PASSPORT",
+        r"passport|^doc(?:ument)?(?:no|num|number)?$|traveldoc|passaporte|pasaporte|paszport"
+        r"|passeport|reisepass|pasbort",
+    ),
     ("UK_DRIVING_LICENCE", r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber"),
     ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
@@ -36,7 +42,13 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
     ),
     # Welsh "cyfenw"; Irish "sloinne" and Scottish Gaelic "sloinneadh" (bilingual forms).
     ("SURNAME", r"surname|lastname|familyname|^lname|maiden|^nee$|cyfenw|^sloinne"),
-    ("ADDRESS", r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad"),
+    # Vendors' "ADR1", "PD_ADR"; Polish "adres", French "adresse", Czech "adresa", Portuguese
+    # "endereço", German "Anschrift", Italian "indirizzo".
+    (
+        "ADDRESS",
+        r"address|addr|street|line1|line2|housenumber|housename|cyfeiriad|adr$|adres"
+        r"|endereco|anschrift|indirizzo",
+    ),
     # Welsh-language extracts (Welsh public bodies publish bilingually): "enw" is "name".
     # An emergency contact or contact person is someone's name ("emergency_contact").
     # Irish and Scottish Gaelic: "ainm" is "name".
@@ -171,6 +183,8 @@ _STAFF_WORDS = frozenset(
         "cpn",
         "hv",
         "amhp",
+        # Allied health and nursing roles as written in a header ("assessing_ot", "slt_name").
+        *("ot", "slt", "salt", "dn", "cns", "anp", "acp", "hca", "hcsw", "rn"),
         # Staff of services beyond health and care, and who led or took part in an event
         # ("swim_teacher", "surveyor", "safeguarding_lead", "registrar_officiating").
         *("teacher", "tutor", "instructor", "coach", "lecturer", "trainer", "mentor", "lead"),
@@ -179,10 +193,15 @@ _STAFF_WORDS = frozenset(
         *("adviser", "advisor", "navigator", "receptionist", "clerk", "administrator"),
         *("celebrant", "officiating", "presiding", "attending", "treating", "admitting"),
         *("examining", "prescribing", "supervising"),
+        # Volunteers and helpers of a service ("volunteer", "befriender", "sitter").
+        *("volunteer", "befriender", "buddy", "helper", "sitter", "porter", "steward"),
     ]
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
 _PHONE_WORDS = frozenset(["tel", "tels", "telno", "mob", "mobno", "cell", "cellphone", "ffon"])
+# A patient's number in a master patient index, as systems name it: "MPI_ID", TrakCare's
+# "PAPMI_No". ("URN" is left: schools, Ofsted's providers and charities have URNs too.)
+_PATIENT_INDEX_WORDS = frozenset(["mpi", "pmi", "papmi", "empi"])
 # "NI" beside these is Northern Ireland, not National Insurance ("ni_pas_case_no", "NI Trust").
 _NORTHERN_IRELAND = frozenset(["pas", "hsc", "hscni", "trust", "hospital", "case", "hcn", "ward"])
 # A place's or a vessel's name under "<place>_name": a street's, a ward bay's, a ship's (not a
@@ -213,6 +232,11 @@ _PERSON_WORDS = RELATION_WORDS | {
     *("victim", "offender", "defendant", "prisoner", "detainee", "householder", "occupant"),
     *("client", "patient", "customer", "participant", "beneficiary", "recipient", "learner"),
 }
+# A whole name whose header says its order: "name (family name first)", "Surname first".
+_SURNAME_FIRST = re.compile(r"(?:family|sur|last)namefirst|(?:family|sur|last)namethenforename")
+# Words for a number or a code a person carries: a header naming a person and one of these
+# ("worker_ref", "client_id") names the person's number, not their name.
+_NUMBER_WORDS = frozenset(["ref", "reference", "id", "no", "num", "number", "code", "urn"])
 # Metadata words that a name column can still carry: "initials_surname" holds names.
 _NAME_META = frozenset(["initial", "initials"])
 _NAMES = ("FORENAME", "SURNAME", "FULL_NAME")
@@ -285,6 +309,8 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits = [h for h in hits if h not in _NAMES]
         if "name" in words or "names" in words:  # a street's name is not an address
             hits = [h for h in hits if h != "ADDRESS"]
+    if _SURNAME_FIRST.search(joined):  # "name (family name first)": a whole name, in its order
+        hits = list(dict.fromkeys("FULL_NAME" if h == "SURNAME" else h for h in hits))
     if "NHS_NUMBER" in hits and "CHI_NUMBER" in hits:
         hits.remove("NHS_NUMBER")
     if any(h in hits for h in ("FORENAME", "SURNAME", "EMAIL_ADDRESS", "HOSPITAL_NUMBER")):
@@ -297,9 +323,16 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits.insert(0, "NI_NUMBER")
     if "PHONE_NUMBER" not in hits and any(w in _PHONE_WORDS for w in words):
         hits.insert(0, "PHONE_NUMBER")
+    if not hits and _PATIENT_INDEX_WORDS & set(words) and not _ORG_WORDS & set(words):
+        hits.insert(0, "HOSPITAL_NUMBER")  # a school's or a trust's URN is the organisation's
     done_by = _DONE_BY in words[1:]  # "authorised_by", "seen_by_hv", "checked_by_bms"
     people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
-    if not any(h in _NAMES for h in hits) and (done_by or any(w in people for w in words)):
+    numbered = any(w in _NUMBER_WORDS for w in words)  # "agency_worker_ref", "carer_id"
+    if (
+        not any(h in _NAMES for h in hits)
+        and not numbered
+        and (done_by or any(w in people for w in words))
+    ):
         hits.append("FULL_NAME")
     meta_words = {w for w in words if w in _META_WORDS}
     meta = bool(meta_words) and not (meta_words <= _NAME_META and any(h in _NAMES for h in hits))

@@ -22,10 +22,10 @@ _EXTENDED = "\u01a0-\u01b0\u1e00-\u1eff"
 _UPPER = f"A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĴĶĹĻĽĿŁŃŅŇŊŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ{_EXTENDED}"
 _LOWER = f"a-zß-öø-ÿā-žșț{_EXTENDED}"
 _APOSTROPHE = "'\u2019"
-# One part of a name: "Smith", "McDonald", "MacLeod", "O'Neill", "D'Souza", "De'Ath",
-# "d'Arcy"; or upper case.
+# One part of a name: "Smith", "McDonald", "MacLeod", "NicLeòid" (Gaelic "daughter of"),
+# "FitzGerald", "O'Neill", "D'Souza", "De'Ath", "d'Arcy"; or upper case.
 _PART = (
-    rf"(?:(?:Ma?c|[OD]e?[{_APOSTROPHE}]|d[{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
+    rf"(?:(?:Ma?c|Nic|Fitz|[OD]e?[{_APOSTROPHE}]|d[{_APOSTROPHE}])?[{_UPPER}][{_LOWER}]+"
     rf"|(?:MA?C|[OD]E?[{_APOSTROPHE}])?[{_UPPER}]{{2,}})"
 )
 #: A name word: parts joined by hyphens ("Coleman-Burgess", "AZIZI-NCUBE", "al-Rahman").
@@ -41,7 +41,7 @@ _PARTICLE = rf"(?:{_NAME_PARTICLE}|Ó|St|an(?=\s+{_ECLIPSED}))"
 #: A lone particle, initial or Irish eclipsed/lenited word ("ap", "J.", "Ó", "tSaoi"): the
 #: words a written name holds besides :data:`NAME_WORD`, for judging a whole value's shape.
 NAME_FILLER = (
-    rf"(?:(?i:{_NAME_PARTICLE}|an|bint?|binti|al|el|mac|nic|ua|ó|ní|mc)"
+    rf"(?:(?i:{_NAME_PARTICLE}|an|bint?|binti|al|el|mac|nic|ua|ó|ní|mc|a[{_APOSTROPHE}])"
     rf"|[{_UPPER}]\.?|[a-z]{{1,2}}[{_UPPER}][{_LOWER}]+)"
 )
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sr|Rev|Sir|Dame)"

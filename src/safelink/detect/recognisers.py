@@ -147,7 +147,7 @@ def driving_licence_valid(values: pl.Series) -> pl.Series:
 
 
 def vehicle_registration_valid(values: pl.Series) -> pl.Series:
-    """UK vehicle registration marks in the current, prefix or suffix format."""
+    """UK vehicle registration marks in the current, prefix or suffix format, or Jersey's."""
     return normalise_vehicle_registration(_text(values)).values.is_not_null()
 
 
@@ -516,6 +516,14 @@ def name_lists() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(w.upper().replace("'", "") for w in words)
 
     return read("forenames.txt"), read("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """The bundled UK places and countries (``data/places.txt``), lower case."""
+    text = (resources.files("safelink.detect") / "data" / "places.txt").read_text("utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word.lower() for line in lines for word in line.split())
 
 
 # Capitalised or upper-case words: "John Smith", "John SMITH" (the records' own convention),

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
 
 import polars as pl
 
@@ -45,6 +43,7 @@ from safelink.detect.headers import (
     names_nothing,
 )
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
+from safelink.detect.recognisers import place_names
 from safelink.normalise.constants import MONTH_WORDS
 
 __all__ = ["name_shaped_column", "singleton_text", "sparse_column", "unnamed_codes"]
@@ -234,7 +233,7 @@ def _row_words(text: str) -> set[str]:
     A run of capitalised words next to a place or service word ("Mary Seacole Ward", "Wigan
     Council") names a place, and a word after a preposition of place ("from Rhyl") too.
     """
-    not_names = _NOT_NAMES | _places()
+    not_names = _NOT_NAMES | place_names()
     words = {
         word
         for m in _CAPITALISED_RUN.finditer(text)
@@ -250,14 +249,6 @@ def _row_words(text: str) -> set[str]:
         and not _DATE_DIGITS.fullmatch(m.group(0))
     }
     return words | codes
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """The bundled UK places and countries (``data/places.txt``), lower case."""
-    text = (resources.files("safelink.detect") / "data" / "places.txt").read_text("utf-8")
-    lines = (line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(word.lower() for line in lines for word in line.split())
 
 
 def _names_a_place(run: str, after: str) -> bool:

@@ -162,11 +162,12 @@ PASSPORT_REPEATED = check_portable(r"^(?:0+|1+|2+|3+|4+|5+|6+|7+|8+|9+)$")
 # DVLA: surname (letters, then 9-padding), decade, month (+50 for women), day, year digit,
 # two initials (9 for none), one character and two check letters.
 DRIVING_LICENCE = check_portable(r"^[A-Z][A-Z]{0,4}9{0,4}[0-9]{6}[A-Z][A-Z9][A-Z0-9][A-Z]{2}$")
-# Current (AB51 ABC: age 02-29 or 51-79), prefix (A123 BCD) and suffix (ABC 123D) marks.
+# Current (AB51 ABC: age 02-29 or 51-79), prefix (A123 BCD) and suffix (ABC 123D) marks, and
+# Jersey's (J 12345: "J" and up to six digits).
 VEHICLE_REGISTRATION = check_portable(
     r"^(?:[A-HJ-PR-Y]{2}(?:0[2-9]|[12][0-9]|5[1-9]|[67][0-9])[A-HJ-PR-Z]{3}"
     r"|[A-HJ-NPR-TV-Y][1-9][0-9]{0,2}[A-HJ-PR-Y][A-HJ-PR-Z]{2}"
-    r"|[A-HJ-PR-Z]{3}[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y])$"
+    r"|[A-HJ-PR-Z]{3}[1-9][0-9]{0,2}[A-HJ-NPR-TV-Y]|J[1-9][0-9]{0,5})$"
 )
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
