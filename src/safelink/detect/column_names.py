@@ -22,8 +22,11 @@ from safelink.detect.recognisers import name_lists, place_names
 
 # A value's words: name words in any script's Latin letters and case, with the particles,
 # initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
-_NAME_WORD = rf"(?:{NAME_WORD}|{NAME_FILLER})"
-_SINGLE_NAME = rf"^{NAME_WORD}(?:[ \-]{NAME_WORD})?$"
+# Korean and some Chinese given names join two syllables, the second in lower case ("Min-jun",
+# "Seo-yeon"): in a column of names, not in notes ("Follow-up", "Drop-in").
+_GIVEN_NAME = rf"{NAME_WORD}(?:-\p{{Ll}}{{2,5}})?"
+_NAME_WORD = rf"(?:{_GIVEN_NAME}|{NAME_FILLER})"
+_SINGLE_NAME = rf"^{_GIVEN_NAME}(?:[ \-]{_GIVEN_NAME})?$"
 _TITLE = r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? )?"
 _FULL_NAME = (
     rf"^{_TITLE}{_NAME_WORD}(?: {_NAME_WORD}){{1,4}}$"
@@ -84,11 +87,13 @@ def names_with_header(
     organisation's. Names under a staff header (``referrer``) are staff names.
     """
     sample = first_of_list(without_roles(sample))
-    # Names typed in lower case ("rita", "tyler") are judged as written with capitals, and
-    # only when a fifth hold a listed name.
-    lower = share_of(sample.str.contains(r"^[\p{Ll}' \-]+$").fill_null(False)) >= 0.5
-    if lower:
-        sample = sample.str.to_titlecase()
+    # Names typed in lower case ("rita", "tyler") are judged as written with capitals; when
+    # most are, only if a fifth hold a listed name.
+    typed_lower = sample.str.contains(r"^[\p{Ll}' \-]+$").fill_null(False)
+    lower = share_of(typed_lower) >= 0.5
+    sample = pl.select(
+        pl.when(typed_lower).then(sample.str.to_titlecase()).otherwise(sample)
+    ).to_series()
     ev = _name_evidence(sample)
     if share_of(sample.str.contains(_PLACE_VALUE).fill_null(False)) >= _PLACES_MOST:
         return None  # wards, units and services named after people ("Keats Ward", "Lister Unit")
@@ -248,10 +253,12 @@ def _titled(sample: pl.Series) -> pl.Series:
 def first_of_list(sample: pl.Series) -> pl.Series:
     """The first name of a list of names ("Tom, Ann and Jack" -> "Tom"); other values as they are.
 
-    Only values joined by "&", "and" or ";" are lists; "Smith, John" (surname first) is one
+    Values joined by "&", "and" or ";" are lists, and so are values of three names or more
+    between commas ("Arjun, Farhana, Chiamaka") and names whose notes were cut before a comma
+    ("Dimitris (12), João (13)" -> "Dimitris , João"); "Smith, John" (surname first) is one
     name.
     """
-    listed = sample.str.contains(r"\s&\s|\sand\s|;").fill_null(False)
+    listed = sample.str.contains(r"\s&\s|\sand\s|;|\s,|,.*,").fill_null(False)
     head = sample.str.replace(rf"{_LIST_SEPARATOR}.*$", "")
     return pl.select(pl.when(listed).then(head).otherwise(sample)).to_series()
 

@@ -131,9 +131,10 @@ def trimmed(drawn: pl.Series) -> pl.Series:
     """Sampled text as it is classified: capped in length, stripped, the empty values dropped.
 
     Values that stand for an empty cell ("-", "n/a", "null", "?") are dropped too: a name
-    column half of whose rows say "n/a" holds names, not half names.
+    column half of whose rows say "n/a" holds names, not half names. Runs of spaces (a
+    fixed-width export's padding between fields) are one space.
     """
-    text = drawn.str.slice(0, _MAX_CHARS).str.strip_chars()
+    text = drawn.str.slice(0, _MAX_CHARS).str.strip_chars().str.replace_all(r"[ \t]{2,}", " ")
     return text.filter((text.str.len_chars() > 0) & ~text.str.contains(_EMPTY_CELL))
 
 

@@ -80,9 +80,10 @@ _ROLE_AFTER = (
     r"\+?[0-9][0-9/\-. ]{5,}.*$)"
     r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
 )
-# Who the person is, in any language, after a dash: lower-case words ("Ealasaid NicCoinnich -
-# màthair", "Natércia Rodrigues - irmão, tel no cartão", "Jock - uses this at school").
-_LOWER_AFTER_DASH = r"\s+[-\u2013]\s+\p{Ll}.*$"
+# Who the person is, in any language, after a dash or a slash: lower-case words ("Ealasaid
+# NicCoinnich - màthair", "Natércia Rodrigues - irmão, tel no cartão", "Jock - uses this at
+# school", "Oliver/admin").
+_LOWER_AFTER_DASH = r"(?:\s+[-\u2013]\s+|\s*/\s*)\p{Ll}.*$"
 # A role written before a name as a title is ("P/M Tran", "EMT Cameron", "HCA J. Bell", "Sgt
 # Rowe", "Nurse Fiona MacLeod", "Sister O'Hara"): the role words of notes and the grades and
 # crews of ambulance, nursing, police and medical rotas.
@@ -108,6 +109,9 @@ _POST_NOMINALS = (
     # RAF", "O'Neill GC", "Byrne retd").
     r"|CSci|CEng|IEng|BMS|IBMS|FIBMS|MIBMS|RCS|RAF|RNR|GC|GM|QGM|DSO|DFC|MC|KC|QC|JP|DL"
     r"|retd|rtd|\(retd\)"
+    # Irish and Welsh medical degrees and diplomas ("MB BCh BAO", "DFSRH", "MRCPI", "PGCE").
+    r"|MB\s?BCh(?:\s?BAO)?|BCh|MBBCh|BMedSci|DFSRH|MFSRH|FFSRH|DFFP|DGM|DPD|MRCPI|FRCPI|FRCSI"
+    r"|MICGP|MRCEM|FRCEM|MRCOphth|FRCOphth|MRCPath|FRCPath|PGCE|FHEA|DipHE|RMN"
     # A role's letters written after the name as a post-nominal is ("Ama Tennant OT", "Jo Kerr
     # SLT"), in capitals only: "Ot" or "Dn" would be a name's part.
     r"|OT|SLT|SALT|SW|CPN|HV|DN|AMHP|CNS|ANP|ACP|HCA|HCSW"
@@ -147,9 +151,10 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
     ``100023336956`` (a label without a colon only when it names an identifier as a header
     would); text forced by a spreadsheet, ``'9434765919`` -> ``9434765919``; dotted digit
     groups, ``943.476.5919`` -> ``943 476 5919``; ``Ann Lee <ann@example.org>`` ->
-    ``ann@example.org``. Other values are unchanged.
+    ``ann@example.org``; UTF-8 read as Windows-1252, ``HorvÃ¡th`` -> ``Horváth``. Other values are
+    unchanged.
     """
-    sample = _as_typed(sample)
+    sample = _where(_as_typed(sample), _MOJIBAKE, _unmangled)
     thousands = sample.str.contains(_THOUSANDS).fill_null(False)
     grouped = pl.select(pl.when(thousands).then(sample.str.replace_all(",", "")).otherwise(sample))
     text = grouped.to_series().str.replace(r"^([0-9]+)\.0+$", "${1}")
@@ -167,6 +172,28 @@ def undo_spreadsheet_damage(sample: pl.Series) -> pl.Series:
         keep = unquoted.str.contains(r"\p{L}").fill_null(False)
         text = pl.select(pl.when(inner & keep).then(unquoted).otherwise(text)).to_series()
     return text
+
+
+# UTF-8 read as Windows-1252 or Latin-1 ("ElÅ¼bieta HorvÃ¡th" for "Elżbieta Horváth"): a lead
+# byte's letter, then a continuation byte's character.
+_MOJIBAKE = (
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+def _unmangled(text: pl.Series) -> pl.Series:
+    """Values as written before UTF-8 was read as a one-byte encoding (else unchanged)."""
+    return text.map_elements(_utf8_again, return_dtype=pl.String)
+
+
+def _utf8_again(value: str) -> str:
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return value.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return value
 
 
 def _as_typed(sample: pl.Series) -> pl.Series:

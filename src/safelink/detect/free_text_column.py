@@ -15,7 +15,7 @@ import polars as pl
 
 from safelink.detect.column_model import ClassifySettings, ColumnFinding, make_finding
 from safelink.detect.freetext import RECURRING_NAME
-from safelink.detect.headers import names_a_place_or_thing
+from safelink.detect.headers import names_a_vessel
 from safelink.detect.name_slots import slot_name_rows
 from safelink.detect.recognisers import modulus11_valid
 
@@ -64,9 +64,9 @@ def free_text_finding(
         if direct_hits[entity] < _WEAK_TEXT_MIN_SHARE * rows.len():
             del direct_hits[entity]
             evidence.append(f"{entity} in too few rows to be more than a look-alike")
-    if "PERSON" in direct_hits and names_a_place_or_thing(name):
-        del direct_hits["PERSON"]  # ships, rooms, drugs named after people ("RNLB Sir William")
-        evidence.append("names under a header naming a place or a thing are the place's or thing's")
+    if "PERSON" in direct_hits and names_a_vessel(name):
+        del direct_hits["PERSON"]  # ships named after people ("RNLB Sir William Hillary")
+        evidence.append("names under a header naming a vessel are the vessel's")
     checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
     if checked:  # both carry the same check digit, passed by chance 1 time in 11
         passed, numbers = _check_digit_rate(rows)
@@ -114,12 +114,13 @@ _TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])
 
 
 # A UK phone's shape in text (0 or +44, then ten digits, perhaps spaced) and the words that
-# make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789").
+# make such a number a reference instead ("Order 0517733030", "invoice no. 0123456789"), a
+# research study's among them ("IRAS 259264", "ISRCTN 87438484", "REC ref").
 _PHONE_LIKE = re.compile(r"(?<![\w-])(?:\+44\s?|0)\d(?:[ ]?\d){8,10}(?![\w-])")
 REFERENCE_BEFORE = re.compile(
     r"(?i)\b(?:order|ref|reference|invoice|po|batch|lot|claim|account|acct|job|ticket|receipt"
     r"|transaction|booking|serial|barcode|sample|specimen|accession|episode|tracking|incident"
-    r"|datix)"
+    r"|datix|iras|isrctn|nct|eudract|rec|protocol|study|trial|project|grant|award)"
     r"(?:\s*(?:no|number|num|id)\b)?\W{0,3}$"
 )
 

@@ -211,12 +211,28 @@ _PLACE_NAME_WORDS = frozenset(
      "scheme", "venue", "premises", "locality", "parish", "county", "borough", "district",
      "place", "bay", "room", "wing", "block", "vessel", "ship", "boat"]
 )  # fmt: skip
+_VESSEL_WORDS = frozenset(["vessel", "ship", "boat", "lifeboat", "ferry", "yacht", "trawler"])
 # A thing's name under "<thing>_name": a drug's, a product's, a course's (not a person's).
 _THING_NAME_WORDS = frozenset(
     ["drug", "medication", "medicine", "vaccine", "product", "brand", "device", "equipment",
      "course", "module", "programme", "project", "study", "trial", "procedure", "template",
      "form", "document", "file", "report", "pet", "animal", "dog", "cat", "horse"]
 )  # fmt: skip
+# A job named by its ending: "orthogeriatrician", "phlebotomist", "cardiologist",
+# "sonographer", "orthodontist" (a word of seven letters or more, not a "list" nor a verb).
+_JOB_ENDING = re.compile(r"[a-z]{3,}(?:ician|ologist|iatrist|ographer|ometrist|ist)")
+_NOT_JOBS = frozenset(["assist", "consist", "insist", "persist", "resist", "subsist", "exist"])
+
+
+def _is_job(word: str) -> bool:
+    return (
+        len(word) >= 7
+        and _JOB_ENDING.fullmatch(word) is not None
+        and not word.endswith("list")
+        and word not in _NOT_JOBS
+    )
+
+
 # A header with "by" after a verb names who did something ("authorised_by", "seen_by_hv"):
 # a member of staff, whose name is personal data; the values decide whether they are names.
 _DONE_BY = "by"
@@ -327,11 +343,12 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits.insert(0, "HOSPITAL_NUMBER")  # a school's or a trust's URN is the organisation's
     done_by = _DONE_BY in words[1:]  # "authorised_by", "seen_by_hv", "checked_by_bms"
     people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
+    job = any(_is_job(w) for w in words)  # "orthogeriatrician", "phlebotomist"
     numbered = any(w in _NUMBER_WORDS for w in words)  # "agency_worker_ref", "carer_id"
     if (
         not any(h in _NAMES for h in hits)
         and not numbered
-        and (done_by or any(w in people for w in words))
+        and (done_by or job or any(w in people for w in words))
     ):
         hits.append("FULL_NAME")
     meta_words = {w for w in words if w in _META_WORDS}
@@ -339,7 +356,7 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
     meta = meta and not done_by  # "checked_by", "verified_by": who checked, not the check
     subject: Subject = "person"
     if "HOSPITAL_NUMBER" not in hits and "serviceuser" not in joined:  # a person, not a service
-        if done_by or any(w in _STAFF_WORDS for w in words):
+        if done_by or job or any(w in _STAFF_WORDS for w in words):
             subject = "staff"
         elif any(w in _ORG_WORDS for w in words):
             subject = "organisation"
@@ -399,6 +416,17 @@ def names_a_place_or_thing(name: str) -> bool:
     if any(w in _PERSON_WORDS or w in _STAFF_WORDS for w in words):
         return False  # "study_participant", "course_tutor": a person of the place or thing
     return any(w in _PLACE_NAME_WORDS or w in _THING_NAME_WORDS for w in words)
+
+
+def names_a_vessel(name: str) -> bool:
+    """Whether a header names a ship or a boat (``vessel``, ``lifeboat``), often named after people.
+
+    Only vessels: a room, a bay or a form under a header can hold people's names beside it
+    (a blind corpus's annotated names under such a header were lost when any place or thing
+    counted).
+    """
+    words, _ = header_words(_fold(name))
+    return any(w in _VESSEL_WORDS for w in words)
 
 
 def names_a_thing(name: str) -> bool:

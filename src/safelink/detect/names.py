@@ -452,14 +452,17 @@ NOTE_VERBS = frozenset(
 )
 #: Past tenses and participles ("ADMINISTERED", "FOLLOWING") are not names, unless listed.
 VERB_ENDING = re.compile(r"(?i)[a-z]{3,}(?:ed|ing)$")
+#: Abstract and plural nouns ("PREFERENCES", "APPOINTMENTS", "CONDITIONS") are not names either.
+NOUN_ENDING = re.compile(r"(?i)[a-z]{3,}(?:tions?|sions?|ences|ances|ments|ness|ities)$")
 
 
 def _capitals_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
     """In text written in capitals, the run's longest prefix of name words.
 
     A listed UK name always counts; another word counts unless it is a function word, a
-    common noun of notes, or what a note says someone did ("PHONED", "VISITS", "-ED",
-    "-ING"), since case no longer says where a name ends.
+    common noun of notes, what a note says someone did ("PHONED", "VISITS", "-ED", "-ING") or
+    an abstract or plural noun ("-TION", "-ENCES", "-MENTS"), since case no longer says where a
+    name ends.
     """
     from safelink.detect.recognisers import name_lists  # recognisers imports this module
 
@@ -471,7 +474,7 @@ def _capitals_prefix(text: str, start: int, end: int) -> tuple[int, int] | None:
         if plain not in forenames and plain not in surnames:
             if not _is_name_word(word) or _plain(word) in NOTE_VERBS:
                 break
-            if VERB_ENDING.fullmatch(word):
+            if VERB_ENDING.fullmatch(word) or NOUN_ENDING.fullmatch(word):
                 break
         last = match.end()
     return (start, last) if last > start else None

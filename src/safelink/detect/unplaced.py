@@ -37,6 +37,7 @@ from safelink.detect.column_model import (
 )
 from safelink.detect.free_text_column import REFERENCE_BEFORE
 from safelink.detect.headers import (
+    header_entities,
     names_a_code,
     names_a_place_or_thing,
     names_a_thing,
@@ -97,6 +98,20 @@ _SERVICE_WORDS = frozenset(
     ("council", "trust", "nhs", "hospital", "infirmary", "ward", "unit", "clinic", "surgery",
      "practice", "centre", "service", "team")
 )  # fmt: skip
+#: Words that make the capitalised word before them a condition, a sign or a procedure named
+#: after someone ("Addison's crisis", "Hodgkin lymphoma", "Bell's palsy", "Whipple procedure").
+_EPONYM_WORDS = frozenset(
+    ("syndrome", "disease", "crisis", "lymphoma", "sarcoma", "palsy", "reaction", "tumour",
+     "tumor", "sign", "test", "score", "scale", "criteria", "procedure", "operation", "repair",
+     "fracture", "manoeuvre", "cardiomyopathy", "encephalopathy", "ulcer", "block", "catheter",
+     "phenomenon", "contracture", "anomaly", "malformation", "myeloma", "cyst", "diverticulum")
+)  # fmt: skip
+#: Drugs' names by their stems ("Empagliflozin", "Semaglutide", "Ramipril", "Apixaban").
+_DRUG_STEM = re.compile(
+    r"(?i).{3,}(?:mab|nib|pril|sartan|olol|statin|azole|mycin|cillin|floxacin|tide|gliflozin"
+    r"|gliptin|parin|xaban|gatran|oxetine|azepam|dronate|prazole|setron|triptan|vir|morph"
+    r"|profen|fenac|tidine|lukast|sone|olone|asone|amine|arin|idine|azine|oxacin|cycline)"
+)
 _CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9]*[0-9])[A-Z]{0,4}[0-9]{5,10}[A-Z]?(?![\w/-])")
 _SENTENCE_END = ".!?:;\n"
 _NAME_WORD = rf"(?:{_WORD}|[A-Z]\.?)"
@@ -173,6 +188,8 @@ def unnamed_codes(name: str, sample: pl.Series) -> ColumnFinding | None:
     values = sample.str.strip_chars()
     if values.len() < CODE_MIN_VALUES or not names_nothing(name):
         return None
+    if header_entities(name)[0]:
+        return None  # "ni_no" names an identifier, whose checks the values failed: not one
     shaped = values.str.contains(_CODE_VALUE) & values.str.contains(r"[0-9]{5}")
     codes = values.filter(shaped.fill_null(False))
     if codes.len() < CODE_SHARE * values.len() or values.n_unique() < CODE_DISTINCT * values.len():
@@ -240,7 +257,7 @@ def _row_words(text: str) -> set[str]:
         if not _PLACE_BEFORE.search(text, max(0, m.start() - 10), m.start())
         and not _names_a_place(m.group(0), text[m.end() :])
         for word in m.group(0).split()[1 if _starts_sentence(text, m.start()) else 0 :]
-        if word.lower() not in not_names
+        if word.lower() not in not_names and not _DRUG_STEM.fullmatch(word)
     }
     codes = {
         m.group(0)
@@ -254,7 +271,9 @@ def _row_words(text: str) -> set[str]:
 def _names_a_place(run: str, after: str) -> bool:
     following = _NEXT_WORD.match(after)
     words = [*run.lower().split(), following.group(1).lower() if following else ""]
-    return any(word in PLACE_WORDS or word in _SERVICE_WORDS for word in words)
+    return any(
+        word in PLACE_WORDS or word in _SERVICE_WORDS or word in _EPONYM_WORDS for word in words
+    )
 
 
 def _starts_sentence(text: str, start: int) -> bool:
