@@ -159,6 +159,11 @@ _UNLISTED = 0.02
 _MULTIWORD_SHARE = 0.5
 
 
+def _code_list_sized(distinct: int, values: int) -> bool:
+    """Whether so few different values among so many are a code list's size, not people's."""
+    return distinct < min(_CODE_LIST_SHARE * values, _CODE_LIST_MOST)
+
+
 def _unlisted_code_list(sample: pl.Series, listed: float, multiword: float) -> bool:
     """Whether the values are a short list of things' names, not people's, whatever the header.
 
@@ -169,7 +174,7 @@ def _unlisted_code_list(sample: pl.Series, listed: float, multiword: float) -> b
     client group's mononyms, nicknames, short surnames) are left to the single-name rules.
     """
     distinct = sample.drop_nulls().n_unique()
-    few = distinct < min(_CODE_LIST_SHARE * sample.len(), _CODE_LIST_MOST)
+    few = _code_list_sized(distinct, sample.len())
     words = multiword >= _MULTIWORD_SHARE
     return few and words and listed < _UNLISTED and not _written_as_names(sample)
 
@@ -278,7 +283,7 @@ def names_without_header(
         ("FORENAME", single, share_of(ev["forename"]), ev["single"]),
         ("SURNAME", single, share_of(ev["surname"]), ev["single"]),
     ]
-    if distinct < min(_CODE_LIST_SHARE * sample.len(), _CODE_LIST_MOST):
+    if _code_list_sized(distinct, sample.len()):
         # few values repeated: by the lists alone, a code list's look-alikes (a service's 50
         # clients seen over 2,000 sessions are no code list)
         candidates = []

@@ -25,8 +25,8 @@ _TOKEN = re.compile(r"[^\s,:()\"]+")
 _CAPITALISED = re.compile(rf"{NAME_WORD}")
 # Months and seasons are forenames too ("April", "June", "May", "Summer"): "Review in June".
 _CALENDAR = frozenset([*MONTHS, "spring", "summer", "autumn", "winter"])
-# A word after these is a place's ("holiday in Florence", "moved from Stanley").
-_PLACE_BEFORE = frozenset(["in", "at", "from", "near", "via", "into", "towards"])
+#: A word after these is a place's ("holiday in Florence", "moved from Stanley").
+PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "near", "via", "into", "towards"])
 # A sentence about an animal names a pet ("dog - Milo", "Bella guide dog"): not a person.
 _ANIMALS = frozenset(
     ["pet", "pets", "dog", "dogs", "puppy", "cat", "cats", "kitten", "parrot", "budgie", "rabbit",
@@ -101,7 +101,7 @@ def _person_context(lowered: list[str], i: int) -> bool:
     """
     before = lowered[i - 1] if i else ""
     after = lowered[i + 1] if i + 1 < len(lowered) else ""
-    if before in _PLACE_BEFORE or after in ROLE_WORDS or after in PLACE_WORDS:
+    if before in PLACE_PREPOSITIONS or after in ROLE_WORDS or after in PLACE_WORDS:
         return False
     return not _ANIMALS.intersection(lowered)
 

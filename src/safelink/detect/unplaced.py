@@ -43,6 +43,7 @@ from safelink.detect.headers import (
     names_a_thing,
     names_nothing,
 )
+from safelink.detect.name_slots import PLACE_PREPOSITIONS
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
 from safelink.detect.recognisers import place_names
 from safelink.normalise.constants import MONTH_WORDS
@@ -85,7 +86,7 @@ _NOT_RECORD_CODES = (
 
 _NOT_NAMES = NOT_NAME_WORDS | PLACE_WORDS | frozenset(MONTH_WORDS) | {"sept"}
 #: A word after these is a place ("moved from Rhyl", "seen at Haverhill").
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|from|near|via|into|towards|of)\s+$")
+_PLACE_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'of'}))})\s+$")
 _DATE_DIGITS = re.compile(_DATE_AS_DIGITS)
 _APOSTROPHES = "'\u2019"
 _WORD = rf"[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+(?:-[A-ZÀ-Þ][a-zß-ÿ{_APOSTROPHES}]+)?"
