@@ -213,8 +213,11 @@ def test_a_header_naming_the_data_subject_by_role_names_a_person(header: str) ->
     assert direct
 
 
-_MONONYMS = ["Tsegaye", "Wondimu", "Mulatu", "Sinta", "Purnomo", "Hla", "Thein", "Dawa",
-             "Lhakpa", "Sarwono", "Genet", "Zewdu", "Ketut", "Wayan", "Aster", "Yeshi"]  # fmt: skip
+# Held-out 15's were Ethiopian and Indonesian; those are in the lists of many origins since
+# round 12, so these are Tibetan and Bhutanese names, which the lists still lack.
+_MONONYMS = ["Lhakpa", "Ngawang", "Tenzin", "Lobsang", "Tsering", "Dendup", "Kinley", "Wangchuk",
+             "Jigme", "Ugyen", "Sangay", "Dechen", "Choden", "Pelden", "Rinzin",
+             "Lhamo"]  # fmt: skip
 
 
 def test_single_names_the_lists_lack_under_a_persons_name_header_are_held_for_review() -> None:

@@ -18,7 +18,7 @@ from safelink.detect.column_model import (
 from safelink.detect.damage import without_roles
 from safelink.detect.headers import Subject, header_words
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS, PLACE_WORDS
-from safelink.detect.recognisers import name_lists, place_names
+from safelink.detect.recognisers import many_origin_name_lists, place_names
 
 # A value's words: name words in any script's Latin letters and case, with the particles,
 # initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
@@ -35,7 +35,7 @@ _FULL_NAME = (
 
 
 def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
-    forenames, surnames = name_lists()
+    forenames, surnames = many_origin_name_lists()
     upper = sample.str.to_uppercase().str.replace_all(r"^(MR|MRS|MS|MISS|MX|DR)\.? ", "")
     parts = (
         upper.str.replace_all("'", "").str.split(by=",").list.eval(pl.element().str.strip_chars())
@@ -95,7 +95,7 @@ def names_with_header(
         pl.when(typed_lower).then(sample.str.to_titlecase()).otherwise(sample)
     ).to_series()
     ev = _name_evidence(sample)
-    if share_of(sample.str.contains(_PLACE_VALUE).fill_null(False)) >= _PLACES_MOST:
+    if _named_after_people(sample):
         return None  # wards, units and services named after people ("Keats Ward", "Lister Unit")
     named = ~_untitled(sample).str.contains(_NOT_NAME_WORDS).fill_null(False)
     single, full = ev["single"] & named, ev["full"] & named
@@ -142,9 +142,20 @@ def names_with_header(
 
 
 #: Share of values under a name header holding a place's or a service's word ("Ward", "Unit",
-#: "Centre") at which the header is contradicted: places named after people, not people.
+#: "Centre"), a company's suffix or a vessel's prefix at which the header is contradicted:
+#: places, companies and vessels named after people, not people.
 _PLACES_MOST = 0.2
-_PLACE_VALUE = rf"(?i)\b(?:{'|'.join(sorted(PLACE_WORDS))})\b"
+# Vessels carry their prefix before a person's name ("RNLB Grace Darling", "HMS Belfast"),
+# companies their suffix after a founder's ("Bayer UK Ltd", "Boehringer Ingelheim GmbH", "Okafor
+# Legal LLP", "Nowak Partners"; "WS", Writers to the Signet, a Scottish firm's).
+_COMPANY = (
+    r"ltd|limited|plc|llp|inc|gmbh|pharma|pharmaceuticals|holdings|solicitors|legal|partners"
+    r"|associates|chambers|ws"
+)
+_PLACE_VALUE = (
+    rf"(?i:\b(?:{'|'.join(sorted(PLACE_WORDS))}|{_COMPANY})\b)"
+    r"|^(?:RNLB|HMS|HMY|RMS|RFA|MV|SS|FV|MY)\s"
+)
 #: Most values a code list holds (ethnic categories, teams, sites, wards), and their most as
 #: a share of the values sampled.
 _CODE_LIST_MOST = 40
@@ -157,6 +168,11 @@ _BARE_NAME = frozenset(("name", "names", "nm"))
 _UNLISTED = 0.02
 #: Share of values of two words or more for a short unlisted list to be things' names.
 _MULTIWORD_SHARE = 0.5
+
+
+def _named_after_people(sample: pl.Series) -> bool:
+    """Whether enough values are places', companies' or vessels' names for none to be people's."""
+    return share_of(sample.str.contains(_PLACE_VALUE).fill_null(False)) >= _PLACES_MOST
 
 
 def _code_list_sized(distinct: int, values: int) -> bool:
@@ -244,7 +260,7 @@ _LISTED_SINGLE = 0.1
 _STAFF_PEOPLE = 0.3
 _TITLE_START = r"^(?i:mr|mrs|ms|miss|mx|dr|prof|rev)\.? "
 # Lists of names in one value: "Aisha, Bilal and Zara", "Tom & Jack", "Aisha; Bilal; Zara".
-_LIST_SEPARATOR = r"\s*(?:,|;|&|\band\b)\s*"
+_LIST_SEPARATOR = r"\s*(?:,|;|&|\+|\s/\s|\band\b)\s*"
 
 
 def _untitled(sample: pl.Series) -> pl.Series:
@@ -258,12 +274,12 @@ def _titled(sample: pl.Series) -> pl.Series:
 def first_of_list(sample: pl.Series) -> pl.Series:
     """The first name of a list of names ("Tom, Ann and Jack" -> "Tom"); other values as they are.
 
-    Values joined by "&", "and" or ";" are lists, and so are values of three names or more
-    between commas ("Arjun, Farhana, Chiamaka") and names whose notes were cut before a comma
-    ("Dimitris (12), João (13)" -> "Dimitris , João"); "Smith, John" (surname first) is one
-    name.
+    Values joined by "&", "+", " / ", "and" or ";" are lists, and so are values of three names
+    or more between commas ("Arjun, Farhana, Chiamaka") and names whose notes were cut before a
+    comma ("Dimitris (12), João (13)" -> "Dimitris , João"); "Smith, John" (surname first) is
+    one name.
     """
-    listed = sample.str.contains(r"\s&\s|\sand\s|;|\s,|,.*,").fill_null(False)
+    listed = sample.str.contains(r"\s[&+/]\s|\sand\s|;|\s,|,.*,").fill_null(False)
     head = sample.str.replace(rf"{_LIST_SEPARATOR}.*$", "")
     return pl.select(pl.when(listed).then(head).otherwise(sample)).to_series()
 
@@ -274,8 +290,8 @@ def names_without_header(
     """A name column without header context: by the UK name lists, then by shape."""
     sample = without_roles(sample)
     distinct = sample.n_unique()
-    if distinct < 10:
-        return None  # a code list (ethnicity, sex, team names), not people's names
+    if distinct < 10 or _named_after_people(sample):
+        return None  # a code list (ethnicity, sex, team names), or companies, not people
     ev = _name_evidence(sample)
     single = share_of(ev["single"])
     candidates = [

@@ -1,6 +1,6 @@
 """Whose a column of contact details is: an organisation's, or the people's, by how it recurs.
 
-An extract holds few organisations, so an organisation's address, phone or e-mail recurs over
+An extract holds few organisations, so an organisation's address, phone, e-mail or UPRN recurs over
 the rows of the people it serves, and a person's is written once or a few times. A header
 says whose the values are; how they recur can contradict it either way.
 """
@@ -12,6 +12,7 @@ import dataclasses
 import polars as pl
 
 from safelink.detect.column_model import ColumnFinding, share_of
+from safelink.detect.recognisers import many_origin_name_lists
 from safelink.identifiers import DIRECT_IDENTIFIERS
 
 __all__ = ["contact_owner"]
@@ -56,7 +57,8 @@ def _one_offs(finding: ColumnFinding, sample: pl.Series) -> ColumnFinding:
     )
 
 
-_CONTACT = frozenset(("ADDRESS", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS"))
+# A property's UPRN too: an office's recurs, the homes' (staff accommodation, tenants) do not.
+_CONTACT = frozenset(("ADDRESS", "POSTCODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "UPRN"))
 #: An organisation's header over at least this many different values, this share of them
 #: written once, holds people's contact details.
 _ONE_OFF_DISTINCT = 50
@@ -75,7 +77,8 @@ def _shared_mailboxes(finding: ColumnFinding, sample: pl.Series) -> ColumnFindin
     if distinct >= _MAILBOX_DISTINCT_SHARE * values.len():
         return finding
     local = values.str.extract(r"^([^@]+)@", 1)
-    functional = share_of(local.str.contains(_FUNCTION_MAILBOX).fill_null(False))
+    named = local.str.contains(_FUNCTION_MAILBOX).fill_null(False) | _words_not_names(local)
+    functional = share_of(named)
     if functional < _MAILBOX_SHARE:
         return finding
     reason = (
@@ -85,6 +88,20 @@ def _shared_mailboxes(finding: ColumnFinding, sample: pl.Series) -> ColumnFindin
     return dataclasses.replace(
         finding, subject="organisation", direct=False, evidence=(*finding.evidence, reason)
     )
+
+
+def _words_not_names(local: pl.Series) -> pl.Series:
+    """Local parts of two words or more, none a listed name ("car.parking", "casenotes.library").
+
+    A person's address holds a name or an initial and a name ("j.okafor", "amy.lee"); a
+    service's holds the words of what it does.
+    """
+    forenames, surnames = many_origin_name_lists()
+    names = pl.Series(sorted(forenames | surnames), dtype=pl.String).implode()
+    split = local.str.to_uppercase().str.replace_all(r"[._\-]+", " ").str.split(" ")
+    shortest = split.list.eval(pl.element().str.len_chars()).list.min()
+    listed = split.list.eval(pl.element().is_in(names)).list.any()
+    return ((split.list.len() >= 2) & (shortest >= 3) & ~listed).fill_null(False)
 
 
 #: Words that name a mailbox for a function, not a person ("referrals", "admin", "ward7a").

@@ -69,7 +69,8 @@ _INNER_QUOTED = (
 _JOB = (
     "director|deputy|head|lead|chair|chairperson|chief|senior|principal|associate|assistant"
     "|matron|specialist|secretary|administrator|commissioner|executive|adviser|advisor"
-    "|supervisor|inspector|member|partner|sister|charge|locum|trainee|student"
+    "|supervisor|inspector|member|partner|sister|charge|locum|trainee|student|worker|officer"
+    "|practitioner|volunteer|coordinator|co-ordinator"
 )
 _PLACE = "|".join(sorted(PLACE_WORDS))
 _ROLE_AFTER = (
@@ -80,6 +81,10 @@ _ROLE_AFTER = (
     r"\+?[0-9][0-9/\-. ]{5,}.*$)"
     r"|^(\S+\s+\S+.*?)\s*,\s*(?:[a-z]|[A-Z]{2,5}\b|[^,]*[0-9]).*$"
 )
+# A clerk's full stop after a name ("Gwenllian.", "Nasrin ."): an initial's ("Smith J.") stays.
+_FULL_STOP_AFTER_NAME = r"(\p{L}{2})\s*\.$"
+# A child's age after the name: "Sky 2y", "Robin 6 yrs", "Aoife 18m".
+_AGE_AFTER = r"(?i)\s+[0-9]{1,2}\s?(?:y|yo|yrs?|years?|m|mths?|months?)\b.*$"
 # Who the person is, in any language, after a dash or a slash: lower-case words ("Ealasaid
 # NicCoinnich - màthair", "Natércia Rodrigues - irmão, tel no cartão", "Jock - uses this at
 # school", "Oliver/admin").
@@ -89,14 +94,17 @@ _LOWER_AFTER_DASH = r"(?:\s+[-\u2013]\s+|\s*/\s*)\p{Ll}.*$"
 # crews of ambulance, nursing, police and medical rotas.
 _GRADES = (
     r"p/m|pm|emt|eca|ecsw|aap|hca|hcsw|hcw|rn|rgn|rmn|rnld|sn|ssn|en|srn|np|anp|acp|ap|sgt"
-    r"|insp|ds|dc|pcso|sister|matron|charge\s+nurse|staff\s+nurse|spr|sho|fy[12]|st[1-8]"
+    r"|insp|ds|dc|ps|pcso|sister|matron|charge\s+nurse|staff\s+nurse|spr|sho|fy[12]|st[1-8]"
     r"|ct[1-3]|reg|cons|tech|pharm"
     # Ranks of the armed forces, police and clergy ("Capt Kofi Murphy", "Flt Lt Ionescu",
     # "AB Mateo Thompson", "Cllr Jones", "Fr Byrne").
     r"|capt|maj|col|lt|lt\s+col|lt\s+cdr|flt\s+lt|sqn\s+ldr|wg\s+cdr|gp\s+capt|cdr|cmdr"
     r"|brig|gen|adm|cpl|l/cpl|lcpl|bdr|pte|gnr|rfn|tpr|ab|po|cpo|wo[12]?|ssgt|cllr|fr"
+    r"|staff"  # after "staff nurse": the first that fits is taken
 )
-_ROLE_TITLE = rf"(?i:(?:{_ROLE}|{_GRADES})\.?)\s+(\p{{Lu}})"
+# A police officer's or a worker's number may follow the rank ("PCSO 4390 AL-HASHIMI", "Staff
+# 7573 MAHMOOD").
+_ROLE_TITLE = rf"(?i:(?:{_ROLE}|{_GRADES})\.?)\s+(?:[0-9]{{3,6}}\s+)?(\p{{Lu}})"
 # Letters after a name ("T. Liu MRPharmS", "Ann Lee RGN", "Dr K. Patel MBChB FRCP", "J Kerr
 # BSc (Hons)"): registrations, degrees and fellowships. "MA" and "BA" are left: they are
 # surnames too ("Li MA").
@@ -115,9 +123,18 @@ _POST_NOMINALS = (
     # A role's letters written after the name as a post-nominal is ("Ama Tennant OT", "Jo Kerr
     # SLT"), in capitals only: "Ot" or "Dn" would be a name's part.
     r"|OT|SLT|SALT|SW|CPN|HV|DN|AMHP|CNS|ANP|ACP|HCA|HCSW"
+    # Any body's letters by their shape: capitals then lower case ("RAnTech", "MCSci"), a
+    # grade's capitals and digit ("RN1", "B6", "ST3") and an Agenda for Change band ("Band 7").
+    r"|\p{Lu}{2,}\p{Ll}[\p{L}]*|\p{Lu}{1,3}[0-9]{1,2}|[Bb]and\s?[0-9][a-d]?"
 )
+# An association's capitals after a whole name written with capitals and lower case
+# ("Winston McKenzie MAAPT"): two name words stand before them, so a surname in capitals
+# ("Ann SMITH") is kept.
+_CAPITALS_AFTER_NAME = r"^(\p{Lu}\p{Ll}[\p{L}'\-]*(?:\s\p{Lu}[\p{L}'\-]*\p{Ll})+)\s+\p{Lu}{2,6}\.?$"
 _POST_NOMINAL_END = rf"(?:(?:[\s,]|\s[-\u2013/])+(?:{_POST_NOMINALS}))+\.?$"
-_MAY_HOLD_TITLE = rf"^(?i:(?:{_ROLE}|{_GRADES})\.?)\s|\s(?:{_POST_NOMINALS})\.?$"
+_MAY_HOLD_TITLE = (
+    rf"^(?i:(?:{_ROLE}|{_GRADES})\.?)\s|\s(?:{_POST_NOMINALS})\.?$|{_CAPITALS_AFTER_NAME}"
+)
 # An initial glued to the surname: "D.Jones" -> "D. Jones".
 _GLUED_INITIAL = r"^(\p{Lu})\.(\p{Lu}\p{Ll})"
 _ROLE_BEFORE = rf"(?i:^(?:{_ROLE})\s*(?::|\s-|\s\u2013)\s*)"
@@ -259,20 +276,23 @@ def without_roles(sample: pl.Series) -> pl.Series:
 
     Only for judging a name column: an address's parts after a comma are not roles.
     """
+    sample = sample.str.replace(_FULL_STOP_AFTER_NAME, "${1}")
     titled = _where(sample, _MAY_HOLD_TITLE, _untitled_role)
     return _where(titled, _MAY_HOLD_ROLE, _unroled)
 
 
 def _untitled_role(sample: pl.Series) -> pl.Series:
     """Names without a role before them as a title, nor letters after them."""
-    text = sample.str.replace(_POST_NOMINAL_END, "").str.replace(f"^{_ROLE_TITLE}", "${1}")
+    text = sample.str.replace(_CAPITALS_AFTER_NAME, "${1}").str.replace(_POST_NOMINAL_END, "")
+    text = text.str.replace(f"^{_ROLE_TITLE}", "${1}")
     return text.str.replace_all(rf"(\s&\s|\sand\s|;\s*){_ROLE_TITLE}", "${1}${2}")
 
 
 def _unroled(sample: pl.Series) -> pl.Series:
     text = sample.str.replace(_ROLE_BEFORE, "").str.replace(_GLUED_INITIAL, "${1}. ${2}")
     text = text.str.replace(_LOWER_AFTER_DASH, "")
-    return text.str.replace(_ROLE_AFTER, "${1}").str.strip_chars()
+    text = text.str.replace(_ROLE_AFTER, "${1}").str.replace(_AGE_AFTER, "")
+    return text.str.strip_chars()
 
 
 # Numbers this long are identifiers' length (9-12 digits): expanding a rounded one invents digits.

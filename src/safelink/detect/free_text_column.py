@@ -70,7 +70,9 @@ def free_text_finding(
     checked = [e for e in ("NHS_NUMBER", "CHI_NUMBER") if e in direct_hits]
     if checked:  # both carry the same check digit, passed by chance 1 time in 11
         passed, numbers = _check_digit_rate(rows)
-        if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers:
+        outside, unreferenced = _check_digit_rate(rows, unreferenced=True)
+        stand = outside >= _MIN_UNREFERENCED and outside >= _NHS_RATE * unreferenced
+        if numbers >= _MIN_NUMBERS_FOR_RATE and passed < _NHS_RATE * numbers and not stand:
             for entity in checked:
                 del direct_hits[entity]
             evidence.append(
@@ -110,6 +112,9 @@ _WEAK_TEXT_MIN_SHARE = 0.01
 # batches) pass about 1 time in 11. Below half passing, the column's "NHS numbers" are chance.
 _NHS_RATE = 0.5
 _MIN_NUMBERS_FOR_RATE = 10
+#: Numbers passing the check, outside references, for a column's NHS numbers to stand when
+#: the references around them fail it.
+_MIN_UNREFERENCED = 5
 _TEN_DIGITS = re.compile(r"(?<![\w-])(?:\d{10}|\d{3}[ -]\d{3}[ -]\d{4})(?![\w-])")
 
 
@@ -138,9 +143,18 @@ def _referenced_numbers(rows: pl.Series) -> tuple[int, int]:
     return referenced, other
 
 
-def _check_digit_rate(rows: pl.Series) -> tuple[int, int]:
-    """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11."""
-    found = [m.group(0) for text in rows.to_list() for m in _TEN_DIGITS.finditer(text or "")]
+def _check_digit_rate(rows: pl.Series, *, unreferenced: bool = False) -> tuple[int, int]:
+    """(passing, all): ten-digit numbers in free-text rows and how many pass modulus 11.
+
+    With ``unreferenced``, numbers after a reference word ("Report ref 6382906439") are left
+    out: a template's references must not outvote the NHS numbers a few rows carry.
+    """
+    found = [
+        m.group(0)
+        for text in rows.to_list()
+        for m in _TEN_DIGITS.finditer(text or "")
+        if not (unreferenced and REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    ]
     digits = pl.Series(found, dtype=pl.String).str.replace_all(r"[ -]", "")
     passed = int(modulus11_valid(digits).sum())
     return passed, digits.len()

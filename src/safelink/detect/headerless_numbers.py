@@ -99,10 +99,11 @@ def addressbase_uprns(name: str, sample: pl.Series, digits: pl.Series) -> Column
     return make_finding(name, "UPRN", share_of(digits), "medium", evidence, examples)
 
 
-# A travel document's number, nine characters as its machine-readable zone writes it: nine
-# digits (UK passports) or two letters and seven digits (later UK and many other states').
+# A travel document's number as its machine-readable zone writes it: nine digits (UK
+# passports), or one or two letters and digits, eight or nine characters in all (later UK
+# and many other states': "AB1234567", "P12345678", "EK123456").
 _NINE_DIGITS = r"^[0-9]{9}$"
-_LETTERED = r"^([A-Z]{2})[0-9]{7}$"
+_LETTERED = r"^(?:[A-Z]{2}[0-9]{6,7}|[A-Z][0-9]{8})$"
 #: Each form in at least this share of values, with this many different letter pairs (a
 #: reference's own prefix is one pair repeated).
 _DOCUMENT_FORM_SHARE = 0.1
@@ -110,17 +111,17 @@ _DOCUMENT_PREFIXES = 3
 
 
 def document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFinding | None:
-    """Passport numbers without a header: nine-character document numbers in both forms.
+    """Passport numbers without a header: document numbers in both forms.
 
-    Nine digits alone are any number's shape; a column mixing them with two letters and
-    seven digits, under many different letter pairs, holds travel documents of several
-    issuing series, as no reference or account number does. Nine digits alone are judged by
+    Nine digits alone are any number's shape; a column mixing them with one or two letters
+    and digits, under many different prefixes, holds travel documents of several issuing
+    series, as no reference or account number does. Nine digits alone are judged by
     :func:`_nine_digit_documents`.
     """
     upper = sample.str.to_uppercase().str.replace_all(" ", "")
     digits = upper.str.contains(_NINE_DIGITS).fill_null(False)
-    prefixes = upper.str.extract(_LETTERED)
-    lettered = prefixes.is_not_null()
+    lettered = upper.str.contains(_LETTERED).fill_null(False)
+    prefixes = upper.filter(lettered).str.extract(r"^([A-Z]+)")
     share = share_of(digits | lettered)
     if (
         share < min_share
@@ -129,9 +130,9 @@ def document_numbers(name: str, sample: pl.Series, min_share: float) -> ColumnFi
     ):
         return _nine_digit_documents(name, upper, digits, min_share)
     evidence = [
-        f"{share:.0%} of values are nine-character document numbers",
-        f"{share_of(digits):.0%} nine digits, {share_of(lettered):.0%} two letters and seven "
-        f"digits ({prefixes.drop_nulls().n_unique()} different letter pairs)",
+        f"{share:.0%} of values are travel documents' numbers",
+        f"{share_of(digits):.0%} nine digits, {share_of(lettered):.0%} letters and digits "
+        f"({prefixes.drop_nulls().n_unique()} different prefixes)",
         "no header context",
     ]
     examples = masked_examples(sample, digits | lettered, "UK_PASSPORT")

@@ -28,7 +28,11 @@ _HEADER_RULES: tuple[tuple[str, str], ...] = (
         r"passport|^doc(?:ument)?(?:no|num|number)?$|traveldoc|passaporte|pasaporte|paszport"
         r"|passeport|reisepass|pasbort",
     ),
-    ("UK_DRIVING_LICENCE", r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber"),
+    # Welsh "trwydded yrru" (driving licence).
+    (
+        "UK_DRIVING_LICENCE",
+        r"driving|drivers?licen|dvla|licen[cs]eno|licen[cs]enumber|trwyddedyrru",
+    ),
     ("UK_VEHICLE_REGISTRATION", r"vehiclereg|^vrn|^vrm|numberplate|registrationmark|carreg"),
     (
         "HOSPITAL_NUMBER",
@@ -91,6 +95,13 @@ _META_WORDS = frozenset(
         "match",
         "matched",
         "result",
+        # An attribute of the person, not their name: "interpreter_language", "nok_religion".
+        "language",
+        "languages",
+        "dialect",
+        "religion",
+        "nationality",
+        "ethnicity",
     ]
 )
 # The identifier belongs to an organisation, not the person.
@@ -115,6 +126,10 @@ _ORG_WORDS = frozenset(
         "school",
         "employer",
         "hospital",
+        "firm",
+        "company",
+        "agency",
+        "charity",
     ]
 )
 # The column is about a member of staff: their phone or e-mail is the organisation's, their
@@ -195,6 +210,10 @@ _STAFF_WORDS = frozenset(
         *("examining", "prescribing", "supervising"),
         # Volunteers and helpers of a service ("volunteer", "befriender", "sitter").
         *("volunteer", "befriender", "buddy", "helper", "sitter", "porter", "steward"),
+        # Who took or handled a call ("call_taker", "call_handler", "dispatcher").
+        *("taker", "handler", "dispatcher", "responder"),
+        # Who interviewed, facilitated or mediated ("return_interviewer", "group_facilitator").
+        *("interviewer", "facilitator", "mediator"),
     ]
 )
 # Phone headers as words, wherever they sit: "home_tel", "TelWork", "mob_no", "cell".
@@ -216,7 +235,12 @@ _VESSEL_WORDS = frozenset(["vessel", "ship", "boat", "lifeboat", "ferry", "yacht
 _THING_NAME_WORDS = frozenset(
     ["drug", "medication", "medicine", "vaccine", "product", "brand", "device", "equipment",
      "course", "module", "programme", "project", "study", "trial", "procedure", "template",
-     "form", "document", "file", "report", "pet", "animal", "dog", "cat", "horse"]
+     "form", "document", "file", "report", "pet", "animal", "dog", "cat", "horse",
+     # Named events: a storm's, a police operation's, an exercise's ("Storm Arwen").
+     "storm", "operation", "exercise", "campaign", "appeal",
+     # Groups and sessions, and works: a song's, a book's, a film's ("radio_request_song").
+     "group", "club", "circle", "class", "session", "activity", "song", "track", "album",
+     "book", "film", "show", "game"]
 )  # fmt: skip
 # A job named by its ending: "orthogeriatrician", "phlebotomist", "cardiologist",
 # "sonographer", "orthodontist" (a word of seven letters or more, not a "list" nor a verb).
@@ -242,6 +266,8 @@ _DONE_BY = "by"
 # named by them ("informant", "executor") too.
 _PERSON_WORDS = RELATION_WORDS | {
     *("carer", "guardian", "child", "children", "kin", "parent"),
+    *("dependant", "dependants", "dependent", "dependents", "attendee", "attendees", "guest"),
+    *("sibling", "siblings"),
     *("attorney", "lpa", "poa", "deputy", "appointee", "executor", "informant", "advocate"),
     # The data subject named by what they are to the service ("veteran", "claimant").
     *("veteran", "claimant", "applicant", "tenant", "resident", "pupil", "donor", "deceased"),
@@ -281,14 +307,16 @@ _FOREIGN_NAMES: tuple[tuple[str, frozenset[str]], ...] = (
             """nachname familienname nomdefamille nomfamille apellido apellidos cognome
             sobrenome apelido nazwisko prijmeni priezvisko prezime vezeteknev csaladnev
             pavarde uzvards perekonnanimi sukunimi etternavn efternamn achternaam soyad
-            soyadi mbiemri nume numedefamilie familienaam"""
+            soyadi mbiemri nume numedefamilie familienaam prizvyshche prizvishche
+            prizvysche familiya familiia eponymo epitheto soyisim myoji"""
         ),
     ),
     (
         "FULL_NAME",
         _vocabulary(
             """nom nombre nome naam navn namn nimi imya ism isim magac magaca hoten hovaten
-            nomcomplet nombrecompleto nomecompleto imieinazwisko imeiprezime"""
+            nomcomplet nombrecompleto nomecompleto imieinazwisko imeiprezime onoma
+            onomateponymo xingming mingzi ireum namae shimei jina"""
         ),
     ),
 )
@@ -341,7 +369,8 @@ def header_entities(name: str) -> tuple[list[str], bool, Subject]:
         hits.insert(0, "PHONE_NUMBER")
     if not hits and _PATIENT_INDEX_WORDS & set(words) and not _ORG_WORDS & set(words):
         hits.insert(0, "HOSPITAL_NUMBER")  # a school's or a trust's URN is the organisation's
-    done_by = _DONE_BY in words[1:]  # "authorised_by", "seen_by_hv", "checked_by_bms"
+    # "authorised_by", "seen_by_hv", "checked_by_bms"; "APT_on_duty": who was on duty
+    done_by = _DONE_BY in words[1:] or "onduty" in joined
     people = _PERSON_WORDS | _STAFF_WORDS  # "carer", "referrer", "key_worker": a person
     job = any(_is_job(w) for w in words)  # "orthogeriatrician", "phlebotomist"
     numbered = any(w in _NUMBER_WORDS for w in words)  # "agency_worker_ref", "carer_id"
@@ -415,7 +444,8 @@ def names_a_place_or_thing(name: str) -> bool:
     words, _ = header_words(_fold(name))
     if any(w in _PERSON_WORDS or w in _STAFF_WORDS for w in words):
         return False  # "study_participant", "course_tutor": a person of the place or thing
-    return any(w in _PLACE_NAME_WORDS or w in _THING_NAME_WORDS for w in words)
+    things = _PLACE_NAME_WORDS | _VESSEL_WORDS | _THING_NAME_WORDS
+    return any(w in things for w in words)
 
 
 def names_a_vessel(name: str) -> bool:

@@ -94,7 +94,7 @@ _CUE = "|".join(
 _FUNCTION_WORDS = frozenset(
     _words(
         """
-    a an and or but the this that these those there then than he she they we you i it his
+    a an and or but the this that these those there then than he she they we you i it his me us
     her hers their them him our my your its who whom whose which what when where why how is
     was are were be been has had have not no yes also today tomorrow yesterday tonight am pm
     on at in of to for from with by as via per re please thanks thank nil none unknown
@@ -142,6 +142,7 @@ _PLACE_WORDS = frozenset(
         """
     ward wards hospital house centre center clinic surgery practice unit road street avenue
     drive school college university infirmary hospice medical health team service services
+    academy
     gardens place square crescent grove terrace manor villas estate station
     close mews rise walk way parade view vale wharf yard circus site bay
     society association foundation network partnership project group hub forum refuge
@@ -249,7 +250,9 @@ _STREET_WORDS = frozenset(
 )  # fmt: skip
 # A place word numbered ("Ward 11", "Unit 4") stands alone: the words before it are not its name.
 _PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?P<word>[A-Za-z]+)(?!\s+[0-9])")
-_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?P<word>[A-Z][a-z]+)\b")
+_CAPITALISED_AFTER = re.compile(
+    r"(?:['\u2019]s)?(?:\s+[A-Z][a-z]+){1,2}\s+(?P<word>[A-Z][a-z]+)\b"
+)  # "Dr Challoner's High School"
 
 
 def _plain(word: str) -> str:
@@ -447,6 +450,8 @@ NOTE_VERBS = frozenset(
     takes brought brings worried concerned happy unhappy unwell well still now again later
     here present absent holds held has have had is are was were be being feels felt needs
     explained explains discussed spoke speaks contacted emailed texted wrote writes
+    disputes disputed claims claimed denies denied insists accepts accepted believes thinks
+    knows owes paid pays manages signs signed objects objected confirms
     """
     )
 )

@@ -505,17 +505,38 @@ class DateOfBirthRecogniser(LocalRecognizer):
         return results
 
 
+def _read_names(name: str) -> frozenset[str]:
+    """A bundled list of names (``data/<name>``), upper case, apostrophes dropped."""
+    text = (resources.files("safelink.detect") / "data" / name).read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w.upper().replace("'", "") for w in words)
+
+
 @lru_cache(maxsize=1)
 def name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """Return the bundled lists of common UK forenames and surnames, upper case."""
-    folder = resources.files("safelink.detect") / "data"
+    """Return the bundled lists of common UK forenames and surnames, upper case.
 
-    def read(name: str) -> frozenset[str]:
-        text = (folder / name).read_text(encoding="utf-8")
-        words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-        return frozenset(w.upper().replace("'", "") for w in words)
+    The short lists that names in notes are found by (a capitalised run starting with a
+    listed forename): a word in them is a name more often than anything else.
+    """
+    return _read_names("forenames.txt"), _read_names("surnames.txt")
 
-    return read("forenames.txt"), read("surnames.txt")
+
+@lru_cache(maxsize=1)
+def many_origin_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The UK lists with the common names of many origins, for judging a column of values.
+
+    About 7,600 given names and 5,700 family names of some seventy origins as UK records
+    write them (``data/forenames_world.txt``, ``data/surnames_world.txt``: hand-written, no
+    source data), ordinary English words left out. A column of names from many communities
+    holds many of them; a column of things' names few. Too wide for finding names in notes,
+    where every capitalised word would be tried.
+    """
+    forenames, surnames = name_lists()
+    return (
+        forenames | _read_names("forenames_world.txt"),
+        surnames | _read_names("surnames_world.txt"),
+    )
 
 
 @lru_cache(maxsize=1)

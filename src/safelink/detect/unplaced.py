@@ -45,7 +45,7 @@ from safelink.detect.headers import (
 )
 from safelink.detect.name_slots import PLACE_PREPOSITIONS
 from safelink.detect.names import NOT_NAME_WORDS, PLACE_WORDS
-from safelink.detect.recognisers import place_names
+from safelink.detect.recognisers import modulus11_valid, ni_number_valid, place_names
 from safelink.normalise.constants import MONTH_WORDS
 
 __all__ = ["name_shaped_column", "singleton_text", "sparse_column", "unnamed_codes"]
@@ -197,12 +197,38 @@ def unnamed_codes(name: str, sample: pl.Series) -> ColumnFinding | None:
         return None
     if share_of(codes.str.contains(_NOT_RECORD_CODES).fill_null(False)) >= CODE_SHARE:
         return None
+    if _failed_look_alikes(codes):
+        return None
     evidence = [
         f"{codes.len() / values.len():.0%} of values are codes of five or more digits, "
         f"{values.n_unique() / values.len():.0%} different, under a header that says nothing "
         "of them: a record's identifier, possibly a person's; review the column before release"
     ]
     return review_finding(name, evidence)
+
+
+#: An identifier's shape, and the check its values pass: ten digits (NHS and CHI numbers,
+#: modulus 11) and two letters, six digits and a letter (National Insurance numbers).
+_CHECKED_SHAPES = (
+    (r"^[0-9]{10}$", modulus11_valid),
+    (r"^[A-Za-z]{2}[0-9]{6}[A-Za-z]$", ni_number_valid),
+)
+#: Share of such values passing the check below which they are the identifier's look-alikes.
+_LOOK_ALIKE_PASS = 0.5
+
+
+def _failed_look_alikes(codes: pl.Series) -> bool:
+    """Whether the codes are an identifier's shape, most of them failing its check.
+
+    Ten-digit numbers of which a random tenth pass modulus 11 are no NHS or CHI numbers, and
+    NI-shaped codes with letters the scheme never issues are no NI numbers: made to look like
+    one (test data, a system's own references), not a record's identifier left unnamed.
+    """
+    for shape, check in _CHECKED_SHAPES:
+        shaped = codes.filter(codes.str.contains(shape).fill_null(False))
+        if shaped.len() >= CODE_SHARE * codes.len():
+            return share_of(check(shaped)) < _LOOK_ALIKE_PASS
+    return False
 
 
 def singleton_text(

@@ -1,0 +1,143 @@
+"""Column table for held-out corpus 32, in TRAPS.md order.
+
+Each row: (name, kind, direct, free_text, category, generator).
+"""
+
+from . import cat_a as a
+from . import cat_b as b
+from . import cat_c as c
+from . import cat_d as d
+from . import cat_e as e
+from . import cat_f as f
+from . import cat_g as g
+from . import cat_h as h
+
+T, F = True, False
+
+COLUMNS = [
+    # a
+    ("portal_recovery_notes", "phone", T, T, "a", a.portal_recovery_notes),
+    ("econsult_free_text", "full_name", T, T, "a", a.econsult_free_text),
+    ("sms_bounce_detail", "phone", T, T, "a", a.sms_bounce_detail),
+    ("DSR summary (rectification/erasure)", "nhs_number", T, T, "a", a.dsr_summary),
+    ("linkage_reviewer_comment", "chi_number", T, T, "a", a.linkage_reviewer_comment),
+    ("courier_delivery_notes", "address", T, T, "a", a.courier_delivery_notes),
+    ("video_waiting_room_chat", "email", T, T, "a", a.video_waiting_room_chat),
+    ("opt_out_check_remarks", "hospital_number", T, T, "a", a.opt_out_check_remarks),
+    ("consent_share_comments", "full_name", T, T, "a", a.consent_share_comments),
+    ("dq_analyst_annotation", "ni_number", T, T, "a", a.dq_analyst_annotation),
+    ("hybrid_mail_return_reason", "surname", T, T, "a", a.hybrid_mail_return_reason),
+    ("wifi_guest_feedback", None, F, T, "a", a.wifi_guest_feedback),
+    ("dq_rule_description", None, F, T, "a", a.dq_rule_description),
+    ("radio_playlist_notes", None, F, T, "a", a.radio_playlist_notes),
+    # b
+    ("nhs_no", "nhs_number", T, F, "b", b.nhs_no),
+    ("CHI Number", "chi_number", T, F, "b", b.chi_number),
+    ("Mobile (from xlsx)", "phone", T, F, "b", b.mobile_xlsx),
+    ("uprn", "uprn", T, F, "b", b.uprn),
+    ("hosp_no_num", "hospital_number", T, F, "b", b.hosp_no_num),
+    ("passport_no", "passport_number", T, F, "b", b.passport_no),
+    ("ni_no_spaced", "ni_number", T, F, "b", b.ni_no_spaced),
+    ("tel_home", "phone", T, F, "b", b.tel_home),
+    ("DOB [days since 1900]", "date_of_birth", F, F, "b", b.dob_serial),
+    ("device_serial", None, F, F, "b", b.device_serial),
+    ("courier_tracking_no", None, F, F, "b", b.courier_tracking_no),
+    ("consent_form_ver (yyyymmdd)", None, F, F, "b", b.consent_form_ver),
+    ("sim_iccid", None, F, F, "b", b.sim_iccid),
+    ("software_licence_no", None, F, F, "b", b.software_licence_no),
+    # c
+    ("next_of_kin", "full_name", T, F, "c", c.next_of_kin),
+    ("proxy_account_holder", "full_name", T, F, "c", c.proxy_account_holder),
+    ("Nominated contact", "full_name", T, F, "c", c.nominated_contact),
+    ("carer_forename", "forename", T, F, "c", c.carer_forename),
+    ("Surname (if different)", "surname", T, F, "c", c.surname_if_different),
+    ("kit_recipient_if_not_patient", "full_name", T, F, "c", c.kit_recipient),
+    ("video_joiner_display_name", "full_name", T, F, "c", c.video_joiner_display_name),
+    ("dsr_requester_name", "full_name", T, F, "c", c.dsr_requester_name),
+    ("alias_names", "full_name", T, F, "c", c.alias_names),
+    ("emergency_contact_2", "full_name", T, F, "c", c.emergency_contact_2),
+    ("Enw perthynas agosaf", "full_name", T, F, "c", c.enw_perthynas),
+    ("Ciad ainm", "forename", T, F, "c", c.ciad_ainm),
+    ("relationship_note", None, F, F, "c", c.relationship_note),
+    # d
+    ("clinic_notes", None, F, T, "d", d.clinic_notes),
+    ("nhs_ref", None, F, F, "d", d.nhs_ref),
+    ("patient_name", None, F, F, "d", d.patient_name),
+    ("email_address", None, F, F, "d", d.email_address),
+    ("dob_check", None, F, F, "d", d.dob_check),
+    ("telephone", None, F, F, "d", d.telephone),
+    ("ref_area", "postcode", F, F, "d", d.ref_area),
+    ("value", "nhs_number", T, F, "d", d.value),
+    ("contact", "email", T, F, "d", d.contact),
+    ("description", "full_name", T, F, "d", d.description),
+    ("account_key", "ni_number", T, F, "d", d.account_key),
+    ("misc_1", "driving_licence", T, F, "d", d.misc_1),
+    ("item", "vehicle_registration", T, F, "d", d.item),
+    ("location", "address", T, F, "d", d.location),
+    # e
+    ("field_23", "nhs_number", T, F, "e", e.field_23),
+    ("Unnamed: 4", "full_name", T, F, "e", e.unnamed_4),
+    ("PID.5", "full_name", T, F, "e", e.pid_5),
+    ("PID-3", "hospital_number", T, F, "e", e.pid_3),
+    ("F0012", "phone", T, F, "e", e.f0012),
+    ("ATTR_7731", "uprn", T, F, "e", e.attr_7731),
+    ("v12", "ni_number", T, F, "e", e.v12),
+    ("pt_adr_cat", "address", T, F, "e", e.pt_adr_cat),
+    ("Unnamed: 11", "postcode", F, F, "e", e.unnamed_11),
+    ("c_0009", "date_of_birth", F, F, "e", e.c_0009),
+    ("Unnamed: 9", None, F, F, "e", e.unnamed_9),
+    ("field_41", None, F, F, "e", e.field_41),
+    ("col_3", None, F, F, "e", e.col_3),
+    ("Unnamed: 15", None, F, F, "e", e.unnamed_15),
+    # f
+    ("NHS Number", "nhs_number", T, F, "f", f.nhs_number),
+    ("Numer telefonu", "phone", T, F, "f", f.numer_telefonu),
+    ("dob", "date_of_birth", F, F, "f", f.dob),
+    ("postcode_raw", "postcode", F, F, "f", f.postcode_raw),
+    ("naam", "full_name", T, F, "f", f.naam),
+    ("chi", "chi_number", T, F, "f", f.chi),
+    ("email_addr", "email", T, F, "f", f.email_addr),
+    ("NINO", "ni_number", T, F, "f", f.nino),
+    ("reg_no", "vehicle_registration", T, F, "f", f.reg_no),
+    ("licence_no", "driving_licence", T, F, "f", f.licence_no),
+    ("cyfeiriad", "address", T, F, "f", f.cyfeiriad),
+    ("hospital_no", "hospital_number", T, F, "f", f.hospital_no),
+    ("passport", "passport_number", T, F, "f", f.passport),
+    ("appt_datetime", None, F, F, "f", f.appt_datetime),
+    # g
+    ("device_model", None, F, F, "g", g.device_model),
+    ("courier_depot", None, F, F, "g", g.courier_depot),
+    ("drug_name", None, F, F, "g", g.drug_name),
+    ("gp_practice_name", None, F, F, "g", g.gp_practice_name),
+    ("parcel_locker_bay", None, F, F, "g", g.parcel_locker_bay),
+    ("sms_sender_id", None, F, F, "g", g.sms_sender_id),
+    ("software_version", None, F, F, "g", g.software_version),
+    ("error_code", None, F, F, "g", g.error_code),
+    ("access_point", None, F, F, "g", g.access_point),
+    ("organisation", None, F, F, "g", g.organisation),
+    ("snomed_term", None, F, F, "g", g.snomed_term),
+    ("street_name", None, F, F, "g", g.street_name),
+    ("dq_measure_name", None, F, F, "g", g.dq_measure_name),
+    ("kit_barcode (GTIN-13)", None, F, F, "g", g.kit_barcode),
+    # h
+    ("forename", "forename", T, F, "h", h.forename),
+    ("surname", "surname", T, F, "h", h.surname),
+    ("patient_full_name", "full_name", T, F, "h", h.patient_full_name),
+    ("Imię i nazwisko", "full_name", T, F, "h", h.imie_i_nazwisko),
+    ("display_name", "full_name", T, F, "h", h.display_name),
+    ("poora_naam", "full_name", T, F, "h", h.poora_naam),
+    ("Sloinne", "surname", T, F, "h", h.sloinne),
+    ("given_names", "forename", T, F, "h", h.given_names),
+    ("family_name", "surname", T, F, "h", h.family_name),
+    ("initials_surname", "full_name", T, F, "h", h.initials_surname),
+    ("kin_name_lower", "full_name", T, F, "h", h.kin_name_lower),
+    ("ward_name", None, F, F, "h", h.ward_name),
+    ("therapy_dog", None, F, F, "h", h.therapy_dog),
+    # s
+    ("referring_clinician", "full_name", T, F, "s", h.referring_clinician),
+    ("reviewed_by", "full_name", T, F, "s", h.reviewed_by),
+    ("ig_case_officer", "full_name", T, F, "s", h.ig_case_officer),
+    ("dispatch_staff_forename", "forename", T, F, "s", h.dispatch_staff_forename),
+    ("vc_host", "full_name", T, F, "s", h.vc_host),
+    ("approver_surname", "surname", T, F, "s", h.approver_surname),
+]
