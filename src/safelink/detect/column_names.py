@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import polars as pl
 
@@ -34,29 +35,37 @@ _FULL_NAME = (
 )
 
 
-def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
+@lru_cache(maxsize=1)
+def _listed() -> tuple[pl.Series, pl.Series]:
+    """The lists of many origins as series (forenames, surnames), built once."""
     forenames, surnames = many_origin_name_lists()
+    return pl.Series(sorted(forenames), dtype=pl.String), pl.Series(
+        sorted(surnames), dtype=pl.String
+    )
+
+
+def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
+    fore, sur = _listed()
     upper = sample.str.to_uppercase().str.replace_all(r"^(MR|MRS|MS|MISS|MX|DR)\.? ", "")
     parts = (
         upper.str.replace_all("'", "").str.split(by=",").list.eval(pl.element().str.strip_chars())
     )
     words = upper.str.replace_all("'", "").str.replace_all(r"[,\-]", " ").str.split(" ")
     words = words.list.eval(pl.element().filter(pl.element() != ""))
-    fore = list(forenames)
-    sur = list(surnames)
     comma = sample.str.contains(",")
+    part_lists, word_lists = parts.to_list(), words.to_list()
     # "SMITH, John": surname first; otherwise forename first and surname last.
     first = pl.Series(
         [
             p[1].split(" ")[0] if c and len(p) > 1 else (w[0] if w else "")
-            for p, w, c in zip(parts.to_list(), words.to_list(), comma.to_list(), strict=True)
+            for p, w, c in zip(part_lists, word_lists, comma.to_list(), strict=True)
         ],
         dtype=pl.String,
     )
     last = pl.Series(
         [
             p[0] if c else (w[-1] if w else "")
-            for p, w, c in zip(parts.to_list(), words.to_list(), comma.to_list(), strict=True)
+            for p, w, c in zip(part_lists, word_lists, comma.to_list(), strict=True)
         ],
         dtype=pl.String,
     )
@@ -67,8 +76,20 @@ def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
         "forename": upper.is_in(fore),
         "surname": upper.str.replace_all("'", "").is_in(sur),
         "full_listed": first.is_in(fore) & (last.is_in(sur) | last.is_in(fore)),
-        "any_listed": words.list.eval(pl.element().is_in(fore + sur)).list.any(),
+        "any_listed": _any_listed(word_lists),
     }
+
+
+def _any_listed(words: list[list[str] | None]) -> pl.Series:
+    """Whether any of each value's words is a listed name (set lookups: the lists are long)."""
+    forenames, surnames = many_origin_name_lists()
+    return pl.Series(
+        [
+            None if row is None else any(w in forenames or w in surnames for w in row)
+            for row in words
+        ],
+        dtype=pl.Boolean,
+    )
 
 
 def names_with_header(
