@@ -19,7 +19,7 @@ from safelink.detect.column_model import (
 from safelink.detect.damage import without_roles
 from safelink.detect.headers import Subject, header_words
 from safelink.detect.names import NAME_FILLER, NAME_WORD, NOT_NAME_WORDS, PLACE_WORDS
-from safelink.detect.recognisers import many_origin_name_lists, place_names
+from safelink.detect.recognisers import hold_listed_names, many_origin_name_lists, place_names
 
 # A value's words: name words in any script's Latin letters and case, with the particles,
 # initials and Irish forms names hold ("Ffion ap Dafydd", "Ó Súilleabháin", "Evans, R").
@@ -76,20 +76,8 @@ def _name_evidence(sample: pl.Series) -> dict[str, pl.Series]:
         "forename": upper.is_in(fore),
         "surname": upper.str.replace_all("'", "").is_in(sur),
         "full_listed": first.is_in(fore) & (last.is_in(sur) | last.is_in(fore)),
-        "any_listed": _any_listed(word_lists),
+        "any_listed": hold_listed_names(word_lists),
     }
-
-
-def _any_listed(words: list[list[str] | None]) -> pl.Series:
-    """Whether any of each value's words is a listed name (set lookups: the lists are long)."""
-    forenames, surnames = many_origin_name_lists()
-    return pl.Series(
-        [
-            None if row is None else any(w in forenames or w in surnames for w in row)
-            for row in words
-        ],
-        dtype=pl.Boolean,
-    )
 
 
 def names_with_header(

@@ -12,7 +12,7 @@ import dataclasses
 import polars as pl
 
 from safelink.detect.column_model import ColumnFinding, share_of
-from safelink.detect.recognisers import many_origin_name_lists
+from safelink.detect.recognisers import hold_listed_names
 from safelink.identifiers import DIRECT_IDENTIFIERS
 
 __all__ = ["contact_owner"]
@@ -96,11 +96,9 @@ def _words_not_names(local: pl.Series) -> pl.Series:
     A person's address holds a name or an initial and a name ("j.okafor", "amy.lee"); a
     service's holds the words of what it does.
     """
-    forenames, surnames = many_origin_name_lists()
-    names = pl.Series(sorted(forenames | surnames), dtype=pl.String).implode()
     split = local.str.to_uppercase().str.replace_all(r"[._\-]+", " ").str.split(" ")
     shortest = split.list.eval(pl.element().str.len_chars()).list.min()
-    listed = split.list.eval(pl.element().is_in(names)).list.any()
+    listed = hold_listed_names(split.to_list())
     return ((split.list.len() >= 2) & (shortest >= 3) & ~listed).fill_null(False)
 
 

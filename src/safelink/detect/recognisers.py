@@ -539,6 +539,22 @@ def many_origin_name_lists() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def hold_listed_names(words: list[list[str] | None]) -> pl.Series:
+    """Whether any of each value's words (upper case) is in the lists of many origins.
+
+    Set lookups, a value at a time: the lists are too long to search once per value in polars.
+    A missing value stays missing.
+    """
+    forenames, surnames = many_origin_name_lists()
+    return pl.Series(
+        [
+            None if row is None else any(w in forenames or w in surnames for w in row)
+            for row in words
+        ],
+        dtype=pl.Boolean,
+    )
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """The bundled UK places and countries (``data/places.txt``), lower case."""
